@@ -77,6 +77,7 @@ from exposure.schemas._fields import (
     code_hint,
     first_bad_onetsoc_code,
     first_bad_soc_code,
+    other_kind_hint,
 )
 from exposure.schemas._outcomes import OnetToCensus
 
@@ -720,7 +721,8 @@ def _check_isco_groups(codes: pd.Series, raw) -> None:
     ISCO-08 numbers the groups under a group from 1 (``01``, ``011``); only unit groups end
     in 0 (``0110``, ``1120``). Such a code is a unit group whose leading zero was lost (a
     file saved by a spreadsheet: ``0110`` became ``110``): it was read as a level-3 group
-    ISCO-08 does not have, without a word.
+    ISCO-08 does not have, without a word. It was advised to save the column as text, which
+    gives no zero back: the code to write is said (``'0110'``).
 
     Examples
     --------
@@ -730,7 +732,7 @@ def _check_isco_groups(codes: pd.Series, raw) -> None:
     >>> _check_isco_groups(f["isco08_code"], RawTable(f, Path("i.csv"), 2, {"isco08_code": "code"}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: i.csv, row 4, column 'code': '110' is no ISCO-08 group (no sub-major or minor group has a 0 after its first digit): the unit group '0110' with its leading zero lost? Save the column as text, so that 0110 keeps it
+    exposure.errors.DataFormatError: i.csv, row 4, column 'code': '110' is no ISCO-08 group (no sub-major or minor group has a 0 after its first digit): the unit group '0110' with its leading zero lost? write '0110', and import that column as Text when opening the file in a spreadsheet
     """
     short = codes.str.len().isin([2, 3]).to_numpy(dtype=bool)
     bad = short & codes.str.slice(1).str.contains("0", regex=False).to_numpy(dtype=bool, na_value=False)
@@ -738,8 +740,8 @@ def _check_isco_groups(codes: pd.Series, raw) -> None:
         pos = int(np.flatnonzero(bad)[0])
         code, source = codes.iloc[pos], raw.sources.get("isco08_code", "code")
         meant = code.zfill(4)
-        hint = (f": the unit group {meant!r} with its leading zero lost? Save the column as text, so "
-                f"that {meant} keeps it" if len(code) == 3 else "")
+        hint = (f": the unit group {meant!r} with its leading zero lost? write {meant!r}, and import that column "
+                "as Text when opening the file in a spreadsheet" if len(code) == 3 else "")
         raise DataFormatError(f"{code!r} is no ISCO-08 group (no sub-major or minor group has a 0 after "
                               f"its first digit){hint}", path=raw.path, row=raw.row(pos), column=source)
 
@@ -764,7 +766,7 @@ def _check_armed_forces(frame: pd.DataFrame, raw) -> None:
     >>> _check_armed_forces(f, RawTable(f, Path("i.csv"), 2, {"isco08_code": "code"}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: i.csv, row 4, column 'code': code '1' is on row 3 and again on row 4, with other titles: the armed forces group '01' with its leading zero lost? Save the column as text, so that 01 keeps it
+    exposure.errors.DataFormatError: i.csv, row 4, column 'code': code '1' is on row 3 and again on row 4, with other titles: the armed forces group '01' with its leading zero lost? write '01', and import that column as Text when opening the file in a spreadsheet
     """
     repeat = first_repeat_of(frame[["isco08_code"]], ["isco08_code"], "")
     if repeat is None:
@@ -775,9 +777,9 @@ def _check_armed_forces(frame: pd.DataFrame, raw) -> None:
     if code in _ARMED_FORCES_LOST and titles[0] != titles[1]:
         source = raw.sources.get("isco08_code", "code")
         raise DataFormatError(f"{source} {code!r} is on row {raw.row(first)} and again on row {raw.row(pos)}, with "
-                              f"other titles: the armed forces group '0{code}' with its leading zero lost? Save the "
-                              f"column as text, so that 0{code} keeps it", path=raw.path, row=raw.row(pos),
-                              column=source)
+                              f"other titles: the armed forces group '0{code}' with its leading zero lost? write "
+                              f"'0{code}', and import that column as Text when opening the file in a spreadsheet",
+                              path=raw.path, row=raw.row(pos), column=source)
 
 
 def read_naics_titles(path) -> pd.DataFrame:
@@ -1062,7 +1064,9 @@ def _check_census_codes(codes: pd.Series, raw) -> None:
     """Refuse a ``cps_code`` (stripped) that is neither blank nor four digits, saying what is expected.
 
     A code that lost its leading zeros (``10``, ``10.0``: the file saved by a spreadsheet)
-    was refused in pandera's words only (``check str_matches('^[0-9]{4}\\Z'): '10'``).
+    was refused in pandera's words only (``check str_matches('^[0-9]{4}\\Z'): '10'``); it
+    is said to be one, with the code to write (the advice to save the column as text gave
+    no zero back).
 
     Examples
     --------
@@ -1072,14 +1076,15 @@ def _check_census_codes(codes: pd.Series, raw) -> None:
     >>> _check_census_codes(f["census_occ"], RawTable(f, Path("c.csv"), 2, {"census_occ": "cps_code"}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: c.csv, row 4, column 'cps_code': cps_code must be a four-digit Census 2018 OCC code (like '0010'), got '20' (leading zeros lost? save the column as text, so that 0010 keeps them)
+    exposure.errors.DataFormatError: c.csv, row 4, column 'cps_code': cps_code must be a four-digit Census 2018 OCC code (like '0010'), got '20' (leading zeros lost? write '0020', and import that column as Text when opening the file in a spreadsheet)
     """
     bad = ~(codes.str.fullmatch(r"[0-9]{4}") | (codes == "")).to_numpy(dtype=bool, na_value=False)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("census_occ", "cps_code")
-        hint = (" (leading zeros lost? save the column as text, so that 0010 keeps them)"
-                if re.fullmatch(r"[0-9]{1,3}(\.0*)?", value) else code_hint(value, r"[0-9]{4}\Z"))
+        lost = re.fullmatch(r"([0-9]{1,3})(\.0*)?", value)  # 'save the column as text' gave no zero back
+        hint = (f" (leading zeros lost? write {lost[1].zfill(4)!r}, and import that column as Text when "
+                "opening the file in a spreadsheet)" if lost else code_hint(value, r"[0-9]{4}\Z"))
         raise DataFormatError(f"{source} must be a four-digit Census 2018 OCC code (like '0010'), got "
                               f"{value!r}{hint}", path=raw.path, row=raw.row(pos), column=source)
 
@@ -1409,6 +1414,34 @@ def _brief(value) -> str:
 _CODE_KINDS = ("soc", "onetsoc")
 
 
+def _number_code_hint(item, kind: str) -> str:
+    """What to write for a SOC code given as a number (``111011``, ``111011.0``, ``'111011'``).
+
+    For :func:`code_list`: the code of the six digits, written as a code of ``kind``
+    (``"soc"``: ``'11-1011'``; ``"onetsoc"``: ``'11-1011.00'``, the SOC occupation
+    itself); ``""`` for anything else (``5``, True, a code).
+
+    Examples
+    --------
+    >>> _number_code_hint(111011, "soc")
+    ": a code saved as a number? write it as text with its hyphen: '11-1011'"
+    >>> _number_code_hint("111011.0", "onetsoc")[-70:]
+    ": '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> _number_code_hint(5, "soc"), _number_code_hint(True, "soc"), _number_code_hint("11-1011", "soc")
+    ('', '', '')
+    """
+    if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+        return ""
+    found = re.fullmatch(r"([1-9][0-9])([0-9]{4})(?:\.0*)?", str(item))
+    if not found:
+        return ""
+    code = f"{found[1]}-{found[2]}"
+    if kind == "soc":
+        return f": a code saved as a number? write it as text with its hyphen: {code!r}"
+    return (f": a code saved as a number? write it as text with its hyphen and suffix: {code + '.00'!r} (the "
+            "SOC occupation itself) or the O*NET-SOC code meant")
+
+
 def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) -> list[str]:
     """The codes of ``value`` as a list of str, each checked; a one-line error naming ``name`` else.
 
@@ -1422,7 +1455,11 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     pasted from a document: it looks like the code asked for), a leading apostrophe or
     a date is said to be one, as the readers say it of a code cell
     (:func:`~exposure.schemas._fields.code_hint`); it was refused naming only its
-    position and value.
+    position and value. So are a SOC code given as a number (``111011``, ``'111011'``:
+    :func:`_number_code_hint`) and a code of the other kind (``11-1011.00`` among SOC
+    codes, ``11-1011`` among O*NET-SOC codes:
+    :func:`~exposure.schemas._fields.other_kind_hint`), which were refused without a word
+    of why.
 
     Parameters
     ----------
@@ -1474,10 +1511,12 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
         if not (isinstance(item, str) and match(item)):
             item = item.item() if isinstance(item, np.generic) else item
             # a dash that is not the hyphen ('15\u20131252' looks like the code asked for), a leading
-            # apostrophe or a date, as the readers say it of a code cell; not their advice on a
-            # number, which is about a file a spreadsheet saved
+            # apostrophe or a date, as the readers say it of a code cell; a number (their advice on
+            # it is about a file a spreadsheet saved) or a code of the other kind with the code to write
             hint = code_hint(item, pattern) if isinstance(item, str) else ""
-            hint = "" if hint == NUMBER_HINT else hint
+            if hint == NUMBER_HINT or not hint:  # 111011 and '11-1011.00' in SOC codes were said nothing of
+                hint = _number_code_hint(item, kind) or (other_kind_hint(item, pattern)
+                                                        if isinstance(item, str) else "")
             raise DataFormatError(f"{name} must be a list of {what} (like {example}), got {_brief(item)} "
                                   f"at position {pos}{hint}")
     return [str(item) for item in items]

@@ -190,6 +190,50 @@ _MONTH = re.compile(r"(0[1-9]|1[0-2])/[0-9]{4}")
 _FIRST_OF_MONTH = r"([0-9]{4})-(0[1-9]|1[0-2])-01(?:T00:00:00)?"
 #: The year of the first O*NET database (O*NET 98): no Date of a release is earlier.
 _FIRST_YEAR = 1998
+#: A month ``MM/YYYY`` as a spreadsheet or R rewrites it: ``2024-08-01`` (R, ISO; a time
+#: after it), ``2024-08``, ``8/1/2024`` or ``1/8/2024`` (the first of the month, US or
+#: day-first), ``8/2024``, ``08/24``, ``Aug-24``, ``Aug 2024``, ``August 2024``.
+_REWRITTEN = [
+    re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})(?:-0?1(?:[T ]00:00(?::00)?)?)?"),
+    re.compile(r"(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-](?P<year>[0-9]{4}|[0-9]{2})(?: 0?0:00(?::00)?)?"),
+    re.compile(r"(?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4}|[0-9]{2})"),
+    re.compile(r"(?i)(?:0?1[- ])?(?P<name>[a-z]{3,9})\.?[- ,]*(?P<year>[0-9]{4}|[0-9]{2})"),
+]
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+
+
+def _month_meant(value: str) -> str | None:
+    """The month ``MM/YYYY`` a ``Date`` cell rewritten by a spreadsheet or R stands for, or None.
+
+    A two-digit year is read as a spreadsheet reads it (``00`` to ``29``: 2000s; else
+    1900s); a date is the first of its month (``8/1/2024`` or ``1/8/2024``: August 2024;
+    ``1/1/2024``: January), as a spreadsheet made it of ``08/2024``.
+
+    Examples
+    --------
+    >>> [_month_meant(v) for v in ("2024-08-01", "8/1/2024", "01/08/2024", "Aug-24", "August 2024", "8/2023")]
+    ['08/2024', '08/2024', '08/2024', '08/2024', '08/2024', '08/2023']
+    >>> [_month_meant(v) for v in ("2024-08-15", "8/2/2024", "13/2023", "Smarch 2024", "n/a")]
+    [None, None, None, None, None]
+    """
+    for pattern in _REWRITTEN:
+        found = pattern.fullmatch(value)
+        if not found:
+            continue
+        parts = found.groupdict()
+        if parts.get("a"):  # month and day in either order: the day is the first
+            a, b = int(parts["a"]), int(parts["b"])
+            month = b if a == 1 else a if b == 1 else None
+        elif parts.get("name"):
+            name = parts["name"].lower()
+            month = next((k + 1 for k, full in enumerate(_MONTH_NAMES) if name in (full[:3], full)), None)
+        else:
+            month = int(parts["month"])
+        year = int(parts["year"])
+        year += (2000 if year < 30 else 1900) if len(parts["year"]) == 2 else 0
+        return f"{month:02d}/{year}" if month and 1 <= month <= 12 else None
+    return None
 
 
 def _months(raw: RawTable) -> RawTable:
@@ -199,7 +243,9 @@ def _months(raw: RawTable) -> RawTable:
     ``08/2023``) is read as its month: it was refused as ``'2023-08-01T00:00:00'``; so is
     one stored as a date (``<c t="d">``, read as ``'2023-08-01'``: it was refused). Any
     other date (``8/2023``, ``2023-08``, another day) is refused in plain words: it was
-    refused in pandera's only (``check str_matches('^(0[1-9]|1[0-2])/[0-9]{4}\\Z')``). A
+    refused in pandera's only (``check str_matches('^(0[1-9]|1[0-2])/[0-9]{4}\\Z')``); one a
+    spreadsheet or R rewrote (``2024-08-01``, ``8/1/2024``, ``Aug-24``) is said to be one,
+    with the month to write (:func:`_month_meant`): it was refused without a word of why. A
     year before :data:`_FIRST_YEAR` (``01/1900``, Excel's day 1 shown as a month; ``08/0000``)
     was read as it was; it is refused.
 
@@ -215,7 +261,7 @@ def _months(raw: RawTable) -> RawTable:
     >>> _months(raw)
     Traceback (most recent call last):
     ...
-    exposure.errors.SchemaError: t.txt, row 3, column 'Date': Date must be a month written MM/YYYY (like 08/2023), got '8/2023'
+    exposure.errors.SchemaError: t.txt, row 3, column 'Date': Date must be a month written MM/YYYY (like 08/2023), got '8/2023': a date a spreadsheet or R rewrote? write '08/2023', as O*NET does: take the file from O*NET again, and import that column as Text if you open it in a spreadsheet
     """
     text = raw.frame["date"]
     if _is_xlsx(raw.path):
@@ -226,10 +272,13 @@ def _months(raw: RawTable) -> RawTable:
     bad = ~text.str.fullmatch(_MONTH.pattern).to_numpy(dtype=bool, na_value=False)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        source = raw.sources.get("date", "Date")
-        raise SchemaError(f"{source} must be a month written MM/YYYY (like 08/2023), got "
-                              f"{raw.frame['date'].iloc[pos]!r}", path=raw.path, row=raw.row(pos),
-                              column=source)
+        source, value = raw.sources.get("date", "Date"), raw.frame["date"].iloc[pos]
+        meant = None if pd.isna(value) else _month_meant(str(value))
+        hint = ("" if meant is None else  # '2024-08-01' was refused without saying what it was
+                f": a date a spreadsheet or R rewrote? write {meant!r}, as O*NET does: take the file from "
+                "O*NET again, and import that column as Text if you open it in a spreadsheet")
+        raise SchemaError(f"{source} must be a month written MM/YYYY (like 08/2023), got {value!r}{hint}",
+                          path=raw.path, row=raw.row(pos), column=source)
     early = (text.str[3:].astype(int) < _FIRST_YEAR).to_numpy(dtype=bool)
     if early.any():  # 01/1900: Excel's day 1 (a cell holding 1 shown as a date); 08/0000
         pos = int(np.flatnonzero(early)[0])

@@ -148,12 +148,18 @@ def test_oews_lower_case_header_is_named_as_written(tmp_path):
 # 2. a Date written otherwise
 
 
-@pytest.mark.parametrize("date", ["8/2023", "2023-08", "08/01/2023", "Aug 2023", "13/2023"])
-def test_onet_date_of_another_format_is_refused_clearly(tmp_path, date):
+#: Said (round 72) of a Date a spreadsheet or R rewrote, with the month it stands for.
+REWRITTEN = (": a date a spreadsheet or R rewrote? write '08/2023', as O*NET does: take the file from O*NET "
+             "again, and import that column as Text if you open it in a spreadsheet")
+
+
+@pytest.mark.parametrize("date, hint", [("8/2023", REWRITTEN), ("2023-08", REWRITTEN), ("08/01/2023", REWRITTEN),
+                                        ("Aug 2023", REWRITTEN), ("13/2023", "")])
+def test_onet_date_of_another_format_is_refused_clearly(tmp_path, date, hint):
     with pytest.raises(DataFormatError) as info:
         onet.read_tasks(_tasks(tmp_path, TASK_ROW.replace("08/2023", date)))
     assert str(info.value) == (f"{tmp_path / 'Task Statements.txt'}, row 2, column 'Date': Date must be "
-                               f"a month written MM/YYYY (like 08/2023), got {date!r}")
+                               f"a month written MM/YYYY (like 08/2023), got {date!r}{hint}")
 
 
 def test_onet_dates_of_other_files_are_checked_too(tmp_path):

@@ -69,7 +69,8 @@ def _published(**changes) -> pd.DataFrame:
 
 @pytest.mark.parametrize("codes, match", [
     (["13-1021.00", "15-1252"], r"^occ_level, row 2, column 'onetsoc_code': not an O\*NET-SOC code \(like "
-                                r"11-1011\.00\): '15-1252' \(a SOC code: write '15-1252\.00'\)"),
+                                r"11-1011\.00\): '15-1252': a SOC code\? an O\*NET-SOC code has a two-digit suffix: "
+                                r"write '15-1252\.00' \(the SOC occupation itself\) or the O\*NET-SOC code meant"),
     (["131021.00", "15-1252.00"], r"^occ_level, row 1, column 'onetsoc_code': not an O\*NET-SOC code .*'131021\.00'"),
     ([131021, 151252], r"^occ_level, row 1, column 'onetsoc_code': not an O\*NET-SOC code .*'131021'"),
     ([" 13-1021.00", "15-1252.00"], r"^occ_level, row 1, column 'onetsoc_code': not an O\*NET-SOC code .*' 13-1021\.00'"),

@@ -150,7 +150,9 @@ def test_task_employment_reads_a_missing_task_type_as_not_core(value):
 
 @pytest.mark.parametrize("code, message", [
     (" 43-9061.00", "not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00'"),
-    ("43-9061", "not an O*NET-SOC code (like 11-1011.00): '43-9061'"),
+    # a SOC code is said to be one (first_bad_onetsoc_code, round 72)
+    ("43-9061", "not an O*NET-SOC code (like 11-1011.00): '43-9061': a SOC code? an O*NET-SOC code has a "
+                "two-digit suffix: write '43-9061.00' (the SOC occupation itself) or the O*NET-SOC code meant"),
     # a number is said to be one (first_bad_onetsoc_code, round 71)
     (43, "not an O*NET-SOC code (like 11-1011.00): '43': a number? a spreadsheet may have saved the code as "
          "one; write it as text"),

@@ -212,7 +212,10 @@ def test_to_soc_refuses_scores_without_any_value(no_computing):
     (_occ(onetsoc_code=[" 11-1011.00", "11-1011.03", "13-1021.00"]),
      "row 1, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): ' 11-1011.00'"),
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021"]),
-     "row 3, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): '13-1021'"),
+     # with its hint since round 72 (first_bad_onetsoc_code says a SOC code is one)
+     "row 3, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): '13-1021': a SOC "
+     "code? an O*NET-SOC code has a two-digit suffix: write '13-1021.00' (the SOC occupation itself) or the "
+     "O*NET-SOC code meant"),
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00\n"]),
      "row 3, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): '13-1021.00\\n'"),
 ])

@@ -68,7 +68,9 @@ def test_felten_code_read_as_a_date_says_so(tmp_path):
     wb.save(path)
     with pytest.raises(DataFormatError, match=r"row 3, column 'SOC Code': not a SOC 2010 code \(like 11-1011\): "
                                               r"'2011-11-01 00:00:00': a date\? a spreadsheet read the code "
-                                              r"11-2011 as one; save the column as text$"):
+                                              r"11-2011 as one; take the codes from the source again and "
+                                              r"import that column as Text when opening the file, or type the "
+                                              r"code with a leading apostrophe \('11-2011\)$"):
         read_felten_occupations(path, "lm")
 
 

@@ -223,7 +223,9 @@ def test_a_pasted_naics_code_is_named_with_what_it_holds(naics, hint):
 @pytest.mark.parametrize(("code", "hint"), [
     ("11\u20131011", ": '\u2013' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): "
                      "write '11-1011'"),
-    (pd.Timestamp("2011-11-01"), ": a date? a spreadsheet read the code 11-2011 as one; save the column as text"),
+    (pd.Timestamp("2011-11-01"), ": a date? a spreadsheet read the code 11-2011 as one; take the codes from the "
+                                 "source again and import that column as Text when opening the file, or type the "
+                                 "code with a leading apostrophe ('11-2011)"),
     ("111011", ": a number? a spreadsheet may have saved the code as one; write it as text"),
 ])
 def test_a_pasted_soc_code_is_named_with_what_it_holds(code, hint):

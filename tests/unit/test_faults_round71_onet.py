@@ -203,6 +203,7 @@ def test_an_armed_forces_group_without_its_leading_zero_is_said_to_be_one(tmp_pa
         read_isco_groups(path)
     assert (info.value.row, info.value.column) == (5, "code")
     assert info.value.reason == ("code '1' is on row 3 and again on row 5, with other titles: the armed forces group "
-                                 "'01' with its leading zero lost? Save the column as text, so that 01 keeps it")
+                                 "'01' with its leading zero lost? write '01', and import that column as Text when "
+                                 "opening the file in a spreadsheet")
     path.write_text(path.read_text("utf-8").replace(",1,Comm", ",01,Comm").replace(",11,Comm", ",011,Comm"), "utf-8")
     assert read_isco_groups(path)["isco08_code"].tolist() == ["0", "01", "011", "1", "11"]

@@ -52,12 +52,22 @@ def test_normalizing_a_text_is_unchanged(func):
 
 BAD_CODES = [(None, "None"), ("11-1011 ", "'11-1011 '"), ("111011", "'111011'"), ("11-1011.00", "'11-1011.00'"),
              (5, "5"), (True, "True"), (float("nan"), "nan"), (b"11-1011", "b'11-1011'"), ("x", "'x'")]
+#: What a code (as shown) saved as a number or of the other kind is said to be (round 72) in a
+#: list of SOC codes, and in a list of O*NET-SOC codes.
+SOC_HINTS = {"'111011'": ": a code saved as a number? write it as text with its hyphen: '11-1011'",
+             "'11-1011.00'": ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"}
+ONETSOC_HINTS = {
+    "'111011'": ": a code saved as a number? write it as text with its hyphen and suffix: '11-1011.00' (the SOC "
+                "occupation itself) or the O*NET-SOC code meant",
+    "'11-1011'": ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation "
+                 "itself) or the O*NET-SOC code meant"}
 
 
 @pytest.mark.parametrize("value, shown", BAD_CODES)
 def test_oews_code_map_refuses_a_malformed_soc_code_naming_position_and_value(value, shown):
     """The code went through ``str`` and matched nothing: the row came out ``none``, no word."""
-    match = rf"^soc_codes must be a list of SOC codes \(like 11-1011\), got {re.escape(shown)} at position 1$"
+    match = (rf"^soc_codes must be a list of SOC codes \(like 11-1011\), got {re.escape(shown)} at position 1"
+             rf"{re.escape(SOC_HINTS.get(shown, ''))}$")
     with pytest.raises(DataFormatError, match=match):
         crosswalks.oews_code_map(["11-1011", value], ["11-1011"])
     with pytest.raises(DataFormatError, match=match.replace("soc_codes", "oews_codes")):
@@ -101,7 +111,8 @@ CEMP = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "tot_emp": [200.0, 50.0
 def test_census_weights_refuses_a_malformed_scored_code(value, shown):
     """A bad code scored nothing: its Census code's weights were silently 0."""
     with pytest.raises(DataFormatError, match=rf"^scored must be a list of O\*NET-SOC codes \(like 11-1011.00\), "
-                                              rf"got {re.escape(shown)} at position 1$"):
+                                              rf"got {re.escape(shown)} at position 1"
+                                              rf"{re.escape(ONETSOC_HINTS.get(shown, ''))}$"):
         census_weights(CXW, CEMP, scored=["11-1011.00", value])
 
 

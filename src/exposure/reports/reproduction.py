@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-import re
 import threading
 from collections.abc import Iterator
 
@@ -49,7 +48,7 @@ from exposure.rollup._soc import (
     refuse_nested_codes,
     require_frame,
 )
-from exposure.schemas._fields import SOC_PATTERN, first_bad_onetsoc_code
+from exposure.schemas._fields import first_bad_onetsoc_code
 
 __all__ = [
     "LABELERS",
@@ -210,15 +209,12 @@ def _check_published_codes(codes: pd.Series) -> None:
     >>> _check_published_codes(pd.Series(["13-1021.00", "15-1252"]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: occ_level, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '15-1252' (a SOC code: write '15-1252.00')
+    exposure.errors.DataFormatError: occ_level, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant
     """
     bad = first_bad_onetsoc_code(codes.reset_index(drop=True))
     if bad is None:
         return
-    pos, what = bad
-    value = codes.iloc[pos]
-    if isinstance(value, str) and re.fullmatch(SOC_PATTERN, value):
-        what += f" (a SOC code: write {value + '.00'!r})"
+    pos, what = bad  # a SOC code is said to be one by first_bad_onetsoc_code (round 72)
     raise DataFormatError(what, path="occ_level", row=pos + 1, column="onetsoc_code")
 
 

@@ -124,7 +124,9 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     was refused without a word of why. Also a code starting with a spreadsheet's apostrophe, or holding a dash that is not the
     hyphen (``11–1011.00`` pasted from a document), with the code to write instead when it
     is one of ``pattern`` (the pattern of the column; the code was advised even when it
-    still was no code of the column, ``'–0010'`` to be written ``'-0010'``). Declared
+    still was no code of the column, ``'–0010'`` to be written ``'-0010'``). A code read
+    as a date was advised to "save the column as text", which shows the date's serial
+    number, not the code: the advice is now what brings the code back. Declared
     here, below every reader, so that :mod:`exposure.onet` says it too
     (:mod:`exposure.crosswalks` gives it under its old name).
 
@@ -142,8 +144,8 @@ def code_hint(value: str, pattern: str | None = None) -> str:
 
     Examples
     --------
-    >>> code_hint("2011-11-01T00:00:00")
-    ': a date? a spreadsheet read the code 11-2011 as one; save the column as text'
+    >>> code_hint("2011-11-01T00:00:00")[:62]
+    ': a date? a spreadsheet read the code 11-2011 as one; take the'
     >>> code_hint("Nov-11")[:46]
     ': a date? a spreadsheet read a code 11-XXXX as'
     >>> code_hint("111011")[:11], code_hint("11-101")
@@ -157,7 +159,10 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     """
     date = _DATE_CELL.fullmatch(value)
     if date:
-        return f": a date? a spreadsheet read the code {date[2]}-{date[1]} as one; save the column as text"
+        code = f"{date[2]}-{date[1]}"  # 'save the column as text' then showed the date's serial number
+        return (f": a date? a spreadsheet read the code {code} as one; take the codes from the source again "
+                f"and import that column as Text when opening the file, or type the code with a leading "
+                f"apostrophe ('{code})")
     if DATE_TEXT.fullmatch(value):  # 'Nov-11' was refused without a word of why
         return (": a date? a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
                 "longer tells the code; take the codes from the source again, and open a CSV in a spreadsheet "
@@ -235,7 +240,7 @@ def check_code_cells(frame: pd.DataFrame, raw, key: str, pattern: str, what: str
     ...                  SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
     Traceback (most recent call last):
     ...
-    exposure.errors.SchemaError: x.xlsx, row 5, column '2018 SOC Code': 2018 SOC Code must be a SOC 2018 code (like 11-1011), got '2011-11-01T00:00:00': a date? a spreadsheet read the code 11-2011 as one; save the column as text
+    exposure.errors.SchemaError: x.xlsx, row 5, column '2018 SOC Code': 2018 SOC Code must be a SOC 2018 code (like 11-1011), got '2011-11-01T00:00:00': a date? a spreadsheet read the code 11-2011 as one; take the codes from the source again and import that column as Text when opening the file, or type the code with a leading apostrophe ('11-2011)
     """
     codes = frame[key].astype("string")
     bad = ~codes.str.match(pattern).to_numpy(dtype=bool, na_value=False)
@@ -434,13 +439,15 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     return _with_hint(codes, bad, SOC_PATTERN)
 
 
-def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> tuple[int, str] | None:
+def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str, *,
+               other_kind: bool = False) -> tuple[int, str] | None:
     """``bad`` (of :func:`_first_mismatch`) with what its cell may be (:func:`code_hint`).
 
     The one place :func:`first_bad_soc_code` and :func:`first_bad_onetsoc_code` add it:
     ``'11–1011'`` (an en dash) or ``111011`` (a number, or a number cell) in a column of
     SOC codes were said to be "not a SOC code" without a word of why, where the O*NET-SOC
-    twin said it (``rollup/_sectors`` added it itself).
+    twin said it (``rollup/_sectors`` added it itself). With ``other_kind``, a code of the
+    other kind is said to be one (:func:`other_kind_hint`).
     """
     if bad is None:
         return None
@@ -448,7 +455,10 @@ def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> t
     if bad[1] == "missing" or isinstance(value, bytes):
         return bad
     text = value if isinstance(value, str) else str(value)  # 111011 read as a number: said so
-    return bad[0], bad[1] + code_hint(text, pattern)
+    hint = code_hint(text, pattern)
+    if not hint and other_kind and isinstance(value, str):  # '11-1011' was refused without the '.00' advice
+        hint = other_kind_hint(value, pattern)
+    return bad[0], bad[1] + hint
 
 
 def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
@@ -458,7 +468,9 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     O*NET-SOC code that users give (task and occupation scores, crosswalks): a missing
     cell or one not of the form ``11-1011.00`` (:data:`ONETSOC_PATTERN`: no spaces, no
     line break, the two-digit suffix given). A code with a dash that is not the hyphen, a
-    leading apostrophe, or read as a date or a number, is said to be one (:func:`code_hint`).
+    leading apostrophe, or read as a date or a number, is said to be one (:func:`code_hint`);
+    so is a SOC code (``11-1011``, :func:`other_kind_hint`), which was refused saying only
+    what the column holds.
 
     Returns
     -------
@@ -476,6 +488,8 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     True
     >>> first_bad_onetsoc_code(pd.Series(["11\u20131011.00"]))[1]
     "not an O*NET-SOC code (like 11-1011.00): '11–1011.00': '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011.00'"
+    >>> first_bad_onetsoc_code(pd.Series(["15-1252"]))[1]
+    "not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
     """
     bad = _first_mismatch(codes, ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
-    return _with_hint(codes, bad, ONETSOC_PATTERN)
+    return _with_hint(codes, bad, ONETSOC_PATTERN, other_kind=True)
