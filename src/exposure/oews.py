@@ -685,7 +685,7 @@ def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     >>> _check_occ_codes(raw.frame["occ_code"], raw)
     Traceback (most recent call last):
     ...
-    exposure.errors.SchemaError: o.xlsx, row 3, column 'OCC_CODE': OCC_CODE must be a SOC code written like 11-1011, got '2021-11-01T00:00:00' (a date: a spreadsheet read the code 11-2021 as a date; keep the column as text)
+    exposure.errors.SchemaError: o.xlsx, row 3, column 'OCC_CODE': OCC_CODE must be a SOC code written like 11-1011, got '2021-11-01T00:00:00' (a date: a spreadsheet read the code 11-2021 as a date; take the codes from BLS's file again and import that column as Text when opening the file, or type the code with a leading apostrophe ('11-2021))
     """
     bad = ~codes.map(lambda c: isinstance(c, str) and bool(_SOC.match(c))).to_numpy(dtype=bool)
     if not bad.any():
@@ -696,9 +696,11 @@ def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     date = re.fullmatch(r"([0-9]{4})-([0-9]{2})-01(?:[T ]00:00:00)?", value)
     digits = re.fullmatch(r"([0-9]{2})[\s._/\u2013\u2014-]*([0-9]{4})", value)
     onet = re.fullmatch(r"([0-9]{2}-[0-9]{4})\.[0-9]{2}", value)
-    if date:
-        hint = (f" (a date: a spreadsheet read the code {date.group(2)}-{date.group(1)} as a date; keep "
-                "the column as text)")
+    if date:  # "keep the column as text" then showed the date's serial number, not the code
+        code = f"{date.group(2)}-{date.group(1)}"
+        hint = (f" (a date: a spreadsheet read the code {code} as a date; take the codes from BLS's file "
+                "again and import that column as Text when opening the file, or type the code with a "
+                f"leading apostrophe ('{code}))")
     elif digits:
         hint = f" (write it {digits.group(1)}-{digits.group(2)})"
     elif DATE_TEXT.fullmatch(value):  # 11-2000 opened in a spreadsheet: the year is 2000 or 9000 (Nov-00)
@@ -801,14 +803,16 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
     >>> _check_naics(raw.frame["naics"], raw)
     Traceback (most recent call last):
     ...
-    exposure.errors.SchemaError: o.csv, row 3, column 'NAICS': NAICS must be an industry code as BLS writes it (000000, 31-33, 311000, 3250A1), got '0' (leading zeros lost? keep the column as text, so that 000000 keeps them)
+    exposure.errors.SchemaError: o.csv, row 3, column 'NAICS': NAICS must be an industry code as BLS writes it (000000, 31-33, 311000, 3250A1), got '0' (leading zeros lost? write '000000', and import that column as Text when opening the file in a spreadsheet)
     """
     bad = ~codes.str.match(OEWS_NAICS_PATTERN).to_numpy(dtype=bool, na_value=False)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("naics", "NAICS")
         dashed = re.fullmatch(r"([0-9]{2})[\u2010-\u2015\u2212]([0-9]{2})", value)  # '31–33' pasted from a document
-        hint = (" (leading zeros lost? keep the column as text, so that 000000 keeps them)"
+        # "keep the column as text" gave no zero back: the code with its zeros is said
+        hint = (f" (leading zeros lost? write {value.split('.')[0].zfill(6)!r}, and import that column as "
+                "Text when opening the file in a spreadsheet)"
                 if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else
                 f" (a dash that is not the hyphen '-': write it {dashed[1]}-{dashed[2]})" if dashed else "")
         raise SchemaError(f"{source} must be an industry code as BLS writes it (000000, 31-33, 311000, "

@@ -125,7 +125,8 @@ def test_oews_naics_that_lost_its_leading_zeros_names_the_file_column(tmp_path):
         oews.read_oews(path)
     assert str(info.value) == (f"{path}, row 2, column 'NAICS': NAICS must be an industry code as BLS "
                                "writes it (000000, 31-33, 311000, 3250A1), got '0' (leading zeros lost? "
-                               "keep the column as text, so that 000000 keeps them)")
+                               "write '000000', and import that column as Text when opening the file in a "
+                               "spreadsheet)")
     rows = _oews_rows()
     rows[2][0] = 0
     with pytest.raises(DataFormatError, match=r"row 3, column 'NAICS': NAICS must be an industry code"):

@@ -24,8 +24,9 @@ import types
 import numpy as np
 import pandas as pd
 import pytest
+from test_faults_round25_releases import OEWS_HEAD, OEWS_ROWS
 
-from exposure import load
+from exposure import load, oews
 from exposure.errors import DataFormatError
 from exposure.onet import load_onet
 from exposure.scoring import score_tasks
@@ -163,3 +164,20 @@ def test_a_parquet_measures_table_is_told_to_be_saved_as_csv(tmp_path):
     with pytest.raises(DataFormatError, match=r"measures_table.csv: file is a Parquet file, not delimited text: "
                                               r"save it as CSV \('CSV UTF-8'\)$"):
         load("measures", directory=tmp_path)
+
+
+# --------------------------------------------------- 9. OEWS codes a spreadsheet changed
+@pytest.mark.parametrize(("change", "advice"), [
+    (("000000,Cross-industry,cross-industry,11-1011", "0,Cross-industry,cross-industry,11-1011"),
+     "(leading zeros lost? write '000000', and import that column as Text when opening the file in a "
+     "spreadsheet)"),
+    ((",11-1011,", ",2021-11-01,"),
+     "(a date: a spreadsheet read the code 11-2021 as a date; take the codes from BLS's file again and "
+     "import that column as Text when opening the file, or type the code with a leading apostrophe ('11-2021))"),
+])
+def test_oews_codes_a_spreadsheet_changed_get_advice_that_brings_them_back(tmp_path, change, advice):
+    path = tmp_path / "national_M2026_dl.csv"
+    path.write_text(OEWS_HEAD + OEWS_ROWS.replace(*change))
+    with pytest.raises(DataFormatError) as err:
+        oews.read_oews(path)
+    assert str(err.value).endswith(advice)
