@@ -27,12 +27,12 @@ import pytest
 from test_faults_round25_releases import OEWS_HEAD, OEWS_ROWS
 
 from exposure import load, oews
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.onet import load_onet
 from exposure.scoring import score_tasks
 from exposure.scoring._embed import quantise
 from exposure.scoring._features import tokenize, without_markup
-from exposure.scoring._train import TrainConfig, fit_model, training_frame
+from exposure.scoring._train import TrainConfig, fit_model, train_and_save, training_frame
 from exposure.scoring.learned import confidence, occupation_groups, score_learned
 from exposure.scoring.retrieval import build_index
 from exposure.scoring.rubric import load_rubric_rules
@@ -181,3 +181,12 @@ def test_oews_codes_a_spreadsheet_changed_get_advice_that_brings_them_back(tmp_p
     with pytest.raises(DataFormatError) as err:
         oews.read_oews(path)
     assert str(err.value).endswith(advice)
+
+
+# ------------------------------------------------- 10. the model directory checked first
+def test_train_and_save_checks_the_model_directory_before_the_labels(tmp_path):
+    (tmp_path / "minilm").mkdir()
+    with pytest.raises(ExposureError, match=r"model_dir='.*minilm ': not a directory: its name ends with a space"):
+        train_and_save(tmp_path / "no_labels.tsv", None, tmp_path / "m.npz", distill=True,
+                       model_dir=tmp_path / "minilm ")
+    assert not (tmp_path / "m.npz").exists()

@@ -51,7 +51,7 @@ from exposure._tables import (
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures.eloundou import check_task_labels, labels_location, read_task_labels
-from exposure.scoring._distill import distill_vectors
+from exposure.scoring._distill import check_model_dir, distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
@@ -1157,7 +1157,8 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         Before any work: ``labels_path``, ``out`` or ``model_dir`` not a path, ``onet`` not a
         release (``"29.1"``), ``n_folds`` not a whole number of 2 or more, ``distill`` not
         True or False (``"no"`` distilled), ``model_dir`` without ``distill`` (it was
-        ignored). Before the vectors are read or distilled: a label file that
+        ignored) or without the model's files
+        (:func:`exposure.scoring._distill.check_model_dir`). Before the vectors are read or distilled: a label file that
         :func:`~exposure.measures.eloundou.read_task_labels` refuses, or whose labels or
         folds leave a model without a class (:func:`check_fold_classes`, naming the file);
         word vectors beside ``out`` that training would replace or not use
@@ -1172,7 +1173,9 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         if not distill:
             raise DataFormatError("model_dir is read with distill=True only (the all-MiniLM-L6-v2 the word "
                                   "vectors are distilled from): pass distill=True, or leave model_dir out")
-        check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory")
+        # a directory without the model's files (a cache layout, an older copy, a stray space)
+        # was refused only once the labels were read and the folds dealt, by distill_vectors
+        check_model_dir(check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory"))
     out = check_train_output(out)
     labels = read_task_labels(labels_path)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
