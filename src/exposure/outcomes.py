@@ -1501,7 +1501,11 @@ def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
 
     A name given twice is taken once (it raised a SchemaError after the estimation);
     ``soc_code`` is not a measure. By default a column whose name is not a str (``5``) is
-    refused, naming it (``TypeError: keywords must be strings`` before).
+    refused, naming it (``TypeError: keywords must be strings`` before), and so is, by
+    default, a column that pandas named for want of a name (``Unnamed: 0``: the row numbers
+    of a CSV saved with ``to_csv()``, run as an exposure measure without a word). A name
+    with spaces around it (a column ``"beta "`` of a CSV written by Excel) is refused: it
+    was a measure of its own, shown without the label of ``beta`` in every table and figure.
     """
     if measures is None:
         names = [c for c in exposures.columns if c != "soc_code"]
@@ -1511,10 +1515,24 @@ def _measure_names(exposures: pd.DataFrame, measures) -> list[str]:
         if bad is not None:
             raise DataFormatError(f"column {bad!r} ({type(bad).__name__}) is not a measure name (str): rename it, "
                                   "or name the measures with measures=[...]", path="exposures", column=str(bad))
+        unnamed = next((c for c in names if re.fullmatch(r"Unnamed: [0-9]+(_level_[0-9]+)?", c)), None)
+        if unnamed is not None:  # the row numbers of to_csv() were run as an exposure measure
+            raise DataFormatError(f"column {unnamed!r} has no name in the file the frame was read from (the row "
+                                  "numbers pandas writes with to_csv(), index=True by default?), so it is no "
+                                  "measure: drop it (read the file with index_col=0), or name the measures with "
+                                  "measures=[...]", path="exposures", column=unnamed)
+        spaced = next((c for c in names if _spaced_name(c)), None)
+        if spaced is not None:  # a measure of its own, without its label, in every table and figure
+            raise DataFormatError(f"the measure name {spaced!r} has spaces around it: rename the column "
+                                  f"{spaced.strip()!r}", path="exposures", column=spaced)
         return names
     names = _names(measures, "measures", "measure names", "measure")
     if "soc_code" in names:  # "not a number: '11-1011'"
         raise DataFormatError("measures: 'soc_code' is the code column of exposures, not a measure")
+    spaced = next((c for c in names if _spaced_name(c)), None)
+    if spaced is not None:
+        raise DataFormatError(f"measures: the measure name {spaced!r} has spaces around it: write {spaced.strip()!r} "
+                              "(and name the column of exposures so)")
     return names
 
 
@@ -2337,6 +2355,39 @@ def _check_outcome_cells(frame: pd.DataFrame, name: str) -> None:
                               path=name, row=pos + 1, column="outcome")
 
 
+def _spaced_name(value) -> bool:
+    """Whether ``value`` is a name (str) with spaces around it (``"beta "``, ``" beta"``)."""
+    return isinstance(value, str) and bool(value.strip()) and value != value.strip()
+
+
+def _check_measure_cells(frame: pd.DataFrame, name: str) -> None:
+    """Refuse a cell of ``frame["measure"]`` with spaces around the name, naming ``name``, the row and the column.
+
+    A measure written ``"beta "`` (a table edited by hand, or read back from a CSV
+    written by Excel) was a measure of its own: a row of its own in
+    :func:`exposure.reports.outcomes.quintile_table` and
+    :func:`~exposure.reports.outcomes.summary_table` (beside the row of ``"beta"``),
+    shown without its label ``ours: beta``, and a panel of its own in
+    :func:`~exposure.reports.outcomes.plot_event_study`, without a word. Other cells are
+    the callers' to check (a missing measure, one that is not text). Rows are counted
+    from 1 by position.
+
+    Examples
+    --------
+    >>> _check_measure_cells(pd.DataFrame({"measure": ["beta", "beta "]}), "growth")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: growth, row 2, column 'measure': measure 'beta ' has spaces around it: write 'beta'
+    """
+    cells = frame["measure"].to_numpy(dtype=object)
+    spaced = np.fromiter((_spaced_name(v) for v in cells), dtype=bool, count=len(cells))
+    if spaced.any():
+        pos = int(np.flatnonzero(spaced)[0])
+        value = str(cells[pos])
+        raise DataFormatError(f"measure {value!r} has spaces around it: write {value.strip()!r}", path=name,
+                              row=pos + 1, column="measure")
+
+
 def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     """``coefficients`` of :func:`pretrend` / :func:`headline`: a frame with ``columns``, numbers in them.
 
@@ -2412,6 +2463,7 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
             raise DataFormatError(f"the {c} is missing", path="coefficients", row=int(np.flatnonzero(nokey)[0]) + 1,
                                   column=c)
     _check_outcome_cells(coefficients, "coefficients")  # "Log_Emp": a blank outcome in the summary
+    _check_measure_cells(coefficients, "coefficients")  # "beta ": a measure of its own, without its label
     keys = coefficients[key].reset_index(drop=True).astype({c: str for c in key[:3]})
     repeated = keys.duplicated().to_numpy(dtype=bool)
     if repeated.any():  # the headline joined repeated rows with each other (16 rows for 1)
@@ -2475,7 +2527,8 @@ def pretrend(coefficients: pd.DataFrame, *, pre_year: int = PRE_YEAR, spec: str 
         ``se``, a ``p_value`` outside 0-1, a ``ci_low`` above the ``ci_high`` of its row
         (each naming the row and column); a missing ``measure``, ``outcome`` or
         ``spec``; an ``outcome`` that is not ``log_emp`` or ``log_wage`` (``Log_Emp``);
-        a (``measure``, ``outcome``, ``spec``, ``year``) given twice;
+        a (``measure``, ``outcome``, ``spec``, ``year``) given twice; a ``measure`` with
+        spaces around it (``"beta "``: a measure of its own, shown without its label);
         ``pre_year`` that is not a whole number; ``spec`` that is not a str; a ``spec``
         that is not in ``coefficients``, or a ``pre_year`` that none of its rows has (the
         message lists the specifications, or the spec's years), or that is its base year
@@ -2547,7 +2600,9 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
         ``ci_low`` above the ``ci_high`` of its row (each naming the row and column); a
         missing ``measure``, ``outcome`` or ``spec``; an ``outcome`` that is not
         ``log_emp`` or ``log_wage`` (``Log_Emp``: a blank outcome in the summary); a
-        (``measure``, ``outcome``, ``spec``, ``year``) given twice; ``year`` that is not a
+        (``measure``, ``outcome``, ``spec``, ``year``) given twice; a ``measure`` with
+        spaces around it (``"beta "``: a measure of its own, shown without its label);
+        ``year`` that is not a
         whole number or None;
         ``pre_year`` that is not a whole number; no ``baseline`` rows; a ``year`` or
         ``pre_year`` that no baseline row has (the message lists the baseline years), or
@@ -2996,7 +3051,11 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
         balanced rows; a code
         twice or missing in the exposures, or a measure that is not a finite number (text, ``True``, ``inf``);
         exposures without a measure column, or (without ``measures``) with a column whose
-        name is not a str; ``measures`` that is not a list of names (one
+        name is not a str or that pandas named for want of a name (``Unnamed: 0``: the row
+        numbers of a CSV saved with ``to_csv()``, run as a measure); a measure name with
+        spaces around it (a column ``"beta "``: a
+        measure of its own in every table and figure, shown without the label of ``beta``);
+        ``measures`` that is not a list of names (one
         str, a number, a dict), is empty or names ``soc_code``; ``q`` that is not a whole
         number or a list of numbers in (0, 1); ``base_year`` that is not a whole number;
         ``with_robustness`` that is not True or False; balanced rows without ``base_year``,

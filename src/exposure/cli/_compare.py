@@ -27,7 +27,7 @@ from exposure.measures import microsoft
 from exposure.measures._common import check_soc_scores, match_header_case
 
 __all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT", "REPORT_FILES", "check_parquet_input",
-           "check_parquet_header"]
+           "check_parquet_header", "check_soc_level"]
 
 #: Our SOC scores by default: the file exposure.load("soc_scores") reads (the newest
 #: recompute, else the shipped tables), whatever the current directory.
@@ -99,7 +99,7 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
     if (any(isinstance(n, str) and norm_header(n) == "soc_code" for n in frame.index.names)
             and not any(norm_header(c) == "soc_code" for c in frame.columns if isinstance(c, str))):
         frame = frame.reset_index()
-    _check_level(frame, path)
+    check_soc_level(frame, path)
     # "soc code", "Beta" read as other readers read such headers ("Gamma" beside "beta" was left out)
     match_header_case(frame, ["soc_code", *cmp.OURS], path, row=None)
     ours = [c for c in cmp.OURS if c in frame.columns]
@@ -122,11 +122,20 @@ _OTHER_LEVELS = {
 }
 
 
-def _check_level(frame: pd.DataFrame, path: Path) -> None:
+def check_soc_level(frame: pd.DataFrame, path: Path, option: str = "--ours") -> None:
     """Refuse a file without ``soc_code``, naming its columns and, for a table of another level, what it holds.
 
-    An occupation, task or sector file was refused as ``soc_scores lacks column(s)
-    ['soc_code']``, without the columns found or what to give.
+    For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` (``option``, named
+    in the message). An occupation, task or sector file was refused as lacking the column
+    ``soc_code``, without the columns found or what to give (by ``exposure outcomes``,
+    until round 72).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A file without ``soc_code``: what it holds when it has the code column of a table
+        of another level (``onetsoc_code``, ``task_id``, ``naics``), else its columns;
+        and what ``option`` takes.
     """
     names = [norm_header(c) if isinstance(c, str) else c for c in frame.columns]
     if "soc_code" in names:
@@ -136,7 +145,7 @@ def _check_level(frame: pd.DataFrame, path: Path) -> None:
             else f"soc_scores lacks column(s) ['soc_code'] (columns are {list(frame.columns)})")
     if other is None and (not names or any(isinstance(n, str) and n.replace(" ", "_") == "soc_code" for n in names)):
         return  # "SOC Code": check_soc_scores says which column to rename; no column: says so
-    raise DataFormatError(f"{what}: --ours takes scores by SOC code (soc_code, alpha, beta, gamma), as the "
+    raise DataFormatError(f"{what}: {option} takes scores by SOC code (soc_code, alpha, beta, gamma), as the "
                           "soc_scores.parquet of exposure recompute", path=path)
 
 

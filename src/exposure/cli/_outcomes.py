@@ -20,7 +20,7 @@ from exposure._outdir import (
 )
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
-from exposure.cli._compare import check_parquet_header, check_parquet_input
+from exposure.cli._compare import check_parquet_header, check_parquet_input, check_soc_level
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
@@ -153,9 +153,16 @@ def _read_soc_scores(path, ours: list[str], asked: bool) -> tuple[pd.DataFrame, 
     the category shares of task scores without categories) is left out with a warning
     naming the file and the column, as ``exposure compare`` leaves it out
     (:func:`exposure.measures.compare.drop_empty_measures`); it was refused (``share_admin
-    is missing in every row``). Scores none of whose measures has a value are refused.
+    is missing in every row``). Scores none of whose measures has a value are refused. A file
+    without ``soc_code`` is refused naming its columns and, for a table of the library's of
+    another level (occupation, task or sector scores), what it holds
+    (:func:`exposure.cli._compare.check_soc_level`): it was said to be a frame
+    ``soc_scores`` lacking the column ``soc_code``, as ``exposure compare --ours`` no
+    longer said it.
     """
     frame = _from_index(_read_parquet(path, "SOC scores"), ["soc_code"])
+    # an occupation, task or sector file: "soc_scores lacks column(s) ['soc_code']", of no columns
+    check_soc_level(frame, path, "--soc-scores")
     match_header_case(frame, ["soc_code", *outcomes.OUR_MEASURES], path, row=None)
     outcomes.check_soc_scores(frame, [], path=path, row_offset=1)  # the codes, before the measures
     if not asked:

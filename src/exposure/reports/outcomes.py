@@ -21,7 +21,7 @@ import pandas as pd
 
 from exposure._args import check_count, check_flag, check_name, check_names, check_path, shown
 from exposure._io import atomic_paths, json_ready, write_csv, write_json
-from exposure._tables import first_repeat
+from exposure._tables import first_repeat, first_repeat_of
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table, numbers
@@ -32,6 +32,7 @@ from exposure.outcomes import (
     PRE_YEAR,
     Outcomes,
     _check_coefficients,
+    _check_measure_cells,
     _check_outcome_cells,
     _check_year,
 )
@@ -188,6 +189,7 @@ def plot_event_study(coefficients: pd.DataFrame, measures=None, *, spec: str = "
         reads them (:func:`exposure.outcomes._check_coefficients`), naming the row and the
         column: a (``measure``, ``outcome``, ``spec``, ``year``) given twice (both drawn,
         the line zigzagging between them), a missing measure (a panel titled ``nan``), a
+        measure with spaces around it (``"beta "``: a panel of its own, without its label), a
         ``ci_low`` above its ``ci_high`` (swapped columns) or a year that is not a whole
         number; and a ``coef`` outside its own interval. The last two raised matplotlib's
         ``ValueError: 'yerr' must not contain negative values``.
@@ -298,6 +300,23 @@ def _spec(spec: str) -> str:
     return {"drop_small": "without the smallest"}.get(spec, spec)
 
 
+def _check_measures(frame: pd.DataFrame, name: str) -> None:
+    """Refuse a cell of ``frame["measure"]`` that is not a measure's name, naming ``name``, the row and the column.
+
+    A missing measure was a row labelled NaN (:func:`summary_table`: a blank one), a name
+    with spaces around it (``"beta "``) a row of its own, beside the row of ``beta`` and
+    without its label ``ours: beta`` (:func:`exposure.outcomes._check_measure_cells`).
+    """
+    blank = ~frame["measure"].map(lambda m: isinstance(m, str) and bool(m.strip())).to_numpy(dtype=bool)
+    if blank.any():
+        pos = int(blank.argmax())
+        cell = frame["measure"].iloc[pos]
+        said = ("measure missing" if pd.api.types.is_scalar(cell) and pd.isna(cell)
+                else f"measure must be a measure's name, got {_plain(cell)!r}")
+        raise DataFormatError(said, path=name, row=pos + 1, column="measure")
+    _check_measure_cells(frame, name)
+
+
 #: Columns of :func:`exposure.outcomes.headline` that :func:`summary_table` reads.
 _HEADLINE_COLUMNS = ("measure", "outcome", "coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value",
                      "robust_min", "robust_min_spec", "robust_max", "robust_max_spec", "n_occupations")
@@ -331,7 +350,10 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None, pre_year: 
         value that is not a number (the text ``"x"`` came out as 100 ``x``), a
         robustness specification that is not text, a number of occupations that is not a
         whole number of 0 or more (1.5 was shown as 1, NaN raised pandas'
-        ``IntCastingNaNError``), naming the row and the column.
+        ``IntCastingNaNError``), a measure missing (a blank row), not a name or with spaces
+        around it (``"beta "`` was shown without its label ``ours: beta``), or a (measure,
+        outcome) given twice (two headlines stacked: both shown), naming the row and the
+        column.
 
     Examples
     --------
@@ -347,6 +369,14 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None, pre_year: 
     pre_year = _check_year(pre_year, "pre_year")  # it was May 2021 whatever the headline's pre-trend year
     check_table(headline, "headline", _HEADLINE_COLUMNS)  # a KeyError from inside before
     _check_outcome_cells(headline, "headline")  # "Log_Emp" was shown as a blank outcome
+    _check_measures(headline, "headline")  # "beta ": shown without its label "ours: beta", missing: blank
+    # two headlines stacked: two rows of one measure and outcome, with other numbers, side by side
+    repeat = first_repeat_of(headline.reset_index(drop=True), ["measure", "outcome"])
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(f"measure {headline['measure'].iloc[pos]!r}, outcome {headline['outcome'].iloc[pos]!r} "
+                              f"is given twice (rows {first + 1} and {pos + 1}): the headline has one row per "
+                              "measure and outcome", path="headline", row=pos + 1, column="outcome")
     num = {col: numbers(headline, col, "headline").to_numpy(dtype=float)
            for col in ("coef", "ci_low", "ci_high", "p_value", "pre_coef", "pre_p_value", "robust_min",
                        "robust_max", "n_occupations")}
@@ -389,7 +419,8 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
     exposure.errors.DataFormatError
         ``growth`` not a frame, without ``measure``, ``group`` or ``column``, or without
         rows; ``column`` not a string; a measure that is missing or not a name (it was a row
-        labelled NaN), a group that is not a whole number of 1 or more
+        labelled NaN) or has spaces around it (``"beta "`` was a row of its own, beside
+        the row of ``beta`` and without its label), a group that is not a whole number of 1 or more
         (``"1"`` lost its "least exposed" name, 2.5 became ``Q2.5``), a value that is not
         a number, or a (measure, group) given twice (pandas' "Index contains duplicate
         entries"), naming the row and the column.
@@ -411,14 +442,7 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
         raise DataFormatError(f"group must be a whole number of 1 or more, got {_plain(growth['group'].iloc[pos])!r}",
                               path="growth", row=pos + 1, column="group")
     value = numbers(growth, column, "growth").to_numpy(dtype=float)
-    # a missing measure was a row of the table labelled NaN
-    blank = ~growth["measure"].map(lambda m: isinstance(m, str) and bool(m.strip())).to_numpy(dtype=bool)
-    if blank.any():
-        pos = int(blank.argmax())
-        cell = growth["measure"].iloc[pos]
-        said = ("measure missing" if pd.api.types.is_scalar(cell) and pd.isna(cell)
-                else f"measure must be a measure's name, got {_plain(cell)!r}")
-        raise DataFormatError(said, path="growth", row=pos + 1, column="measure")
+    _check_measures(growth, "growth")  # a missing measure was a row labelled NaN, "beta " one of its own
     growth = pd.DataFrame({"measure": growth["measure"].to_numpy(), "group": group.astype(int), column: value})
     repeat = first_repeat(growth["measure"].astype(str) + "|" + growth["group"].astype(str))
     if repeat is not None:
