@@ -211,6 +211,9 @@ def check_names(value, name: str, what: str = "measure names") -> list[str]:
     --------
     >>> check_names(("alpha", "beta"), "measures")
     ['alpha', 'beta']
+    >>> import pandas as pd
+    >>> check_names(pd.Series(["beta", "beta", "gamma"], dtype="string").unique(), "measures")
+    ['beta', 'gamma']
     >>> check_names("beta", "measures")
     Traceback (most recent call last):
     ...
@@ -218,9 +221,12 @@ def check_names(value, name: str, what: str = "measure names") -> list[str]:
     """
     if isinstance(value, str):
         raise DataFormatError(f"{name} must be a list of {what}, got str {value!r}: write [{value!r}]")
-    # a list, a tuple, a 1-D numpy array or a pandas Index (``frame.columns[1:]``); not a Series
-    listed = isinstance(value, (list, tuple)) or (type(value).__name__ in ("ndarray", "Index")
-                                                  and value.ndim == 1)
+    # a list, a tuple, a 1-D numpy array, a pandas Index (``frame.columns[1:]``) or a pandas
+    # array (``frame["measure"].unique()``, an ArrowStringArray under pandas 3: it was refused as
+    # not a list); not a Series
+    kinds = {c.__name__ for c in type(value).__mro__}
+    listed = isinstance(value, (list, tuple)) or (bool(kinds & {"ndarray", "Index", "ExtensionArray"})
+                                                  and getattr(value, "ndim", 0) == 1)
     if not listed or not all(isinstance(v, str) for v in value):
         raise DataFormatError(f"{name} must be a list of {what}, got {shown(value)}")
     return list(value)

@@ -111,6 +111,9 @@ _CROSS = "cross-industry"
 def _names(value, name: str, what: str, one: str) -> list[str]:
     """``value`` as a list of names (each once, in order): a list, tuple, array, Index or Series of str.
 
+    A pandas array (``frame["measure"].unique()``: an ``ArrowStringArray`` under pandas 3)
+    is one too; it was refused as not a list.
+
     One string is refused, not split (it was read letter by letter); so are what is not a
     list of strings (None, a number, a dict, a frame: ``TypeError`` or a silent empty
     list before) and an empty list (empty tables before). ``name`` is the argument,
@@ -118,8 +121,9 @@ def _names(value, name: str, what: str, one: str) -> list[str]:
     """
     if isinstance(value, str):
         raise DataFormatError(f"{name} must be a list of {what}, got str {value!r}: write [{value!r}]")
+    # a pandas array too (frame["measure"].unique(), an ArrowStringArray under pandas 3: refused)
     listed = (isinstance(value, (list, tuple, pd.Series, pd.Index))
-              or (isinstance(value, np.ndarray) and value.ndim == 1))
+              or (isinstance(value, (np.ndarray, pd.api.extensions.ExtensionArray)) and value.ndim == 1))
     if not listed or not all(isinstance(v, str) for v in value):
         raise DataFormatError(f"{name} must be a list of {what}, got {shown(value)}")
     if len(value) == 0:

@@ -24,9 +24,11 @@ import types
 import numpy as np
 import pandas as pd
 import pytest
+from _frames import outcome_exposures, outcome_panel
 from test_faults_round25_releases import OEWS_HEAD, OEWS_ROWS
 
-from exposure import load, oews
+from exposure import load, oews, outcomes
+from exposure._args import check_names
 from exposure.errors import DataFormatError, ExposureError
 from exposure.onet import load_onet
 from exposure.scoring import score_tasks
@@ -190,3 +192,15 @@ def test_train_and_save_checks_the_model_directory_before_the_labels(tmp_path):
         train_and_save(tmp_path / "no_labels.tsv", None, tmp_path / "m.npz", distill=True,
                        model_dir=tmp_path / "minilm ")
     assert not (tmp_path / "m.npz").exists()
+
+
+# ------------------------------------------------------ 11. measures as a pandas array
+def test_measures_given_as_a_pandas_array_are_read():
+    names = pd.Series(["beta", "gamma", "beta"], dtype="string").unique()
+    assert check_names(names, "measures") == ["beta", "gamma"]
+    panel = outcome_panel()
+    exposures = outcome_exposures(panel)
+    growth = outcomes.group_growth(panel, exposures, names[:1], q=2)
+    assert growth["measure"].unique().tolist() == ["beta"]
+    with pytest.raises(DataFormatError, match=r"measures must be a list of measure names, got Series"):
+        check_names(pd.Series(["beta"]), "measures")
