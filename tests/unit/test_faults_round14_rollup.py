@@ -95,7 +95,8 @@ MEASURE = pd.DataFrame({"soc_code": ["11-1011", "31-1122"], "value": [0.1, 0.2]}
 
 @pytest.mark.parametrize("employment, row, column", [
     (pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "tot_emp": [1.0, 2.0]}), 2, "soc_code"),
-    (pd.DataFrame({"soc_code": ["11-1011", "31-1120"], "tot_emp": ["1,200", "x"]}), 1, "tot_emp"),
+    # round 72: '1,200' (thousands separators, as OEWS writes them) is read as 1200; 'x' is refused
+    (pd.DataFrame({"soc_code": ["11-1011", "31-1120"], "tot_emp": ["1,200", "x"]}), 2, "tot_emp"),
     (pd.DataFrame({"soc_code": ["11-1011", "31-1120"], "tot_emp": [-5.0, 10.0]}), 1, "tot_emp"),
     (pd.DataFrame({"soc_code": ["11-1011", "31-1120"], "tot_emp": [True, True]}), 1, "tot_emp"),
 ], ids=["repeated-code", "text", "negative", "boolean"])

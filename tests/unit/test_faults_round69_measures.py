@@ -79,7 +79,10 @@ W_ONET = pd.DataFrame({"source_code": ["15-1132.00", "13-2011.00", "15-1133.00"]
 
 
 @pytest.mark.parametrize("column, value, message", [
-    ("onetsoc_code", "13-2011", r"not an O\*NET-SOC code \(like 11-1011\.00\): '13-2011'"),
+    # round 72: a SOC code is said to be one, with the O*NET-SOC code to write (_common.check_codes)
+    ("onetsoc_code", "13-2011", r"not an O\*NET-SOC code \(like 11-1011\.00\): '13-2011': a SOC code\? an O\*NET-SOC "
+                                r"code has a two-digit suffix: write '13-2011\.00' \(the SOC occupation itself\) or "
+                                r"the O\*NET-SOC code meant"),
     ("onetsoc_code", "banana", r"not an O\*NET-SOC code \(like 11-1011\.00\): 'banana'"),
     ("onetsoc_code", None, r"missing O\*NET-SOC code"),
     ("occ1990dd", "7a", r"not an occ1990dd code: '7a'"),

@@ -19,6 +19,7 @@ import pandas as pd
 
 from exposure._tables import (
     EMPTY_LINE,
+    GROUPED,
     as_path,
     check_field_counts,
     check_file,
@@ -44,13 +45,14 @@ from exposure.measures._crosswalk import (  # noqa: F401
     check_once,
     check_table,
     compose_links,
+    index_hint,
     links_from_pairs,
     numbers,
     to_float,
 )
-from exposure.oews import read_oews
+from exposure.oews import SPECIAL_VALUES, read_oews
 from exposure.schemas import validate
-from exposure.schemas._fields import first_bad_soc_code
+from exposure.schemas._fields import first_bad_soc_code, other_kind_hint
 from exposure.schemas._measures import MeasureScores
 
 log = logging.getLogger(__name__)
@@ -80,7 +82,7 @@ def require_columns(frame: pd.DataFrame, columns, path, *, sheet_rows: bool = Fa
     if missing:
         raise DataFormatError(
             f"expected column(s) {missing} not found (columns are {list(frame.columns)})"
-            + _header_below(frame, columns, sheet_rows),
+            + (index_hint(frame, missing) or _header_below(frame, columns, sheet_rows)),
             path=path,
             column=missing[0],
         )
@@ -345,8 +347,12 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
     code is a DataFormatError naming ``path``, the row (position + ``row_offset``) and
     ``column``; a malformed code says what it may be, as the crosswalk readers say it
     (:func:`exposure.crosswalks.code_hint`: a code a spreadsheet read as a date, saved as
-    a number, marked with an apostrophe or written with a dash pasted from a document).
-    Felten's and Microsoft's readers refused ``2011-11-01 00:00:00`` without the hint.
+    a number, marked with an apostrophe or written with a dash pasted from a document:
+    the code to write is advised only when it is one of ``pattern``), and a code of the
+    other kind with the code to write (:func:`exposure.schemas._fields.other_kind_hint`:
+    ``11-1011.00`` among SOC codes, ``11-1011`` among O*NET-SOC codes; it was refused
+    saying only what the column holds). Felten's and Microsoft's readers refused
+    ``2011-11-01 00:00:00`` without the hint.
 
     Examples
     --------
@@ -361,6 +367,10 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: f.xlsx, row 2, column 'SOC Code': not a SOC code (like 11-1011): '2011-11-01 00:00:00': a date? a spreadsheet read the code 11-2011 as one; ...
+    >>> check_codes(pd.Series(["11-1011.00"]), SOC_PATTERN, "f.csv", "SOC Code", what="SOC code", example="11-1011")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 2, column 'SOC Code': not a SOC code (like 11-1011): '11-1011.00': an O*NET-SOC code? a SOC code has no suffix: write '11-1011'
     """
     codes = codes.astype("string").str.strip().reset_index(drop=True)
     bad = ~codes.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
@@ -370,7 +380,9 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
         if pd.isna(value) or value == "":
             msg = f"missing {what}"
         else:  # a date cell read as text by pandas: '2011-11-01 00:00:00'
-            hint = code_hint(value)
+            # the pattern: '11\u20131011.00' among SOC codes was told to write '11-1011.00', no SOC code either;
+            # a code of the other kind ('11-1011.00' among SOC codes) was refused without the code to write
+            hint = code_hint(value, pattern) or other_kind_hint(value, pattern)
             msg = f"not {article} {what} (like {example}): {value!r}{hint}"
         raise DataFormatError(msg, path=path, row=pos + row_offset, column=column)
     if unique:
@@ -493,7 +505,8 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
                 if norm_header(c).replace(" ", "_") == m and norm_header(c) != m}
         hint = "; ".join(f"rename {c!r} to {m!r}" for m, c in near.items())
         found = f" (columns are {list(soc_scores.columns)}{': ' + hint if hint else ''})" if near else ""
-        raise DataFormatError(f"soc_scores lacks column(s) {missing}{found}", path=path if named else None)
+        raise DataFormatError(f"soc_scores lacks column(s) {missing}{found}{index_hint(soc_scores, missing)}",
+                              path=path if named else None)
     frame = soc_scores.reset_index(drop=True)
     if frame.empty:
         if named:
@@ -600,9 +613,9 @@ def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -
     # a column twice was "not a number: array([0.2, 0.2], dtype=object)", the two cells of a row as one
     check_once(frame, ["soc_code", column], what)
     missing = [c for c in dict.fromkeys(("soc_code", column)) if c not in frame.columns]
-    if missing:
-        raise DataFormatError(f"missing column(s) {missing} (columns are {list(frame.columns)})",
-                              path=what, column=missing[0])
+    if missing:  # 'soc_code' the index (set_index) was not said
+        raise DataFormatError(f"missing column(s) {missing} (columns are {list(frame.columns)})"
+                              f"{index_hint(frame, missing)}", path=what, column=missing[0])
     frame = frame.reset_index(drop=True)
     check_soc_codes(frame, what, row_offset=row_offset)
     return frame.assign(**{column: numbers(frame, column, what, row_offset=row_offset).to_numpy()})
@@ -614,8 +627,9 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     SOC / OEWS codes, each once and never missing, and none the total or a group of
     other codes of the frame (:func:`_check_no_aggregate`: ``00-0000`` or ``15-1250``
     beside ``15-1252`` counted those workers twice); ``tot_emp`` a finite number of at
-    least 0, or missing (OEWS's ``**``); each column once (``not a number: array([10.0,
-    10.0], dtype=object)`` before). Each column, and the optional ``title`` (the
+    least 0, or missing (OEWS's ``**``, as written in its files: :func:`oews_cells`, which
+    also reads ``1,234``); each column once (it was
+    ``not a number: array([10.0, 10.0], dtype=object)``). Each column, and the optional ``title`` (the
     disagreement table's titles), is read under its name when written in another case or
     spacing (OEWS's own ``TOT_EMP``, a ``SOC_CODE``, a ``Title``: the first two were
     refused as missing columns, the title left out without a word), and refused when given
@@ -637,15 +651,44 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     employment = employment.copy(deep=False)
     match_header_case(employment, ["soc_code", "tot_emp", "title"], path, row=None)
     missing = [c for c in ("soc_code", "tot_emp") if c not in employment.columns]
-    if missing:
-        raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})",
-                              path=path, column=missing[0])
+    if missing:  # 'soc_code' the index (set_index) was not said
+        raise DataFormatError(f"missing column(s) {missing} (columns are {list(employment.columns)})"
+                              f"{index_hint(employment, missing)}", path=path, column=missing[0])
     frame = employment.reset_index(drop=True)
     check_soc_codes(frame, path, row_offset=row_offset)
     _check_no_aggregate(frame["soc_code"].astype(str), path, row_offset)
-    emp = numbers(frame, "tot_emp", path, row_offset=row_offset)
+    emp = numbers(frame.assign(tot_emp=oews_cells(frame["tot_emp"])), "tot_emp", path, row_offset=row_offset)
     check_range(emp, path, "tot_emp", what="employment", row_offset=row_offset)
     return frame.assign(tot_emp=emp.to_numpy())
+
+
+def oews_cells(cells: pd.Series) -> pd.Series:
+    """``cells`` of ``tot_emp`` as OEWS writes them, made readable: BLS's special values missing, ``1,234`` 1234.
+
+    An OEWS table read with pandas (``pd.read_excel`` of BLS's workbook, ``pd.read_csv``
+    of a file saved with thousands separators) holds ``**`` (employment not released:
+    :data:`exposure.oews.SPECIAL_VALUES`) and ``"1,234"`` in its ``TOT_EMP``: given to
+    :func:`~exposure.measures.compare.compare` or ``coverage`` they were refused as
+    ``not a number: '**'``, where the roll-up's employment readers (``to_sectors``,
+    ``workforce_stats``) read them so. Text cells only: other cells, and other text
+    (``0,5``, ``n/a``), are left to :func:`numbers`, which refuses what is no number.
+
+    Examples
+    --------
+    >>> oews_cells(pd.Series(["1,234", "**", 5.0, "0,5"], dtype=object)).tolist()
+    ['1234', None, 5.0, '0,5']
+    """
+    if not (cells.dtype == object or isinstance(cells.dtype, pd.StringDtype)):
+        return cells
+    text = cells.astype("string").str.strip()
+    special = text.isin(list(SPECIAL_VALUES)).to_numpy(dtype=bool, na_value=False)
+    grouped = text.str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)
+    if not (special.any() or grouped.any()):
+        return cells
+    out = cells.to_numpy(dtype=object).copy()
+    out[grouped] = text[grouped].str.replace(",", "", regex=False).to_numpy(dtype=object)
+    out[special] = None
+    return pd.Series(out, index=cells.index, dtype=object)
 
 
 def _check_no_aggregate(codes: pd.Series, path, row_offset: int, *, column: str = "soc_code",

@@ -397,8 +397,8 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
     weighted = weight is not None  # 0 (a frame read without a header) was read as no weight
     needed = list(dict.fromkeys([*measures, *([weight] if weighted else [])]))
     missing = [c for c in needed if c not in table.columns]
-    if missing:  # a KeyError from pandas before
-        raise DataFormatError(f"correlations: the table lacks column(s) {missing}")
+    if missing:  # a KeyError from pandas before; the index named (set_index) as check_table names it
+        raise DataFormatError(f"correlations: the table lacks column(s) {missing}{_common.index_hint(table, missing)}")
     check_once(table, needed)
     table = _numbers(table.reset_index(drop=True), needed)
     if weighted:
@@ -783,7 +783,9 @@ def coverage(
     ------
     exposure.errors.DataFormatError
         ``measure`` or ``employment`` is not a DataFrame or lacks a column (``soc_code``
-        and ``column``; ``soc_code`` and ``tot_emp``); ``name`` is not a string;
+        and ``column``; ``soc_code`` and ``tot_emp``; a measure of one other column, as
+        :func:`compare` takes it, is told to give that column as ``column``:
+        :func:`_check_long`); ``name`` is not a string;
         ``column`` cannot be a column name. As :func:`compare` checks them, naming the row
         (counted from 1) and column: a measure code missing, malformed or repeated, a
         value that is not a number (:func:`~exposure.measures._common.check_measure_frame`);
@@ -800,6 +802,7 @@ def coverage(
     check_column(column, "column")
     if name in _RESERVED:
         raise DataFormatError(f"name {name!r} is a column of the coverage table: give the measure another name")
+    _check_long(measure, column)  # a frame of compare()'s loaded: "lacks column(s) ['value']" only
     _common.check_table(measure, "measure", ["soc_code", column])
     # its columns are named by check_employment, which reads OEWS's 'TOT_EMP' (refused here as missing)
     _common.check_frame(employment, "employment", flat=True)
@@ -818,6 +821,63 @@ def coverage(
 
 #: Columns of the comparison and coverage tables besides the measures: no measure may be so named.
 _RESERVED = ("soc_code", "tot_emp", "crosswalk_weight", "n_sources")
+
+
+def _check_wide(frame, name: str) -> None:
+    """Refuse a measure of :func:`compare`'s ``loaded`` given as a long table, saying how to give it.
+
+    :func:`load_measure` returns a measure long (``soc_code``, ``measure``, ``value``:
+    :class:`~exposure.schemas._measures.MeasureScores`); :func:`compare` takes one column
+    per measure, named as it. Such a table was refused as
+    ``missing column(s) ['felten_lm_aioe']`` only, without a word of the ``value`` column
+    to rename. A frame that has the column ``name``, or is not long (no ``measure`` and
+    ``value`` columns, each once), is left to
+    :func:`~exposure.measures._common.check_measure_frame`.
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"soc_code": ["11-1011"], "measure": ["webb_ai"], "value": [0.5]})
+    >>> _check_wide(long, "webb_ai")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure 'webb_ai', column 'webb_ai': no column 'webb_ai': the frame is a long table (columns 'measure' and 'value', as load_measure returns it), and compare() takes one column per measure, named as the measure: give frame.rename(columns={'value': 'webb_ai'})
+    """
+    if not isinstance(frame, pd.DataFrame) or isinstance(frame.columns, pd.MultiIndex):
+        return
+    present = list(frame.columns)
+    if name in present or present.count("measure") != 1 or present.count("value") != 1:
+        return
+    given = list(dict.fromkeys(str(m) for m in frame["measure"].dropna()))
+    take = "frame"
+    if len(given) > 1:  # one measure of several: the one named so, else the first
+        take = f"frame[frame['measure'] == {name if name in given else given[0]!r}]"
+    raise DataFormatError(f"no column {name!r}: the frame is a long table (columns 'measure' and 'value', as "
+                          "load_measure returns it), and compare() takes one column per measure, named as the "
+                          f"measure: give {take}.rename(columns={{'value': {name!r}}})", path=f"measure {name!r}",
+                          column=name)
+
+
+def _check_long(measure, column) -> None:
+    """Refuse a :func:`coverage` ``measure`` without ``column`` that holds one measure column, naming it.
+
+    A frame as :func:`compare` takes it in ``loaded`` (``soc_code`` and one column named
+    as the measure) was refused as ``measure lacks column(s) ['value']`` only, without the
+    ``column`` argument that reads it. Other frames are left to the checks that follow.
+
+    Examples
+    --------
+    >>> _check_long(pd.DataFrame({"soc_code": ["11-1011"], "webb_ai": [0.5]}), "value")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: measure lacks column(s) ['value'] (columns: ['soc_code', 'webb_ai']): give column='webb_ai', the column of the measure
+    """
+    if (not isinstance(measure, pd.DataFrame) or isinstance(measure.columns, pd.MultiIndex)
+            or column in measure.columns or "soc_code" not in measure.columns):
+        return
+    others = [c for c in measure.columns if c not in _RESERVED and c != "measure"]
+    if len(others) == 1:
+        raise DataFormatError(f"measure lacks column(s) [{column!r}] (columns: {list(measure.columns)}): give "
+                              f"column={others[0]!r}, the column of the measure")
 
 
 def _check_counts(attrs: Mapping, what: str, rows: int | None = None) -> None:
@@ -932,8 +992,9 @@ def compare(
     employment : pandas.DataFrame, optional
         ``soc_code``, ``tot_emp`` (and optionally ``title``); default OEWS May 2025 national
         cross-industry detailed codes. Checked by
-        :func:`~exposure.measures._common.check_employment`; ``tot_emp`` must be above 0
-        on some row (else every ``emp_share`` would be 0).
+        :func:`~exposure.measures._common.check_employment` (OEWS's ``**`` is missing and
+        ``1,234`` is 1234, as BLS's files write them); ``tot_emp`` must be above 0 on some
+        row (else every ``emp_share`` would be 0).
     soc_structure : pandas.DataFrame, optional
         SOC structure for :func:`~exposure.crosswalks.oews_code_map`; read from the
         registry (``SOC_Structure.xlsx``) when ``employment`` is too.
@@ -948,7 +1009,9 @@ def compare(
         named as the measure, and ``attrs`` with ``n_source``/``n_matched``: a count not
         given is the frame's rows, for the coverage's counts and match rate alike); used
         instead of the registry files (tests, custom measures): one named as a measure of
-        ``measures`` replaces it, and that file is not read.
+        ``measures`` replaces it, and that file is not read. A measure as
+        :func:`load_measure` returns it (long: ``measure``, ``value``) is refused, saying
+        to rename its ``value`` column (:func:`_check_wide`).
 
     Returns
     -------
@@ -1016,6 +1079,8 @@ def compare(
     _check_key_measures(key_measures, loaded or {}, soc_scores)
     # the caller's frames, checked before anything is loaded (tracebacks, or silently wrong
     # correlations, before: a repeated or missing code, text, True, inf)
+    for name, frame in (loaded or {}).items():  # load_measure's long table: "missing column(s) [name]" only
+        _check_wide(frame, name)
     loaded = {name: _common.check_measure_frame(frame, name, f"measure {name!r}")
               for name, frame in (loaded or {}).items()}
     for name, frame in loaded.items():

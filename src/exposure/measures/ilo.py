@@ -506,8 +506,9 @@ def to_isco(
     1        2519  0.400000     25.0               0.5          1
     """
     _common.check_frame(soc_scores, "soc_scores", flat=True)  # a path or None: an AttributeError before
-    if "soc_code" not in soc_scores.columns:
-        raise DataFormatError("SOC scores have no 'soc_code' column", column="soc_code")
+    if "soc_code" not in soc_scores.columns:  # set_index("soc_code") was not said
+        raise DataFormatError(f"SOC scores have no 'soc_code' column{_common.index_hint(soc_scores, ['soc_code'])}",
+                              column="soc_code")
     # a name for a list: counts="tot_emp" were its letters, none a column, and employment was
     # left out without a word; values="beta" was "missing column(s) ['b', 'e', 't', 'a']"
     for arg, given in (("values", values), ("counts", counts)):

@@ -295,7 +295,7 @@ def _check_codes(scores: pd.DataFrame, occ_to_onet: pd.DataFrame, path) -> None:
     >>> _check_codes(scores, pd.DataFrame({"onetsoc_code": ["15-1132.00", "13-2011"], "occ1990dd": [7, 7]}), None)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: occ_to_onet, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-2011'
+    exposure.errors.DataFormatError: occ_to_onet, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-2011': a SOC code? an O*NET-SOC code has a two-digit suffix: write '13-2011.00' (the SOC occupation itself) or the O*NET-SOC code meant
     """
     where = "scores" if path is None else path
     for frame, name, pairs in ((scores, where, False), (occ_to_onet, "occ_to_onet", True)):
