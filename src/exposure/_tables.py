@@ -1344,7 +1344,8 @@ def check_field_counts(text: str, sep: str, quoting: int, path: Path, *,
     quote opens a cell only at its start: ``Cut 2" pipe,6" tube`` is two cells); a file
     ending inside a quoted cell is refused naming the row and line where that quote
     opens (pandas raised ``ParserError: ... EOF inside string``; in a file of several
-    columns it was "too few fields"). A cell of any length is read, as pandas reads it
+    columns it was "too few fields"), and so is a quoted cell with text after its closing
+    quote (:func:`_text_after_quote`). A cell of any length is read, as pandas reads it
     (:func:`_no_field_limit`): one of more than 131,072 characters in such a file was a
     ``csv.Error`` traceback.
     """
@@ -1385,6 +1386,7 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
     lines = [line.rstrip("\r") for line in lines[:n]]
     short = None  # records of one field or none, when the file is read record by record
     opened = None  # (row, line) of a quoted cell that the file ends inside
+    quoted = None  # (position, text) of a record with text after a quoted cell's closing quote
     if quoting == csv.QUOTE_NONE and not bare_cr:
         counts = [line.count(sep) + 1 for line in lines]
         line_no = list(range(1, n + 1))
@@ -1398,6 +1400,10 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
         taken = []  # the lines of the last record
         for record in reader:
             taken, source.taken = source.taken, []
+            if quoted is None and quoting != csv.QUOTE_NONE:
+                after = _text_after_quote(taken, sep)
+                if after is not None:
+                    quoted = (len(counts), after)
             if _ends_alone(source.line):
                 ends_alone.append(len(counts))
             # an empty line is one (empty) field, as the line counts above have it
@@ -1426,6 +1432,8 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
     pos = next((i for i, c in enumerate(counts) if c != width), None)
     if opened is not None and (pos is None or pos + 1 >= opened[0]):
         raise _unclosed_quote_error(path, *opened)
+    if quoted is not None and quoted[0] < len(counts) and (pos is None or quoted[0] <= pos):
+        raise _text_after_quote_error(path, quoted[0] + 1, line_no[quoted[0]], quoted[1])
     if pos is not None:
         got = counts[pos]
         if short is not None:  # read record by record
@@ -1688,6 +1696,59 @@ def _unclosed_quote_error(path, row: int, line: int) -> DataFormatError:
     return DataFormatError(UNCLOSED_QUOTE, path=path, row=row, line=line)
 
 
+#: A quoted cell of CSV (``""`` is a quote inside it), from its opening quote to its closing one.
+_QUOTED_CELL = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _text_after_quote(lines: list, sep: str) -> str | None:
+    """The start of a quoted cell of a record (its ``lines`` as written) that has text after its closing quote, or None.
+
+    A ``"`` inside a quoted cell is written ``""``: one written alone
+    (``"Weld "hot" metal."``, a file written by hand or by a program that does not double it) or after a
+    backslash (``"Use a \\"torch\\"."``, a database export's escape) closes the cell,
+    and pandas and :mod:`csv` read on: ``'Weld hot" metal."'``, scored without a word.
+    Spaces or tabs after the closing quote are not text (``"Weld, cut." ,W`` is read).
+
+    Examples
+    --------
+    >>> _text_after_quote(['1,"Weld "hot" metal.",W\\n'], ",")
+    '"Weld "h'
+    >>> _text_after_quote(['1,"Weld, ""hot"" metal." ,W\\n', 'Cut 2" pipe,x\\n'], ",") is None
+    True
+    """
+    raw = "".join(lines)
+    if '"' not in raw:
+        return None
+    ends = re.compile(f"[{re.escape(sep)}\r\n]")
+    at = 0
+    while at < len(raw):
+        if raw[at] == '"':  # a quote opens a cell only at its start
+            cell = _QUOTED_CELL.match(raw, at)
+            if cell is None:
+                return None  # a cell never closed: named by its own check
+            end = ends.search(raw, cell.end())
+            stop = end.start() if end else len(raw)
+            if raw[cell.end():stop].strip(" \t"):
+                return raw[at:cell.end() + 1]
+            at = stop
+        else:
+            end = ends.search(raw, at)
+            if end is None:
+                return None
+            at = end.start()
+        at += 1
+    return None
+
+
+def _text_after_quote_error(path, row: int, line: int, start: str) -> DataFormatError:
+    """The error of a quoted cell of record ``row`` (starting on ``line``) with text after its closing quote."""
+    shown = start if len(start) <= 40 else start[:17] + "..." + start[-20:]
+    return DataFormatError(
+        f"a quoted cell has text after its closing quote ({shown}): a \" inside a quoted cell is written "
+        "as two (\"\"), as spreadsheets write it; a backslash before it (\\\") is no escape in CSV",
+        path=path, row=row, line=line)
+
+
 def _open_quote_line(lines: list, sep: str) -> int | None:
     """The line (from 0) of ``lines``, one record's lines, on which a quoted cell opens that ends with them.
 
@@ -1850,26 +1911,67 @@ def foreign_workbook(path) -> str | None:
     >>> print(foreign_workbook(p))
     the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named .xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > Save As, 'Excel 2007-365 (.xlsx)')
     """
+    foreign = _foreign_archive(path)
+    if foreign is None:
+        return None
+    what, fix = foreign
+    if fix is None:
+        return f"the file is {what} named .xlsx, with no workbook in it (xl/workbook.xml): give the .xlsx workbook itself"
+    if what == _STRICT_WHAT:
+        return STRICT_WORKBOOK
+    return f"the file is {what} named .xlsx, which is not read: {fix}"
+
+
+#: What a workbook saved as "Strict Open XML Spreadsheet" is said to be (:func:`_foreign_archive`).
+_STRICT_WHAT = "a workbook saved as 'Strict Open XML Spreadsheet'"
+#: The advice for a workbook of another format than the ``.xlsx`` openpyxl reads.
+_SAVE_XLSX = "save it as 'Excel Workbook (*.xlsx)'"
+
+
+def _foreign_archive(path) -> tuple[str, str | None] | None:
+    """``(what, fix)`` of a zip archive that is not a workbook openpyxl reads; None for one (or no archive).
+
+    What the archive is (``"an OpenDocument spreadsheet (LibreOffice's .ods format)"``,
+    ``"an Excel binary workbook (.xlsb)"``, a Strict Open XML workbook,
+    ``"a Word document"``, ``"a zip archive"``), and what to save it as to have it read as a
+    workbook; ``fix`` is None for an archive holding no workbook (a Word document, a
+    zipped CSV file). The one look of :func:`foreign_workbook` (a file named ``.xlsx``)
+    and of the readers of a file named as text or ``.dta`` that is a zip archive
+    (:func:`_zip_advice`): the name of the file is not part of it. A damaged archive is
+    None (the workbook reader's errors stand).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "tasks.csv"
+    >>> with zipfile.ZipFile(p, "w") as z:
+    ...     z.writestr("xl/workbook.bin", b"")
+    >>> _foreign_archive(p)
+    ('an Excel binary workbook (.xlsb)', "save it as 'Excel Workbook (*.xlsx)'")
+    """
     try:
         with zipfile.ZipFile(as_path(path)) as archive:
             names = set(archive.namelist())
+            mimetype = b""
             if "mimetype" in names:
                 with archive.open("mimetype") as member:
-                    if member.read(len(_ODS_MIMETYPE)) == _ODS_MIMETYPE:
-                        return ("the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named "
-                                ".xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > "
-                                "Save As, 'Excel 2007-365 (.xlsx)')")
+                    mimetype = member.read(len(_ODS_MIMETYPE))
+            if mimetype == _ODS_MIMETYPE:
+                return ("an OpenDocument spreadsheet (LibreOffice's .ods format)",
+                        "save it as an Excel workbook (in LibreOffice: File > Save As, "
+                        "'Excel 2007-365 (.xlsx)')")
             if _is_strict(archive, names):
-                return STRICT_WORKBOOK
+                return _STRICT_WHAT, _SAVE_XLSX
             if "xl/workbook.bin" in names:
-                return ("the file is an Excel binary workbook (.xlsb) named .xlsx, which is not read: save it "
-                        "as 'Excel Workbook (*.xlsx)'")
+                return "an Excel binary workbook (.xlsb)", _SAVE_XLSX
             if "xl/workbook.xml" not in names and not _declares_workbook(archive, names):
                 office = next((kind for folder, kind in (("word/", "a Word document"),
                                                          ("ppt/", "a PowerPoint presentation"))
-                               if any(n.startswith(folder) for n in names)), "a zip archive")
-                return (f"the file is {office} named .xlsx, with no workbook in it "
-                        "(xl/workbook.xml): give the .xlsx workbook itself")
+                               if any(n.startswith(folder) for n in names)), None)
+                if office is None:  # a text document of LibreOffice's (.odt), or a plain archive
+                    office = ("an OpenDocument file" if mimetype.startswith(b"application/vnd.oasis.opendocument")
+                              else "a zip archive")
+                return office, None
     except Exception:  # noqa: BLE001 - a damaged archive: the error stands
         return None
     return None
@@ -2425,13 +2527,12 @@ def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> Non
     """
     for signature, what in _SIGNATURES.items():
         if head.startswith(signature):
-            if signature == b"PK\x03\x04" and not _zip_workbook(path):
-                what, fix = "a zip archive", f"extract the table from it ({COMPRESSED['.zip'][1]}) and give that file"
-            elif save_as is not None:
-                fix = f"save it as {save_as}"
+            kind, suffix = _SIGNATURE_KINDS[signature]
+            rename = f"rename it {path.with_suffix(suffix).name!r} ({kind} is read by its extension)"
+            if signature == b"PK\x03\x04":
+                what, fix = _zip_advice(path, save_as, rename)
             else:
-                kind, suffix = _SIGNATURE_KINDS[signature]
-                fix = f"rename it {path.with_suffix(suffix).name!r} ({kind} is read by its extension)"
+                fix = rename if save_as is None else f"save it as {save_as}"
             raise DataFormatError(f"file is {what}, not delimited text: {fix}", path=path)
     for what, signature in _COMPRESSED_DATA.items():
         if signature.match(head):
@@ -2443,19 +2544,28 @@ def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> Non
 _SIGNATURE_KINDS = {b"PK\x03\x04": ("a workbook", ".xlsx"), b"PAR1": ("a Parquet file", ".parquet")}
 
 
-def _zip_workbook(path: Path) -> bool:
-    """Whether the zip archive ``path`` holds a workbook (its part, or one declared), or cannot be opened.
+def _zip_advice(path: Path, save_as: str | None, rename: str) -> tuple[str, str]:
+    """``(what, fix)`` said of a zip archive ``path`` named as another format (``tasks.csv``, ``t.dta``).
 
-    A damaged archive counts as one (the ``.xlsx`` reader names what is wrong with it); a
-    zip archive of text (``tasks.csv`` zipped, the ``.zip`` dropped) does not.
+    A workbook openpyxl reads: ``rename`` (the advice to rename it ``.xlsx``), or
+    ``save it as {save_as}`` for a reader of one name. A workbook of another format (an ``.ods``
+    spreadsheet, an ``.xlsb`` or Strict Open XML workbook: :func:`_foreign_archive`) is
+    named at once, with what to save it as (it was told to rename it ``.xlsx``, and only
+    then that it is an OpenDocument spreadsheet, to be saved as a workbook: two steps). A
+    zip archive holding no workbook (a zipped CSV file) is to be unzipped; a Word
+    document holds no table to give.
     """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            return ("xl/workbook.xml" in names or "xl/workbook.bin" in names or "mimetype" in names
-                    or _declares_workbook(archive, names))
-    except Exception:  # noqa: BLE001 - a damaged archive: the workbook reader's errors stand
-        return True
+    foreign = _foreign_archive(path)
+    if foreign is None:  # a workbook (or a damaged archive: the .xlsx reader names what is wrong)
+        return _SIGNATURES[b"PK\x03\x04"], rename if save_as is None else f"save it as {save_as}"
+    what, fix = foreign
+    if fix is None:
+        if what == "a zip archive":
+            return what, f"extract the table from it ({COMPRESSED['.zip'][1]}) and give that file"
+        return what, "give the table itself"
+    if save_as is not None:
+        return what, f"save it as {save_as}"
+    return what, f"{fix}, named {path.with_suffix('.xlsx').name!r}"
 
 
 def compressed_input(path, kinds: str) -> str | None:
@@ -3297,11 +3407,10 @@ def _stata_signature(head: bytes, path: Path) -> None:
     fix = "give it its own extension"  # (what it is cannot be told)
     if signature is not None:
         looks = f"it is {_SIGNATURES[signature]}"
-        if signature == b"PK\x03\x04" and not _zip_workbook(path):
-            looks = "it is a zip archive"
-            fix = f"extract the table from it ({COMPRESSED['.zip'][1]}) and give that file"
-        else:
-            fix = f"rename it {path.with_suffix(_SIGNATURE_KINDS[signature][1]).name!r}"
+        fix = f"rename it {path.with_suffix(_SIGNATURE_KINDS[signature][1]).name!r}"
+        if signature == b"PK\x03\x04":
+            what, fix = _zip_advice(path, None, fix)
+            looks = f"it is {what}"
     elif compressed is not None:
         looks, fix = f"it is {compressed}", "decompress it first"
     else:
@@ -3787,9 +3896,9 @@ def _title_row_note(names: list, frame: pd.DataFrame) -> str:
     ''
     """
     named = sum(str(n).strip() != "" for n in names)
-    if named > 1:
-        return ""
     blank = frame.isna() | frame.map(lambda v: isinstance(v, str) and not v.strip())
+    if named > 1:
+        return _group_row_note(named, frame, blank)
     filled = (~blank).sum(axis=1).to_numpy()
     below = next((int(i) for i in np.flatnonzero(filled > named)), None)
     if below is None:
@@ -3797,6 +3906,50 @@ def _title_row_note(names: list, frame: pd.DataFrame) -> str:
     first = "is empty: the" if named == 0 else "has 1 filled cell: a title line above the header? The"
     return (f"row 1, read as the header, {first} header must be the first row (row {below + 2} looks "
             f"like it: remove the rows above it)")
+
+
+def _group_row_note(named: int, frame: pd.DataFrame, blank: pd.DataFrame) -> str:
+    """``"row 1, read as the header, has 2 filled cells: a row of group names ..."``, or ``""``.
+
+    For the error about an unnamed column of a sheet whose header is on row 2, under a
+    row of group names (``Codes`` over two columns, ``Scores`` over three, merged or not)
+    or a title with a note beside it: it was "column 2 has values but no name in the
+    header (first at row 2): name it" (or, merged, "unmerge the cells and name each
+    column"), and the sheet so changed was read with its header as a row of data. Said
+    only when the first row with values below holds more cells than row 1, all of them
+    distinct text, over every column that holds a value, and some column holds a number
+    below that row's text (the row names the columns; a row of data of a table of text
+    cannot be told from a header). ``frame`` holds the rows below row 1 (cells as
+    stored), ``blank`` its empty cells.
+
+    Examples
+    --------
+    >>> below = pd.DataFrame([["onetsoc_code", "alpha", "beta"], ["11-1011.00", 0.5, 0.75]])
+    >>> _group_row_note(2, below, below.isna())
+    'row 1, read as the header, has 2 filled cells: a row of group names or a title above the header? The header must be the first row (row 2 looks like it: remove the rows above it)'
+    >>> _group_row_note(2, below.iloc[:1], below.iloc[:1].isna())
+    ''
+    """
+    rows = np.flatnonzero((~blank).any(axis=1).to_numpy(dtype=bool))
+    if not len(rows):
+        return ""
+    top = int(rows[0])
+    given = (~blank.iloc[top]).to_numpy(dtype=bool)
+    texts = [v.strip() for v, g in zip(frame.iloc[top], given) if g and isinstance(v, str)]
+    if len(texts) <= named or len(texts) < given.sum() or len(set(texts)) < len(texts):
+        return ""
+    rest, rest_blank = frame.iloc[top + 1:], blank.iloc[top + 1:]
+    if ((~rest_blank).any(axis=0).to_numpy(dtype=bool) & ~given).any():
+        return ""  # a column with values that this row does not name
+
+    def number(value) -> bool:
+        return pd.api.types.is_number(value) and not isinstance(value, (bool, np.bool_)) and not pd.isna(value)
+
+    if not any(given[j] and rest.iloc[:, j].map(number).any() for j in range(frame.shape[1])):
+        return ""
+    return (f"row 1, read as the header, has {named} filled cells: a row of group names or a title above "
+            f"the header? The header must be the first row (row {top + 2} looks like it: remove the rows "
+            "above it)")
 
 
 def column_letters(index: int) -> str:
@@ -3881,8 +4034,9 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
         Parquet, xlsx or Stata reader cannot read (its reason on one line, control
         characters escaped); a file separated otherwise than its extension says; an empty
         line between rows; a compressed file; a CSV file ending inside a quoted cell (the
-        row and line where the quote opens: :data:`UNCLOSED_QUOTE`); a symbolic link to a
-        missing file.
+        row and line where the quote opens: :data:`UNCLOSED_QUOTE`); a quoted cell with
+        text after its closing quote (a quote inside it not doubled: :func:`_text_after_quote`);
+        a symbolic link to a missing file.
     exposure.errors.InputError
         A file that cannot be read, or a name too long for the system.
 
@@ -4007,6 +4161,11 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
                         blank = (rows, start, what)
                     start = reader.line_num + 1
                     continue
+                after = _text_after_quote(taken, sep) if quoting != csv.QUOTE_NONE else None
+                # ('"Weld "hot" metal."': read on as 'Weld hot" metal."'; a cell never closed
+                # that ends the record is named as such, below)
+                if after is not None and _open_quote_line(taken, sep) is None:
+                    raise _text_after_quote_error(path, rows, start, after)
                 if header is None:
                     header = [record[0].lstrip("\ufeff"), *record[1:]]  # (as read_frame reads it)
                     check_header(header, path)

@@ -153,7 +153,7 @@ def test_check_delimited_file_unclosed_quote(tmp_path, text, row):
 
 
 @pytest.mark.parametrize("text, header", [
-    ('task,title\n"a"b,Welder\n', ["task", "title"]),  # pandas reads 'ab'
+    # ('"a"b', text after a closing quote, is refused since round 72: test_faults_round72_tables2.py)
     ('task,title\n"Say ""hi""",Clerk\n', ["task", "title"]),
     ('task,title\n"Weld,\nthen grind.",Welder\n', ["task", "title"]),
 ])
