@@ -54,8 +54,9 @@ def test_workforce_shares_thresholds_are_inclusive_and_exclusive():
 
 
 def test_coverage_table_counts_a_shared_soc_code_once():
+    # gamma at 1: the scores keep the rubric's order alpha <= beta <= gamma (to_soc refuses others, round 72)
     occ = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"], "alpha": 0.0,
-                        "beta": [0.2, 0.4], "gamma": 0.0, "n_tasks": 2})
+                        "beta": [0.2, 0.4], "gamma": 1.0, "n_tasks": 2})
     xw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03"],
                        "soc_code": ["11-1011", "11-1011"]})
     emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry",
