@@ -115,6 +115,7 @@ from exposure.scoring._files import (
     onet_aliases,
     row_arg,
 )
+from exposure.scoring._inputs import missing_column_hint
 from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "read_dataset", "score_dataset",
@@ -1682,7 +1683,9 @@ def check(scored: dd.DataFrame) -> dict:
     exposure.errors.DataFormatError
         ``scored`` not a Dask DataFrame, or without the score column ``p_e0``; at compute
         time, a partition without ``p_e0``, ``onetsoc_code`` or ``task_id`` when the meta
-        has them (``scored.partitions[1]``: a bare ``KeyError`` before); a task key
+        has them (the first such partition by number, ``scored.partitions[1]``, whatever
+        the scheduler ran first: a bare ``KeyError`` before, then the partition that
+        failed first); a task key
         (``onetsoc_code``, ``task_id``) on more than one row, naming one such key and its
         rows (``e.g. (43-9061.00, 1) at scored.partitions[0], row 1 and
         scored.partitions[1], row 2``). Task IDs are compared as the pandas check compares
@@ -1710,17 +1713,6 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     dataset, leading the message): it named the partitions of its output read back,
     which no user has (``scored.partitions[0], row 4`` for ``b.parquet, row 2``).
     """
-    def where(partition_info):
-        return "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
-
-    def key_hashes(part, partition_info=None):
-        _require_columns(part, ["onetsoc_code", "task_id"], where(partition_info))
-        return pd.Series(pd.util.hash_array(_task_keys(part)[1]), dtype=np.uint64)
-
-    def counts(part, partition_info=None):  # rows, and rows with a score
-        _require_columns(part, ["p_e0"], where(partition_info))
-        return pd.DataFrame({"rows": [len(part)], "scored": [int(part["p_e0"].notna().sum())]})
-
     _check_ddf(scored, "scored")
     if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
         raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {list(scored.columns)}): "
@@ -1728,16 +1720,22 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     # the index is not read: one Dask cannot reduce over (an IntervalIndex: "Don't know how
     # to handle index of type pandas.IntervalIndex") is dropped
     scored = scored.rename(columns=onet_aliases(scored._meta)).reset_index(drop=True)
-    # a partition without a column read is refused, naming it (a bare KeyError before)
-    totals = scored.map_partitions(counts, meta=pd.DataFrame({"rows": np.empty(0, np.int64),
-                                                              "scored": np.empty(0, np.int64)})).sum()
-    if {"onetsoc_code", "task_id"} <= set(scored.columns):
-        hashes = scored.map_partitions(key_hashes, meta=pd.Series(dtype=np.uint64))
-        totals, n_keys, n_distinct = dask.compute(totals, hashes.count(), hashes.nunique())
+    keyed = {"onetsoc_code", "task_id"} <= set(scored.columns)
+    read = ["p_e0", *(["onetsoc_code", "task_id"] if keyed else [])]
+    counts = scored.map_partitions(_check_counts, read, meta=_check_counts(scored._meta, read).iloc[:0])
+    if keyed:
+        hashes = scored.map_partitions(_key_hashes, meta=pd.Series(dtype=np.uint64))
+        counts, n_keys, n_distinct = dask.compute(counts, hashes.count(), hashes.nunique())
     else:  # free text without task keys
-        (totals,) = dask.compute(totals)
+        (counts,) = dask.compute(counts)
         n_keys = n_distinct = 0
-    rows, n_scored = totals["rows"], totals["scored"]
+    # a partition without a column read is refused, naming it (a bare KeyError before): the
+    # first by number, whatever the scheduler ran first (raised in the partition, the error
+    # was that of the partition that failed first: scored.partitions[2] before [1])
+    lacking = counts[counts["columns"] != ""].sort_values("number", kind="stable")
+    for number, columns in zip(lacking["number"], lacking["columns"], strict=True):
+        _require_columns(pd.DataFrame(columns=json.loads(columns)), read, f"scored.partitions[{number}]")
+    rows, n_scored = counts["rows"].sum(), counts["scored"].sum()
     if int(n_keys) != int(n_distinct):
         counts = hashes.value_counts()
         lowest = counts[counts > 1].map_partitions(_lowest_hash, meta=pd.Series(dtype=np.uint64))
@@ -1756,6 +1754,29 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
                               f"are on more than one row, e.g. ({key}) at {shown}", path=path)
     rows, n_scored = int(rows), int(n_scored)
     return {"rows": rows, "scored": n_scored, "coverage": n_scored / rows if rows else float("nan")}
+
+
+def _check_counts(part: pd.DataFrame, read: list, partition_info: dict | None = None) -> pd.DataFrame:
+    """The rows of a partition, those with a score, and its columns if it lacks one of ``read``.
+
+    One row: ``number`` (Dask's number of the partition), ``rows``, ``scored`` and
+    ``columns`` (the partition's columns as JSON where one of ``read`` is missing, else
+    empty), so that :func:`_check` refuses the first such partition by number.
+    """
+    number = -1 if partition_info is None else partition_info["number"]
+    lacks = any(c not in part.columns for c in read)
+    scored = int(part["p_e0"].notna().sum()) if "p_e0" in part.columns else 0
+    return pd.DataFrame({"number": np.asarray([number], np.int64), "rows": np.asarray([len(part)], np.int64),
+                         "scored": np.asarray([scored], np.int64),
+                         "columns": pd.array([json.dumps(list(map(str, part.columns))) if lacks else ""],
+                                             dtype="string")})
+
+
+def _key_hashes(part: pd.DataFrame) -> pd.Series:
+    """The hashes of the task keys of a partition (none without the key columns: :func:`_check_counts` names it)."""
+    if not {"onetsoc_code", "task_id"} <= set(part.columns):
+        return pd.Series(dtype=np.uint64)
+    return pd.Series(pd.util.hash_array(_task_keys(part)[1]), dtype=np.uint64)
 
 
 def _task_keys(part: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -1823,22 +1844,32 @@ def _check_codes(codes: pd.Series, by: str, where: str) -> None:
 
     A row without one was dropped from the roll-up without a word; ``'52 '`` was a code of
     its own beside ``'52'`` (one industry became two rows), where the pandas roll-ups
-    refuse a padded code.
+    refuse a padded code. The advice is Dask's (its Series have no ``notna``: the advice
+    ``scored[scored['naics'].notna()]`` raised an ``AttributeError``, and kept blank codes),
+    and a missing code is said so (Dask reads None and NaN of text as ``<NA>``: ``got <NA>``
+    of a None).
     """
     text = codes.astype("string")
-    missing = (codes.isna() | (text.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+    blank = (text.str.strip() == "").to_numpy(dtype=bool, na_value=False)
+    missing = codes.isna().to_numpy(dtype=bool, na_value=True) | blank
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
-        raise DataFormatError(f"{by} is missing: every row needs a code to be rolled up, as in the "
-                              f"pandas roll-ups (drop the rows without one first: "
-                              f"scored[scored[{by!r}].notna()]), got {_plain(codes.iloc[pos])!r}",
+        # codes as text: the rows of a blank code go with those of none (dropna kept them)
+        text_codes = isinstance(codes.dtype, pd.StringDtype) or (
+            pd.api.types.is_object_dtype(codes.dtype) and all(isinstance(v, str) for v in codes.dropna()))
+        drop = (f"scored[scored[{by!r}].str.strip().fillna('') != '']" if text_codes
+                else f"scored.dropna(subset=[{by!r}])")
+        said = f"is blank ({_plain(codes.iloc[pos])!r})" if blank[pos] else "is missing"
+        raise DataFormatError(f"{by} {said}: every row needs a code to be rolled up, as in the pandas "
+                              f"roll-ups (drop the rows without one first: scored = {drop})",
                               path=where, row=pos + 1, column=by)
     padded = (text != text.str.strip()).to_numpy(dtype=bool, na_value=False)
     if padded.any():
         pos = int(np.flatnonzero(padded)[0])
         raise DataFormatError(f"{by} has spaces around it: {_plain(codes.iloc[pos])!r} would be a code of "
                               "its own; the pandas roll-ups refuse such a code (strip the codes first: "
-                              f"scored[{by!r}].str.strip())", path=where, row=pos + 1, column=by)
+                              f"scored[{by!r}] = scored[{by!r}].str.strip())", path=where, row=pos + 1,
+                              column=by)
 
 
 def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
@@ -2080,7 +2111,7 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
                               "of the occupation or industry codes", column=by)
     for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
         if col not in scored.columns:
-            raise DataFormatError(f"missing column {col!r}", column=col)
+            raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight)}", column=col)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
@@ -2092,6 +2123,24 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
     means_meta = _means_partition(totals._meta, by)
     return totals.map_partitions(_means_partition, by, weight, True, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
+
+
+def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None) -> str:
+    """What to do of a column ``col`` that :func:`_rollup` reads and ``scored`` lacks, or ``""``.
+
+    The frame's index (``set_index("naics")``, ``read_parquet(..., index="naics")``, usual
+    in Dask): ``reset_index()`` first, as the pandas roll-ups say
+    (:func:`~exposure.rollup._soc.require_frame`); a column ``by`` or ``weight`` in
+    another case or spacing (``NAICS``): the argument that names it
+    (:func:`~exposure.scoring._inputs.missing_column_hint`). ``missing column 'naics'``
+    said neither.
+    """
+    if col == scored.index.name:
+        return f"; {col!r} is the index: reset_index() first"
+    for argument, value in (("by", by), ("weight", weight)):
+        if value == col:
+            return missing_column_hint(list(scored.columns), col, argument)
+    return ""
 
 
 def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,

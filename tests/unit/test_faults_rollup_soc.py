@@ -90,7 +90,7 @@ def test_one_check_of_measures_for_every_rollup():
 @pytest.mark.parametrize("bad", [np.nan, 0, -5, 2.5, "many"])
 def test_n_tasks_must_be_a_count_for_combine_n_tasks(bad):
     occ = _occ(n_tasks=pd.Series([30, 10, bad], dtype=object))
-    with pytest.raises(DataFormatError, match=r"^row 3, column 'n_tasks': occupation_scores: .*whole number"):
+    with pytest.raises(DataFormatError, match=r"^occupation_scores, row 3, column 'n_tasks': .*whole number"):
         to_soc(occ, _xw(), _emp(), combine="n_tasks")
     out = to_soc(occ, _xw(), _emp(), combine="equal")  # not read by the equal combination
     assert out["beta"].tolist() == pytest.approx([0.4, 0.3])
@@ -113,7 +113,8 @@ def test_missing_codes_are_refused(where, missing):
         frame = pd.DataFrame({"key": pd.Series(["a", missing, missing], dtype=object)})
         call, column = (lambda: require_frame(frame, "scores", unique="key")), "key"
     row = 1 if where == "to_sectors" else 2
-    with pytest.raises(DataFormatError, match=rf"^row {row}, column '{column}': .*missing"):
+    name = {"to_soc": "occupation_scores", "to_sectors": "soc_scores", "require_frame": "scores"}[where]
+    with pytest.raises(DataFormatError, match=rf"^{name}, row {row}, column '{column}': missing$"):
         call()
 
 
@@ -122,7 +123,7 @@ def test_missing_codes_are_refused(where, missing):
 @pytest.mark.parametrize("code", ["11-1011 ", "111011", "11-1011.00", 111011])
 def test_sectors_refuse_codes_that_are_not_soc_codes(code):
     soc = _soc(soc_code=pd.Series(["13-1021", code], dtype=object))
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'soc_code': soc_scores: not a SOC code"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, row 2, column 'soc_code': not a SOC code"):
         to_sectors(soc, _emp())
 
 

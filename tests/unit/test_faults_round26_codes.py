@@ -136,14 +136,14 @@ def test_coverage_refuses_code_twice():
 @pytest.mark.parametrize("code, shown", [(" 11-1011.00", "' 11-1011.00'"), (None, "missing")])
 def test_coverage_refuses_bad_onetsoc_code(code, shown):
     occ = pd.DataFrame({"onetsoc_code": ["13-1021.00", code], "beta": [0.2, 0.3]})
-    with pytest.raises(DataFormatError, match=r"row 2, column 'onetsoc_code': occupation_scores") as info:
+    with pytest.raises(DataFormatError, match=r"^occupation_scores, row 2, column 'onetsoc_code'") as info:
         coverage(SOC, occ)
     assert shown in str(info.value)
 
 
 def test_coverage_refuses_padded_soc_code():
     occ = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "beta": [0.3]})
-    with pytest.raises(DataFormatError, match=r"row 1, column 'soc_code': soc_scores: .*' 11-1011'"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, row 1, column 'soc_code': .*' 11-1011'"):
         coverage(SOC.assign(soc_code=[" 11-1011", "13-1020", "15-1252"]), occ)
 
 
@@ -160,7 +160,7 @@ XW_TWO = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "11-1011.00"
                        "soc_code": ["11-1011", "11-1011", "13-1021"]}, index=[7, 8, 9])
 CROSS = pd.DataFrame({"naics": "000000", "i_group": "cross-industry", "occ_code": ["11-1011", "13-1020"],
                       "o_group": "detailed", "tot_emp": [100.0, 50.0]})
-TWO = (r"row 3, column 'onetsoc_code': onet_to_soc: O\*NET-SOC code '11-1011.00' maps to two SOC codes "
+TWO = (r"^onet_to_soc, row 3, column 'onetsoc_code': O\*NET-SOC code '11-1011.00' maps to two SOC codes "
        r"\('11-1011' in row 1, '13-1021' in row 3\)")
 
 

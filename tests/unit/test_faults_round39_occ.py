@@ -144,7 +144,7 @@ def test_onet_to_oews_refuses_repeated_code():
 def test_onet_to_oews_refuses_bad_code(bad):
     xw, _ = _soc_inputs()
     occ = pd.DataFrame({"onetsoc_code": ["13-1021.00", bad]})
-    with pytest.raises(DataFormatError, match=r"row 2, column 'onetsoc_code': occupation_scores"):
+    with pytest.raises(DataFormatError, match=r"^occupation_scores, row 2, column 'onetsoc_code'"):
         onet_to_oews(occ, xw, ["11-1011", "13-1020"])
 
 

@@ -208,16 +208,16 @@ def test_to_soc_refuses_scores_without_any_value(no_computing):
 # ------------------------------------------------- B4: codes padded with whitespace
 @pytest.mark.parametrize("occ, says", [
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03 ", "13-1021.00"]),
-     "row 2, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '"),
+     "occupation_scores, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '"),
     (_occ(onetsoc_code=[" 11-1011.00", "11-1011.03", "13-1021.00"]),
-     "row 1, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): ' 11-1011.00'"),
+     "occupation_scores, row 1, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): ' 11-1011.00'"),
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021"]),
      # with its hint since round 72 (first_bad_onetsoc_code says a SOC code is one)
-     "row 3, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): '13-1021': a SOC "
+     "occupation_scores, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021': a SOC "
      "code? an O*NET-SOC code has a two-digit suffix: write '13-1021.00' (the SOC occupation itself) or the "
      "O*NET-SOC code meant"),
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00\n"]),
-     "row 3, column 'onetsoc_code': occupation_scores: not an O*NET-SOC code (like 11-1011.00): '13-1021.00\\n'"),
+     "occupation_scores, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00\\n'"),
 ])
 def test_to_soc_refuses_malformed_onetsoc_codes(occ, says, no_computing):
     with pytest.raises(DataFormatError) as info:
@@ -228,16 +228,16 @@ def test_to_soc_refuses_malformed_onetsoc_codes(occ, says, no_computing):
 
 @pytest.mark.parametrize("xw, says", [
     (_xw(soc_code=["11-1011", "11-1011 ", "13-1021"]),
-     "row 2, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '11-1011 '"),
+     "onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '11-1011 '"),
     (_xw(soc_code=["11-1011", "11-1011", "131021"]),
      # with its hint since round 71 (first_bad_soc_code, as first_bad_onetsoc_code)
-     "row 3, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '131021': a number? a spreadsheet "
+     "onet_to_soc, row 3, column 'soc_code': not a SOC code (like 11-1011): '131021': a number? a spreadsheet "
      "may have saved the code as one; write it as text"),
-    (_xw(soc_code=["11-1011", None, "13-1021"]), "row 2, column 'soc_code': onet_to_soc: soc_code missing"),
+    (_xw(soc_code=["11-1011", None, "13-1021"]), "onet_to_soc, row 2, column 'soc_code': missing"),
     (_xw(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00 "]),
-     "row 3, column 'onetsoc_code': onet_to_soc: not an O*NET-SOC code (like 11-1011.00): '13-1021.00 '"),
+     "onet_to_soc, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00 '"),
     (_xw(onetsoc_code=["11-1011.00", np.nan, "13-1021.00"]),
-     "row 2, column 'onetsoc_code': onet_to_soc: onetsoc_code missing"),
+     "onet_to_soc, row 2, column 'onetsoc_code': missing"),
 ])
 def test_to_soc_refuses_malformed_crosswalk_codes(xw, says, no_computing):
     with pytest.raises(DataFormatError) as info:
@@ -276,10 +276,10 @@ def test_real_padded_codes_are_refused(shared_data, caplog):
     xw = crosswalks.load_onet_to_soc(mirror=shared_data)
     emp = exposure.load_oews("2025", "cross_industry", mirror=shared_data)
     with caplog.at_level(logging.INFO):
-        with pytest.raises(DataFormatError, match=r"^row 1, column 'soc_code': onet_to_soc: not a SOC code "
+        with pytest.raises(DataFormatError, match=r"^onet_to_soc, row 1, column 'soc_code': not a SOC code "
                                                   r"\(like 11-1011\): '11-1011 '$"):
             to_soc(occ, xw.assign(soc_code=xw["soc_code"] + " "), emp)
-        with pytest.raises(DataFormatError, match=r"^row 1, column 'onetsoc_code': occupation_scores: not an "
+        with pytest.raises(DataFormatError, match=r"^occupation_scores, row 1, column 'onetsoc_code': not an "
                                                   r"O\*NET-SOC code \(like 11-1011.00\): '11-1011.00 '$"):
             to_soc(occ.assign(onetsoc_code=occ["onetsoc_code"] + " "), xw, emp)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
@@ -397,7 +397,8 @@ def test_to_soc_unmatched_warning_quotes_the_code(caplog):
 
 def test_crosswalk_errors_quote_the_code():
     xw = pd.concat([_xw(), _xw().iloc[:1].assign(soc_code="11-1021")], ignore_index=True)
-    two = r"onet_to_soc: O\*NET-SOC code '11-1011.00' maps to two SOC codes \('11-1011' in row 1, '11-1021' in row 4\)"
+    two = (r"^onet_to_soc, row 4, column 'onetsoc_code': O\*NET-SOC code '11-1011.00' maps to two SOC codes "
+           r"\('11-1011' in row 1, '11-1021' in row 4\)")
     with pytest.raises(DataFormatError, match=two):
         to_soc(_occ(), xw, _emp())
     emp = pd.concat([_emp(), _emp().iloc[:1]], ignore_index=True)

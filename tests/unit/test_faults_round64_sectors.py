@@ -232,11 +232,11 @@ def test_a_pasted_soc_code_is_named_with_what_it_holds(code, hint):
     soc = _soc()
     soc["soc_code"] = pd.Series([code, "13-1020"], dtype=object)
     shown = str(code)
-    said = f"row 1, column 'soc_code': soc_scores: not a SOC code (like 11-1011): {shown!r}{hint}"
+    said = f"soc_scores, row 1, column 'soc_code': not a SOC code (like 11-1011): {shown!r}{hint}"
     for call in (to_sectors, workforce_stats, working_time):
         with pytest.raises(DataFormatError, match="^" + re.escape(said) + "$"):
             call(soc, employment())
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'soc_code': soc_scores: not a SOC code \(like "
+    with pytest.raises(DataFormatError, match=r"^soc_scores, row 1, column 'soc_code': not a SOC code \(like "
                                               r"11-1011\): '11-1011 '$"):  # no hint for a padded code
         to_sectors(_soc(soc_code=["11-1011 ", "13-1020"]), employment())
 

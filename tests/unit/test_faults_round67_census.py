@@ -117,7 +117,7 @@ TASKS = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1021.00"]
                       "label": ["E1", "E0", "E2"], "alpha": [1.0, 0.0, 0.0], "beta": [1.0, 0.0, 0.5],
                       "gamma": [1.0, 0.0, 1.0]})
 SHIFTED = crosswalk(soc_code=["11-1011", "11-1011", "11-1011"])  # the buyers put under the CEOs
-SHIFTED_MESSAGE = ("row 3, column 'soc_code': onet_to_soc: '11-1011' is not the SOC code of '13-1021.00' (its first "
+SHIFTED_MESSAGE = ("onet_to_soc, row 3, column 'soc_code': '11-1011' is not the SOC code of '13-1021.00' (its first "
                    "seven characters, '13-1021'): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 "
                    "codes expected)?")
 

@@ -88,7 +88,7 @@ def test_2_to_sectors_says_the_hint_once():
                         "tot_emp": ["100", "60", "40"]})
     with pytest.raises(DataFormatError) as info:
         to_sectors(soc, emp)
-    assert str(info.value) == (f"row 2, column 'soc_code': soc_scores: not a SOC code (like 11-1011): "
+    assert str(info.value) == (f"soc_scores, row 2, column 'soc_code': not a SOC code (like 11-1011): "
                                f"'11\u20131011'{DASH_HINT}")
 
 

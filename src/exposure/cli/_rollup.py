@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import logging
 import re
 from pathlib import Path
 
 import pandas as pd
 
 import exposure.fetch as fetching
-from exposure import crosswalks, oews, onet
+from exposure import crosswalks, oews, onet, releases
 from exposure._io import formula_advice
 from exposure._measures import CATEGORIES, PROBA_COLUMNS
 from exposure._outdir import check_output_dir, refuse_file_named_dir, refuse_protected
@@ -23,7 +24,7 @@ from exposure._tables import (
     xlsx_sheet_note,
 )
 from exposure.cli import add_location_options
-from exposure.errors import DataFormatError, ExposureError, NothingMatchedError
+from exposure.errors import DataFormatError, DownloadError, ExposureError, NothingMatchedError
 from exposure.rollup import rollup
 from exposure.rollup._occupations import (
     _absent_types,
@@ -46,6 +47,7 @@ from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
 
+log = logging.getLogger(__name__)
 
 
 def register(subparsers) -> None:
@@ -303,7 +305,7 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         emp = oews.read_oews(args.employment)
         _check_employment(emp, args.employment)
     else:
-        emp = oews.load_oews(args.oews_release, "by_industry" if args.oews_release == "2025" else "national", **loc)
+        emp = _load_employment(args.oews_release, loc)
     tasks = ratings = None
     # the statements give the types the scores leave out: all (no task_type column; the
     # registry's by default), or some (a column partly empty: --tasks was ignored, and those
@@ -334,6 +336,33 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         if args.tasks and "task" in task_scores.columns:  # to tell the caller's own tasks, which
             tasks = onet.read_tasks(args.tasks)  # O*NET does not rate, from O*NET's (it was unread)
     return xw, emp, tasks, ratings, structure
+
+
+def _load_employment(release: str, loc: dict) -> pd.DataFrame:
+    """The OEWS by-industry table of ``release``; its national table when BLS's by-industry files are not at hand.
+
+    Any release other than 2025 was read from its national table (cross-industry rows
+    only: empty sector and subsector tables), even when the data directory held BLS's
+    by-industry files of that year (``natsector_M{yyyy}_dl.xlsx`` and
+    ``nat3d_M{yyyy}_dl.xlsx``, ``oesm{yy}in4.zip``), which ``exposure recompute`` reads.
+    Now the by-industry table is read, as the recompute reads it; only when its files
+    cannot be had (:class:`~exposure.errors.DownloadError`: not in the mirror nor in the
+    data directory, or no download) is the national table read, with a warning that says
+    why and where to put the files. A by-industry file that is there but bad is refused,
+    and so is a release whose by-industry table the registry pins (2025) when it cannot
+    be had, as before.
+    """
+    year = releases.check_oews_release(release)
+    try:
+        return oews.load_oews(year, "by_industry", **loc)
+    except DownloadError as exc:
+        if (year, "by_industry") in oews.OEWS_FILES:
+            raise
+        log.warning("--oews-release %s: the OEWS by-industry table of %s could not be read (%s): its national "
+                    "table (cross-industry rows only) is read instead; for the sector and subsector tables, put BLS's oesm%sin4.zip (or its natsector_M%s_dl.xlsx and "
+                    "nat3d_M%s_dl.xlsx in a folder oesm%sin4) in the data directory (--data-dir)",
+                    year, year, exc, year[2:], year, year, year[2:])
+    return oews.load_oews(year, "national", **loc)
 
 
 def _check_scale(ratings: pd.DataFrame, weights: str, path) -> None:

@@ -131,7 +131,7 @@ def check_crosswalk(crosswalk: pd.DataFrame) -> None:
     exposure.errors.DataFormatError: crosswalk, row 1, column 'census_occ': not a 4-digit Census code: 10.0 (a number: read the column as text, e.g. pd.read_csv(..., dtype=str), so that '0010' keeps its leading zeros)
     """
     _require_crosswalk(crosswalk)
-    check_codes(crosswalk, "crosswalk", ["onetsoc_code"], path=True)
+    check_codes(crosswalk, "crosswalk", ["onetsoc_code"])
     repeat = first_repeat(crosswalk["onetsoc_code"])
     if repeat is not None:
         pos, first = repeat
@@ -312,7 +312,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
                               row=pos + 1, column="tot_emp")
     if not (tot > 0).any():  # every Census code came out a plain mean ("equal", tot_emp 0), without a word
         raise DataFormatError(_no_count(name, len(tot)), path=name, column="tot_emp" if len(tot) else None)
-    check_codes(emp, name, ["soc_code"], path=True)
+    check_codes(emp, name, ["soc_code"])
     refuse_nested_codes(emp["soc_code"].drop_duplicates(), name, "soc_code", "rows", path=True)
     codes = emp["soc_code"].astype(str).to_numpy()
     nested = _in_aggregate(codes)  # 21-1018 beside 21-1011: the code's workers counted twice
@@ -712,7 +712,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
     blank = (frame[key].isna() | (frame[key].astype(str).str.strip() == "")).to_numpy(dtype=bool)
     if blank.any():
         raise DataFormatError("missing", path="scores", row=int(np.flatnonzero(blank)[0]) + 1, column=key)
-    check_codes(frame, "scores", [key], path=True)
+    check_codes(frame, "scores", [key])
     require_frame(scores, "scores", unique=key)
     if key == "soc_code":
         _refuse_nested(frame[key].astype(str).tolist())

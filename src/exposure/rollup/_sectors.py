@@ -20,6 +20,7 @@ from exposure.rollup._soc import (
     _combine,
     _employment_names,
     _number,
+    check_codes,
     employment_frame,
     measure_values,
     partial_measures,
@@ -34,7 +35,6 @@ from exposure.schemas._fields import (
     NAICS_SUBSECTOR_CODE,
     OEWS_NAICS_PATTERN,
     _first_mismatch,
-    first_bad_soc_code,
 )
 from exposure.schemas._rollup import SectorScores, WorkforceStats, WorkingTime
 
@@ -453,11 +453,10 @@ def _check_soc_codes(soc_scores: pd.DataFrame) -> np.ndarray:
 
     A code that is not one is named with :func:`~exposure.crosswalks.code_hint`'s hint: an
     en dash pasted from a document (``'11–1011'``) looked like the code it was told to give.
+    The frame is named first, as :func:`~exposure.rollup._soc.check_codes` names it
+    (``soc_scores, row 2, column 'soc_code': not a SOC code ...``).
     """
-    bad = first_bad_soc_code(soc_scores["soc_code"])
-    if bad is not None:
-        what = "soc_code missing" if bad[1] == "missing" else bad[1]  # with its hint (first_bad_soc_code)
-        raise DataFormatError(f"soc_scores: {what}", row=bad[0] + 1, column="soc_code")
+    check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
     return soc_scores["soc_code"].astype(str).to_numpy()
 
 
@@ -923,8 +922,8 @@ def workforce_stats(
         ``a_mean`` that is other text, a boolean, negative or infinite (``soc_scores, row
         2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~),
         got 'n/a'``), naming the row (counted from 1) and column, before anything is
-        computed; a missing, malformed or repeated ``soc_code`` (``row 1, column 'soc_code':
-        soc_scores: soc_code missing``); ``measures`` that is not a list of names (one
+        computed; a missing, malformed or repeated ``soc_code``
+        (``soc_scores, row 1, column 'soc_code': missing``); ``measures`` that is not a list of names (one
         string is refused, not read letter by letter), is empty, names a measure twice or
         one other than alpha, beta, gamma (``share_e1``: the table's check failed on its
         output rows); ``draws`` that is not

@@ -119,7 +119,7 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     >>> require_frame(pd.DataFrame({"soc_code": [None, "11-1011"]}), "soc_scores", unique="soc_code")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'soc_code': soc_scores: soc_code missing
+    exposure.errors.DataFormatError: soc_scores, row 1, column 'soc_code': missing
     >>> require_frame(pd.DataFrame({"beta": [0.5]}, index=pd.Index(["11-1011"], name="soc_code")),
     ...               "soc_scores", ["soc_code", "beta"])
     Traceback (most recent call last):
@@ -146,8 +146,8 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     if unique is not None:
         absent = value[unique].isna().to_numpy(dtype=bool)
         if absent.any():
-            raise DataFormatError(f"{name}: {unique} missing", row=int(np.flatnonzero(absent)[0]) + 1,
-                                  column=unique)
+            # named first, as check_codes names a missing code (``scores, row 2, column 'key': missing``)
+            raise DataFormatError("missing", path=name, row=int(np.flatnonzero(absent)[0]) + 1, column=unique)
     repeat = None if unique is None else first_repeat(value[unique])
     if repeat is not None:
         pos, first = repeat
@@ -209,12 +209,16 @@ def refuse_other_spelling(frame: pd.DataFrame, name: str | None, column: str) ->
 _CODE_CHECKS = {"onetsoc_code": first_bad_onetsoc_code, "soc_code": first_bad_soc_code}
 
 
-def check_codes(frame: pd.DataFrame, name: str, columns=("onetsoc_code",), *, path: bool = False) -> None:
+def check_codes(frame: pd.DataFrame, name: str, columns=("onetsoc_code",)) -> None:
     """Refuse a missing or malformed code in the ``columns`` of ``frame`` (rows counted from 1).
 
     ``onetsoc_code`` must hold O*NET-SOC codes (``11-1011.00``), ``soc_code`` SOC codes
     (``11-1011``), with no surrounding whitespace: a padded code matched nothing and was
-    dropped with warnings that did not say why.
+    dropped with warnings that did not say why. The error names ``name`` first, as its
+    ``path``, as the errors of the measures do (:func:`measure_values`):
+    ``occupation_scores, row 2, column 'onetsoc_code': not ...``. It named the frame after
+    the row, in the message only (``row 2, column 'onetsoc_code': occupation_scores: ...``),
+    beside the measures' ``occupation_scores, row 2, column 'alpha': ...`` of the same call.
 
     Parameters
     ----------
@@ -222,9 +226,6 @@ def check_codes(frame: pd.DataFrame, name: str, columns=("onetsoc_code",), *, pa
     name : str
         The argument, for the message.
     columns : sequence of {"onetsoc_code", "soc_code"}
-    path : bool, default False
-        Put ``name`` before the row (``scores, row 1, column ...: not ...``) rather than
-        in the message (``row 1, column ...: scores: not ...``, as :func:`to_sectors`).
 
     Raises
     ------
@@ -235,16 +236,12 @@ def check_codes(frame: pd.DataFrame, name: str, columns=("onetsoc_code",), *, pa
     >>> check_codes(pd.DataFrame({"soc_code": ["11-1011", "13-1020 "]}), "onet_to_soc", ["soc_code"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'soc_code': onet_to_soc: not a SOC code (like 11-1011): '13-1020 '
+    exposure.errors.DataFormatError: onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '13-1020 '
     """
     for column in columns:
         bad = _CODE_CHECKS[column](frame[column])
-        if bad is None:
-            continue
-        if path:  # 'scores, row 1, column 'soc_code': missing', as to_census_occ names its frames
+        if bad is not None:
             raise DataFormatError(bad[1], path=name, row=bad[0] + 1, column=column)
-        what = f"{column} missing" if bad[1] == "missing" else bad[1]
-        raise DataFormatError(f"{name}: {what}", row=bad[0] + 1, column=column)
 
 
 def _shown(value):
@@ -374,7 +371,7 @@ def _task_counts(occupation_scores: pd.DataFrame) -> np.ndarray:
     >>> _task_counts(pd.DataFrame({"n_tasks": [30, 0]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'n_tasks': occupation_scores: combine='n_tasks' weighs each occupation by n_tasks, which must be a whole number of at least 1, got 0
+    exposure.errors.DataFormatError: occupation_scores, row 2, column 'n_tasks': combine='n_tasks' weighs each occupation by n_tasks, which must be a whole number of at least 1, got 0
     """
     col = occupation_scores["n_tasks"]
     if pd.api.types.is_bool_dtype(col) or pd.api.types.is_complex_dtype(col):
@@ -385,8 +382,8 @@ def _task_counts(occupation_scores: pd.DataFrame) -> np.ndarray:
         bad = ~(np.isfinite(arr) & (arr >= 1) & (arr == np.floor(arr)))
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError("occupation_scores: combine='n_tasks' weighs each occupation by n_tasks, "
-                              f"which must be a whole number of at least 1, got {_shown(col.iloc[pos])!r}",
+        raise DataFormatError("combine='n_tasks' weighs each occupation by n_tasks, which must be a whole "
+                              f"number of at least 1, got {_shown(col.iloc[pos])!r}", path="occupation_scores",
                               row=pos + 1, column="n_tasks")
     return arr
 
@@ -814,7 +811,7 @@ def _refuse_two_socs(xw: pd.DataFrame) -> None:
     ...                                "soc_code": ["11-1011", "11-1021"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'onetsoc_code': onet_to_soc: O*NET-SOC code '11-1011.00' maps to two SOC codes ('11-1011' in row 1, '11-1021' in row 2): give each O*NET-SOC code once
+    exposure.errors.DataFormatError: onet_to_soc, row 2, column 'onetsoc_code': O*NET-SOC code '11-1011.00' maps to two SOC codes ('11-1011' in row 1, '11-1021' in row 2): give each O*NET-SOC code once
     """
     again = xw.duplicated().to_numpy(dtype=bool)
     twice = xw["onetsoc_code"].duplicated().to_numpy(dtype=bool) & ~again
@@ -824,9 +821,9 @@ def _refuse_two_socs(xw: pd.DataFrame) -> None:
     code = xw["onetsoc_code"].iloc[pos]
     first = int(np.flatnonzero((xw["onetsoc_code"] == code).to_numpy(dtype=bool))[0])
     raise DataFormatError(
-        f"onet_to_soc: O*NET-SOC code {code!r} maps to two SOC codes ({xw['soc_code'].iloc[first]!r} in row "
+        f"O*NET-SOC code {code!r} maps to two SOC codes ({xw['soc_code'].iloc[first]!r} in row "
         f"{first + 1}, {xw['soc_code'].iloc[pos]!r} in row {pos + 1}): give each O*NET-SOC code once",
-        row=pos + 1, column="onetsoc_code")
+        path="onet_to_soc", row=pos + 1, column="onetsoc_code")
 
 
 def _refuse_other_soc(xw: pd.DataFrame) -> None:
@@ -845,16 +842,16 @@ def _refuse_other_soc(xw: pd.DataFrame) -> None:
     ...                                 "soc_code": ["11-1011", "11-1011"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'soc_code': onet_to_soc: '11-1011' is not the SOC code of '11-1021.00' (its first seven characters, '11-1021'): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?
+    exposure.errors.DataFormatError: onet_to_soc, row 2, column 'soc_code': '11-1011' is not the SOC code of '11-1021.00' (its first seven characters, '11-1021'): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?
     """
     other = (xw["onetsoc_code"].str.slice(0, 7) != xw["soc_code"]).to_numpy(dtype=bool)
     if not other.any():
         return
     pos = int(np.flatnonzero(other)[0])
     onet, soc = xw["onetsoc_code"].iloc[pos], xw["soc_code"].iloc[pos]
-    raise DataFormatError(f"onet_to_soc: {soc!r} is not the SOC code of {onet!r} (its first seven characters, "
-                          f"{onet[:7]!r}): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes "
-                          "expected)?", row=pos + 1, column="soc_code")
+    raise DataFormatError(f"{soc!r} is not the SOC code of {onet!r} (its first seven characters, {onet[:7]!r}): "
+                          "a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?",
+                          path="onet_to_soc", row=pos + 1, column="soc_code")
 
 
 def _warn_no_oews_code(links: pd.DataFrame, scored) -> None:
