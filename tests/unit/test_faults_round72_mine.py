@@ -26,6 +26,7 @@ import pandas as pd
 import pytest
 from _frames import outcome_exposures, outcome_panel
 from test_faults_round25_releases import OEWS_HEAD, OEWS_ROWS
+from test_faults_round70_training import _labels
 
 from exposure import load, oews, outcomes
 from exposure._args import check_names
@@ -76,17 +77,7 @@ def test_words_beginning_with_numeral_letters_are_still_read(text):
 # ------------------------------------------- 2. the char block reads the text as the words do
 def _char_model():
     """A small model whose one set is words + character n-grams (the shipped model has no char block)."""
-    rng = np.random.default_rng(0)
-    words = ["plan", "budget", "write", "code", "lift", "boxes", "drive", "truck", "draft", "report"]
-    n = 30
-    labels = pd.DataFrame({
-        "onetsoc_code": [f"1{i % 9}-10{i % 7}1.00" for i in range(n)],
-        "task_id": list(range(1, n + 1)),
-        "task": [" ".join(rng.choice(words, 4)) + "." for _ in range(n)],
-        "task_type": ["Core"] * n,
-        "title": [f"Title {i % 5}" for i in range(n)],
-        "human_exposure_agg": [("E0", "E1", "E2")[i % 3] for i in range(n)],
-    })
+    labels = _labels()  # round 70's made-up labels: plan, budget, report, code ... in made-up occupations
     config = TrainConfig(sets={"onet": ["word", "char"]}, C={"onet": 1.0}, modern=False, char_min_df=1)
     return fit_model(training_frame(labels), config)
 
