@@ -89,7 +89,8 @@ def test_rubric_warns_of_job_zones_under_another_name(caplog, name):
     with caplog.at_level(logging.WARNING, logger="exposure"):
         out = score_rubric(tasks)
     lines = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert lines == [f"no 'job_zone' column, but the frame has {name!r} (O*NET's header?): the rubric does not "
+    # (round 72: in score_rubric's name, as its other warnings)
+    assert lines == [f"score_rubric: no 'job_zone' column, but the frame has {name!r} (O*NET's header?): the rubric does not "
                      "read it (the rows get the prior of onet's job zone, or of an unknown one); rename that "
                      "column 'job_zone'"]
     # the scores are those of no job zone, as the warning says; renamed, the zones are used

@@ -455,10 +455,11 @@ def _check_keys(frame: pd.DataFrame) -> None:
         raise min(found, key=lambda exc: exc.row)
 
 
-#: The warning of :func:`score_rubric` on a frame with its job zones under another name.
-JOB_ZONE_NAME_MESSAGE = ("no 'job_zone' column, but the frame has %r (O*NET's header?): the rubric does not read "
-                         "it (the rows get the prior of onet's job zone, or of an unknown one); rename that "
-                         "column 'job_zone'")
+#: The warning of :func:`score_rubric` on a frame with its job zones under another name (in its
+#: name, as its other warnings: it began ``no 'job_zone' column``, naming no function).
+JOB_ZONE_NAME_MESSAGE = ("score_rubric: no 'job_zone' column, but the frame has %r (O*NET's header?): the rubric "
+                         "does not read it (the rows get the prior of onet's job zone, or of an unknown one); "
+                         "rename that column 'job_zone'")
 
 
 def _warn_job_zone_name(frame: pd.DataFrame) -> None:
