@@ -185,11 +185,16 @@ def test_dask_rollups_name_the_first_bad_partition(call, by, frame, row, column,
 
 @pytest.fixture(scope="module")
 def spark():
-    """A local Spark session (PySpark and Java needed; skipped without them)."""
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'ai-exposure[spark]')")
+    """A local Spark session: PySpark and Java are needed.
+
+    Skipped without them, but in CI's Spark step (``EXPOSURE_REQUIRE_SPARK=1``), where a
+    missing one fails, as in ``tests/unit/test_spark.py``.
+    """
     if not spark_ready():
-        pytest.skip("PySpark needs Java (no java on PATH, no JAVA_HOME)")
-    return spark_session("round72-rollup")
+        pytest.skip("PySpark and Java are needed (pip install 'ai-exposure[spark]')")
+    session = spark_session("round72-rollup")
+    yield session
+    session.stop()
 
 
 @pytest.mark.parametrize("given", ["job_title", "JOB TITLE", "Job_Title"])
