@@ -13,8 +13,51 @@
    text, while every other block reads it normalised and without markup: the ``li`` of
    ``<li>File records.</li>``, the ``strong`` of ``<strong>File</strong>``, the ``ii`` of
    an outline's ``II.`` and the words of a web address were n-grams of the task there
-   alone. It reads the text as the words
-   are read now (:meth:`exposure.scoring.learned.LearnedModel.blocks`).
+   alone. It reads the text as the words are read now
+   (:meth:`exposure.scoring.learned.LearnedModel.blocks`).
+3. :func:`exposure.scoring.learned.confidence` given its arguments the other way round
+   (``confidence(similarity, proba)``) raised numpy's ``AxisError: axis 1 is out of
+   bounds for array of dimension 1``, and a ``similarity`` of one value was broadcast over
+   every row without a word. Both are refused now, naming the argument and the shape.
+4. :func:`exposure.scoring.learned.occupation_groups` read a ``None`` title as the title
+   ``'none'`` (the tasks of no title shared one context, as if of one occupation) and
+   gave a NaN code as the group NaN. Missing codes and titles are none now: each such
+   task is its own group.
+5. :func:`exposure.scoring.rubric.load_rubric_rules` given a file (``"rules.csv"``,
+   ``"/home/me/rules.csv"``) joined it into a file name of the package and said
+   ``.../iwa_rules-/home/me/rules.csv.csv: no rubric rule table version
+   '/home/me/rules.csv'``, naming a file that never was; a number or None the same way.
+   It names the versions shipped now and, for a path, that it takes a version.
+6. :func:`exposure.scoring.retrieval.build_index` of a release of no task (filtered to no
+   occupation) built an index whose every retrieval found no task, similarity 0, without
+   a word. Refused now, naming ``onet.tasks``.
+7. :func:`exposure.scoring._embed.quantise` of one vector raised numpy's ``AxisError``;
+   a NaN was stored as the code 0 beside the row's other values and an infinity made the
+   row's scale infinite, so saved word vectors held them silently. Refused now, naming the
+   row and column.
+8. ``exposure.load("measures")`` of a ``reports/measures_table.csv`` that is a Parquet
+   file was told ``give it its own extension`` (and, with round 72's new advice of the
+   user-table readers, ``rename it 'measures_table.parquet'``): the table is read under
+   that one name, as CSV, so neither helps. It is told to save it as CSV now.
+9. An OEWS ``OCC_CODE`` that a spreadsheet turned into a date was told to "keep the
+   column as text", and a ``NAICS`` code that lost its zeros (``0``) "keep the column as
+   text, so that 000000 keeps them": a column made text afterwards shows the date's serial
+   number or the number without its zeros. They are told what brings the code back now:
+   take the codes from BLS's file again and import the column as Text (or type the code
+   with an apostrophe), and the NAICS code with its zeros (``'000000'``).
+10. ``train_and_save(..., distill=True, model_dir=D)`` with a ``D`` that holds no model
+    (a stray space in its name, a cache layout, an older copy) read the labels and dealt
+    the folds before ``distill_vectors`` refused it; it is refused first now, by the one
+    check of the model directory (:func:`exposure.scoring._distill.check_model_dir`).
+11. Measures given as a pandas array, ``frame["measure"].unique()`` (an
+    ``ArrowStringArray`` under pandas 3), were refused as ``measures must be a list of
+    measure names, got ArrowStringArray`` by the outcomes (``run_outcomes``,
+    ``group_growth``) and the figures (``plot_event_study``, ``figure_names``). They are
+    read as the list of names they are now.
+12. A one-column CSV starting with two byte-order marks (saved twice by tools that keep
+    the first as text), read by ``read_task_file`` (``exposure evaluate --paraphrases``),
+    kept the column ``'\\ufefftask'``, unseen: the second mark is dropped now, as
+    ``read_frame`` and ``exposure score`` drop it since round 72.
 """
 
 from __future__ import annotations
@@ -35,6 +78,7 @@ from exposure.onet import load_onet
 from exposure.scoring import score_tasks
 from exposure.scoring._embed import quantise
 from exposure.scoring._features import tokenize, without_markup
+from exposure.scoring._files import read_task_file
 from exposure.scoring._train import TrainConfig, fit_model, train_and_save, training_frame
 from exposure.scoring.learned import confidence, occupation_groups, score_learned
 from exposure.scoring.retrieval import build_index
@@ -195,3 +239,12 @@ def test_measures_given_as_a_pandas_array_are_read():
     assert growth["measure"].unique().tolist() == ["beta"]
     with pytest.raises(DataFormatError, match=r"measures must be a list of measure names, got Series"):
         check_names(pd.Series(["beta"]), "measures")
+
+
+# ------------------------------------------------- 12. two byte-order marks, one column
+def test_a_one_column_file_with_two_byte_order_marks_is_read(tmp_path):
+    path = tmp_path / "paraphrases.csv"
+    path.write_bytes("\ufeff\ufefftask\nFile records.\n\nSort mail.\n".encode())
+    frame = read_task_file(path)
+    assert list(frame.columns) == ["task"]
+    assert frame["task"].tolist()[0] == "File records."

@@ -495,10 +495,17 @@ def _text_options(kind: str) -> dict:
 
 
 def _text_header(path: Path, kind: str) -> list[str]:
-    """The header fields of a checked CSV or TSV file."""
+    """The header fields of a checked CSV or TSV file.
+
+    A second byte-order mark is dropped from the first field, as
+    :func:`exposure._tables.read_frame` drops it: a one-column file saved twice with one
+    (``read_task_file``, ``exposure evaluate --paraphrases``) kept the column
+    ``'\ufefftask'``, unseen, and was told it had no ``task`` column.
+    """
     opts = _text_options(kind)
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        return next(csv.reader(fh, delimiter=opts["sep"], quoting=opts["quoting"]), [])
+        header = next(csv.reader(fh, delimiter=opts["sep"], quoting=opts["quoting"]), [])
+    return [header[0].lstrip("\ufeff"), *header[1:]] if header else header
 
 
 def _check_unnamed(path: Path, kind: str, header: list) -> None:
