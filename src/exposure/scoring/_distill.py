@@ -507,7 +507,8 @@ def _word_list(values, name: str, what: str) -> list[str]:
     """``values`` as a list of str, naming ``name``: one str is not read letter by letter.
 
     :func:`exposure.scoring.retrieval.check_texts`, in the words of ``name`` (``texts``,
-    ``words``, ``extra``) and ``what`` it holds (``"texts"``, ``"words"``).
+    ``words``, ``extra``) and ``what`` it holds (``"texts"``, ``"words"``); one str is
+    said with the list to pass.
 
     Examples
     --------
@@ -520,11 +521,7 @@ def _word_list(values, name: str, what: str) -> list[str]:
         one = "word" if what == "words" else "text"
         raise DataFormatError(f"{name} must be a list of {what}, got {shown(values)} (one {one}: pass "
                               f"[{values!r}])")
-    try:
-        return check_texts(values)
-    except DataFormatError as exc:  # check_texts names "texts" and "a task text"
-        raise DataFormatError(str(exc).replace("texts", name, 1).replace("task texts", what)
-                              .replace("a task text", f"a {what[:-1]}")) from None
+    return check_texts(values, name=name, items=what, item=f"a {what[:-1]}")
 
 
 def vocabulary(texts, extra=()) -> list[str]:

@@ -494,14 +494,15 @@ def _check_matrix(arrays: dict, name: str, shape: tuple, what: str) -> None:
         raise ExposureError(f"{what}'s matrix {name!r} ({shape[0]} x {shape[1]}) is damaged: {problem}")
 
 
-def check_texts(texts) -> list:
+def check_texts(texts, *, name: str = "texts", items: str = "task texts", item: str = "a task text") -> list:
     """``texts`` as a list of str, or :class:`~exposure.errors.DataFormatError` naming the item.
 
     What the methods given a list of task texts take (:meth:`TaskIndex.retrieve`, the
     ``transformer``'s :meth:`~exposure.scoring.transformer.TransformerModel.predict_proba`):
     one str (read character by character), a DataFrame (its column names), a dict (its
     keys), a set (no order) and an item that is not a str (None, NaN: a ``TypeError``
-    inside) are refused.
+    inside) are refused. ``name``, ``items`` and ``item`` word the messages for another
+    argument (the distillation's ``words``: ``words[1] must be a str (a word)``).
 
     Examples
     --------
@@ -520,16 +521,16 @@ def check_texts(texts) -> list:
     zero_d = isinstance(texts, np.ndarray) and texts.ndim == 0
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable) or zero_d:
         one = isinstance(texts, str) or (zero_d and isinstance(texts.item(), str))
-        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}"
+        raise DataFormatError(f"{name} must be a list of {items}, got {shown(texts)}"
                               + (" (one text: pass [text])" if one else ""))
     # a frame gives its column names and a dict its keys (each scored as one text: a frame of
     # 1,000 tasks gave one row, the score of the word "task"); a set, rows in no fixed order
     if isinstance(texts, pd.DataFrame):
-        raise DataFormatError(f"texts must be a list of task texts, got a DataFrame of columns "
+        raise DataFormatError(f"{name} must be a list of {items}, got a DataFrame of columns "
                               f"{list(texts.columns)!r} (a frame gives its column names): pass one "
                               "column, e.g. frame['task']")
     if isinstance(texts, (Mapping, Set)):
-        raise DataFormatError(f"texts must be a list of task texts, got {shown(texts)}: "
+        raise DataFormatError(f"{name} must be a list of {items}, got {shown(texts)}: "
                               + ("a dict gives its keys; pass list(texts.values()) or list(texts)"
                                  if isinstance(texts, Mapping) else
                                  "a set has no order, so its probabilities could not be matched to "
@@ -537,11 +538,11 @@ def check_texts(texts) -> list:
     texts = list(texts)
     for i, text in enumerate(texts):
         if not isinstance(text, str):
-            raise DataFormatError(f"texts[{i}] must be a str (a task text), got {shown(text)}")
+            raise DataFormatError(f"{name}[{i}] must be a str ({item}), got {shown(text)}")
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise DataFormatError(f"texts[{i}] holds {text[exc.start]!r}, a lone surrogate, not a "
+            raise DataFormatError(f"{name}[{i}] holds {text[exc.start]!r}, a lone surrogate, not a "
                                   "character: decode the source with its own encoding") from None
     return texts
 
