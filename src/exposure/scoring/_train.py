@@ -1175,7 +1175,7 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
                                   "vectors are distilled from): pass distill=True, or leave model_dir out")
         # a directory without the model's files (a cache layout, an older copy, a stray space)
         # was refused only once the labels were read and the folds dealt, by distill_vectors
-        check_model_dir(check_path(model_dir, "model_dir", "an all-MiniLM-L6-v2 directory"))
+        check_model_dir(model_dir)  # (its check_path too: not a path, empty)
     out = check_train_output(out)
     labels = read_task_labels(labels_path)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
