@@ -67,6 +67,7 @@ from exposure.schemas._crosswalks import (
     SocStructure,
 )
 from exposure.schemas._fields import (
+    AS_TEXT,
     ISCO_PATTERN,
     ISCO_UNIT_PATTERN,
     NAICS_PATTERN,
@@ -78,6 +79,7 @@ from exposure.schemas._fields import (
     first_bad_onetsoc_code,
     first_bad_soc_code,
     other_kind_hint,
+    zeros_lost_hint,
 )
 from exposure.schemas._outcomes import OnetToCensus
 
@@ -778,7 +780,7 @@ def _check_armed_forces(frame: pd.DataFrame, raw) -> None:
         source = raw.sources.get("isco08_code", "code")
         raise DataFormatError(f"{source} {code!r} is on row {raw.row(first)} and again on row {raw.row(pos)}, with "
                               f"other titles: the armed forces group '0{code}' with its leading zero lost? write "
-                              f"'0{code}', and import that column as Text when opening the file in a spreadsheet",
+                              f"'0{code}', and {AS_TEXT}",
                               path=raw.path, row=raw.row(pos), column=source)
 
 
@@ -1083,8 +1085,7 @@ def _check_census_codes(codes: pd.Series, raw) -> None:
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("census_occ", "cps_code")
         lost = re.fullmatch(r"([0-9]{1,3})(\.0*)?", value)  # 'save the column as text' gave no zero back
-        hint = (f" (leading zeros lost? write {lost[1].zfill(4)!r}, and import that column as Text when "
-                "opening the file in a spreadsheet)" if lost else code_hint(value, r"[0-9]{4}\Z"))
+        hint = f" ({zeros_lost_hint(lost[1].zfill(4))})" if lost else code_hint(value, r"[0-9]{4}\Z")
         raise DataFormatError(f"{source} must be a four-digit Census 2018 OCC code (like '0010'), got "
                               f"{value!r}{hint}", path=raw.path, row=raw.row(pos), column=source)
 

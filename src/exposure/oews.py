@@ -81,6 +81,8 @@ from exposure.schemas._fields import (
     NAICS_SECTOR_CODE,
     NAICS_SUBSECTOR_CODE,
     OEWS_NAICS_PATTERN,
+    date_code_advice,
+    zeros_lost_hint,
 )
 from exposure.schemas._oews import EMPLOYMENT_KEY, I_GROUPS, O_GROUPS, Employment
 from exposure.sources import SOURCES
@@ -698,9 +700,8 @@ def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:
     onet = re.fullmatch(r"([0-9]{2}-[0-9]{4})\.[0-9]{2}", value)
     if date:  # "keep the column as text" then showed the date's serial number, not the code
         code = f"{date.group(2)}-{date.group(1)}"
-        hint = (f" (a date: a spreadsheet read the code {code} as a date; take the codes from BLS's file "
-                "again and import that column as Text when opening the file, or type the code with a "
-                f"leading apostrophe ('{code}))")
+        advice = date_code_advice(code, "BLS's file")
+        hint = f" (a date: a spreadsheet read the code {code} as a date; {advice})"
     elif digits:
         hint = f" (write it {digits.group(1)}-{digits.group(2)})"
     elif DATE_TEXT.fullmatch(value):  # 11-2000 opened in a spreadsheet: the year is 2000 or 9000 (Nov-00)
@@ -811,8 +812,7 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
         value, source = codes.iloc[pos], raw.sources.get("naics", "NAICS")
         dashed = re.fullmatch(r"([0-9]{2})[\u2010-\u2015\u2212]([0-9]{2})", value)  # '31–33' pasted from a document
         # "keep the column as text" gave no zero back: the code with its zeros is said
-        hint = (f" (leading zeros lost? write {value.split('.')[0].zfill(6)!r}, and import that column as "
-                "Text when opening the file in a spreadsheet)"
+        hint = (f" ({zeros_lost_hint(value.split('.')[0].zfill(6))})"
                 if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else
                 f" (a dash that is not the hyphen '-': write it {dashed[1]}-{dashed[2]})" if dashed else "")
         raise SchemaError(f"{source} must be an industry code as BLS writes it (000000, 31-33, 311000, "

@@ -117,6 +117,38 @@ _DATE_CELL = re.compile(r"([0-9]{4})-([0-9]{2})-01([T ]00:00:00)?")
 DATE_TEXT = re.compile(r"(?i)(?:0?1[-/ .])?nov(?:ember)?[-/ .,]*[0-9]{2,4}|11/0?1/[0-9]{2,4}|0?1/11/[0-9]{2,4}")
 
 
+#: Said after the code to write, so that a spreadsheet opening the file keeps it as written.
+AS_TEXT = "import that column as Text when opening the file in a spreadsheet"
+
+
+def zeros_lost_hint(code: str) -> str:
+    """The advice for a code a spreadsheet read as a number, its leading zeros lost: the code to write.
+
+    The one wording of the Census, OEWS NAICS and ISCO readers ("save the column as text"
+    gave no zero back).
+
+    Examples
+    --------
+    >>> zeros_lost_hint("0010")
+    "leading zeros lost? write '0010', and import that column as Text when opening the file in a spreadsheet"
+    """
+    return f"leading zeros lost? write {code!r}, and {AS_TEXT}"
+
+
+def date_code_advice(code: str, source: str = "the source") -> str:
+    """What brings back the code ``code`` that a spreadsheet read as a date (its serial number, once made text).
+
+    The one wording of :func:`code_hint` and the OEWS reader (``source``: ``"BLS's file"``).
+
+    Examples
+    --------
+    >>> date_code_advice("11-2021", "BLS's file")
+    "take the codes from BLS's file again and import that column as Text when opening the file, or type the code with a leading apostrophe ('11-2021)"
+    """
+    return (f"take the codes from {source} again and import that column as Text when opening the file, or type "
+            f"the code with a leading apostrophe ('{code})")
+
+
 def code_hint(value: str, pattern: str | None = None) -> str:
     """What a malformed code cell ``value`` may be: a code read as a date or saved as a number.
 
@@ -160,9 +192,7 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     date = _DATE_CELL.fullmatch(value)
     if date:
         code = f"{date[2]}-{date[1]}"  # 'save the column as text' then showed the date's serial number
-        return (f": a date? a spreadsheet read the code {code} as one; take the codes from the source again "
-                f"and import that column as Text when opening the file, or type the code with a leading "
-                f"apostrophe ('{code})")
+        return f": a date? a spreadsheet read the code {code} as one; {date_code_advice(code)}"
     if DATE_TEXT.fullmatch(value):  # 'Nov-11' was refused without a word of why
         return (": a date? a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
                 "longer tells the code; take the codes from the source again, and open a CSV in a spreadsheet "
