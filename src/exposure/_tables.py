@@ -93,6 +93,7 @@ __all__ = [
     "first_row_number",
     "first_repeat",
     "refuse_multilevel_columns",
+    "index_hint",
     "read_frame",
     "read_parquet_file",
     "stored_index",
@@ -2662,6 +2663,30 @@ def first_row_number(path) -> int:
     (2, 1)
     """
     return 1 if table_kind(path, "input") in ("parquet", "dta") else 2
+
+
+def index_hint(frame: pd.DataFrame, missing) -> str:
+    """``"; 'soc_code' is the index: reset_index() first"`` when columns of ``missing`` are levels of ``frame``'s index.
+
+    A frame given indexed by its codes (``set_index("soc_code")``, as one looks codes up)
+    was refused as lacking ``soc_code``, of a frame that shows it, without a word of the
+    index. The one wording of the roll-ups (:func:`exposure.rollup._soc.require_frame`),
+    the crosswalk arguments, the published measures and the Dask roll-ups. ``""`` when no
+    column of ``missing`` is in the index.
+
+    Examples
+    --------
+    >>> index_hint(pd.DataFrame({"tot_emp": [5.0]}, index=pd.Index(["11-1011"], name="soc_code")),
+    ...            ["soc_code"])
+    "; 'soc_code' is the index: reset_index() first"
+    >>> index_hint(pd.DataFrame({"tot_emp": [5.0]}), ["soc_code"])
+    ''
+    """
+    names = [n for n in frame.index.names if n is not None]
+    index = [c for c in missing if c in names]
+    if not index:
+        return ""
+    return f"; {', '.join(map(repr, index))} {'is' if len(index) == 1 else 'are'} the index: reset_index() first"
 
 
 def refuse_multilevel_columns(frame: pd.DataFrame, what: str, *, path=None) -> None:

@@ -50,6 +50,7 @@ from exposure._tables import (
     check_filled,
     check_published_separator,
     first_repeat_of,
+    index_hint,
     missing_to_na,
     norm_header,
     to_number,
@@ -1546,9 +1547,7 @@ def _check_columns(frame: pd.DataFrame, name: str, columns, advice: str) -> None
     present = list(frame.columns)
     missing = [c for c in columns if c not in present]
     if missing:
-        index = [c for c in missing if c in frame.index.names]
-        if index:
-            advice = f"{', '.join(map(repr, index))} {'is' if len(index) == 1 else 'are'} the index: reset_index() first"
+        advice = index_hint(frame, missing).removeprefix("; ") or advice
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {present}): {advice}")
     twice = [c for c in columns if present.count(c) > 1]
     if twice:

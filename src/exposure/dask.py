@@ -84,6 +84,7 @@ from exposure._tables import (
     MAX_COUNT,
     UNNAMED_INDEX,
     index_as_columns,
+    index_hint,
     norm_task_ids,
     range_index_columns,
 )
@@ -2135,8 +2136,9 @@ def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None) -
     (:func:`~exposure.scoring._inputs.missing_column_hint`). ``missing column 'naics'``
     said neither.
     """
-    if col == scored.index.name:
-        return f"; {col!r} is the index: reset_index() first"
+    index = index_hint(scored._meta, [col])
+    if index:
+        return index
     for argument, value in (("by", by), ("weight", weight)):
         if value == col:
             return missing_column_hint(list(scored.columns), col, argument)

@@ -31,6 +31,7 @@ from exposure._tables import (
     first_repeat,
     first_repeat_of,
     foreign_workbook,
+    index_hint,
     norm_header,
     refuse_multilevel_columns,
 )
@@ -45,7 +46,6 @@ from exposure.measures._crosswalk import (  # noqa: F401
     check_once,
     check_table,
     compose_links,
-    index_hint,
     links_from_pairs,
     numbers,
     to_float,

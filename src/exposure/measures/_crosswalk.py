@@ -30,7 +30,13 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_flag
-from exposure._tables import GROUPED, first_repeat, first_repeat_of, refuse_multilevel_columns
+from exposure._tables import (
+    GROUPED,
+    first_repeat,
+    first_repeat_of,
+    index_hint,
+    refuse_multilevel_columns,
+)
 from exposure.errors import DataFormatError
 
 __all__ = ["links_from_pairs", "compose_links", "reverse_links", "apply_links"]
@@ -74,7 +80,7 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
     """:func:`check_frame`, then refuse a frame without ``columns``, naming ``what``.
 
     A missing column that is a level of the frame's index is said to be one
-    (:func:`index_hint`).
+    (:func:`exposure._tables.index_hint`).
 
     Examples
     --------
@@ -89,29 +95,6 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
         raise DataFormatError(f"{what} lacks column(s) {missing} (columns: {list(frame.columns)})"
                               f"{index_hint(frame, missing)}")
     return frame
-
-
-def index_hint(frame: pd.DataFrame, missing) -> str:
-    """``"; 'soc_code' is the index: reset_index() first"`` when columns of ``missing`` are levels of ``frame``'s index.
-
-    A frame given indexed by its codes (``set_index("soc_code")``, as one looks codes up)
-    was refused as lacking ``soc_code``, of a frame that shows it, without a word of the
-    index; the crosswalk and O*NET checks say so in these words. ``""`` when no column of
-    ``missing`` is in the index.
-
-    Examples
-    --------
-    >>> index_hint(pd.DataFrame({"tot_emp": [5.0]}, index=pd.Index(["11-1011"], name="soc_code")),
-    ...            ["soc_code"])
-    "; 'soc_code' is the index: reset_index() first"
-    >>> index_hint(pd.DataFrame({"tot_emp": [5.0]}), ["soc_code"])
-    ''
-    """
-    names = [n for n in frame.index.names if n is not None]
-    index = [c for c in missing if c in names]
-    if not index:
-        return ""
-    return f"; {', '.join(map(repr, index))} {'is' if len(index) == 1 else 'are'} the index: reset_index() first"
 
 
 def check_once(frame: pd.DataFrame, columns, path="table") -> None:

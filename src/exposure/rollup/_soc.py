@@ -13,7 +13,7 @@ import pandas as pd
 from scipy import sparse
 
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
-from exposure._tables import GROUPED, MAX_COUNT, first_repeat, refuse_multilevel_columns
+from exposure._tables import GROUPED, MAX_COUNT, first_repeat, index_hint, refuse_multilevel_columns
 from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
 from exposure.errors import DataFormatError, NothingMatchedError
 from exposure.oews import SPECIAL_VALUES
@@ -137,10 +137,8 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
                if c not in value.columns]
     if missing:
         # exposure.load("soc").set_index("soc_code"): said to lack the column it is indexed by
-        index = [c for c in missing if c in value.index.names]
-        hint = f"; {', '.join(map(repr, index))} {'is' if len(index) == 1 else 'are'} the index: " \
-               "reset_index() first" if index else ""
-        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)}){hint}")
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})"
+                              f"{index_hint(value, missing)}")
     for column in (*columns, *([unique] if unique is not None else [])):
         _refuse_repeated_column(value, name, column)
     if unique is not None:
