@@ -226,8 +226,9 @@ def test_dask_rollups_of_numeric_weights_are_unchanged():
 
 ODD = pd.DataFrame({"task": ["Answer telephones and relay messages.", "asdf qwer zxcv",
                              "Operate a forklift to move pallets.", "lorem ipsum dolor"] * 3})
-SAID = (r"2 of 4 texts do not read as work tasks \(no O\*NET task is similar, or too few words to name one: "
-        r"e\.g\. row 2, 'asdf qwer zxcv'\); "
+SAID = (r"2 of 4 texts do not read as work tasks \(no O\*NET task is similar, too few words to name one, "
+        r"more than 200 words \(split a job posting into its duties\), another language than English, "
+        r"an address or an occupation title: e\.g\. row 2, 'asdf qwer zxcv'\); "
         r"their scores have low confidence")
 
 

@@ -148,7 +148,9 @@ def test_dask_engine_warns_once_with_the_summed_counts(tmp_path, caplog, monkeyp
         score_file(tmp_path / "all.parquet", tmp_path / "all_scored.parquet", onet="none")
     stream = _odd_records(caplog)
     assert stream == [f"{tmp_path / 'all.parquet'}: 3 of 12 texts do not read as work tasks (no "
-                      "O*NET task is similar, or too few words to name one: e.g. row 4, 'zzqx blorf'); "
+                      "O*NET task is similar, too few words to name one, more than 200 words (split a "
+                      "job posting into its duties), another language than English, an address or an "
+                      "occupation title: e.g. row 4, 'zzqx blorf'); "
                       "their scores have low confidence"]
     caplog.clear()
     with distributed.Client(processes=False, n_workers=2, threads_per_worker=1,

@@ -108,8 +108,10 @@ def test_another_language_is_warned_of_with_confidence_0(caplog):
     out, said = _scored(english[:1] + other + english[1:], caplog)
     assert out["confidence"].iloc[1:6].tolist() == [0.0] * 5
     assert (out["confidence"].iloc[[0, 6, 7, 8, 9, 10]] > 0).all()
-    assert said == ["5 of 11 texts do not read as work tasks (no O*NET task is similar, or too few words "
-                    "to name one: e.g. row 2, 'Limpiar y mantener el equipo de cocina.'); their scores "
+    assert said == ["5 of 11 texts do not read as work tasks (no O*NET task is similar, too few words "
+                    "to name one, more than 200 words (split a job posting into its duties), another "
+                    "language than English, an address or an occupation title: "
+                    "e.g. row 2, 'Limpiar y mantener el equipo de cocina.'); their scores "
                     "have low confidence"]
     # the evidence stays: the closest O*NET task and its similarity are still given
     assert out["nearest_task_id"].iloc[1:6].notna().all()
@@ -155,8 +157,10 @@ def test_score_file_names_the_lines(tmp_path, capsys, caplog):
         code, _, err = cli(capsys, "score", src, "-o", tmp_path / "out.csv", "--batch-rows", "2")
     assert code == 0, err
     said = [r.getMessage() for r in caplog.records if "do not read as work tasks" in r.getMessage()]
-    assert said == [f"{src}: 4 of 6 texts do not read as work tasks (no O*NET task is similar, or too few "
-                    "words to name one: e.g. row 3, 'Limpiar y mantener el equipo de cocina.'); their scores "
+    assert said == [f"{src}: 4 of 6 texts do not read as work tasks (no O*NET task is similar, too few "
+                    "words to name one, more than 200 words (split a job posting into its duties), "
+                    "another language than English, an address or an occupation title: "
+                    "e.g. row 3, 'Limpiar y mantener el equipo de cocina.'); their scores "
                     "have low confidence"]
     out = pd.read_csv(tmp_path / "out.csv")
     assert out["confidence"].iloc[1:5].tolist() == [0.0] * 4

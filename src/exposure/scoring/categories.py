@@ -80,7 +80,7 @@ import pandas as pd
 
 from exposure._args import check_column, is_number, shown
 from exposure._measures import CATEGORIES
-from exposure._tables import norm_task_ids, task_id_numbers
+from exposure._tables import index_hint, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_texts, unmarked
@@ -1715,7 +1715,9 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
         holds a title that is neither text nor missing (bytes, a number: it was read as no
         title); ``occupations`` lacks its columns, has one twice, or has an occupation
         without a code or with one that is not text (its code was returned as ``'None'``
-        or ``'nan'``); ``min_score`` is not in [0, 1].
+        or ``'nan'``), or holds no occupation (every title matched none); ``min_score`` is
+        not in [0, 1]. A missing column's message names a column of another case or
+        spelling (``Title``) or the index that holds it.
 
     Examples
     --------
@@ -1735,7 +1737,7 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
         raise DataFormatError(f"titles must be a sequence of titles (str or None), got {shown(titles)}")
     if not isinstance(occupations, pd.DataFrame) or not {"onetsoc_code", "title"} <= set(occupations.columns):
         raise DataFormatError("occupations must be a frame with columns 'onetsoc_code' and 'title' "
-                              "(e.g. load_onet(...).occupations)")
+                              f"(e.g. load_onet(...).occupations){_occupations_hint(occupations)}")
     _check_occupations(occupations)
     titles = list(titles)
     # bytes or a number was read as no title (None), without a word
@@ -1784,13 +1786,43 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     return out
 
 
+def _occupations_hint(occupations) -> str:
+    """What an ``occupations`` frame lacking a column of :func:`nearest_occupations` has instead.
+
+    A column in another case or spelling (``Title``, ``O*NET-SOC Code``: rename it) or a
+    column that is the index (:func:`~exposure._tables.index_hint`); ``""`` for what is
+    not a frame, or a frame with neither. Before, the message said only which columns it
+    must have, of a frame that showed ``Title``.
+
+    Examples
+    --------
+    >>> _occupations_hint(pd.DataFrame({"O*NET-SOC Code": ["11-1011.00"], "Title": ["Chief Executives"]}))
+    "; it has 'O*NET-SOC Code' for 'onetsoc_code' and 'Title' for 'title': rename them"
+    >>> _occupations_hint(pd.DataFrame({"title": ["Chief Executives"]}, index=pd.Index(["11-1011.00"], name="onetsoc_code")))
+    "; 'onetsoc_code' is the index: reset_index() first"
+    """
+    if not isinstance(occupations, pd.DataFrame):
+        return ""
+    missing = [c for c in ("onetsoc_code", "title") if c not in occupations.columns]
+    near = {}
+    for name in missing:
+        found = [c for c in occupations.columns if isinstance(c, str) and _column_key(c) == _column_key(name)]
+        if found:
+            near[name] = found[0]
+    if near:
+        said = " and ".join(f"{c!r} for {name!r}" for name, c in near.items())
+        return f"; it has {said}: rename {'them' if len(near) > 1 else 'it'}"
+    return index_hint(occupations, missing)
+
+
 def _check_occupations(occupations: pd.DataFrame) -> None:
     """Refuse an ``occupations`` frame of :func:`nearest_occupations` whose codes it cannot return.
 
     A column given twice raised pandas'
     ``AttributeError: 'DataFrame' object has no attribute 'tolist'``; an occupation without
     a code (None, NaN) or with one that is not text was returned as its code's text
-    (``'None'``, ``'nan'``, ``'151252'``) to every title nearest to it, without a word.
+    (``'None'``, ``'nan'``, ``'151252'``) to every title nearest to it, without a word; a
+    frame of no row matched no title, without a word.
     The message names ``occupations``, the row (from 1) and the column.
 
     Examples
@@ -1808,6 +1840,9 @@ def _check_occupations(occupations: pd.DataFrame) -> None:
         if (occupations.columns == name).sum() > 1:
             raise DataFormatError(f"occupations has the column {name!r} twice: keep one", column=name)
     codes = occupations["onetsoc_code"].tolist()
+    if not codes:  # every title matched nothing (None), without a word
+        raise DataFormatError("occupations holds no occupation: no title can be matched; give the "
+                              "release's occupations (load_onet(...).occupations)")
     if all(map(isinstance, codes, itertools.repeat(str))):  # the usual column
         return
     pos = next(pos for pos, c in enumerate(codes) if not isinstance(c, str))

@@ -1362,18 +1362,20 @@ def frame_codes(frame: pd.DataFrame) -> list[str]:
     return codes.where(ok, "").tolist()
 
 
-#: The warning about texts that do not read as work tasks (its arguments: the file prefix,
-#: the count, the rows scored, the first such row, its index label (``" (index 20)"`` or
-#: ``""``) and its text as the caller wrote it); ``exposure score`` sums it
-#: over the batches of a file (:func:`exposure.scoring._files.score_file`).
 #: The warning of a call whose free texts the transformer cut (``method="transformer"``):
 #: the input, how many of its texts, the tokens read, and the first such row (its number,
 #: index label and text, as :data:`ODD_TEXTS_MESSAGE`'s).
 CUT_TEXTS_MESSAGE = ("%s%d of %d texts are longer than the transformer's %d tokens ([CLS] and [SEP] "
                      "included): only their first %d tokens were scored (e.g. row %d%s, %r)")
-ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar, or "
-                     "too few words to name one: "
-                     "e.g. row %d%s, %r); their scores have low confidence")
+#: The warning about texts that do not read as work tasks (its arguments: the file prefix,
+#: the count, the rows scored, the first such row, its index label (``" (index 20)"`` or
+#: ``""``) and its text as the caller wrote it); ``exposure score`` sums it
+#: over the batches of a file (:func:`exposure.scoring._files.score_file`). The reasons it
+#: lists are those of :func:`_not_tasks` and :data:`OUT_OF_DOMAIN_SIMILARITY`.
+ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar, too few "
+                     f"words to name one, more than {MAX_TASK_WORDS} words (split a job posting into "
+                     "its duties), another language than English, an address or an occupation "
+                     "title: e.g. row %d%s, %r); their scores have low confidence")
 
 
 def task_dwa_lookup(onet) -> dict:
