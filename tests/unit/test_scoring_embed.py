@@ -67,7 +67,7 @@ def test_quantise_error_is_bounded():
 
 def test_mismatched_arrays_are_refused():
     with pytest.raises(ExposureError, match="do not match"):
-        StaticVectors(["a", "b"], np.zeros((3, 2), np.int8), np.ones(2, np.float32))
+        StaticVectors(["email", "brick"], np.zeros((3, 2), np.int8), np.ones(2, np.float32))
 
 
 def test_tampered_missing_or_unlisted_vectors_are_refused(tmp_path):

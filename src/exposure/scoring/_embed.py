@@ -20,6 +20,7 @@ like the model and its retrieval index.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -56,7 +57,8 @@ class StaticVectors:
     Raises
     ------
     exposure.errors.DataFormatError
-        A word is not a str, not lower-case (the scorer would never read it) or given twice;
+        A word is not a str, not lower-case or not a word as the scorer reads one (``node.js``,
+        one letter: it would never read it), or is given twice;
         the codes are not integers within int8 (float codes were cut toward 0); a scale is
         not a finite number above 0.
     exposure.errors.ExposureError
@@ -260,7 +262,9 @@ def _check_words(words) -> list:
     The scorer looks up the lower-cased words of a text (:func:`~exposure.scoring._features.tokenize`):
     before, a word with a capital (``Excel`` of cased vectors) was kept and never read, a
     word given twice kept its first vector unread, and None or NaN became the words
-    ``None`` and ``nan``, silently.
+    ``None`` and ``nan``, silently; so was a word the scorer never reads as one
+    (``node.js``, ``c++``, one letter, ``""``), as :func:`~exposure.scoring._distill.extend_vectors`
+    already refused.
 
     Examples
     --------
@@ -283,7 +287,19 @@ def _check_words(words) -> list:
         if seen.setdefault(word, i) != i:
             raise DataFormatError(f"static vectors: {word!r} is words[{seen[word]}] and words[{i}]: "
                                   "a word needs one vector (the first was never read)")
+    joined = "\n".join(words)  # one pass over all words (a few ms for the shipped 27,000)
+    if words and (_NOT_ONE_WORD.search(joined) is not None or joined.count("\n") != len(words) - 1):
+        i, word = next((i, w) for i, w in enumerate(words) if not _WORD.fullmatch(w))
+        raise DataFormatError(f"static vectors: words[{i}] {word!r} is not a word as the scorer reads a "
+                              "text (lower-cased runs of two or more word characters), so its vector "
+                              "would never be used; give the words it reads (extend_vectors adds words so)")
     return [str(w) for w in words]
+
+
+#: A word as the scorer reads one (:data:`exposure.scoring._features._TOKEN`, lower-cased).
+_WORD = re.compile(r"\w\w+")
+#: A line of ``"\n".join(words)`` that is not such a word.
+_NOT_ONE_WORD = re.compile(r"(?m)^(?!\w\w+$)")
 
 
 def _int8_codes(codes) -> np.ndarray:
@@ -348,7 +364,7 @@ def save_vectors(vectors: StaticVectors, path) -> Path:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> v = StaticVectors(["a", "b"], *quantise(np.eye(2)))
+    >>> v = StaticVectors(["email", "brick"], *quantise(np.eye(2)))
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "v.npz"
     >>> save_vectors(v, p).read_bytes() == save_vectors(v, p).read_bytes()
     True
@@ -393,7 +409,7 @@ def load_vectors(path, pins: dict) -> StaticVectors:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = save_vectors(StaticVectors(["a"], *quantise(np.ones((1, 2)))),
+    >>> p = save_vectors(StaticVectors(["email"], *quantise(np.ones((1, 2)))),
     ...                  pathlib.Path(tempfile.mkdtemp()) / "v.npz")
     >>> load_vectors(p, {"v.npz": "0" * 64})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
