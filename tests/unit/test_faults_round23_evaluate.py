@@ -295,10 +295,10 @@ def test_train_e2_tasks_of_one_fold_only_are_refused_before_any_fit(tmp_path):
     with pytest.raises(DataFormatError) as info:
         train_and_save(path, None, out, n_folds=2, distill=True)
     # every E2 task is of one occupation group: no folds or seed can help (told so since round 71)
-    assert str(info.value) == (f"{path}, column 'human_exposure_agg': every E2 task is of one occupation group, "
-                               "15-1252 (SOC 6-digit): the folds hold out whole groups, so the model trained "
-                               "without its fold learns no E2, whatever the folds and seed; give E2 tasks of two "
-                               "occupation groups at least")
+    assert str(info.value) == (f"{path}, row 10, column 'human_exposure_agg': every E2 task is of one "
+                               "occupation group, 15-1252 (SOC 6-digit): the cross-validation holds out whole "
+                               "groups, so the model trained without that group's fold learns no E2, whatever the "
+                               "folds and seed; give E2 tasks of two occupation groups at least")
     assert not out.parent.exists() or not any(out.parent.iterdir())
 
 

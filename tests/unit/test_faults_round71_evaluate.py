@@ -134,10 +134,10 @@ def test_a_class_in_one_occupation_group_is_not_told_to_change_folds(tmp_path, p
         evaluate_method("learned", labels, onet, n_folds=n_folds, seed=seed, labels_path=path)
     assert str(info.value) == (
         f"{path}, row {line}, column 'human_exposure_agg': every E2 task is of one occupation group, {first} "
-        "(SOC 6-digit): method 'learned' holds out whole groups in its cross-validation, so the model trained "
-        "without that group's fold learns no E2, whatever n_folds and seed; give E2 tasks of two occupation "
+        "(SOC 6-digit): the cross-validation holds out whole groups, so the model trained "
+        "without that group's fold learns no E2, whatever the folds and seed; give E2 tasks of two occupation "
         "groups at least")
-    with pytest.raises(DataFormatError, match="every E2 task is of one occupation group.*whatever n_folds and seed"):
+    with pytest.raises(DataFormatError, match="every E2 task is of one occupation group.*whatever the folds and seed"):
         evaluate_free_text(labels, onet, n_folds=n_folds, seed=seed, labels_path=path)
 
 

@@ -393,7 +393,7 @@ def test_train_and_save_names_the_label_file_when_the_folds_cannot_be_dealt(tmp_
         train_and_save(path, None, tmp_path / "models" / "m.npz", n_folds=9)
     assert str(caught.value) == (f"{path}, column 'O*NET-SOC Code': cannot deal 8 occupation groups into 9 folds: "
                                  "the folds must number from 2 to 8: the labels hold too few occupations for "
-                                 "--folds 9")
+                                 "n_folds 9")
 
 
 def test_cross_validation_blends_the_text_set_as_the_scorer_does():

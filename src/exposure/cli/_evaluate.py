@@ -39,7 +39,12 @@ from exposure.reports.agreement import (
 )
 from exposure.scoring._distill import check_model_dir
 from exposure.scoring._files import read_task_file
-from exposure.scoring._train import check_train_output, train_and_save, training_frame
+from exposure.scoring._train import (
+    check_train_output,
+    spelt_otherwise,
+    train_and_save,
+    training_frame,
+)
 from exposure.scoring.learned import MODEL_NAME
 
 
@@ -108,7 +113,10 @@ def run_evaluate(args) -> int:
         :func:`~exposure.cli._report.check_report_outputs` refuses, ``--folds`` or ``--seed``
         given with ``--method rubric`` or ``reference`` (which have no cross-validation:
         they were taken and ignored), an ``--out`` named as the paraphrase or modern-task
-        table written beside it (``freetext_modern.csv``: one of the two was lost). The paraphrase and
+        table written beside it (``freetext_modern.csv``: one of the two was lost), in any
+        case (``FreeText_Modern.csv``, one file on macOS and Windows: refused by
+        :func:`~exposure.reports.agreement.write_agreement_report` after the
+        cross-validation, before). The paraphrase and
         modern-task files are read (the modern tasks checked) before the labels and
         O*NET, which may be downloaded, the paraphrases' columns and rows checked (a modern-task file
         given as ``--paraphrases``, or a file of a header alone, was refused only after them); the paraphrases are matched
@@ -134,9 +142,14 @@ def run_evaluate(args) -> int:
     siblings = [out.with_name(out.stem + "_calibration.csv")]
     siblings += [out.with_name(name) for name, given in (("freetext_paraphrases.csv", args.paraphrases),
                                                          ("freetext_modern.csv", args.modern)) if given]
-    if out in siblings:  # the report and the table of that name: one of them was lost
-        table = "paraphrase" if out.name == "freetext_paraphrases.csv" else "modern-task"
-        raise ExposureError(f"--out {out}: the {table} table is written beside --out under that name: give "
+    # the report and the table of that name: one of them was lost; in another case
+    # (FreeText_Modern.csv), one file on macOS and Windows, refused only after the CV
+    same = next((path for path in siblings if path.name.casefold() == out.name.casefold()), None)
+    if same is not None:
+        table = "paraphrase" if same.name == "freetext_paraphrases.csv" else "modern-task"
+        case = ("" if same.name == out.name else f" ({same.name}: the names differ only in case, one file on a "
+                "case-insensitive file system, macOS or Windows)")
+        raise ExposureError(f"--out {out}: the {table} table is written beside --out under that name{case}: give "
                             f"--out another name, e.g. {out.with_name('freetext_agreement.csv')}")
     check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)],
                          read_folders(args.mirror, args.data_dir))
@@ -191,14 +204,18 @@ def _check_paraphrase_columns(frame, path) -> None:
     Raises
     ------
     exposure.errors.DataFormatError
-        Naming ``path``, and ``--modern`` when the file has the modern-task columns.
+        Naming ``path``, and ``--modern`` when the file has the modern-task columns; a
+        file that has them under other names (O*NET's ``O*NET-SOC Code`` and ``Task ID``,
+        ``Paraphrase``) is told the renaming (:func:`~exposure.scoring._train.spelt_otherwise`).
     """
     missing = [c for c in _PARAPHRASE_COLUMNS if c not in frame.columns]
     if missing:
         swapped = (f": these are the columns of a modern-task file ({', '.join(_MODERN_COLUMNS)}): give it to "
                    "--modern" if all(c in frame.columns for c in _MODERN_COLUMNS) else "")
-        raise DataFormatError(f"paraphrases lack column(s) {missing} (columns: {list(frame.columns)}){swapped}",
-                              path=path)
+        # O*NET's headers (O*NET-SOC Code, Task ID): refused without a word of the renaming
+        hint = "" if swapped else spelt_otherwise(frame.columns, missing, "paraphrases", path)
+        raise DataFormatError(f"paraphrases lack column(s) {missing} (columns: {list(frame.columns)})"
+                              f"{swapped}{hint}", path=path)
     if frame.empty:  # the words of check_paraphrases, which said it after the downloads
         raise DataFormatError("no paraphrases: the table has no rows", path=path)
 

@@ -50,11 +50,13 @@ from exposure.scoring._inputs import DWA_TABLES, ONET_TABLES, check_onet
 from exposure.scoring._train import (
     MODERN_TRAINING,
     TrainConfig,
+    check_class_groups,
     check_label_texts,
     checked_config,
     cross_validate,
     index_frame,
     modern_training_rows,
+    spelt_otherwise,
     training_frame,
 )
 from exposure.scoring.categories import _warn_unread_keys
@@ -138,7 +140,9 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
     to 1``); a class whose tasks all sit in one group was refused with ``give fewer folds
     or another seed, or more E2 tasks``, though no number of folds and no seed can help
     (the model trained without that group's fold never sees the class). ``n_folds`` above
-    the groups was refused without naming ``n_folds``. A class that no task has is left to
+    the groups was refused without naming ``n_folds``. A class of one group is refused by
+    :func:`~exposure.scoring._train.check_class_groups`, the check of ``exposure train``
+    (one wording: they said it in two ways). A class that no task has is left to
     :func:`~exposure.scoring._train.check_fold_classes` (its message fits it).
 
     Parameters
@@ -159,7 +163,8 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
     ------
     exposure.errors.DataFormatError
         Labels of one occupation group, or a class (E0, E1, E2) whose tasks are all of one
-        group (naming the first such row and ``human_exposure_agg``).
+        group (:func:`~exposure.scoring._train.check_class_groups`, naming the first such
+        row and ``human_exposure_agg``).
     exposure.errors.ExposureError
         ``n_folds`` above the number of groups.
 
@@ -170,7 +175,7 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
     >>> _check_cv_groups(labels, 2, "method 'learned'")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'human_exposure_agg': labels: every E0 task is of one occupation group, 11-1011 (SOC 6-digit): method 'learned' holds out whole groups in its cross-validation, so the model trained without that group's fold learns no E0, whatever n_folds and seed; give E0 tasks of two occupation groups at least
+    exposure.errors.DataFormatError: row 1, column 'human_exposure_agg': labels: every E0 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E0, whatever the folds and seed; give E0 tasks of two occupation groups at least
     """
     groups = labels["onetsoc_code"].astype(str).str[:7].to_numpy()
     named = {} if where == "labels" else {"path": where}
@@ -185,18 +190,9 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
         raise ExposureError(f"n_folds {n_folds} is more than the {len(distinct)} occupation groups (SOC 6-digit "
                             f"codes) of the labels: {what} holds out whole groups, one fold at least each; give "
                             f"n_folds from 2 to {len(distinct)}")
-    human = labels["human_exposure_agg"].astype(str).to_numpy()
-    for label in LABELS:
-        has = human == label
-        if has.any() and len(pd.unique(groups[has])) == 1:
-            pos = int(np.flatnonzero(has)[0])
-            raise DataFormatError(f"{prefix}every {label} task is of one occupation group, {groups[pos]} "
-                                  f"(SOC 6-digit): {what} holds out whole groups in its cross-validation, so "
-                                  f"the model trained without that group's fold learns no {label}, whatever "
-                                  f"n_folds and seed; give {label} tasks of two occupation groups at least",
-                                  row=pos + row_offset, column="human_exposure_agg", **named)
-
-
+    # a class of one group: the check (and the words) of exposure train, in one place
+    y = labels["human_exposure_agg"].map({label: k for k, label in enumerate(LABELS)}).to_numpy()
+    check_class_groups(y, groups, path=named.get("path"), row_offset=row_offset)
 
 
 def _proba(proba) -> np.ndarray:
@@ -567,9 +563,12 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     exposure.errors.OutputError
         Before anything is written: a ``beside`` name that is ``out``'s own or its
         calibration's (``out`` ``freetext_modern.csv`` with a ``freetext_modern.csv``
-        table: the later table was written over the earlier, and one was lost), or that
-        is not a plain file name (``./agreement.csv`` was written over the report;
-        ``sub/x.csv`` raised pathlib's ``ValueError``).
+        table: the later table was written over the earlier, and one was lost), a name
+        that differs from those, or from another ``beside`` name, only in case
+        (``Agreement.csv`` beside ``agreement.csv``: one file on a case-insensitive file
+        system, macOS or Windows, where one table was lost), or that is not a plain file
+        name (``./agreement.csv`` was written over the report; ``sub/x.csv`` raised
+        pathlib's ``ValueError``).
     exposure.errors.DataFormatError
         ``table``, ``reliability`` (when not None) or a ``beside`` table is not a frame,
         ``beside`` is not a dict, or ``out`` is not a path (an ``AttributeError`` or
@@ -610,13 +609,24 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
 
     frames = [rounded(table)] if reliability is None else [rounded(table), reliability.round(4)]
     written = [out, out.with_name(out.stem + "_calibration.csv")][:len(frames)]
+    own = list(written)  # the report and its calibration
     for name, extra in (beside or {}).items():
         if not isinstance(name, str) or name in ("", ".", "..") or Path(name).name != name:  # "./x.csv"
             raise OutputError(f"the name {name!r} given in beside must be a plain file name (no directory): "
                               f"the tables are written beside {out.name}", path=out)
-        if out.with_name(name) in written:  # the later table replaced the earlier: one was lost
+        # the later table replaced the earlier: one was lost; names that differ only in case
+        # are one file on a case-insensitive file system (macOS, Windows)
+        clash = next((path for path in written if path.name.casefold() == name.casefold()), None)
+        if clash is not None and clash not in own:  # (dict keys: another beside name in another case)
+            raise OutputError(f"the tables {clash.name!r} and {name!r} given in beside differ only in case: they "
+                              "are one file on a case-insensitive file system (macOS, Windows), and the later "
+                              "would be written over the earlier; give them names that differ otherwise",
+                              path=out.with_name(name))
+        if clash is not None:
+            case = "" if clash.name == name else (" (the names differ only in case: one file on a case-insensitive "
+                                                  "file system, macOS or Windows)")
             raise OutputError(f"the table {name!r} given in beside would be written over "
-                              f"{'the report' if out.with_name(name) == out else 'its calibration'}: "
+                              f"{'the report' if clash == out else 'its calibration'}{case}: "
                               "give out another name", path=out.with_name(name))
         if Path(name).suffix.lower() != ".csv":  # CSV text was written under t.xlsx
             raise ExposureError(f"{out.with_name(name)}: the table {name!r} given in beside is written as CSV; "
@@ -667,6 +677,8 @@ class FreeTextReport:
 
 _YES = frozenset({"true", "1", "yes"})
 _NO = frozenset({"false", "0", "no"})
+#: The text of a flag written as a double (``1.0``, ``0.00``): read as ``1`` or ``0``.
+_WHOLE_FLAG = re.compile(r"^([01])\.0+$")
 
 
 #: The columns each free-text file must have (a file given as the other is named so).
@@ -687,7 +699,9 @@ def _need(frame, columns, what: str, path, other: tuple[str, tuple]) -> pd.DataF
         name, others = other
         swapped = (f": these are the columns of the {name} file ({', '.join(others)}), not of the {what}"
                    if all(c in frame.columns for c in others) else "")  # the two files given the other way
-        raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)}){swapped}",
+        # O*NET's headers (O*NET-SOC Code, Task ID): refused without a word of the renaming
+        hint = "" if swapped else spelt_otherwise(frame.columns, missing, what, path)
+        raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)}){swapped}{hint}",
                               path=path)
     twice = [c for c in columns if list(frame.columns).count(c) > 1]
     if twice:  # frame["task_id"] was a frame: "'DataFrame' object has no attribute 'dtype'"
@@ -969,11 +983,14 @@ def _yes_no(frame: pd.DataFrame, column: str, path, row_offset: int) -> np.ndarr
     """``frame[column]`` as a bool array: true / false, yes / no or 1 / 0 (any case), else refused.
 
     A number 1.0 or 0.0 is 1 or 0: a flag column of doubles (R's numbers, a Stata
-    ``float``, a Parquet ``double``) was refused as ``must be true or false, got 1.0``.
+    ``float``, a Parquet ``double``) was refused as ``must be true or false, got 1.0``. So is
+    the text ``1.0`` or ``0.0`` of a CSV file (a flag column of doubles saved by pandas'
+    ``to_csv``, read as text by ``exposure evaluate --modern``): it was refused as
+    ``got '1.0'``, where the same file read with ``pd.read_csv`` was taken.
     """
     cells = pd.Series([int(v) if is_number(v) and v in (0, 1) else v for v in frame[column].tolist()],
                       index=frame.index, dtype=object)
-    text = cells.astype("string").str.strip().str.lower()
+    text = cells.astype("string").str.strip().str.lower().str.replace(_WHOLE_FLAG, r"\1", regex=True)
     ok = text.isin(_YES | _NO).to_numpy(dtype=bool, na_value=False)
     if not ok.all():
         pos = int(np.flatnonzero(~ok)[0])

@@ -172,6 +172,34 @@ def _codes_weights(codes, weights, n: int) -> tuple[np.ndarray, np.ndarray]:
     return c, w
 
 
+#: Occupations whose largest task weight lies outside ``[2**-WEIGHT_RANGE, 2**WEIGHT_RANGE]``
+#: have their weights scaled by a power of two (:func:`_scaled_weights`).
+WEIGHT_RANGE = 512
+
+
+def _scaled_weights(w: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """The task weights ``w``, those of an occupation of huge or tiny weights scaled to ``[0.5, 1)``.
+
+    A weighted mean is the same with every weight of its occupation multiplied by one
+    factor; a power of two changes no digit of a product, sum or quotient (short of
+    overflow and underflow), so the means are the ones the weights give. Weights near
+    1e308 overflowed the weighted sums (inf, and NaN or 0 means, with numpy's
+    ``overflow encountered`` warnings), and subnormal ones (1e-320) lost their digits in
+    the products. The weights of the other occupations (2 for Core, 1 otherwise, or any
+    within :data:`WEIGHT_RANGE` powers of two of 1) are left as given: their figures do not
+    move by one bit.
+
+    Examples
+    --------
+    >>> _scaled_weights(np.array([2.0, 1.0, 1e308, 1e307]), np.array(["a", "a", "b", "b"])).round(3).tolist()
+    [2.0, 1.0, 0.556, 0.056]
+    """
+    top = pd.Series(w).groupby(keys, sort=False).transform("max").to_numpy()
+    shift = np.frexp(top)[1]
+    shift[np.abs(shift) <= WEIGHT_RANGE] = 0  # ordinary weights: as given
+    return np.ldexp(w, -shift)
+
+
 def occupation_means(proba, codes, weights) -> pd.DataFrame:
     """Weighted occupation means of alpha, beta, gamma from class probabilities.
 
@@ -194,7 +222,8 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     exposure.errors.DataFormatError
         ``proba`` not (n, 3) probabilities (:func:`check_proba`; a NaN row is refused: it
         was left out of the numerator only), a code missing (the task was left out), a
-        weight not above 0 (NaN left the task out, 0 gave NaN means), or lengths differ;
+        weight not above 0 (NaN left the task out, 0 gave NaN means; weights near 1e308,
+        which overflowed to NaN means, are read: :func:`_scaled_weights`), or lengths differ;
         a ``proba`` frame and ``codes`` or ``weights`` Series (or two such Series) holding
         one another's index labels in another order (:func:`~exposure._tables.check_pairs`: paired by
         position, the tasks of a sorted frame were given other tasks' codes).
@@ -209,10 +238,12 @@ def occupation_means(proba, codes, weights) -> pd.DataFrame:
     check_pairs((proba, "proba"), (codes, "codes"), (weights, "weights"))  # a sorted frame: other tasks' codes
     proba = check_proba(proba)
     codes, w = _codes_weights(codes, weights, len(proba))
+    keys = np.asarray(codes)
+    w = _scaled_weights(w, keys)  # weights near 1e308: the sums overflowed (NaN means)
     scores = proba @ LABEL_LEVELS
     frame = pd.DataFrame(scores * w[:, None], columns=list(EXPOSURE_MEASURES))
     frame["_w"] = w
-    sums = frame.groupby(np.asarray(codes), sort=True).sum()
+    sums = frame.groupby(keys, sort=True).sum()
     return sums[list(EXPOSURE_MEASURES)].div(sums["_w"], axis=0)
 
 

@@ -55,7 +55,7 @@ from exposure.scoring._distill import check_model_dir, distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
-from exposure.scoring._inputs import bad_task_types, check_columns, check_onet
+from exposure.scoring._inputs import bad_task_types, check_columns, check_onet, column_key
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import (
     BLOCKS,
@@ -78,6 +78,7 @@ __all__ = [
     "fit_model",
     "grouped_folds",
     "checked_config",
+    "check_class_groups",
     "check_fold_classes",
     "cross_validate",
     "fit_temperature",
@@ -87,6 +88,7 @@ __all__ = [
     "train_and_save",
     "modern_training_rows",
     "check_label_texts",
+    "spelt_otherwise",
 ]
 
 #: Package file of the hand-labelled modern task statements the ``free`` set also learns
@@ -324,8 +326,9 @@ def modern_training_rows(path=None) -> pd.DataFrame:
     # Excel's ",," rows (cells cleared) ending the file are ignored, as the other readers ignore them
     rows = rows.iloc[:len(drop_empty_tail(rows.mask(rows.eq(""))))]
     missing = [c for c in ("task", "label") if c not in rows.columns]
-    if missing:
-        raise DataFormatError(f"{name}, row 1: missing column(s) {missing}")
+    if missing:  # Task,Label: refused without a word of the renaming
+        raise DataFormatError(f"{name}, row 1: missing column(s) {missing}"
+                              f"{spelt_otherwise(rows.columns, missing, 'rows', name)}")
     if rows.empty:
         raise DataFormatError(f"{name}: no rows below the header (row 1)")
     for i, (task, label) in enumerate(zip(rows["task"], rows["label"])):
@@ -350,6 +353,59 @@ def modern_training_rows(path=None) -> pd.DataFrame:
                                   "read from the label, and y holds it in the rows returned; correct the column "
                                   "y, or rename or remove it")
     return rows.assign(y=y)
+
+
+def spelt_otherwise(columns, missing, what: str, path=None) -> str:
+    """Advice for the ``missing`` columns of a file or frame that it holds under other names.
+
+    A paraphrase file (:func:`exposure.reports.agreement.check_paraphrase_rows`,
+    ``exposure evaluate --paraphrases``) whose keys keep O*NET's headers
+    (``O*NET-SOC Code``, ``Task ID``, as the published task statements and label file
+    have them; R's ``O.NET.SOC.Code``, Stata's ``taskid``) or whose column is
+    ``Paraphrase``, and a file of modern training tasks (:func:`modern_training_rows`)
+    headed ``Task,Label``, were refused as lacking the columns, with no word of the
+    columns they have, where the label frames are told the renaming
+    (:mod:`exposure.reports.rubric`).
+    Names are compared as :func:`exposure.scoring._inputs.column_key` compares them
+    (letters and digits, any case); a name that two columns spell gets no advice.
+
+    Parameters
+    ----------
+    columns : iterable
+        The columns of the table read.
+    missing : list of str
+        The columns it lacks.
+    what : str
+        The frame's name in the advice (``"paraphrases"``).
+    path : str or os.PathLike, optional
+        The file read: its header is to be renamed (else the frame, with ``rename``).
+
+    Returns
+    -------
+    str
+        ``"; ..."`` to append to the message, or ``""``.
+
+    Examples
+    --------
+    >>> columns = ["O*NET-SOC Code", "Task ID", "Task", "paraphrase"]
+    >>> spelt_otherwise(columns, ["onetsoc_code", "task_id"], "paraphrases")
+    "; it has them under other names: paraphrases.rename(columns={'O*NET-SOC Code': 'onetsoc_code', 'Task ID': 'task_id'})"
+    >>> spelt_otherwise(columns, ["onetsoc_code", "task_id"], "paraphrases", "p.csv")
+    "; the file has them under other names: rename its column(s) 'O*NET-SOC Code' to onetsoc_code and 'Task ID' to task_id"
+    """
+    renames = {}
+    for name in missing:
+        near = [c for c in columns if column_key(c) == column_key(name) and c != name]
+        if len(near) == 1:
+            renames[near[0]] = name
+    if not renames:
+        return ""
+    them = "them" if len(renames) > 1 else "it"
+    if path is None:
+        return f"; it has {them} under other names: {what}.rename(columns={renames!r})"
+    pairs = [f"{old!r} to {new}" for old, new in renames.items()]
+    listed = pairs[0] if len(pairs) == 1 else ", ".join(pairs[:-1]) + " and " + pairs[-1]
+    return f"; the file has {them} under other names: rename its column(s) {listed}"
 
 
 def _sklearn():
@@ -673,6 +729,11 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     (the shipped model and figures are those of the published label file's order; this
     is kept so that they can be reproduced).
 
+    Rows of one group are refused as such: the message
+    ``cannot deal 1 occupation groups into 5 folds: the folds must number from 2 to 1``
+    gave advice no ``n_folds`` can follow (:func:`train_and_save`, :func:`train_learned`
+    and :func:`cross_validate` said it).
+
     Examples
     --------
     >>> grouped_folds(["a", "a", "b", "c", "c", "c"], n_folds=2, seed=0).tolist()
@@ -685,6 +746,10 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     _check_seed(seed)
     groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
     sizes = groups.value_counts(sort=False)
+    if len(sizes) == 1:  # "the folds must number from 2 to 1": no n_folds follows that advice
+        raise ExposureError(f"every task is of one occupation group, {sizes.index[0]} (SOC 6-digit): the "
+                            "cross-validation holds out whole groups, so it needs tasks of two groups at least, "
+                            "whatever n_folds; give labels of more occupations")
     if isinstance(n_folds, bool) or not isinstance(n_folds, (int, np.integer)) or not 2 <= n_folds <= len(sizes):
         raise ExposureError(f"cannot deal {len(sizes)} occupation groups into {n_folds} folds: "
                             f"the folds must number from 2 to {len(sizes)}")
@@ -700,8 +765,77 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     return groups.map(fold_of).to_numpy()
 
 
-def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
+def _label_folds(rows: pd.DataFrame, n_folds: int, seed: int, path=None) -> np.ndarray:
+    """:func:`grouped_folds` of the labels' ``rows``; its refusal names the label file ``path``.
+
+    ``cannot deal 3 occupation groups into 5 folds`` named no file, and
+    :func:`train_and_save` added ``the labels hold too few occupations for --folds 5``, an
+    option of ``exposure train`` the Python caller did not give (and, to labels of one
+    occupation group, ``the folds must number from 2 to 1``).
+    """
+    try:
+        return grouped_folds(rows["soc6"], n_folds, seed)
+    except ExposureError as exc:
+        if path is None:
+            raise
+        few = f": the labels hold too few occupations for n_folds {n_folds}" if rows["soc6"].nunique() > 1 else ""
+        raise DataFormatError(f"{exc}{few}", path=path, column="O*NET-SOC Code") from None
+
+
+def check_class_groups(y, groups, *, path=None, row_offset: int = 1,
                        column: str = "human_exposure_agg") -> None:
+    """Refuse labels whose tasks of one class (E0, E1 or E2) are all of one occupation group.
+
+    The cross-validation holds out whole occupation groups (SOC 6-digit codes,
+    :func:`grouped_folds`): the model trained without the fold of that group never sees
+    the class, whatever the number of folds and the seed. The one check (and wording) of
+    :func:`check_fold_classes` (``exposure train``, :func:`train_learned`,
+    :func:`cross_validate`) and of the agreement reports
+    (:func:`exposure.reports.agreement.evaluate_method`, ``evaluate_free_text``): the two
+    said it in two ways, ``the folds hold out whole groups ...`` naming no row, and
+    ``method 'learned' holds out whole groups in its cross-validation ...``.
+
+    Parameters
+    ----------
+    y : array-like
+        Class index of each task (0=E0, 1=E1, 2=E2; anything else belongs to no class).
+    groups : array-like of str
+        SOC 6-digit code of each task.
+    path : str or os.PathLike, optional
+        The label file, named in the message (else the message names ``labels``).
+    row_offset : int, default 1
+        Row number of the first task (2 for the rows of a label file under its header).
+    column : str, default "human_exposure_agg"
+        The label column, named in the message.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the first task of such a class (its row) and ``column``.
+
+    Examples
+    --------
+    >>> check_class_groups([0, 1, 2, 0, 1, 2], ["11-1011", "11-1011", "11-1011", "13-1041", "13-1041", "13-1041"])
+    >>> check_class_groups([0, 1, 2, 0, 2], ["11-1011", "11-1011", "13-1041", "13-1041", "11-1011"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: every E1 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E1, whatever the folds and seed; give E1 tasks of two occupation groups at least
+    """
+    y = np.asarray(y)
+    groups = np.asarray(groups, dtype=object).astype(str)
+    for c, label in enumerate(LABELS):
+        has = y == c
+        if has.any() and len(pd.unique(groups[has])) == 1:  # "give fewer folds or another seed": no help
+            pos = int(np.flatnonzero(has)[0])
+            raise DataFormatError(f"{'labels: ' if path is None else ''}every {label} task is of one occupation "
+                                  f"group, {groups[pos]} (SOC 6-digit): the cross-validation holds out whole "
+                                  f"groups, so the model trained without that group's fold learns no {label}, "
+                                  f"whatever the folds and seed; give {label} tasks of two occupation groups at "
+                                  "least", path=path, row=pos + row_offset, column=column)
+
+
+def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
+                       column: str = "human_exposure_agg", row_offset: int = 1) -> None:
     """Refuse, before any fit, labels or folds that leave a model without one of the classes.
 
     Every model is a three-class logistic regression: the labels must hold tasks of E0,
@@ -723,13 +857,17 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
         The label file, named in the message.
     column : str, default "human_exposure_agg"
         The label column, named in the message.
+    row_offset : int, default 1
+        Row number of the first of ``rows`` (2 for the rows of a label file), named when
+        a class is of one occupation group.
 
     Raises
     ------
     exposure.errors.DataFormatError
-        A class no task has, or a fold whose training rows have none of a class (a class
-        whose tasks are all of one occupation group is said to be so: it was told to give
-        fewer folds or another seed, which cannot help).
+        A class no task has, or a fold whose training rows have none of a class; a class
+        whose tasks are all of one occupation group is said to be so, naming its first
+        row (:func:`check_class_groups`: it was told to give fewer folds or another seed,
+        which cannot help).
 
     Examples
     --------
@@ -742,7 +880,7 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
     >>> check_fold_classes(rows.assign(soc6=["a", "b", "c", "d", "e", "c"]), [0, 0, 1, 1, 1, 1])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'human_exposure_agg': every E2 task is of one occupation group, c (SOC 6-digit): the folds hold out whole groups, so the model trained without its fold learns no E2, whatever the folds and seed; give E2 tasks of two occupation groups at least
+    exposure.errors.DataFormatError: row 3, column 'human_exposure_agg': labels: every E2 task is of one occupation group, c (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E2, whatever the folds and seed; give E2 tasks of two occupation groups at least
     """
     y = np.asarray(rows["y"])
     folds = np.asarray(folds)
@@ -750,18 +888,13 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
     if missing:
         raise DataFormatError(f"the labels hold no {' and no '.join(missing)} task: the learned model "
                               "is trained on all three classes E0, E1, E2", path=path, column=column)
+    check_class_groups(y, rows["soc6"], path=path, row_offset=row_offset, column=column)
     n_folds = len(np.unique(folds))
     for k in np.unique(folds):
         for c, label in enumerate(LABELS):
             if not ((y == c) & (folds != k)).any():
                 groups = sorted(set(np.asarray(rows["soc6"])[(y == c) & (folds == k)]))
                 shown = ", ".join(groups[:5]) + (f" and {len(groups) - 5} more" if len(groups) > 5 else "")
-                if len(groups) == 1:  # "give fewer folds or another seed", which cannot help
-                    raise DataFormatError(f"every {label} task is of one occupation group, {groups[0]} (SOC "
-                                          "6-digit): the folds hold out whole groups, so the model trained "
-                                          f"without its fold learns no {label}, whatever the folds and seed; "
-                                          f"give {label} tasks of two occupation groups at least", path=path,
-                                          column=column)
                 raise DataFormatError(f"with {n_folds} folds (seed {seed}), every {label} task is in fold "
                                       f"{int(k)} (occupations {shown}): the model trained without that "
                                       f"fold learns no {label}; give fewer folds or another seed, or more "
@@ -1042,7 +1175,10 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
         occupation ``'nan'``, before; ``"8823.0"`` is read as 8823); a task statement or
         title that is missing, blank or not text (:func:`check_label_texts`;
         scikit-learn's ``np.nan is an invalid document`` after the retrieval index was
-        built, before).
+        built, before); labels without a class, whose tasks of one class are all of one
+        occupation group or whose folds leave a model without a class
+        (:func:`check_fold_classes`, naming the file and the row where they apply;
+        refused after the retrieval index was built, before).
 
     Warns
     -----
@@ -1062,6 +1198,10 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     check_label_texts(labels, path=None if offset == 1 else where, row_offset=offset)
     _warn_unread_keys(labels, onet, path=where, row_offset=offset)
     rows = training_frame(labels, onet)
+    # before the retrieval index: a class of one occupation group was refused after it,
+    # naming neither the file nor the row (cross_validate checks the same folds again)
+    path = None if offset == 1 else where
+    check_fold_classes(rows, _label_folds(rows, n_folds, seed, path), seed=seed, path=path, row_offset=offset)
     index = index_rows = None
     if any("grounded" in names for names in config.sets.values()):
         if onet is None:
@@ -1160,8 +1300,11 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         ignored) or without the model's files
         (:func:`exposure.scoring._distill.check_model_dir`). Before the vectors are read or distilled: a label file that
         :func:`~exposure.measures.eloundou.read_task_labels` refuses, or whose labels or
-        folds leave a model without a class (:func:`check_fold_classes`, naming the file);
-        word vectors beside ``out`` that training would replace or not use
+        folds leave a model without a class (:func:`check_fold_classes`, naming the file,
+        and the row of a class of one occupation group); labels of one occupation group
+        (``the folds must number from 2 to 1`` before) or of fewer groups than ``n_folds``
+        (said to be too few ``for --folds 5``, an option the caller did not give); word
+        vectors beside ``out`` that training would replace or not use
         (:func:`_training_vectors`).
     """
     labels_path = check_path(labels_path, "labels_path", "a label file")  # 5: pathlib's TypeError
@@ -1182,12 +1325,8 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     rows = training_frame(labels, onet)
     # the folds are dealt before the vectors: a distillation takes minutes, and a fold
     # count the labels cannot fill would otherwise be refused only after it
-    try:
-        folds = grouped_folds(rows["soc6"], n_folds, seed)
-    except ExposureError as exc:  # "cannot deal 3 occupation groups into 5 folds", naming no file
-        raise DataFormatError(f"{exc}: the labels hold too few occupations for --folds {n_folds}",
-                              path=labels_path, column="O*NET-SOC Code") from None
-    check_fold_classes(rows, folds, seed=seed, path=labels_path)
+    folds = _label_folds(rows, n_folds, seed, labels_path)
+    check_fold_classes(rows, folds, seed=seed, path=labels_path, row_offset=2)  # rows in file order
     vectors = _training_vectors(out, onet, distill, model_dir)
     model, cv = train_learned(labels, onet, seed=seed, n_folds=n_folds, labels_sha256=sha, vectors=vectors,
                               labels_path=labels_path)
