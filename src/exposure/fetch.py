@@ -2999,6 +2999,67 @@ def _say_renamed(root: Path, src: Source, reading: Path | None) -> None:
                     "from %s%s instead", src.name, src.archive_url, _renamed_hint(root, src))
 
 
+def _loose_copy(root: Path, src: Source) -> Path | None:
+    """``src``'s file at the top of the data directory ``root``, outside the folder of the publisher's zip.
+
+    BLS's ``national_M2026_dl.xlsx`` (or O*NET's ``Job Zones.txt``) unzipped without its
+    folder (``unzip -j``, or dragged out of the zip) lies in ``root`` itself, where it is not
+    read: only ``root/oesm26nat/national_M2026_dl.xlsx`` is. The error of a failed download
+    said "no copy of it in the data directory either", the file being there; with the
+    network reachable, the release was downloaded and the user's file passed over without a
+    word. None when there is no such file, or ``root`` is the release folder itself
+    (:func:`_root_release_file`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "national_M2026_dl.xlsx").write_bytes(b"PK")
+    >>> _loose_copy(root, layout_source("oews/national_M2026_dl.xlsx")) == root / "national_M2026_dl.xlsx"
+    True
+    """
+    places = _publisher_places(root, src)
+    if not places or _root_release_file(root, src) is not None:
+        return None
+    rel = PurePosixPath(src.member)
+    loose = root / rel.name
+    try:
+        return loose if len(rel.parts) > 1 and loose != places[0] and loose.is_file() else None
+    except OSError:
+        return None
+
+
+def _loose_hint(root: Path, src: Source) -> str:
+    """``"; the data directory has X at its top ..."`` for :func:`_loose_copy` (``""`` when none)."""
+    loose = _loose_copy(root, src)
+    if loose is None:
+        return ""
+    places = _publisher_places(root, src)
+    folder = places[0].parent
+    # BLS's names hold the year (national_M2026_dl.xlsx); O*NET's do not (Job Zones.txt)
+    release = str(src.release or "").split()[-1:]
+    which = "" if release and release[0] in loose.name else f", if they are of release {src.release}"
+    return (f"; the data directory has {loose} at its top, where it is not read (only in the folder of the "
+            f"publisher's zip): move the release's files into {folder}{which} (or put the zip itself, "
+            f"{places[1]}, there) to read them")
+
+
+_SAID_LOOSE: set[tuple[str, ...]] = set()
+
+
+def _say_loose(root: Path, src: Source) -> None:
+    """Warn, once for the zip, that a new release is downloaded while ``src``'s file lies at the top of the data directory."""
+    if src.pinned or not src.archive_url:
+        return
+    hint = _loose_hint(root, src)
+    key = (str(root), src.archive_url)  # once for the release's zip, not for each of its files
+    if not hint or key in _SAID_LOOSE:
+        return
+    _SAID_LOOSE.add(key)
+    log.warning("%s: the release is downloaded from %s%s", src.name, src.archive_url, hint)
+
+
 def _publisher_sha256(path: Path, src: Source) -> str:
     """sha256 of the publisher's download ``path`` of ``src`` (a folder's file, or the zip's member)."""
     if path.suffix.lower() != ".zip" or path.name == PurePosixPath(src.member).name:
@@ -3433,7 +3494,8 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
     Said when neither the network nor the mirror gave ``src``: the places of the data
     directory ``root`` where the publisher's download would have been read (``looked``
     first), a zip there that is no zip, a release folder lacking the file, O*NET's download
-    in the other format and a copy renamed by a browser. ``""`` for a file of no archive.
+    in the other format, a copy renamed by a browser and the file unzipped without its folder
+    (:func:`_loose_copy`). ``""`` for a file of no archive.
 
     Examples
     --------
@@ -3450,7 +3512,7 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
     unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
     return (f"; no copy of it in the data directory either (looked for {', '.join(map(str, places))})"
             f"{unread}{_release_folder_hint(root, src)}{_folder_hint(root, src)}{_other_format_hint(root, src)}"
-            f"{_renamed_hint(root, src)}")
+            f"{_renamed_hint(root, src)}{_loose_hint(root, src)}")
 
 
 def fetch(
@@ -3637,6 +3699,7 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
             _refuse_partial_folder(root, src)
             _say_other_format(root, src)
             _say_renamed(root, src, None)
+            _say_loose(root, src)
     try:
         if use_local:
             _from_publisher_copy(local, src, dest)

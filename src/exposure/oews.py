@@ -183,7 +183,8 @@ def read_oews(path) -> pd.DataFrame:
         before; ``inf`` there fails the schema's ``finite`` check, as it did),
         a header without rows, or with footnotes only (read as an empty table: ``no OEWS
         rows: the file has a header but no rows``), a ``.csv`` separated by ``;`` or tabs
-        (the missing-column error says so),
+        (the missing-column error says so; so does the error of a row whose titles hold
+        commas, which was ``too many fields`` and blamed an unquoted comma in the row),
         a blank ``OCC_TITLE`` or ``NAICS_TITLE`` (read as ``''``), an ``ANNUAL`` or ``HOURLY`` cell that
         is not TRUE, FALSE or blank (it was read as False); a column read given twice in
         the header (``TOT_EMP`` and ``tot_emp``: the first was read), an empty row between
@@ -386,13 +387,24 @@ def _cross_industry(path, columns: dict, optional: dict, xlsx: bool, exc: DataFo
 
 
 def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
-    """Raise ``exc`` (the error reading ``path``), or a clearer error about a CSV: a title line, ``;``."""
+    """Raise ``exc`` (the error reading ``path``), or a clearer error about a CSV: a title line, ``;``.
+
+    A CSV separated by ``;`` or tabs is read as one column: refused as missing the columns,
+    or, at a row whose cells hold commas (BLS's titles do), as ``too many fields``, the row
+    blamed with advice that did not apply (``an unquoted comma inside a field?``). Both now
+    say the separator (:func:`_separator`), the second naming the header.
+    """
     title = None if xlsx else _title_line(path, exc)
     if title is not None:
         raise title from None
-    said = None if xlsx or not exc.reason.startswith("missing column") else _separator(path)
+    said = None if xlsx or not exc.reason.startswith(("missing column", "too many fields")) else _separator(path)
     if said is None:
         raise exc
+    fields = re.match(r"too many fields: expected 1, got (\d+)", exc.reason)
+    if fields:  # the header read as one column, and a row whose title holds commas as more
+        raise DataFormatError(f"the header is separated by {said}, not by commas: it was read as one column, "
+                              f"and row {exc.row} (commas in its cells) as {fields.group(1)} fields; save the "
+                              "file as CSV with commas (BLS's layout)", path=exc.path, row=1, line=1) from None
     raise DataFormatError(f"{exc.reason}; the header is separated by {said}, not by commas: save the "
                           "file as CSV with commas (BLS's layout)", path=exc.path, row=exc.row,
                           column=exc.column, line=exc.line) from None
@@ -1318,7 +1330,8 @@ def load_oews(release: str = "2025", table: str = "by_industry", *, mirror=None,
         _check_file_levels(frames, names, lambda name: _origin(paths.get(name), name, resolved))
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         frame = validate(frame, Employment, path=" + ".join(names))
-    _warn_missing_sectors(frame, " + ".join(names))
+    # the file to fix is the user's sector file, not the registry names of all three
+    _warn_missing_sectors(frame, lambda: _sector_origin(names, paths, resolved))
     return frame
 
 
@@ -1345,11 +1358,25 @@ def _origin(path: Path | None, name: str, store) -> str:
     return str(origin)
 
 
-def _warn_missing_sectors(frame: pd.DataFrame, where: str) -> list[str]:
+def _sector_origin(names: list, paths: dict, store) -> str:
+    """The file the user can fix for the sector rows of the files ``names`` (read from ``paths``).
+
+    BLS's ``natsector`` file of ``names``, as :func:`_origin` names it (the mirror's file,
+    the data directory's, the member of the user's zip); all of ``names`` when none is one.
+    """
+    sector = [n for n in names if _FILE_LEVELS.get(Path(n).name.partition("_M")[0]) == "sector"]
+    return " + ".join(_origin(paths.get(name), name, store) for name in sector or names)
+
+
+def _warn_missing_sectors(frame: pd.DataFrame, where) -> list[str]:
     """Warn about 3-digit industries whose sector has no rows; return their 2-digit codes.
 
     A sector missing from a new release's sector file (NAICS 22 deleted) was dropped from
-    the sector scores without a word, though its subsectors were scored.
+    the sector scores without a word, though its subsectors were scored. ``where`` names
+    the file in the warning: a str, or a function returning it (called only to warn). The
+    warning of a new release read from BLS's files named the registry names of all three
+    (``oews/national_M2026_dl.xlsx + oews/natsector_M2026_dl.xlsx + ...``), no file of the
+    user's; :func:`load_oews` names the sector file the user has (:func:`_sector_origin`).
 
     Examples
     --------
@@ -1369,8 +1396,8 @@ def _warn_missing_sectors(frame: pd.DataFrame, where: str) -> list[str]:
     missing = sorted(set(subs) - covered)
     if len(sectors) and missing:
         log.warning("%s: the 3-digit industries of NAICS %s have no sector rows; those sectors "
-                    "are missing from the sector scores (a sector file without them?)", where,
-                    ", ".join(missing))
+                    "are missing from the sector scores (a sector file without them?)",
+                    where() if callable(where) else where, ", ".join(missing))
     return missing
 
 

@@ -60,6 +60,7 @@ from exposure._tables import (
     first_repeat_of,
     foreign_workbook,
     header_name,
+    index_hint,
     missing_to_na,
     norm_header,
     read_table,
@@ -1694,7 +1695,8 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     lock file (see :mod:`exposure.releases`) once all its files are read and checked
     against each other: a release refused by a check pins nothing (inside a recompute,
     the pins are the run's, written when it succeeds). A file read from a mirror is named
-    by its errors as the mirror's file, not the cache's copy of it.
+    by its errors as the mirror's file, not the cache's copy of it; a file unpacked from the
+    publisher's zip in the data directory (``db_31_0_text.zip``) as the zip's member.
 
     Parameters
     ----------
@@ -1771,9 +1773,12 @@ def _load_release(release: str, names: dict, resolved, **where) -> OnetRelease:
     try:
         _check_release_files(out, paths)  # check_references, naming the files and their lines
     except SchemaError as exc:
-        # the file to fix is the mirror's, not the cache's copy of it (replaced from the mirror)
+        # the file to fix is the mirror's, not the cache's copy of it (replaced from the mirror),
+        # or the member of the user's zip in the data directory it was unpacked from
         table = next((t for t, p in paths.items() if exc.path == str(p)), None)
         shown = None if table is None else fetching.mirror_origin(paths[table], names[table], resolved)
+        if shown is not None and shown == paths[table]:
+            shown = fetching.zip_origin(paths[table], names[table], resolved) or shown
         if shown is None or str(shown) == exc.path or type(exc).__init__ is not DataFormatError.__init__:
             raise
         raise type(exc)(exc.reason, path=shown, row=exc.row, column=exc.column, line=exc.line) from None
@@ -1956,11 +1961,9 @@ def _check_key_columns(release: OnetRelease) -> None:
         check_columns(frame, _MODELS[table], path=table)  # a key column twice; columns of two levels
         missing = [c for c in dict.fromkeys(keys.get(table, ())) if c not in frame.columns]
         if missing:
-            index = [c for c in missing if c in frame.index.names]
-            hint = f"; {index} is the index: reset_index() first" if index else ""
             raise DataFormatError(f"{table} lacks column(s) {missing} (columns: {list(frame.columns)[:8]}): the "
                                   f"tables of an O*NET release have the columns of exposure.onet's readers "
-                                  f"({reader}){hint}", path=table, column=missing[0])
+                                  f"({reader}){index_hint(frame, missing)}", path=table, column=missing[0])
 
 
 

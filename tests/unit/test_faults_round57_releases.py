@@ -169,7 +169,7 @@ def _release(**tables) -> OnetRelease:
      "exposure.onet's readers (read_task_dwas)"),
     (dict(occupations=_OCC.set_index("onetsoc_code")),
      "occupations, column 'onetsoc_code': occupations lacks column(s) ['onetsoc_code'] (columns: []): the tables "
-     "of an O*NET release have the columns of exposure.onet's readers (read_occupations); ['onetsoc_code'] is "
+     "of an O*NET release have the columns of exposure.onet's readers (read_occupations); 'onetsoc_code' is "
      "the index: reset_index() first"),
     (dict(emerging_tasks=pd.DataFrame()),
      "emerging_tasks, column 'onetsoc_code': emerging_tasks lacks column(s) ['onetsoc_code'] (columns: []): the "
