@@ -34,6 +34,7 @@ import pyarrow.parquet as pq
 
 from exposure._args import as_shown, is_number, shown
 from exposure._tables import (
+    EMPTY_LINE,
     GROUPED,
     check_delimited_file,
     check_file,
@@ -48,6 +49,8 @@ from exposure._tables import (
 )
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, _spaced, check_store, default_home
+from exposure.measures._common import percent_hint
+from exposure.measures._crosswalk import COMMA_NOTE
 from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
@@ -673,13 +676,15 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         otherwise than by commas: told to save it as CSV; lines of commas only ending it,
         as Excel writes cleared rows, are ignored), has no
         ``soc_code`` column, repeats a code or has a column without a name that holds
-        values (the row numbers of pandas' ``to_csv``), or (``validate``) has a column of
+        values (the row numbers of pandas' ``to_csv`` or the row names of R's
+        ``write.csv``, each told its fix), or (``validate``) has a row of empty cells
+        between rows, a column of
         its own written another way (``' alpha'``, ``'Alpha'``), a bad SOC code (white
         space around a code is not read: a code so written twice is a code repeated), a
         value that is not a finite number (an empty cell only is missing: ``#N/A``,
-        ``NULL`` or ``NA`` is refused), a negative ``tot_emp``, or a measure that is a
-        fraction (all but Felten's AIOE z-scores) outside 0 to 1 (file, row and column
-        named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
+        ``NULL`` or ``NA`` is refused, R's ``NA`` named as such), a negative ``tot_emp``,
+        or a measure that is a fraction (all but Felten's AIOE z-scores) outside 0 to 1
+        (a 0-100 scale told to divide by 100) (file, row and column named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
         code twice (a ``KeyError`` or ``InvalidIndexError`` without ``validate``).
 
     Examples
@@ -930,13 +935,12 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
     # .xlsx one "give it its own extension", a tab-separated one "rename it .tsv", a semicolon-separated
     # one "or as tab-separated .tsv", and none of these is read
     head = check_file(path, workbook=False)
-    if head.startswith(b"PK\x03\x04"):  # check_delimited_file: "give it its own extension"
-        raise DataFormatError("file is a zip archive (an .xlsx workbook?), not CSV text: save it as CSV "
-                              "('CSV UTF-8')", path=path)
     if b"\x00" not in head:  # (a binary file is named by check_delimited_file)
         check_published_separator(head.decode("utf-8-sig", "replace"), ",", path)
-    # empty, binary, non-UTF-8, ragged lines, a repeated column; a Parquet file is told to be saved
-    # as CSV (it was "give it its own extension", then "rename it measures_table.parquet": read by no one)
+    # empty, binary, non-UTF-8, ragged lines, a repeated column; a workbook or a Parquet file is told to
+    # be saved as CSV (it was "give it its own extension", then "rename it measures_table.parquet": read
+    # by no one), a zipped CSV file to be extracted (a check of this reader's own told it "(an .xlsx
+    # workbook?) ... save it as CSV")
     header = check_delimited_file(path, one_name=True)
     try:
         # an empty cell only is missing: pandas' default tokens ('#N/A', 'NULL', 'NA', 'None') made a
@@ -947,7 +951,7 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
         raise DataFormatError(f"cannot parse as CSV: {exc}", path=path) from None
     # a column without a name: refused when it holds values, as exposure score refuses it (the
     # row numbers of pandas' to_csv, index=True by default, were returned as 'Unnamed: 0')
-    frame = drop_unnamed(frame, header, path, hint=lambda column: _UNNAMED_HINT)
+    frame = drop_unnamed(frame, header, path, hint=lambda column: _unnamed_hint(frame.iloc[:, column - 1]))
     # the lines of separators only (',,,') that Excel writes for cleared rows ending the sheet are
     # ignored, as the measure readers ignore them: they were refused as "soc_code missing"
     frame = drop_empty_tail(frame)
@@ -998,9 +1002,35 @@ def _measures_beside(base: Path) -> str:
             f"`exposure compare -o {base / MEASURES_FILE.parent}`")
 
 
-#: What to do with a column of the measures table that has values but no name.
-_UNNAMED_HINT = ("the row numbers pandas writes with to_csv() (index=True by default)? write the table "
-                 "again with to_csv(..., index=False), or delete that column")
+#: What to do with a column of the measures table that has values but no name, by its first value:
+#: 0, the row numbers of pandas' ``to_csv``; 1, the row names of R's ``write.csv``; else either.
+_UNNAMED_HINTS = {
+    0: "the row numbers pandas writes with to_csv() (index=True by default)? write the table again with "
+       "to_csv(..., index=False), or delete that column",
+    1: "the row names R writes with write.csv() (row.names = TRUE by default)? write the table again with "
+       "write.csv(..., row.names = FALSE), or delete that column",
+    None: "row numbers, as pandas' to_csv() (index=True by default) or R's write.csv() (row.names = TRUE "
+          "by default) write them? write the table again with to_csv(..., index=False) or write.csv(..., "
+          "row.names = FALSE), or delete that column",
+}
+
+
+def _unnamed_hint(values: pd.Series) -> str:
+    """What to do with a column of the measures table that has ``values`` but no name in the header.
+
+    Numbered from 0, it is the row numbers of pandas' ``to_csv`` (``index=True`` by
+    default); from 1, the row names of R's ``write.csv`` (``row.names = TRUE`` by
+    default), which were told to write the table with ``to_csv(..., index=False)``;
+    otherwise either.
+
+    Examples
+    --------
+    >>> _unnamed_hint(pd.Series([None, 1, 2])).split("?")[0]
+    'the row names R writes with write.csv() (row.names = TRUE by default)'
+    """
+    numbers = pd.to_numeric(values.dropna().astype(str).str.strip(), errors="coerce")
+    first = numbers.iloc[0] if len(numbers) else None
+    return _UNNAMED_HINTS.get(first if first in (0, 1) else None)
 
 
 def _measure_name(column) -> str | None:
@@ -1085,8 +1115,14 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
     (``1,350,430``, :data:`exposure._tables.GROUPED`: a table saved by Excel with a number
     format) are read, as the measure readers read them (they were refused as "not a
     number"); any other comma (``0,5``) is refused, saying to write decimals with a point.
+    A row of empty cells between rows (``,,,``: a row cleared in a spreadsheet; those ending
+    the file are dropped before) is refused as the measure readers refuse it
+    (:data:`exposure._tables.EMPTY_LINE`).
     A column so read is returned as pandas reads it written plainly: whole numbers without
-    a gap as int64 (``tot_emp`` ``"1,234"`` was float64, and ``1234`` int64).
+    a gap as int64 (``tot_emp`` ``"1,234"`` was float64, and ``1234`` int64). R's missing
+    mark ``NA`` is named as such, with what to write instead, and a fraction column of
+    values from 0 to 100 is told it may be percent (:func:`_not_a_number_hint`,
+    :func:`~exposure.measures._common.percent_hint`).
 
     A column of whole numbers one of which is 2**64 or more (pandas reads it as Python
     ints) is checked, and set in ``frame``, as the numbers they are: it was refused as "not
@@ -1095,6 +1131,11 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
     """
     if frame.empty:
         raise DataFormatError("the measures table has no rows", path=path)
+    # a row of empty cells between rows (',,,': a row cleared in a spreadsheet) was "soc_code missing";
+    # the measure readers refuse it so (exposure.measures._common.read_csv)
+    empty = frame.isna().all(axis=1).to_numpy(dtype=bool)
+    if empty.any():
+        raise DataFormatError(EMPTY_LINE, path=path, row=int(np.flatnonzero(empty)[0]) + 2)
     bad = first_bad_soc_code(frame["soc_code"])
     if bad is not None:
         raise DataFormatError(f"soc_code {bad[1]}", path=path, row=bad[0] + 2, column="soc_code")
@@ -1117,10 +1158,8 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
             odd = (raw.notna() & values.isna()).to_numpy(dtype=bool)
             if odd.any():
                 pos = int(np.flatnonzero(odd)[0])
-                comma = (": a comma must separate thousands (1,234); write decimals with a point (0.5), not a "
-                         "comma" if "," in str(raw.iloc[pos]) else "")
-                raise DataFormatError(f"not a number: {raw.iloc[pos]!r}{comma}", path=path, row=pos + 2,
-                                      column=column)
+                raise DataFormatError(f"not a number: {raw.iloc[pos]!r}{_not_a_number_hint(raw.iloc[pos])}",
+                                      path=path, row=pos + 2, column=column)
             # returned as the numbers they are, as pandas reads them written plainly: whole numbers
             # without a gap as integers (a tot_emp '1,234' was float64 where 1234 is int64)
             whole = pd.api.types.is_integer_dtype(values) and not values.hasnans
@@ -1135,8 +1174,35 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
         outside = ~ok & ~np.isnan(values)
         if outside.any():
             pos = int(np.flatnonzero(outside)[0])
-            raise DataFormatError(f"{column} is {rule}; got {float(values[pos])!r}", path=path,
+            # a fraction column of values from 0 to 100 is told it may be percent, as compare() tells it
+            percent = percent_hint(values) if column in _MEASURES_FRACTIONS else ""
+            raise DataFormatError(f"{column} is {rule}; got {float(values[pos])!r}{percent}", path=path,
                                   row=pos + 2, column=column)
+
+
+def _not_a_number_hint(cell) -> str:
+    """The end of "not a number: ``cell``" of the measures table: a comma, or R's ``NA``, explained; else ``""``.
+
+    R's ``write.csv`` writes a missing value ``NA`` (its ``na = "NA"``); only an empty
+    cell is missing here (a spreadsheet's ``#N/A``, ``NULL`` are refused), so the cell was
+    refused as "not a number" without a word of what it is or what to do.
+
+    Examples
+    --------
+    >>> _not_a_number_hint("0,5")
+    ': a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma'
+    >>> print(_not_a_number_hint("NA"))
+    : NA is R's mark of a missing value, which write.csv() writes; an empty cell only is missing here: write the table again with write.csv(..., na = "")
+    >>> _not_a_number_hint("x")
+    ''
+    """
+    text = str(cell)
+    if "," in text:  # the words of the measure files' readers
+        return COMMA_NOTE
+    if text.strip() == "NA":
+        return (": NA is R's mark of a missing value, which write.csv() writes; an empty cell only is missing "
+                'here: write the table again with write.csv(..., na = "")')
+    return ""
 
 
 def load_manifest(directory=None, *, release=None, store: DataStore | None = None) -> dict:

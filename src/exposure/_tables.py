@@ -73,6 +73,7 @@ __all__ = [
     "link_note",
     "missing_note",
     "nullable_dtype",
+    "binary_as_text",
     "read_text_table",
     "read_xlsx_table",
     "read_table",
@@ -639,9 +640,35 @@ def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True) ->
 
 #: Excel's first line naming the separator (``sep=;``), which no other program reads.
 _SEP_LINE = re.compile(r"\ufeff?sep=(.)\r?$", re.IGNORECASE)
-#: What a semicolon-separated file looks like, and what to do with it.
+#: What a semicolon-separated file looks like, and what to do with it. Excel writes its
+#: CSV formats with the list separator of the system's regional settings, ';' where the
+#: decimal separator is ',' (much of Europe), 'CSV UTF-8 (comma delimited)' too: saving
+#: the file so again gave the same file (and Excel saves no UTF-8 tab-separated text, see
+#: _UTF8_TAB), so the advice is a workbook, or LibreOffice's CSV, whose delimiter is chosen.
 _SEMICOLON_LOOKS = "the file looks semicolon-separated (Excel's CSV in some European settings)"
-_SEMICOLON_ADVICE = f"{_SEMICOLON_LOOKS}; save it as 'CSV UTF-8 (comma delimited)', or as tab-separated .tsv"
+_SEMICOLON_EXCEL = "Excel writes ';' in its CSV where the list separator is ';', in 'CSV UTF-8 (comma delimited)' too"
+_SEMICOLON_TO_COMMA = ("open it in LibreOffice (separated by ';') and Save As 'Text CSV' with the character set "
+                       f"'Unicode (UTF-8)' and the field delimiter ',' ({_SEMICOLON_EXCEL})")
+
+
+def _semicolon_advice(path: Path, *, sep_line: bool = False) -> str:
+    """What a user table (read as CSV, TSV or ``.xlsx`` by its extension) separated by ``;`` is told.
+
+    It was "save it as 'CSV UTF-8 (comma delimited)', or as tab-separated .tsv", which in
+    Excel with a ';' list separator gave the same file again (:data:`_SEMICOLON_EXCEL`).
+    ``sep_line``: the file starts with Excel's ``sep=;`` line, which Excel reads (so a
+    workbook saved from it is right) and LibreOffice reads as a row (deleted first).
+
+    Examples
+    --------
+    >>> _semicolon_advice(Path("t.csv"))  # doctest: +ELLIPSIS
+    "the file looks semicolon-separated (...); save it as an .xlsx workbook, or open it in LibreOffice ..."
+    >>> _semicolon_advice(Path("t.txt")).endswith("in 'CSV UTF-8 (comma delimited)' too), named 't.csv'")
+    True
+    """
+    convert = f"delete that line, then {_SEMICOLON_TO_COMMA}" if sep_line else _SEMICOLON_TO_COMMA
+    named = "" if path.suffix.lower() == ".csv" else f", named {path.with_suffix('.csv').name!r}"
+    return f"{_SEMICOLON_LOOKS}; save it as an .xlsx workbook, or {convert}{named}"
 
 
 def _published_advice(sep: str) -> str:
@@ -686,7 +713,7 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     if m:
         given = m.group(1)
         if given == ";" and not published:
-            what = f"Excel's 'sep=;' line: {_SEMICOLON_ADVICE}"
+            what = f"Excel's 'sep=;' line: {_semicolon_advice(path, sep_line=True)}"
         else:
             shown = "tab" if given == "\t" else repr(given)
             what = (f"Excel's {first.strip()!r} line (separator {shown}), which other "
@@ -729,11 +756,13 @@ def _separator_advice(sep: str, other: str, path: Path, *, published: bool = Fal
     lacks = "tab" if sep == "\t" else repr(sep)
     start = f"the header holds {holds} and no {lacks}: "
     if published:
+        if other == ";" and sep == ",":  # (saved as 'CSV UTF-8' again, it kept its semicolons)
+            return f"{start}{_SEMICOLON_LOOKS}; the file is read comma-separated, as published: {_SEMICOLON_TO_COMMA}"
         looks = _SEMICOLON_LOOKS if other == ";" else \
             f"the file looks {'tab-separated' if other == chr(9) else 'comma-separated'}"
         return f"{start}{looks}; {_published_advice(sep)}"
     if other == ";":
-        return start + _SEMICOLON_ADVICE
+        return start + _semicolon_advice(path)
     read_as = "tab-separated" if sep == "\t" else "comma-separated"
     looks, suffix = ("tab-separated", ".tsv") if other == "\t" else ("comma-separated", ".csv")
     return (f"{start}the file looks {looks}; rename it {suffix} (a {path.suffix} file is read "
@@ -754,7 +783,7 @@ def check_published_separator(text: str, sep: str, path) -> None:
     >>> check_published_separator("a;b\\n1;2\\n", ",", "m.csv")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: m.csv, row 1: the header holds ';' and no ',': the file looks semicolon-separated (Excel's CSV in some European settings); the file is read comma-separated, as published: save it as 'CSV UTF-8 (comma delimited)'
+    exposure.errors.DataFormatError: m.csv, row 1: the header holds ';' and no ',': the file looks semicolon-separated (Excel's CSV in some European settings); the file is read comma-separated, as published: open it in LibreOffice (separated by ';') and Save As 'Text CSV' with the character set 'Unicode (UTF-8)' and the field delimiter ',' (Excel writes ';' in its CSV where the list separator is ';', in 'CSV UTF-8 (comma delimited)' too)
     >>> check_published_separator("a,b\\n1,2\\n", "\\t", "m.tsv")
     Traceback (most recent call last):
     ...
@@ -3324,6 +3353,105 @@ def nullable_dtype(arrow_type: pa.DataType):
     return None
 
 
+def _text_type(arrow_type: pa.DataType) -> pa.DataType | None:
+    """The Arrow text type of a Parquet ``binary`` column's type (a dictionary of them too); else None.
+
+    Examples
+    --------
+    >>> _text_type(pa.binary()), _text_type(pa.large_binary()), _text_type(pa.string())
+    (DataType(string), DataType(large_string), None)
+    >>> _text_type(pa.dictionary(pa.int32(), pa.binary()))
+    DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
+    """
+    if pa.types.is_dictionary(arrow_type):
+        values = _text_type(arrow_type.value_type)
+        return None if values is None else pa.dictionary(arrow_type.index_type, values, arrow_type.ordered)
+    if pa.types.is_large_binary(arrow_type):
+        return pa.large_string()
+    if pa.types.is_binary(arrow_type):
+        return pa.string()
+    if pa.types.is_binary_view(arrow_type):
+        return pa.string_view()
+    return None
+
+
+def binary_as_text(table: pa.Table, path=None, *, start: int = 0) -> pa.Table:
+    """``table`` (rows of a Parquet file) with its ``binary`` columns as UTF-8 text.
+
+    Impala, Hive and older Spark write text columns as Parquet ``binary`` without the UTF-8
+    annotation (Spark's ``spark.sql.parquet.binaryAsString`` is the switch that reads them
+    so), and pandas writes a column of bytes so: read as bytes, a task column was refused
+    as ``task text must be a non-empty string, got b'Weld pipes.'``, a ``task_id`` column
+    as ``task ID b'7' is not an integer``, and a ``.dta`` output refused them all. They are
+    read as text (their dictionary-encoded form too), as :func:`read_frame` and the readers
+    of ``exposure score`` read them; a fixed-size binary column (a UUID, a hash) is left as
+    it is. ``start``: the row of the file that ``table`` starts at (0: the first).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A cell that is not UTF-8 text, naming its row (a Parquet file's first row is row 1),
+        its column and the byte (with the character it is in Windows-1252).
+
+    Examples
+    --------
+    >>> binary_as_text(pa.table({"task": pa.array([b"Weld.", None])})).column("task").to_pylist()
+    ['Weld.', None]
+    >>> binary_as_text(pa.table({"task": pa.array([b"Weld.", b"Sew \\x93shirts\\x94."])}), "t.parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.parquet, row 2, column 'task': the column is binary, read as UTF-8 text, and this cell is not UTF-8 (byte 0x93, at offset 4, is '“' in Windows-1252): decode the column with its own encoding (pandas: .str.decode('cp1252')) and write it as text, or drop the column
+    """
+    for i, field in enumerate(table.schema):
+        target = _text_type(field.type)
+        if target is None:
+            continue
+        try:
+            text = pc.cast(table.column(i), target)  # checks that every cell is UTF-8
+        except pa.ArrowInvalid:
+            raise _not_utf8_error(table.column(i), field.name, path, start) from None
+        table = table.set_column(i, field.with_type(target), text)
+    return table
+
+
+def _not_utf8_error(column: pa.ChunkedArray, name: str, path, start: int) -> DataFormatError:
+    """The error of :func:`binary_as_text` for the first cell of ``column`` that is not UTF-8."""
+    for row, cell in enumerate(column.to_pylist()):
+        try:
+            None if cell is None else cell.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            byte = cell[exc.start]
+            char = windows_1252_char(byte)
+            if char is None:
+                what, fix = f"byte 0x{byte:02x}, at offset {exc.start}", "decode the column with its own encoding"
+            else:
+                what = f"byte 0x{byte:02x}, at offset {exc.start}, is {char!r} in Windows-1252"
+                fix = "decode the column with its own encoding (pandas: .str.decode('cp1252'))"
+            return DataFormatError(f"the column is binary, read as UTF-8 text, and this cell is not UTF-8 "
+                                   f"({what}): {fix} and write it as text, or drop the column", path=path,
+                                   row=start + row + 1, column=name)
+    # (not seen: pyarrow refused a cell that Python decodes)
+    return DataFormatError("the column is binary, read as UTF-8 text, and a cell is not UTF-8",
+                           path=path, column=name)
+
+
+def _binary_columns_as_text(frame: pd.DataFrame, fh, schema: pa.Schema, path: Path) -> pd.DataFrame:
+    """``frame`` (as pandas read Parquet file ``fh``) with its ``binary`` columns as text (:func:`binary_as_text`).
+
+    Those columns are read again from ``fh``, decoded, and replaced (as
+    :func:`_gapped_as_nullable` replaces others); a file without one is left as it is.
+    """
+    binary = [f.name for f in schema if _text_type(f.type) is not None and f.name in frame.columns]
+    if not binary:
+        return frame
+    fh.seek(0)
+    table = binary_as_text(pyarrow_parquet().read_table(fh, columns=binary), path)
+    frame = frame.copy()
+    for name in binary:
+        frame[name] = table.column(name).to_pandas().array
+    return frame
+
+
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     head = check_file(path)
     if kind == "parquet" and not head.startswith(b"PAR1"):
@@ -3348,6 +3476,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                     raise _metadata_error(path, exc) or exc from None
                 # (the stored names first: a numbered column is looked up by its name)
                 frame = _gapped_as_nullable(index_as_columns(read, schema, path=path), fh, schema)
+                # text written as binary (Impala, Hive, Spark, bytes from pandas): read as text
+                frame = _binary_columns_as_text(frame, fh, schema, path)
                 names = list(frame.columns)
             elif kind == "xlsx":
                 refuse_strict_workbook(path)
@@ -4031,7 +4161,9 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     are compressed files (:func:`compressed_input`). ``.csv`` is comma-separated with double-quote
     quoting; ``.tsv``/``.txt`` are tab-separated and quotes in them are text. Parquet and Stata keep their column
     types; an index that pandas stored with a Parquet file and that holds data (named,
-    or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`); ``.xlsx``
+    or not 0, 1, 2, ...) comes back as columns (:func:`index_as_columns`), and a Parquet
+    ``binary`` column (text written by Impala, Hive or Spark) is read as UTF-8 text
+    (:func:`binary_as_text`, which refuses a cell that is not UTF-8); ``.xlsx``
     cells are read as strings (first sheet unless ``sheet``), a TRUE/FALSE cell as
     ``TRUE``/``FALSE`` and refused among text (:func:`_boolean_in_text`), a formula never
     computed or an error cell (``#N/A``) refused (:func:`_check_computed`). Header names are kept as written in

@@ -93,7 +93,8 @@ STATA_CASES = {
              "a cell holds a time of day (datetime.time(9, 30)), which a Stata .dta file cannot "
              "store (a Stata variable holds numbers, text or datetimes); convert the column (to "
              "numbers or text), or write .csv or .parquet"),
-    "raw": (pa.array([b"ab", b"cd"], pa.binary()), 2,
+    # (round 73: fixed-size binary; a binary column is read as UTF-8 text, which Stata holds)
+    "raw": (pa.array([b"ab", b"cd"], pa.binary(2)), 2,
             "a cell holds bytes (b'ab'), which a Stata .dta file cannot store (a Stata variable "
             "holds numbers, text or datetimes); convert the column (to numbers or text), or "
             "write .csv or .parquet"),

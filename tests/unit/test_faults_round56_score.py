@@ -104,16 +104,16 @@ def test_a_task_id_of_bytes_is_refused_where_other_forms_find_the_task():
         score_tasks(frame, "rubric", onet=_onet())
 
 
-def test_exposure_score_refuses_a_binary_task_id_column(tmp_path, capsys):
+def test_exposure_score_reads_a_binary_task_id_column_as_text(tmp_path, capsys):
     src = tmp_path / "bin.parquet"
     pq.write_table(pa.table({"task": ["Weld pipes.", "Type letters."],
                              "onetsoc_code": ["47-2121.00", "47-2121.00"],
                              "task_id": pa.array([b"7", b"8"], pa.binary())}), src)
     code, err = run(capsys, "score", src, "-o", tmp_path / "out.csv", "--method", "rubric", "--onet", "none")
-    assert code == 2
-    # (a Parquet file has no header row: its first row is row 1)
-    assert err == (f"exposure score: error: {src}, row 1, column 'task_id': task ID b'7' is not an integer")
-    assert not (tmp_path / "out.csv").exists()
+    # (round 73: a binary column is read as UTF-8 text, so the IDs are 7 and 8, as a column of
+    # text would give them; it was "{src}, row 1, column 'task_id': task ID b'7' is not an integer")
+    assert code == 0, err
+    assert pd.read_csv(tmp_path / "out.csv", dtype=str)["task_id"].tolist() == ["7", "8"]
 
 
 # -------------------------------------------------- 2. bytes cells written to a .csv output
@@ -142,11 +142,12 @@ def test_bytes_are_written_as_their_text_whatever_the_batch_size(tmp_path, capsy
     assert written["0"] == written["1"] == written["2"]
     notes = pd.read_csv(tmp_path / "out1.csv", dtype=str, keep_default_na=False)["note"].tolist()
     assert notes == ["ok", "", "'=HYPERLINK(\"http://x\")"]
-    # a Parquet output keeps the bytes, as before
+    # a Parquet output keeps the values, as text (round 73: a binary column is read as UTF-8 text; it
+    # kept the bytes, [b"ok", None, b"=HYPERLINK(...)"])
     code, err = run(capsys, "score", src, "-o", tmp_path / "out.parquet", "--method", "rubric")
     assert code == 0, err
     assert pq.read_table(tmp_path / "out.parquet").column("note").to_pylist() == [
-        b"ok", None, b"=HYPERLINK(\"http://x\")"]
+        "ok", None, "=HYPERLINK(\"http://x\")"]
 
 
 @pytest.mark.parametrize("batch_rows", ["0", "1"])
@@ -171,9 +172,13 @@ def test_bytes_that_are_not_utf8_are_refused_before_their_batch_is_scored(tmp_pa
     monkeypatch.setattr(files, "_score_as_batch", lambda *a, **k: scored.append(1) or real(*a, **k))
     code, err = run(capsys, "score", src, "-o", out, "--method", "rubric", "--batch-rows", batch_rows)
     assert code == 2
-    assert err == (f"exposure score: error: {out}, row 4, column 'note': a cell holds bytes that are not "
-                   "UTF-8 text (b'\\xff'), which a CSV file cannot store as text; write .parquet, or "
-                   "decode the column to text")
+    # (round 73: a binary column is read as UTF-8 text, so the cell is refused by the reader, naming
+    # its row of the file; it was "{out}, row 4, column 'note': a cell holds bytes that are not UTF-8
+    # text (b'\\xff'), which a CSV file cannot store as text; write .parquet, or decode the column to text")
+    assert err == (f"exposure score: error: {src}, row 3, column 'note': the column is binary, read as UTF-8 "
+                   "text, and this cell is not UTF-8 (byte 0xff, at offset 0, is 'ÿ' in Windows-1252): decode the "
+                   "column with its own encoding (pandas: .str.decode('cp1252')) and write it as text, or drop "
+                   "the column")
     assert not out.exists()
     # whole: before any scoring; in batches: before the batch holding the cell
     assert len(scored) == {"0": 0, "1": 2, "2": 1}[batch_rows]

@@ -139,9 +139,12 @@ def test_census_scores_with_a_major_group_are_refused_naming_the_scores():
 CENSUS_SEMI = ("Job Zone;Occupation;Data-level;Code;cps_code\n"
                "5;Chief Executives;Y;11-1011.00;0010\n"
                ";Plant and System Operators, All Other;;51-8099.00;\n")
+# (round 73: it said "save it as 'CSV UTF-8 (comma delimited)'", in which Excel writes ';' in such settings)
 SEMICOLONS = ("the header holds ';' and no ',': the file looks semicolon-separated (Excel's CSV in some "
-              "European settings); the file is read comma-separated, as published: save it as 'CSV UTF-8 "
-              "(comma delimited)'")
+              "European settings); the file is read comma-separated, as published: open it in LibreOffice "
+              "(separated by ';') and Save As 'Text CSV' with the character set 'Unicode (UTF-8)' and the "
+              "field delimiter ',' (Excel writes ';' in its CSV where the list separator is ';', in 'CSV "
+              "UTF-8 (comma delimited)' too)")
 
 
 def test_semicolon_census_crosswalk_says_so(tmp_path):

@@ -161,8 +161,11 @@ def test_a_semicolon_csv_keeps_its_message(tmp_path, capsys):
     src.write_text("task;title\nAnswer telephones.;Receptionist\n")
     assert _score(capsys, tmp_path, src, "0")[1].endswith(
         "semi.csv, row 1: the header holds ';' and no ',': the file looks semicolon-separated "
-        "(Excel's CSV in some European settings); save it as 'CSV UTF-8 (comma delimited)', or "
-        "as tab-separated .tsv")
+        "(Excel's CSV in some European settings); save it as an .xlsx workbook, or open it in "
+        "LibreOffice (separated by ';') and Save As 'Text CSV' with the character set 'Unicode (UTF-8)' "
+        "and the field delimiter ',' (Excel writes ';' in its CSV where the list separator is ';', in "
+        "'CSV UTF-8 (comma delimited)' too)")  # (round 73: it said to save it as 'CSV UTF-8 (comma
+    # delimited)', or as tab-separated .tsv; in such settings Excel wrote ';' again)
 
 
 def test_a_comma_separated_txt_says_so_in_rollup(tmp_path, capsys, fixtures):

@@ -8,7 +8,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from exposure._args import check_count
 from exposure._io import atomic_paths, write_csv
 from exposure._load import tables_dir
 from exposure._outdir import (
@@ -20,7 +19,7 @@ from exposure._outdir import (
 )
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
 from exposure.measures import microsoft
@@ -251,7 +250,11 @@ def check_parquet_input(path, option: str, what: str, name: str) -> None:
 
 def run_compare(args) -> int:
     """Run ``exposure compare``; return the exit code."""
-    check_count(args.top, "--top")  # before any work; it said "top (codes per measure pair)"
+    # before any work, in the words of the other commands (exposure diff --top, rollup --bootstrap): it
+    # said "top (codes per measure pair)", then "--top must be a whole number of 0 or more, got int -1",
+    # the Python API's words (a type and a whole number: argparse has read the option as one)
+    if args.top < 0:
+        raise ExposureError(f"--top must be 0 or more, got {args.top}")
     out = Path(args.output)
     refuse_file_named_dir(out, "-o/--output", "the reports (measures_*.csv, microsoft_rebuild.csv)")
     protect = read_folders(args.mirror, args.data_dir)

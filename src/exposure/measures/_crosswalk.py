@@ -118,6 +118,11 @@ def check_once(frame: pd.DataFrame, columns, path="table") -> None:
         raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
 
 
+#: The end of "not a number" for a cell of a file holding a comma that does not separate thousands
+#: (``0,5``): the measure files' readers (:func:`to_float`) and the measures table of ``exposure.load``.
+COMMA_NOTE = ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
+
+
 def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True) -> pd.Series:
     """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
 
@@ -146,8 +151,7 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        comma = (": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
-                 if grouped and isinstance(raw.iloc[pos], str) and "," in raw.iloc[pos] else "")
+        comma = COMMA_NOTE if grouped and isinstance(raw.iloc[pos], str) and "," in raw.iloc[pos] else ""
         raise DataFormatError(
             f"not a number: {raw.iloc[pos]!r}{comma}", path=path, row=pos + row_offset, column=column
         )

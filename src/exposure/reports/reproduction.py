@@ -272,7 +272,8 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without ``tot_emp`` or ``measure``; ``measure``
         not a string; a value that is not a number, or a negative ``tot_emp`` (a share of
-        1.5 before), a measure outside 0-1 (``2.0`` was counted as exposed), naming the
+        1.5 before), a measure outside 0-1 (``2.0`` was counted as exposed; values from 0 to
+        100 are told they may be percent, to divide by 100), naming the
         row (counted from 1) and the column; no covered worker (the measure missing on
         every row, or ``tot_emp`` 0 or missing where it is given) or an employment whose
         sum overflows: NaN shares before; ``measure`` or ``tot_emp`` given twice (refused as
@@ -302,8 +303,8 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     outside = np.flatnonzero(ok & ((x < 0) | (x > 1)))
     if len(outside):  # 2.0 was counted among the exposed
         pos = int(outside[0])
-        raise DataFormatError(f"{measure} must be a fraction from 0 to 1, got {float(x[pos])!r}", path="soc_scores",
-                              row=pos + 1, column=measure)
+        raise DataFormatError(f"{measure} must be a fraction from 0 to 1, got {float(x[pos])!r}"
+                              f"{_common.percent_hint(x)}", path="soc_scores", row=pos + 1, column=measure)
     try:  # exact sums (math.fsum): numpy's gave another last digit for the same rows in another order
         cov = math.fsum(emp[ok])
     except OverflowError:  # inf, and NaN shares

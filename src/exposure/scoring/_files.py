@@ -95,6 +95,7 @@ from exposure._io import (
 from exposure._measures import EXPOSURE_MEASURES
 from exposure._tables import (
     INPUT_KINDS,
+    binary_as_text,
     check_delimited_file,
     check_file,
     check_header,
@@ -624,7 +625,9 @@ def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
     these rows); the default ``RangeIndex`` is left out. ``rows`` is the length of the
     whole file (default: ``start`` plus the rows of ``table``). Nested columns (lists,
     maps, structs) are Arrow-backed (:class:`pandas.ArrowDtype`), so that a Parquet output
-    writes them back with their type.
+    writes them back with their type. ``binary`` columns (text that Impala, Hive or Spark
+    wrote without the UTF-8 annotation) are read as text, a cell that is not UTF-8 refused
+    naming its row (:func:`exposure._tables.binary_as_text`).
 
     Columns keep the names the file stores, as text (``index_as_columns``): a frame whose
     column labels were numbers (``pd.DataFrame(rows).to_parquet(...)``: labels 0, 1,
@@ -638,6 +641,8 @@ def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
     >>> _parquet_frame(table).columns.tolist()
     ['0', '1']
     """
+    # text written as binary (Impala, Hive, Spark, bytes from pandas): read as text, as read_frame reads it
+    table = binary_as_text(table, path, start=start)
     frame = table.to_pandas(types_mapper=_nested_dtype)
     return index_as_columns(frame, table.schema, start=start, rows=rows, path=path)
 
@@ -859,7 +864,7 @@ class _Sink:
 
     def write(self, frame: pd.DataFrame) -> None:
         if self.kind == "csv":
-            # bytes cells (a Parquet binary column) as their text, as write_csv writes the
+            # bytes cells (a fixed-size binary Parquet column) as their text, as write_csv writes the
             # whole file (were their Python form b'...'), before the formula check; a cell
             # that is not UTF-8 was refused before scoring (_check_no_nul)
             frame = _bytes_as_text(frame, self.tmp, "a CSV file")
@@ -1330,8 +1335,8 @@ def _check_occupation_named(columns, occupation_column, aliases: dict, *, path) 
                           column=occupation_column)
 
 
-def _check_text_named(columns, text_column, aliases: dict, *, path) -> None:
-    """Refuse a text column that the file lacks, naming the file's own columns, before any warning.
+def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) -> None:
+    """Refuse a text column that the file ``frame`` was read from lacks, naming the file's own columns, before any warning.
 
     The check of :func:`~exposure.scoring.score_tasks` saw the columns renamed
     (:func:`onet_aliases`): ``missing text column 'TASK' (columns: ['onetsoc_code',
@@ -1344,12 +1349,52 @@ def _check_text_named(columns, text_column, aliases: dict, *, path) -> None:
     on a file with ``task``, ``label`` and ``Job Title`` was told that ``OUT holds the
     scores there, not the input's values`` and given advice on its titles, then refused,
     ``OUT`` never written.
+
+    A file whose header is under a title line (``Tasks of the 2024 survey`` in cell A1, the
+    header ``task`` in A2) is told so, as a sheet of several columns is
+    (:func:`exposure._tables.read_frame`): a file of one column was told only
+    ``missing text column 'task' (columns: ['Tasks of the 2024 survey'])``, not that row
+    2 holds it (:func:`_header_below`).
     """
+    columns = frame.columns
     if text_column in columns:
         return
     if aliased_column(text_column, aliases) in {aliases.get(c, c) for c in columns}:
         return
-    task_texts(pd.DataFrame(columns=list(columns)), text_column, path=path)
+    try:
+        task_texts(pd.DataFrame(columns=list(columns)), text_column, path=path)
+    except DataFormatError as exc:
+        note = _header_below(frame, text_column, path)
+        if not note:
+            raise
+        raise DataFormatError(f"{exc.reason}; {note}", path=exc.path, row=1) from None
+
+
+#: The rows of a file looked at for its header under title lines (:func:`_header_below`).
+_TITLE_ROWS = 20
+
+
+def _header_below(frame: pd.DataFrame, text_column, path) -> str:
+    """``"row 1, read as the header, has 1 filled cell: a title line ..."`` when a row below holds ``text_column``; else ``""``.
+
+    ``frame``: the rows read from ``path`` (a CSV, tab-separated or ``.xlsx`` file), or
+    the first of them; the first :data:`_TITLE_ROWS` rows are looked at (read again from
+    a text file, whose first batch may be shorter), for a cell that is the column's name
+    (O*NET's header ``Task`` too), spaces around it aside. Run on the error path only.
+    """
+    kind = file_kind(path, "input")
+    if kind not in ("csv", "tsv", "xlsx") or not isinstance(text_column, str):
+        return ""
+    rows = frame.head(_TITLE_ROWS) if kind == "xlsx" else next(iter_task_batches(path, _TITLE_ROWS))
+    for i, row in enumerate(rows.itertuples(index=False, name=None)):
+        for cell in row:
+            name = cell.strip() if isinstance(cell, str) else None
+            if name and aliased_column(name, onet_aliases(pd.DataFrame(columns=[name]))) == text_column:
+                named = sum(str(c).strip() != "" for c in frame.columns)
+                return (f"row 1, read as the header, has {named} filled cell{'' if named == 1 else 's'}: a "
+                        "title line above the header? The header must be the first row (row "
+                        f"{i + first_row_number(path)} holds {name!r}: remove the rows above it)")
+    return ""
 
 
 def aliased_column(name, aliases: dict):
@@ -1368,7 +1413,7 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
     frame = read_task_file(src)
     aliases = onet_aliases(frame)
-    _check_text_named(frame.columns, options["text_column"], aliases, path=src)
+    _check_text_named(frame, options["text_column"], aliases, path=src)
     _check_occupation_named(frame.columns, options["occupation_column"], aliases, path=src)
     renamed = frame.rename(columns=aliases)
     warn_keys_spelled_twice(frame.columns, aliases, path=src)  # one of them was read without a word
@@ -1571,7 +1616,8 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
     rollup``, :func:`exposure._tables.read_frame`: ``file is binary, not text``), so the
     scores could not be read back. Text files cannot hold one (their readers refuse it):
     only the cells of a Parquet, ``.xlsx`` or ``.dta`` input are looked at. A bytes cell
-    (a Parquet ``binary`` column), written as its UTF-8 text, is looked at as that text
+    (a fixed-size Parquet ``binary`` column; a ``binary`` one is read as text,
+    :func:`exposure._tables.binary_as_text`), written as its UTF-8 text, is looked at as that text
     (``b'a\\x00b'`` passed, and the whole file was written with the NUL), and one that is
     not UTF-8 is refused here, before scoring (:func:`exposure._io.write_csv`'s rule; it
     was refused after all the scoring, and written as ``b'\\xff'`` in batches). A column name
@@ -1588,7 +1634,7 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
                                   row=1, column=name)
     if file_kind(src, "input") in ("csv", "tsv"):
         return
-    try:  # bytes (a Parquet binary column) are written as their text: checked as text
+    try:  # bytes (a fixed-size binary Parquet column) are written as their text: checked as text
         frame = _bytes_as_text(frame, dst, "a CSV file")
     except DataFormatError as exc:  # its row counts from the frame's first row: the output's
         raise DataFormatError(exc.reason, path=dst, row=exc.row - 2 + first_row, column=exc.column) from None
@@ -1999,7 +2045,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     if not len(first):
         raise _NotGrouped("the input has no rows")
     aliases = onet_aliases(first)
-    _check_text_named(first.columns, options["text_column"], aliases, path=src)
+    _check_text_named(first, options["text_column"], aliases, path=src)
     _check_occupation_named(first.columns, occupation_column, aliases, path=src)
     warn_keys_spelled_twice(first.columns, aliases, path=src)  # one of them was read without a word
     # the options may name O*NET's own headers (--text-column Task), which are renamed
