@@ -658,7 +658,7 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
         pos = int(np.flatnonzero(bad)[0])
         value = f["soc_2010_code"].iloc[pos]
-        why = NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value) else code_hint(value, r"[0-9]{2}-?[0-9]{4}\Z")
+        why = code_hint(value, r"[0-9]{2}-?[0-9]{4}\Z")  # 111011.0: the code to write, '11-1011'
         said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
                 f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}")
         raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
@@ -1416,34 +1416,6 @@ def _brief(value) -> str:
 _CODE_KINDS = ("soc", "onetsoc")
 
 
-def _number_code_hint(item, kind: str) -> str:
-    """What to write for a SOC code given as a number (``111011``, ``111011.0``, ``'111011'``).
-
-    For :func:`code_list`: the code of the six digits, written as a code of ``kind``
-    (``"soc"``: ``'11-1011'``; ``"onetsoc"``: ``'11-1011.00'``, the SOC occupation
-    itself); ``""`` for anything else (``5``, True, a code).
-
-    Examples
-    --------
-    >>> _number_code_hint(111011, "soc")
-    ": a code saved as a number? write it as text with its hyphen: '11-1011'"
-    >>> _number_code_hint("111011.0", "onetsoc")[-70:]
-    ": '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
-    >>> _number_code_hint(5, "soc"), _number_code_hint(True, "soc"), _number_code_hint("11-1011", "soc")
-    ('', '', '')
-    """
-    if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-        return ""
-    found = re.fullmatch(r"([1-9][0-9])([0-9]{4})(?:\.0*)?", str(item))
-    if not found:
-        return ""
-    code = f"{found[1]}-{found[2]}"
-    if kind == "soc":
-        return f": a code saved as a number? write it as text with its hyphen: {code!r}"
-    return (f": a code saved as a number? write it as text with its hyphen and suffix: {code + '.00'!r} (the "
-            "SOC occupation itself) or the O*NET-SOC code meant")
-
-
 def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) -> list[str]:
     """The codes of ``value`` as a list of str, each checked; a one-line error naming ``name`` else.
 
@@ -1458,7 +1430,7 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     a date is said to be one, as the readers say it of a code cell
     (:func:`~exposure.schemas._fields.code_hint`); it was refused naming only its
     position and value. So are a SOC code given as a number (``111011``, ``'111011'``:
-    :func:`_number_code_hint`) and a code of the other kind (``11-1011.00`` among SOC
+    the code to write, as the readers say it) and a code of the other kind (``11-1011.00`` among SOC
     codes, ``11-1011`` among O*NET-SOC codes:
     :func:`~exposure.schemas._fields.other_kind_hint`), which were refused without a word
     of why.
@@ -1515,10 +1487,12 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
             # a dash that is not the hyphen ('15\u20131252' looks like the code asked for), a leading
             # apostrophe or a date, as the readers say it of a code cell; a number (their advice on
             # it is about a file a spreadsheet saved) or a code of the other kind with the code to write
-            hint = code_hint(item, pattern) if isinstance(item, str) else ""
-            if hint == NUMBER_HINT or not hint:  # 111011 and '11-1011.00' in SOC codes were said nothing of
-                hint = _number_code_hint(item, kind) or (other_kind_hint(item, pattern)
-                                                        if isinstance(item, str) else "")
+            number = isinstance(item, (int, float)) and not isinstance(item, bool)
+            hint = code_hint(str(item), pattern) if isinstance(item, str) or number else ""
+            if hint == NUMBER_HINT:  # no code to write: its advice is about a file a spreadsheet saved
+                hint = ""
+            if not hint and isinstance(item, str):  # '11-1011.00' in SOC codes was said nothing of
+                hint = other_kind_hint(item, pattern)
             raise DataFormatError(f"{name} must be a list of {what} (like {example}), got {_brief(item)} "
                                   f"at position {pos}{hint}")
     return [str(item) for item in items]

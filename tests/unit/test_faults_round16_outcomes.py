@@ -59,11 +59,13 @@ def _twice(frame: pd.DataFrame, column) -> pd.DataFrame:
 
 #: What a code saved as a number is said to be (:func:`exposure.schemas._fields.first_bad_soc_code`).
 NUMBER = r": a number\? a spreadsheet may have saved the code as one; write it as text"
+#: ... and a SOC code so saved, with the code to write (round 73).
+HYPHEN = r": a code saved as a number\? write it as text with its hyphen: "
 
 @pytest.mark.parametrize("value, shown", [
     # a number is said to be one since round 71 (first_bad_soc_code)
-    (111011, "'111011'" + NUMBER), (11.1011, "'11.1011'" + NUMBER), ("11-1011 ", "'11-1011 '"),
-    ("11-1011.00", "'11-1011.00'"),
+    (111011, "'111011'" + HYPHEN + "'11-1011'"), (11.1011, "'11.1011'" + NUMBER), ("11-1011 ", "'11-1011 '"),
+    ("11-1011.00", r"'11-1011.00': an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
     (b"11-1011", "b'11-1011'"),  # the bytes as Python shows them (was "b'11-1011'", quoted)
 ])
 def test_exposure_table_refuses_a_panel_code_that_is_not_a_soc_code(value, shown):
@@ -76,7 +78,7 @@ def test_exposure_table_refuses_a_panel_code_that_is_not_a_soc_code(value, shown
 def test_exposure_table_refuses_a_panel_of_int_codes():
     panel = PANEL.assign(soc_code=PANEL["soc_code"].str.replace("-", "").astype(int))
     with pytest.raises(DataFormatError, match=r"^panel, row 1, column 'soc_code': soc_code not a SOC code "
-                                              r"\(like 11-1011\): '111001'" + NUMBER + "$"):
+                                              r"\(like 11-1011\): '111001'" + HYPHEN + "'11-1001'$"):
         outcomes.exposure_table(panel, EX, measures=["beta"])
     # a missing code keeps its own message
     with pytest.raises(DataFormatError, match=r"^panel, row 4, column 'soc_code': the SOC code is missing$"):
@@ -260,7 +262,7 @@ ESTIMATES = [
 
 @pytest.mark.parametrize("value, message", [
     (np.nan, "the SOC code is missing"), (None, "the SOC code is missing"),
-    (111011, r"soc_code not a SOC code \(like 11-1011\): '111011'" + NUMBER),
+    (111011, r"soc_code not a SOC code \(like 11-1011\): '111011'" + HYPHEN + "'11-1011'"),
     ("11-1011 ", r"soc_code not a SOC code \(like 11-1011\): '11-1011 '"),
 ])
 @pytest.mark.parametrize("run", ESTIMATES)

@@ -24,7 +24,8 @@ def test_a_soc_code_saved_as_a_number_is_named_with_a_hint(tmp_path):
         read_soc10_isco08(path)
     msg = str(err.value)
     assert "row 3, column 'soc10'" in msg and "soc10 must be a SOC 2010 code (like 11-1011 or 111011)" in msg
-    assert "got '111011.0': a number?" in msg and "str_matches" not in msg
+    assert "got '111011.0': a code saved as a number? write it as text with its hyphen: '11-1011'" in msg
+    assert "str_matches" not in msg
 
 
 def test_a_malformed_soc_code_is_named_without_the_number_hint(tmp_path):

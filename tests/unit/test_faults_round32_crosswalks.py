@@ -100,7 +100,8 @@ def test_onet_to_soc_code_read_as_a_date_is_explained(tmp_path):
 def test_soc_2010_to_2018_code_saved_as_a_number_is_explained(tmp_path):
     path = _xlsx(tmp_path, "x.xlsx", [SOC_2010_HEADER, ["11-1011.00", "Chief Executives", 111011, "CE"]])
     with pytest.raises(DataFormatError, match=r"x.xlsx, row 2, column '2018 SOC Code': 2018 SOC Code must be a "
-                                              r"SOC 2018 code \(like 11-1011\), got '111011': a number\?"):
+                                              r"SOC 2018 code \(like 11-1011\), got '111011': a code saved as a number\? "
+                                              r"write it as text with its hyphen: '11-1011'"):
         crosswalks.read_soc_2010_to_2018(path)
 
 

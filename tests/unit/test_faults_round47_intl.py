@@ -129,12 +129,13 @@ def test_to_isco_default_counts_still_split_tot_emp_or_nothing():
     assert "tot_emp" not in ilo.to_isco(soc[["soc_code", "beta"]], links=SOC_TO_ISCO).columns
 
 
-@pytest.mark.parametrize("bad", ["15-1253 ", "15-1253.00"])
-def test_to_isco_malformed_soc_code_names_row_and_column(bad):
+@pytest.mark.parametrize("bad, tail", [("15-1253 ", ""),
+                                       ("15-1253.00", ": an O*NET-SOC code? a SOC code has no suffix: write '15-1253'")])
+def test_to_isco_malformed_soc_code_names_row_and_column(bad, tail):
     soc = pd.DataFrame({"soc_code": ["15-1252", bad], "beta": [0.6, 0.4]})
     with pytest.raises(DataFormatError) as exc:
         ilo.to_isco(soc, links=SOC_TO_ISCO)
-    assert str(exc.value) == f"soc_scores, row 2, column 'soc_code': soc_code not a SOC code (like 11-1011): {bad!r}"
+    assert str(exc.value) == f"soc_scores, row 2, column 'soc_code': soc_code not a SOC code (like 11-1011): {bad!r}{tail}"
 
 
 def test_to_isco_group_without_employment_is_nan_not_zero():

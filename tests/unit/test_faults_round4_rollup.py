@@ -231,8 +231,8 @@ def test_to_soc_refuses_malformed_onetsoc_codes(occ, says, no_computing):
      "onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '11-1011 '"),
     (_xw(soc_code=["11-1011", "11-1011", "131021"]),
      # with its hint since round 71 (first_bad_soc_code, as first_bad_onetsoc_code)
-     "onet_to_soc, row 3, column 'soc_code': not a SOC code (like 11-1011): '131021': a number? a spreadsheet "
-     "may have saved the code as one; write it as text"),
+     "onet_to_soc, row 3, column 'soc_code': not a SOC code (like 11-1011): '131021': a code saved as a number? "
+     "write it as text with its hyphen: '13-1021'"),
     (_xw(soc_code=["11-1011", None, "13-1021"]), "onet_to_soc, row 2, column 'soc_code': missing"),
     (_xw(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00 "]),
      "onet_to_soc, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00 '"),
@@ -402,7 +402,7 @@ def test_crosswalk_errors_quote_the_code():
     with pytest.raises(DataFormatError, match=two):
         to_soc(_occ(), xw, _emp())
     emp = pd.concat([_emp(), _emp().iloc[:1]], ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^row \d+, column 'occ_code': duplicate cross-industry occupation code '11-1011'"):
+    with pytest.raises(DataFormatError, match=r"^employment frame, row \d+, column 'occ_code': duplicate cross-industry occupation code '11-1011'"):
         national_detailed(emp)
 
 
@@ -433,8 +433,8 @@ def test_to_sectors_messages_quote_the_codes(caplog):
         to_sectors(_soc(soc_code=["15-1132", "15-1133"]), _emp())
     assert any("(e.g. '15-1132' is not)" in m for m in _warnings(caplog)), _warnings(caplog)
     emp = pd.concat([_emp(), _emp().iloc[[3]]], ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^row 6, column 'occ_code': duplicate sector cell: NAICS '11', "
-                       r"occupation '11-1011' \(rows 4 and 6 of the employment frame\): keep one row per "
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 6, column 'occ_code': duplicate sector cell: "
+                       r"NAICS '11', occupation '11-1011' \(rows 4 and 6\): keep one row per "
                        r"industry and occupation$"):
         to_sectors(_soc(), emp)
 

@@ -177,14 +177,15 @@ def test_lone_task_of_a_frame_without_keys_is_named_by_its_row(caplog):
 
 
 # ------------------------------------------------------------------ 3. soc_scores' soc_code
-@pytest.mark.parametrize("code", ["43-9061.00", " 43-9061", "43-9061 "])
-def test_task_employment_names_a_bad_soc_code_of_soc_scores(code):
+@pytest.mark.parametrize("code, tail", [("43-9061.00", ": an O*NET-SOC code? a SOC code has no suffix: write '43-9061'"),
+                                        (" 43-9061", ""), ("43-9061 ", "")])
+def test_task_employment_names_a_bad_soc_code_of_soc_scores(code, tail):
     tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.00"], "task_type": ["Core", "Supplemental"]})
     soc = pd.DataFrame({"soc_code": ["11-1011", code], "tot_emp": [10.0, 300.0]})
     xw = pd.DataFrame({"onetsoc_code": ["43-9061.00"], "soc_code": ["43-9061"]})
     with pytest.raises(DataFormatError) as info:
         task_employment(tasks, soc, xw)
-    assert str(info.value) == f"row 2, column 'soc_code': soc_scores: not a SOC code (like 11-1011): {code!r}"
+    assert str(info.value) == f"row 2, column 'soc_code': soc_scores: not a SOC code (like 11-1011): {code!r}{tail}"
     assert task_employment(tasks, soc.assign(soc_code=["11-1011", "43-9061"]), xw).tolist() == [200.0, 100.0]
 
 

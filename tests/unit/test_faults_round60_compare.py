@@ -76,7 +76,7 @@ def test_felten_code_read_as_a_date_says_so(tmp_path):
 
 @pytest.mark.parametrize("cell, hint", [
     ("2011-11-01", "a date? a spreadsheet read the code 11-2011 as one"),
-    ("111011", "a number? a spreadsheet may have saved the code as one"),
+    ("111011", "a code saved as a number? write it as text with its hyphen: '11-1011'"),
 ])
 def test_microsoft_code_read_as_a_date_or_number_says_so(cell, hint):
     text = f"SOC Code,title,ai_applicability_score\n11-1011,Chief Executives,0.2\n{cell},Farmers,0.1\n"

@@ -84,7 +84,7 @@ def _without_cells(frame: pd.DataFrame, i_group: str = "sector") -> pd.DataFrame
     return pd.concat([cut, major], ignore_index=True)
 
 
-NO_CELLS = ("employment frame has no detailed occupation rows (o_group 'detailed') of its sector rows (i_group "
+NO_CELLS = ("no detailed occupation rows (o_group 'detailed') of its sector rows (i_group "
             "'sector'; they are of o_group 'major', 'total'): the sector measures are means over the detailed "
             "cells of each industry; give the OEWS by-industry table with its detailed rows")
 
@@ -94,14 +94,14 @@ def test_sector_rows_without_detailed_cells_are_refused(call):
     emp = _without_cells(employment())
     # before: to_sectors gave beta NaN, coverage 0.0 and suppressed_emp 120.0 (the whole total);
     # workforce_stats a sector of 0 workers; working_time a sector of no covered worker
-    with pytest.raises(DataFormatError, match="^" + re.escape(f"column 'o_group': {NO_CELLS}") + "$"):
+    with pytest.raises(DataFormatError, match="^" + re.escape(f"employment frame, column 'o_group': {NO_CELLS}") + "$"):
         call(_soc(), emp)
     assert call(_soc(), employment()) is not None  # with its cells, as before
 
 
 def test_the_message_names_the_column_as_the_frame_does():
     emp = _without_cells(employment()).rename(columns=str.upper)  # BLS's columns
-    with pytest.raises(DataFormatError, match=r"^column 'O_GROUP': employment frame has no detailed occupation "
+    with pytest.raises(DataFormatError, match=r"^employment frame, column 'O_GROUP': no detailed occupation "
                                               r"rows \(O_GROUP 'detailed'\) of its sector rows"):
         to_sectors(_soc(), emp)
 
@@ -146,7 +146,7 @@ def test_exposure_rollup_refuses_an_employment_file_without_industry_cells(capsy
                        "--weights", "equal")
     line = one_error_line(err, command="rollup")
     # before: exit 0, a sector table of sector 11 unscored, coverage 0, 120 workers "suppressed"
-    assert code == 2 and f"{emp}, column 'o_group': employment frame has no detailed occupation rows" in line, line
+    assert code == 2 and f"{emp}, column 'o_group': no detailed occupation rows" in line, line
     assert not (tmp_path / "out").exists()
     emp.write_text(OEWS_HEAD + cross + sector + _row("11", "sector", "11-1011", "detailed", 60))
     code, _, err = cli(capsys, "rollup", scores, "-o", tmp_path / "out", "--crosswalk", xw, "--employment", emp,
@@ -212,7 +212,7 @@ def test_rollup_of_one_industry_says_nothing_of_another_soc_edition(caplog):
 def test_a_pasted_naics_code_is_named_with_what_it_holds(naics, hint):
     emp = employment()
     emp.loc[emp["i_group"] == "sector", "naics"] = naics
-    said = f"row 3, column 'naics': employment frame: naics not an OEWS industry code (like 11, 31-33 or 113000): " \
+    said = f"employment frame, row 3, column 'naics': naics not an OEWS industry code (like 11, 31-33 or 113000): " \
            f"{naics!r}{hint}"
     for call in (to_sectors, workforce_stats, working_time):
         # before: the message ended with the code, '31–33', which looks like the 31-33 it asks for
@@ -226,7 +226,7 @@ def test_a_pasted_naics_code_is_named_with_what_it_holds(naics, hint):
     (pd.Timestamp("2011-11-01"), ": a date? a spreadsheet read the code 11-2011 as one; take the codes from the "
                                  "source again and import that column as Text when opening the file, or type the "
                                  "code with a leading apostrophe ('11-2011)"),
-    ("111011", ": a number? a spreadsheet may have saved the code as one; write it as text"),
+    ("111011", ": a code saved as a number? write it as text with its hyphen: '11-1011'"),
 ])
 def test_a_pasted_soc_code_is_named_with_what_it_holds(code, hint):
     soc = _soc()
@@ -247,7 +247,7 @@ def test_an_industry_written_two_ways_is_refused_naming_both_rows():
     emp = employment()
     padded = emp[emp["i_group"] == "sector"].iloc[1:].assign(naics="110000")  # its cells, written 110000
     two = pd.concat([emp.iloc[:3], padded], ignore_index=True)
-    said = ("row 4, column 'naics': employment frame: the sector NAICS '11' (row 3) is written '110000' on row 4 "
+    said = ("employment frame, row 4, column 'naics': the sector NAICS '11' (row 3) is written '110000' on row 4 "
             "(padded with zeros): one sector would be two; write its code one way")
     for call in (to_sectors, workforce_stats, working_time):
         # before: two rows of sector 11: '11' (its total, no cell: unscored) and '110000' (its cells, no total)
@@ -256,7 +256,7 @@ def test_an_industry_written_two_ways_is_refused_naming_both_rows():
     three = emp[emp["i_group"] == "sector"].assign(i_group="3-digit")
     sub = pd.concat([emp, three.iloc[:1].assign(naics="113"), three.iloc[1:].assign(naics="113000")],
                     ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^row 7, column 'naics': employment frame: the subsector NAICS '113' "
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 7, column 'naics': the subsector NAICS '113' "
                                               r"\(row 6\) is written '113000' on row 7"):
         to_sectors(_soc(), sub, level="subsector")
     # one way or the other, each industry once: as before
@@ -274,6 +274,6 @@ def test_exposure_rollup_names_the_rows_of_an_industry_written_two_ways(capsys, 
                        "--weights", "equal")
     line = one_error_line(err, command="rollup")
     # before: exit 0, sector '52' unscored (its total alone) beside sector '520000' (its cells, no total)
-    assert code == 2 and f"{emp}, row 4, column 'naics': employment frame: the sector NAICS '52' (row 3) is " \
+    assert code == 2 and f"{emp}, row 4, column 'naics': the sector NAICS '52' (row 3) is " \
                          "written '520000' on row 4" in line, line
     assert not (tmp_path / "out").exists()

@@ -115,7 +115,8 @@ def test_1_onet_file_code_without_its_suffix_is_said_to_be_a_soc_code(tmp_path, 
 
 
 @pytest.mark.parametrize("code, said", [
-    ("111011", "got '111011': a number? a spreadsheet may have saved the code as one; write it as text"),
+    ("111011", "got '111011': a code saved as a number? write it as text with its hyphen and suffix: '11-1011.00' "
+               "(the SOC occupation itself) or the O*NET-SOC code meant"),
     ("'11-1011.00", "got \"'11-1011.00\": a leading apostrophe (a spreadsheet's mark for text)? remove it"),
     ("11\u22121011.00", "got '11\u22121011.00': '\u2212' (U+2212, a dash that is not the hyphen '-'; pasted "
                         "from a document?): write '11-1011.00'"),

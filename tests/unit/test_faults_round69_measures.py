@@ -46,9 +46,9 @@ F_SCORES = pd.DataFrame({"soc10_code": ["15-1132", "15-1133", "11-1011"], "title
 
 
 @pytest.mark.parametrize("row, code, said", [
-    (2, "151133", r"'151133': a number\? a spreadsheet may have saved the code as one; write it as text"),
+    (2, "151133", r"'151133': a code saved as a number\? write it as text with its hyphen: '15-1133'$"),
     (2, "15-1133.00", r"'15-1133\.00'"),
-    (3, 111011, r"'111011': a number\?"),
+    (3, 111011, r"'111011': a code saved as a number\? write it as text with its hyphen: '11-1011'$"),
     (3, pd.Timestamp("2011-11-01"), r"'2011-11-01 00:00:00': a date\? a spreadsheet read the code 11-2011 as one"),
 ])
 def test_felten_to_soc_refuses_a_code_written_another_way(row, code, said):

@@ -106,8 +106,13 @@ def test_rollup_still_names_what_is_missing(tmp_path, capsys):
 
 
 # ------------------------------------------------- 2: a padded onetsoc_code
-@pytest.mark.parametrize("cell", [" 11-1011.00", "11-1011.00 ", "11-1011.00\t", "\u00a011-1011.00"])
-def test_rollup_refuses_a_padded_onetsoc_code_as_score_does(fixtures, tmp_path, capsys, cell):
+@pytest.mark.parametrize("cell, tail", [
+    (" 11-1011.00", ""), ("11-1011.00 ", ""), ("11-1011.00\t", ""),
+    # the no-break space is named since round 73 (code_hint)
+    ("\u00a011-1011.00", ": '\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): "
+                         "write '11-1011.00'"),
+])
+def test_rollup_refuses_a_padded_onetsoc_code_as_score_does(fixtures, tmp_path, capsys, cell, tail):
     frame = _scores_frame(fixtures)
     frame.loc[1, "onetsoc_code"] = cell  # file row 3
     bad = tmp_path / "padded.csv"
@@ -116,7 +121,7 @@ def test_rollup_refuses_a_padded_onetsoc_code_as_score_does(fixtures, tmp_path, 
     # before: exit 0, the tables of the clean file
     assert code == 2
     assert line.endswith(f"{bad}, row 3, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code "
-                         f"(like 11-1011.00): {cell!r}"), line
+                         f"(like 11-1011.00): {cell!r}{tail}"), line
     assert not (tmp_path / "o").exists()
     # exposure score refuses the same cell, on the same row and column
     code, line = run(capsys, "score", bad, "-o", tmp_path / "scored.csv", "--method", "rubric", "--onet", "none")
@@ -157,7 +162,7 @@ BAD = [  # (values of beta, the row refused, why)
     (pd.Series([False, True, True]), 1, "not a number: False"),  # a bool column: its first row
     (pd.Series([0.4, np.True_, 0.8], dtype=object), 2, "not a number: True"),
     (pd.Series([pd.NA, True, False], dtype="boolean"), 2, "not a number: True"),
-    (pd.Series([0.4, "0,3", 0.8], dtype=object), 2, "not a number: '0,3'"),
+    (pd.Series([0.4, "0,3", 0.8], dtype=object), 2, "not a number: '0,3': a decimal comma? write decimals with a point: '0.3'"),
     (pd.Series([0.4, "high", 0.8], dtype=object), 2, "not a number: 'high'"),
     (pd.Series([0.4, 0.3 + 1j, 0.8], dtype=object), 2, "not a number: (0.3+1j)"),
     (pd.Series([0.4, 0.3 + 1j, 0.8]), 1, "not a number: (0.4+0j)"),  # a complex column: its first row

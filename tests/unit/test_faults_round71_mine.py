@@ -71,7 +71,7 @@ def test_1_hand_checked_sample_path_with_a_stray_space_or_tilde_is_named(capsys,
 
 
 DASH_HINT = ": '\u2013' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
-NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
+NUMBER_HINT = ": a code saved as a number? write it as text with its hyphen: '11-1011'"
 
 
 @pytest.mark.parametrize("code, hint", [("11\u20131011", DASH_HINT), ("111011", NUMBER_HINT), (111011, NUMBER_HINT)])

@@ -218,8 +218,9 @@ def test_oews_release_without_by_industry_files_says_why_the_national_table_is_r
     assert said[0].startswith("--oews-release 2024: the OEWS by-industry table of 2024 could not be read "
                               "(oews/natsector_M2024_dl.xlsx: not found in mirror "), said
     assert str(tmp_path / "data" / "oesm24in4.zip") in said[0]  # where it was looked for
-    assert said[0].endswith("): its national table (cross-industry rows only) is read instead; for the sector and "
-                            "subsector tables, put BLS's oesm24in4.zip (or its natsector_M2024_dl.xlsx and "
+    assert said[0].endswith("): its national table (cross-industry rows only) is read instead, so the sector and "
+                            "subsector tables are empty and working_time has no sector rows; for them, put BLS's "
+                            "oesm24in4.zip (or its natsector_M2024_dl.xlsx and "
                             "nat3d_M2024_dl.xlsx in a folder oesm24in4) in the data directory (--data-dir)")
 
 
@@ -247,8 +248,8 @@ _ONET = "not an O*NET-SOC code (like 11-1011.00): "
     (lambda: to_soc(OCC, XW.assign(soc_code=["11-1011", None, "13-1021"]), EMP),
      "onet_to_soc", 2, "soc_code", "missing"),
     (lambda: to_soc(OCC, XW.assign(soc_code=["11-1011", "11-1011", "131021"]), EMP),
-     "onet_to_soc", 3, "soc_code", "not a SOC code (like 11-1011): '131021': a number? a spreadsheet may have "
-     "saved the code as one; write it as text"),
+     "onet_to_soc", 3, "soc_code", "not a SOC code (like 11-1011): '131021': a code saved as a number? write it "
+     "as text with its hyphen: '13-1021'"),
     (lambda: to_soc(OCC.assign(n_tasks=[10, 0, 30]), XW, EMP, combine="n_tasks"),
      "occupation_scores", 2, "n_tasks", "combine='n_tasks' weighs each occupation by n_tasks, which must be a "
      "whole number of at least 1, got 0"),

@@ -453,7 +453,7 @@ def _malformed(scores: pd.DataFrame, links: pd.DataFrame, unmatched, path) -> No
     >>> _malformed(scores, links, ["151133"], None)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: scores, row 2, column 'soc10_code': not a SOC 2010 code (like 11-1011): '151133': a number? a spreadsheet may have saved the code as one; write it as text
+    exposure.errors.DataFormatError: scores, row 2, column 'soc10_code': not a SOC 2010 code (like 11-1011): '151133': a code saved as a number? write it as text with its hyphen: '15-1133'
     """
     if not len(unmatched):
         return

@@ -20,7 +20,20 @@ import pyarrow.compute as pc
 from exposure._args import check_count, shown
 from exposure.errors import DataFormatError, SchemaError
 from exposure.schemas._fast import validate_passing
-from exposure.schemas._fields import DATE_PATTERN
+from exposure.schemas._fields import (
+    DATE_PATTERN,
+    ISCO_PATTERN,
+    ISCO_UNIT_PATTERN,
+    NAICS_PATTERN,
+    NUMBER_HINT,
+    OEWS_NAICS_PATTERN,
+    ONETSOC_PATTERN,
+    SOC_MAJOR_PATTERN,
+    SOC_OR_ONETSOC_PATTERN,
+    SOC_PATTERN,
+    code_hint,
+    other_kind_hint,
+)
 
 __all__ = ["validate", "check_model", "check_columns", "check_index_levels", "check_flags", "check_numbers",
            "check_codes", "check_text", "as_coercible", "check_finite"]
@@ -633,11 +646,38 @@ def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
         for pos in np.flatnonzero(col.notna().to_numpy(dtype=bool)):
             value = cells[pos]
             if isinstance(value, (numbers.Number, np.bool_)):
-                raise SchemaError(f"{name} must be text (a code keeps its leading zeros), got {_shown(value)}",
+                raise SchemaError(f"{name} must be text (a code keeps its leading zeros), got {_shown(value)}"
+                                  f"{_number_code(value, patterns)}",
                                   path=path, row=int(pos) + (row_offset or 0), column=name)
             if no_dates and isinstance(value, (dt.date, dt.timedelta, np.datetime64, np.timedelta64)):
                 raise SchemaError(f"{name} must be text (a code), got {_shown(value)}{_date_hint(value, patterns)}",
                                   path=path, row=int(pos) + (row_offset or 0), column=name)
+
+
+def _number_code(value, patterns) -> str:
+    """The code to write for the number ``value`` in a code column of ``patterns``, or ``""``.
+
+    A SOC code saved as a number (``111011``) was told only that a code is text, not the
+    code to write (``'11-1011'``, which :func:`~exposure.schemas._fields.code_hint` gives);
+    a number that gives no code (``110`` for the ISCO-08 ``0110``) gets nothing more.
+
+    Examples
+    --------
+    >>> from exposure.schemas._fields import ISCO_UNIT_PATTERN, SOC_PATTERN
+    >>> _number_code(111011.0, [SOC_PATTERN])
+    ": a code saved as a number? write it as text with its hyphen: '11-1011'"
+    >>> _number_code(110, [ISCO_UNIT_PATTERN]), _number_code(True, [SOC_PATTERN])
+    ('', '')
+    """
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    for pattern in patterns:
+        hint = code_hint(str(value), getattr(pattern, "pattern", pattern))
+        if hint and hint != NUMBER_HINT:
+            return hint
+    return ""
 
 
 def _date_hint(value, patterns) -> str:
@@ -948,6 +988,38 @@ def _check_words(model, column, check: str) -> str:
     return f"fails the check {check}"
 
 
+#: The patterns of the code columns (occupations, industries): a cell failing one is told what
+#: it may be (:func:`_code_said`); a date, an ID or a digest is not.
+_CODE_PATTERNS = (ONETSOC_PATTERN, SOC_PATTERN, SOC_OR_ONETSOC_PATTERN, SOC_MAJOR_PATTERN, NAICS_PATTERN,
+                  OEWS_NAICS_PATTERN, ISCO_PATTERN, ISCO_UNIT_PATTERN)
+
+
+def _code_said(model, column: str, value: str) -> str:
+    """What the text ``value`` failing the code pattern of ``model``'s ``column`` may be, or ``""``.
+
+    A code of the other kind (``11-1011.00`` in a column of SOC codes), a code with a dash
+    that is not the hyphen, saved as a number or read as a date was refused in the words
+    of the pattern alone (``must match the pattern ^[0-9]{2}-[0-9]{4}\\Z``, then the
+    value); it is told what it may be, with the code to write, as the readers and the
+    code checks of the stages tell it (:func:`~exposure.schemas._fields.code_hint`,
+    :func:`~exposure.schemas._fields.other_kind_hint`).
+
+    Examples
+    --------
+    >>> from exposure.schemas._rollup import SocScores
+    >>> _code_said(SocScores, "soc_code", "11-1011.00")
+    ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"
+    """
+    schema = model.to_schema()
+    checks = schema.columns[column].checks if column in schema.columns else []
+    for check in checks:
+        pattern = (check.statistics or {}).get("pattern") if check.name == "str_matches" else None
+        pattern = getattr(pattern, "pattern", pattern)
+        if pattern in _CODE_PATTERNS:
+            return code_hint(value, pattern) or other_kind_hint(value, pattern)
+    return ""
+
+
 #: pandera's checks that take a table row, not a value: their words name no column first
 _ROW_CHECKS = {"multiple_fields_uniqueness"}
 
@@ -991,6 +1063,8 @@ def _case_text(case, model, data, cases, row_offset) -> str:
         return f"{_check_words(model, None, check)} (check {check})"
     words = _check_words(model, column, check)
     got = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else f", got {_shown(value)}"
+    if check.startswith("str_matches") and isinstance(value, str):  # '11-1011.00' among SOC codes: why not
+        got += _code_said(model, column, value)
     short = check.split("(", 1)[0] if check.startswith(("isin", "str_matches", "str_length", "notin")) else check
     if not words.startswith(("must", "cannot", "fails")):  # a check's own description
         return f"{words}{got.replace(',', ';', 1)} (check {short})"

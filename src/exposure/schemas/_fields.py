@@ -23,6 +23,7 @@ False
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -158,7 +159,13 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     is one of ``pattern`` (the pattern of the column; the code was advised even when it
     still was no code of the column, ``'–0010'`` to be written ``'-0010'``). A code read
     as a date was advised to "save the column as text", which shows the date's serial
-    number, not the code: the advice is now what brings the code back. Declared
+    number, not the code: the advice is now what brings the code back. A code saved as a
+    number (``111011``) is given the code to write, ``'11-1011'``, when it is one of
+    ``pattern`` (:func:`_number_hint`; it was told to "write it as text", which lacks the
+    hyphen); a code holding a full-width character (``１１-１０１１``, typed in an East Asian
+    input mode) or a space that is not the plain one (``'11-1011\\xa0'``, a no-break space
+    pasted from a web page), which looks like the code asked for, was refused without a
+    word of why: it is named, with the code to write when that is one of ``pattern``. Declared
     here, below every reader, so that :mod:`exposure.onet` says it too
     (:mod:`exposure.crosswalks` gives it under its old name).
 
@@ -188,6 +195,10 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
     >>> code_hint("\u20130010", r"^[0-9]{4}\\Z")
     ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?)"
+    >>> code_hint("11-1011\xa0", SOC_PATTERN)
+    ": '\\\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '11-1011'"
+    >>> code_hint("111011", SOC_PATTERN)
+    ": a code saved as a number? write it as text with its hyphen: '11-1011'"
     """
     date = _DATE_CELL.fullmatch(value)
     if date:
@@ -204,6 +215,51 @@ def code_hint(value: str, pattern: str | None = None) -> str:
         meant = "".join("-" if ch in _DASHES else ch for ch in value)
         said = f": {dash!r} (U+{ord(dash):04X}, a dash that is not the hyphen '-'; pasted from a document?)"
         return said + (f": write {meant!r}" if pattern is None or re.match(pattern, meant) else "")
+    odd = next((ch for ch in value if unicodedata.east_asian_width(ch) == "F" or (ch.isspace() and not ch.isascii())),
+               None)
+    if odd is not None:  # '１１-１０１１' (full-width digits) and '11-1011\xa0' look like the code
+        meant = unicodedata.normalize("NFKC", value).strip()
+        said = (f": {odd!r} (U+{ord(odd):04X}, a space that is not the plain space; pasted from a web page?)"
+                if odd.isspace() else
+                f": {odd!r} (U+{ord(odd):04X}, a full-width character; typed in an East Asian input mode?)")
+        return said + (f": write {meant!r}" if pattern is not None and re.match(pattern, meant) else "")
+    return _number_hint(value, pattern)
+
+
+#: A SOC code a spreadsheet saved as a number (``111011``, ``111011.0``), or an O*NET-SOC
+#: code so saved (``111011.03``; ``111011.1`` for ``11-1011.10``, its last zero lost).
+_NUMBER_CODE = re.compile(r"([1-9][0-9])([0-9]{4})(?:\.([0-9]*))?")
+
+
+def _number_hint(value: str, pattern: str | None) -> str:
+    """What :func:`code_hint` says of a code cell ``value`` that is a number: the code to write.
+
+    A SOC code saved as a number (``111011``) in a column of SOC codes was told to "write
+    it as text", which still lacks the hyphen; the code to write is given when it is one
+    of ``pattern`` (``'11-1011'``; ``'11-1011.00'`` in a column of O*NET-SOC codes, the
+    SOC occupation itself, and ``'11-1011.03'`` for ``111011.03``). Any other number
+    (or no ``pattern``) gets :data:`NUMBER_HINT`.
+
+    Examples
+    --------
+    >>> _number_hint("111011.0", SOC_PATTERN)
+    ": a code saved as a number? write it as text with its hyphen: '11-1011'"
+    >>> _number_hint("111011.1", ONETSOC_PATTERN)
+    ": a code saved as a number? write it as text with its hyphen: '11-1011.10'"
+    >>> _number_hint("111011", None) == _number_hint("1112.0", ISCO_UNIT_PATTERN) == NUMBER_HINT
+    True
+    """
+    found = _NUMBER_CODE.fullmatch(value) if pattern is not None else None
+    if found:
+        code, suffix = f"{found[1]}-{found[2]}", (found[3] or "").rstrip("0")
+        if not suffix and re.match(pattern, code):
+            return f": a code saved as a number? write it as text with its hyphen: {code!r}"
+        onet = f"{code}.{suffix:0<2}"
+        if len(suffix) <= 2 and re.match(pattern, onet):
+            if suffix:  # the O*NET-SOC code itself, its suffix kept in the decimals
+                return f": a code saved as a number? write it as text with its hyphen: {onet!r}"
+            return (f": a code saved as a number? write it as text with its hyphen and suffix: {onet!r} (the SOC "
+                    "occupation itself) or the O*NET-SOC code meant")
     return NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
 
 
@@ -446,7 +502,11 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
 
     The one check of the tables keyed by SOC code that users give (SOC scores, the measures
     table, sector inputs): a missing cell or one not of the form ``11-1011``
-    (:data:`SOC_PATTERN`: no spaces, no O*NET-SOC suffix).
+    (:data:`SOC_PATTERN`: no spaces, no O*NET-SOC suffix). A code that is not one is said
+    to be what it may be (:func:`code_hint`), with the code to write: a SOC code saved as
+    a number (``111011``) was told to "write it as text", which lacks the hyphen; an
+    O*NET-SOC code (``11-1011.00``, :func:`other_kind_hint`) was refused saying only what
+    the column holds, where the O*NET-SOC twin told the code to write.
 
     Returns
     -------
@@ -463,21 +523,23 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     >>> first_bad_soc_code(pd.Series(["11\u20131011", "111011"]))[1]
     "not a SOC code (like 11-1011): '11–1011': '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?): write '11-1011'"
     >>> first_bad_soc_code(pd.Series([111011]))[1]
-    "not a SOC code (like 11-1011): '111011': a number? a spreadsheet may have saved the code as one; write it as text"
+    "not a SOC code (like 11-1011): '111011': a code saved as a number? write it as text with its hyphen: '11-1011'"
+    >>> first_bad_soc_code(pd.Series(["11-1011.00"]))[1]
+    "not a SOC code (like 11-1011): '11-1011.00': an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"
     """
     bad = _first_mismatch(codes, SOC_PATTERN, "a SOC code (like 11-1011)")
     return _with_hint(codes, bad, SOC_PATTERN)
 
 
-def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str, *,
-               other_kind: bool = False) -> tuple[int, str] | None:
+def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> tuple[int, str] | None:
     """``bad`` (of :func:`_first_mismatch`) with what its cell may be (:func:`code_hint`).
 
     The one place :func:`first_bad_soc_code` and :func:`first_bad_onetsoc_code` add it:
     ``'11–1011'`` (an en dash) or ``111011`` (a number, or a number cell) in a column of
     SOC codes were said to be "not a SOC code" without a word of why, where the O*NET-SOC
-    twin said it (``rollup/_sectors`` added it itself). With ``other_kind``, a code of the
-    other kind is said to be one (:func:`other_kind_hint`).
+    twin said it (``rollup/_sectors`` added it itself). A code of the other kind is said
+    to be one (:func:`other_kind_hint`): ``11-1011.00`` among SOC codes was told nothing
+    (only the O*NET-SOC check said it).
     """
     if bad is None:
         return None
@@ -486,7 +548,7 @@ def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str, *,
         return bad
     text = value if isinstance(value, str) else str(value)  # 111011 read as a number: said so
     hint = code_hint(text, pattern)
-    if not hint and other_kind and isinstance(value, str):  # '11-1011' was refused without the '.00' advice
+    if not hint and isinstance(value, str):  # '11-1011' was refused without the '.00' advice
         hint = other_kind_hint(value, pattern)
     return bad[0], bad[1] + hint
 
@@ -522,4 +584,4 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     "not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
     """
     bad = _first_mismatch(codes, ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
-    return _with_hint(codes, bad, ONETSOC_PATTERN, other_kind=True)
+    return _with_hint(codes, bad, ONETSOC_PATTERN)
