@@ -113,7 +113,7 @@ def test_missing_code_is_refused_with_its_row(scores, key, row, no_crosswalk_loa
          r"columns soc_code and tot_emp, e\.g\. employment\.rename\(columns=\{'occ_code': 'soc_code'\}\)$"),
         (dict(employment="soc.csv"), r"^employment must be a pandas DataFrame, got str$"),
         (dict(employment=EMP.assign(tot_emp=[200.0, -5.0, 1000.0])),
-         r"^row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0"),
+         r"^employment, row 2, column 'tot_emp': tot_emp must be a finite number of at least 0"),
     ],
     ids=["repeated", "text-column", "empty-list", "not-a-list", "result-column",
          "crosswalk-no-census_occ", "employment-no-soc_code", "employment-path", "negative-tot_emp"],
@@ -153,7 +153,8 @@ def test_bad_measure_value_is_refused_before_computing(value, shown, level, no_c
     beta.iloc[2] = value
     scores = base.assign(beta=beta)
     if shown is None:
-        match = rf"^scores, row 3, column 'beta': not a number: {re.escape(repr(value))}$"
+        hint = ": a decimal comma? write decimals with a point: '0.5'" if value == "0,5" else ""  # (round 73)
+        match = rf"^scores, row 3, column 'beta': not a number: {re.escape(repr(value) + hint)}$"
     else:
         match = rf"^scores, row 3, column 'beta': must be in \[0, 1\], got {shown}$"
     err = _refused(match, scores)  # default crosswalk: refused before it is loaded

@@ -153,7 +153,7 @@ def test_fault12_rollup_keeps_the_row_of_an_employment_error(fixtures, tmp_path,
     path = fixtures / "rollup" / "oews_tiny.csv"
     assert main(_args(fixtures, fixtures / "rollup" / "task_scores_tiny.csv", tmp_path / "out",
                       "--employment", str(path))) == 2
-    assert f"{path}, row 4, column 'a_mean': employment frame: a_mean must be a finite number" in _err(capsys)
+    assert f"{path}, row 4, column 'a_mean': a_mean must be a finite number" in _err(capsys)
 
 
 # fault 13: an input file among the files the roll-up replaces ---------------------------------------

@@ -35,7 +35,7 @@ _soc = partial(soc_scores, "13-1021")
 # fault 3: measures that are not numbers in [0, 1] are refused on the caller's row ---------------
 
 @pytest.mark.parametrize(("value", "reason"), [
-    ("0,46", "not a number: '0,46'"),
+    ("0,46", "not a number: '0,46': a decimal comma? write decimals with a point: '0.46'"),
     (1.5, "must be in [0, 1], got 1.5"),
     (-0.1, "must be in [0, 1], got -0.1"),
     (np.inf, "must be in [0, 1], got inf"),

@@ -280,7 +280,8 @@ def test_a_repeated_cross_industry_occupation_is_named_by_its_rows():
                         "tot_emp": [300.0, 100.0, 100.0, 100.0]})
     with pytest.raises(DataFormatError) as err:
         national_detailed(emp)
-    assert "'11-1011' (rows 2 and 4 of the employment frame, column 'occ_code')" in str(err.value)
+    assert "employment frame, row 4, column 'occ_code': duplicate cross-industry occupation code '11-1011' (rows 2 and 4)" \
+        in str(err.value)
 
 
 SOC = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "alpha": [0.5, 0.0], "beta": [0.6, 0.1],

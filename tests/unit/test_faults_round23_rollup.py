@@ -110,16 +110,16 @@ def _files(tmp_path, scores=SCORES_CSV):
 
 def test_a_duplicate_sector_cell_names_both_rows_of_the_employment_frame():
     emp = pd.concat([_emp(), _emp().iloc[[3]]], ignore_index=True)  # row 4 (sector 11, CEOs) again
-    want = ("row 6, column 'occ_code': duplicate sector cell: NAICS '11', occupation '11-1011' (rows 4 "
-            "and 6 of the employment frame): keep one row per industry and occupation")
+    want = ("employment frame, row 6, column 'occ_code': duplicate sector cell: NAICS '11', occupation '11-1011' "
+            "(rows 4 and 6): keep one row per industry and occupation")
     for frame in (emp, emp.set_axis([10, 11, 12, 13, 14, 15])):  # rows count positions, not the index
         with pytest.raises(DataFormatError) as err:
             to_sectors(_soc(), frame)
         assert str(err.value) == want
         assert (err.value.row, err.value.column) == (6, "occ_code")
-    with pytest.raises(DataFormatError, match=r"^row 6, column 'OCC_CODE': duplicate sector cell: .* \(rows 4 "):
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 6, column 'OCC_CODE': duplicate sector cell: .* \(rows 4 "):
         to_sectors(_soc(), emp.rename(columns=str.upper))
-    with pytest.raises(DataFormatError, match=r"^row 6, column 'occ_code': duplicate sector cell"):
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 6, column 'occ_code': duplicate sector cell"):
         rollup(SCORES, _xw(), emp, weights="equal")
 
 

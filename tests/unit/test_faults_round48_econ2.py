@@ -63,7 +63,7 @@ def _sector_emp(codes, naics="11") -> pd.DataFrame:
 
 def test_sector_cells_of_a_group_beside_its_member_are_refused():
     emp = _sector_emp(["00-0000", "11-1011", "15-1250", "15-1252"]).rename(columns={"occ_code": "OCC_CODE"})
-    with pytest.raises(DataFormatError, match=r"^row 4, column 'OCC_CODE': employment frame: '15-1252' \(row 4\) "
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 4, column 'OCC_CODE': '15-1252' \(row 4\) "
                        r"is in '15-1250' \(row 3\), a SOC broad group, and both are detailed rows of the sector "
                        r"NAICS '11': its workers would be counted twice"):
         to_sectors(_soc(), emp)
@@ -138,8 +138,8 @@ def test_duplicate_cross_industry_code_error_has_row_and_column():
     with pytest.raises(DataFormatError) as err:
         national_detailed(emp)
     assert (err.value.row, err.value.column) == (3, "OCC_CODE")
-    assert str(err.value).startswith("row 3, column 'OCC_CODE': duplicate cross-industry occupation code '11-1011' "
-                                     "(rows 1 and 3 of the employment frame")
+    assert str(err.value).startswith("employment frame, row 3, column 'OCC_CODE': duplicate cross-industry "
+                                     "occupation code '11-1011' (rows 1 and 3)")
 
 
 # 6. a number of workers that is not whole ----------------------------------------------
@@ -156,7 +156,7 @@ def _occ():
 def test_tot_emp_with_a_point_as_thousands_separator_is_refused():
     emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry", "occ_code": ["11-1011", "13-1021"],
                         "o_group": "detailed", "TOT_EMP": ["850", "1.200"]})
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'TOT_EMP': employment frame: TOT_EMP must be a whole "
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 2, column 'TOT_EMP': TOT_EMP must be a whole "
                        r"number of workers \(OEWS counts jobs\), got '1.200' \(write 1200 for 1,200 workers"):
         to_soc(_occ(), _xw(), emp)
 
@@ -167,9 +167,9 @@ def test_tot_emp_text_not_whole_is_refused_in_sector_rows(tmp_path):
                     "11,Farms,sector,11-1011,detailed,1.200\n11,Farms,sector,13-1021,detailed,**\n",
                     encoding="utf-8")
     emp = pd.read_csv(path, dtype={"naics": str})
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'tot_emp': .*got '1.200' \(write 1200 for 1,200"):
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 2, column 'tot_emp': .*got '1.200' \(write 1200 for 1,200"):
         to_sectors(_soc(("11-1011",), (1200.0,)), emp)
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'tot_emp': .*got '1.200'"):
+    with pytest.raises(DataFormatError, match=r"^employment frame, row 2, column 'tot_emp': .*got '1.200'"):
         workforce_stats(_soc(("11-1011",), (1200.0,)), emp)
 
 

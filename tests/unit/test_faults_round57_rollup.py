@@ -223,7 +223,7 @@ def test_a_group_beside_its_code_in_an_industry_names_the_employment_file_and_it
     line = one_error_line(err, command="rollup")
     assert code == 2
     # the file's rows 8 and 9 (header row 1); before: "row 7 ... (row 7) is in '21-1010' (row 8)", no file
-    assert f"{emp}, row 8, column 'occ_code': employment frame: '21-1012' (row 8) is in '21-1010' (row 9), a SOC " \
+    assert f"{emp}, row 8, column 'occ_code': '21-1012' (row 8) is in '21-1010' (row 9), a SOC " \
            "broad group, and both are detailed rows of the sector NAICS '11'" in line, line
     assert not (tmp_path / "out").exists()
     # without the group's row, the file rolls up
@@ -242,7 +242,7 @@ def test_a_group_beside_its_code_across_industries_names_the_file_rows_in_the_te
                        "--weights", "equal")
     line = one_error_line(err, command="rollup")
     # before: "emp.csv, row 3, ...: '21-1012' (row 2) is in '21-1010' (row 1)"
-    assert code == 2 and f"{emp}, row 3, column 'occ_code': employment frame: '21-1012' (row 3) is in '21-1010' " \
+    assert code == 2 and f"{emp}, row 3, column 'occ_code': '21-1012' (row 3) is in '21-1010' " \
                          "(row 2)" in line, line
 
 

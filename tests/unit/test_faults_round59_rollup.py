@@ -100,7 +100,7 @@ def test_two_titles_of_an_industry_name_the_employment_file_and_its_rows(capsys,
     assert code == 0, err
     # before: "employment frame: ... 'Agriculture' on row 4 and 'Farming' on row 6 of the frame (column ...)"
     assert _said(caplog, "two titles") == [
-        f"{emp}, row 7, column 'naics_title': employment frame: the sector NAICS "
+        f"{emp}, row 7, column 'naics_title': the sector NAICS "
         "'11' has two titles, 'Agriculture' on row 5 and 'Farming' on row 7; the first is kept"]
     sectors = pd.read_parquet(tmp_path / "out" / "sector_scores.parquet")
     assert sectors["naics_title"].tolist() == ["Agriculture"]
@@ -126,7 +126,7 @@ def test_two_titles_in_a_workbook_are_named_by_the_rows_of_its_sheet(capsys, cap
                        "--weights", "equal")
     assert code == 0, err
     assert _said(caplog, "two titles") == [
-        f"{emp}, row 9, column 'naics_title': employment frame: the sector NAICS "
+        f"{emp}, row 9, column 'naics_title': the sector NAICS "
         "'11' has two titles, 'Agriculture' on row 7 and 'Farming' on row 9; the first is kept"]
 
 

@@ -97,7 +97,7 @@ SOC = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "47-2061"], "beta": [0.05
 
 @pytest.mark.parametrize("soc, match", [
     (pd.concat([SOC, SOC.iloc[[1]]], ignore_index=True),
-     r"^row 4, column 'soc_code': soc_scores has soc_code '15-1252' twice \(rows 2 and 4\)$"),
+     r"^soc_scores, row 4, column 'soc_code': soc_code '15-1252' is given twice \(rows 2 and 4\)$"),
     (pd.concat([SOC, pd.DataFrame({"soc_code": ["15-1250"], "beta": [0.8], "tot_emp": [100.0]})],
                ignore_index=True),
      r"^soc_scores, row 2, column 'soc_code': '15-1252' \(row 2\) is in '15-1250' \(row 4\), a SOC broad "

@@ -155,25 +155,25 @@ def test_to_soc_refuses_a_boolean_tot_emp(dtype, upper):
     """Before: every cross-industry code had 1.0 worker, without a word."""
     col = "TOT_EMP" if upper else "tot_emp"
     with pytest.raises(DataFormatError, match="^" + re.escape(
-            f"row 1, column '{col}': employment frame: {col} must be {SPECIAL}, got True") + "$"):
+            f"employment frame, row 1, column '{col}': {col} must be {SPECIAL}, got True") + "$"):
         to_soc(occupation_scores(), crosswalk(), _bool_employment("tot_emp", dtype, upper))
 
 
 def test_to_sectors_refuses_a_boolean_tot_emp():
     with pytest.raises(DataFormatError, match=re.escape(
-            f"row 1, column 'tot_emp': employment frame: tot_emp must be {SPECIAL}, got True")):
+            f"employment frame, row 1, column 'tot_emp': tot_emp must be {SPECIAL}, got True")):
         to_sectors(soc_scores(), _bool_employment("tot_emp"))
 
 
 def test_to_soc_refuses_a_boolean_a_mean():
     with pytest.raises(DataFormatError, match=re.escape(
-            f"row 1, column 'A_MEAN': employment frame: A_MEAN must be {SPECIAL}, got True")):
+            f"employment frame, row 1, column 'A_MEAN': A_MEAN must be {SPECIAL}, got True")):
         to_soc(occupation_scores(), crosswalk(), _bool_employment("a_mean", upper=True))
 
 
 def test_workforce_stats_refuses_a_boolean_in_its_employment_frame():
     """The sector cells of workforce_stats come from the same frame."""
-    with pytest.raises(DataFormatError, match=re.escape("row 1, column 'tot_emp': employment frame:")):
+    with pytest.raises(DataFormatError, match=re.escape("employment frame, row 1, column 'tot_emp':")):
         workforce_stats(_scores(), _bool_employment("tot_emp"))
 
 
@@ -183,7 +183,7 @@ def test_employment_frame_refuses_a_complex_tot_emp():
     emp["tot_emp"] = emp["tot_emp"].astype(complex)
     emp.loc[1, "tot_emp"] = 50 + 2j
     with pytest.raises(DataFormatError, match=re.escape(
-            f"row 1, column 'tot_emp': employment frame: tot_emp must be {SPECIAL}, got (100+0j)")):
+            f"employment frame, row 1, column 'tot_emp': tot_emp must be {SPECIAL}, got (100+0j)")):
         to_soc(occupation_scores(), crosswalk(), emp)
 
 
@@ -200,7 +200,7 @@ def test_to_census_occ_refuses_a_boolean_tot_emp():
     cxw = pd.DataFrame({"onetsoc_code": ["11-1011.00", "13-1021.00"], "census_occ": ["0010", "0510"]})
     emp = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "tot_emp": [True, False]})
     with pytest.raises(DataFormatError, match=re.escape(
-            f"row 1, column 'tot_emp': employment frame: tot_emp must be {SPECIAL}, got True")):
+            f"employment, row 1, column 'tot_emp': tot_emp must be {SPECIAL}, got True")):
         to_census_occ(occupation_scores(), crosswalk=cxw, employment=emp)
 
 
@@ -212,7 +212,7 @@ def test_to_soc_refuses_a_comma_that_is_not_a_thousands_separator(value):
     emp = employment().astype({"tot_emp": object}).rename(columns=str.upper)
     emp.loc[1, "TOT_EMP"] = value
     with pytest.raises(DataFormatError, match="^" + re.escape(
-            f"row 2, column 'TOT_EMP': employment frame: TOT_EMP must be {SPECIAL}, got {value!r}") + "$"):
+            f"employment frame, row 2, column 'TOT_EMP': TOT_EMP must be {SPECIAL}, got {value!r}") + "$"):
         to_soc(occupation_scores(), crosswalk(), emp)
 
 

@@ -394,7 +394,7 @@ def test_to_census_occ_checks_the_scores_before_loading_anything(monkeypatch):
     with pytest.raises(DataFormatError, match="scores must be a pandas DataFrame, got NoneType"):
         to_census_occ(None)
     twice = pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "beta": [0.1, 0.9]})
-    with pytest.raises(DataFormatError, match=r"row 2, column 'soc_code': scores has soc_code '11-1011' twice"):
+    with pytest.raises(DataFormatError, match=r"scores, row 2, column 'soc_code': soc_code '11-1011' is given twice"):
         to_census_occ(twice)
 
 

@@ -519,10 +519,10 @@ def test_to_soc_needs_n_tasks_only_to_combine_by_it(ts, xw, emp):
 
 
 @pytest.mark.parametrize("tot_emp, message", [
-    (0.0, "column 'tot_emp': employment frame: no cross-industry detailed occupation has employment above 0"),
-    ("abc", "row 1, column 'tot_emp': employment frame: tot_emp must be a number or a BLS special value "
+    (0.0, "employment frame, column 'tot_emp': no cross-industry detailed occupation has employment above 0"),
+    ("abc", "employment frame, row 1, column 'tot_emp': tot_emp must be a number or a BLS special value "
             "\\(\\*\\* \\* # ~\\), got 'abc'"),
-    (np.inf, "row 1, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, "
+    (np.inf, "employment frame, row 1, column 'tot_emp': tot_emp must be a finite number of at least 0, "
              "got inf"),
     (-5.0, "tot_emp must be a finite number of at least 0, got -5.0"),
 ])

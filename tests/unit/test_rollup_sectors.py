@@ -75,11 +75,12 @@ def test_frames_that_are_not_frames_or_repeat_a_code_are_named(world):
         to_soc(occ, None, emp)
     with pytest.raises(DataFormatError, match="employment must be a pandas DataFrame, got str"):
         to_soc(occ, xw, "oews.csv")
-    with pytest.raises(DataFormatError, match=r"occupation_scores has onetsoc_code '\S+' twice \(rows 1 and"):
+    with pytest.raises(DataFormatError, match=r"occupation_scores, row \d+, column 'onetsoc_code': onetsoc_code '\S+' "
+                                              r"is given twice \(rows 1 and"):
         to_soc(pd.concat([occ, occ.iloc[[0]]]), xw, emp)
     with pytest.raises(DataFormatError, match="soc_scores must be a pandas DataFrame, got list"):
         to_sectors([1], emp)
-    with pytest.raises(DataFormatError, match=r"soc_scores has soc_code '11-1011' twice"):
+    with pytest.raises(DataFormatError, match=r"soc_scores, row \d+, column 'soc_code': soc_code '11-1011' is given twice"):
         to_sectors(pd.concat([soc, soc.iloc[[0]]]), emp)
 
 

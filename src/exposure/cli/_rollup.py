@@ -40,9 +40,10 @@ from exposure.rollup._run import (
     check_inputs_kept,
     check_not_recompute_output,
     check_rollup_output,
+    no_industry_said,
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
-from exposure.rollup._soc import national_detailed
+from exposure.rollup._soc import EMPLOYMENT_FRAME, national_detailed
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
@@ -230,11 +231,15 @@ def _in_file(path, row_offset=None, *, every_error: bool = False):
     row of its first record, :func:`exposure._tables.first_row_number`, or a function of
     ``path`` giving it, called only on an error) is given; then only errors that name a
     row are about the file, unless ``every_error`` (a frame read from ``path`` alone).
+    An error naming no file, or the employment frame
+    (:data:`~exposure.rollup._soc.EMPLOYMENT_FRAME`, named first as the other frames are),
+    is about the frame.
     """
     try:
         yield
     except DataFormatError as exc:
-        if exc.path is not None or (row_offset is not None and exc.row is None and not every_error):
+        if exc.path not in (None, EMPLOYMENT_FRAME) or (row_offset is not None and exc.row is None
+                                                        and not every_error):
             raise
         if callable(row_offset):
             row_offset = row_offset(path) if exc.row is not None else None
@@ -301,11 +306,12 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
                  else None if args.crosswalk else crosswalks.load_soc_structure(**loc))
     if args.crosswalk and xw.empty:  # every occupation unmatched: seven tables of no coverage
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=args.crosswalk)
+    national = False  # the national table read for want of the by-industry one (said so)
     if args.employment:
         emp = oews.read_oews(args.employment)
         _check_employment(emp, args.employment)
     else:
-        emp = _load_employment(args.oews_release, loc)
+        emp, national = _load_employment(args.oews_release, loc)
     tasks = ratings = None
     # the statements give the types the scores leave out: all (no task_type column; the
     # registry's by default), or some (a column partly empty: --tasks was ignored, and those
@@ -335,10 +341,10 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
             _check_scale(ratings, args.weights, args.task_ratings)
         if args.tasks and "task" in task_scores.columns:  # to tell the caller's own tasks, which
             tasks = onet.read_tasks(args.tasks)  # O*NET does not rate, from O*NET's (it was unread)
-    return xw, emp, tasks, ratings, structure
+    return xw, emp, tasks, ratings, structure, national
 
 
-def _load_employment(release: str, loc: dict) -> pd.DataFrame:
+def _load_employment(release: str, loc: dict) -> tuple[pd.DataFrame, bool]:
     """The OEWS by-industry table of ``release``; its national table when BLS's by-industry files are not at hand.
 
     Any release other than 2025 was read from its national table (cross-industry rows
@@ -351,18 +357,27 @@ def _load_employment(release: str, loc: dict) -> pd.DataFrame:
     why and where to put the files. A by-industry file that is there but bad is refused,
     and so is a release whose by-industry table the registry pins (2025) when it cannot
     be had, as before.
+
+    Returns
+    -------
+    (pandas.DataFrame, bool)
+        The table, and whether it is the national table read instead: the warning said
+        what it leaves empty, and the roll-up does not say it again
+        (:func:`~exposure.rollup._run.no_industry_said`; its own warning of an employment
+        without industry rows spoke of the sector tables a second time).
     """
     year = releases.check_oews_release(release)
     try:
-        return oews.load_oews(year, "by_industry", **loc)
+        return oews.load_oews(year, "by_industry", **loc), False
     except DownloadError as exc:
         if (year, "by_industry") in oews.OEWS_FILES:
             raise
         log.warning("--oews-release %s: the OEWS by-industry table of %s could not be read (%s): its national "
-                    "table (cross-industry rows only) is read instead; for the sector and subsector tables, put BLS's oesm%sin4.zip (or its natsector_M%s_dl.xlsx and "
-                    "nat3d_M%s_dl.xlsx in a folder oesm%sin4) in the data directory (--data-dir)",
-                    year, year, exc, year[2:], year, year, year[2:])
-    return oews.load_oews(year, "national", **loc)
+                    "table (cross-industry rows only) is read instead, so the sector and subsector tables are "
+                    "empty and working_time has no sector rows; for them, put BLS's oesm%sin4.zip (or its "
+                    "natsector_M%s_dl.xlsx and nat3d_M%s_dl.xlsx in a folder oesm%sin4) in the data directory "
+                    "(--data-dir)", year, year, exc, year[2:], year, year, year[2:])
+    return oews.load_oews(year, "national", **loc), True
 
 
 def _check_scale(ratings: pd.DataFrame, weights: str, path) -> None:
@@ -488,7 +503,7 @@ def run_rollup(args: argparse.Namespace) -> int:
                             "--task-ratings": args.task_ratings, "--soc-structure": args.soc_structure})
     check_rollup_output(out)  # a table file of the user's own would be replaced or removed
     scores = read_task_scores(args.task_scores)
-    xw, emp, tasks, ratings, structure = _inputs(args, scores)
+    xw, emp, tasks, ratings, structure, national = _inputs(args, scores)
     with _in_file(args.task_scores, first_row_number(args.task_scores)):
         # the task weights, checked here so that an error names the scores file and its row;
         # rows under another task's key, once, naming the file's lines (rollup() would say
@@ -499,7 +514,8 @@ def run_rollup(args: argparse.Namespace) -> int:
         task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks, path=args.task_scores,
                      row_offset=first_row_number(args.task_scores))
     try:
-        with weight_warnings_said():
+        # the weights' warnings, and the national table's, said already
+        with weight_warnings_said(), no_industry_said() if national else contextlib.nullcontext():
             result = rollup(
                 scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
                 combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,

@@ -294,7 +294,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     >>> _employment(pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "tot_emp": [1.0, -5.0]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, got -5.0
+    exposure.errors.DataFormatError: employment, row 2, column 'tot_emp': tot_emp must be a finite number of at least 0, got -5.0
     >>> _employment(pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "tot_emp": [1.0, 5.0]}))
     Traceback (most recent call last):
     ...
@@ -303,7 +303,8 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     _refuse_oews_frame(employment, name)
     require_frame(employment, name, ["soc_code", "tot_emp"])
     emp = employment.reset_index(drop=True)
-    tot = _number(emp["tot_emp"], "tot_emp").to_numpy(dtype=float)
+    # named as its other errors name it (it said "row 2, column 'tot_emp': employment frame: ...")
+    tot = _number(emp["tot_emp"], "tot_emp", name).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         big = tot >= MAX_COUNT  # 1e308 overflowed once summed: tot_emp inf, the measures 0.0
     if big.any():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import os
 from dataclasses import dataclass, field
@@ -63,6 +65,7 @@ __all__ = [
     "owned_names",
     "COVERAGE_NAME",
     "TABLE_FORMATS",
+    "no_industry_said",
 ]
 
 #: Written by :meth:`Rollup.write` next to the tables: OEWS employment coverage and the
@@ -412,6 +415,35 @@ def _warn_no_employment(soc: pd.DataFrame) -> None:
                     "its" if n == 1 else "their", "it" if n == 1 else "them")
 
 
+#: True where :func:`rollup` does not log its warning of an employment without industry rows.
+_NO_INDUSTRY_SAID = contextvars.ContextVar("no_industry_said", default=False)
+
+
+@contextlib.contextmanager
+def no_industry_said():
+    """Within it, :func:`rollup` does not warn of an employment without industry rows: the caller said so.
+
+    ``exposure rollup --oews-release YEAR``, when BLS's by-industry files of ``YEAR``
+    cannot be had, reads the national table with a warning that says why and where to
+    put the files; the roll-up then warned again that the employment has no sector rows
+    (``an OEWS national table?``), two warnings of one fact. A context variable: a
+    roll-up in another thread still warns.
+
+    Examples
+    --------
+    >>> with no_industry_said():
+    ...     _NO_INDUSTRY_SAID.get()
+    True
+    >>> _NO_INDUSTRY_SAID.get()
+    False
+    """
+    token = _NO_INDUSTRY_SAID.set(True)
+    try:
+        yield
+    finally:
+        _NO_INDUSTRY_SAID.reset(token)
+
+
 def _has_sectors(employment: pd.DataFrame) -> bool:
     return bool((employment_frame(employment)["i_group"] == "sector").any())
 
@@ -548,7 +580,7 @@ def rollup(
     _warn_no_employment(soc)
     _check_rollup_memory(n_draws, len(occ), len(soc), employment)
     levels = _industry_levels(employment)
-    if not levels:  # an OEWS national table: empty sector tables, without a word before
+    if not levels and not _NO_INDUSTRY_SAID.get():  # a national table: empty sector tables, without a word before
         log.warning("the employment has no sector or 3-digit industry rows (an OEWS national table?): the sector "
                     "and subsector tables are empty and working_time has no sector rows; give the OEWS "
                     "by-industry table for them")

@@ -17,6 +17,7 @@ from exposure.crosswalks import code_hint
 from exposure.errors import DataFormatError
 from exposure.rollup._occupations import _interval, check_level
 from exposure.rollup._soc import (
+    EMPLOYMENT_FRAME,
     _combine,
     _employment_names,
     _number,
@@ -139,7 +140,7 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
         column = names.get("naics", "naics")
         code = f["naics"].iloc[bad[0]]
         hint = "" if code is None else code_hint(str(code))
-        raise DataFormatError(f"employment frame: {column} {bad[1]}{hint}", row=int(f.index[bad[0]]) + 1,
+        raise DataFormatError(f"{column} {bad[1]}{hint}", path=EMPLOYMENT_FRAME, row=int(f.index[bad[0]]) + 1,
                               column=column)
     _refuse_other_levels(f, level, names.get("naics", "naics"))
     _refuse_two_spellings(f, level, names.get("naics", "naics"), row_offset)  # 52 and 520000: one sector, two rows
@@ -154,15 +155,15 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     if cells.empty:  # every industry unscored, its total "suppressed", and the scores' codes blamed
         column = names.get("o_group", "o_group")
         given = ", ".join(repr(g) for g in sorted(set(f["o_group"])))
-        raise DataFormatError(f"employment frame has no detailed occupation rows ({column} 'detailed') of its "
-                              f"{level} rows (i_group {LEVELS[level]!r}; they are of {column} {given}): the {level} "
-                              "measures are means over the detailed cells of each industry; give the OEWS "
-                              "by-industry table with its detailed rows", column=column)
+        raise DataFormatError(f"no detailed occupation rows ({column} 'detailed') of its {level} rows (i_group "
+                              f"{LEVELS[level]!r}; they are of {column} {given}): the {level} measures are means "
+                              "over the detailed cells of each industry; give the OEWS by-industry table with its "
+                              "detailed rows", path=EMPLOYMENT_FRAME, column=column)
     _refuse_group_cells(cells, names.get("occ_code", "occ_code"), names.get("o_group", "o_group"))
     _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
     # 15-1250 beside 15-1252 in one industry: the member's workers were summed twice
-    refuse_nested_codes(cells["occ_code"], "employment frame", names.get("occ_code", "occ_code"),
-                        "detailed rows", keys=cells["naics"],
+    refuse_nested_codes(cells["occ_code"], EMPLOYMENT_FRAME, names.get("occ_code", "occ_code"),
+                        "detailed rows", path=True, keys=cells["naics"],
                         key_where=f" of the {level} NAICS {{!r}}", row_offset=row_offset)
     # one order whatever the frame's (the sums over cells ran in row order: a shuffled
     # OEWS frame gave sector means that differed in the 16th digit)
@@ -215,8 +216,10 @@ def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str,
             said = (f"the {what} {code!r} has two titles, {titles[given].iloc[j]!r} on row {a} and "
                     f"{titles[given].iloc[k]!r} on row {b}")
             more = f" ({n} codes have other titles)" if n > 1 else ""
-            message = (f"employment frame: {said} of the frame (column {column!r}); the first is kept{more}"
-                       if path is None else str(DataFormatError(f"employment frame: {said}; the first is kept{more}",
+            # the file named first, as its errors are (it was "F, row 7, column 'naics_title':
+            # employment frame: the sector NAICS ...")
+            message = (f"{EMPLOYMENT_FRAME}: {said} of the frame (column {column!r}); the first is kept{more}"
+                       if path is None else str(DataFormatError(f"{said}; the first is kept{more}",
                                                                 path=path, row=b, column=column)))
             _warn_once(frame, message, key=(what, code))
     return out
@@ -295,15 +298,15 @@ def _refuse_other_levels(f: pd.DataFrame, level: str, column: str = "naics") -> 
     >>> _refuse_other_levels(f, "sector", "NAICS")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'NAICS': employment frame: NAICS '113000' on a sector row (i_group 'sector') is not a sector code (11, 31-33, 44-45, 48-49 or 520000: two digits, as given or padded with zeros)
+    exposure.errors.DataFormatError: employment frame, row 2, column 'NAICS': NAICS '113000' on a sector row (i_group 'sector') is not a sector code (11, 31-33, 44-45, 48-49 or 520000: two digits, as given or padded with zeros)
     """
     codes = f["naics"].astype(str)
     bad = ~codes.str.fullmatch(LEVEL_PATTERNS[level]).to_numpy(dtype=bool, na_value=False)
     if not bad.any():
         return
     k = int(np.flatnonzero(bad)[0])
-    raise DataFormatError(f"employment frame: {column} {codes.iloc[k]!r} on a {level} row (i_group "
-                          f"{LEVELS[level]!r}) is not a {level} code ({_LEVEL_EXAMPLES[level]})",
+    raise DataFormatError(f"{column} {codes.iloc[k]!r} on a {level} row (i_group {LEVELS[level]!r}) is not a "
+                          f"{level} code ({_LEVEL_EXAMPLES[level]})", path=EMPLOYMENT_FRAME,
                           row=int(f.index[k]) + 1, column=column)
 
 
@@ -325,7 +328,7 @@ def _refuse_two_spellings(f: pd.DataFrame, level: str, column: str = "naics", ro
     >>> _refuse_two_spellings(f, "sector", "NAICS")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'NAICS': employment frame: the sector NAICS '52' (row 1) is written '520000' on row 3 (padded with zeros): one sector would be two; write its code one way
+    exposure.errors.DataFormatError: employment frame, row 3, column 'NAICS': the sector NAICS '52' (row 1) is written '520000' on row 3 (padded with zeros): one sector would be two; write its code one way
     """
     codes = f["naics"].astype(str)
     width = 2 if level == "sector" else 3
@@ -338,9 +341,9 @@ def _refuse_two_spellings(f: pd.DataFrame, level: str, column: str = "naics", ro
     k = int(spellings.index[np.flatnonzero(other)[0]])
     j = int(spellings.index[(spellings["industry"] == spellings.loc[k, "industry"]).to_numpy(dtype=bool)][0])
     a, b = int(f.index[j]) + row_offset, int(f.index[k]) + row_offset
-    raise DataFormatError(f"employment frame: the {level} NAICS {codes.iloc[j]!r} (row {a}) is written "
-                          f"{codes.iloc[k]!r} on row {b} (padded with zeros): one {level} would be two; write its "
-                          "code one way", row=int(f.index[k]) + 1, column=column)
+    raise DataFormatError(f"the {level} NAICS {codes.iloc[j]!r} (row {a}) is written {codes.iloc[k]!r} on row {b} "
+                          f"(padded with zeros): one {level} would be two; write its code one way",
+                          path=EMPLOYMENT_FRAME, row=int(f.index[k]) + 1, column=column)
 
 
 def _refuse_too_large(f: pd.DataFrame, column: str = "tot_emp") -> None:
@@ -356,8 +359,8 @@ def _refuse_too_large(f: pd.DataFrame, column: str = "tot_emp") -> None:
         big = emp >= MAX_COUNT  # NaN (suppressed): not big
     if big.any():
         k = int(np.flatnonzero(big)[0])
-        raise DataFormatError(f"employment frame: {column} is too large for a number of workers, got {float(emp[k])!r}",
-                              row=int(f.index[k]) + 1, column=column)
+        raise DataFormatError(f"{column} is too large for a number of workers, got {float(emp[k])!r}",
+                              path=EMPLOYMENT_FRAME, row=int(f.index[k]) + 1, column=column)
 
 
 def _refuse_group_cells(cells: pd.DataFrame, column: str = "occ_code", group: str = "o_group") -> None:
@@ -372,10 +375,9 @@ def _refuse_group_cells(cells: pd.DataFrame, column: str = "occ_code", group: st
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         what = "the All Occupations total" if codes.iloc[k] == "00-0000" else "a major group"
-        raise DataFormatError(f"employment frame: {column} {codes.iloc[k]!r} is {what}, not a detailed "
-                              f"occupation, on a row whose {group} is 'detailed': the detailed rows are "
-                              "summed, so its workers would be counted twice", row=int(cells.index[k]) + 1,
-                              column=column)
+        raise DataFormatError(f"{column} {codes.iloc[k]!r} is {what}, not a detailed occupation, on a row whose "
+                              f"{group} is 'detailed': the detailed rows are summed, so its workers would be "
+                              "counted twice", path=EMPLOYMENT_FRAME, row=int(cells.index[k]) + 1, column=column)
 
 
 def _refuse_repeated_cells(cells: pd.DataFrame, level: str, column: str = "occ_code") -> None:
@@ -393,8 +395,8 @@ def _refuse_repeated_cells(cells: pd.DataFrame, level: str, column: str = "occ_c
     same = ((cells["naics"] == naics) & (cells["occ_code"] == occ)).to_numpy()
     first, row = int(cells.index[int(np.flatnonzero(same)[0])]) + 1, int(cells.index[k]) + 1
     raise DataFormatError(f"duplicate {level} cell: NAICS {str(naics)!r}, occupation {str(occ)!r} (rows "
-                          f"{first} and {row} of the employment frame): keep one row per industry and "
-                          "occupation", row=row, column=column)
+                          f"{first} and {row}): keep one row per industry and occupation", path=EMPLOYMENT_FRAME,
+                          row=row, column=column)
 
 
 def _refuse_other_totals(totals: pd.DataFrame, level: str, column: str = "tot_emp") -> None:
@@ -413,10 +415,10 @@ def _refuse_other_totals(totals: pd.DataFrame, level: str, column: str = "tot_em
         k = int(np.flatnonzero(differ)[0])
         j = int(first.iloc[k])
         shown_emp = [None if np.isnan(v) else float(v) for v in (ref[k], emp[k])]
-        raise DataFormatError(f"employment frame: the {level} NAICS {str(totals['naics'].iloc[k])!r} has two "
-                              f"All Occupations totals, {shown_emp[0]!r} on row {int(totals.index[j]) + 1} and "
-                              f"{shown_emp[1]!r} on row {int(totals.index[k]) + 1}: keep one (two OEWS releases "
-                              "in one frame?)", row=int(totals.index[k]) + 1, column=column)
+        raise DataFormatError(f"the {level} NAICS {str(totals['naics'].iloc[k])!r} has two All Occupations totals, "
+                              f"{shown_emp[0]!r} on row {int(totals.index[j]) + 1} and {shown_emp[1]!r} on row "
+                              f"{int(totals.index[k]) + 1}: keep one (two OEWS releases in one frame?)",
+                              path=EMPLOYMENT_FRAME, row=int(totals.index[k]) + 1, column=column)
 
 
 def _cell_matrix(cells: pd.DataFrame, industries: pd.DataFrame, soc_codes, values) -> sparse.csr_matrix:
@@ -619,7 +621,7 @@ def to_sectors(
         ``tot_emp`` of 2**63 or more (it overflowed once summed); an occupation cell of an
         industry given twice, naming both rows (counted from 1); an industry's "All
         Occupations" total given twice with other employment, naming both rows; rows of
-        ``level`` without a ``detailed`` cell, ``column 'o_group': employment frame has no
+        ``level`` without a ``detailed`` cell, ``employment frame, column 'o_group': no
         detailed occupation rows (o_group 'detailed') of its sector rows ...``; an
         industry written two ways, ``52`` and ``520000``, naming both rows). A malformed
         ``naics`` or ``soc_code`` is named with :func:`~exposure.crosswalks.code_hint`'s

@@ -29,6 +29,12 @@ log = logging.getLogger(__name__)
 
 COMBINE = ("equal", "n_tasks")
 
+#: How the errors about an OEWS employment frame name it: first, as their ``path``
+#: (``employment frame, row 2, column 'tot_emp': ...``), as the errors of the other frames
+#: do; ``exposure rollup`` names its ``--employment`` file in its place
+#: (:meth:`~exposure.errors.DataFormatError.in_file`).
+EMPLOYMENT_FRAME = "employment frame"
+
 
 def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Series:
     """Parse OEWS numbers ('1,234', '**', '*', '#', '~') to floats; special values -> NaN.
@@ -47,7 +53,7 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
         The column, as the caller's frame names it (``TOT_EMP`` or ``tot_emp``).
     name : str, optional
         The frame, named before the row (``soc_scores, row 2, column 'tot_emp': ...``);
-        by default the message says ``employment frame``.
+        by default :data:`EMPLOYMENT_FRAME`.
 
     Raises
     ------
@@ -60,7 +66,7 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     >>> _number(pd.Series([1.0, float("inf")]), "tot_emp")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'tot_emp': employment frame: tot_emp must be a finite number of at least 0, got inf
+    exposure.errors.DataFormatError: employment frame, row 2, column 'tot_emp': tot_emp must be a finite number of at least 0, got inf
     >>> _number(pd.Series([True, False]), "tot_emp", "soc_scores")
     Traceback (most recent call last):
     ...
@@ -88,10 +94,8 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
         shown = _shown(series.iloc[pos]) if np.isnan(arr[pos]) else float(arr[pos])
         what = ("a finite number of at least 0" if not np.isnan(arr[pos])
                 else f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
-        message = f"{column} must be {what}, got {shown!r}"
-        if name is None:
-            raise DataFormatError(f"employment frame: {message}", row=pos + 1, column=column)
-        raise DataFormatError(message, path=name, row=pos + 1, column=column)
+        raise DataFormatError(f"{column} must be {what}, got {shown!r}", path=name or EMPLOYMENT_FRAME,
+                              row=pos + 1, column=column)
     return values
 
 
@@ -115,7 +119,7 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     >>> require_frame(pd.DataFrame({"soc_code": ["11-1011"] * 2}), "soc_scores", unique="soc_code")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'soc_code': soc_scores has soc_code '11-1011' twice (rows 1 and 2)
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'soc_code': soc_code '11-1011' is given twice (rows 1 and 2)
     >>> require_frame(pd.DataFrame({"soc_code": [None, "11-1011"]}), "soc_scores", unique="soc_code")
     Traceback (most recent call last):
     ...
@@ -149,8 +153,9 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     repeat = None if unique is None else first_repeat(value[unique])
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"{name} has {unique} {str(value[unique].iloc[pos])!r} twice (rows {first + 1} "
-                              f"and {pos + 1})", row=pos + 1, column=unique)
+        # named first, as the missing key above (it was "row 2, column 'soc_code': soc_scores has ...")
+        raise DataFormatError(f"{unique} {str(value[unique].iloc[pos])!r} is given twice (rows {first + 1} "
+                              f"and {pos + 1})", path=name, row=pos + 1, column=unique)
     if rows and value.empty:
         raise DataFormatError(f"{name} have no rows")
 
@@ -255,7 +260,8 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
     number in [0, 1], or missing (``None``, NaN, a blank text), which stays NaN. Text
     that reads as a number (``"0.5"``) is accepted. A column ``frame`` lacks is NaN
     throughout; one written another way (``Beta``, ``Share.E1``) is refused
-    (:func:`refuse_other_spelling`). Anything else (text such as ``"0,46"``, a complex
+    (:func:`refuse_other_spelling`). Anything else (text such as ``"0,46"``, said to be
+    a decimal comma: :func:`_decimal_comma_hint`; a complex
     number -- never cut to its real part --, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is
     not taken as 1 --, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
     (counted from 1) and its column; the columns are checked in the order of
@@ -297,7 +303,7 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
     >>> measure_values(pd.DataFrame({"beta": ["0.5", "0,46"]}), "soc_scores", ["beta"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': not a number: '0,46'
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'beta': not a number: '0,46': a decimal comma? write decimals with a point: '0.46'
     >>> measure_values(pd.DataFrame({"beta": [0.2, 1.5]}), "soc_scores", ["beta"])
     Traceback (most recent call last):
     ...
@@ -320,7 +326,7 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
         value = _shown(value)
         complex_note = (" (a complex number; scores are real numbers in [0, 1])"
                         if explain and isinstance(value, complex) else "")
-        refuse(f"not a number: {value!r}{complex_note}", pos, column)
+        refuse(f"not a number: {value!r}{complex_note}{_decimal_comma_hint(value)}", pos, column)
 
     out = np.full((len(frame), len(measures)), np.nan)
     for j, m in enumerate(measures):
@@ -357,6 +363,33 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
             refuse(f"{f'{m} ' if explain else ''}must be in [0, 1], got {float(arr[pos])!r}", pos, m)
         out[:, j] = arr
     return out
+
+
+#: A number written with a decimal comma (``0,5``, ``,25``, ``1,0``), as a spreadsheet in a
+#: European locale writes it: a measure (a share, in [0, 1]) has no thousands to separate.
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?[0-9]*,[0-9]+\s*")
+
+
+def _decimal_comma_hint(value) -> str:
+    """The advice for a measure cell ``value`` written with a decimal comma, or ``""``.
+
+    ``"0,5"`` (text of a spreadsheet in a European locale) was refused as ``not a
+    number: '0,5'`` and no more, where the readers of published measures and of O*NET's
+    tables say to write a point.
+
+    Examples
+    --------
+    >>> _decimal_comma_hint("0,46")
+    ": a decimal comma? write decimals with a point: '0.46'"
+    >>> _decimal_comma_hint("n/a"), _decimal_comma_hint("1,234,5"), _decimal_comma_hint("1,5")
+    ('', '', '')
+    """
+    if not isinstance(value, str) or not _DECIMAL_COMMA.fullmatch(value):
+        return ""
+    written = value.strip().replace(",", ".")
+    if not 0.0 <= float(written) <= 1.0:  # '1,5' is no share either way: the advice would not work
+        return ""
+    return f": a decimal comma? write decimals with a point: {written!r}"
 
 
 def _task_counts(occupation_scores: pd.DataFrame) -> np.ndarray:
@@ -455,7 +488,7 @@ def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
     >>> _whole(pd.Series([1.2]), pd.Series(["1.200"]), "TOT_EMP")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'TOT_EMP': employment frame: TOT_EMP must be a whole number of workers (OEWS counts jobs), got '1.200' (write 1200 for 1,200 workers: a point is read as the decimal point)
+    exposure.errors.DataFormatError: employment frame, row 1, column 'TOT_EMP': TOT_EMP must be a whole number of workers (OEWS counts jobs), got '1.200' (write 1200 for 1,200 workers: a point is read as the decimal point)
     """
     arr = values.to_numpy(dtype=float)
     text = np.array([isinstance(v, str) for v in given.to_numpy(dtype=object)], dtype=bool)
@@ -469,8 +502,8 @@ def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
         if re.fullmatch(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+", shown):
             hint = (f" (write {shown.replace('.', '')} for {shown.replace('.', ',')} workers: a point is read "
                     "as the decimal point)")
-        raise DataFormatError(f"employment frame: {column} must be a whole number of workers (OEWS counts jobs), "
-                              f"got {shown!r}{hint}", row=pos + 1, column=column)
+        raise DataFormatError(f"{column} must be a whole number of workers (OEWS counts jobs), got {shown!r}{hint}",
+                              path=EMPLOYMENT_FRAME, row=pos + 1, column=column)
     return values
 
 
@@ -511,13 +544,13 @@ def _employment_names(employment: pd.DataFrame) -> dict:
     >>> _employment_names(pd.DataFrame(columns=["tot_emp", "TOT_EMP"]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'TOT_EMP': employment frame has the column 'tot_emp' twice, as 'tot_emp' and 'TOT_EMP': keep one
+    exposure.errors.DataFormatError: employment frame, column 'TOT_EMP': the column 'tot_emp' is given twice, as 'tot_emp' and 'TOT_EMP': keep one
     """
     for name in _EMPLOYMENT_COLUMNS:
         given = [c for c in employment.columns if str(c).lower() == name]
         if len(given) > 1:  # both were read as one: "'DataFrame' object has no attribute 'str'"
-            raise DataFormatError(f"employment frame has the column {name!r} twice, as {given[0]!r} and "
-                                  f"{given[1]!r}: keep one", column=str(given[1]))
+            raise DataFormatError(f"the column {name!r} is given twice, as {given[0]!r} and {given[1]!r}: keep one",
+                                  path=EMPLOYMENT_FRAME, column=str(given[1]))
     return {str(c).lower(): c for c in employment.columns}
 
 
@@ -535,11 +568,11 @@ def _check_groups(f: pd.DataFrame, names: dict) -> None:
     >>> _check_groups(f, {c: c for c in f.columns})
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'i_group': employment frame: i_group must be one of 'cross-industry', 'cross-industry, ownership', 'sector', '3-digit', '4-digit', '4-digit, ownership', '5-digit', '6-digit', got 'Sector' (write it 'sector', as OEWS does)
+    exposure.errors.DataFormatError: employment frame, row 1, column 'i_group': i_group must be one of 'cross-industry', 'cross-industry, ownership', 'sector', '3-digit', '4-digit', '4-digit, ownership', '5-digit', '6-digit', got 'Sector' (write it 'sector', as OEWS does)
     """
     bad = first_bad_soc_code(f["occ_code"])
     if bad is not None:
-        raise DataFormatError(f"employment frame: {names['occ_code']} {bad[1]}", row=bad[0] + 1,
+        raise DataFormatError(f"{names['occ_code']} {bad[1]}", path=EMPLOYMENT_FRAME, row=bad[0] + 1,
                               column=names["occ_code"])
     for column, allowed in (("o_group", O_GROUPS), ("i_group", I_GROUPS)):
         values = f[column]
@@ -551,7 +584,7 @@ def _check_groups(f: pd.DataFrame, names: dict) -> None:
             hint = f" (write it {meant[0]!r}, as OEWS does)" if meant else ""
             what = "missing" if pd.isna(value) else \
                 f"must be one of {', '.join(map(repr, allowed))}, got {_shown(value)!r}{hint}"
-            raise DataFormatError(f"employment frame: {names[column]} {what}", row=pos + 1,
+            raise DataFormatError(f"{names[column]} {what}", path=EMPLOYMENT_FRAME, row=pos + 1,
                                   column=names[column])
 
 
@@ -580,19 +613,21 @@ def national_detailed(employment: pd.DataFrame, *, row_offset: int = 1) -> pd.Da
     if f.empty:
         raise DataFormatError("employment frame has no cross-industry detailed occupation rows")
     if not (f["tot_emp"] > 0).any():
-        raise DataFormatError("employment frame: no cross-industry detailed occupation has employment "
-                              "above 0 (tot_emp is 0 or missing on every row)", column="tot_emp")
+        raise DataFormatError("no cross-industry detailed occupation has employment above 0 (tot_emp is 0 or "
+                              "missing on every row)", path=EMPLOYMENT_FRAME, column="tot_emp")
     repeat = first_repeat(f["occ_code"])
     if repeat is not None:  # it named neither row nor column (rows of employment, from 1)
         pos, first = repeat
         column = _employment_names(employment).get("occ_code", "occ_code")
-        # the rows were in the text only: err.row and err.column were None
+        # the rows were in the text only: err.row and err.column were None; the frame is named
+        # first, as in its other errors (it was "row 3, column 'occ_code': duplicate ... (rows 1
+        # and 3 of the employment frame, column 'occ_code')")
         raise DataFormatError(
             f"duplicate cross-industry occupation code {f['occ_code'].iloc[pos]!r} (rows "
-            f"{int(f.index[first]) + 1} and {int(f.index[pos]) + 1} of the employment frame, column {column!r}): "
-            "keep one row per occupation", row=int(f.index[pos]) + 1, column=column)
-    refuse_nested_codes(f["occ_code"], "employment frame", _employment_names(employment).get("occ_code", "occ_code"),
-                        "cross-industry detailed rows", row_offset=row_offset)
+            f"{int(f.index[first]) + row_offset} and {int(f.index[pos]) + row_offset}): keep one row per occupation",
+            path=EMPLOYMENT_FRAME, row=int(f.index[pos]) + 1, column=column)
+    refuse_nested_codes(f["occ_code"], EMPLOYMENT_FRAME, _employment_names(employment).get("occ_code", "occ_code"),
+                        "cross-industry detailed rows", path=True, row_offset=row_offset)
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
@@ -645,7 +680,8 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     workers twice (in ``tot_emp``, the coverage and every worker share) without a word; so
     did a major (``15-0000``) or minor (``15-1200``) group given as a detailed row beside
     its occupations. OEWS's own aggregates (``13-1020``) are never published beside their
-    detailed codes. ``path``: name the frame as a file (``employment, row 3, ...``).
+    detailed codes. ``path``: name the frame first, as a file (``employment, row 3, ...``),
+    as every caller does (the employment frame's errors named it after the row).
     ``keys`` (same index as ``codes``): check within each key only (an industry's cells),
     ``key_where`` naming it in the message (``" of the sector NAICS {!r}"``, formatted with
     the key); the first member row (in row order) is named. ``row_offset``: the row that
@@ -958,8 +994,8 @@ def to_soc(
         :func:`refuse_rubric_order`), an ``n_tasks`` that is not a count
         (``combine="n_tasks"``); a crosswalk with a missing or malformed code (its row and
         column named), a bad ``soc_structure``; or a bad employment frame (a ``tot_emp``
-        or ``a_mean`` that is other text, a boolean, negative or infinite: ``row 1,
-        column 'TOT_EMP': employment frame: TOT_EMP must be a number or a BLS special
+        or ``a_mean`` that is other text, a boolean, negative or infinite: ``employment
+        frame, row 1, column 'TOT_EMP': TOT_EMP must be a number or a BLS special
         value (** * # ~), got True``). Scores of which no OEWS code gets a value: no
         scored code is in the crosswalk (O*NET-SOC 2010 codes such as ``15-1132.00``, a
         crosswalk without rows), or none reaches an OEWS code of the employment (another
