@@ -22,6 +22,7 @@ string cell, never as a formula, so the text is kept as is there.
 
 import contextlib
 import contextvars
+import csv
 import datetime
 import decimal
 import errno as errno_codes
@@ -49,7 +50,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from exposure._args import as_shown
+from exposure._args import as_shown, check_choice, choice_hint
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError, OutputError
 
 __all__ = [
@@ -71,11 +72,14 @@ __all__ = [
     "SHOWN_AS",
     "shown_as",
     "shown_path",
+    "index_as_columns",
     "write_parquet",
     "write_json",
     "write_arrays",
     "read_arrays",
     "read_pinned",
+    "PINNED_ARGUMENT",
+    "pinned_argument",
     "pinnable_name",
     "load_pinned",
     "pyarrow_parquet",
@@ -1172,6 +1176,88 @@ def _duplicate_name(frame: pd.DataFrame, path, where: str) -> None:
                               path=path, column=_shown_name(name))
 
 
+def index_as_columns(frame: pd.DataFrame, path, where: str) -> pd.DataFrame:
+    """``frame`` with its named index as its first column(s), as ``reset_index()`` makes them.
+
+    A file has no index: the writers wrote the columns only, so a frame indexed by its
+    codes (``set_index("soc_code")``, ``groupby("soc_code").mean()``) lost them without a
+    word. An index that is named is data, and is written as a column (each level of a
+    MultiIndex one, an unnamed level beside named ones as ``level_1``, as pandas names it);
+    an unnamed index (row numbers, ``0..n-1`` or what a filter left) is not, and is left
+    out as before. A level named as a column and holding the same values
+    (``set_index("soc_code", drop=False)``) is written once, as that column. To leave a
+    named index out, give ``frame.reset_index(drop=True)``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or os.PathLike
+        The file to be written, for the messages.
+    where : str
+        The kind of file, for the messages (``"a CSV file"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself when its index has no name; else a new frame.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A level named as a column but holding other values, or index names that clash
+        with each other or with the columns (pandas' "cannot insert ..., already
+        exists"), naming the column: ``where`` holds one column of a name.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"beta": [0.5]}, index=pd.Index(["15-1252"], name="soc_code"))
+    >>> index_as_columns(f, "o.csv", "a CSV file").to_dict("list")
+    {'soc_code': ['15-1252'], 'beta': [0.5]}
+    >>> index_as_columns(f.rename_axis(None), "o.csv", "a CSV file").to_dict("list")
+    {'beta': [0.5]}
+    """
+    names = list(frame.index.names)
+    if all(name is None for name in names):
+        return frame
+    texts = [str(c) for c in frame.columns]
+    same = []  # levels that repeat a column of their name: written once, as that column
+    for level, name in enumerate(names):
+        if name is None or str(name) not in texts:
+            continue
+        labels = frame.index.get_level_values(level)
+        column = frame.iloc[:, texts.index(str(name))]
+        if pd.Index(labels).equals(pd.Index(column)):
+            same.append(level)
+            continue
+        ours = pd.Series(labels.astype(object), dtype=object).to_numpy()
+        theirs = column.astype(object).to_numpy()
+        differ = [i for i in range(len(frame))
+                  if not (pd.isna(ours[i]) and pd.isna(theirs[i])) and ours[i] != theirs[i]]
+        pos = differ[0] if differ else 0
+        raise DataFormatError(
+            f"the index is named {_shown_name(name)!r}, as a column is, but holds other values "
+            f"({_plain_cell(ours[pos])!r} in the index, {_plain_cell(theirs[pos])!r} in the column), "
+            f"and {where} holds one column of a name; rename the index (frame.rename_axis(...)) or "
+            "leave it out (frame.reset_index(drop=True))", path=path,
+            row=pos + 2 if differ else None, column=_shown_name(name))
+    if same:
+        frame = frame.reset_index(level=same, drop=True)
+        if all(name is None for name in frame.index.names):
+            return frame.reset_index(drop=True)
+    try:
+        return frame.reset_index()
+    except ValueError as exc:  # "cannot insert level_0, already exists", two levels of a name
+        raise DataFormatError(
+            f"the index cannot be written as columns ({exc}), and {where} holds one column of a "
+            "name; rename the index (frame.rename_axis(...)) or leave it out "
+            "(frame.reset_index(drop=True))", path=path) from None
+
+
+def _plain_cell(value):
+    """A cell as a message shows it: numpy scalars as Python ones."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _value_kind(value) -> str:
     """What a cell holds, in words, for :func:`_parquet_type_error` (``text``, ``a number``)."""
     if isinstance(value, str):
@@ -1311,7 +1397,8 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     Parameters
     ----------
     frame : pandas.DataFrame
-        Table to write; its index is dropped.
+        Table to write; a named index is written as its column(s), an unnamed one is
+        left out (:func:`index_as_columns`).
     path : str or os.PathLike
         Destination file.
     metadata : dict of str to str, optional
@@ -1355,7 +1442,7 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     """
     pq = pyarrow_parquet()
     _one_header_row(frame, path, "a Parquet file", "its schema (one name per column)")
-    frame = _dense(frame)
+    frame = _dense(index_as_columns(frame, path, "a Parquet file"))  # a named index: its column
     _duplicate_name(frame, path, "a Parquet file")
     for j, col in enumerate(frame.columns):
         problem = _parquet_problem(frame.iloc[:, j])
@@ -2010,8 +2097,49 @@ def _one_header_row(frame: pd.DataFrame, path, where: str, header: str = "its on
             column=_shown_name(frame.columns[0]) if len(frame.columns) else None)
 
 
+def _refuse_unquotable(frame: pd.DataFrame, path, where: str, sep: str) -> None:
+    """Refuse a text cell holding ``sep`` or a line break, which a file written without quotes cannot hold.
+
+    Python's ``csv`` raised ``Error: need to escape, but no escapechar set`` (a traceback)
+    for such a cell of a ``.tsv`` output written with ``quoting=csv.QUOTE_NONE``: one of a
+    named index, written as a column (:func:`index_as_columns`), which the check of the
+    columns before did not see.
+    """
+    held = "a tab" if sep == "\t" else f"the separator {sep!r}"
+    for j, col in enumerate(frame.columns):
+        values = frame.iloc[:, j]
+        if not (values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype))):
+            continue
+        cells = values.astype(object).to_numpy()
+        bad = [i for i, v in enumerate(cells) if isinstance(v, str) and (sep in v or "\n" in v or "\r" in v)]
+        if bad:
+            raise DataFormatError(f"a cell holds {held} or a line break, which {where} cannot hold; write .csv "
+                                  "or .parquet", path=path, row=bad[0] + 2, column=_shown_name(col))
+
+
+#: The ``formulas`` choices of :func:`write_csv`.
+_FORMULAS = ("neutralise", "keep")
+
+
+def _check_formulas(formulas) -> None:
+    """Refuse a ``formulas`` of :func:`write_csv` that is not ``"neutralise"`` or ``"keep"``.
+
+    It was a bare ``ValueError`` (not an :class:`~exposure.errors.ExposureError`), also for
+    a list or True, and said nothing of ``"neutralize"`` (the American spelling) or
+    ``"Keep"``.
+    """
+    check_choice(formulas, "formulas", _FORMULAS)
+    if formulas not in _FORMULAS:
+        hint = choice_hint(formulas, _FORMULAS) or (
+            ": write 'neutralise' (British spelling)" if formulas.casefold() == "neutralize" else "")
+        raise DataFormatError(f"formulas must be one of {', '.join(_FORMULAS)}, got {formulas!r}{hint}")
+
+
 def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwargs) -> Path:
-    """Write ``frame`` as CSV (no index, ``\\n`` line endings) atomically.
+    """Write ``frame`` as CSV (``\\n`` line endings) atomically.
+
+    A named index is written as its column(s), an unnamed one is left out
+    (:func:`index_as_columns`; an ``index`` argument is passed to pandas as given).
 
     A cell holding a line break (``"\\n"`` or a bare ``"\\r"``), a comma or a ``"`` is
     quoted, so that the file reads back with the same rows (:func:`pandas_csv_text`).
@@ -2037,7 +2165,9 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     exposure.errors.DataFormatError
         A bytes cell that is not UTF-8 text, or a text holding a lone surrogate, naming
         its row and column; columns with several levels (a MultiIndex), which one header
-        row cannot name (pandas wrote a second header row, read back as data).
+        row cannot name (pandas wrote a second header row, read back as data); a
+        ``formulas`` that is not ``"neutralise"`` or ``"keep"`` (a bare ``ValueError``
+        before).
     exposure.errors.OutputError
         The file cannot be written (nothing is left behind).
 
@@ -2052,12 +2182,13 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     >>> p.read_text()
     "task\\n'=1+1\\n"
     """
-    if formulas not in ("neutralise", "keep"):
-        raise ValueError(f"formulas must be 'neutralise' or 'keep', not {formulas!r}")
+    _check_formulas(formulas)
     where = "a .tsv file" if kwargs.get("sep") == "\t" else "a CSV file"
     _one_header_row(frame, path, where)
     # bytes as their text (was their Python form b'...'), before the formula check sees them;
     # lists and maps as JSON text (were their Python or numpy form, cut with "...")
+    if "index" not in kwargs:  # a named index: its column(s) (it was left out, silently)
+        frame = index_as_columns(frame, path, where)
     frame = _nested_as_text(_bytes_as_text(frame, path, where))
     if formulas == "neutralise":
         frame, n = neutralise_formulas(frame)
@@ -2066,6 +2197,8 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
                         "with a leading ' (%s)", shown_path(path), n, FORMULA_ADVICE.get())
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
+    if kwargs.get("quoting") == csv.QUOTE_NONE:  # csv's "need to escape, but no escapechar set"
+        _refuse_unquotable(frame, path, where, kwargs.get("sep", ","))
     text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None
     if text is None and _cr_safe(kwargs):
         text = pandas_csv_text(frame, **kwargs)
@@ -2352,6 +2485,7 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
     """
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    frame = index_as_columns(frame, path, "an .xlsx sheet")  # written as columns: checked as such
     if len(frame) + 1 > XLSX_MAX_ROWS:
         raise DataFormatError(
             f"{len(frame):,} rows do not fit in an .xlsx sheet ({XLSX_MAX_ROWS - 1:,} at most); "
@@ -2402,6 +2536,8 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     character), and so is a bytes cell (its UTF-8 text); missing values are empty cells.
     The same frame gives the same bytes: the zip entries and the workbook's
     created/modified properties carry a fixed time (1980-01-01), not the time of writing.
+    A named index is written as its column(s), an unnamed one is left out
+    (:func:`index_as_columns`), as by the other writers.
 
     A workbook stores every number as a double, so an integer of magnitude 2**53 or more
     (a 64-bit posting ID such as ``9007199254740993``) is refused, naming its row and
@@ -2441,6 +2577,7 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
 
+    frame = index_as_columns(frame, path, "an .xlsx sheet")  # a named index: its column(s)
     check_xlsx(frame, path)  # before any writing: a workbook cannot hold these
     columns = [str(c) for c in frame.columns]
     with _writing(path) as tmp:
@@ -2738,6 +2875,7 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     ...
     exposure.errors.DataFormatError: o.dta, row 3, column 'task': a cell holds a NUL character (\\x00), which a Stata .dta file cannot store (Stata ends the text there and drops the rest); write .csv or .parquet, or remove the character
     """
+    frame = index_as_columns(frame, path, "a Stata .dta file")  # written as columns: checked as such
     if frame.shape[1] == 0:
         raise DataFormatError("the table has no columns, and a Stata .dta file needs at "
                               "least one", path=path)
@@ -2776,7 +2914,10 @@ def _warn_sub_ms(frame: pd.DataFrame, path) -> None:
 
 
 def write_stata(frame: pd.DataFrame, path) -> Path:
-    """Write ``frame`` as a Stata ``.dta`` file (format 118, no index) atomically.
+    """Write ``frame`` as a Stata ``.dta`` file (format 118) atomically.
+
+    A named index is written as its column(s), an unnamed one is left out
+    (:func:`index_as_columns`), as by the other writers.
 
     Values that Stata cannot hold are refused, naming their row and column
     (:func:`check_stata`, before anything is written): integers of magnitude 2**53 or
@@ -2815,7 +2956,8 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     ...
     exposure.errors.DataFormatError: ...t.dta, row 2, column 'id': the column holds the integer 9223372036854775807, beyond ...
     """
-    frame = _dense(frame.reset_index(drop=True))  # a sparse column: its values
+    # a named index: its column(s); a sparse column: its values
+    frame = _dense(index_as_columns(frame, path, "a Stata .dta file").reset_index(drop=True))
     check_stata(frame, path)  # before any writing
     _warn_sub_ms(frame, path)
     for col in frame.columns:
@@ -2934,6 +3076,80 @@ def pinnable_name(name: str) -> str:
     return re.sub(r"[\s#]+", "_", name.strip()) or "model.npz"
 
 
+#: How the caller of a loader of pinned files takes the artifact, for the advice on a file
+#: the registry does not pin (:func:`pinned_argument`): None for a loaded model passed on
+#: (``score_tasks(model=...)``), else (the path's argument, the registry's argument or
+#: None, the caller's call or None).
+PINNED_ARGUMENT: contextvars.ContextVar[tuple[str, str | None, str | None] | None] = contextvars.ContextVar(
+    "pinned_argument", default=None)
+
+
+@contextlib.contextmanager
+def pinned_argument(argument: str, registry: str | None = None, *, call: str | None = None):
+    """Within the block, advise on an unpinned artifact as a caller taking its path as ``argument`` does.
+
+    The advice on an artifact that the registry does not pin, or pins with another sha256
+    (:func:`read_pinned`), says to load it with the registry that pins it, "then pass the
+    model": right for ``score_tasks(model=...)``, which takes a loaded model, not for a
+    caller that takes the artifact's path (``exposure.dask.score(..., model_path=...)``,
+    :mod:`exposure.spark`) and loads it itself. Such a caller loads within this block, and
+    the advice names its arguments.
+
+    Parameters
+    ----------
+    argument : str
+        The caller's argument taking the artifact's path (``"model_path"``).
+    registry : str, optional
+        The caller's argument taking the registry that pins it, if it has one: the advice
+        is then to pass both. Without it, the advice says that ``argument`` is verified
+        against the package's registry only, and to load the model with the registry that
+        pins it and pass it to :func:`exposure.score_tasks`.
+    call : str, optional
+        The caller, as the advice names it (``"exposure.dask.score"``): the advice with a
+        ``registry`` argument is then the call,
+        ``exposure.dask.score(..., model_path=..., registry=...)``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.npz"
+    >>> _ = p.write_bytes(b"x")
+    >>> with pinned_argument("model_path"):
+    ...     read_pinned(p, {}, "model artifact")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...model_path= is verified against the package's own registry and takes no other)
+    """
+    token = PINNED_ARGUMENT.set((argument, registry, call))
+    try:
+        yield
+    finally:
+        PINNED_ARGUMENT.reset(token)
+
+
+def _load_advice(what: str, registry: str | None = None, path=None) -> str:
+    """How to load a pinned file of kind ``what`` with the registry ``registry`` (a repr; None: any).
+
+    As the caller takes the file (:data:`PINNED_ARGUMENT`): a model to pass on (the
+    loader's call, and "then pass the model" for a named registry), the path and the
+    registry as its two arguments (in its call, when named), or the path alone (verified
+    against the package's registry: the loader's call, and the model passed to
+    ``score_tasks``).
+    """
+    given = PINNED_ARGUMENT.get()
+    shown = "..." if registry is None else registry
+    if given is None:
+        return _loader(what, shown) + ("" if registry is None else ", then pass the model")
+    argument, registry_argument, call = given
+    own = what.startswith(("model", "transformer"))  # an index or vectors: the model beside them
+    where = repr(str(path)) if own and path is not None else "path" if own else "..."
+    if registry_argument is not None:
+        arguments = f"{argument}={where}, {registry_argument}={shown}"
+        return arguments if call is None else f"{call}(..., {arguments})"
+    return (f"{_loader(what, shown)}, then pass the model to exposure.score_tasks(..., model=model): "
+            f"{argument}= is verified against the package's own registry and takes no other")
+
+
 def _loader(what: str, registry: str = "...") -> str:
     """The call that loads a pinned file of kind ``what`` with the registry ``registry``.
 
@@ -2958,14 +3174,14 @@ def _unpinned_advice(path: Path, digest: str, what: str) -> str:
     beside = _pinned_beside(path, digest)
     if beside is not None:
         return (f"which pins each file by its name and sha256; {beside} beside it pins it: load "
-                f"it with that registry ({_loader(what, repr(str(beside)))}, then pass the model)")
+                f"it with that registry ({_load_advice(what, repr(str(beside)), path)})")
     name, rename = pinnable_name(path.name), ""
     if name != path.name:  # a registry line cannot hold it: read_registry splits there
         rename = f"rename it {name} (a registry line cannot hold a name with a space or '#'), "
     return ("which pins each file by its name and sha256; to load a file of your own, "
             f"{rename}write a registry file holding the line '{name} {digest}' (as exposure "
             f"train writes registry.txt beside the model it trains) and load it with that "
-            f"registry ({_loader(what)})")
+            f"registry ({_load_advice(what, path=path)})")
 
 
 def _mismatch(path: Path, expected: str, digest: str, what: str) -> ChecksumMismatchError:
@@ -2982,12 +3198,13 @@ def _mismatch(path: Path, expected: str, digest: str, what: str) -> ChecksumMism
     beside = _pinned_beside(path, digest)
     if beside is not None:
         exc.args = (f"{said}: the registry given pins another {what} of this name; {beside} beside "
-                    f"it pins this one: load it with that registry ({_loader(what, repr(str(beside)))}, "
-                    "then pass the model)",)
+                    f"it pins this one: load it with that registry "
+                    f"({_load_advice(what, repr(str(beside)), path)})",)
     else:
         exc.args = (f"{said}: the file is not the {what} the registry pins under its name (damaged, "
                     "edited, or another file given its name); restore it (the package's own files: "
-                    f"reinstall the package), or load it with a registry that pins it ({_loader(what)})",)
+                    f"reinstall the package), or load it with a registry that pins it "
+                    f"({_load_advice(what, path=path)})",)
     return exc
 
 

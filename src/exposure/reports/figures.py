@@ -1315,7 +1315,11 @@ def write_png(fig, tmp: Path) -> None:
 
     For callers that write a set of files as one (:func:`exposure._io.atomic_paths`), whose
     temporary names do not end in ``.png``; :func:`save_png` checks the final name and
-    writes atomically itself.
+    writes atomically itself. ``tmp`` gets the permissions a plain :func:`open` gives
+    (``0o666`` less the umask), as every other output: it was made ``0o644`` whatever
+    the umask, so that under ``umask 077`` the figures of a run were readable by every
+    user while its tables were private (``0o600``), and under ``umask 002`` not writable
+    by the group as its tables were.
     """
     _require_matplotlib()
     from matplotlib.figure import Figure
@@ -1324,7 +1328,9 @@ def write_png(fig, tmp: Path) -> None:
         raise DataFormatError(f"fig must be a matplotlib Figure, got {shown(fig)}")
     with _style():
         fig.savefig(tmp, format="png", dpi=100, metadata={"Software": None})
-    tmp.chmod(0o644)  # readable like any other file (temporary files start private)
+    umask = os.umask(0)  # read it: os.umask sets it too
+    os.umask(umask)
+    tmp.chmod(0o666 & ~umask)  # as any other output (a temporary file of mkstemp starts private)
 
 
 def save_png(fig, path) -> Path:

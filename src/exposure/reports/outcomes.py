@@ -410,9 +410,11 @@ def summary_table(headline: pd.DataFrame, *, year: int | None = None, pre_year: 
 def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.DataFrame:
     """One row per measure, one column per exposure group: ``column`` in percent.
 
-    Group 1 is named the least exposed and the last group the most exposed; a table of one
+    The first group is named the least exposed and the last group the most exposed; a table of one
     group (``exposure outcomes --quantiles 1``) names it ``Q1 (all occupations)`` (it was
-    ``Q1 (least exposed)``, though it holds every occupation).
+    ``Q1 (least exposed)``, though it holds every occupation). The first and last groups
+    are those ``growth`` holds: tied values that leave groups 1 and 2 empty (a share that is
+    0 for most occupations) make ``Q3`` the least exposed (no column was named so).
 
     Raises
     ------
@@ -451,9 +453,11 @@ def quintile_table(growth: pd.DataFrame, column: str = "emp_growth_post") -> pd.
                               f"twice (rows {first + 1} and {pos + 1})", path="growth", row=pos + 1, column="group")
     wide = growth.pivot(index="measure", columns="group", values=column)
     wide = wide.reindex(list(dict.fromkeys(growth["measure"])))
-    last = int(wide.columns.max())
-    # one group (--quantiles 1) holds every occupation: it was called "Q1 (least exposed)"
-    names = {g: f"Q{g}" + (" (all occupations)" if last == 1 else " (least exposed)" if g == 1
+    first, last = int(wide.columns.min()), int(wide.columns.max())
+    # one group (--quantiles 1, or ties filling one) holds every occupation: it was called
+    # "Q1 (least exposed)"; the first group filled is the least exposed one (ties leave
+    # groups 1 and 2 empty: no column was named so, though "Q5 (most exposed)" was)
+    names = {g: f"Q{g}" + (" (all occupations)" if first == last else " (least exposed)" if g == first
                            else " (most exposed)" if g == last else "")
              for g in wide.columns}
     out = (100 * wide).round(1).rename(columns=names)
