@@ -187,7 +187,7 @@ def test_to_isco_employment_that_adds_up_to_more_than_a_float():
     soc = pd.DataFrame({"soc_code": ["15-1252", "15-1253"], "beta": [0.6, 0.4], "tot_emp": [1e308, 1e308]})
     links = pd.DataFrame({"source_code": ["15-1252", "15-1253"], "target_code": ["2512", "2512"],
                           "crosswalk_weight": [1.0, 1.0]})
-    with pytest.raises(DataFormatError, match=r"^scores, column 'tot_emp': the tot_emp of isco08_code '2512' adds up to more "
+    with pytest.raises(DataFormatError, match=r"^soc_scores, column 'tot_emp': the tot_emp of isco08_code '2512' adds up to more "
                                               r"than the largest number"):
         to_isco(soc, links=links)
 

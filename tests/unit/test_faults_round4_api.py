@@ -130,8 +130,8 @@ def test_score_reference_checks_its_labels_too():
 def test_check_task_labels_example():
     from exposure.measures.eloundou import check_task_labels
 
-    with pytest.raises(DataFormatError, match=r"row 2, column 'task_id': labels has task key "
-                                              r"\(11-1011.00, 8823\) twice \(rows 1 and 2\)"):
+    with pytest.raises(DataFormatError, match=r"labels, row 2, column 'task_id': task key "
+                                              r"\(11-1011.00, 8823\) is given twice \(rows 1 and 2\)"):
         check_task_labels(_labels(task_id=[8823, 8823, 9000]), ["human_exposure_agg"])
 
 

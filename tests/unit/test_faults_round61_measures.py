@@ -111,7 +111,7 @@ def test_to_isco_refuses_multilevel_columns():
 
 def test_to_isco_refuses_a_column_both_averaged_and_split():
     """``not a number: array([0.6, 0.6], dtype=object)``."""
-    with pytest.raises(DataFormatError, match=r"^scores, column 'beta': column 'beta' is named in both values and "
+    with pytest.raises(DataFormatError, match=r"^soc_scores, column 'beta': column 'beta' is named in both values and "
                                               r"counts: a score is averaged, a count is split; name it once$"):
         ilo.to_isco(SOC, links=ISCO_LINKS, values=["beta"], counts=["beta"])
 
@@ -290,7 +290,7 @@ def test_a_complex_number_is_not_read_as_its_real_part(cells, at):
         with pytest.raises(DataFormatError, match="^employment, " + at.format("tot_emp")):
             _common.check_employment(pd.DataFrame({"soc_code": ["11-1011", "11-1021"], "tot_emp": cells}))
         # round 71: apply_links names the scores in every error (this one named no frame)
-        with pytest.raises(DataFormatError, match="^scores, " + at.format("beta")):
+        with pytest.raises(DataFormatError, match="^soc_scores, " + at.format("beta")):
             ilo.to_isco(SOC.assign(beta=cells.to_numpy()), links=ISCO_LINKS, values=["beta"])
 
 

@@ -84,9 +84,9 @@ def test_apply_links_names_the_scores_in_every_error(frame, message):
 
 def test_to_isco_names_the_scores():
     links = pd.DataFrame({"source_code": ["15-1252"], "target_code": ["2512"], "crosswalk_weight": [1.0]})
-    with pytest.raises(DataFormatError, match=r"^scores, row 1, column 'beta': not a number: 'x'$"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, row 1, column 'beta': not a number: 'x'$"):
         ilo.to_isco(pd.DataFrame({"soc_code": ["15-1252"], "beta": ["x"]}), links=links, values=["beta"])
-    with pytest.raises(DataFormatError, match=r"^scores, column 'soc_code': none of the 1 codes matches"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, column 'soc_code': none of the 1 codes matches"):
         ilo.to_isco(pd.DataFrame({"soc_code": ["15-1299"], "beta": [0.3]}), links=links)
     out = ilo.to_isco(pd.DataFrame({"soc_code": ["15-1252"], "beta": [0.3]}), links=links)
     assert out["isco08_code"].tolist() == ["2512"] and out["beta"].tolist() == [0.3]

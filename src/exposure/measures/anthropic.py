@@ -626,13 +626,15 @@ def _no_repeat(names: pd.Series, arg: str) -> None:
     >>> _no_repeat(pd.Series(["a", "b", "a"]), "usage")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'task_name': usage has task_name 'a' twice (rows 1 and 3): give each task once
+    exposure.errors.DataFormatError: usage, row 3, column 'task_name': task_name 'a' is given twice (rows 1 and 3): give each task once
     """
     repeat = first_repeat(names)
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"{arg} has task_name {str(names.iloc[pos])!r} twice (rows {first + 1} and {pos + 1}): "
-                              "give each task once", row=pos + 1, column="task_name")
+        # the frame named first, as the roll-ups' require_frame names a key given twice (it was
+        # "row 3, column 'task_name': usage has task_name 'a' twice (rows 1 and 3)")
+        raise DataFormatError(f"task_name {str(names.iloc[pos])!r} is given twice (rows {first + 1} and {pos + 1}): "
+                              "give each task once", path=arg, row=pos + 1, column="task_name")
 
 
 def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.DataFrame:

@@ -444,7 +444,8 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
         ``columns`` is not a list of names (one string is refused, not read letter by
         letter); ``labels`` is not a frame, lacks a column or has multi-level or repeated column
         names (no row), or a row breaks a rule: the message starts with ``name``, and
-        ``row`` is the row of ``labels`` counted from 1 (its position, whatever the index).
+        ``row`` is the row of ``labels`` counted from 1 (its position, whatever the index);
+        a task key given twice names ``name`` first, as its ``path``.
 
     Examples
     --------
@@ -513,12 +514,15 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
             pos = int(twice.argmax())
             same = (code_keys == code_keys[pos]) & (ids == ids.iloc[pos]).to_numpy(dtype=bool, na_value=False)
             key = f"({_plain(codes.iloc[pos])}, {int(ids.iloc[pos])})"
-            found.append((pos + 1, f"has task key {key} twice (rows {int(same.argmax()) + 1} and "
-                          f"{pos + 1})", "task_id"))
+            # the frame named first, as the roll-ups' require_frame names a key given twice (it
+            # was "row 3, column 'task_id': labels has task key (...) twice (rows 1 and 3)")
+            found.append((pos + 1, f"task key {key} is given twice (rows {int(same.argmax()) + 1} and "
+                          f"{pos + 1})", "task_id", name))
     if found:
-        row, what, col = min(found, key=lambda f: f[0])
-        sep = " " if what.startswith("has ") else ": "
-        raise DataFormatError(f"{name}{sep}{what}", row=int(row), column=col)
+        row, what, col, *path = min(found, key=lambda f: f[0])
+        if path:
+            raise DataFormatError(what, path=path[0], row=int(row), column=col)
+        raise DataFormatError(f"{name}: {what}", row=int(row), column=col)
     frame["task_id"] = ids.astype("int64")
     return frame
 

@@ -481,9 +481,11 @@ def to_isco(
     Raises
     ------
     exposure.errors.DataFormatError
-        ``soc_scores`` or ``links`` is not a DataFrame (``links`` without the columns of
-        :data:`~exposure.measures._crosswalk.LINK_COLUMNS`), has column names of several
-        levels or a column read twice (without ``values``, any column twice: each may be
+        ``soc_scores`` has no rows (an empty table was returned), a ``counts`` cell that is
+        not a number of at least 0 (``"1,234"`` and BLS's ``**``, missing, are read as OEWS
+        writes them: :func:`_read_counts`), ``soc_scores`` or ``links`` is not a DataFrame
+        (``links`` without the columns of :data:`~exposure.measures._crosswalk.LINK_COLUMNS`),
+        has column names of several levels or a column read twice (without ``values``, any column twice: each may be
         read), ``values`` or ``counts`` is
         not a list of column names (a bare name ``"tot_emp"``), a ``counts`` column
         ``soc_scores`` lacks, a ``soc_code`` cell that is not a SOC code (``'15-1252 '``,
@@ -491,8 +493,10 @@ def to_isco(
         position counted from 0), with the registry's links (``links`` None) a SOC 2010
         code retired in SOC 2018 (``15-1132``, ``55-3017``: :func:`_check_vintage`; it was
         left out, or linked as an OEWS aggregate of its broad group), and the errors of
-        :func:`~exposure.measures._crosswalk.apply_links`. Codes left out (no ISCO-08
-        link: ``29-2055`` of the registry's links) are named in a warning.
+        :func:`~exposure.measures._crosswalk.apply_links` (naming ``soc_scores``). Codes
+        left out (no ISCO-08 link: ``29-2055`` of the registry's links) are named in a
+        warning, and so are codes whose count is missing (:func:`_warn_missing_counts`: their
+        ISCO-08 groups' counts leave their workers out).
 
     Examples
     --------
@@ -509,6 +513,8 @@ def to_isco(
     if "soc_code" not in soc_scores.columns:  # set_index("soc_code") was not said
         raise DataFormatError(f"SOC scores have no 'soc_code' column{_common.index_hint(soc_scores, ['soc_code'])}",
                               column="soc_code")
+    if not len(soc_scores):  # an empty table of ISCO-08 groups was returned, without a word
+        raise DataFormatError("soc_scores have no rows: give one row per SOC code")
     # a name for a list: counts="tot_emp" were its letters, none a column, and employment was
     # left out without a word; values="beta" was "missing column(s) ['b', 'e', 't', 'a']"
     for arg, given in (("values", values), ("counts", counts)):
@@ -531,6 +537,7 @@ def to_isco(
     bad = first_bad_soc_code(soc_scores["soc_code"])
     if bad is not None:  # '15-1252 ' was "oews_codes must be a list of SOC codes ... at position 1"
         raise DataFormatError(f"soc_code {bad[1]}", path="soc_scores", row=bad[0] + 1, column="soc_code")
+    soc_scores = _read_counts(soc_scores, counts)
     codes = soc_scores["soc_code"].astype(str).tolist()
     nested = first_nested_code(codes)
     if nested is not None:  # refused by oews_code_map as "oews_codes holds ...", an argument not given
@@ -566,8 +573,70 @@ def to_isco(
         links = _isco_links(links, "target_code")  # 110: the armed forces' 0110 (it gave the code '110')
     links = _with_aggregates(links, soc_scores["soc_code"].astype(str).reset_index(drop=True), soc_structure,
                              soc10=soc10)
+    # named as the argument, as to_isco's own errors name it (they said "scores, ...")
     out = apply_links(soc_scores, links, code="soc_code", values=list(values), counts=counts, target="isco08_code",
-                      log_unmatched=False)  # warned of below, once
+                      path="soc_scores", log_unmatched=False)  # warned of below, once
     _common.warn_unmatched(soc_scores, out.attrs["unmatched"], counts, code="soc_code", what="to_isco", source="SOC",
                            target="ISCO-08", logger=log)
+    _warn_missing_counts(soc_scores, counts, links, out.attrs["unmatched"])
     return out
+
+
+def _read_counts(soc_scores: pd.DataFrame, counts) -> pd.DataFrame:
+    """``soc_scores`` with its ``counts`` columns as numbers of at least 0, read as OEWS writes them.
+
+    A count written as BLS's files write it (``"1,234"``, and ``**``, employment not
+    released: :func:`~exposure.measures._common.oews_cells`) was refused as
+    ``not a number``, where the roll-ups and :func:`~exposure.measures.compare.compare`
+    read it: it is 1234, and ``**`` is missing. A negative count (``-5``) was split as workers,
+    lowering its ISCO groups' totals: it is refused, naming the row (counted from 1).
+
+    Examples
+    --------
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "15-1253"], "tot_emp": ["1,350", "**"]})
+    >>> _read_counts(soc, ("tot_emp",))["tot_emp"].tolist()
+    [1350.0, nan]
+    >>> _read_counts(soc.assign(tot_emp=[5.0, -1.0]), ("tot_emp",))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores, row 2, column 'tot_emp': tot_emp must be at least 0.0; got -1.0
+    """
+    if not counts:
+        return soc_scores
+    flat = soc_scores.reset_index(drop=True)
+    read = {}
+    for col in counts:
+        read[col] = _common.numbers(flat.assign(**{col: _common.oews_cells(flat[col])}), col, "soc_scores")
+        _common.check_range(read[col], "soc_scores", col, what=col, row_offset=1)
+    return soc_scores.assign(**{col: values.to_numpy() for col, values in read.items()})
+
+
+def _warn_missing_counts(soc_scores: pd.DataFrame, counts, links: pd.DataFrame, unmatched) -> None:
+    """Warn of the SOC codes whose count is missing: their ISCO-08 groups' counts leave their workers out.
+
+    A missing ``tot_emp`` (OEWS's ``**``, a merge that matched no employment) added nothing
+    to the ``tot_emp`` of the ISCO-08 groups the code is linked to, without a word. Codes
+    without a link (``unmatched``) are left out of the result, and warned of, already.
+
+    Examples
+    --------
+    >>> import sys
+    >>> log.addHandler(shown := logging.StreamHandler(sys.stdout))
+    >>> soc = pd.DataFrame({"soc_code": ["15-1252", "15-1253"], "tot_emp": [float("nan"), 50.0]})
+    >>> links = pd.DataFrame({"source_code": ["15-1252", "15-1253"], "target_code": ["2512", "2512"],
+    ...                       "crosswalk_weight": [1.0, 1.0]})
+    >>> _warn_missing_counts(soc, ("tot_emp",), links, [])
+    to_isco: tot_emp is missing for 1 of the 2 SOC codes ('15-1252' on row 1): the tot_emp of ISCO-08 group(s) '2512' leaves out their workers
+    >>> log.removeHandler(shown)
+    """
+    codes = soc_scores["soc_code"].astype(str).reset_index(drop=True)
+    linked = ~codes.isin(set(unmatched)).to_numpy(dtype=bool)
+    for col in counts:
+        gap = np.flatnonzero(soc_scores[col].isna().to_numpy(dtype=bool) & linked)
+        if not len(gap):
+            continue
+        named = ", ".join(f"{codes.iloc[pos]!r} on row {pos + 1}" for pos in gap[:5]) + (", ..." if len(gap) > 5 else "")
+        groups = sorted(set(links.loc[links["source_code"].isin(set(codes.iloc[gap])), "target_code"].astype(str)))
+        shown = ", ".join(map(repr, groups[:10])) + (", ..." if len(groups) > 10 else "")
+        log.warning("to_isco: %s is missing for %d of the %d SOC codes (%s): the %s of ISCO-08 group(s) %s leaves "
+                    "out their workers", col, len(gap), len(codes), named, col, shown)
