@@ -369,12 +369,15 @@ def _diff(old, new, reports, top, quiet) -> int:
     with ``--top 0``: 10 were printed whatever ``--top`` said) are printed as the reports
     write them (rounded: float noise was printed
     as ``5.551115e-17``), and two outputs without a change say so in one line (22 counts
-    of 0 and tables of zeros were printed without a word), with no table of top moves.
+    of 0 and tables of zeros were printed without a word), with no table of top moves. A
+    release a ``manifest.json`` records as ``null`` is printed ``unknown`` (it was printed
+    ``None``, as if a release were named so; ``diff_summary.csv`` leaves its cell empty).
     """
     result = diff_outputs(old, new)
     paths = write_diff_reports(result, reports, top=top)
     if not quiet:
-        rel = lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r.items())) or "?"  # noqa: E731
+        def rel(releases: dict) -> str:
+            return ", ".join(f"{k} {'unknown' if v is None else v}" for k, v in sorted(releases.items())) or "?"
         print(f"{old} ({rel(result.old_releases)}) -> {new} ({rel(result.new_releases)})")
         for item, count in result.summary.itertuples(index=False):
             print(f"  {item:34s} {count:>8,d}")

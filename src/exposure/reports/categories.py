@@ -297,7 +297,10 @@ def _read_csv(path) -> pd.DataFrame:
     column named twice (its first copy was read without a word) are refused, naming the
     row.
     Rows of empty cells ending the file (``,,,``: Excel writes them for cleared rows) are
-    ignored, as the shared readers ignore them (:func:`exposure._tables.drop_empty_tail`).
+    ignored, as the shared readers ignore them (:func:`exposure._tables.drop_empty_tail`);
+    one among the rows is refused as such, naming its row (it was refused as a cell of it,
+    ``column 'admin': expected True or False (or 1 / 0), got ''``, as if a label were
+    missing).
     A byte that is not UTF-8 is named by its row and column, with the encoding it looks
     like (Excel's "CSV (Comma delimited)" writes Windows-1252: ``not UTF-8 text (byte
     111): a binary file?`` before), as the shared readers name it. So is a file those
@@ -344,7 +347,14 @@ def _read_csv(path) -> pd.DataFrame:
                               path=path) from None
     # Excel's rows of cleared cells (",,,") ending the file, ignored as the shared readers
     # ignore them: the first was refused as a task of no label ("expected True or False, got ''")
-    return frame.iloc[:len(drop_empty_tail(frame.mask(frame.eq(""))))]
+    frame = frame.iloc[:len(drop_empty_tail(frame.mask(frame.eq(""))))]
+    # one among the rows: refused as a cell of it ("column 'admin': expected True or False, got ''")
+    cleared = frame.eq("").all(axis=1).to_numpy(dtype=bool) if frame.shape[1] else np.zeros(len(frame), bool)
+    if cleared.any():
+        raise DataFormatError("every cell of this row is empty (a row cleared in a spreadsheet?): delete the row; "
+                              "only the empty rows ending the file are ignored", path=path,
+                              row=int(cleared.argmax()) + 2)
+    return frame
 
 
 def _check_keys(frame: pd.DataFrame, path) -> None:
@@ -390,7 +400,8 @@ def read_hand_checked(path) -> pd.DataFrame:
         directory, a pipe or device, a file that is not UTF-8 (naming the row and column of
         the first bad byte), missing column, a category cell that is not True/False, or a task listed twice
         (naming row and column); a file without rows; an empty line between the rows, a
-        row of more or fewer fields than the header, a column named twice; a missing or
+        row of empty cells among them (a row cleared in a spreadsheet), a row of more or
+        fewer fields than the header, a column named twice; a missing or
         malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number); a file
         separated by semicolons or tabs, or a column named in another case or spacing
         (``Admin``: rename it ``admin``).
@@ -681,9 +692,9 @@ def read_validation_sample(directory) -> pd.DataFrame:
         ``enriched``, a sampled task without annotator A's label, a double task without annotator B's
         (it dropped out of the agreement without a word), or a label of a task that is
         not in the sample / not double;
-        a ``sample.csv`` without rows; an empty line between the rows, a row of more or
-        fewer fields than the header, a column named twice, a missing or malformed
-        ``onetsoc_code`` or ``task_id``, a task labelled twice, a file separated by
+        a ``sample.csv`` without rows; an empty line between the rows, a row of empty
+        cells among them, a row of more or fewer fields than the header, a column named
+        twice, a missing or malformed ``onetsoc_code`` or ``task_id``, a task labelled twice, a file separated by
         semicolons or tabs, a column named in another case or spacing (``Admin``), in any of
         the three files; a ``weight`` that is not ``1 / inclusion_prob``, or a task of the
         enriched stratum outside the enriched population (:func:`_check_design`).

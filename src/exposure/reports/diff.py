@@ -6,8 +6,9 @@ and reports:
 - tasks **added** and **removed** (a ``(onetsoc_code, task_id)`` pair present in only one
   release), **reworded** (same pair, different normalized text, compared through the
   ``text_digest`` of ``task_digests.parquet``) and **moved** (a ``task_id`` that changed
-  occupation); for tasks kept, whether their task type or their linked detailed work
-  activities (``dwa_digest``) changed, and how far their score moved;
+  occupation; reworded too when its text changed with it); for tasks kept, whether their
+  task type or their linked detailed work activities (``dwa_digest``) changed, and how
+  far their score moved;
 - occupations whose exposure (``beta``) moved most (a moved task is a task change of its
   old occupation and of its new one; its ``old_beta`` is its score in the old one);
 - the change of every sector and subsector, and those of one release only (the summary's
@@ -66,6 +67,7 @@ from exposure._tables import MAX_TASK_ID, refuse_multilevel_columns
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import refuse_read_folders, refuse_spaces
 from exposure.releases import _release_order
+from exposure.rollup._run import COVERAGE_NAME
 from exposure.schemas import validate
 from exposure.schemas._catalog import MANIFEST_NAME
 from exposure.schemas._fields import (
@@ -136,7 +138,9 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``onetsoc_code``, ``task_id``, ``change`` (added / removed / reworded / moved),
-        sorted by key. A moved task is reported once, under its new occupation.
+        sorted by key. A moved task is reported under its new occupation, as ``moved``,
+        and also as ``reworded`` when its text differs from the one it had in its old
+        occupation (it was reported as ``moved`` only: the new wording went unsaid).
         Columns of any dtype are read, categorical ones too (two releases' categories
         differ: pandas' ``TypeError`` or ``AssertionError`` from inside the comparison,
         before).
@@ -182,11 +186,17 @@ def diff_tasks(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     only_old = both[both["_merge"] == "left_only"]
     only_new = both[both["_merge"] == "right_only"]
     moved_ids = set(only_old["task_id"]) & set(only_new["task_id"])
+    moved = only_new[only_new["task_id"].isin(moved_ids)]
+    # a moved task whose text changed too: reworded as well (it was "moved" only, the new wording unsaid)
+    old_texts = only_old.groupby("task_id")["text_digest_old"].agg(frozenset)
+    moved_reworded = moved[np.array([text not in old_texts[task_id] for task_id, text in
+                                     zip(moved["task_id"], moved["text_digest_new"], strict=True)], dtype=bool)]
     parts = [
         reworded[_KEY].assign(change="reworded"),
+        moved_reworded[_KEY].assign(change="reworded"),
         only_new[~only_new["task_id"].isin(moved_ids)][_KEY].assign(change="added"),
         only_old[~only_old["task_id"].isin(moved_ids)][_KEY].assign(change="removed"),
-        only_new[only_new["task_id"].isin(moved_ids)][_KEY].assign(change="moved"),
+        moved[_KEY].assign(change="moved"),
     ]
     out = pd.concat(parts, ignore_index=True)
     out["task_id"] = out["task_id"].astype("int64")
@@ -319,7 +329,9 @@ def check_diff_dir(directory) -> Path:
     Raises
     ------
     exposure.errors.ExposureError
-        A table is missing (every missing one named).
+        A table is missing (every missing one named); an output of ``exposure rollup``
+        is named as such, and a folder holding recompute outputs, or lying inside one,
+        names them (:func:`_outputs_near`).
     exposure.errors.DataFormatError
         ``directory`` is not a path, does not exist or is a file; a directory in a table's
         place; a corrupt manifest (also a ``tables`` record that is not an object, or a
@@ -345,19 +357,83 @@ def check_diff_dir(directory) -> Path:
 
 
 def _check_complete(directory: Path) -> None:
-    """Refuse a directory lacking a table the diff reads, naming every missing one."""
+    """Refuse a directory lacking a table the diff reads, naming every missing one.
+
+    An output of ``exposure rollup -o`` (its ``coverage.json``, no ``manifest.json``) is
+    named as such: it holds the occupation and sector tables but no task table, and was
+    called "not an exposure recompute output: task_digests.parquet, task_scores.parquet
+    missing", as if a recompute had lost two of its tables.
+    """
     missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").exists()]
+    if missing and (directory / COVERAGE_NAME).is_file() and not os.path.lexists(directory / MANIFEST_NAME):
+        raise ExposureError(f"{directory}: an output of exposure rollup (it holds {COVERAGE_NAME}), not of exposure "
+                            "recompute: the diff compares two recompute outputs, reading the task fingerprints "
+                            "and scores (task_digests.parquet, task_scores.parquet) that a roll-up does not "
+                            "write; give the --out directory of a run of exposure recompute instead")
     if missing:
-        raise ExposureError(f"{directory}: not an exposure recompute output: {', '.join(missing)} missing")
+        raise ExposureError(f"{directory}: not an exposure recompute output: {', '.join(missing)} missing"
+                            + (_outputs_near(directory) if len(missing) == len(_DIFF_TABLES) - 1 else ""))
     for name in _DIFF_TABLES[:-1]:  # it was called missing
         if (directory / f"{name}.parquet").is_dir():
             raise DataFormatError(f"is a directory, not a file (the {name} table of exposure recompute is expected)",
                                   path=directory / f"{name}.parquet")
 
 
+#: Sub-directories :func:`_outputs_near` looks into (a home directory may hold thousands).
+_NEAR_LIMIT = 500
+
+
+def _outputs_near(directory: Path) -> str:
+    """Where the recompute outputs are, for a directory holding none of the diff's tables.
+
+    The folder of several outputs (the user data directory's ``processed``, holding
+    ``onet-29.1_oews-2025`` and ``onet-30.1_oews-2025``), or a folder inside one (its
+    ``reports``, holding the diff reports), was called ``not an exposure recompute
+    output`` with the five tables listed as missing, and nothing said where they are.
+    Returns ``""`` when neither is found.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("onet-30.1_oews-2025", "onet-29.1_oews-2025"):
+    ...     (d / name).mkdir()
+    ...     _ = (d / name / "task_digests.parquet").write_bytes(b"")
+    >>> _outputs_near(d)  # doctest: +ELLIPSIS
+    '; it is a folder of recompute outputs (onet-29.1_oews-2025, onet-30.1_oews-2025): give one of them, such as .../onet-29.1_oews-2025'
+    >>> _outputs_near(d / "onet-29.1_oews-2025" / "reports")  # doctest: +ELLIPSIS
+    '; it lies inside the recompute output .../onet-29.1_oews-2025: give that directory'
+    """
+    for parent in directory.parents:  # as written: a relative path stays relative
+        if (parent / "task_digests.parquet").is_file():
+            return f"; it lies inside the recompute output {parent}: give that directory"
+    found = []
+    try:
+        with os.scandir(directory) as entries:
+            for pos, entry in enumerate(entries):
+                if pos >= _NEAR_LIMIT:
+                    break
+                if entry.is_dir() and (Path(entry.path) / "task_digests.parquet").is_file():
+                    found.append(entry.name)
+    except OSError:  # not listed: the missing tables are named all the same
+        return ""
+    if not found:
+        return ""
+    found.sort()
+    shown_names = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    return (f"; it is a folder of recompute outputs ({shown_names}): give one of them, such as "
+            f"{directory / found[0]}")
+
+
 def _shown_releases(releases: dict) -> str:
-    """``{'onet': '29.1', 'oews': '2025'}`` as ``oews 2025, onet 29.1``."""
-    return ", ".join(f"{k} {v}" for k, v in sorted(releases.items())) or "none"
+    """``{'onet': '29.1', 'oews': '2025'}`` as ``oews 2025, onet 29.1``.
+
+    A release recorded as ``null`` (unknown) is ``unknown``, not Python's ``None``.
+
+    >>> _shown_releases({"onet": "30.1", "oews": None})
+    'oews unknown, onet 30.1'
+    """
+    return ", ".join(f"{k} {'unknown' if v is None else v}" for k, v in sorted(releases.items())) or "none"
 
 
 def _recompute_of(releases) -> str:
@@ -691,7 +767,9 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         occupation's (a blank title is missing: it hid the old one). A task moved
         to another occupation is a task change of both (``tasks_changed``; its old
         occupation counted none), and its ``old_beta`` is its score in the old one (it
-        was left empty). A move counts in ``..._beta_moved_gt_...`` when it exceeds
+        was left empty). A moved task whose text changed too is also a ``reworded`` row
+        (counted in ``tasks_reworded``; it was ``moved`` only), still one task change of
+        its occupation. A move counts in ``..._beta_moved_gt_...`` when it exceeds
         the bound by more than :data:`NOISE` (``0.51 - 0.5`` is 0.010000000000000009:
         it was counted as a move of more than 0.01); occupations moved by float noise
         only are ranked as unmoved, in code order. Its ``unchanged`` says whether the
@@ -712,7 +790,8 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     ------
     exposure.errors.ExposureError
         A directory lacks one of the tables (both directories checked, every missing
-        table named, before any table is read).
+        table named, before any table is read; an ``exposure rollup`` output, and a
+        folder holding recompute outputs or lying inside one, said so).
     exposure.errors.DataFormatError
         A directory is not a path, does not exist or is a file; a table the diff reads
         that holds no rows (every task of the other release was "removed"); a
@@ -791,12 +870,15 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
     moved_from = _moved_from(digests["old"], digests["new"], tasks)
     # a moved task's old score is its score in its old occupation (it was dropped)
     old_beta = _moved_old_beta(moved_from, scores["old"])
-    is_moved = (tasks["change"] == "moved").to_numpy(dtype=bool)
+    # its row "reworded" too (a moved task whose text changed): no old score at its new place
+    moved_keys = pd.MultiIndex.from_frame(tasks.loc[tasks["change"] == "moved", _KEY])
+    is_moved = pd.MultiIndex.from_frame(tasks[_KEY]).isin(moved_keys)
     tasks.loc[is_moved, "old_beta"] = tasks.loc[is_moved, "task_id"].map(old_beta).astype("float64")
 
     kept = _kept_tasks(digests["old"], digests["new"], scores["old"], scores["new"])
-    occupations = _diff_occupations(occ["old"], occ["new"], pd.concat([tasks[_KEY], moved_from], ignore_index=True),
-                                    kept, _soc_titles(new_dir, old_dir))
+    # a task moved and reworded is one task change of its occupation, not two
+    changed = pd.concat([tasks[_KEY], moved_from], ignore_index=True).drop_duplicates()
+    occupations = _diff_occupations(occ["old"], occ["new"], changed, kept, _soc_titles(new_dir, old_dir))
     sectors = _diff_sectors(old_dir, new_dir)
     merged = sectors.pop("_merge").to_numpy(dtype=object)
     in_both = merged == "both"
