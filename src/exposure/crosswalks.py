@@ -79,7 +79,6 @@ from exposure.schemas._fields import (
     code_hint,
     first_bad_onetsoc_code,
     first_bad_soc_code,
-    other_kind_hint,
     zeros_lost_hint,
 )
 from exposure.schemas._outcomes import OnetToCensus
@@ -1461,7 +1460,7 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
     >>> code_list(["11-1011", "13-1020 "], "soc_codes")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: soc_codes must be a list of SOC codes (like 11-1011), got '13-1020 ' at position 1
+    exposure.errors.DataFormatError: soc_codes must be a list of SOC codes (like 11-1011), got '13-1020 ' at position 1: spaces around the code: write '13-1020'
     >>> code_list(["11-1011.00", None], "scored", "onetsoc")
     Traceback (most recent call last):
     ...
@@ -1490,9 +1489,7 @@ def code_list(value, name: str, kind: str = "soc", *, optional: bool = False) ->
             number = isinstance(item, (int, float)) and not isinstance(item, bool)
             hint = code_hint(str(item), pattern) if isinstance(item, str) or number else ""
             if hint == NUMBER_HINT:  # no code to write: its advice is about a file a spreadsheet saved
-                hint = ""
-            if not hint and isinstance(item, str):  # '11-1011.00' in SOC codes was said nothing of
-                hint = other_kind_hint(item, pattern)
+                hint = ""  # ('11-1011.00' in SOC codes, said nothing of before, is told the code to write)
             raise DataFormatError(f"{name} must be a list of {what} (like {example}), got {_brief(item)} "
                                   f"at position {pos}{hint}")
     return [str(item) for item in items]
@@ -1561,7 +1558,7 @@ def check_soc_structure(soc_structure) -> None:
     ...                                   "broad_code": ["11-1010"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'soc_code': soc_structure: not a SOC code (like 11-1011): '11-1011 '
+    exposure.errors.DataFormatError: row 1, column 'soc_code': soc_structure: not a SOC code (like 11-1011): '11-1011 ': spaces around the code: write '11-1011'
     """
     if soc_structure is None:
         return

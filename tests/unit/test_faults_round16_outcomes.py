@@ -64,7 +64,7 @@ HYPHEN = r": a code saved as a number\? write it as text with its hyphen: "
 
 @pytest.mark.parametrize("value, shown", [
     # a number is said to be one since round 71 (first_bad_soc_code)
-    (111011, "'111011'" + HYPHEN + "'11-1011'"), (11.1011, "'11.1011'" + NUMBER), ("11-1011 ", "'11-1011 '"),
+    (111011, "'111011'" + HYPHEN + "'11-1011'"), (11.1011, "'11.1011'" + NUMBER), ("11-1011 ", "'11-1011 ': spaces around the code: write '11-1011'"),
     ("11-1011.00", r"'11-1011.00': an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
     (b"11-1011", "b'11-1011'"),  # the bytes as Python shows them (was "b'11-1011'", quoted)
 ])
@@ -263,7 +263,7 @@ ESTIMATES = [
 @pytest.mark.parametrize("value, message", [
     (np.nan, "the SOC code is missing"), (None, "the SOC code is missing"),
     (111011, r"soc_code not a SOC code \(like 11-1011\): '111011'" + HYPHEN + "'11-1011'"),
-    ("11-1011 ", r"soc_code not a SOC code \(like 11-1011\): '11-1011 '"),
+    ("11-1011 ", r"soc_code not a SOC code \(like 11-1011\): '11-1011 ': spaces around the code: write '11-1011'"),
 ])
 @pytest.mark.parametrize("run", ESTIMATES)
 def test_a_balanced_row_without_a_soc_code_is_refused(run, value, message):
@@ -274,7 +274,7 @@ def test_a_balanced_row_without_a_soc_code_is_refused(run, value, message):
 
 def test_panel_codes_with_spaces_are_refused_not_an_empty_table():
     with pytest.raises(DataFormatError, match=r"^panel, row 1, column 'soc_code': soc_code not a SOC code "
-                                              r"\(like 11-1011\): '11-1001 '$"):
+                                              r"\(like 11-1011\): '11-1001 ': spaces around the code: write '11-1001'$"):
         outcomes.event_study(PANEL.assign(soc_code=PANEL["soc_code"] + " "), EX, outcomes=["log_emp"])
     # an unbalanced row is not read
     panel = _cell(PANEL, "soc_code", 3, "n/a").assign(balanced=[i != 3 for i in range(len(PANEL))])

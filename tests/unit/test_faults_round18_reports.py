@@ -648,8 +648,8 @@ OCC_LEVEL = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "human_alpha": [2 / 3]
 
 @pytest.mark.parametrize("occ_level, message", [
     (pd.concat([OCC_LEVEL, OCC_LEVEL.assign(human_alpha=0.1)], ignore_index=True),
-     r"^row 2, column 'onetsoc_code': occ_level has onetsoc_code '11-1011\.00' twice \(rows 1 and 2\)"),
-    (OCC_LEVEL.assign(onetsoc_code=[None]), r"^row 1, column 'onetsoc_code': occ_level: onetsoc_code is missing"),
+     r"^occ_level, row 2, column 'onetsoc_code': onetsoc_code '11-1011\.00' is given twice \(rows 1 and 2\)"),
+    (OCC_LEVEL.assign(onetsoc_code=[None]), r"^occ_level, row 1, column 'onetsoc_code': missing"),
     (None, r"^occ_level must be a pandas DataFrame, got NoneType"),
     (OCC_LEVEL.drop(columns="gpt4_beta"), r"^occ_level lacks column\(s\) \['gpt4_beta'\]"),
     (OCC_LEVEL.assign(human_alpha=["x"]), r"^occ_level, row 1, column 'human_alpha': not a number: 'x'"),

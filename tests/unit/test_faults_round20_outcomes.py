@@ -211,7 +211,7 @@ def test_read_oews_refuses_a_blank_title(tmp_path, column, pos, blank):
 
 # 4. codes that are not SOC codes, and recode ----------------------------------------------------
 
-@pytest.mark.parametrize("code, tail", [("11-1011 ", ""),
+@pytest.mark.parametrize("code, tail", [("11-1011 ", ": spaces around the code: write '11-1011'"),
                                         ("11-1011.00", r": an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
                                         ("nan", r" \(a missing code written as text\?\)"),
                                         ("None", r" \(a missing code written as text\?\)")])

@@ -104,7 +104,8 @@ def test_a_release_without_a_task_column_is_refused(sample, tmp_path, column):
     ({"task_id": [1, 2.5]},
      "row 2, column 'task_id': onet.tasks: not a task ID (a whole number, like 20699): 2.5"),
     ({"onetsoc_code": [" 43-9061.00", "47-2021.00"]},
-     "row 1, column 'onetsoc_code': onet.tasks: not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00'"),
+     "row 1, column 'onetsoc_code': onet.tasks: not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00': spaces "
+     "around the code: write '43-9061.00'"),
     ({"onetsoc_code": ["43-9061.00", None]}, "row 2, column 'onetsoc_code': onet.tasks: missing"),
 ])
 def test_a_bad_task_key_of_the_release_names_the_table(sample, tmp_path, changes, message):
@@ -149,7 +150,8 @@ def test_task_employment_reads_a_missing_task_type_as_not_core(value):
 
 
 @pytest.mark.parametrize("code, message", [
-    (" 43-9061.00", "not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00'"),
+    (" 43-9061.00", "not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00': spaces around the code: write "
+                    "'43-9061.00'"),
     # a SOC code is said to be one (first_bad_onetsoc_code, round 72)
     ("43-9061", "not an O*NET-SOC code (like 11-1011.00): '43-9061': a SOC code? an O*NET-SOC code has a "
                 "two-digit suffix: write '43-9061.00' (the SOC occupation itself) or the O*NET-SOC code meant"),

@@ -129,7 +129,7 @@ def test_to_isco_default_counts_still_split_tot_emp_or_nothing():
     assert "tot_emp" not in ilo.to_isco(soc[["soc_code", "beta"]], links=SOC_TO_ISCO).columns
 
 
-@pytest.mark.parametrize("bad, tail", [("15-1253 ", ""),
+@pytest.mark.parametrize("bad, tail", [("15-1253 ", ": spaces around the code: write '15-1253'"),
                                        ("15-1253.00", ": an O*NET-SOC code? a SOC code has no suffix: write '15-1253'")])
 def test_to_isco_malformed_soc_code_names_row_and_column(bad, tail):
     soc = pd.DataFrame({"soc_code": ["15-1252", bad], "beta": [0.6, 0.4]})

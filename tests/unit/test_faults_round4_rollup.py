@@ -208,16 +208,19 @@ def test_to_soc_refuses_scores_without_any_value(no_computing):
 # ------------------------------------------------- B4: codes padded with whitespace
 @pytest.mark.parametrize("occ, says", [
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03 ", "13-1021.00"]),
-     "occupation_scores, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '"),
+     "occupation_scores, row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '11-1011.03 ': "
+     "spaces around the code: write '11-1011.03'"),
     (_occ(onetsoc_code=[" 11-1011.00", "11-1011.03", "13-1021.00"]),
-     "occupation_scores, row 1, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): ' 11-1011.00'"),
+     "occupation_scores, row 1, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): ' 11-1011.00': "
+     "spaces around the code: write '11-1011.00'"),
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021"]),
      # with its hint since round 72 (first_bad_onetsoc_code says a SOC code is one)
      "occupation_scores, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021': a SOC "
      "code? an O*NET-SOC code has a two-digit suffix: write '13-1021.00' (the SOC occupation itself) or the "
      "O*NET-SOC code meant"),
     (_occ(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00\n"]),
-     "occupation_scores, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00\\n'"),
+     "occupation_scores, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00\\n': "
+     "a tab or a line break around the code: write '13-1021.00'"),
 ])
 def test_to_soc_refuses_malformed_onetsoc_codes(occ, says, no_computing):
     with pytest.raises(DataFormatError) as info:
@@ -228,14 +231,16 @@ def test_to_soc_refuses_malformed_onetsoc_codes(occ, says, no_computing):
 
 @pytest.mark.parametrize("xw, says", [
     (_xw(soc_code=["11-1011", "11-1011 ", "13-1021"]),
-     "onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '11-1011 '"),
+     "onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '11-1011 ': spaces around the code: "
+     "write '11-1011'"),
     (_xw(soc_code=["11-1011", "11-1011", "131021"]),
      # with its hint since round 71 (first_bad_soc_code, as first_bad_onetsoc_code)
      "onet_to_soc, row 3, column 'soc_code': not a SOC code (like 11-1011): '131021': a code saved as a number? "
      "write it as text with its hyphen: '13-1021'"),
     (_xw(soc_code=["11-1011", None, "13-1021"]), "onet_to_soc, row 2, column 'soc_code': missing"),
     (_xw(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021.00 "]),
-     "onet_to_soc, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00 '"),
+     "onet_to_soc, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '13-1021.00 ': "
+     "spaces around the code: write '13-1021.00'"),
     (_xw(onetsoc_code=["11-1011.00", np.nan, "13-1021.00"]),
      "onet_to_soc, row 2, column 'onetsoc_code': missing"),
 ])
@@ -260,15 +265,16 @@ def test_to_census_occ_refuses_malformed_codes(no_crosswalk_load):
     with pytest.raises(DataFormatError) as info:
         to_census_occ(COCC.assign(onetsoc_code=[c + " " for c in CODES]))
     assert str(info.value) == ("scores, row 1, column 'onetsoc_code': not an O*NET-SOC code "
-                               "(like 11-1011.00): '11-1011.00 '")
+                               "(like 11-1011.00): '11-1011.00 ': spaces around the code: write '11-1011.00'")
     with pytest.raises(DataFormatError) as info:
         to_census_occ(pd.DataFrame({"soc_code": ["11-1011", "13-1020 "], "beta": [0.3, 0.8],
                                     "tot_emp": [1.0, 2.0]}))
-    assert str(info.value) == "scores, row 2, column 'soc_code': not a SOC code (like 11-1011): '13-1020 '"
+    assert str(info.value) == ("scores, row 2, column 'soc_code': not a SOC code (like 11-1011): '13-1020 ': "
+                               "spaces around the code: write '13-1020'")
     with pytest.raises(DataFormatError) as info:
         to_census_occ(COCC, CXW.assign(onetsoc_code=["11-1011.00", " 11-1011.03", *CODES[2:]]), CEMP)
     assert str(info.value) == ("crosswalk, row 2, column 'onetsoc_code': not an O*NET-SOC code "
-                               "(like 11-1011.00): ' 11-1011.03'")
+                               "(like 11-1011.00): ' 11-1011.03': spaces around the code: write '11-1011.03'")
 
 
 def test_real_padded_codes_are_refused(shared_data, caplog):
@@ -277,10 +283,12 @@ def test_real_padded_codes_are_refused(shared_data, caplog):
     emp = exposure.load_oews("2025", "cross_industry", mirror=shared_data)
     with caplog.at_level(logging.INFO):
         with pytest.raises(DataFormatError, match=r"^onet_to_soc, row 1, column 'soc_code': not a SOC code "
-                                                  r"\(like 11-1011\): '11-1011 '$"):
+                                                  r"\(like 11-1011\): '11-1011 ': spaces around the code: "
+                                                  r"write '11-1011'$"):
             to_soc(occ, xw.assign(soc_code=xw["soc_code"] + " "), emp)
         with pytest.raises(DataFormatError, match=r"^occupation_scores, row 1, column 'onetsoc_code': not an "
-                                                  r"O\*NET-SOC code \(like 11-1011.00\): '11-1011.00 '$"):
+                                                  r"O\*NET-SOC code \(like 11-1011.00\): '11-1011.00 ': spaces "
+                                                  r"around the code: write '11-1011\.00'$"):
             to_soc(occ.assign(onetsoc_code=occ["onetsoc_code"] + " "), xw, emp)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     # the crosswalk's index named like its column (A2), on the real tables

@@ -74,7 +74,8 @@ DWAS = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "11-1011.00"],
     (DWAS.assign(task_id=[1, 1.5, 2]), r"^task_dwas, row 2, column 'task_id': task ID 1.5 is not an integer$"),
     (DWAS.assign(task_id=[1, None, 2]), r"^task_dwas, row 2, column 'task_id': task ID missing$"),
     (DWAS.assign(onetsoc_code=["11-1011.00", " 11-1011.00", "11-1011.00"]),
-     r"^task_dwas, row 2, column 'onetsoc_code': not an O\*NET-SOC code \(like 11-1011.00\): ' 11-1011.00'$"),
+     r"^task_dwas, row 2, column 'onetsoc_code': not an O\*NET-SOC code \(like 11-1011.00\): ' 11-1011.00': "
+     r"spaces around the code: write '11-1011\.00'$"),
     (DWAS.assign(dwa_id=["4.A.2.a.4.I09.D03 ", "4.A.4.b.4.I01.D02", "4.A.4.b.4.I01.D02"]),
      r"^task_dwas, row 1, column 'dwa_id': not a DWA ID \(like 4.A.2.a.4.I09.D03\): '4.A.2.a.4.I09.D03 '$"),
 ], ids=["nan", "none", "fraction", "id-missing", "padded-code", "padded-dwa"])

@@ -178,7 +178,8 @@ def test_lone_task_of_a_frame_without_keys_is_named_by_its_row(caplog):
 
 # ------------------------------------------------------------------ 3. soc_scores' soc_code
 @pytest.mark.parametrize("code, tail", [("43-9061.00", ": an O*NET-SOC code? a SOC code has no suffix: write '43-9061'"),
-                                        (" 43-9061", ""), ("43-9061 ", "")])
+                                        (" 43-9061", ": spaces around the code: write '43-9061'"),
+                                        ("43-9061 ", ": spaces around the code: write '43-9061'")])
 def test_task_employment_names_a_bad_soc_code_of_soc_scores(code, tail):
     tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.00"], "task_type": ["Core", "Supplemental"]})
     soc = pd.DataFrame({"soc_code": ["11-1011", code], "tot_emp": [10.0, 300.0]})

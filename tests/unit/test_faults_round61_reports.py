@@ -179,7 +179,7 @@ _EMP = pd.DataFrame({"occ_code": ["11-1011", "13-1020"], "o_group": "detailed", 
      r"^loaded\[\('crosswalks', 'onet_to_soc'\)\], row 2, column 'soc_code': missing$"),
     (_CW.assign(soc_code=[" 11-1011", "11-1011", "13-1021"]), _EMP,
      r"^loaded\[\('crosswalks', 'onet_to_soc'\)\], row 1, column 'soc_code': not a SOC code \(like 11-1011\): "
-     r"' 11-1011'$"),
+     r"' 11-1011': spaces around the code: write '11-1011'$"),
     (_CW, _EMP.assign(occ_code=["11-1011 ", "13-1020"]),
      r"^loaded\[\('oews', '2025', 'cross_industry'\)\], row 1, column 'occ_code': not a SOC code"),
 ])

@@ -85,7 +85,7 @@ def test_join_labels_refuses_a_code_of_another_form():
     with pytest.raises(DataFormatError) as err:
         join_labels(frame, frame_task_ids(frame), LABELS, COL)
     assert str(err.value) == ("row 2, column 'onetsoc_code': O*NET-SOC code ' 11-1011.00' is not of the form "
-                              "00-0000.00 (e.g. 11-1011.00)")
+                              "00-0000.00 (e.g. 11-1011.00): spaces around the code: write '11-1011.00'")
     # of a bad code and a bad task ID, the earlier row
     with pytest.raises(DataFormatError, match=r"^row 1, column 'task_id': task ID 'x'"):
         join_labels(frame, pd.Series(["x", "2", "3"]), LABELS, COL)

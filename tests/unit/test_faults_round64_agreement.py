@@ -103,7 +103,8 @@ SOC = pd.DataFrame({"soc_code": ["11-1011", "15-1252", "47-2061"], "beta": [0.05
      r"^soc_scores, row 2, column 'soc_code': '15-1252' \(row 2\) is in '15-1250' \(row 4\), a SOC broad "
      r"group, and both are rows: its workers would be counted twice"),
     (pd.concat([SOC, SOC.iloc[[1]].assign(soc_code=" 15-1252")], ignore_index=True),  # pasted again, padded
-     r"^soc_scores, row 4, column 'soc_code': not a SOC code \(like 11-1011\): ' 15-1252'$"),
+     r"^soc_scores, row 4, column 'soc_code': not a SOC code \(like 11-1011\): ' 15-1252': spaces around the "
+     r"code: write '15-1252'$"),
 ])
 def test_workforce_shares_refuse_workers_counted_twice(soc, match):
     with pytest.raises(DataFormatError, match=match):

@@ -237,7 +237,8 @@ def test_a_pasted_soc_code_is_named_with_what_it_holds(code, hint):
         with pytest.raises(DataFormatError, match="^" + re.escape(said) + "$"):
             call(soc, employment())
     with pytest.raises(DataFormatError, match=r"^soc_scores, row 1, column 'soc_code': not a SOC code \(like "
-                                              r"11-1011\): '11-1011 '$"):  # no hint for a padded code
+                                              r"11-1011\): '11-1011 ': spaces around the code: write "
+                                              r"'11-1011'$"):  # the spaces named since round 73
         to_sectors(_soc(soc_code=["11-1011 ", "13-1020"]), employment())
 
 

@@ -235,7 +235,9 @@ def test_3_onet_to_soc_map_names_the_en_dash():
      f"cps_code must be a four-digit Census 2018 OCC code (like '0010'), got '{EN}0010': {DASH_SAID}"),
     ("o2s.csv", ONET_TO_SOC + f"11-1011.00,Chief Executives,11{EN}1011.00,Chief Executives\n",
      ONET_TO_SOC + f"11-1011.00,Chief Executives,11{EN}1011,Chief Executives\n", crosswalks.read_onet_to_soc,
-     f"2018 SOC Code must be a SOC 2018 code (like 11-1011), got '11{EN}1011.00': {DASH_SAID}"),
+     # the SOC code of the O*NET-SOC code it is, since round 73 (code_hint)
+     f"2018 SOC Code must be a SOC 2018 code (like 11-1011), got '11{EN}1011.00': {DASH_SAID}: an O*NET-SOC "
+     "code? a SOC code has no suffix: write '11-1011'"),
 ])
 def test_4_dash_advice_only_when_it_gives_a_code_of_the_column(tmp_path, name, text, good, reader, said):
     path = tmp_path / name

@@ -242,7 +242,7 @@ _ONET = "not an O*NET-SOC code (like 11-1011.00): "
 
 @pytest.mark.parametrize("call, name, row, column, reason", [
     (lambda: to_soc(OCC.assign(onetsoc_code=["11-1011.00", "11-1011.03 ", "13-1021.00"]), XW, EMP),
-     "occupation_scores", 2, "onetsoc_code", _ONET + "'11-1011.03 '"),
+     "occupation_scores", 2, "onetsoc_code", _ONET + "'11-1011.03 ': spaces around the code: write '11-1011.03'"),
     (lambda: to_soc(OCC.assign(onetsoc_code=["11-1011.00", None, "13-1021.00"]), XW, EMP),
      "occupation_scores", 2, "onetsoc_code", "missing"),
     (lambda: to_soc(OCC, XW.assign(soc_code=["11-1011", None, "13-1021"]), EMP),
@@ -261,12 +261,13 @@ _ONET = "not an O*NET-SOC code (like 11-1011.00): "
      "'13-1021'): a shifted row, or a code of another SOC vintage (O*NET-SOC 2019 codes expected)?"),
     (lambda: onet_to_oews(OCC.assign(onetsoc_code=[" 11-1011.00", "11-1011.03", "13-1021.00"]), XW,
                           ["11-1011", "13-1020"]),
-     "occupation_scores", 1, "onetsoc_code", _ONET + "' 11-1011.00'"),
+     "occupation_scores", 1, "onetsoc_code", _ONET + "' 11-1011.00': spaces around the code: write '11-1011.00'"),
     (lambda: coverage(SOC, OCC.assign(onetsoc_code=["11-1011.00", "11-1011.03", "13-1021"])),
      "occupation_scores", 3, "onetsoc_code", _ONET + "'13-1021': a SOC code? an O*NET-SOC code has a two-digit "
      "suffix: write '13-1021.00' (the SOC occupation itself) or the O*NET-SOC code meant"),
     (lambda: to_sectors(SOC.assign(soc_code=["11-1011", " 13-1020"]), SECTORS),
-     "soc_scores", 2, "soc_code", "not a SOC code (like 11-1011): ' 13-1020'"),
+     "soc_scores", 2, "soc_code", "not a SOC code (like 11-1011): ' 13-1020': spaces around the code: write "
+     "'13-1020'"),
     (lambda: workforce_stats(SOC.assign(soc_code=[None, "13-1020"])),
      "soc_scores", 1, "soc_code", "missing"),
 ], ids=["padded", "missing", "xw-missing", "xw-number", "n_tasks", "two-socs", "shifted", "onet_to_oews",

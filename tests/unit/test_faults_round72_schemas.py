@@ -157,8 +157,10 @@ def _scores(fixtures, code) -> pd.DataFrame:
 def test_3_first_bad_onetsoc_code_says_a_soc_code_is_one():
     assert first_bad_onetsoc_code(pd.Series(["11-1011.00", "11-1011"])) == (
         1, f"not an O*NET-SOC code (like 11-1011.00): '11-1011': {SOC_SAID}")
-    # a code of another form is not said to be a SOC code
-    assert first_bad_onetsoc_code(pd.Series(["11-1011 "]))[1] == "not an O*NET-SOC code (like 11-1011.00): '11-1011 '"
+    # a code of another form is not said to be a SOC code; a padded one is, its spaces named (round 73)
+    assert first_bad_onetsoc_code(pd.Series(["11-101"]))[1] == "not an O*NET-SOC code (like 11-1011.00): '11-101'"
+    assert first_bad_onetsoc_code(pd.Series(["11-1011 "]))[1] == (
+        f"not an O*NET-SOC code (like 11-1011.00): '11-1011 ': spaces around the code: {SOC_SAID}")
 
 
 def test_3_task_scores_with_a_soc_code_are_told_the_code_to_write(fixtures):

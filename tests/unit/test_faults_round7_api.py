@@ -243,7 +243,8 @@ def test_valid_workforce_arguments_are_unchanged():
 
 @pytest.mark.parametrize("func", [workforce_stats, working_time])
 @pytest.mark.parametrize("code, what", [(None, "missing"),
-                                        ("11-1011 ", r"not a SOC code \(like 11-1011\): '11-1011 '")])
+                                        ("11-1011 ", r"not a SOC code \(like 11-1011\): '11-1011 ': spaces around "
+                                                     r"the code: write '11-1011'")])
 def test_workforce_functions_refuse_a_missing_or_malformed_soc_code(func, code, what):
     """A missing code raised a TypeError (workforce_stats) or an output SchemaError (working_time)."""
     soc = SOC.assign(soc_code=[code, "13-1020"])

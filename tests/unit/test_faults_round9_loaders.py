@@ -55,12 +55,15 @@ BAD_CODES = [(None, "None"), ("11-1011 ", "'11-1011 '"), ("111011", "'111011'"),
 #: What a code (as shown) saved as a number or of the other kind is said to be (round 72) in a
 #: list of SOC codes, and in a list of O*NET-SOC codes.
 SOC_HINTS = {"'111011'": ": a code saved as a number? write it as text with its hyphen: '11-1011'",
-             "'11-1011.00'": ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"}
+             "'11-1011.00'": ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'",
+             "'11-1011 '": ": spaces around the code: write '11-1011'"}  # round 73
 ONETSOC_HINTS = {
     "'111011'": ": a code saved as a number? write it as text with its hyphen and suffix: '11-1011.00' (the SOC "
                 "occupation itself) or the O*NET-SOC code meant",
     "'11-1011'": ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation "
-                 "itself) or the O*NET-SOC code meant"}
+                 "itself) or the O*NET-SOC code meant",
+    "'11-1011 '": ": spaces around the code: a SOC code? an O*NET-SOC code has a two-digit suffix: write "
+                  "'11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"}  # round 73
 
 
 @pytest.mark.parametrize("value, shown", BAD_CODES)
@@ -98,7 +101,8 @@ def test_onet_to_oews_refuses_a_malformed_oews_code():
     occ = pd.DataFrame({"onetsoc_code": ["11-1011.00"]})
     xw = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "soc_code": ["11-1011"]})
     with pytest.raises(DataFormatError, match=r"^oews_codes must be a list of SOC codes \(like 11-1011\), "
-                                              r"got '11-1011 ' at position 0$"):
+                                              r"got '11-1011 ' at position 0: spaces around the code: write "
+                                              r"'11-1011'$"):
         onet_to_oews(occ, xw, ["11-1011 "])
     assert onet_to_oews(occ, xw, ["11-1011"])["occ_code"].tolist() == ["11-1011"]
 
@@ -283,8 +287,8 @@ def test_anthropic_to_soc_refuses_a_task_given_twice(arg, frame):
     """The task's usage was counted twice (``anthropic_usage`` 0.2 for a task of 0.1)."""
     twice = pd.concat([frame, frame.iloc[[0]]], ignore_index=True)
     kwargs = {"usage": USAGE, "collaboration": COLLAB, arg: twice}
-    with pytest.raises(DataFormatError, match=rf"^row 3, column 'task_name': {arg} has task_name "
-                                              r"'direct budgets.' twice \(rows 1 and 3\): give each task once$"):
+    with pytest.raises(DataFormatError, match=rf"^{arg}, row 3, column 'task_name': task_name "
+                                              r"'direct budgets.' is given twice \(rows 1 and 3\): give each task once$"):
         anthropic_to_soc(matches=MATCHES, **kwargs)
 
 
@@ -309,7 +313,8 @@ DIG = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [88
     ("task_id", True, r"task ID True is not an integer"),
     ("task_id", "x", r"task ID 'x' is not an integer"),
     ("task_id", None, r"task ID missing"),
-    ("onetsoc_code", "11-1011.00 ", r"not an O\*NET-SOC code \(like 11-1011.00\): '11-1011.00 '"),
+    ("onetsoc_code", "11-1011.00 ", r"not an O\*NET-SOC code \(like 11-1011.00\): '11-1011.00 ': spaces around "
+                                    r"the code: write '11-1011\.00'"),
     ("onetsoc_code", None, r"missing"),
 ])
 def test_task_digests_refuses_a_bad_cell_naming_row_and_column(column, value, match):
@@ -428,7 +433,8 @@ def test_a_crosswalk_code_given_twice_is_refused():
 
 
 @pytest.mark.parametrize("code, match", [
-    ("11-1011 ", r"not a SOC code \(like 11-1011\): '11-1011 '"), ("11-1011.00", r"not a SOC code .*'11-1011.00': an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
+    ("11-1011 ", r"not a SOC code \(like 11-1011\): '11-1011 ': spaces around the code: write '11-1011'"),
+    ("11-1011.00", r"not a SOC code .*'11-1011.00': an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
     (None, "missing"),
 ])
 def test_census_weights_refuses_a_malformed_employment_code(code, match):

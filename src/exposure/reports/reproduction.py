@@ -156,15 +156,14 @@ def reproduce_occ_level(labels: pd.DataFrame, occ_level: pd.DataFrame) -> pd.Dat
         raise DataFormatError("occ_level has no rows: no published occupation to compare with")
     codes = occ_level["onetsoc_code"]
     gaps = codes.isna().to_numpy(dtype=bool)
-    if gaps.any():  # an unmatched occupation 'nan' before
-        raise DataFormatError("occ_level: onetsoc_code is missing", row=int(gaps.argmax()) + 1,
-                              column="onetsoc_code")
+    if gaps.any():  # an unmatched occupation 'nan' before; the frame named as its other errors name it
+        raise DataFormatError("missing", path="occ_level", row=int(gaps.argmax()) + 1, column="onetsoc_code")
     _check_published_codes(codes)
     repeat = first_repeat(codes)
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"occ_level has onetsoc_code {codes.iloc[pos]!r} twice (rows {first + 1} and "
-                              f"{pos + 1})", row=pos + 1, column="onetsoc_code")
+        raise DataFormatError(f"onetsoc_code {codes.iloc[pos]!r} is given twice (rows {first + 1} and {pos + 1})",
+                              path="occ_level", row=pos + 1, column="onetsoc_code")
     ref = pd.DataFrame({c: _common.numbers(occ_level, c, "occ_level").to_numpy(dtype=float) for c in columns},
                        index=pd.Index(codes.to_numpy(), name="onetsoc_code"))
     for c in columns:  # a missing score was counted as matched (n_matched 1, max_abs_diff NaN)

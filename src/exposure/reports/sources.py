@@ -423,7 +423,7 @@ def _check_codes(frame: pd.DataFrame, kind: str, name: str) -> None:
     ...              "crosswalks", "cw")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: cw, row 1, column 'soc_code': not a SOC code (like 11-1011): ' 11-1011'
+    exposure.errors.DataFormatError: cw, row 1, column 'soc_code': not a SOC code (like 11-1011): ' 11-1011': spaces around the code: write '11-1011'
     """
     for column, first_bad in _CODE_COLUMNS[kind].items():
         bad = first_bad(frame[column].reset_index(drop=True))

@@ -27,12 +27,12 @@ from exposure.schemas._fields import (
     NAICS_PATTERN,
     NUMBER_HINT,
     OEWS_NAICS_PATTERN,
+    ONETSOC_2010_COLUMNS,
     ONETSOC_PATTERN,
     SOC_MAJOR_PATTERN,
     SOC_OR_ONETSOC_PATTERN,
     SOC_PATTERN,
     code_hint,
-    other_kind_hint,
 )
 
 __all__ = ["validate", "check_model", "check_columns", "check_index_levels", "check_flags", "check_numbers",
@@ -647,19 +647,20 @@ def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = No
             value = cells[pos]
             if isinstance(value, (numbers.Number, np.bool_)):
                 raise SchemaError(f"{name} must be text (a code keeps its leading zeros), got {_shown(value)}"
-                                  f"{_number_code(value, patterns)}",
+                                  f"{_number_code(value, patterns, name not in ONETSOC_2010_COLUMNS)}",
                                   path=path, row=int(pos) + (row_offset or 0), column=name)
             if no_dates and isinstance(value, (dt.date, dt.timedelta, np.datetime64, np.timedelta64)):
                 raise SchemaError(f"{name} must be text (a code), got {_shown(value)}{_date_hint(value, patterns)}",
                                   path=path, row=int(pos) + (row_offset or 0), column=name)
 
 
-def _number_code(value, patterns) -> str:
+def _number_code(value, patterns, other_kind: bool = True) -> str:
     """The code to write for the number ``value`` in a code column of ``patterns``, or ``""``.
 
     A SOC code saved as a number (``111011``) was told only that a code is text, not the
     code to write (``'11-1011'``, which :func:`~exposure.schemas._fields.code_hint` gives);
     a number that gives no code (``110`` for the ISCO-08 ``0110``) gets nothing more.
+    ``other_kind`` is False for a column of O*NET-SOC 2010 codes (no ``.00`` advice).
 
     Examples
     --------
@@ -674,7 +675,7 @@ def _number_code(value, patterns) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return ""
     for pattern in patterns:
-        hint = code_hint(str(value), getattr(pattern, "pattern", pattern))
+        hint = code_hint(str(value), getattr(pattern, "pattern", pattern), other_kind=other_kind)
         if hint and hint != NUMBER_HINT:
             return hint
     return ""
@@ -1001,8 +1002,10 @@ def _code_said(model, column: str, value: str) -> str:
     that is not the hyphen, saved as a number or read as a date was refused in the words
     of the pattern alone (``must match the pattern ^[0-9]{2}-[0-9]{4}\\Z``, then the
     value); it is told what it may be, with the code to write, as the readers and the
-    code checks of the stages tell it (:func:`~exposure.schemas._fields.code_hint`,
-    :func:`~exposure.schemas._fields.other_kind_hint`).
+    code checks of the stages tell it (:func:`~exposure.schemas._fields.code_hint`, and
+    :func:`~exposure.schemas._fields.other_kind_hint` through it). A SOC code in a column
+    of O*NET-SOC 2010 codes (:data:`~exposure.schemas._fields.ONETSOC_2010_COLUMNS`) was
+    told to add ``.00`` (``'19-1020.00'``, which O*NET-SOC 2010 does not have): it is not.
 
     Examples
     --------
@@ -1016,7 +1019,7 @@ def _code_said(model, column: str, value: str) -> str:
         pattern = (check.statistics or {}).get("pattern") if check.name == "str_matches" else None
         pattern = getattr(pattern, "pattern", pattern)
         if pattern in _CODE_PATTERNS:
-            return code_hint(value, pattern) or other_kind_hint(value, pattern)
+            return code_hint(value, pattern, other_kind=column not in ONETSOC_2010_COLUMNS)  # the other kind too
     return ""
 
 

@@ -102,10 +102,19 @@ DWA_PATTERN = r"^4\.A\.[0-9]+\.[a-z]\.[0-9]+\.I[0-9]{2}\.D[0-9]{2}\Z"
 DIGEST_PATTERN = r"^[0-9a-f]{16}\Z"
 
 # ---------------------------------------------------------------------------- hints
+#: The columns of O*NET-SOC 2010 codes (:class:`~exposure.schemas._crosswalks.Soc2010To2018`):
+#: a SOC code there is not told to add ``.00`` (``19-1020`` has no ``19-1020.00`` in O*NET-SOC
+#: 2010), as :func:`code_hint` says it with ``other_kind=False``.
+ONETSOC_2010_COLUMNS = frozenset({"onetsoc_2010_code"})
 #: Said of a code cell like ``111011.0``: a spreadsheet saved the code as a number.
 NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
 #: Said of a code cell like ``'0110``: the apostrophe a spreadsheet takes as "this cell is text".
 _APOSTROPHE_HINT = ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
+#: A code cell ``="11-1011"``: a CSV written for a spreadsheet, the code made a formula so that
+#: the spreadsheet keeps it as text (its leading zeros); group 1 is the code.
+_FORMULA_TEXT = re.compile(r'="(.*)"')
+#: Said of such a cell.
+_FORMULA_HINT = ': a formula ="..." (written so that a spreadsheet keeps the code as text)? remove the = and the quotes'
 #: Dashes that look like the hyphen-minus of a code: hyphen, non-breaking hyphen, figure dash,
 #: en dash, em dash, horizontal bar, minus sign.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -150,7 +159,7 @@ def date_code_advice(code: str, source: str = "the source") -> str:
             f"the code with a leading apostrophe ('{code})")
 
 
-def code_hint(value: str, pattern: str | None = None) -> str:
+def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True) -> str:
     """What a malformed code cell ``value`` may be: a code read as a date or saved as a number.
 
     A code Excel read as a date and saved in a CSV as it shows it (``11-2011`` as ``Nov-11``)
@@ -165,9 +174,16 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     hyphen); a code holding a full-width character (``１１-１０１１``, typed in an East Asian
     input mode) or a space that is not the plain one (``'11-1011\\xa0'``, a no-break space
     pasted from a web page), which looks like the code asked for, was refused without a
-    word of why: it is named, with the code to write when that is one of ``pattern``. Declared
-    here, below every reader, so that :mod:`exposure.onet` says it too
-    (:mod:`exposure.crosswalks` gives it under its old name).
+    word of why: it is named, with the code to write when that is one of ``pattern``. So
+    are spaces around a code (``'11-1011 '``: the code checks of the stages take no padded
+    code) and a code written as a spreadsheet formula (``="11-1011"``, in a CSV written so
+    that a spreadsheet keeps the code as text), both refused without a word of why before.
+    A code of the other kind (:func:`other_kind_hint`), also once its dash, full-width
+    character, spaces or formula are set right (``'11–1011'`` in a column of O*NET-SOC
+    codes was told of its dash alone, and writing ``'11-1011'`` failed again), is told the
+    code to write unless ``other_kind`` is False. Declared here, below every reader, so
+    that :mod:`exposure.onet` says it too (:mod:`exposure.crosswalks` gives it under its
+    old name).
 
     Parameters
     ----------
@@ -175,6 +191,9 @@ def code_hint(value: str, pattern: str | None = None) -> str:
         The cell, as read.
     pattern : str, optional
         The pattern of the column's codes (:data:`ONETSOC_PATTERN`, ...).
+    other_kind : bool, default True
+        Whether a code of the other kind is told the code to write; False for a column of
+        O*NET-SOC 2010 codes, whose SOC code ``19-1020`` has no ``.00`` code.
 
     Returns
     -------
@@ -199,6 +218,14 @@ def code_hint(value: str, pattern: str | None = None) -> str:
     ": '\\\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '11-1011'"
     >>> code_hint("111011", SOC_PATTERN)
     ": a code saved as a number? write it as text with its hyphen: '11-1011'"
+    >>> print(code_hint('="0110"', ISCO_PATTERN))
+    : a formula ="..." (written so that a spreadsheet keeps the code as text)? remove the = and the quotes: write '0110'
+    >>> code_hint("11-1011 ", SOC_PATTERN)
+    ": spaces around the code: write '11-1011'"
+    >>> code_hint("11\u20131011", ONETSOC_PATTERN)[74:]
+    ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> code_hint("11\u20131011", ONETSOC_PATTERN, other_kind=False)
+    ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?)"
     """
     date = _DATE_CELL.fullmatch(value)
     if date:
@@ -210,11 +237,16 @@ def code_hint(value: str, pattern: str | None = None) -> str:
                 "with that column as text")
     if value.startswith("'"):  # refused as a malformed code, without saying why
         return _APOSTROPHE_HINT
+    formula = _FORMULA_TEXT.fullmatch(value)
+    if formula:  # '="11-1011"' was refused without a word of why
+        return _FORMULA_HINT + ("" if pattern is None else _meant_hint(formula[1], pattern, other_kind))
     dash = next((ch for ch in value if ch in _DASHES), None)
     if dash is not None:  # '11–1011.00' pasted from a document looks like a good code
         meant = "".join("-" if ch in _DASHES else ch for ch in value)
         said = f": {dash!r} (U+{ord(dash):04X}, a dash that is not the hyphen '-'; pasted from a document?)"
-        return said + (f": write {meant!r}" if pattern is None or re.match(pattern, meant) else "")
+        if pattern is None:
+            return f"{said}: write {meant!r}"
+        return said + _meant_hint(meant, pattern, other_kind)
     odd = next((ch for ch in value if unicodedata.east_asian_width(ch) == "F" or (ch.isspace() and not ch.isascii())),
                None)
     if odd is not None:  # '１１-１０１１' (full-width digits) and '11-1011\xa0' look like the code
@@ -222,8 +254,34 @@ def code_hint(value: str, pattern: str | None = None) -> str:
         said = (f": {odd!r} (U+{ord(odd):04X}, a space that is not the plain space; pasted from a web page?)"
                 if odd.isspace() else
                 f": {odd!r} (U+{ord(odd):04X}, a full-width character; typed in an East Asian input mode?)")
-        return said + (f": write {meant!r}" if pattern is not None and re.match(pattern, meant) else "")
-    return _number_hint(value, pattern)
+        return said + ("" if pattern is None else _meant_hint(meant, pattern, other_kind))
+    meant = value.strip()
+    if meant != value and meant and pattern is not None:  # '11-1011 ' was refused without a word of why
+        start = len(value) - len(value.lstrip())
+        around = value[:start] + value[start + len(meant):]
+        said = ": spaces around the code" if not around.strip(" ") else ": a tab or a line break around the code"
+        hint = _meant_hint(meant, pattern, other_kind)
+        return said + hint if hint else ""
+    return _number_hint(value, pattern, other_kind) or (other_kind_hint(value, pattern)
+                                                        if pattern is not None and other_kind else "")
+
+
+def _meant_hint(meant: str, pattern: str, other_kind: bool) -> str:
+    """The code to write, ``meant``, once a dash, a full-width character or spaces of a code cell are set right.
+
+    ``": write '11-1011'"`` when ``meant`` is one of ``pattern``; else what
+    :func:`other_kind_hint` says of it (unless ``other_kind`` is False), or ``""``.
+
+    Examples
+    --------
+    >>> _meant_hint("11-1011", SOC_PATTERN, True)
+    ": write '11-1011'"
+    >>> _meant_hint("11-1011.03", SOC_PATTERN, True), _meant_hint("11-1011.03", SOC_PATTERN, False)
+    (": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'", '')
+    """
+    if re.match(pattern, meant):
+        return f": write {meant!r}"
+    return other_kind_hint(meant, pattern) if other_kind else ""
 
 
 #: A SOC code a spreadsheet saved as a number (``111011``, ``111011.0``), or an O*NET-SOC
@@ -231,14 +289,18 @@ def code_hint(value: str, pattern: str | None = None) -> str:
 _NUMBER_CODE = re.compile(r"([1-9][0-9])([0-9]{4})(?:\.([0-9]*))?")
 
 
-def _number_hint(value: str, pattern: str | None) -> str:
+def _number_hint(value: str, pattern: str | None, other_kind: bool = True) -> str:
     """What :func:`code_hint` says of a code cell ``value`` that is a number: the code to write.
 
     A SOC code saved as a number (``111011``) in a column of SOC codes was told to "write
     it as text", which still lacks the hyphen; the code to write is given when it is one
     of ``pattern`` (``'11-1011'``; ``'11-1011.00'`` in a column of O*NET-SOC codes, the
-    SOC occupation itself, and ``'11-1011.03'`` for ``111011.03``). Any other number
-    (or no ``pattern``) gets :data:`NUMBER_HINT`.
+    SOC occupation itself, and ``'11-1011.03'`` for ``111011.03``). An O*NET-SOC code so
+    saved (``151252.01``) in a column of SOC codes was told to "write it as text", which
+    fails again: its SOC code is given, ``'15-1252'``. When ``other_kind`` is False (a
+    column of O*NET-SOC 2010 codes, where ``191020`` was told to write ``'19-1020.00'``, a
+    code O*NET-SOC 2010 does not have), no ``.00`` form is advised (the suffix is asked
+    for) and no SOC code. Any other number (or no ``pattern``) gets :data:`NUMBER_HINT`.
 
     Examples
     --------
@@ -246,6 +308,10 @@ def _number_hint(value: str, pattern: str | None) -> str:
     ": a code saved as a number? write it as text with its hyphen: '11-1011'"
     >>> _number_hint("111011.1", ONETSOC_PATTERN)
     ": a code saved as a number? write it as text with its hyphen: '11-1011.10'"
+    >>> _number_hint("151252.01", SOC_PATTERN)
+    ": an O*NET-SOC code saved as a number? a SOC code has no suffix: write '15-1252'"
+    >>> _number_hint("191020", ONETSOC_PATTERN, False)
+    ": a code saved as a number? write it as text with its hyphen and its two-digit suffix: the O*NET-SOC code meant ('19-1020.00' if its suffix was 00)"
     >>> _number_hint("111011", None) == _number_hint("1112.0", ISCO_UNIT_PATTERN) == NUMBER_HINT
     True
     """
@@ -258,8 +324,13 @@ def _number_hint(value: str, pattern: str | None) -> str:
         if len(suffix) <= 2 and re.match(pattern, onet):
             if suffix:  # the O*NET-SOC code itself, its suffix kept in the decimals
                 return f": a code saved as a number? write it as text with its hyphen: {onet!r}"
+            if not other_kind:  # an O*NET-SOC 2010 code: 19-1020 has no '.00' code
+                return (": a code saved as a number? write it as text with its hyphen and its two-digit suffix: the "
+                        f"O*NET-SOC code meant ({onet!r} if its suffix was 00)")
             return (f": a code saved as a number? write it as text with its hyphen and suffix: {onet!r} (the SOC "
                     "occupation itself) or the O*NET-SOC code meant")
+        if suffix and len(suffix) <= 2 and other_kind and re.match(pattern, code):  # 151252.01 among SOC codes
+            return f": an O*NET-SOC code saved as a number? a SOC code has no suffix: write {code!r}"
     return NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
 
 
@@ -307,7 +378,7 @@ def check_code_cells(frame: pd.DataFrame, raw, key: str, pattern: str, what: str
     malformed code, a code a spreadsheet read as a date (``11-2011`` became
     ``2011-11-01``) or saved as a number (``111011``) were refused in pandera's words only
     (``check str_matches('^[0-9]{2}-[0-9]{4}\\Z'): '2011-11-01T00:00:00'``); the message
-    ends with :func:`code_hint`'s hint, or :func:`other_kind_hint`'s unless ``other_kind``
+    ends with :func:`code_hint`'s hint, with :func:`other_kind_hint`'s unless ``other_kind``
     is False (a column of O*NET-SOC 2010 codes: its SOC code ``19-1020`` has no ``.00``,
     so the advice to add it would be wrong there). The crosswalk readers and the O*NET
     readers check their code columns with it.
@@ -333,8 +404,7 @@ def check_code_cells(frame: pd.DataFrame, raw, key: str, pattern: str, what: str
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get(key, key)
-        hint = "" if value is pd.NA else code_hint(value, pattern) or (
-            other_kind_hint(value, pattern) if other_kind else "")
+        hint = "" if value is pd.NA else code_hint(value, pattern, other_kind=other_kind)
         said = (f"{source} is blank: give {what}" if value is pd.NA or value == ""
                 else f"{source} must be {what}, got {value!r}{hint}")
         raise SchemaError(said, path=raw.path, row=raw.row(pos), column=source)
@@ -517,7 +587,7 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     Examples
     --------
     >>> first_bad_soc_code(pd.Series(["11-1011", "11-1011 ", None]))
-    (1, "not a SOC code (like 11-1011): '11-1011 '")
+    (1, "not a SOC code (like 11-1011): '11-1011 ': spaces around the code: write '11-1011'")
     >>> first_bad_soc_code(pd.Series(["11-1011"])) is None
     True
     >>> first_bad_soc_code(pd.Series(["11\u20131011", "111011"]))[1]
@@ -547,10 +617,7 @@ def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> t
     if bad[1] == "missing" or isinstance(value, bytes):
         return bad
     text = value if isinstance(value, str) else str(value)  # 111011 read as a number: said so
-    hint = code_hint(text, pattern)
-    if not hint and isinstance(value, str):  # '11-1011' was refused without the '.00' advice
-        hint = other_kind_hint(value, pattern)
-    return bad[0], bad[1] + hint
+    return bad[0], bad[1] + code_hint(text, pattern)  # '11-1011' without its '.00': said so too
 
 
 def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
@@ -573,7 +640,7 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     Examples
     --------
     >>> first_bad_onetsoc_code(pd.Series(["11-1011.00", "11-1011.03 ", None]))
-    (1, "not an O*NET-SOC code (like 11-1011.00): '11-1011.03 '")
+    (1, "not an O*NET-SOC code (like 11-1011.00): '11-1011.03 ': spaces around the code: write '11-1011.03'")
     >>> first_bad_onetsoc_code(pd.Series([None]))
     (0, 'missing')
     >>> first_bad_onetsoc_code(pd.Series(["11-1011.00"])) is None
