@@ -125,8 +125,8 @@ def test_a_missing_label_is_refused(report, column):
 def test_a_task_listed_twice_is_refused(report):
     """It counted twice (n_tasks 6 for 5 tasks)."""
     labels = pd.concat([LABELS, LABELS.iloc[[1]]], ignore_index=True)
-    with pytest.raises(DataFormatError, match=r"^row 6, column 'task_id': labels has task key "
-                                              r"\(11-1011\.00, 2\) twice \(rows 2 and 6\)"):
+    with pytest.raises(DataFormatError, match=r"^labels, row 6, column 'task_id': task key "
+                                              r"\(11-1011\.00, 2\) is given twice \(rows 2 and 6\)"):
         REPORTS[report](labels)
 
 
@@ -456,7 +456,7 @@ XW = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.01"], "soc_code": ["4
      r"^row 1, column 'tot_emp': soc_scores: tot_emp is missing"),
     ((TASKS, SOC.assign(tot_emp=["**"]), XW), r"^soc_scores, row 1, column 'tot_emp': not a number: '\*\*'"),
     ((TASKS, pd.concat([SOC, SOC], ignore_index=True), XW),
-     r"^row 2, column 'soc_code': soc_scores has soc_code '43-9061' twice \(rows 1 and 2\)"),
+     r"^soc_scores, row 2, column 'soc_code': soc_code '43-9061' is given twice \(rows 1 and 2\)"),
     ((TASKS.assign(onetsoc_code=[None, "43-9061.00", "43-9061.01"]), SOC, XW),
      r"^row 1, column 'onetsoc_code': tasks: onetsoc_code is missing"),
     ((None, SOC, XW), r"^tasks must be a pandas DataFrame, got NoneType"),
@@ -829,6 +829,6 @@ def test_by_major_group_refuses_an_occupation_given_twice():
     """It counted twice in its group's employment (200 workers for 100)."""
     from exposure.reports.figures import by_major_group
 
-    with pytest.raises(DataFormatError, match=r"^row 4, column 'soc_code': soc_scores has soc_code '11-1011' "
-                                              r"twice \(rows 1 and 4\)"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, row 4, column 'soc_code': soc_code '11-1011' "
+                                              r"is given twice \(rows 1 and 4\)"):
         by_major_group(pd.concat([SOC_SCORES, SOC_SCORES.iloc[[0]]], ignore_index=True), ["beta"])

@@ -346,7 +346,7 @@ def test_render_results_writes_all_figures_or_none(tmp_path):
     soc = _soc()
     soc["beta"] = [0.9, 0.1, 0.2]
     soc = pd.concat([soc, soc.iloc[[2]]], ignore_index=True)  # the major groups figure fails (3rd of 7)
-    with pytest.raises(DataFormatError, match=r"soc_code '47-2061' twice"):
+    with pytest.raises(DataFormatError, match=r"soc_code '47-2061' is given twice"):
         figures.render_results(_processed(tmp_path / "q", soc), out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # none replaced
 
@@ -497,6 +497,6 @@ def test_a_figure_error_names_the_processed_file(tmp_path):
     processed = _processed(tmp_path / "p", soc)
     for call in (lambda: figures.render_results(processed, tmp_path / "out"),
                  lambda: figures.results_tables(processed)):
-        with pytest.raises(DataFormatError, match=r"p/soc_scores\.parquet, row 4, column 'soc_code': soc_scores has "
-                                                  r"soc_code '47-2061' twice \(rows 3 and 4\)"):
+        with pytest.raises(DataFormatError, match=r"p/soc_scores\.parquet, row 4, column 'soc_code': "
+                                                  r"soc_code '47-2061' is given twice \(rows 3 and 4\)"):
             call()

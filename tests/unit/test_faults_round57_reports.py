@@ -224,6 +224,6 @@ def test_text_that_is_no_number_is_refused_in_the_tables():
 @pytest.mark.parametrize("draw", [lambda soc: figures.by_wage_decile(soc, ["beta"], n=2), figures.plot_wage])
 def test_an_occupation_twice_is_refused_by_the_wage_table_and_figure(draw):
     soc = _soc(soc_code=["11-1011", "13-2011", "11-1011", "43-9061"])
-    with pytest.raises(DataFormatError, match=r"row 3, column 'soc_code': soc_scores has soc_code '11-1011' twice "
+    with pytest.raises(DataFormatError, match=r"soc_scores, row 3, column 'soc_code': soc_code '11-1011' is given twice "
                                               r"\(rows 1 and 3\)"):
         draw(soc)

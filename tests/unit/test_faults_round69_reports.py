@@ -80,7 +80,7 @@ def _sectors(naics, levels) -> pd.DataFrame:
 # ---------------------------------------------------------------- 1. an occupation listed twice
 @pytest.mark.parametrize("repeat", ["15-1252", " 15-1252", "15-1252 "])
 def test_plot_ranked_occupations_refuses_an_occupation_given_twice(repeat):
-    with pytest.raises(DataFormatError, match=r"row 3, column 'soc_code': soc_scores has soc_code '15-1252' twice "
+    with pytest.raises(DataFormatError, match=r"soc_scores, row 3, column 'soc_code': soc_code '15-1252' is given twice "
                                               r"\(rows 1 and 3\)"):
         plot_ranked_occupations(_soc(["15-1252", "47-2061", repeat]), n=3, min_employment=0)
 
@@ -104,12 +104,12 @@ def test_ranked_names_a_column_given_twice():
 
 # ---------------------------------------------------------------- 2. codes with surrounding spaces
 def test_plot_wage_refuses_a_padded_code_beside_the_same_code():
-    with pytest.raises(DataFormatError, match=r"soc_scores has soc_code '15-1252' twice \(rows 1 and 3\)"):
+    with pytest.raises(DataFormatError, match=r"soc_code '15-1252' is given twice \(rows 1 and 3\)"):
         plot_wage(_soc(["15-1252", "47-2061", " 15-1252"]), n=2)
 
 
 def test_by_wage_decile_refuses_a_padded_code_beside_the_same_code():
-    with pytest.raises(DataFormatError, match=r"soc_scores has soc_code '15-1252' twice \(rows 1 and 3\)"):
+    with pytest.raises(DataFormatError, match=r"soc_code '15-1252' is given twice \(rows 1 and 3\)"):
         by_wage_decile(_soc(["15-1252", "47-2061", "15-1252 "]), n=2)
 
 

@@ -103,7 +103,8 @@ def test_plot_distribution_refuses_an_occupation_given_twice(first):
     with pytest.raises(DataFormatError) as err:
         plot_distribution(_soc([first, "47-2061", "15-1252"], [10.0, 10.0, 10.0]), bins=2)
     assert (err.value.row, err.value.column) == (3, "soc_code")
-    assert str(err.value) == "row 3, column 'soc_code': soc_scores has soc_code '15-1252' twice (rows 1 and 3)"
+    # round 73: the frame named first, as the roll-ups name it ("row 3, column 'soc_code': soc_scores has ... twice")
+    assert str(err.value) == "soc_scores, row 3, column 'soc_code': soc_code '15-1252' is given twice (rows 1 and 3)"
 
 
 def test_plot_distribution_leaves_out_a_total_written_with_a_space():

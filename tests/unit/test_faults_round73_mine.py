@@ -20,6 +20,14 @@
    them): its vector was stored and never used, without a word, while
    :func:`~exposure.scoring._distill.extend_vectors` refused such words. Refused now,
    naming the word and its place; the shipped vectors (27,125 words) pass.
+5. A key given twice was said three more ways after round 73 made the roll-ups say
+   ``soc_scores, row 4, column 'soc_code': soc_code '11-1011' is given twice (rows 1 and
+   4)``: the figures (``plot_wage``, ``by_major_group``, ...) and the category report's
+   ``task_employment`` said ``row 4, column 'soc_code': soc_scores has soc_code '11-1011'
+   twice (rows 1 and 4)``, and the rubric's label check ``row 6, column 'task_id': labels
+   has task key (11-1011.00, 2) twice (rows 2 and 6)``, the frame after the row. They
+   name the frame first now, in the roll-ups' words; the figures of ``render_results``
+   still name the processed file.
 """
 
 from __future__ import annotations
@@ -31,6 +39,9 @@ import pandas as pd
 import pytest
 
 from exposure.errors import DataFormatError
+from exposure.reports.categories import task_employment
+from exposure.reports.figures import by_major_group, plot_wage
+from exposure.reports.rubric import checked_labels
 from exposure.scoring import learned, score_tasks
 from exposure.scoring._embed import StaticVectors, quantise
 from exposure.scoring.categories import nearest_occupations
@@ -125,3 +136,34 @@ def test_the_shipped_vectors_pass():
     vectors = learned.load_model().vectors
     assert len(vectors.words) > 20_000
     assert StaticVectors(list(vectors.words), vectors.codes, vectors.scale).words == vectors.words
+
+
+# ------------------------------------------------------- 5. a key given twice, the frame first
+SOC = pd.DataFrame({"soc_code": ["11-1011", "13-2011", "11-1011"], "soc_title": ["a", "b", "a"],
+                    "tot_emp": [10.0, 20.0, 10.0], "a_mean": [50_000.0, 60_000.0, 50_000.0],
+                    "alpha": [0.1, 0.2, 0.1], "beta": [0.2, 0.3, 0.2], "gamma": [0.3, 0.4, 0.3]})
+TWICE = "soc_scores, row 3, column 'soc_code': soc_code '11-1011' is given twice (rows 1 and 3)"
+
+
+@pytest.mark.parametrize("call", [lambda: by_major_group(SOC, ["beta"]), lambda: plot_wage(SOC, n=1)])
+def test_the_figures_name_the_frame_first(call):
+    with pytest.raises(DataFormatError) as err:
+        call()
+    assert str(err.value) == TWICE
+
+
+def test_the_category_report_names_the_frame_first():
+    tasks = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_type": ["Core"]})
+    links = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "soc_code": ["11-1011"]})
+    with pytest.raises(DataFormatError) as err:
+        task_employment(tasks, SOC, links)
+    assert str(err.value) == TWICE
+
+
+def test_the_rubric_labels_name_the_frame_first():
+    labels = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [2, 2],
+                           "human_exposure_agg": ["E1", "E1"]})
+    with pytest.raises(DataFormatError) as err:
+        checked_labels(labels, ["human_exposure_agg"])
+    assert str(err.value) == ("labels, row 2, column 'task_id': task key (11-1011.00, 2) is given twice "
+                              "(rows 1 and 2)")

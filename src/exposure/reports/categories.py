@@ -1154,8 +1154,8 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     repeat = first_repeat(soc_scores["soc_code"].astype(str))
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
-                              f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
+        raise DataFormatError(f"soc_code {str(soc_scores['soc_code'].iloc[pos])!r} is given twice (rows "
+                              f"{first + 1} and {pos + 1})", path="soc_scores", row=pos + 1, column="soc_code")
     tot_emp = number_column(soc_scores, "tot_emp", "soc_scores")
     for bad, what in ((tot_emp.isna(), "tot_emp is missing: give each code its employment (0 for none)"),
                       (tot_emp < 0, "tot_emp must be a number of 0 or more, got {!r}")):

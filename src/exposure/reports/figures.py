@@ -273,8 +273,8 @@ def _check_once(soc_scores: pd.DataFrame, *, nested: bool = True) -> None:
     repeat = first_repeat(soc_scores["soc_code"])
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"soc_scores has soc_code {str(soc_scores['soc_code'].iloc[pos])!r} twice (rows "
-                              f"{first + 1} and {pos + 1})", row=pos + 1, column="soc_code")
+        raise DataFormatError(f"soc_code {str(soc_scores['soc_code'].iloc[pos])!r} is given twice (rows "
+                              f"{first + 1} and {pos + 1})", path="soc_scores", row=pos + 1, column="soc_code")
     codes = soc_scores["soc_code"].tolist()
     soc = {code: pos for pos, code in enumerate(codes) if isinstance(code, str) and _SOC.fullmatch(code)}
     for pos, code in enumerate(codes):  # "15-1252.00" beside "15-1252": its workers counted twice
@@ -1626,7 +1626,7 @@ def _named(path: Path):
     """Name the processed table ``path`` in an error about its rows raised within.
 
     The figures and tables are drawn from frames: an error named the frame alone
-    (``row 4, column 'soc_code': soc_scores has soc_code '47-2061' twice``), not the file.
+    (``soc_scores, row 4, column 'soc_code': soc_code '47-2061' is given twice``), not the file.
     """
     try:
         yield

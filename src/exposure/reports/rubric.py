@@ -140,8 +140,8 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     repeat = first_repeat(codes.astype(str) + "|" + ids.astype("int64").astype(str))
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"{name} has task key ({_plain(codes.iloc[pos])}, {int(ids.iloc[pos])}) twice "
-                              f"(rows {first + 1} and {pos + 1})", row=pos + 1, column="task_id")
+        raise DataFormatError(f"task key ({_plain(codes.iloc[pos])}, {int(ids.iloc[pos])}) is given twice "
+                              f"(rows {first + 1} and {pos + 1})", path=name, row=pos + 1, column="task_id")
     for col in columns:
         values = frame[col]
         gaps = values.isna().to_numpy(dtype=bool)

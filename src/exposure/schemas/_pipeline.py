@@ -73,7 +73,8 @@ class DiffTasks(pa.DataFrameModel):
         isin=["added", "removed", "reworded", "moved"],
         description="added / removed (task_id only in the new / old release), reworded (same "
         "task_id and occupation, different normalized text), moved (same task_id, other "
-        "occupation).",
+        "occupation; a moved task whose text changed too has a reworded row as well, under its "
+        "new occupation).",
     )
     old_beta: Series[float] = fraction_field("Task beta in the old release.", nullable=True)
     new_beta: Series[float] = fraction_field("Task beta in the new release.", nullable=True)
