@@ -73,7 +73,7 @@ from tqdm.auto import tqdm
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_count, check_flag, check_path, shown
-from exposure._io import write_parquet
+from exposure._io import pinned_argument, write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import (
     OutputPathError,
@@ -83,6 +83,7 @@ from exposure._outdir import (
 from exposure._tables import (
     MAX_COUNT,
     UNNAMED_INDEX,
+    binary_as_text,
     index_as_columns,
     index_hint,
     norm_task_ids,
@@ -94,6 +95,7 @@ from exposure.measures import eloundou
 from exposure.releases import check_onet_release
 from exposure.rollup._occupations import _TOL, _check_rubric, _flags
 from exposure.rollup._soc import _number, measure_values
+from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring import (
     SCORE_COLUMNS,
     _check_rows,
@@ -116,7 +118,7 @@ from exposure.scoring._files import (
     onet_aliases,
     row_arg,
 )
-from exposure.scoring._inputs import missing_column_hint
+from exposure.scoring._inputs import missing_column_hint, warn_keys_not_read
 from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "read_dataset", "score_dataset",
@@ -174,10 +176,10 @@ _MODELS: dict = {}
 _LABELS: dict = {}
 
 
-def _model(path: str, digest: str):
-    """The ``learned`` model of ``path`` (sha256 ``digest``), loaded once per process."""
+def _model(path: str, digest: str, registry: str | None = None):
+    """The ``learned`` model of ``path`` (sha256 ``digest``, pinned in ``registry``), loaded once per process."""
     if digest not in _MODELS:
-        _MODELS[digest] = load_model(path)
+        _MODELS[digest] = _load_model(path, registry)
         logger.info("loaded model %s (sha256 %s) in this worker", path, digest[:12])
     return _MODELS[digest]
 
@@ -275,7 +277,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
         part = _check_columns(part, job["columns"], where)
     frame = part.drop(columns=[c for c in _HIDDEN if c in part.columns])
     renamed = _scored_frame(frame)
-    model = _model(job["model"], job["digest"]) if job["method"] in _GROUPED else None
+    model = _model(job["model"], job["digest"], job["registry"]) if job["method"] in _GROUPED else None
     batches = _batches(renamed, job)
     odd = np.zeros(len(renamed), dtype=np.int64) if job.get("odd") or job.get("warn") else None
     notes = [] if odd is not None else None
@@ -830,8 +832,11 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
                 raise DataFormatError(f"the partition directory key {key!r} ({key}={value}) is also a "
                                       "column of the file, and the directory's value would replace "
                                       "the file's: rename the directory or the column", path=f, column=key)
-        _check_carried(pf.schema_arrow, f)
-        for field in pf.schema_arrow:
+        read = binary_as_text(pf.schema_arrow.empty_table()).schema  # binary columns as text
+        _check_carried(read, f)
+        if f == first:
+            schema = read
+        for field in read:
             known = types.setdefault(field.name, field.type)
             kinds.setdefault(field.name, {})[str(field.type)] = None
             if field.type != known:
@@ -1029,12 +1034,16 @@ def _same_names(names: list, expected: list) -> bool:
 
 
 def _check_carried(schema, path) -> None:
-    """Raise on a column of nested or binary values: Dask cannot carry them through.
+    """Raise on a column of nested or fixed-size binary values: Dask cannot carry them through.
 
     Dask turns columns of Python objects into text (its ``dataframe.convert-string``
     option, on by default and in every worker): a list ``[1, 2]`` came out as the text
     ``"[1 2]"``, and bytes that are not UTF-8 crashed a worker with a bare
-    ``UnicodeDecodeError``. The stream engine keeps both in a Parquet output.
+    ``UnicodeDecodeError``. The stream engine keeps both in a Parquet output. ``schema``
+    is read as :func:`_read_piece` reads the files: a ``binary`` column (text written
+    without the UTF-8 annotation, by Impala, Hive, older Spark or pandas) is UTF-8 text
+    (:func:`~exposure._tables.binary_as_text`), as the stream engine reads it; it was
+    refused here (``use --engine stream``).
     """
     for field in schema:
         kind = field.type
@@ -1069,9 +1078,12 @@ def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = N
             # integers and booleans as pandas' nullable types, as the stream engine reads them
             # (:func:`~exposure.scoring._files._parquet_frame`): a missing cell made an integer
             # column float and a boolean one objects, refused as not of the meta's dtype
-            frame = pf.read_row_groups(list(groups)).to_pandas(types_mapper=_dataset_dtype)
+            table = pf.read_row_groups(list(groups))
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
+    # binary columns as UTF-8 text, as the stream engine reads them (a cell that is not
+    # UTF-8 is refused, naming its row in the file); then as the stream engine's types
+    frame = binary_as_text(table, path, start=start).to_pandas(types_mapper=_dataset_dtype)
     # an index that holds data (task_id stored as the index) is a column, as in every reader
     frame = index_as_columns(frame, pf.schema_arrow, start=start, rows=pf.metadata.num_rows,
                              path=path)
@@ -1296,7 +1308,7 @@ def _check_column(value, name: str, *, optional: bool = False):
 
 
 def _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
-                      data_dir, model_path) -> None:
+                      data_dir, model_path, registry=None) -> None:
     """The arguments of :func:`score`, checked on the client whatever the method uses."""
     _normalise_method(method, reference_source)  # as score_tasks: type, then value
     _check_column(text_column, "text_column")
@@ -1310,6 +1322,21 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
     check_location(data_dir, "data_dir")
     if model_path is not None:
         check_path(model_path, "model_path", "a model artifact path")
+    if registry is not None:
+        check_path(registry, "registry", "a model registry file")
+
+
+def _load_model(path, registry):
+    """:func:`~exposure.scoring.learned.load_model` of ``path`` with ``registry``; its advice in :func:`score`'s words.
+
+    The advice on a model the registry does not pin (``... load it with that registry
+    (load_model(path, registry='models/registry.txt'), then pass the model)``) could not
+    be followed: :func:`score` takes no model, and it took no registry. It names the
+    arguments ``model_path=`` and ``registry=`` now (:func:`exposure._io.pinned_argument`).
+    """
+    with pinned_argument("model_path", "registry", call="exposure.dask.score"):
+        # without a registry, load_model's own default: the shipped one
+        return load_model(path) if registry is None else load_model(path, registry=registry)
 
 
 def _absolute(location) -> str | None:
@@ -1318,33 +1345,34 @@ def _absolute(location) -> str | None:
 
 
 def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
-         model_path) -> dict:
+         model_path, registry=None) -> dict:
     """What each partition's task is given: the checked arguments, and the model's file and sha256.
 
     The model's path is made absolute, as the client reads it: a worker started in another
     directory (``dask worker`` on the machine) read a relative ``model_path`` against its
     own (``model artifact not found: models/learned-v1.npz``, for the file the client had
-    just verified). So are ``mirror`` and ``data_dir`` (``~`` expanded first): a relative
-    ``mirror='data'`` was read by each task against the directory it ran in, so a worker
-    started elsewhere, or a ``compute()`` after ``os.chdir``, could not find the O*NET
-    release or the labels that the graph was built for.
+    just verified). So are ``registry``, ``mirror`` and ``data_dir`` (``~`` expanded
+    first): a relative ``mirror='data'`` was read by each task against the directory it
+    ran in, so a worker started elsewhere, or a ``compute()`` after ``os.chdir``, could
+    not find the O*NET release or the labels that the graph was built for.
     """
     path = Path(model_path) if model_path is not None else shipped_model_path()
     by_title = False
     if method in _GROUPED:  # verify the artifact on the client before shipping the job
-        model = load_model(path)
+        model = _load_model(path, registry)
         by_title = method == "learned" and titles_share_context(model)
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if method in _GROUPED else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
             "onet": onet, "reference_source": reference_source,
             "mirror": _absolute(mirror), "data_dir": _absolute(data_dir),
-            "model": os.path.abspath(path), "digest": digest, "by_title": by_title}
+            "model": os.path.abspath(path), "digest": digest, "registry": _absolute(registry),
+            "by_title": by_title}
 
 
 def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "task",
           occupation_column: str | None = None, onet: str | None = None,
           reference_source: str | None = None, mirror=None, data_dir=None,
-          model_path=None) -> dd.DataFrame:
+          model_path=None, registry=None) -> dd.DataFrame:
     """Score every row of a Dask DataFrame; the input columns followed by the score columns.
 
     Parameters
@@ -1362,6 +1390,11 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     model_path : str or os.PathLike, optional
         ``learned`` artifact (default the shipped one); verified against the model registry
         on the client, loaded once per worker.
+    registry : str or os.PathLike, optional
+        Model registry that pins ``model_path`` (default the shipped one): the
+        ``registry.txt`` that ``exposure train`` writes beside a model it trains, as
+        :func:`~exposure.scoring.learned.load_model` takes it (a model of one's own could
+        not be used: the shipped registry does not pin it).
 
     Returns
     -------
@@ -1384,9 +1417,9 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         At once, on the client: ``ddf`` not a Dask DataFrame; a column whose name starts
         with ``__exposure_`` (the engine's hidden columns; it was dropped from the output,
         or failed with a ``KeyError``), but for the two :func:`read_dataset` adds; ``method``,
-        ``reference_source``, ``text_column``, ``occupation_column``, ``onet`` or
-        ``model_path`` of the wrong type (a list, a Series, a number), whatever the
-        method reads. At compute time: bad cells of a partition (missing text, bad keys),
+        ``reference_source``, ``text_column``, ``occupation_column``, ``onet``,
+        ``model_path`` or ``registry`` of the wrong type (a list, a Series, a number),
+        whatever the method reads. At compute time: bad cells of a partition (missing text, bad keys),
         named by the partition and the row in it (``ddf.partitions[1], row 2, column
         'task': ...``; rows regrouped by occupation by their row in the whole frame:
         ``ddf, row 7, ...``, as :func:`~exposure.scoring.score_tasks` counts them, the
@@ -1397,7 +1430,10 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         truncated to 2).
     exposure.errors.ExposureError
         Unknown method or release; a ``mirror`` or ``data_dir`` that is not a path; model
-        artifact problems (raised at once, on the client).
+        artifact problems (raised at once, on the client): a model that the registry does
+        not pin is refused with the advice of ``load_model``, said as a call of
+        ``score`` (``registry=`` beside ``model_path=``: it advised passing a model, which
+        ``score`` does not take).
 
     Examples
     --------
@@ -1435,13 +1471,13 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
     """
     return _score(ddf, method, text_column=text_column, occupation_column=occupation_column,
                   onet=onet, reference_source=reference_source, mirror=mirror,
-                  data_dir=data_dir, model_path=model_path)
+                  data_dir=data_dir, model_path=model_path, registry=registry)
 
 
 def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
            text_column: str = "task", occupation_column: str | None = None,
            onet: str | None = None, reference_source: str | None = None, mirror=None,
-           data_dir=None, model_path=None) -> dd.DataFrame:
+           data_dir=None, model_path=None, registry=None) -> dd.DataFrame:
     """:func:`score`; with ``odd``, the rows also carry the hidden column ``_ODD``.
 
     ``_ODD`` holds, at a row named by a warning on texts that do not read as work tasks,
@@ -1453,12 +1489,12 @@ def _score(ddf: dd.DataFrame, method: str = "learned", *, odd: bool = False,
     _check_ddf(ddf, "ddf")
     _check_own_names(ddf._meta, read=True)
     _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
-                      data_dir, model_path)
+                      data_dir, model_path, registry)
     aliases = onet_aliases(ddf._meta)  # the options may name O*NET's headers (Task)
     text_column = aliased_column(text_column, aliases)
     occupation_column = aliased_column(occupation_column, aliases)
     job = _job(method, text_column, occupation_column, onet, reference_source, mirror,
-               data_dir, model_path)
+               data_dir, model_path, registry)
     job["odd"] = odd
     job["warn"] = None if odd else uuid.uuid4().hex  # this call, for the once-only warning
     job["columns"] = [c for c in ddf.columns if c not in _HIDDEN]  # each partition's
@@ -1687,11 +1723,23 @@ def check(scored: dd.DataFrame) -> dict:
         has them (the first such partition by number, ``scored.partitions[1]``, whatever
         the scheduler ran first: a bare ``KeyError`` before, then the partition that
         failed first); a task key
-        (``onetsoc_code``, ``task_id``) on more than one row, naming one such key and its
-        rows (``e.g. (43-9061.00, 1) at scored.partitions[0], row 1 and
-        scored.partitions[1], row 2``). Task IDs are compared as the pandas check compares
-        them (:func:`exposure._tables.norm_task_id`): ``1``, ``1.0`` and ``"1"`` are one
-        task (they were three keys).
+        (``onetsoc_code``, ``task_id``) on more than one row, naming the first such key in
+        row order (that of the first row whose key is on another row too; a key of the
+        lowest hash before, whatever the rows' order) and its rows (``e.g. (43-9061.00, 1)
+        at scored.partitions[0], row 1 and scored.partitions[1], row 2``). Task IDs are
+        compared as the pandas check compares them (:func:`exposure._tables.norm_task_id`):
+        ``1``, ``1.0`` and ``"1"`` are one task (they were three keys); two keys are two
+        whatever their codes and IDs hold (``('a|b', 'c')`` and ``('a', 'b|c')`` were one
+        repeated key, as one text) or their 64-bit hashes (the rows named are checked to
+        share a key).
+
+    Warns
+    -----
+    A warning (log, ``exposure.dask``) when ``scored`` holds a task key other than as the
+    columns ``onetsoc_code`` and ``task_id``: in its index, ``set_index("onetsoc_code")``
+    (:data:`CHECK_KEY_LEVELS_MESSAGE`), or under a header not read as a key
+    (:data:`CHECK_KEY_HEADERS_MESSAGE`). The keys are not read, so their repeats are not
+    looked for (the coverage was returned without a word, as if the rows had no keys).
 
     Examples
     --------
@@ -1704,7 +1752,19 @@ def check(scored: dd.DataFrame) -> dict:
     ...
     exposure.errors.DataFormatError: 1 task key(s) (onetsoc_code, task_id) are on more than one row, e.g. (11-1011.00, 1) at scored.partitions[0], row 1 and scored.partitions[1], row 1
     """
+    _check_ddf(scored, "scored")
+    warn_keys_not_read(scored._meta.rename(columns=onet_aliases(scored._meta)), logger,
+                       CHECK_KEY_HEADERS_MESSAGE, CHECK_KEY_LEVELS_MESSAGE)
     return _check(scored)
+
+
+#: The warning of :func:`check` on a frame whose task keys are under other headers.
+CHECK_KEY_HEADERS_MESSAGE = ("check: the frame has no %s column but %s, not read as keys: repeated task keys "
+                             "were not looked for; rename them first (scored.rename(columns={%s}))")
+#: The warning of :func:`check` on a frame whose task keys are levels of its index.
+CHECK_KEY_LEVELS_MESSAGE = ("check: no %s column, but the frame's index has the level(s) %s: the index is not "
+                            "read, so repeated task keys were not looked for; scored.reset_index() makes "
+                            "them columns")
 
 
 def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
@@ -1738,21 +1798,17 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
         _require_columns(pd.DataFrame(columns=json.loads(columns)), read, f"scored.partitions[{number}]")
     rows, n_scored = counts["rows"].sum(), counts["scored"].sum()
     if int(n_keys) != int(n_distinct):
-        counts = hashes.value_counts()
-        lowest = counts[counts > 1].map_partitions(_lowest_hash, meta=pd.Series(dtype=np.uint64))
-        # the keys on more than one row (three rows of one key were "2 task key(s)": the
-        # rows beyond each key's first), and one of them (Dask's min is a float)
-        n_repeated, lowest = dask.compute((counts > 1).sum(), lowest)
-        repeated = int(lowest.min())
-        found = scored.map_partitions(_key_rows, repeated, meta=pd.DataFrame(
-            {"partition": np.empty(0, np.int64), "row": np.empty(0, np.int64), "key": np.empty(0, object)}))
-        found = found.compute().sort_values(["partition", "row"], kind="stable")
-        name = name or (lambda p, r: f"scored.partitions[{p}], row {r}")
-        rows = [name(int(p), int(r)) for p, r in zip(found["partition"], found["row"], strict=True)]
-        shown = " and ".join(rows) if len(rows) <= 3 else ", ".join(rows[:3]) + f" and {len(rows) - 3} more"
-        key = found["key"].iloc[0] if len(found) else "?"
-        raise DataFormatError(f"{int(n_repeated)} task key(s) (onetsoc_code, task_id) "
-                              f"are on more than one row, e.g. ({key}) at {shown}", path=path)
+        for exact in (False, True):  # by the keys themselves where two keys had one hash
+            n_repeated, found = _repeated_key_rows(scored, exact)
+            if len(found):
+                break
+        if len(found):
+            name = name or (lambda p, r: f"scored.partitions[{p}], row {r}")
+            rows = [name(int(p), int(r)) for p, r in zip(found["partition"], found["row"], strict=True)]
+            shown = " and ".join(rows) if len(rows) <= 3 else ", ".join(rows[:3]) + f" and {len(rows) - 3} more"
+            key = f"{found['code'].iloc[0]}, {found['task_id'].iloc[0]}"
+            raise DataFormatError(f"{int(n_repeated)} task key(s) (onetsoc_code, task_id) "
+                                  f"are on more than one row, e.g. ({key}) at {shown}", path=path)
     rows, n_scored = int(rows), int(n_scored)
     return {"rows": rows, "scored": n_scored, "coverage": n_scored / rows if rows else float("nan")}
 
@@ -1773,39 +1829,101 @@ def _check_counts(part: pd.DataFrame, read: list, partition_info: dict | None = 
                                              dtype="string")})
 
 
+def _repeated_key_rows(scored: dd.DataFrame, exact: bool) -> tuple[int, pd.DataFrame]:
+    """The number of task keys of ``scored`` on more than one row, and the rows of the first of them.
+
+    Each key's rows and its first row (its place), in one tree reduction by the key's hash
+    (by the key itself, its code and task ID as text, with ``exact``): the keys on more
+    than one row (three rows of one key were "2 task key(s)": the rows beyond each key's
+    first), and the first of them in row order (the one of the lowest hash before, a key
+    of no order the user could see). Its rows (``partition``, ``row`` from 1, ``code``,
+    ``task_id``) are those of one key (:func:`_shared_key_rows`): two keys of one 64-bit
+    hash were reported as one repeated key, the rows of both named. None when no row
+    shares its key with another (the hash's rows were of two keys): look again ``exact``.
+    """
+    places = scored.map_partitions(_key_places, exact, meta=_key_places(scored._meta.iloc[:0], exact))
+    stats = places.groupby("key")["place"].agg(["count", "min"])
+    stats = stats[stats["count"] > 1]
+    n_repeated, firsts = dask.compute(stats["count"].count(), stats.map_partitions(
+        _first_place, meta=pd.DataFrame({"key": places._meta["key"], "place": np.empty(0, np.int64)})))
+    if not len(firsts):
+        return int(n_repeated), _key_rows(scored._meta.iloc[:0], None, exact)
+    repeated = firsts.sort_values("place", kind="stable")["key"].iloc[0]
+    found = scored.map_partitions(_key_rows, repeated, exact, meta=_key_rows(scored._meta.iloc[:0], None, exact))
+    found = found.compute().sort_values(["partition", "row"], kind="stable")
+    return int(n_repeated), _shared_key_rows(found)
+
+
+def _shared_key_rows(found: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``found`` (of one key hash, in row order) of the first key on more than one of them.
+
+    Empty when each row holds a key of its own (keys that share only their hash).
+    """
+    keys = pd.MultiIndex.from_arrays([found["code"], found["task_id"]])
+    shared = keys.duplicated(keep=False)
+    if not shared.any():
+        return found.iloc[:0]
+    first = keys[int(np.flatnonzero(shared)[0])]
+    return found[keys == first]
+
+
 def _key_hashes(part: pd.DataFrame) -> pd.Series:
     """The hashes of the task keys of a partition (none without the key columns: :func:`_check_counts` names it)."""
     if not {"onetsoc_code", "task_id"} <= set(part.columns):
         return pd.Series(dtype=np.uint64)
-    return pd.Series(pd.util.hash_array(_task_keys(part)[1]), dtype=np.uint64)
+    return pd.Series(_key_values(*_task_keys(part)[1:], exact=False), dtype=np.uint64)
 
 
-def _task_keys(part: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of the rows of ``part`` with a task key, and their keys (``code|task id``).
+def _task_keys(part: pd.DataFrame) -> tuple[np.ndarray, list[str], list[str]]:
+    """Positions of the rows of ``part`` with a task key, and their codes and task IDs, as text.
 
     As :func:`exposure.scoring._check_unique_keys` reads them: the code as text, the task
     ID canonical (:func:`exposure._tables.norm_task_ids`: ``1``, ``1.0``, ``"1"`` are one).
     """
     known = (part["onetsoc_code"].notna() & part["task_id"].notna()).to_numpy(dtype=bool)
     codes = [str(c) for c in part["onetsoc_code"][known].tolist()]
-    ids = norm_task_ids(part["task_id"][known])
-    return np.flatnonzero(known), np.asarray([f"{c}|{t}" for c, t in zip(codes, ids, strict=True)], dtype=object)
+    return np.flatnonzero(known), codes, norm_task_ids(part["task_id"][known])
 
 
-def _lowest_hash(counts: pd.Series) -> pd.Series:
-    """The lowest hash of a partition of counts by hash (none when it is empty)."""
-    hashes = counts.index.to_numpy(dtype=np.uint64)
-    return pd.Series(hashes.min(keepdims=True) if len(hashes) else hashes, dtype=np.uint64)
+def _key_values(codes: list[str], ids: list[str], *, exact: bool) -> np.ndarray:
+    """The task keys ``(code, task ID)`` as one text each (with ``exact``), else their 64-bit hashes.
+
+    The text leads with the code's length: ``code|task ID`` was one text for two keys
+    (``('a|b', 'c')`` and ``('a', 'b|c')``), reported as one repeated key.
+    """
+    keys = np.asarray([f"{len(c)}:{c}|{t}" for c, t in zip(codes, ids, strict=True)], dtype=object)
+    if exact:
+        return keys
+    return pd.util.hash_array(keys) if len(keys) else np.empty(0, np.uint64)
 
 
-def _key_rows(part: pd.DataFrame, repeated: int, partition_info: dict | None = None) -> pd.DataFrame:
-    """The rows of ``part`` (counted from 1) whose task key hashes to ``repeated``."""
-    positions, keys = _task_keys(part)
-    hit = pd.util.hash_array(keys) == np.uint64(repeated) if len(keys) else np.zeros(0, dtype=bool)
+def _key_places(part: pd.DataFrame, exact: bool = False, partition_info: dict | None = None) -> pd.DataFrame:
+    """Each task key of a partition (:func:`_key_values`) and its row's place (``partition * _PLACE + row from 0``)."""
+    number = -1 if partition_info is None else partition_info["number"]
+    positions, codes, ids = (_task_keys(part) if {"onetsoc_code", "task_id"} <= set(part.columns)
+                             else (np.empty(0, np.int64), [], []))
+    keys = _key_values(codes, ids, exact=exact)
+    return pd.DataFrame({"key": pd.array(keys, dtype="string") if exact else keys,
+                         "place": (number * _PLACE + positions).astype(np.int64)})
+
+
+def _first_place(stats: pd.DataFrame) -> pd.DataFrame:
+    """The repeated key of a partition of ``stats`` (first rows by key) whose first row comes first."""
+    first = stats.sort_values("min", kind="stable").iloc[:1]
+    return pd.DataFrame({"key": first.index.to_numpy(), "place": first["min"].to_numpy(dtype=np.int64)})
+
+
+def _key_rows(part: pd.DataFrame, repeated, exact: bool = False,
+              partition_info: dict | None = None) -> pd.DataFrame:
+    """The rows of ``part`` (counted from 1) whose task key (:func:`_key_values`) is ``repeated``, and their keys."""
+    positions, codes, ids = _task_keys(part) if len(part) else (np.empty(0, np.int64), [], [])
+    keys = _key_values(codes, ids, exact=exact)
+    hit = (keys == (repeated if exact else np.uint64(repeated))) if len(keys) else np.zeros(0, dtype=bool)
     number = -1 if partition_info is None else partition_info["number"]
     return pd.DataFrame({"partition": np.full(int(hit.sum()), number, dtype=np.int64),
                          "row": (positions[hit] + 1).astype(np.int64),
-                         "key": np.asarray([k.replace("|", ", ", 1) for k in keys[hit]], dtype=object)})
+                         "code": np.asarray(codes, dtype=object)[hit] if len(keys) else np.empty(0, object),
+                         "task_id": np.asarray(ids, dtype=object)[hit] if len(keys) else np.empty(0, object)})
 
 
 # ------------------------------------------------------------------- roll-ups
@@ -1882,11 +2000,23 @@ def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
     number (``541511.5``, ``inf``, or 2**53 and more, where a float holds no exact
     integer) is refused, naming ``where``, the row (from 1) and the column. A categorical
     column is read by its values: categories ``[23.0, 541511.0]`` (a float column made
-    categorical) were grouped as ``'23.0'`` and ``'541511.0'``.
+    categorical) were grouped as ``'23.0'`` and ``'541511.0'``. A boolean (a column of
+    True/False given as ``by``, or such a cell among codes) is refused too: it was grouped
+    as the codes ``'True'`` and ``'False'`` without a word, where the pandas roll-up
+    refuses it as no O*NET-SOC code.
     """
     if isinstance(codes.dtype, pd.CategoricalDtype):  # no code is missing (_check_codes)
         codes = codes.astype(codes.dtype.categories.dtype)
     kind = codes.dtype
+    flags = (np.ones(len(codes), dtype=bool) if pd.api.types.is_bool_dtype(kind)
+             else np.fromiter((isinstance(v, (bool, np.bool_)) for v in codes.to_numpy(dtype=object)),
+                              dtype=bool, count=len(codes)) if pd.api.types.is_object_dtype(kind)
+             else np.zeros(len(codes), dtype=bool))
+    if flags.any():
+        pos = int(np.flatnonzero(flags)[0])
+        raise DataFormatError(f"{by} must be a code (text, or a whole number), got {_plain(codes.iloc[pos])!r}: "
+                              "True/False is no occupation or industry code (is by= the column of the "
+                              "codes?)", path=where, row=pos + 1, column=by)
     if not (pd.api.types.is_float_dtype(kind) or pd.api.types.is_object_dtype(kind)):
         return codes.astype("string").to_numpy()  # text, integers: as they were
     values = codes.to_numpy(dtype=object, copy=True)
@@ -1905,6 +2035,34 @@ def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
     values[floats] = [str(int(v)) for v in x]
     return pd.array([v if v is None or isinstance(v, str) else str(_plain(v)) for v in values],
                     dtype="string").to_numpy()
+
+
+#: Code columns of one form (:func:`_check_code_form`) -> the check of their cells.
+_CODE_FORMS = {"onetsoc_code": first_bad_onetsoc_code, "soc_code": first_bad_soc_code}
+
+
+def _check_code_form(codes: pd.Series, by: str, key: str, where: str) -> None:
+    """Refuse a code of ``by`` (the key ``key``: ``onetsoc_code`` or ``soc_code``) not of its form, as pandas does.
+
+    ``15-1252.00``, ``15-1252`` and ``151252`` (a SOC code, a code saved as a number)
+    were three occupations of :func:`to_occupations` (its default ``by``), where
+    :func:`exposure.rollup.to_occupations` refuses the last two
+    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`: ``onetsoc_code not an
+    O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? ...``); so were
+    ``15-1252`` and ``15-1252.00`` of a ``soc_code`` column, whose cells the library's
+    SOC tables check (:func:`~exposure.schemas._fields.first_bad_soc_code`). The first
+    such row is named (``where``, the row from 1, the column), in the pandas words. A
+    column of another name holds codes of any form (``naics``, a ``soc`` of one's own);
+    ``key`` is the one O*NET's header ``by`` names (``O*NET-SOC Code``), else ``by``.
+    """
+    first_bad = _CODE_FORMS.get(key)
+    if first_bad is None:
+        return
+    if isinstance(codes.dtype, pd.CategoricalDtype):  # its values (no code is missing: _check_codes)
+        codes = codes.astype(codes.dtype.categories.dtype)
+    bad = first_bad(codes.reset_index(drop=True))
+    if bad is not None:
+        raise DataFormatError(f"{by} {bad[1]}", path=where, row=bad[0] + 1, column=by)
 
 
 def _weights(values: pd.Series, weight: str, where: str) -> np.ndarray:
@@ -1996,8 +2154,9 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     number of the partition, from ``partition_info``), the row in it (from 1) and the
     column. (Such weights were read as 0, or as given, without a word.) So are a row
     without a code (:func:`_check_codes`), a float code that is no whole number
-    (:func:`_code_text`: ``541511.0`` is ``'541511'``) and measures or flags the pandas
-    roll-ups refuse (:func:`_rollup_values`).
+    (:func:`_code_text`: ``541511.0`` is ``'541511'``), a code of ``onetsoc_code`` or
+    ``soc_code`` not of its form (:func:`_check_code_form`) and measures or flags the
+    pandas roll-ups refuse (:func:`_rollup_values`).
     """
     where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
     _require_columns(part, [by, *ROLLUP_MEASURES, *([weight] if weight else [])], where)
@@ -2007,6 +2166,8 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     # columns below (``__n_known``, ``alpha__w``: a KeyError before); the result's index
     # is named ``by`` (:func:`_means_partition`)
     out = pd.DataFrame({_CODE: _code_text(part[by], by, where), "n_rows": 1, "weight": w})
+    # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names
+    _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
     values = _rollup_values(part, where)
     known = ~np.isnan(values[:, :len(EXPOSURE_MEASURES)]).all(axis=1)
     # rows with a score, and those of them that weigh: none at all is refused at the end
@@ -2191,7 +2352,10 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         none of which has an alpha, beta or gamma (``no task has a score: ...``: a table
         of missing means was returned); so are weights that are 0 or missing on every row
         with a score, a weight of 2**63 or more (two of them added up to infinity), a
-        code with spaces around it (``'52 '`` was a code beside ``'52'``), and a row that
+        code with spaces around it (``'52 '`` was a code beside ``'52'``), a code of a
+        ``by`` of ``onetsoc_code`` (the default) or ``soc_code`` not of its form, as the
+        pandas roll-ups refuse it (``15-1252`` and ``151252`` were occupations beside
+        ``15-1252.00``: ``onetsoc_code not an O*NET-SOC code (like 11-1011.00): ...``), and a row that
         gives some of alpha, beta and gamma but not the others, as the pandas roll-up
         refuses it, naming the first such row (a measure missing on every row is left
         out; each was averaged over other rows, and the means broke the rubric, without
@@ -2272,7 +2436,7 @@ class ScoredDataset:
 _FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".dta", ".json"}
 #: The options :func:`score_dataset` passes on to :func:`score`.
 _SCORE_OPTIONS = ("text_column", "occupation_column", "onet", "reference_source", "mirror",
-                  "data_dir", "model_path")
+                  "data_dir", "model_path", "registry")
 
 
 def _check_dataset_args(src, dst, method, client, workers, progress, quiet,

@@ -62,6 +62,7 @@ import pandas as pd
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_path, shown
+from exposure._io import pinned_argument
 from exposure._tables import norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
@@ -122,8 +123,8 @@ _ROW_BITS = (1 << 33) - 1
 _GROUPED = ("learned", "transformer")
 #: Options of :func:`score_batches` (and :func:`score`) besides ``method`` and the columns:
 #: its own, then those passed on to :func:`~exposure.scoring.score_tasks`.
-_OPTIONS = ("onet", "mirror", "data_dir", "model_path", "labels", "reference_source", "path",
-            "row_offset")
+_OPTIONS = ("onet", "mirror", "data_dir", "model_path", "registry", "labels", "reference_source",
+            "path", "row_offset")
 
 
 #: The warnings on rows that :func:`score_batches` sums over a partition's batches: on the
@@ -267,12 +268,27 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
     check_location(options.get("data_dir"), "data_dir")
     if options.get("model_path") is not None:
         check_path(options["model_path"], "model_path", "a model artifact path")
+    if options.get("registry") is not None:
+        check_path(options["registry"], "registry", "a model registry file")
     if "row_offset" in options:
         check_row_offset(options["row_offset"])
 
 
 #: The options of :func:`score` that name files the executors read, made absolute on the driver.
-_PATHS = ("mirror", "data_dir", "model_path")
+_PATHS = ("mirror", "data_dir", "model_path", "registry")
+
+
+def _load_model(path, registry):
+    """:func:`~exposure.scoring.learned.load_model` of ``path`` with ``registry``; its advice in :func:`score`'s words.
+
+    The advice on a model the registry does not pin (``... load it with that registry
+    (load_model(path, registry='models/registry.txt'), then pass the model)``) could not
+    be followed: :func:`score` takes no model, and it took no registry. It names the
+    arguments ``model_path=`` and ``registry=`` now (:func:`exposure._io.pinned_argument`).
+    """
+    with pinned_argument("model_path", "registry", call="exposure.spark.score"):
+        # without a registry, load_model's own default: the shipped one
+        return load_model(path) if registry is None else load_model(path, registry=registry)
 
 
 def _absolute(location) -> str:
@@ -301,7 +317,7 @@ def _check_onet(onet) -> None:
 def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
                   text_column: str = "task", occupation_column: str | None = None,
                   onet: str | None = None, mirror=None, data_dir=None, model_path=None,
-                  **options) -> Iterator[pd.DataFrame]:
+                  registry=None, **options) -> Iterator[pd.DataFrame]:
     """Score the pandas batches of one partition (the function for ``mapInPandas``).
 
     Parameters
@@ -321,6 +337,11 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     model_path : str or os.PathLike, optional
         ``learned`` artifact (default the shipped one; ``transformer`` scores the O*NET
         tasks given by id with it), sha256-verified on every partition.
+    registry : str or os.PathLike, optional
+        Model registry that pins ``model_path`` (default the shipped one): the
+        ``registry.txt`` that ``exposure train`` writes beside a model it trains, as
+        :func:`~exposure.scoring.learned.load_model` takes it (a model of one's own could
+        not be used: the shipped registry does not pin it).
     **options
         Passed to :func:`~exposure.scoring.score_tasks`: ``labels``, ``reference_source``,
         ``path`` and ``row_offset`` (errors count the rows across the batches of the
@@ -332,9 +353,9 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         ``batches`` that is one frame or not an iterable, a batch that is not a frame
         (numbered from 1), a column given twice in a batch; before any batch, an option
         that is none of the above (``model``: give ``model_path``), an ``onet`` that is
-        neither a release name nor a release, a ``model_path`` that is not a path
-        (whatever the method), a text or occupation column that cannot be a column
-        name; a task key (``onetsoc_code``, ``task_id``) on two rows of the partition,
+        neither a release name nor a release, a ``model_path`` or ``registry`` that is
+        not a path (whatever the method), a text or occupation column that cannot be a
+        column name; a task key (``onetsoc_code``, ``task_id``) on two rows of the partition,
         also of two of its Arrow batches (each batch was scored alone: the key was
         scored twice without a word); the errors of
         :func:`~exposure.scoring.score_tasks`, which under Spark name the partition
@@ -342,7 +363,10 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         regrouped by occupation, ``Spark input partition``: the partition of its input and
         the row in it, from 1).
     exposure.errors.ExposureError
-        Before any batch, an unknown ``method`` or ``reference_source``.
+        Before any batch, an unknown ``method`` or ``reference_source``; model artifact
+        problems, a model the registry does not pin with the advice of ``load_model``
+        said as a call of :func:`score` (``registry=`` beside ``model_path=``: it advised
+        passing a model, which is not an option here).
 
     Yields
     ------
@@ -368,11 +392,11 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
                               f"mapInPandas), got {shown(batches)}")
     _check_arguments(method, text_column, occupation_column,
                      {**options, "onet": onet, "mirror": mirror, "data_dir": data_dir,
-                      "model_path": model_path})
+                      "model_path": model_path, "registry": registry})
     first = check_row_offset(options.pop("row_offset", 1))
     # ``transformer`` was given no model: its O*NET rows were scored with the shipped one
     # whatever ``model_path`` said, and each Arrow batch with its own rows of an occupation
-    model = load_model(model_path) if method in _GROUPED else None
+    model = _load_model(model_path, registry) if method in _GROUPED else None
     by_title = method == "learned" and titles_share_context(model)
     release = onet if isinstance(onet, OnetRelease) else cached_onet(onet, mirror, data_dir)
     pending = None
@@ -726,9 +750,10 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         As in :func:`exposure.scoring.score_tasks` (the columns may be named by O*NET's
         published headers, ``Task``, ``Title``, as ``sdf`` has them).
     **options
-        Passed to :func:`score_batches` (``onet``, ``mirror``, ``model_path``...);
-        ``mirror``, ``data_dir`` and ``model_path`` as the driver reads them (``~``
-        expanded, made absolute: the executors read them in other directories).
+        Passed to :func:`score_batches` (``onet``, ``mirror``, ``model_path``,
+        ``registry``...); ``mirror``, ``data_dir``, ``model_path`` and ``registry`` as the
+        driver reads them (``~`` expanded, made absolute: the executors read them in other
+        directories).
 
     Returns
     -------
@@ -800,7 +825,8 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     if method not in _GROUPED:
         return sdf.mapInPandas(run, schema)
 
-    model = load_model(options.get("model_path"))  # verified on the driver, for every grouped method
+    # verified on the driver, for every grouped method
+    model = _load_model(options.get("model_path"), options.get("registry"))
     by_title = method == "learned" and titles_share_context(model)
 
     def with_keys(batches):

@@ -136,7 +136,9 @@ def test_regrouped_scores_unchanged_by_the_early_check():
 
 @pytest.mark.parametrize("rollup, by", [(xd.to_occupations, "onetsoc_code"), (xd.to_sectors, "naics")])
 def test_n_scored_counts_rows_of_weight_zero_or_none(rollup, by):
-    scores = pd.DataFrame({by: ["a", "a", "b", "b"], **MEASURES, "n": [1, 0, 2, None]})
+    # O*NET-SOC codes: to_occupations refuses other codes (round 73)
+    scores = pd.DataFrame({by: ["11-1011.00", "11-1011.00", "43-9061.00", "43-9061.00"], **MEASURES,
+                           "n": [1, 0, 2, None]})
     out = _sync(rollup(dd.from_pandas(scores, npartitions=2), by=by, weight="n"))
     unweighted = _sync(rollup(dd.from_pandas(scores, npartitions=2), by=by))
     assert out["n_scored"].tolist() == unweighted["n_scored"].tolist() == [2, 2]
@@ -153,7 +155,9 @@ def test_n_scored_still_leaves_out_rows_without_scores():
 
 @pytest.mark.parametrize("column", ["n", "alpha", "admin", "onetsoc_code"])
 def test_rollup_of_a_partition_without_a_column_names_it(column):
-    scores = pd.DataFrame({"onetsoc_code": ["a", "a", "b", "b"], **MEASURES, "n": [1, 2, 3, 4]})
+    # O*NET-SOC codes: to_occupations refuses other codes (round 73)
+    scores = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00", "43-9061.00"], **MEASURES,
+                           "n": [1, 2, 3, 4]})
     ddf = _parts(scores.iloc[:2], scores.iloc[2:].drop(columns=column))
     with pytest.raises(DataFormatError) as exc:
         _sync(xd.to_occupations(ddf, weight="n"))

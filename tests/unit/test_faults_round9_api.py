@@ -169,7 +169,7 @@ def test_score_dataset_unknown_option_is_refused_before_any_work(tmp_path, src, 
     """``TypeError: _score() got an unexpected keyword argument`` after the cluster started."""
     with pytest.raises(TypeError, match=rf"^score_dataset\(\) got an unexpected keyword argument "
                        rf"'{option}' \(its options are those of score: text_column, occupation_column, "
-                       r"onet, reference_source, mirror, data_dir, model_path\)$"):
+                       r"onet, reference_source, mirror, data_dir, model_path, registry\)$"):
         xd.score_dataset(src, tmp_path / "out", "rubric", progress=False, **{option: 1})
     _only_input(tmp_path)
 
