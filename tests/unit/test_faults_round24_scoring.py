@@ -50,6 +50,7 @@ import pandas as pd
 import pytest
 
 from exposure.errors import DataFormatError, ExposureError, InputError
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring import score_tasks, task_score_table
 from exposure.scoring._features import STEM_CACHE_SIZE, Tokens, WordTfidf, tokenize
 from exposure.scoring.learned import load_model, read_registry, score_learned
@@ -353,8 +354,10 @@ def test_score_reference_refuses_a_malformed_code(code):
                           "task": ["Review reports.", "Direct activities."]})
     with pytest.raises(DataFormatError) as err:
         score_reference(frame, LABELS)
+    # the code to write, as the tables keyed by O*NET-SOC code say it (round 73)
+    hint = first_bad_onetsoc_code(pd.Series([code]))[1].split(repr(code), 1)[1]
     assert str(err.value) == (f"row 2, column 'onetsoc_code': O*NET-SOC code {code!r} is not of the "
-                              "form 00-0000.00 (e.g. 11-1011.00)")
+                              f"form 00-0000.00 (e.g. 11-1011.00){hint}")
 
 
 def test_score_reference_reports_the_earlier_of_a_bad_code_and_a_bad_task_id():

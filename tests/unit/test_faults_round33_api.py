@@ -133,7 +133,9 @@ def _frame(index):
     ("task_id", "x", "task ID 'x' is not an integer"),
     ("task_id", -4, "task ID -4 is negative; O*NET task IDs are 0 or more"),
     ("onetsoc_code", "43-4171", "O*NET-SOC code '43-4171' is not of the form 00-0000.00 "
-                                "(e.g. 11-1011.00)"),
+                                "(e.g. 11-1011.00): a SOC code? an O*NET-SOC code has a two-digit "
+                                "suffix: write '43-4171.00' (the SOC occupation itself) or the "
+                                "O*NET-SOC code meant"),
     ("task_id", 1, "duplicate task key (43-4171.00, 1), first on row 1"),
 ])
 def test_row_error_names_the_index_label(column, value, reason):

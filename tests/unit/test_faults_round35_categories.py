@@ -46,6 +46,7 @@ import pytest
 
 from exposure.errors import DataFormatError
 from exposure.onet import load_onet
+from exposure.schemas._fields import NUMBER_HINT
 from exposure.scoring import score_tasks
 from exposure.scoring.categories import explain_categories, tag_categories
 
@@ -69,7 +70,7 @@ def onet(shared_data, tmp_path_factory):
      "row 1, column 'title': occupation title must be text or missing, got int 5"),
     (pd.DataFrame({"task": ["Type letters."], "onetsoc_code": [43]}),
      "row 1, column 'onetsoc_code': O*NET-SOC code must be text (like 43-4171.00) or "
-     "missing, got int 43"),
+     "missing, got int 43" + NUMBER_HINT),
     (pd.DataFrame({"task": ["Type letters.", ""]}),
      "row 2, column 'task': task text must be a non-empty string, got ''"),
 ])

@@ -104,7 +104,7 @@ def test_reference_refuses_labels_of_no_rows():
 @pytest.mark.parametrize("change, row, column, message", [
     ({"task_id": [1, "x"]}, 2, "task_id", "task ID 'x' is not an integer"),
     ({"task_id": [None, 2]}, 1, "task_id", "task ID missing"),
-    ({"task_id": [1, 1]}, 2, "task_id", r"task key \(11-1011.00, 1\) twice"),
+    ({"task_id": [1, 1]}, 2, "task_id", r"task key \(11-1011.00, 1\) is given twice"),  # round 73: "is given"
     ({"human_exposure_agg": ["e1", "E0"]}, 1, "human_exposure_agg", "got 'e1'"),
 ])
 def test_join_labels_checks_labels_it_is_given(change, row, column, message):

@@ -146,6 +146,20 @@ def _check_columns(args) -> None:
                             f"too: give the column of occupation titles, or {default}")
 
 
+def _check_sources(args) -> None:
+    """Refuse a ``--method reference-<source>`` and a ``--reference-source`` naming other labels.
+
+    ``--method reference-gpt4 --reference-source human`` was refused in the words of the
+    Python API, ``method 'reference-gpt4' and reference_source 'human' name different
+    labels; give one of them``: the command has no ``method`` or ``reference_source``.
+    """
+    named = {"reference-human": "human", "reference-gpt4": "gpt4"}.get(args.method)
+    if named is not None and args.reference_source is not None and args.reference_source != named:
+        raise ExposureError(f"--method {args.method} and --reference-source {args.reference_source} name "
+                            f"different labels: give --method reference --reference-source "
+                            f"{args.reference_source}, or --method {args.method} alone")
+
+
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:
     """The release for ``--engine dask`` and a note: ``auto`` by the stream engine's rule.
 
@@ -250,6 +264,7 @@ def run_score(args) -> int:
         # it was silently ignored: the run had no published labels to choose between
         raise ExposureError(f"--reference-source is used with --method reference only (this run: "
                             f"--method {args.method})")
+    _check_sources(args)
     if args.engine == "dask":
         if args.batch_rows is not None:  # it was silently ignored: Dask scores whole files
             raise ExposureError("--batch-rows is used with --engine stream only (this run: "

@@ -76,6 +76,7 @@ from exposure.scoring._inputs import (
     missing_column_hint,
     norm_task_id,
     norm_task_ids,
+    onetsoc_code_message,
     other_label_rows,
     release_name,
     task_texts,
@@ -175,6 +176,30 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
     return method, "human" if reference_source is None else reference_source
 
 
+#: The methods that read ``model`` (``transformer`` for its O*NET rows given by id).
+MODEL_METHODS = ("learned", "transformer")
+
+
+def _check_model_method(model, method: str) -> None:
+    """Refuse a ``model`` given with a method that does not read it (``rubric``, ``reference``).
+
+    ``score_tasks(df, "rubric", model=m)`` returned the rubric's scores, the model ignored
+    without a word, while a ``reference_source`` given with another method than
+    ``reference`` is refused (:func:`_normalise_method`): now both are.
+
+    Examples
+    --------
+    >>> _check_model_method(None, "rubric")
+    >>> _check_model_method("models/m.npz", "rubric")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: model is read by methods 'learned' and 'transformer' only (method 'rubric' ignores it): give method='learned', or leave model out
+    """
+    if model is not None and method not in MODEL_METHODS:
+        raise ExposureError(f"model is read by methods {' and '.join(map(repr, MODEL_METHODS))} only "
+                            f"(method {method!r} ignores it): give method='learned', or leave model out")
+
+
 def score_tasks(
     tasks: pd.DataFrame,
     method: str = "learned",
@@ -236,7 +261,8 @@ def score_tasks(
         Model of ``learned`` (and of ``transformer``'s O*NET rows); default the shipped
         artifact. A path names an artifact file, loaded (and sha256-verified) by
         :func:`exposure.scoring.learned.load_model`; a path of no file (such as the name
-        ``"learned-v1"``) or another type is refused.
+        ``"learned-v1"``) or another type is refused. Given with ``rubric`` or
+        ``reference``, which read no model, an error (it was ignored).
     path : str or os.PathLike, optional
         Input file name, for error messages (anything else, or an empty name, is refused).
         Without it, an error about a row of a frame whose index is not the default
@@ -291,8 +317,10 @@ def score_tasks(
         None), named in one line.
     exposure.errors.ExposureError
         Unknown method or reference source (a ``reference_source`` is checked whatever
-        the method), or a ``reference_source`` with a method other than ``reference``; a ``mirror`` or ``data_dir`` that is neither None nor a path (checked
-        whatever the method); model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
+        the method), or a ``reference_source`` with a method other than ``reference``, or a
+        ``model`` with a method other than ``learned`` and ``transformer``; a ``mirror``
+        or ``data_dir`` that is neither None nor a path (checked whatever the method);
+        model artifact problems (:class:`~exposure.errors.ChecksumMismatchError`).
 
     Examples
     --------
@@ -332,6 +360,7 @@ def score_tasks(
     # tags of every method read the work activities
     check_release_columns(onet, ("tasks", "task_dwas", "dwas", "occupations")
                           if method in ("learned", "transformer") else ("task_dwas", "dwas"))
+    _check_model_method(model, method)
     check_model(model)
     row_offset = _check_row_offset(row_offset)
     check_path_name(path)  # ``path=5`` began every message with ``5, row 2, ...``
@@ -936,7 +965,8 @@ def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
     The rule of the output schema (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`, on
     the code as text), checked before scoring. Each distinct code is matched once. A cell
     that is not text (bytes such as ``b'47-2061.00'``, which pandas decodes when it
-    converts them to text) is refused too: the category tagger read it as no code.
+    converts them to text, in an object column, as categories or in Arrow's ``binary``)
+    is refused too: the category tagger read it as no code.
     """
     if not isinstance(frame, pd.DataFrame) or "onetsoc_code" not in frame.columns:
         return
@@ -948,19 +978,22 @@ def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
         keys[col.isna().to_numpy(dtype=bool)] = -1
     if not len(uniques):
         return
-    text = pd.Series(uniques).astype("string")  # as TaskScores sees the column
-    ok = text.str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
-    if col.dtype == object:  # bytes pass as their decoded text, yet equal no str code
+    if isinstance(col.dtype, pd.StringDtype):  # text or missing: matched as TaskScores matches it
+        ok = pd.Series(uniques).astype("string").str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
+    else:  # only text is a code: bytes passed as their decoded text, yet equal no str code (an
+        # object column was refused so; categories of bytes and Arrow's binary passed: rubric and
+        # the tagger read them as no code, learned as the code; bytes not UTF-8 raised inside)
         cells = pd.Series(uniques, dtype=object)
-        ok &= cells.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool) | cells.isna().to_numpy()
+        text = cells.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
+        codes = pd.Series(np.where(text, cells, None), dtype="string")
+        ok = (codes.str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False) & text
+              | cells.isna().to_numpy(dtype=bool))
     bad = (keys >= 0) & ~ok[keys]
     if bad.any():
         pos = int(bad.argmax())
-        value = col.iloc[pos]
-        value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"O*NET-SOC code {cell_shown(value)} is not of the form 00-0000.00 "
-                              "(e.g. 11-1011.00)", path=path, row=pos + row_offset,
-                              column="onetsoc_code")
+        # with the code to write: '15-1252' and 151252 are told '15-1252.00'; bytes how to decode them
+        raise DataFormatError(onetsoc_code_message(col.iloc[pos], col, path=path), path=path,
+                              row=pos + row_offset, column="onetsoc_code")
 
 
 def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:

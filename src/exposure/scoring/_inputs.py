@@ -53,11 +53,14 @@ import pyarrow as pa
 from exposure._args import check_column, check_count, shown
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
-from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES
+from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
 
 __all__ = [
     "check_row_offset",
     "cell_shown",
+    "bytes_advice",
+    "is_missing",
+    "onetsoc_code_message",
     "check_columns",
     "without_views",
     "frame_type",
@@ -500,6 +503,88 @@ def cell_shown(value, keep: int = CELL_SHOWN) -> str:
     size = f" of {len(value):,} characters" if isinstance(value, (str, bytes)) else (
         f" of {len(value):,} items" if isinstance(value, (list, tuple)) else "")
     return f"{text[:keep - 20]}...{text[-17:]} ({type(value).__name__}{size})"
+
+
+def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
+    """The advice on a cell of bytes in ``column``: decode the column to text first.
+
+    A column of bytes (``b'Answer email'``: what a database driver or a binary Parquet
+    column gives) was refused as ``task text must be a non-empty string, got b'Answer
+    email'``, which did not say what to do. For a frame of the caller the advice is the
+    pandas code that mends the column ``values``: ``.str.decode('utf-8')`` for a column
+    of bytes alone (missing cells pass), with ``.astype(object)`` before it for Arrow's
+    ``binary`` (whose ``.str`` has no ``decode``), and a ``map`` that decodes the bytes
+    alone for a column that mixes them with text (``.str.decode`` made its text cells
+    missing). With ``path`` (a file), the advice says what to do to the file's column.
+
+    Returns
+    -------
+    str
+        The advice, starting with ``": "``.
+
+    Examples
+    --------
+    >>> bytes_advice("task", pd.Series([b"Answer email", None]))
+    ": bytes, not text (from a database driver or a binary column?): decode them first, df['task'] = df['task'].str.decode('utf-8') (or the column's own encoding)"
+    >>> bytes_advice("task", pd.Series([b"Answer email", "Type letters."])).split("first, ")[1]
+    "df['task'] = df['task'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) (or the column's own encoding)"
+    """
+    if path is not None:
+        return ": bytes, not text: save the column as text (decoded from UTF-8, or from its own encoding)"
+    said = ": bytes, not text (from a database driver or a binary column?): decode them first, "
+    arrow = values is not None and isinstance(values.dtype, pd.ArrowDtype)
+    if values is None or arrow or all(isinstance(v, bytes) or is_missing(v) for v in values.tolist()):
+        to_text = ".astype(object).str.decode('utf-8')" if arrow else ".str.decode('utf-8')"
+        return f"{said}df[{column!r}] = df[{column!r}]{to_text} (or the column's own encoding)"
+    return (f"{said}df[{column!r}] = df[{column!r}].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) "
+            "else v) (or the column's own encoding)")
+
+
+def is_missing(value) -> bool:
+    """Whether one cell is missing: None, NaN, ``pd.NA``, ``NaT`` (a list or bytes is not).
+
+    Examples
+    --------
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, pd.NaT, "", b"", [None])]
+    [True, True, True, True, False, False, False]
+    """
+    try:
+        missing = pd.isna(value)
+    except (TypeError, ValueError):  # a ragged list
+        return False
+    return isinstance(missing, (bool, np.bool_)) and bool(missing)  # a list gives an array
+
+
+def onetsoc_code_message(value, values: pd.Series | None = None, *, path=None, what: str | None = None) -> str:
+    """The one message on a cell of ``onetsoc_code`` that is not an O*NET-SOC code, with what it may be.
+
+    ``score_tasks``, ``tag_categories``, ``explain_categories``, ``score_rubric`` and
+    ``score_reference`` said only ``O*NET-SOC code '15-1252' is not of the form 00-0000.00
+    (e.g. 11-1011.00)``, where the tables keyed by O*NET-SOC code
+    (:func:`exposure.schemas._fields.first_bad_onetsoc_code`) give the code to write, in the
+    one hint of :func:`~exposure.schemas._fields.code_hint`: a SOC code (``'15-1252'``), a
+    code saved as a number (``151252``), read as a date, with a dash that is not the hyphen.
+    Bytes get :func:`bytes_advice`
+    (``values``: the column; ``path``: the file). ``what`` replaces the opening
+    words (the tagger's ``O*NET-SOC code must be text (like 43-4171.00) or missing, got
+    int 151252``).
+
+    Examples
+    --------
+    >>> onetsoc_code_message("15-1252")
+    "O*NET-SOC code '15-1252' is not of the form 00-0000.00 (e.g. 11-1011.00): a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> onetsoc_code_message("n/a")
+    "O*NET-SOC code 'n/a' is not of the form 00-0000.00 (e.g. 11-1011.00)"
+    """
+    if isinstance(value, np.generic):
+        value = value.item()
+    said = what or f"O*NET-SOC code {cell_shown(value)} is not of the form 00-0000.00 (e.g. 11-1011.00)"
+    if isinstance(value, bytes):
+        return said + bytes_advice("onetsoc_code", values, path=path)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return said
+    # 151252 read as a number: its code; '15-1252', a SOC code: the '.00' to add (other_kind_hint)
+    return said + code_hint(value if isinstance(value, str) else str(value), ONETSOC_PATTERN)
 
 
 def columns_shown(columns, most: int = 12) -> str:
@@ -980,7 +1065,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         else:
             continue
         where = f" (index {cell_shown(col.index.tolist()[pos])})" if show_index else ""
-        more = ("" if reason.startswith("must") else
+        more = (bytes_advice(text_column, col, path=path) if isinstance(value, bytes) else
+                "" if reason.startswith("must") else
                 ": give the task statement (a placeholder for no task is not one; drop such rows)"
                 if reason.endswith("digit") else
                 ": a formula that failed in the spreadsheet (a lookup that found nothing?), not "
@@ -1187,7 +1273,9 @@ def check_header_rows(tasks: pd.DataFrame, text_column="task", *, names=None, pa
     col = tasks[text_column]
     try:
         lengths = col.str.len()
-    except AttributeError:  # not a column of text (numbers): no header line in it
+    except (AttributeError, NotImplementedError):  # not a column of text (numbers): no header line in
+        # it; Arrow's binary (bytes, refused by task_texts) raised ``ArrowNotImplementedError:
+        # Function 'utf8_length' has no kernel matching input types (binary)``
         return
     # NaN for a missing text (never short); an Arrow column's integer lengths took no
     # ``na_value=np.inf``: ``ArrowInvalid: Could not convert inf ... to int32``

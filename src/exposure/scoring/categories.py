@@ -89,6 +89,7 @@ from exposure.scoring._inputs import (
     RowNames,
     argument_given,
     argument_named,
+    bytes_advice,
     check_onet,
     check_release_table,
     check_titles_not_texts,
@@ -101,6 +102,7 @@ from exposure.scoring._inputs import (
     job_zone_values,
     missing_column_hint,
     none_given,
+    onetsoc_code_message,
     release_name,
     remembered,
     task_dwa_links,
@@ -111,6 +113,9 @@ from exposure.scoring._inputs import (
 )
 from exposure.scoring._inputs import (
     column_key as _column_key,  # read by rubric too
+)
+from exposure.scoring._inputs import (
+    is_missing as _is_missing,  # one cell missing: the tagger's and the advice on bytes' rule
 )
 from exposure.scoring._rules import (
     PatternRule,
@@ -2022,21 +2027,6 @@ def _mapping_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(codes, norm_task_ids(frame["task_id"]), strict=True))
 
 
-def _is_missing(value) -> bool:
-    """Whether one cell is missing (None, NaN, ``pd.NA``, ``NaT``); a list is not.
-
-    Examples
-    --------
-    >>> [_is_missing(v) for v in (None, float("nan"), pd.NA, "", 5, [None])]
-    [True, True, True, False, False, False]
-    """
-    try:
-        missing = pd.isna(value)
-    except (TypeError, ValueError):  # a ragged list
-        return False
-    return isinstance(missing, (bool, np.bool_)) and bool(missing)  # a list gives an array
-
-
 def _check_codes(frame: pd.DataFrame) -> None:
     """Refuse an ``onetsoc_code`` cell that is neither missing nor a code, naming its row.
 
@@ -2061,11 +2051,13 @@ def _check_codes(frame: pd.DataFrame) -> None:
         if isinstance(value, str):
             if value not in bad_text:
                 continue
-            what = f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)"
+            what = onetsoc_code_message(value)  # with the code to write ('27-3043': '27-3043.00')
         elif _is_missing(value):
             continue
-        else:
-            what = f"O*NET-SOC code must be text (like 43-4171.00) or missing, got {shown(value)}"
+        else:  # 151252 (a number): the code to write; bytes: how to decode them
+            got = repr(value) if isinstance(value, bytes) else shown(value)  # "bytes" is said after it
+            what = onetsoc_code_message(value, col, what="O*NET-SOC code must be text (like 43-4171.00) "
+                                                            f"or missing, got {got}")
         raise DataFormatError(what, row=pos + 1, column="onetsoc_code")
 
 
@@ -2146,7 +2138,11 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
         elif _is_missing(value):
             continue
         else:
-            what = f"occupation title must be text or missing, got {shown(value)}"
+            # b'Clerk' (a database driver): how to decode them ("bytes" is said after the cell)
+            what = (f"occupation title must be text or missing, got {value!r}"
+                    f"{bytes_advice(occupation_column, frame[occupation_column], path=path)}"
+                    if isinstance(value, bytes) else
+                    f"occupation title must be text or missing, got {shown(value)}")
         raise DataFormatError(what, path=path, row=pos + row_offset, column=occupation_column)
 
 

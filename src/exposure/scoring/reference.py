@@ -33,6 +33,7 @@ from exposure.scoring._inputs import (
     columns_shown,
     is_placeholder,
     is_spreadsheet_error,
+    onetsoc_code_message,
     other_label_rows,
     unread_keys,
     without_views,
@@ -281,26 +282,34 @@ def _check_frame_codes(frame: pd.DataFrame) -> None:
     :class:`~exposure.schemas._scores.TaskScores` output), for :func:`score_reference`
     called on its own: a code with a space (``" 11-1021.00"``), without its suffix
     (``"11-1021"``) or of another form matched no label, and its task was left unscored
-    without a word. Rows are counted from 1.
+    without a word. A code given as bytes (``b'11-1021.00'``: an object column, categories
+    or Arrow's ``binary``) is refused as ``score_tasks`` refuses it: :func:`score_rubric`
+    looked it up as no code. Rows are counted from 1.
 
     Examples
     --------
     >>> _check_frame_codes(pd.DataFrame({"onetsoc_code": ["11-1021.00", None, "11-1021"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'onetsoc_code': O*NET-SOC code '11-1021' is not of the form 00-0000.00 (e.g. 11-1011.00)
+    exposure.errors.DataFormatError: row 3, column 'onetsoc_code': O*NET-SOC code '11-1021' is not of the form 00-0000.00 (e.g. 11-1011.00): a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1021.00' (the SOC occupation itself) or the O*NET-SOC code meant
     """
     if "onetsoc_code" not in frame.columns:
         return
     col = frame["onetsoc_code"]
-    ok = col.astype("string").str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
+    if isinstance(col.dtype, pd.StringDtype):  # text or missing
+        ok = col.astype("string").str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=True)
+    else:  # only text is a code: bytes (b'11-1021.00') passed as their decoded text, and
+        # score_rubric looked them up as no code (no work activities, no job zone), without a word
+        cells = col.astype(object)
+        text = cells.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        codes = pd.Series(np.where(text, cells, None), dtype="string")
+        ok = (codes.str.match(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False) & text
+              | cells.isna().to_numpy(dtype=bool))
     if ok.all():
         return
     pos = int((~ok).argmax())
-    value = col.iloc[pos]
-    value = value.item() if isinstance(value, np.generic) else value
-    raise DataFormatError(f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)",
-                          row=pos + 1, column="onetsoc_code")
+    # with the code to write: a SOC code '11-1021' is told to be written '11-1021.00'
+    raise DataFormatError(onetsoc_code_message(col.iloc[pos], col), row=pos + 1, column="onetsoc_code")
 
 
 def _checked_keys(frame: pd.DataFrame, ids: pd.Series) -> pd.Series:
