@@ -28,6 +28,11 @@
    has task key (11-1011.00, 2) twice (rows 2 and 6)``, the frame after the row. They
    name the frame first now, in the roll-ups' words; the figures of ``render_results``
    still name the processed file.
+6. :func:`exposure.measures.eloundou.check_task_labels` (labels given to ``score_tasks(...,
+   "reference")``, ``exposure train``, the reports) said only ``O*NET-SOC code '15-1252'
+   is not of the form 00-0000.00 (e.g. 11-1011.00)`` of a SOC code or a code saved as a
+   number, where the scorers give the code to write since round 73. It gives it too now
+   (:func:`exposure.schemas._fields.code_hint`).
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import pandas as pd
 import pytest
 
 from exposure.errors import DataFormatError
+from exposure.measures.eloundou import check_task_labels
 from exposure.reports.categories import task_employment
 from exposure.reports.figures import by_major_group, plot_wage
 from exposure.reports.rubric import checked_labels
@@ -167,3 +173,19 @@ def test_the_rubric_labels_name_the_frame_first():
         checked_labels(labels, ["human_exposure_agg"])
     assert str(err.value) == ("labels, row 2, column 'task_id': task key (11-1011.00, 2) is given twice "
                               "(rows 1 and 2)")
+
+
+# ------------------------------------------------ 6. the labels' check gives the code to write
+@pytest.mark.parametrize("code, hint", [
+    ("15-1252", ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC "
+                "occupation itself) or the O*NET-SOC code meant"),
+    (151252, ": a code saved as a number? write it as text with its hyphen and suffix: '15-1252.00' (the "
+             "SOC occupation itself) or the O*NET-SOC code meant"),
+    ("x", ""),
+])
+def test_the_labels_check_gives_the_code_to_write(code, hint):
+    labels = pd.DataFrame({"onetsoc_code": [code], "task_id": [1], "human_exposure_agg": ["E1"]})
+    with pytest.raises(DataFormatError) as err:
+        check_task_labels(labels, ["human_exposure_agg"])
+    assert str(err.value) == (f"row 1, column 'onetsoc_code': labels: O*NET-SOC code {code!r} is not of the "
+                              f"form 00-0000.00 (e.g. 11-1011.00){hint}")

@@ -53,7 +53,7 @@ from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import fetch
 from exposure.measures import _common
 from exposure.schemas import validate
-from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES
+from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
 from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabels
 
 __all__ = [
@@ -485,7 +485,8 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
         first = int(bad_code.argmax())
         value = _plain(codes.iloc[first])
         what = "O*NET-SOC code missing" if pd.isna(value) else (
-            f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)")
+            f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. 11-1011.00)"
+            f"{code_hint(str(value), ONETSOC_PATTERN)}")  # '15-1252', 151252: the code to write
         found.append((first + 1, what, "onetsoc_code"))
     try:
         ids = task_id_numbers(frame["task_id"])
