@@ -45,7 +45,7 @@ import pyarrow.csv as pa_csv
 
 from exposure._args import check_path
 from exposure._io import (
-    _bytes_as_text,
+    _check_formulas,
     pyarrow_parquet,
     write_csv,
     write_parquet,
@@ -106,6 +106,7 @@ __all__ = [
     "compressed_input",
     "compressed_output",
     "xlsx_sheet_note",
+    "joined_header_note",
     "std_stream",
     "write_frame",
     "check_file",
@@ -729,10 +730,23 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
         names = next(csv.reader([first], delimiter=other))
         if len(names) < 2:
             continue
-        if len(head) > 1 and len(next(csv.reader([head[1]], delimiter=other))) != len(names):
-            continue
+        if len(head) > 1 and len(names) not in (_field_count(head[1], other),
+                                                 _field_count(head[1].split("\n", 1)[0], other)):
+            continue  # (its first line alone, as before: a quote that opens no cell, 5" pipe)
         raise DataFormatError(_separator_advice(sep, other, path, published=published), path=path, row=1,
                               line=1)
+
+
+def _field_count(record: str, sep: str) -> int | None:
+    """The fields of ``record`` (a record of :func:`_head_lines`) read as CSV separated by ``sep``.
+
+    None when :mod:`csv` cannot read it so (a line break outside a quoted cell: a quote
+    that opens no cell, ``5" pipe``).
+    """
+    try:
+        return len(next(csv.reader([record], delimiter=sep), []))
+    except csv.Error:
+        return None
 
 
 #: The separators a file read with the key may be separated by instead (in this order).
@@ -794,14 +808,30 @@ def check_published_separator(text: str, sep: str, path) -> None:
 
 
 def _head_lines(text: str) -> list[str]:
-    """The first line and the next non-empty line of ``text`` (line ends dropped)."""
-    lines = []
+    """The first line and the next non-empty record of ``text`` (line ends dropped).
+
+    The record is the next non-empty line, with the lines below it while a double quote
+    is left open (joined by ``\\n``): a quoted cell spanning lines (a note, ESCO's
+    ``altLabels``) in the first row of a file separated by ``;`` cut the row short, so
+    that it did not split into the header's fields and the file was not said to be
+    separated so (:func:`_check_layout`), but refused at a later row as ``too many
+    fields: expected 1, got 2 (an unquoted comma inside a field?)``.
+
+    Examples
+    --------
+    >>> _head_lines('task;note\\n\\nWeld.;"two\\nlines"\\nSew.;x\\n')
+    ['task;note', 'Weld.;"two\\nlines"']
+    """
+    lines: list[str] = []
     for line in re.split(r"\r\n|\r|\n", text[: 1 << 16]):
+        if len(lines) == 2:  # the second record, a quoted cell open: its next line
+            if lines[1].count('"') % 2 == 0:
+                break
+            lines[1] += "\n" + line
+            continue
         if lines and not line.strip():
             continue
         lines.append(line)
-        if len(lines) == 2:
-            break
     return lines
 
 
@@ -1278,7 +1308,12 @@ def _one_column_note(header: list, sep: str) -> str:
 
     A tab-separated file given to a comma-separated reader (``exposure validate --file
     onet_to_soc 'Task Statements.txt'``) said ``found: 'O*NET-SOC Code\\tTask ID\\tTask'``
-    only. ``""`` for any other header.
+    only. ``""`` for any other header. It also ends the message of a row of more fields
+    than such a header (:func:`check_field_counts`), which was told ``(a trailing
+    separator at the end of the line?)`` or ``(an unquoted comma inside a field?)``. A
+    ``;`` file read comma-separated is told the LibreOffice route
+    (:data:`_SEMICOLON_TO_COMMA`): "save it comma-separated" gave the same file again in
+    Excel where the list separator is ``;``.
 
     Examples
     --------
@@ -1287,15 +1322,62 @@ def _one_column_note(header: list, sep: str) -> str:
     >>> _one_column_note(["Code"], ","), _one_column_note(["a;b", "c"], ",")
     ('', '')
     """
-    if len(header) != 1:
+    other = _one_column_separator(header, sep)
+    if other is None:
         return ""
+    holds = "tabs" if other == "\t" else repr(other)
+    read = "tab-separated" if sep == "\t" else (
+        "comma-separated" if sep == "," else f"separated by {sep!r}")
+    save = _SEMICOLON_TO_COMMA if (other, sep) == (";", ",") else f"save it {read}"
+    return (f" (the header is one column separated by {holds}, and this table is read "
+            f"{read}: check that it is the right file, or {save})")
+
+
+def _one_column_separator(header: list, sep: str) -> str | None:
+    """The character other than ``sep`` that a header of one field is separated by, or None.
+
+    Examples
+    --------
+    >>> _one_column_separator(["Code;Title"], ","), _one_column_separator(["Code"], ",")
+    (';', None)
+    """
+    if len(header) != 1:
+        return None
     for other in _OTHER_SEPARATORS.get(sep, ()):
         if len(next(csv.reader([str(header[0])], delimiter=other), [])) > 1:
-            holds = "tabs" if other == "\t" else repr(other)
-            read = "tab-separated" if sep == "\t" else (
-                "comma-separated" if sep == "," else f"separated by {sep!r}")
-            return (f" (the header is one column separated by {holds}, and this table is read "
-                    f"{read}: check that it is the right file, or save it {read})")
+            return other
+    return None
+
+
+def joined_header_note(header, wanted) -> str:
+    """What a sheet header of one cell holding the names joined by ``;``, a tab or ``,`` adds to "missing column(s)".
+
+    A semicolon-separated file opened in Excel where the list separator is ``,`` (or
+    pasted into a sheet) keeps each line in one cell of column A: saved as ``.xlsx``, its
+    header is the one cell ``code;preferredLabel``, and the reader said ``missing
+    column(s) 'code', 'preferredLabel' ...; found: 'code;preferredLabel'`` only. ``""``
+    unless ``header`` (the cells of a row) has one filled cell, a text that splits on one
+    of the characters into names one of which is in ``wanted`` (names compared as
+    :func:`norm_header` compares them).
+
+    Examples
+    --------
+    >>> joined_header_note(["code;title", None], ["title"])
+    " (the header is one cell holding the names separated by ';': the sheet holds the lines of a file separated by ';', each in one cell; split them (Data > Text to Columns, Delimited, separator ';') and save the workbook again)"
+    >>> joined_header_note(["code;title", "x"], ["title"]), joined_header_note(["a;b"], ["title"])
+    ('', '')
+    """
+    filled = [c for c in header if c is not None and str(c).strip() != ""]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return ""
+    names = {norm_header(w) for w in wanted}
+    for other in (";", "\t", ","):
+        parts = next(csv.reader([filled[0]], delimiter=other), [])
+        if len(parts) > 1 and names & {norm_header(p) for p in parts}:
+            holds, by = ("tabs", "Tab") if other == "\t" else (repr(other), repr(other))
+            return (f" (the header is one cell holding the names separated by {holds}: the sheet holds the "
+                    f"lines of a file separated by {holds}, each in one cell; split them (Data > Text to "
+                    f"Columns, Delimited, separator {by}) and save the workbook again)")
     return ""
 
 
@@ -1487,7 +1569,14 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             # (empty lines between the title and the header: "Title\n\nheader", one field each)
             title = (pos >= 1 and len(counts) > pos + 1 and all(c == got for c in counts[pos:])
                      and all(not lines[line_no[i] - 1].strip() for i in range(1, pos)))
-            if pos == 1 and got == len(header) + 1 and _text_row_names(text, sep, quoting, len(header)):
+            # a header of one field separated by another character (a ';' file read
+            # comma-separated): the row of more fields was told a trailing separator or an
+            # unquoted comma, its own fault; the header says what the file is
+            # (a title line holding ';' above comma-separated rows that hold none is a title)
+            one_column = _one_column_note(header, sep)
+            if one_column and not (title and _one_column_separator(header, sep) not in line):
+                what += one_column
+            elif pos == 1 and got == len(header) + 1 and _text_row_names(text, sep, quoting, len(header)):
                 what += ROW_NAMES
             elif quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
                 if line.endswith(sep):
@@ -2125,7 +2214,9 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
             note = xlsx_sheet_note(path) if sheet is None else ""
             raise DataFormatError(f"sheet is empty; {note}" if note else "sheet is empty", path=path)
         best = max(seen, key=lambda r: sum(c is not None for c in r), default=())
-        _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows")
+        _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows",
+                       note=joined_header_note(best, [a for al in columns.values()
+                                                      for a in ((al,) if isinstance(al, str) else al)]))
         raise DataFormatError("no header row found", path=path)  # pragma: no cover
     found = _match_columns(header, columns, optional, path, f"row {header_row}", row=header_row)
     idx = list(found.values())
@@ -4347,7 +4438,12 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
                             what, column = f"too few fields: expected {width}, got {got}: {unnamed}", None
                     else:
                         what = f"too many fields: expected {width}, got {got}"
-                        if rows == 2 and got == width + 1 and _file_row_names(path, sep, quoting, width):
+                        other = _one_column_separator(header, sep)
+                        if other is not None and other in "".join(taken):
+                            # a header of one field separated as this record is (';'): said, as
+                            # read_frame says it (it was "an unquoted comma inside a field?")
+                            what += _one_column_note(header, sep)
+                        elif rows == 2 and got == width + 1 and _file_row_names(path, sep, quoting, width):
                             what += ROW_NAMES
                         elif record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
@@ -4471,7 +4567,7 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     formulas : {"neutralise", "keep"}, default "neutralise"
         For CSV/TSV, see :func:`exposure._io.write_csv` (text cells that a spreadsheet
         would run as formulas get a leading ``'``). ``.xlsx`` stores strings as strings,
-        Parquet and Stata store text as text.
+        Parquet and Stata store text as text. Checked for every kind.
 
     Returns
     -------
@@ -4480,7 +4576,10 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     Raises
     ------
     exposure.errors.DataFormatError
-        Unsupported extension, or a frame the format cannot hold.
+        Unsupported extension, a frame the format cannot hold (a ``.tsv`` cell, or one of
+        a named index, holding a tab or a line break), or a ``formulas`` that is not
+        ``"neutralise"`` or ``"keep"``, whatever the kind (it was taken without a word
+        for Parquet, ``.xlsx`` and Stata).
     exposure.errors.OutputError
         The file cannot be written; nothing is left behind.
 
@@ -4492,22 +4591,14 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     >>> [read_frame(write_frame(f, d / f"o.{x}"))["task"].iloc[0] for x in ("csv", "parquet", "xlsx", "dta")]
     ['Weld.', 'Weld.', 'Weld.', 'Weld.']
     """
+    # every kind (it was checked for .csv and .tsv only: formulas="neutralize" was taken
+    # without a word for .parquet, .xlsx and .dta)
+    _check_formulas(formulas)
     kind = table_kind(path, "output")
     if kind == "csv":
         return write_csv(frame, path, formulas=formulas)
-    if kind == "tsv":  # read back with quotes as text, so written without quoting
-        # bytes as their UTF-8 text first (as write_csv writes them): bytes that are not
-        # UTF-8 raised a bare UnicodeDecodeError in the tab check below
-        frame = _bytes_as_text(frame, path, "a .tsv file")
-        for j, col in enumerate(frame.columns):
-            values = frame.iloc[:, j]
-            if values.dtype.kind in "OSU" or isinstance(values.dtype, pd.StringDtype):
-                bad = values.astype("string").str.contains(r"[\t\r\n]", regex=True).fillna(False)
-                if bad.any():
-                    pos = int(bad.to_numpy(dtype=bool).nonzero()[0][0])
-                    raise DataFormatError(
-                        "a cell holds a tab or a line break, which a .tsv file cannot hold; "
-                        "write .csv or .parquet", path=path, row=pos + 2, column=str(col))
+    if kind == "tsv":  # read back with quotes as text, so written without quoting: write_csv
+        # refuses a cell holding a tab or a line break, of a named index too (_refuse_unquotable)
         return write_csv(frame, path, formulas=formulas, sep="\t", quoting=csv.QUOTE_NONE)
     if kind == "parquet":
         return write_parquet(frame, path)

@@ -104,6 +104,7 @@ from exposure._tables import (
     compressed_output,
     first_row_number,
     index_as_columns,
+    joined_header_note,
     nullable_dtype,
     read_frame,
     reader_reason,
@@ -1354,7 +1355,10 @@ def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) 
     header ``task`` in A2) is told so, as a sheet of several columns is
     (:func:`exposure._tables.read_frame`): a file of one column was told only
     ``missing text column 'task' (columns: ['Tasks of the 2024 survey'])``, not that row
-    2 holds it (:func:`_header_below`).
+    2 holds it (:func:`_header_below`). A sheet whose header is one cell holding the names
+    joined by ``;`` (a semicolon-separated file opened in Excel, each line in one cell of
+    column A) is told so, and how to split it (:func:`exposure._tables.joined_header_note`):
+    it was told ``missing text column 'task' (columns: ['task;title'])`` only.
     """
     columns = frame.columns
     if text_column in columns:
@@ -1366,7 +1370,12 @@ def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) 
     except DataFormatError as exc:
         note = _header_below(frame, text_column, path)
         if not note:
-            raise
+            joined = (joined_header_note(list(columns), [text_column])
+                      if isinstance(text_column, str) and file_kind(path, "input") == "xlsx" else "")
+            if not joined:
+                raise
+            raise DataFormatError(f"{exc.reason}{joined}", path=exc.path, row=exc.row, column=exc.column,
+                                  line=exc.line) from None
         raise DataFormatError(f"{exc.reason}; {note}", path=exc.path, row=1) from None
 
 
