@@ -392,7 +392,9 @@ def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
     A CSV separated by ``;`` or tabs is read as one column: refused as missing the columns,
     or, at a row whose cells hold commas (BLS's titles do), as ``too many fields``, the row
     blamed with advice that did not apply (``an unquoted comma inside a field?``). Both now
-    say the separator (:func:`_separator`), the second naming the header.
+    say the separator (:func:`_separator`), the second naming the header. Where the shared
+    reader's message already says it (``the header is one column separated by ';' ...``,
+    with the way to convert the file), it is raised as it is: the separator was said twice.
     """
     title = None if xlsx else _title_line(path, exc)
     if title is not None:
@@ -405,6 +407,8 @@ def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
         raise DataFormatError(f"the header is separated by {said}, not by commas: it was read as one column, "
                               f"and row {exc.row} (commas in its cells) as {fields.group(1)} fields; save the "
                               "file as CSV with commas (BLS's layout)", path=exc.path, row=1, line=1) from None
+    if "the header is one column separated by" in exc.reason:  # the shared reader said it (round 73)
+        raise exc
     raise DataFormatError(f"{exc.reason}; the header is separated by {said}, not by commas: save the "
                           "file as CSV with commas (BLS's layout)", path=exc.path, row=exc.row,
                           column=exc.column, line=exc.line) from None

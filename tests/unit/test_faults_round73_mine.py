@@ -33,6 +33,12 @@
    is not of the form 00-0000.00 (e.g. 11-1011.00)`` of a SOC code or a code saved as a
    number, where the scorers give the code to write since round 73. It gives it too now
    (:func:`exposure.schemas._fields.code_hint`).
+7. An OEWS CSV separated by ``;`` (:func:`exposure.oews.read_oews`) was told the separator
+   twice once round 73's shared reader said it: ``... (the header is one column separated
+   by ';', ... open it in LibreOffice ...); the header is separated by ';', not by commas:
+   save the file as CSV with commas (BLS's layout)``, the second advice the one that
+   writes ``;`` again in Excel with such settings. It is said once now, by the shared
+   reader (round 29's test, which pinned the second sentence, now checks this).
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ import pytest
 
 from exposure.errors import DataFormatError
 from exposure.measures.eloundou import check_task_labels
+from exposure.oews import read_oews
 from exposure.reports.categories import task_employment
 from exposure.reports.figures import by_major_group, plot_wage
 from exposure.reports.rubric import checked_labels
@@ -189,3 +196,16 @@ def test_the_labels_check_gives_the_code_to_write(code, hint):
         check_task_labels(labels, ["human_exposure_agg"])
     assert str(err.value) == (f"row 1, column 'onetsoc_code': labels: O*NET-SOC code {code!r} is not of the "
                               f"form 00-0000.00 (e.g. 11-1011.00){hint}")
+
+
+# ------------------------------------------------- 7. an OEWS CSV separated by ';': said once
+def test_an_oews_csv_separated_by_semicolons_is_told_once(tmp_path):
+    path = tmp_path / "oews.csv"
+    path.write_text("AREA;AREA_TITLE;NAICS;NAICS_TITLE;I_GROUP;OCC_CODE;OCC_TITLE;O_GROUP;TOT_EMP;A_MEAN\n"
+                    "99;U.S.;000000;Cross-industry;cross-industry;11-1011;Chief Executives;detailed;200;100\n")
+    with pytest.raises(DataFormatError) as err:
+        read_oews(path)
+    said = str(err.value)
+    assert "(the header is one column separated by ';', and this table is read comma-separated" in said
+    assert "open it in LibreOffice" in said
+    assert "not by commas" not in said
