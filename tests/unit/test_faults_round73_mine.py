@@ -39,6 +39,11 @@
    save the file as CSV with commas (BLS's layout)``, the second advice the one that
    writes ``;`` again in Excel with such settings. It is said once now, by the shared
    reader (round 29's test, which pinned the second sentence, now checks this).
+8. A ``.dta`` file's ``job_zone`` of plain text ``'Yes'`` beside a labelled column
+   (``remote``: 1 ``Yes``, 0 ``No``) was told ``the file's value labels were read in place
+   of its values ...: remove the labels from the column``: the note matched the cell
+   against every label set of the file. It matches the column's own labels now (a
+   tables helper's lead).
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ from exposure.reports.figures import by_major_group, plot_wage
 from exposure.reports.rubric import checked_labels
 from exposure.scoring import learned, score_tasks
 from exposure.scoring._embed import StaticVectors, quantise
+from exposure.scoring._files import read_task_file
 from exposure.scoring.categories import nearest_occupations
 from exposure.scoring.learned import MAX_TASK_WORDS
 
@@ -209,3 +215,25 @@ def test_an_oews_csv_separated_by_semicolons_is_told_once(tmp_path):
     assert "(the header is one column separated by ';', and this table is read comma-separated" in said
     assert "open it in LibreOffice" in said
     assert "not by commas" not in said
+
+
+# --------------------------------------- 8. a .dta job zone: the column's own value labels only
+def test_a_label_of_another_column_is_not_this_columns(tmp_path):
+    path = tmp_path / "jz.dta"
+    frame = pd.DataFrame({"task": ["Weld pipes", "Answer emails"], "job_zone": ["Yes", "3"], "remote": [1, 0]})
+    frame.to_stata(path, write_index=False, value_labels={"remote": {1: "Yes", 0: "No"}})
+    with pytest.raises(DataFormatError) as err:
+        score_tasks(read_task_file(path), path=path)
+    assert str(err.value) == (f"{path}, row 1, column 'job_zone': job zone must be a whole number from 1 to 5, "
+                              "got 'Yes'")
+
+
+def test_the_columns_own_labels_are_still_named(tmp_path):
+    path = tmp_path / "jz.dta"
+    frame = pd.DataFrame({"task": ["Weld pipes", "Answer emails"], "job_zone": [4, 3]})
+    frame.to_stata(path, write_index=False, value_labels={"job_zone": {4: "Considerable", 3: "Medium"}})
+    with pytest.raises(DataFormatError) as err:
+        score_tasks(read_task_file(path), path=path)
+    assert str(err.value).endswith("got 'Considerable'; the file's value labels were read in place of its "
+                                   "values (as pandas reads a Stata file): remove the labels from the column "
+                                   "(Stata: label values job_zone) and save the file again")

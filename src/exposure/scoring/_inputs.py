@@ -1497,9 +1497,11 @@ def _value_labels_note(values: pd.Series, value, path) -> str:
     a ``job_zone`` of 4 labelled ``Considerable Preparation Needed`` was refused as
     ``got 'Considerable Preparation Needed'``, the number the file holds unnamed, and the
     advice (remove the labels) unsaid. ``path``: the ``.dta`` file read (the command's
-    advice, in Stata), when ``value`` is one of its value labels (the file is read
-    again, on this error only: its reader has made the labels plain text by now); else a
-    frame of a categorical column (pandas' way to read the numbers).
+    advice, in Stata), when ``value`` is one of the column's value labels (the column is
+    read again, on this error only: its reader has made the labels plain text by now; a
+    label of another column, ``'Yes'`` of a labelled ``remote``, was matched too, and the
+    note told to remove labels the column did not have); else a frame of a categorical
+    column (pandas' way to read the numbers).
 
     Examples
     --------
@@ -1518,11 +1520,15 @@ def _value_labels_note(values: pd.Series, value, path) -> str:
     if not os.fspath(path).lower().endswith(".dta"):
         return ""
     try:
-        with pd.read_stata(path, iterator=True) as reader:
-            labels = reader.value_labels()
+        if isinstance(values.name, str):  # the column's own labels: pandas reads them as its categories
+            column = pd.read_stata(path, columns=[values.name])[values.name]
+            found = list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else []
+        else:
+            with pd.read_stata(path, iterator=True) as reader:
+                found = [label for labels in reader.value_labels().values() for label in labels.values()]
     except Exception:  # noqa: BLE001 - the file was read: the labels are only a note
         return ""
-    if not any(value in set(found.values()) for found in labels.values()):
+    if value not in set(found):  # a label of another column ('Yes' of 'remote') is no label of this one
         return ""
     return ("; the file's value labels were read in place of its values (as pandas reads a Stata "
             "file): remove the labels from the column (Stata: label values job_zone) and save the "
