@@ -52,7 +52,7 @@ from exposure.measures._crosswalk import (  # noqa: F401
 )
 from exposure.oews import SPECIAL_VALUES, read_oews
 from exposure.schemas import validate
-from exposure.schemas._fields import first_bad_soc_code, other_kind_hint
+from exposure.schemas._fields import first_bad_soc_code
 from exposure.schemas._measures import MeasureScores
 
 log = logging.getLogger(__name__)
@@ -382,7 +382,7 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
         else:  # a date cell read as text by pandas: '2011-11-01 00:00:00'
             # the pattern: '11\u20131011.00' among SOC codes was told to write '11-1011.00', no SOC code either;
             # a code of the other kind ('11-1011.00' among SOC codes) was refused without the code to write
-            hint = code_hint(value, pattern) or other_kind_hint(value, pattern)
+            hint = code_hint(value, pattern)  # a code of the other kind too (other_kind_hint)
             msg = f"not {article} {what} (like {example}): {value!r}{hint}"
         raise DataFormatError(msg, path=path, row=pos + row_offset, column=column)
     if unique:
