@@ -155,7 +155,8 @@ def test_task_weights_refuses_a_task_type_it_would_weigh_as_supplemental(value):
     with pytest.raises(DataFormatError) as info:
         task_weights(scores, "core")
     assert str(info.value) == (f"row 2, column 'task_type': task_type must be Core or Supplemental "
-                               f"(or missing, blank or n/a), got {value!r}")
+                               f"(or missing, blank or n/a), got {value!r}"
+                               + (": write 'Core' (the choices are case-sensitive)" if value in ("core", "CORE") else ""))
 
 
 def test_task_weights_of_good_task_types_are_unchanged():
@@ -204,7 +205,8 @@ def test_frequency_percentages_of_100_are_read():
 
 
 @pytest.mark.parametrize("code, shown", [
-    ("11-1011.00 ", "not an O*NET-SOC code (like 11-1011.00): '11-1011.00 '"),
+    ("11-1011.00 ", "not an O*NET-SOC code (like 11-1011.00): '11-1011.00 ': spaces around the code: "
+                    "write '11-1011.00'"),
     (None, "missing"),
 ])
 def test_tasks_with_a_bad_code_are_refused_naming_their_row(code, shown):
@@ -223,7 +225,8 @@ def test_task_ratings_with_a_padded_code_are_refused_naming_their_row(weights):
     with pytest.raises(DataFormatError) as info:
         to_occupations(_scores(), weights, task_ratings=ratings)
     assert str(info.value) == ("row 1, column 'onetsoc_code': task_ratings: onetsoc_code not an "
-                               "O*NET-SOC code (like 11-1011.00): '11-1011.00 '")
+                               "O*NET-SOC code (like 11-1011.00): '11-1011.00 ': spaces around the code: "
+                               "write '11-1011.00'")
 
 
 # 5. scale_id spelled otherwise --------------------------------------------------------------

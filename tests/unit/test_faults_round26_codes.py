@@ -114,7 +114,7 @@ SOC_TWICE = pd.concat([SOC, SOC.iloc[[0]]], ignore_index=True)
 
 
 def test_workforce_stats_refuses_code_twice():
-    with pytest.raises(DataFormatError, match=r"row 4, column 'soc_code'.*'11-1011' twice \(rows 1 and 4\)"):
+    with pytest.raises(DataFormatError, match=r"row 4, column 'soc_code'.*'11-1011' is given twice \(rows 1 and 4\)"):
         workforce_stats(SOC_TWICE, measures=["beta"])
 
 
@@ -124,12 +124,12 @@ def test_workforce_stats_with_sectors_refuses_code_twice():
 
 
 def test_working_time_refuses_code_twice():
-    with pytest.raises(DataFormatError, match=r"row 4, column 'soc_code'.*'11-1011' twice"):
+    with pytest.raises(DataFormatError, match=r"row 4, column 'soc_code'.*'11-1011' is given twice"):
         working_time(SOC_TWICE)
 
 
 def test_coverage_refuses_code_twice():
-    with pytest.raises(DataFormatError, match=r"row 4, column 'soc_code'.*'11-1011' twice"):
+    with pytest.raises(DataFormatError, match=r"row 4, column 'soc_code'.*'11-1011' is given twice"):
         coverage(SOC_TWICE)
 
 

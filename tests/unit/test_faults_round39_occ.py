@@ -135,8 +135,8 @@ def test_coverage_unscored_code_still_left_out():
 def test_onet_to_oews_refuses_repeated_code():
     xw, _ = _soc_inputs()
     occ = pd.DataFrame({"onetsoc_code": [CODE, "13-1021.00", CODE]})
-    with pytest.raises(DataFormatError, match=r"row 3, column 'onetsoc_code': occupation_scores has "
-                       r"onetsoc_code '11-1011.00' twice \(rows 1 and 3\)"):
+    with pytest.raises(DataFormatError, match=r"^occupation_scores, row 3, column 'onetsoc_code': "
+                       r"onetsoc_code '11-1011.00' is given twice \(rows 1 and 3\)"):
         onet_to_oews(occ, xw, ["11-1011", "13-1020"])
 
 

@@ -200,7 +200,8 @@ def test_core_weights_refuse_a_bad_task_type_in_tasks(bad):
     with pytest.raises(DataFormatError) as err:
         to_occupations(task_scores(), "core", tasks=tasks)
     assert str(err.value) == ("row 3, column 'task_type': tasks: task_type must be Core or "
-                              f"Supplemental (or missing, blank or n/a), got {bad!r}")
+                              f"Supplemental (or missing, blank or n/a), got {bad!r}"
+                              + (": write 'Core' (the choices are case-sensitive)" if bad in ("core", "CORE") else ""))
 
 
 @pytest.mark.parametrize("blank", [None, np.nan, "", "  "])

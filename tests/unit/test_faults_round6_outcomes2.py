@@ -160,7 +160,8 @@ _SPECIAL = r"a number or a BLS special value \(\*\* \* # ~\), "
     ([100, True], _SPECIAL + r"got True$"),
     ([100, -5], r"a finite number of at least 0, got -5.0$"),
     ([100, np.inf], r"a finite number of at least 0, got inf$"),
-    ([100, "1.200,5"], _SPECIAL + r"got '1.200,5'$"),
+    ([100, "1.200,5"], _SPECIAL + r"got '1.200,5': a comma must separate thousands \(1,234\); write decimals "
+     r"with a point \(0\.5\), not a comma$"),
 ])
 def test_sector_growth_refuses_employment_that_is_not_a_number_of_workers(emp, match):
     frames = {**FRAMES, 2022: _oews(emp)}

@@ -75,7 +75,8 @@ def test_rollup_task_type_header_drives_core_weights(fixtures, tmp_path, capsys)
     code, line = run(capsys, *rollup_args(fixtures, bad, tmp_path / "o"))
     assert code == 2
     assert line.endswith(f"{bad}, row 4, column 'task_type': task_type must be Core or Supplemental "
-                         "(or missing, blank or n/a), got 'core'"), line
+                         "(or missing, blank or n/a), got 'core': write 'Core' (the choices are "
+                         "case-sensitive)"), line
     assert not (tmp_path / "o").exists()
 
 
@@ -107,7 +108,10 @@ def test_rollup_still_names_what_is_missing(tmp_path, capsys):
 
 # ------------------------------------------------- 2: a padded onetsoc_code
 @pytest.mark.parametrize("cell, tail", [
-    (" 11-1011.00", ""), ("11-1011.00 ", ""), ("11-1011.00\t", ""),
+    # the spaces named since round 73 (code_hint)
+    (" 11-1011.00", ": spaces around the code: write '11-1011.00'"),
+    ("11-1011.00 ", ": spaces around the code: write '11-1011.00'"),
+    ("11-1011.00\t", ": a tab or a line break around the code: write '11-1011.00'"),
     # the no-break space is named since round 73 (code_hint)
     ("\u00a011-1011.00", ": '\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): "
                          "write '11-1011.00'"),
@@ -137,8 +141,9 @@ def test_to_occupations_refuses_a_padded_onetsoc_code(fixtures, cell):
     for call in (lambda: to_occupations(ts, weights="equal"), lambda: check_task_scores(ts)):
         with pytest.raises(DataFormatError) as info:
             call()
+        around = "spaces" if cell.strip(" ") == "11-1011.00" else "a tab or a line break"
         assert str(info.value) == (f"row 5, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code "
-                                   f"(like 11-1011.00): {shown!r}")
+                                   f"(like 11-1011.00): {shown!r}: {around} around the code: write '11-1011.03'")
         assert (info.value.row, info.value.column) == (5, "onetsoc_code")
 
 

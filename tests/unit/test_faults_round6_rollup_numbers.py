@@ -49,7 +49,9 @@ ROLLUPS = pytest.mark.parametrize("rollup", [_workforce, _working], ids=["workfo
 def test_rollup_refuses_a_tot_emp_that_is_not_a_number(rollup, value, shown):
     """Text or a boolean among numbers: refused naming the row; before, ValueError or 1.0."""
     soc = _scores(tot_emp=pd.Series([100.0, value], dtype=object))
-    message = f"soc_scores, row 2, column 'tot_emp': tot_emp must be {SPECIAL}, got {shown}"
+    message = f"soc_scores, row 2, column 'tot_emp': tot_emp must be {SPECIAL}, got {shown}" + (
+        ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
+        if value == "1.200,5" else "")
     with pytest.raises(DataFormatError, match="^" + re.escape(message) + "$"):
         rollup(soc)
 
@@ -212,7 +214,8 @@ def test_to_soc_refuses_a_comma_that_is_not_a_thousands_separator(value):
     emp = employment().astype({"tot_emp": object}).rename(columns=str.upper)
     emp.loc[1, "TOT_EMP"] = value
     with pytest.raises(DataFormatError, match="^" + re.escape(
-            f"employment frame, row 2, column 'TOT_EMP': TOT_EMP must be {SPECIAL}, got {value!r}") + "$"):
+            f"employment frame, row 2, column 'TOT_EMP': TOT_EMP must be {SPECIAL}, got {value!r}: a comma must "
+            "separate thousands (1,234); write decimals with a point (0.5), not a comma") + "$"):
         to_soc(occupation_scores(), crosswalk(), emp)
 
 

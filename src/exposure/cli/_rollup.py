@@ -43,7 +43,7 @@ from exposure.rollup._run import (
     no_industry_said,
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
-from exposure.rollup._soc import EMPLOYMENT_FRAME, national_detailed
+from exposure.rollup._soc import EMPLOYMENT_FRAME, _decimal_comma_hint, national_detailed
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
@@ -89,7 +89,7 @@ def register(subparsers) -> None:
                    help="file format of the output tables (default parquet)")
     p.add_argument("--seed", type=int, default=None, metavar="S",
                    help="random seed of the bootstrap (default 0; with --bootstrap only)")
-    p.add_argument("--gain", type=float, default=0.5, help="productivity gain of the working-time scenario")
+    p.add_argument("--gain", type=_gain, default=0.5, help="productivity gain of the working-time scenario")
     p.add_argument("--onet-release", default=None,
                    help=f"O*NET release of the task statements and ratings (default {DEFAULT_ONET_RELEASE}); "
                    "not with --tasks (--weights core) or --task-ratings (importance, frequency), whose files "
@@ -450,6 +450,28 @@ def _refuse_unread_options(args: argparse.Namespace) -> None:
                             "release): drop one of them")
     if args.onet_release is None:
         args.onet_release = DEFAULT_ONET_RELEASE
+
+
+def _gain(text: str) -> float:
+    """Type of ``--gain``: a number (checked to be in [0, 1] by :func:`run_rollup`).
+
+    A decimal comma (``--gain 0,5``, as a European locale writes it) is told the number to
+    write (:func:`~exposure.rollup._soc._decimal_comma_hint`, the advice of a measure
+    written so): it was refused as ``invalid float value: '0,5'`` and no more.
+
+    Examples
+    --------
+    >>> _gain("0.25")
+    0.25
+    >>> _gain("0,25")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: invalid float value: '0,25': a decimal comma? write decimals with a point: '0.25'
+    """
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid float value: {text!r}{_decimal_comma_hint(text)}") from None
 
 
 def run_rollup(args: argparse.Namespace) -> int:

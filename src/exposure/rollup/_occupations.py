@@ -30,7 +30,7 @@ from exposure._tables import norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup._soc import measure_values, partial_measures, require_frame, rubric_order
 from exposure.schemas import validate
-from exposure.schemas._fields import first_bad_onetsoc_code
+from exposure.schemas._fields import TASK_TYPES, first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
 from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows
 
@@ -262,13 +262,16 @@ def _refuse_labels(labels: pd.Series, column: str | None) -> None:
     """Refuse a label other than E0, E1, E2 or missing, naming its row (counted from 1) and ``column``.
 
     Blank text (``""``, spaces) is missing, as in the other columns of the task scores
-    (measures, task types, flags): it was refused as ``unknown exposure label ''``.
+    (measures, task types, flags): it was refused as ``unknown exposure label ''``. A
+    label in another case (``e1``) is told the label to write
+    (:func:`exposure._args.choice_hint`): it was refused with the labels listed only.
     """
     bad = (labels.notna() & ~labels.isin(list(LABELS))).to_numpy(dtype=bool) & ~_blank(labels)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"unknown exposure label {_cell(labels.iloc[pos])} (expected E0, E1 or E2)",
-                              row=pos + 1, column=column)
+        value = _plain(labels.iloc[pos])
+        raise DataFormatError(f"unknown exposure label {_cell(value)} (expected E0, E1 or E2)"
+                              f"{choice_hint(value, LABELS)}", row=pos + 1, column=column)
 
 
 def _single_columns(frame: pd.DataFrame, name: str, columns) -> None:
@@ -491,7 +494,7 @@ def task_weights(
     >>> task_weights(ts.drop(columns="task_type"), "core", tasks=ts.assign(task_type="core"))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'task_type': tasks: task_type must be Core or Supplemental (or missing, blank or n/a), got 'core'
+    exposure.errors.DataFormatError: row 1, column 'task_type': tasks: task_type must be Core or Supplemental (or missing, blank or n/a), got 'core': write 'Core' (the choices are case-sensitive)
     >>> im = ts[["onetsoc_code", "task_id"]].assign(scale_id="IM", data_value=[4.0, 3.0, 2.5])
     >>> task_weights(ts, "importance", task_ratings=pd.concat([im, im.iloc[[0]].assign(data_value=1.0)]))
     Traceback (most recent call last):
@@ -899,13 +902,16 @@ def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:
     """Refuse a task type other than Core, Supplemental, missing, blank or n/a, naming its row.
 
     The rule of :func:`exposure.scoring._inputs.bad_task_types`: ``core`` or ``"Core "``
-    would weigh 1 as if Supplemental. ``name`` (the frame) starts the message.
+    would weigh 1 as if Supplemental. ``name`` (the frame) starts the message. A type in
+    another case (``core``) is told the type to write (:func:`exposure._args.choice_hint`):
+    it was refused with the types listed only.
     """
     bad = bad_task_types(ttype)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
+        value = _plain(ttype.iloc[pos])
         raise DataFormatError(f"{name + ': ' if name else ''}task_type must be Core or Supplemental (or "
-                              f"missing, blank or n/a), got {_cell(ttype.iloc[pos])}",
+                              f"missing, blank or n/a), got {_cell(value)}{choice_hint(value, TASK_TYPES)}",
                               row=pos + 1, column="task_type")
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import numbers
+import re
 import weakref
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from exposure._args import as_shown, check_name, check_names, check_positive, shown
+from exposure._args import as_shown, check_name, check_names, check_positive, choice_hint, shown
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import MAX_COUNT, first_repeat
 from exposure.crosswalks import code_hint
@@ -122,12 +123,11 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     Rows of ``level`` without a ``detailed`` cell (an OEWS table cut to its ``total`` and
     ``major`` rows) are refused: every industry came out unscored, its whole total counted
     as ``suppressed_emp``, with a warning that blamed the SOC codes of the scores. A NAICS
-    code that is not one is named with :func:`~exposure.crosswalks.code_hint`'s hint
-    (``'31–33'``, an en dash pasted from a document, looked like the ``31-33`` it was told
-    to give).
+    code that is not one is named with :func:`_naics_hint`'s hint (``'31–33'``, an en
+    dash pasted from a document, looked like the ``31-33`` it was told to give).
     """
     if not (isinstance(level, str) and level in LEVELS):  # a list is refused too, not a TypeError
-        raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'")
+        raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'{choice_hint(level, LEVELS)}")
     f = employment_frame(employment)
     f = f[f["i_group"] == LEVELS[level]]
     if f.empty:
@@ -139,7 +139,7 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     if bad is not None:
         column = names.get("naics", "naics")
         code = f["naics"].iloc[bad[0]]
-        hint = "" if code is None else code_hint(str(code))
+        hint = "" if code is None else _naics_hint(str(code))
         raise DataFormatError(f"{column} {bad[1]}{hint}", path=EMPLOYMENT_FRAME, row=int(f.index[bad[0]]) + 1,
                               column=column)
     _refuse_other_levels(f, level, names.get("naics", "naics"))
@@ -170,6 +170,35 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     cells = cells.sort_values(["naics", "occ_code"], kind="stable").reset_index(drop=True)
     industries["tot_emp"] = totals.reindex(industries["naics"]).to_numpy()
     return industries, cells
+
+
+#: A NAICS code saved as a number and kept as text (``'113000.0'``, a column read as
+#: numbers then written out): its digits are the code.
+_WHOLE_NUMBER_TEXT = re.compile(r"\s*([0-9]+)\.0*\s*")
+
+
+def _naics_hint(code: str) -> str:
+    """What a malformed NAICS cell ``code`` of an employment frame may be, or ``""``.
+
+    :func:`~exposure.crosswalks.code_hint` with the pattern of OEWS's industry codes
+    (:data:`~exposure.schemas._fields.OEWS_NAICS_PATTERN`): a code is advised only when it
+    is one (``'3–33'`` was told to write ``'3-33'``, refused again), and a code padded
+    with spaces (``' 52'``) is told the code to write (it was named without a word of
+    why). A whole number written as text (``'113000.0'``, where the number ``113000.0``
+    is read as its code) is told the code to write: it was told to "write it as text",
+    which it was.
+
+    Examples
+    --------
+    >>> _naics_hint("3\u201333")
+    ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?)"
+    >>> _naics_hint(" 52"), _naics_hint("113000.0")
+    (": spaces around the code: write '52'", ": a code saved as a number? write it without its decimals: '113000'")
+    """
+    whole = _WHOLE_NUMBER_TEXT.fullmatch(code)
+    if whole and re.fullmatch(OEWS_NAICS_PATTERN, whole[1]):
+        return f": a code saved as a number? write it without its decimals: {whole[1]!r}"
+    return code_hint(code, OEWS_NAICS_PATTERN)
 
 
 def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True,
@@ -959,7 +988,7 @@ def workforce_stats(
     other = [m for m in measures if m not in EXPOSURE_MEASURES]
     if other:
         raise DataFormatError(f"measures must be among {', '.join(EXPOSURE_MEASURES)} (the measures of the "
-                              f"workforce table), got {other[0]!r}")
+                              f"workforce table), got {other[0]!r}{choice_hint(other[0], EXPOSURE_MEASURES)}")
     repeat = first_repeat(pd.Series(measures, dtype=object))
     if repeat is not None:  # each of its rows twice: "... is on row 0 and again on row 1"
         raise DataFormatError(f"measures names {measures[repeat[0]]!r} twice")

@@ -12,10 +12,12 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from exposure._args import choice_hint
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import GROUPED, MAX_COUNT, first_repeat, index_hint, refuse_multilevel_columns
 from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
 from exposure.errors import DataFormatError, NothingMatchedError
+from exposure.measures._crosswalk import COMMA_NOTE
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
@@ -36,11 +38,18 @@ COMBINE = ("equal", "n_tasks")
 EMPLOYMENT_FRAME = "employment frame"
 
 
+#: Digits with a comma that is not a thousands separator (``1,2``, ``1.200,5``): a number
+#: written with a decimal comma, as a spreadsheet in a European locale writes it.
+_COMMA_NUMBER = re.compile(r"\s*[+-]?[0-9.]*,[0-9.,]*\s*")
+
+
 def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Series:
     """Parse OEWS numbers ('1,234', '**', '*', '#', '~') to floats; special values -> NaN.
 
     Commas are thousands separators only (``'1,200'``; ``'1.200,5'`` and ``'1,2'`` are
-    not numbers). Anything else that is not a finite number of at least 0 (text, ``inf``,
+    not numbers, and are told to write decimals with a point, in the words of the readers
+    of published measures, :data:`~exposure.measures._crosswalk.COMMA_NOTE`: they were
+    refused with no word of the comma). Anything else that is not a finite number of at least 0 (text, ``inf``,
     ``-5``, a boolean -- ``True`` is not 1 worker --, a complex number) is refused,
     naming the first such row (counted from 1) and ``column``; a missing value (None,
     NaN, blank text) stays missing.
@@ -94,7 +103,9 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
         shown = _shown(series.iloc[pos]) if np.isnan(arr[pos]) else float(arr[pos])
         what = ("a finite number of at least 0" if not np.isnan(arr[pos])
                 else f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
-        raise DataFormatError(f"{column} must be {what}, got {shown!r}", path=name or EMPLOYMENT_FRAME,
+        cell = series.iloc[pos]
+        comma = COMMA_NOTE if isinstance(cell, str) and _COMMA_NUMBER.fullmatch(cell) else ""
+        raise DataFormatError(f"{column} must be {what}, got {shown!r}{comma}", path=name or EMPLOYMENT_FRAME,
                               row=pos + 1, column=column)
     return values
 
@@ -239,7 +250,7 @@ def check_codes(frame: pd.DataFrame, name: str, columns=("onetsoc_code",)) -> No
     >>> check_codes(pd.DataFrame({"soc_code": ["11-1011", "13-1020 "]}), "onet_to_soc", ["soc_code"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '13-1020 '
+    exposure.errors.DataFormatError: onet_to_soc, row 2, column 'soc_code': not a SOC code (like 11-1011): '13-1020 ': spaces around the code: write '13-1020'
     """
     for column in columns:
         bad = _CODE_CHECKS[column](frame[column])
@@ -725,9 +736,10 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
 
 
 def _check_combine(combine) -> None:
-    """Refuse a ``combine`` that is not one of :data:`COMBINE`."""
+    """Refuse a ``combine`` that is not one of :data:`COMBINE`; one in another case is told the one to write."""
     if not (isinstance(combine, str) and combine in COMBINE):
-        raise DataFormatError(f"unknown combine {combine!r}; expected one of {', '.join(COMBINE)}")
+        raise DataFormatError(f"unknown combine {combine!r}; expected one of {', '.join(COMBINE)}"
+                              f"{choice_hint(combine, COMBINE)}")
 
 
 def onet_to_oews(
