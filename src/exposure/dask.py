@@ -98,6 +98,7 @@ from exposure.rollup._soc import _number, measure_values
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring import (
     SCORE_COLUMNS,
+    _check_model_method,
     _check_rows,
     _normalise_method,
     _score_as_batch,
@@ -1310,7 +1311,7 @@ def _check_column(value, name: str, *, optional: bool = False):
 def _check_score_args(method, text_column, occupation_column, onet, reference_source, mirror,
                       data_dir, model_path, registry=None) -> None:
     """The arguments of :func:`score`, checked on the client whatever the method uses."""
-    _normalise_method(method, reference_source)  # as score_tasks: type, then value
+    method = _normalise_method(method, reference_source)[0]  # as score_tasks: type, then value
     _check_column(text_column, "text_column")
     _check_column(occupation_column, "occupation_column", optional=True)
     if onet is not None:
@@ -1324,6 +1325,9 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
         check_path(model_path, "model_path", "a model artifact path")
     if registry is not None:
         check_path(registry, "registry", "a model registry file")
+    # rubric and reference read no model: model_path and registry were ignored without a word
+    _check_model_method(model_path, method, "model_path")
+    _check_model_method(registry, method, "registry")
 
 
 def _load_model(path, registry):

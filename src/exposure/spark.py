@@ -70,6 +70,7 @@ from exposure.onet import OnetRelease
 from exposure.scoring import (
     PROBA_COLUMNS,
     SCORE_COLUMNS,
+    _check_model_method,
     _check_rows,
     _normalise_method,
     _score_as_batch,
@@ -254,7 +255,7 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
     it: the methods without a model let it through without a word, and ``learned``
     named it ``path`` (``path must be a model artifact path``), which is another option.
     """
-    _normalise_method(method, options.get("reference_source"))
+    method = _normalise_method(method, options.get("reference_source"))[0]
     check_column(text_column, "text_column")
     check_column(occupation_column, "occupation_column", optional=True)
     for name in options:
@@ -270,6 +271,9 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
         check_path(options["model_path"], "model_path", "a model artifact path")
     if options.get("registry") is not None:
         check_path(options["registry"], "registry", "a model registry file")
+    # rubric and reference read no model: model_path and registry were ignored without a word
+    _check_model_method(options.get("model_path"), method, "model_path")
+    _check_model_method(options.get("registry"), method, "registry")
     if "row_offset" in options:
         check_row_offset(options["row_offset"])
 

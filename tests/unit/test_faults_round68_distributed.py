@@ -64,7 +64,7 @@ from _spark import spark_ready, spark_session  # noqa: E402
 
 from exposure import dask as xd  # noqa: E402
 from exposure import spark as xs  # noqa: E402
-from exposure.errors import DataFormatError  # noqa: E402
+from exposure.errors import DataFormatError, ExposureError  # noqa: E402
 from exposure.onet import load_onet  # noqa: E402
 from exposure.rollup import to_occupations  # noqa: E402
 from exposure.scoring import score_tasks  # noqa: E402
@@ -151,6 +151,10 @@ def test_score_batches_refuses_a_model_path_that_is_not_one(method, model_path, 
     with pytest.raises(DataFormatError) as err:
         list(xs.score_batches([TEXTS], method, model_path=model_path))
     assert str(err.value) == message  # was: ignored (rubric), or "path must be ..." (learned)
+    if method == "rubric":  # round 73: a model path given with rubric is refused (it was ignored)
+        with pytest.raises(ExposureError, match=r"^model_path is read by methods 'learned' and 'transformer' only"):
+            list(xs.score_batches([TEXTS], method, model_path=str(shipped_model_path())))
+        return
     out = list(xs.score_batches([TEXTS], method, model_path=str(shipped_model_path())))
     assert out[0]["label"].tolist() == score_tasks(TEXTS, method)["label"].tolist()
 

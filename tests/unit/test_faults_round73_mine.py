@@ -44,6 +44,10 @@
    of its values ...: remove the labels from the column``: the note matched the cell
    against every label set of the file. It matches the column's own labels now (a
    tables helper's lead).
+9. :func:`exposure.dask.score` and :func:`exposure.spark.score` (``score_batches``) with
+   ``rubric`` or ``reference`` ignored a ``model_path`` or ``registry`` without a word,
+   as ``score_tasks`` ignored ``model`` until this round's scoring-API helper refused it
+   (its lead). They are refused now, in ``score_tasks``' words and the option's name.
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.measures.eloundou import check_task_labels
 from exposure.oews import read_oews
 from exposure.reports.categories import task_employment
@@ -237,3 +241,22 @@ def test_the_columns_own_labels_are_still_named(tmp_path):
     assert str(err.value).endswith("got 'Considerable'; the file's value labels were read in place of its "
                                    "values (as pandas reads a Stata file): remove the labels from the column "
                                    "(Stata: label values job_zone) and save the file again")
+
+
+# --------------------------------- 9. Dask and Spark: a model path given to rubric or reference
+@pytest.mark.parametrize("method", ["rubric", "reference", "reference-gpt4"])
+@pytest.mark.parametrize("option", ["model_path", "registry"])
+def test_dask_and_spark_refuse_a_model_a_method_does_not_read(tmp_path, method, option):
+    dd = pytest.importorskip("dask.dataframe")
+    xd = pytest.importorskip("exposure.dask")
+    xs = pytest.importorskip("exposure.spark")
+    path = tmp_path / "m.npz"
+    said = (f"{option} is read by methods 'learned' and 'transformer' only (method "
+            f"{method.split('-')[0]!r} ignores it): give method='learned', or leave {option} out")
+    frame = pd.DataFrame({"task": ["Weld pipes."]})
+    with pytest.raises(ExposureError) as err:
+        xd.score(dd.from_pandas(frame, npartitions=1), method, **{option: path})
+    assert str(err.value) == said
+    with pytest.raises(ExposureError) as err:
+        list(xs.score_batches([frame], method, **{option: path}))
+    assert str(err.value) == said

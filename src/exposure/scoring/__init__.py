@@ -180,12 +180,14 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
 MODEL_METHODS = ("learned", "transformer")
 
 
-def _check_model_method(model, method: str) -> None:
+def _check_model_method(model, method: str, name: str = "model") -> None:
     """Refuse a ``model`` given with a method that does not read it (``rubric``, ``reference``).
 
     ``score_tasks(df, "rubric", model=m)`` returned the rubric's scores, the model ignored
     without a word, while a ``reference_source`` given with another method than
-    ``reference`` is refused (:func:`_normalise_method`): now both are.
+    ``reference`` is refused (:func:`_normalise_method`): now both are. ``name``: the
+    argument, for :mod:`exposure.dask` and :mod:`exposure.spark` (``model_path``,
+    ``registry``), which ignored them the same way.
 
     Examples
     --------
@@ -196,8 +198,8 @@ def _check_model_method(model, method: str) -> None:
     exposure.errors.ExposureError: model is read by methods 'learned' and 'transformer' only (method 'rubric' ignores it): give method='learned', or leave model out
     """
     if model is not None and method not in MODEL_METHODS:
-        raise ExposureError(f"model is read by methods {' and '.join(map(repr, MODEL_METHODS))} only "
-                            f"(method {method!r} ignores it): give method='learned', or leave model out")
+        raise ExposureError(f"{name} is read by methods {' and '.join(map(repr, MODEL_METHODS))} only "
+                            f"(method {method!r} ignores it): give method='learned', or leave {name} out")
 
 
 def score_tasks(
