@@ -111,6 +111,7 @@ import zlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -934,6 +935,18 @@ def _env_user_agent() -> str | None:
 def _is_http(url: str) -> bool:
     """True when ``url`` starts with ``http://`` or ``https://`` (in any case)."""
     return url.lower().startswith(("http://", "https://"))
+
+
+def _host(url: str) -> str:
+    """The scheme, host and port of ``url``, in lower case (``""`` for none).
+
+    Examples
+    --------
+    >>> _host("HTTPS://WWW.BLS.GOV/oes/x.zip"), _host("http://127.0.0.1:9/a.csv"), _host("a.csv")
+    ('https://www.bls.gov', 'http://127.0.0.1:9', '')
+    """
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
 
 
 def _starts_url(url: str, prefix: str) -> bool:
@@ -2111,10 +2124,42 @@ class _Retryable(Exception):
     None; ``hint`` says what to do when it is the last attempt's failure.
     """
 
-    def __init__(self, message: str, *, retry_after: float | None = None, hint: str = ""):
+    def __init__(self, message: str, *, retry_after: float | None = None, hint: str = "",
+                 unreachable: str = ""):
         super().__init__(message)
         self.retry_after = retry_after
         self.hint = hint
+        self.unreachable = unreachable  # why no connection to the host could be made, else ""
+
+
+#: The hosts that could not be reached in one :func:`fetch_many` run: host -> (the file whose
+#: download found it so, why). Set by :func:`fetch_many` alone; None elsewhere.
+_UNREACHABLE: contextvars.ContextVar[dict[str, tuple[str, str]] | None] = contextvars.ContextVar(
+    "exposure_unreachable_hosts", default=None)
+
+
+def _unreachable_reason(exc) -> str:
+    """Why no connection could be made, for a ``requests.ConnectionError`` ``exc``; ``""`` if one was.
+
+    A name that does not resolve, a refused connection and a connect timeout say that the
+    host cannot be reached at all; a connection dropped during the transfer (or a proxy's
+    error) does not.
+    """
+    import requests
+    import urllib3.exceptions
+
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return ""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    # urllib3 2 names a failed lookup; urllib3 1.26 says it as a NewConnectionError
+    if isinstance(reason, getattr(urllib3.exceptions, "NameResolutionError", ())):
+        return "its name could not be resolved"
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):  # refused, no route to the host
+        return "no connection could be made"
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or isinstance(
+            reason, urllib3.exceptions.ConnectTimeoutError):
+        return "the connection timed out"
+    return ""
 
 
 #: What to do when the server could not be reached (said with the last attempt's failure).
@@ -2196,7 +2241,8 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         raise DownloadError(f"{label}: {url!r} {what} ({type(exc).__name__}: {exc}); check the "
                             f"source's URL and ${ENV_URL_MAP}; nothing was downloaded") from exc
     except requests.ConnectionError as exc:  # refused, no such host, connect timeout
-        raise _Retryable(f"{type(exc).__name__}: {exc}", hint=_NETWORK_HINT) from exc
+        raise _Retryable(f"{type(exc).__name__}: {exc}", hint=_NETWORK_HINT,
+                         unreachable=_unreachable_reason(exc)) from exc
     except requests.RequestException as exc:
         raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
     with response:
@@ -2410,6 +2456,14 @@ def download(
     if dest.is_dir() and not dest.is_symlink():  # the body was read whole, then "Is a directory"
         raise OutputError(f"it is a directory, where the download of {label} goes: give the path of the file, "
                           "not of its directory (or move the directory away); nothing was downloaded", path=dest)
+    unreachable = _UNREACHABLE.get()
+    host = _host(url)
+    if unreachable is not None and host in unreachable:
+        # every file of an unreachable host was tried `retries` times with backoff: a machine
+        # without a network waited minutes, saying nothing, for a whole-registry fetch
+        first, why = unreachable[host]
+        raise DownloadError(f"{label}: not downloaded from {url}: {host} could not be reached for {first} "
+                            f"earlier in this run ({why}); {_NETWORK_HINT}; nothing was written to the cache")
     timeout = TIMEOUT if timeout is None else timeout
     retries = RETRIES if retries is None else retries
     backoff = BACKOFF if backoff is None else backoff
@@ -2418,7 +2472,7 @@ def download(
     own_session = session is None
     session = _session() if own_session else session
     try:
-        last, made, asked, hint = None, 0, None, ""
+        last, made, asked, hint, why = None, 0, None, "", ""
         for attempt in range(retries + 1):
             if attempt:
                 delay = min(MAX_BACKOFF, max(backoff * 2 ** (attempt - 1), asked or 0.0))
@@ -2439,8 +2493,10 @@ def download(
                     _make_readable(tmp)
                 return dest
             except _Retryable as exc:
-                last, asked, hint = str(exc), exc.retry_after, exc.hint
+                last, asked, hint, why = str(exc), exc.retry_after, exc.hint, exc.unreachable
         n = made
+        if why and unreachable is not None and host:
+            unreachable[host] = (label, why)
         hint = f"; {hint}" if hint else ""
         raise DownloadError(
             f"{label}: download of {url} failed after {n} attempt{'s' if n > 1 else ''}: "
@@ -4450,7 +4506,11 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     message then ends with the files fetched and verified before it, those that failed
     before it and those not fetched, also held as its attributes ``fetched``, ``errors``
     and ``not_fetched``. A corrupt cached file that cannot be removed (a read-only cache)
-    is an error of that file alone: the others are still fetched or verified.
+    is an error of that file alone: the others are still fetched or verified. A host that
+    cannot be reached (its name does not resolve, the connection is refused or times out,
+    after every retry of a file) is not tried again in the run: its later files fail at
+    once, naming the file that found it so; a machine without a network waited minutes
+    for every file's retries.
 
     Parameters
     ----------
@@ -4482,6 +4542,16 @@ def fetch_many(names=None, *, mirror=None, data_dir=None, **kwargs):
     fetched, errors = {}, {}
     if names is not None and not names:  # nothing asked for: not the whole registry
         return fetched, errors
+    # a host that cannot be reached is tried for its first file alone (see download)
+    token = _UNREACHABLE.set({})
+    try:
+        return _fetch_each(names, fetched, errors, mirror=mirror, data_dir=data_dir, **kwargs)
+    finally:
+        _UNREACHABLE.reset(token)
+
+
+def _fetch_each(names, fetched: dict, errors: dict, *, mirror, data_dir, **kwargs):
+    """The body of :func:`fetch_many`: fetch the files ``names`` selects into ``fetched`` and ``errors``."""
     # store= (one of fetch's keywords): its lock file chooses the names too; the names were
     # looked for in $EXPOSURE_HOME's lock file, so a file its own lock pinned was "unknown"
     store = resolve_store(kwargs.pop("store", None), mirror=mirror, data_dir=data_dir)

@@ -1,0 +1,107 @@
+"""Fault round 74, faults found in files no helper held (each test failed before its fix).
+
+1. :func:`exposure.fetch.fetch_many` (``exposure fetch``) on a machine without a network
+   tried every file ``retries`` + 1 times with backoff, though the first file of a host
+   had found that it cannot be reached (its name does not resolve, the connection is
+   refused or times out): the whole registry (88 files, five hosts) took 8 min 22 s
+   here, saying nothing until its 88 errors. A host found unreachable is now tried for
+   its first file alone: the later files of that host are refused at once, naming the
+   file that found it so and why (31 s here). A host that was reached but dropped the
+   connection is retried file by file as before, and :func:`~exposure.fetch.fetch` alone
+   (one file) is unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+
+import pytest
+from test_faults_round21_fetch import _clean_env  # noqa: F401 (autouse fixture: no mirror, cache or URL map from the environment)
+
+from exposure import fetch as F
+from exposure.errors import DownloadError
+
+#: Two registry files of one host, downloaded on their own (no archive's members).
+FIRST, SECOND = "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx", "crosswalks/2019_Occupations.xlsx"
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on (a connection to it is refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _store(tmp_path, prefix: str) -> F.DataStore:
+    return F.DataStore(cache=tmp_path / "cache", home=tmp_path / "home",
+                       url_map=(("https://www.onetcenter.org", prefix),))
+
+
+def _attempts(caplog) -> list[str]:
+    """The files whose download was attempted, one entry per attempt."""
+    return [r.args[0] for r in caplog.records if r.getMessage().startswith("downloading ")]
+
+
+# 1. a host found unreachable is tried for its first file alone
+
+
+def test_fetch_many_tries_an_unreachable_host_for_its_first_file_alone(tmp_path, caplog):
+    prefix = f"http://127.0.0.1:{_closed_port()}"
+    caplog.set_level(logging.INFO, logger="exposure.fetch")
+    fetched, errors = F.fetch_many([FIRST, SECOND], store=_store(tmp_path, prefix), retries=2, backoff=0)
+    assert fetched == {}
+    assert _attempts(caplog) == [FIRST] * 3  # the second file was not tried: 6 attempts before
+    assert "failed after 3 attempts" in str(errors[FIRST])
+    said = str(errors[SECOND])
+    assert said == (f"{SECOND}: not downloaded from {prefix}/taxonomy/2019/list/2019_Occupations.xlsx: {prefix} "
+                    f"could not be reached for {FIRST} earlier in this run (no connection could be made); "
+                    f"{F._NETWORK_HINT}; nothing was written to the cache")
+    assert isinstance(errors[SECOND], DownloadError)
+    assert not any(p.is_file() for p in (tmp_path / "cache").rglob("*"))
+
+
+def test_fetch_of_one_file_keeps_its_retries_after_a_fetch_many(tmp_path, caplog):
+    prefix = f"http://127.0.0.1:{_closed_port()}"
+    store = _store(tmp_path, prefix)
+    F.fetch_many([FIRST], store=store, retries=1, backoff=0)
+    caplog.set_level(logging.INFO, logger="exposure.fetch")
+    for name in (FIRST, SECOND):  # what fetch_many found is not kept beyond its run
+        with pytest.raises(DownloadError, match="failed after 2 attempts"):
+            F.fetch(name, store=store, retries=1, backoff=0)
+    assert _attempts(caplog) == [FIRST, FIRST, SECOND, SECOND]
+
+
+@pytest.fixture
+def dropping_server():
+    """A local server that accepts every connection and closes it without an answer."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    stop = threading.Event()
+
+    def serve():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join(timeout=5)
+    server.close()
+
+
+def test_a_host_that_drops_the_connection_is_still_tried_for_every_file(tmp_path, caplog, dropping_server):
+    caplog.set_level(logging.INFO, logger="exposure.fetch")
+    fetched, errors = F.fetch_many([FIRST, SECOND], store=_store(tmp_path, dropping_server), retries=1,
+                                   backoff=0)
+    assert fetched == {} and set(errors) == {FIRST, SECOND}
+    assert _attempts(caplog) == [FIRST, FIRST, SECOND, SECOND]  # it was reached: no file is skipped
+    assert "earlier in this run" not in str(errors[SECOND])
