@@ -25,7 +25,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_flag, check_name, shown
+from exposure._args import check_flag, check_name, choice_hint, shown
 from exposure._tables import first_repeat, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.measures import _common
@@ -667,7 +667,9 @@ def load_anthropic(release: str = "v2", *, mirror=None, data_dir=None) -> pd.Dat
     exposure.errors.DownloadError: reference/anthropic_economic_index/task_pct_v2.csv: not found in mirror ...
     """
     if not isinstance(release, str) or release not in RELEASES:  # a list is unhashable
-        raise DataFormatError(f"release must be one of {sorted(RELEASES)}, not {release!r}")
+        # 'V2' was told the releases only, not what to write
+        raise DataFormatError(f"release must be one of {sorted(RELEASES)}, not {release!r}"
+                              f"{choice_hint(release, RELEASES)}")
     usage_file, collab_file = RELEASES[release]
     usage = collab = None
     source = []

@@ -28,7 +28,15 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_column, check_count, check_name, check_names, shown
+from exposure._args import (
+    check_choice,
+    check_column,
+    check_count,
+    check_name,
+    check_names,
+    choice_hint,
+    shown,
+)
 from exposure._tables import check_pairs, first_repeat, norm_header, power_scaled
 from exposure.crosswalks import (
     check_not_beside_aggregate,
@@ -430,11 +438,12 @@ def correlations(table: pd.DataFrame, measures: list[str], weight: str | None = 
 _STATS = ("pearson", "spearman", "pearson_emp", "spearman_emp")
 
 
-def _measure_names(measures, what: str = "measures") -> list[str]:
+def _measure_names(measures, what: str = "measures", kind: str = "measure names") -> list[str]:
     """``measures`` as a list of names (:func:`~exposure._args.check_names`), each once; ``what`` names the argument.
 
     A name given twice made a pair of a measure with itself (``x must be a list of
-    numbers ... got DataFrame``) and a garbled correlation matrix.
+    numbers ... got DataFrame``) and a garbled correlation matrix. ``kind`` says what the
+    names are, in the message of something that is no list of them.
 
     Examples
     --------
@@ -443,7 +452,7 @@ def _measure_names(measures, what: str = "measures") -> list[str]:
     ...
     exposure.errors.DataFormatError: measures names 'a' twice
     """
-    measures = check_names(measures, what)
+    measures = check_names(measures, what, kind)
     repeat = first_repeat(pd.Series(measures, dtype=object))
     if repeat is not None:
         raise DataFormatError(f"{what} names {measures[repeat[0]]!r} twice")
@@ -515,7 +524,8 @@ def correlation_matrix(corr: pd.DataFrame, stat: str = "spearman", measures=None
     _common.check_frame(corr, "corr")
     check_choice(stat, "stat", _STATS)  # a Series: pandas' "truth value ... is ambiguous"
     if stat not in _STATS:  # an AttributeError from itertuples before
-        raise DataFormatError(f"stat must be one of {', '.join(_STATS)}, got {stat!r}")
+        # 'Spearman' was told the statistics only, not what to write
+        raise DataFormatError(f"stat must be one of {', '.join(_STATS)}, got {stat!r}{choice_hint(stat, _STATS)}")
     if measures is not None:
         measures = _measure_names(measures)
     if len(corr) or measures is None:
@@ -684,11 +694,12 @@ def to_oews_codes(
     ------
     exposure.errors.DataFormatError
         ``frame`` is not a DataFrame or lacks ``soc_code``; ``columns`` is not a list of
-        column names, or names ``soc_code``; a ``soc_code`` that is missing, not a SOC
+        column names, names a column twice or names ``soc_code``; a ``soc_code`` that is missing, not a SOC
         code or given twice, naming the row of ``frame`` (counted from 1) and the column
         (a missing code was blamed on ``soc_codes``, no argument of this function).
     """
-    columns = check_names(columns, "columns", "column names")
+    # a column named twice was "not a number: array([0.2, 0.2], dtype=object)", as if its values were text
+    columns = _measure_names(columns, "columns", "column names")
     if "soc_code" in columns:  # "not a number: array(['11-1011', '11-1011'], dtype=object)"
         raise DataFormatError("columns must not include 'soc_code' (the code column)")
     _common.check_table(frame, "frame", ["soc_code"])

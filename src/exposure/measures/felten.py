@@ -21,6 +21,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
+from exposure._args import choice_hint
 from exposure._tables import (
     UNSAVED_FORMULA,
     first_repeat_of,
@@ -67,6 +68,24 @@ VARIANTS = {
         "Image Generation AIIE",
     ),
 }
+
+
+def _check_variant(variant) -> None:
+    """Refuse a ``variant`` that is not a key of :data:`VARIANTS`; one in another case is told what to write.
+
+    ``"LM"`` was told the variants only (``not 'LM'``), as other choices of the library
+    in another case are not (:func:`~exposure._args.choice_hint`).
+
+    Examples
+    --------
+    >>> _check_variant("LM")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: variant must be one of ['aioe', 'ig', 'lm'], not 'LM': write 'lm' (the choices are case-sensitive)
+    """
+    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
+        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}"
+                              f"{choice_hint(variant, VARIANTS)}")
 
 
 def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
@@ -287,8 +306,7 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
       soc10_code             title  aioe
     0    11-1011  Chief Executives   1.3
     """
-    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
-        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    _check_variant(variant)
     _, sheet, col, _, _ = VARIANTS[variant]
     frame, first = _sheet(path, sheet, ["SOC Code", "Occupation Title", col])
     _common.require_columns(frame, ["SOC Code", "Occupation Title", col], path, sheet_rows=True)
@@ -350,8 +368,7 @@ def read_felten_industries(path, variant: str = "aioe") -> pd.DataFrame:
       naics    title  aiie
     0  1133  Logging -0.07
     """
-    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
-        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    _check_variant(variant)
     _, _, _, sheet, col = VARIANTS[variant]
     frame, first = _sheet(path, sheet, ["NAICS", "Industry Title", "NAICS Description", col])
     # 'Industry title' (another case) was refused as a missing 'NAICS Description'
@@ -507,8 +524,7 @@ def load_felten(variant: str = "aioe", *, mirror=None, data_dir=None) -> pd.Data
     ...
     exposure.errors.DownloadError: reference/felten_aioe/Language Modeling AIOE and AIIE.xlsx: not found in mirror ...
     """
-    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
-        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    _check_variant(variant)
     path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
     scores = read_felten_occupations(path, variant)
     out = felten_to_soc(scores, _common.soc10_to_18(mirror=mirror, data_dir=data_dir), path=path)
@@ -532,7 +548,6 @@ def load_felten_industries(variant: str = "aioe", *, mirror=None, data_dir=None)
     ...
     exposure.errors.DownloadError: reference/felten_aioe/Image Generation AIOE and AIIE.xlsx: not found in mirror ...
     """
-    if not isinstance(variant, str) or variant not in VARIANTS:  # a list is unhashable
-        raise DataFormatError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
+    _check_variant(variant)
     path = _common.resolve(VARIANTS[variant][0], mirror=mirror, data_dir=data_dir)
     return read_felten_industries(path, variant)

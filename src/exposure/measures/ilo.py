@@ -457,12 +457,16 @@ def to_isco(
     soc_scores : pandas.DataFrame
         One row per ``soc_code``, e.g. ``data/processed/soc_scores.parquet``.
     values : list of str, optional
-        Measures to carry; default every float column other than ``counts``,
-        ``crosswalk_weight`` and ``n_*`` columns.
+        Measures to carry; default every float column other than ``counts``, employment
+        (``tot_emp`` in any case: with ``counts=()`` it is left out, where its weighted
+        mean was returned under its name, as if it were the ISCO-08 groups' workers),
+        ``crosswalk_weight`` and ``n_*`` columns. Name ``tot_emp`` here for its weighted mean.
     counts : tuple of str, optional
-        Count columns to split; default ``("tot_emp",)`` when ``soc_scores`` has that
-        column, none else. A column named here that ``soc_scores`` lacks is refused (it
-        was ignored, and the employment column under another name averaged as a measure).
+        Count columns to split; default the employment column when ``soc_scores`` has
+        one: ``tot_emp``, in any case or spacing (OEWS's own header ``TOT_EMP`` was
+        averaged as a measure), none else. A column named here that ``soc_scores`` lacks is
+        refused (it was ignored, and the employment column under another name averaged as
+        a measure). ``()`` splits none, and leaves employment out of the default ``values``.
     links : pandas.DataFrame, optional
         SOC 2018 -> ISCO-08 links; default built from the registry crosswalks. ISCO-08
         codes given as numbers are read as codes (:func:`_isco_links`: ``110`` is ``0110``).
@@ -522,18 +526,20 @@ def to_isco(
                                   or not all(isinstance(c, str) for c in given)):
             raise DataFormatError(f"{arg} must be a list of column names, not {given!r}"
                                   + (f" (write [{given!r}])" if isinstance(given, str) else ""))
-    # a column read given twice ('beta' of two concatenated tables) was "not a number: array([0.6, 0.1],
-    # dtype=object)", a soc_code twice an AttributeError; without values, every column may be read
-    _common.check_once(soc_scores, ["soc_code", *(counts or ()), *(soc_scores.columns if values is None else values)],
-                       "soc_scores")
     if counts is None:
-        counts = tuple(c for c in ("tot_emp",) if c in soc_scores.columns)
+        # OEWS's own header TOT_EMP (a merge with the OEWS file) too: it was no count, and its
+        # weighted mean was returned as the ISCO-08 groups' employment (83.3 where 125 work)
+        counts = tuple(dict.fromkeys(c for c in soc_scores.columns if _is_employment(c)))
     else:  # a name not a column was ignored: counts=["emp"] left employment out, averaged as a measure
         lacking = [c for c in counts if c not in soc_scores.columns]
         if lacking:
             raise DataFormatError(f"counts names column(s) {lacking} that soc_scores lacks (columns: "
                                   f"{list(soc_scores.columns)})", path="soc_scores", column=lacking[0])
         counts = tuple(counts)
+    # a column read given twice ('beta' of two concatenated tables) was "not a number: array([0.6, 0.1],
+    # dtype=object)", a soc_code twice an AttributeError; without values, every column may be read
+    _common.check_once(soc_scores, ["soc_code", *counts, *(soc_scores.columns if values is None else values)],
+                       "soc_scores")
     bad = first_bad_soc_code(soc_scores["soc_code"])
     if bad is not None:  # '15-1252 ' was "oews_codes must be a list of SOC codes ... at position 1"
         raise DataFormatError(f"soc_code {bad[1]}", path="soc_scores", row=bad[0] + 1, column="soc_code")
@@ -555,10 +561,13 @@ def to_isco(
             flat = soc_scores.reset_index(drop=True)
             soc_scores = soc_scores.assign(**{c: _common.numbers(flat, c, "soc_scores").to_numpy()
                                               for c in text})
+        # employment that is no count (counts=()) is no measure either: its weighted mean was
+        # returned under its name, as if it were the ISCO-08 groups' workers
         values = [
             c
             for c in soc_scores.columns
             if c not in counts
+            and not _is_employment(c)
             and c != "crosswalk_weight"
             and not c.startswith("n_")
             and pd.api.types.is_float_dtype(soc_scores[c])
@@ -580,6 +589,17 @@ def to_isco(
                            target="ISCO-08", logger=log)
     _warn_missing_counts(soc_scores, counts, links, out.attrs["unmatched"])
     return out
+
+
+def _is_employment(column) -> bool:
+    """Whether ``column`` names employment, ``tot_emp`` in any case or spacing (OEWS writes ``TOT_EMP``).
+
+    Examples
+    --------
+    >>> _is_employment("TOT_EMP"), _is_employment("tot emp"), _is_employment("beta"), _is_employment(3)
+    (True, True, False, False)
+    """
+    return isinstance(column, str) and _common.header_key(column) == "tot emp"
 
 
 def _read_counts(soc_scores: pd.DataFrame, counts) -> pd.DataFrame:

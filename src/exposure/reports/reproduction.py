@@ -270,7 +270,8 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
     ------
     exposure.errors.DataFormatError
         ``soc_scores`` not a DataFrame or without ``tot_emp`` or ``measure``; ``measure``
-        not a string; a value that is not a number, or a negative ``tot_emp`` (a share of
+        not a string, or ``tot_emp`` or ``soc_code`` (the employment was told to be divided
+        by 100, the codes that they were not numbers); a value that is not a number, or a negative ``tot_emp`` (a share of
         1.5 before), a measure outside 0-1 (``2.0`` was counted as exposed; values from 0 to
         100 are told they may be percent, to divide by 100), naming the
         row (counted from 1) and the column; no covered worker (the measure missing on
@@ -283,6 +284,10 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         twice (``share_ge_50`` 0.33 for 0.2).
     """
     check_name(measure, "measure")  # None raised ``KeyError: None``
+    if measure in ("tot_emp", "soc_code"):  # 'tot_emp' was told to divide the employment by 100
+        raise DataFormatError(f"measure {measure!r} is the {'employment' if measure == 'tot_emp' else 'code'} "
+                              "column of soc_scores, not a measure: give the column of the measure (alpha, beta "
+                              "or gamma)")
     _common.check_table(soc_scores, "soc_scores", [measure, "tot_emp"])
     for c in (measure, "tot_emp"):  # 'not a number: array([0.1, 0.2], dtype=object)'
         _refuse_repeated_column(soc_scores, "soc_scores", c)
