@@ -91,18 +91,19 @@ def test_labels_of_one_occupation_group_get_advice_that_fits(tmp_path, published
     with pytest.raises(DataFormatError) as info:
         evaluate_method("learned", labels, onet, labels_path=path)
     assert str(info.value) == (
-        f"{path}: every task is of one occupation group, {group} (SOC 6-digit): method 'learned' holds out "
-        "whole groups in its cross-validation, so it needs tasks of two groups at least; give labels of more "
-        "occupations, or evaluate method 'rubric' or 'reference' (scored on every row, without training)")
+        f"{path}, column 'O*NET-SOC Code': every task is of one occupation group, {group} (SOC 6-digit): the "
+        "cross-validation holds out whole groups, so it needs tasks of two groups at least, whatever n_folds; "
+        "give labels of more occupations, or evaluate method 'rubric' or 'reference' (scored on every row, "
+        "without training)")
     table, _ = evaluate_method("reference", labels, labels_path=path)  # the advice works
     assert table["n_tasks"].iloc[0] == len(labels)
 
 
 def test_free_text_report_on_labels_of_one_occupation_group(published, onet):
     labels = read_task_labels_frame(_groups(published, 1))
-    with pytest.raises(DataFormatError, match=r"^labels: every task is of one occupation group, \d\d-\d{4} "
-                                              r"\(SOC 6-digit\): the free-text report holds out whole groups "
-                                              r".*; give labels of more occupations$"):
+    with pytest.raises(DataFormatError, match=r"^labels, column 'onetsoc_code': every task is of one occupation "
+                                              r"group, \d\d-\d{4} \(SOC 6-digit\): the cross-validation holds "
+                                              r"out whole groups, .*; give labels of more occupations$"):
         evaluate_free_text(labels, onet)
 
 

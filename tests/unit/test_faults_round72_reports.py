@@ -179,7 +179,7 @@ def test_check_folds_fit_refuses_labels_of_one_group_without_folds_advice():
     with pytest.raises(ExposureError) as err:
         check_folds_fit(2, labels)
     assert str(err.value) == (
-        "the human labels (full_labelset_train.tsv): every task is of one occupation group, 11-1011 (SOC "
+        "full_labelset_train.tsv, column 'O*NET-SOC Code': every task is of one occupation group, 11-1011 (SOC "
         "6-digit): the cross-validation holds out whole groups, so it needs tasks of two groups at least, "
         "whatever --folds; give labels of more occupations")
     assert "from 2 to 1" not in str(err.value)

@@ -381,7 +381,7 @@ def test_modern_rows_file_that_is_not_text_is_refused(tmp_path):
 
     path = tmp_path / "m.csv"
     path.write_bytes(b"task,label\n\xff\xfe,E1\n")
-    with pytest.raises(DataFormatError, match=r"m\.csv: not a CSV file of tasks and labels"):
+    with pytest.raises(DataFormatError, match=r"m\.csv, row 2, column 'task': byte 0xff is not valid UTF-8"):
         modern_training_rows(path)
 
 

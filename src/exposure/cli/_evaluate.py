@@ -166,7 +166,7 @@ def run_evaluate(args) -> int:
                                     row_offset=first_row_number(args.modern))
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     labels = read_task_labels(labels_path)  # its path: named by the warnings
-    check_folds_fit(args.folds, labels)  # before O*NET and the model (it named no option)
+    check_folds_fit(args.folds, labels, labels_path)  # before O*NET and the model (it named no option)
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     if para is not None:  # matched to the labelled tasks
         para = check_paraphrases(para, training_frame(labels, onet), path=args.paraphrases,
@@ -351,7 +351,7 @@ def run_train(args) -> int:
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     # before O*NET (downloaded when not cached), as exposure evaluate: a --folds above the
     # labels' occupation groups was refused only after it (O*NET's error on a mirror without it)
-    check_folds_fit(args.folds, read_task_labels(labels_path))
+    check_folds_fit(args.folds, read_task_labels(labels_path), labels_path)
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir)
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds,
                           distill=args.distill, model_dir=args.model_dir)

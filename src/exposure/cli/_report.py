@@ -29,6 +29,7 @@ from exposure.reports.categories import (
 from exposure.reports.reproduction import REPRODUCTION_WRITES, write_reproduction_reports
 from exposure.reports.rubric import write_rubric_agreement
 from exposure.scoring import METHODS
+from exposure.scoring._train import check_two_groups
 
 #: Where the documentation reads the reports from (relative to the source checkout).
 DEFAULT_REPORT_DIR = Path("data/processed/reports")
@@ -241,15 +242,27 @@ def check_out_name(out, default: str) -> None:
                             f"{Path(out) / default}")
 
 
-def check_folds_fit(folds: int, labels: pd.DataFrame) -> None:
+def check_folds_fit(folds: int, labels: pd.DataFrame, path=None) -> None:
     """Refuse ``--folds`` above the number of occupation groups of the labels, naming ``--folds``.
 
     The cross-validation deals whole SOC 6-digit groups to the folds, so each fold needs
     one at least. Checked once the labels are read, before O*NET and the model: ``--folds
     1000000`` was refused later with ``cannot deal 598 occupation groups into 1000000
     folds``, naming no option. Labels of one occupation group allow no cross-validation
-    at all: they are refused as such (the advice was ``give --folds from 2 to 1``, which
-    no ``--folds`` follows).
+    at all: they are refused as such, by the check (and in the words) of
+    ``exposure train`` and of the agreement reports
+    (:func:`~exposure.scoring._train.check_two_groups`, naming ``path`` and its column
+    ``O*NET-SOC Code``; the advice was ``give --folds from 2 to 1``, which no ``--folds``
+    follows, and then ``the human labels (full_labelset_train.tsv): ...``, a third wording).
+
+    Parameters
+    ----------
+    folds : int
+        ``--folds``.
+    labels : pandas.DataFrame
+        :func:`~exposure.measures.eloundou.read_task_labels` of ``path``.
+    path : str or os.PathLike, optional
+        The label file read (default its name, ``full_labelset_train.tsv``).
 
     Examples
     --------
@@ -262,15 +275,13 @@ def check_folds_fit(folds: int, labels: pd.DataFrame) -> None:
     >>> check_folds_fit(2, labels.head(2))
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: the human labels (full_labelset_train.tsv): every task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so it needs tasks of two groups at least, whatever --folds; give labels of more occupations
+    exposure.errors.DataFormatError: full_labelset_train.tsv, column 'O*NET-SOC Code': every task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so it needs tasks of two groups at least, whatever --folds; give labels of more occupations
     """
     codes = labels["onetsoc_code"].astype(str).str[:7]
+    # "give --folds from 2 to 1": no --folds follows that advice
+    check_two_groups(codes, folds="--folds", path=Path(LABELS_NAME).name if path is None else path,
+                     column="O*NET-SOC Code")
     groups = codes.nunique()
-    if groups < 2:  # "give --folds from 2 to 1": no --folds follows that advice
-        one = f", {codes.iloc[0]} (SOC 6-digit)" if groups else ""
-        raise ExposureError(f"the human labels ({Path(LABELS_NAME).name}): every task is of one occupation "
-                            f"group{one}: the cross-validation holds out whole groups, so it needs tasks of two "
-                            "groups at least, whatever --folds; give labels of more occupations")
     if folds > groups:
         raise ExposureError(f"--folds {folds} is more than the {groups} occupation groups (SOC 6-digit "
                             f"codes) of the human labels ({Path(LABELS_NAME).name}): each fold holds one "
@@ -360,7 +371,7 @@ def run_agreement(args) -> int:
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     labels = read_task_labels(labels_path)
     if args.method == "learned":  # the others have no folds
-        check_folds_fit(args.folds, labels)  # before O*NET and the model
+        check_folds_fit(args.folds, labels, labels_path)  # before O*NET and the model
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)
     table, reliability = evaluate_method(args.method, labels, onet, n_folds=args.folds, seed=args.seed,

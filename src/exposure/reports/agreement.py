@@ -52,6 +52,7 @@ from exposure.scoring._train import (
     TrainConfig,
     check_class_groups,
     check_label_texts,
+    check_two_groups,
     checked_config,
     cross_validate,
     index_frame,
@@ -179,13 +180,11 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
     """
     groups = labels["onetsoc_code"].astype(str).str[:7].to_numpy()
     named = {} if where == "labels" else {"path": where}
-    prefix = "labels: " if where == "labels" else ""
 
     distinct = pd.unique(groups)
-    if len(distinct) < 2:
-        raise DataFormatError(f"{prefix}every task is of one occupation group, {distinct[0]} (SOC 6-digit): "
-                              f"{what} holds out whole groups in its cross-validation, so it needs tasks of two "
-                              f"groups at least; give labels of more occupations{instead}", **named)
+    # the one check (and words) of exposure train and --folds: they said it in three ways
+    check_two_groups(groups, path=named.get("path"), column="O*NET-SOC Code" if named else "onetsoc_code",
+                     what="labels", instead=instead)
     if n_folds > len(distinct):
         raise ExposureError(f"n_folds {n_folds} is more than the {len(distinct)} occupation groups (SOC 6-digit "
                             f"codes) of the labels: {what} holds out whole groups, one fold at least each; give "
@@ -730,7 +729,10 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
     is word for word its statement (filed under the wrong task ID: it is scored against
     the label of the task it is filed under), is kept, with one warning naming the first
     row and both task IDs (:func:`_warn_misfiled`; none of the 1,540 rows of the
-    committed sets is so named).
+    committed sets is so named). A row whose own column ``task`` (the statement it
+    rewords, in a file that carries it) is not its task's statement is refused, naming the
+    task whose statement it is (:func:`_check_filed_statements`: the column was not read,
+    and a row filed under a shifted task ID was scored against the wrong label).
     A frame that has the modern-task columns instead is named so.
     Failures name ``path``, the row (position + ``row_offset``) and the column. The rules
     that need no labels (:func:`check_paraphrase_rows`) are checked first, ``labelled``
@@ -769,6 +771,7 @@ def check_paraphrases(paraphrases: pd.DataFrame, labelled: pd.DataFrame, *, path
                                   "a labelled task", path=path, row=pos + row_offset, column="task_id")
     if statements is not None:  # the statements reworded: a copy, or one text for two of them
         by_key = dict(zip(known_keys, statements, strict=True))
+        _check_filed_statements(frame, keys, by_key, path, row_offset)  # its own column task: not read
         _check_rewordings(frame, keys, by_key, path, row_offset)
         if not _checked_before(paraphrases, keys):  # the CLI's checked frame, given to evaluate_free_text
             _warn_misfiled(frame, keys, by_key, path, row_offset)
@@ -893,6 +896,34 @@ def _text_key(text: str) -> str:
 
 #: Quotes around a whole text (a statement pasted in quotes is the statement).
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _check_filed_statements(frame: pd.DataFrame, keys: list, statement: dict, path, row_offset: int) -> None:
+    """Refuse a paraphrase whose own column ``task`` holds another statement than its task's.
+
+    A paraphrase file may carry the statement each row rewords beside its keys
+    (``onetsoc_code, task_id, task, paraphrase``, in any case: ``Task``); the column was not
+    read, so a row whose task ID was shifted (one column sorted alone in a spreadsheet) was
+    scored against the label of the task its ID named, without a word, though its own
+    ``task`` said which task it rewords. Statements are compared as the paraphrases are
+    (:func:`_text_key`: case, spaces, final marks and quotes aside); an empty cell is not
+    compared. A file with two such columns is left as it was.
+    """
+    named = [c for c in frame.columns if _column_key(c) == "task"]
+    if len(named) != 1:
+        return
+    column = named[0]
+    for pos, (key, text) in enumerate(zip(keys, frame[column].tolist(), strict=True)):
+        if text is None or (not isinstance(text, str) and np.ndim(text) == 0 and bool(pd.isna(text))):
+            continue
+        if not str(text).strip() or _text_key(text) == _text_key(statement[key]):
+            continue
+        other = next((k for k, v in statement.items() if k[0] == key[0] and _text_key(v) == _text_key(text)), None)
+        which = (f"; it is the statement of task ({other[0]}, {other[1]})" if other is not None else "")
+        raise DataFormatError(f"{text!r} is not the statement of task ({key[0]}, {key[1]}) of the labels, "
+                              f"{statement[key]!r}{which}: a paraphrase is paired with its label by onetsoc_code "
+                              f"and task_id alone; correct the task ID, or remove the column {column!r} if it holds "
+                              "another wording of the same task", path=path, row=pos + row_offset, column=column)
 
 
 def _check_rewordings(frame: pd.DataFrame, keys: list, statement: dict, path, row_offset: int) -> None:

@@ -44,7 +44,9 @@ from exposure._tables import (
     check_file,
     check_header,
     check_no_nul,
+    check_pairs,
     check_published_separator,
+    decode_text,
     drop_empty_tail,
     task_id_numbers,
 )
@@ -77,6 +79,7 @@ __all__ = [
     "index_frame",
     "fit_model",
     "grouped_folds",
+    "check_two_groups",
     "checked_config",
     "check_class_groups",
     "check_fold_classes",
@@ -295,7 +298,10 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         word). Rows of empty cells ending the file (Excel's ``,,``) are ignored, as the
         other readers ignore them (they were refused as an empty task). A column ``y``
         whose value is not the class of the row's label (it was replaced by the class,
-        without a word); one that agrees (rows returned before and saved) is read.
+        without a word); one that agrees (rows returned before and saved) is read, as
+        a whole number or a double (``1.0``: refused as not class 1 before). A byte that
+        is not UTF-8 (Excel's CSV on Windows, in Windows-1252), naming its row and column
+        and what to save the file as (``'utf-8' codec can't decode bytes`` before).
 
     Examples
     --------
@@ -315,8 +321,11 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         check_no_nul(source)
         name = str(path)
     try:
-        with source.open("r", encoding="utf-8-sig") as handle:
-            text = handle.read()
+        if path is None:
+            with source.open("r", encoding="utf-8-sig") as handle:
+                text = handle.read()
+        else:  # Excel's CSV on Windows (Windows-1252): "'utf-8' codec can't decode bytes", no row, no advice
+            text = decode_text(source.read_bytes(), Path(name), ",", workbook=False)
         if text.strip():  # a row of more fields than the header: the text before a comma was the index
             check_published_separator(text, ",", Path(name))  # semicolons: "missing column(s) ['task', 'label']"
             check_header(check_field_counts(text, ",", csv.QUOTE_MINIMAL, Path(name)), Path(name))  # label twice
@@ -345,7 +354,9 @@ def modern_training_rows(path=None) -> pd.DataFrame:
                               f"spacing or final punctuation): {rows['task'].iloc[i]!r}")
     y = rows["label"].map({label: k for k, label in enumerate(LABELS)}).astype(int)
     if "y" in rows.columns:  # the file's own y was replaced by the label's class, without a word
-        wrong = rows["y"].str.strip().ne(y.astype(str)).to_numpy()
+        # 1.0 (a column of doubles saved by pandas or R) is class 1: it was refused as "y is '1.0', but
+        # the label E1 is class 1"
+        wrong = pd.to_numeric(rows["y"].str.strip(), errors="coerce").ne(y).to_numpy()
         if wrong.any():
             i = int(np.flatnonzero(wrong)[0])
             raise DataFormatError(f"{name}, row {i + 2}, column 'y': y is {rows['y'].iloc[i]!r}, but the label "
@@ -747,9 +758,7 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
     sizes = groups.value_counts(sort=False)
     if len(sizes) == 1:  # "the folds must number from 2 to 1": no n_folds follows that advice
-        raise ExposureError(f"every task is of one occupation group, {sizes.index[0]} (SOC 6-digit): the "
-                            "cross-validation holds out whole groups, so it needs tasks of two groups at least, "
-                            "whatever n_folds; give labels of more occupations")
+        check_two_groups(groups)
     if isinstance(n_folds, bool) or not isinstance(n_folds, (int, np.integer)) or not 2 <= n_folds <= len(sizes):
         raise ExposureError(f"cannot deal {len(sizes)} occupation groups into {n_folds} folds: "
                             f"the folds must number from 2 to {len(sizes)}")
@@ -763,6 +772,55 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
         fold_of[g] = f
         load[f] += sizes[g]
     return groups.map(fold_of).to_numpy()
+
+
+def check_two_groups(groups, *, folds: str = "n_folds", path=None, column: str | None = None,
+                     what: str | None = None, instead: str = "") -> None:
+    """Refuse tasks that are all of one occupation group (SOC 6-digit): no grouped CV can hold one out.
+
+    The one check (and wording) of :func:`grouped_folds` (``exposure train``,
+    :func:`train_and_save`, :func:`train_learned`, :func:`cross_validate`), of the agreement
+    reports (:func:`exposure.reports.agreement.evaluate_method`, ``evaluate_free_text``) and
+    of ``--folds`` (:func:`exposure.cli._report.check_folds_fit`): the three said it in
+    three ways (``method 'learned' holds out whole groups in its cross-validation``,
+    ``the human labels (full_labelset_train.tsv): ...``), and only one named the column.
+
+    Parameters
+    ----------
+    groups : array-like of str
+        SOC 6-digit code of each task.
+    folds : str, default "n_folds"
+        The argument or option of the number of folds (``"--folds"``), which cannot help.
+    path : str or os.PathLike, optional
+        The label file, named in the message.
+    column : str, optional
+        The column of the codes, named in the message.
+    what : str, optional
+        The frame, named first when there is no ``path`` (``"labels"``).
+    instead : str, optional
+        What else to run on such labels (``", or evaluate method 'rubric' ..."``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Tasks of fewer than two occupation groups.
+
+    Examples
+    --------
+    >>> check_two_groups(["11-1011", "13-1041"])
+    >>> check_two_groups(["11-1011", "11-1011"], what="labels", column="onetsoc_code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: labels, column 'onetsoc_code': every task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so it needs tasks of two groups at least, whatever n_folds; give labels of more occupations
+    """
+    distinct = pd.unique(np.asarray(groups, dtype=object).astype(str))
+    if len(distinct) > 1:
+        return
+    one = f", {distinct[0]} (SOC 6-digit)" if len(distinct) else ""
+    # the frame first, as the roll-ups name it ('column 'onetsoc_code': labels: ...' before)
+    raise DataFormatError(f"every task is of one occupation group{one}: the cross-validation holds out whole "
+                          f"groups, so it needs tasks of two groups at least, whatever {folds}; give labels of more "
+                          f"occupations{instead}", path=path if path is not None else what, column=column)
 
 
 def _label_folds(rows: pd.DataFrame, n_folds: int, seed: int, path=None) -> np.ndarray:
@@ -964,9 +1022,11 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     index_rows : pandas.DataFrame, optional
         :func:`index_frame` of the index tasks.
     extra : dict, optional
-        Name -> list of texts, one per row of ``rows`` (None where absent), e.g. paraphrases
-        of the tasks: each is scored by its task's fold as text alone (set ``free``) and,
-        with the ``text`` set and an index, with its row's code and title.
+        Name -> list of texts, one per row of ``rows`` (None, NaN or ``pd.NA`` where absent),
+        e.g. paraphrases of the tasks: each is scored by its task's fold as text alone (set
+        ``free``) and, with the ``text`` set and an index, with its row's code and title.
+        Checked before any fit (:func:`_checked_extra`): a list of another length, a str, a
+        number or a blank text were failures after the first fold's fit, or read wrong.
     vectors : exposure.scoring._embed.StaticVectors, optional
         Static word vectors (needed by the ``embed`` block).
 
@@ -997,13 +1057,13 @@ def cross_validate(rows: pd.DataFrame, config: TrainConfig | None = None, *, n_f
     config = checked_config(config)
     check_flag(shuffle_labels, "shuffle_labels")  # "no" ran the control
     n_folds = check_count(n_folds, "n_folds", 2)  # "2": "cannot deal 8 occupation groups into 2 folds"
+    extra = _checked_extra(extra, rows)  # a NaN text or a short list failed after the first fold's fit
     folds = grouped_folds(rows["soc6"], n_folds, seed)
     check_fold_classes(rows, folds, seed=seed)  # before any fit: it failed after the first ones
     modern = modern_training_rows() if config.modern and "free" in config.sets else None
     n = len(rows)
     protocols = {p: s for p, s in PROTOCOLS.items() if s in config.sets}
     logits = {p: np.zeros((n, 3)) for p in protocols}
-    extra = extra or {}
     extra_logits = {name: np.full((n, 3), np.nan) for name in extra} if "free" in protocols else {}
     blended = [p for p in ("free", "text") if p in protocols]
     ground = index is not None and bool(blended) and "onet" in config.sets
@@ -1120,6 +1180,61 @@ def _calibrated(z: np.ndarray, folds: np.ndarray, temps: list) -> np.ndarray:
         if te.any():
             cal[te] = _softmax(z[te] / temperature)
     return cal
+
+
+def _checked_extra(extra, rows: pd.DataFrame) -> dict:
+    """The ``extra`` texts of :func:`cross_validate`: name -> one text or None per row of ``rows``.
+
+    A missing text (None, NaN or ``pd.NA``: a column of paraphrases with empty cells,
+    ``.tolist()``) is None, the row then having none. Refused, before any fit: a value
+    that is not a dict (a list: an ``AttributeError``), a list of another length than
+    ``rows`` (shorter: an ``IndexError`` after the first fold's fit; longer: the texts
+    past the rows were left out, and the others perhaps paired with other rows, without
+    a word), a str (read letter by letter, one letter a row), a Series holding the index
+    labels of ``rows`` in another order (:func:`~exposure._tables.check_pairs`; one of
+    other labels, a ``KeyError`` before, is read by position), and a text that is a
+    number or blank (a number or NaN raised
+    ``TypeError: sequence item 0: expected str instance`` after the first fold's fit).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"task": ["Plan budgets.", "Weld beams."]})
+    >>> _checked_extra({"paraphrase": ["Draw up budgets.", float("nan")]}, rows)
+    {'paraphrase': ['Draw up budgets.', None]}
+    >>> _checked_extra({"paraphrase": ["Draw up budgets."]}, rows)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: extra['paraphrase'] holds 1 text(s) for the 2 rows of rows: give one per row, None where a row has none
+    """
+    if extra is None:
+        return {}
+    if not isinstance(extra, dict):
+        raise DataFormatError("extra must be a dict of names to lists of texts, one per row of rows (None where "
+                              f"a row has none), e.g. {{'paraphrase': texts}}, got {shown(extra)}")
+    out = {}
+    for name, values in extra.items():
+        what = f"extra[{name!r}]"
+        if (not isinstance(values, (list, tuple, np.ndarray, pd.Series, pd.Index, pd.api.extensions.ExtensionArray))
+                or np.ndim(values) != 1):  # a str was read letter by letter
+            raise DataFormatError(f"{what} must be a list of texts, one per row of rows (None where a row has "
+                                  f"none), got {shown(values)}")
+        check_pairs((rows, "rows"), (values, what))  # a Series is read by position (values[i]: a KeyError)
+        values = list(values)
+        if len(values) != len(rows):
+            raise DataFormatError(f"{what} holds {len(values)} text(s) for the {len(rows)} rows of rows: give "
+                                  "one per row, None where a row has none")
+        texts = []
+        for pos, value in enumerate(values):
+            if value is None or (not isinstance(value, str) and np.ndim(value) == 0 and bool(pd.isna(value))):
+                texts.append(None)
+            elif isinstance(value, str) and value.strip():
+                texts.append(value)
+            else:
+                got = "blank" if isinstance(value, str) else shown(value)
+                raise DataFormatError(f"{what} row {pos + 1} is {got}: give a text, or None where the row has "
+                                      "none")
+        out[name] = texts
+    return out
 
 
 def _near(store: tuple, rows, found) -> None:
