@@ -119,7 +119,13 @@ from exposure.scoring._files import (
     onet_aliases,
     row_arg,
 )
-from exposure.scoring._inputs import missing_column_hint, warn_keys_not_read
+from exposure.scoring._inputs import (
+    argument_given,
+    column_key,
+    columns_shown,
+    missing_column_hint,
+    warn_keys_not_read,
+)
 from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "read_dataset", "score_dataset",
@@ -2267,7 +2273,15 @@ def _refuse_partial_measures(firsts: pd.Series) -> None:
 _RESULT_COUNTS = ("n_rows", "n_scored", "weight")
 
 
-def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
+#: Column names (as :func:`~exposure.scoring._inputs.column_key` reads them) of occupation
+#: codes and of industry codes, offered as ``by`` by :func:`to_occupations` and
+#: :func:`to_sectors` when ``by`` is missing (:func:`_missing_hint`).
+_OCCUPATION_CODE_NAMES = ("onetsoccode", "onetsoc", "onetcode", "soccode", "soc", "occcode", "occ",
+                          "occsoc", "occupationcode")
+_INDUSTRY_CODE_NAMES = ("naics", "naicscode", "industrycode", "indcode", "ind", "industry")
+
+
+def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()) -> dd.DataFrame:
     _check_ddf(scored, "scored")
     _check_column(by, "by")  # a list: ``TypeError: unhashable type``
     _check_column(weight, "weight", optional=True)
@@ -2277,7 +2291,8 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
                               "of the occupation or industry codes", column=by)
     for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
         if col not in scored.columns:
-            raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight)}", column=col)
+            raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight, codes)}",
+                                  column=col)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
@@ -2291,7 +2306,7 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None) -> dd.DataFrame:
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
 
 
-def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None) -> str:
+def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None, codes: tuple = ()) -> str:
     """What to do of a column ``col`` that :func:`_rollup` reads and ``scored`` lacks, or ``""``.
 
     The frame's index (``set_index("naics")``, ``read_parquet(..., index="naics")``, usual
@@ -2299,14 +2314,25 @@ def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None) -
     (:func:`~exposure.rollup._soc.require_frame`); a column ``by`` or ``weight`` in
     another case or spacing (``NAICS``): the argument that names it
     (:func:`~exposure.scoring._inputs.missing_column_hint`). ``missing column 'naics'``
-    said neither.
+    said neither. A ``by`` of no such column: the first column whose name is one of
+    ``codes`` (names of code columns, as :func:`~exposure.scoring._inputs.column_key`
+    reads them: ``soc_code``, ``OCC_CODE``, ``SOC`` for :func:`to_occupations`); else
+    (and for a ``weight`` of no such column) the frame's columns, as the pandas roll-ups
+    list them:
+    ``missing column 'onetsoc_code'`` said nothing of the frame's ``soc_code``.
     """
     index = index_hint(scored._meta, [col])
     if index:
         return index
     for argument, value in (("by", by), ("weight", weight)):
         if value == col:
-            return missing_column_hint(list(scored.columns), col, argument)
+            hint = missing_column_hint(list(scored.columns), col, argument)
+            if hint:
+                return hint
+            near = [c for c in scored.columns if isinstance(c, str) and column_key(c) in codes]
+            if near and argument == "by":
+                return f"; the frame has {near[0]!r}, a column of codes: give {argument_given('by', near[0])}"
+            return f" (columns: {columns_shown(list(scored.columns))})"
     return ""
 
 
@@ -2335,7 +2361,9 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     ------
     exposure.errors.DataFormatError
         ``scored`` not a Dask DataFrame; ``by`` or ``weight`` not a column label (a list,
-        a Series, a Dask collection); a column missing. At compute time: a partition
+        a Series, a Dask collection); a column missing (for ``by``, the column of codes
+        under another name is offered, ``give by='soc_code'``; else, and for
+        ``weight``, the frame's columns are listed). At compute time: a partition
         without a column read (``by``, ``weight``, a measure or flag) that the meta has,
         naming the partition and the column (a bare ``KeyError`` before); a weight that is
         not a number of 0 or more (``"abc"``, ``True``, ``-1``, ``inf``), read as the
@@ -2383,7 +2411,7 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     11-1011.00         2   0.35   0.25
     43-9061.00         1   0.90   1.00
     """
-    return _rollup(scored, by, weight)
+    return _rollup(scored, by, weight, _OCCUPATION_CODE_NAMES)
 
 
 def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = None) -> dd.DataFrame:
@@ -2408,7 +2436,7 @@ def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = 
     23          1         1    0.1
     52          2         1    0.6
     """
-    return _rollup(scored, by, weight)
+    return _rollup(scored, by, weight, _INDUSTRY_CODE_NAMES)
 
 
 # ------------------------------------------------------------- files in, files out

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -66,7 +67,9 @@ from exposure._io import pinned_argument
 from exposure._tables import norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
+from exposure.measures import eloundou
 from exposure.onet import OnetRelease
+from exposure.releases import check_onet_release
 from exposure.scoring import (
     PROBA_COLUMNS,
     SCORE_COLUMNS,
@@ -93,12 +96,15 @@ from exposure.scoring._files import (
 )
 from exposure.scoring._inputs import (
     check_columns,
+    check_path_name,
     check_row_offset,
     columns_shown,
     missing_column_hint,
     task_texts,
+    without_views,
 )
 from exposure.scoring.learned import load_model, titles_share_context
+from exposure.scoring.reference import label_column
 
 __all__ = ["score", "score_batches", "score_schema", "check", "SCORE_TYPES", "REPLACED_COLUMNS_MESSAGE"]
 
@@ -254,8 +260,11 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
     list, ``""``) is refused whatever the method, as :func:`exposure.dask.score` refuses
     it: the methods without a model let it through without a word, and ``learned``
     named it ``path`` (``path must be a model artifact path``), which is another option.
+    ``labels`` and ``path`` are checked as ``score_tasks`` checks them (a ``labels`` that
+    is not a frame, whatever the method; for ``reference``, a frame of labels it refuses;
+    a ``path`` that is not a file name): they were let through to the first batch.
     """
-    method = _normalise_method(method, options.get("reference_source"))[0]
+    method, source = _normalise_method(method, options.get("reference_source"))
     check_column(text_column, "text_column")
     check_column(occupation_column, "occupation_column", optional=True)
     for name in options:
@@ -276,6 +285,12 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
     _check_model_method(options.get("registry"), method, "registry")
     if "row_offset" in options:
         check_row_offset(options["row_offset"])
+    # as score_tasks checks them, on the driver: ``labels="labels.csv"`` or ``path=5`` surfaced
+    # when the job ran, in a worker's traceback, and a partition of no batch let them through
+    check_path_name(options.get("path"))
+    labels = without_views(options.get("labels"))
+    if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
+        eloundou.check_task_labels(labels, [label_column(source)])
 
 
 #: The options of :func:`score` that name files the executors read, made absolute on the driver.
@@ -309,10 +324,17 @@ def _absolute(location) -> str:
 
 
 def _check_onet(onet) -> None:
-    """Refuse an ``onet`` that is neither a release name, a loaded release nor None."""
-    if onet is None or isinstance(onet, (str, OnetRelease)):
+    """Refuse an ``onet`` that is neither a release name, a loaded release nor None.
+
+    A name is checked as :func:`exposure.dask.score` checks it
+    (:func:`~exposure.releases.check_onet_release`), on the driver: a name of another form
+    (``"v29.1"``, ``""``) or a number (``29.1``, which loses the zeros of ``30.10``), which
+    ``load_onet`` refuses, was let through, and failed every task when the job ran.
+    """
+    if onet is None or isinstance(onet, OnetRelease):
         return
-    if isinstance(onet, (int, float)) and not isinstance(onet, bool):  # 29.1: load_onet's rule
+    if isinstance(onet, str) or (isinstance(onet, (int, float)) and not isinstance(onet, bool)):
+        check_onet_release(onet)
         return
     raise DataFormatError("onet must be an O*NET release name such as '29.1' or a release loaded "
                           f"with exposure.load_onet('29.1') (or None), got {shown(onet)}")
@@ -357,9 +379,12 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         ``batches`` that is one frame or not an iterable, a batch that is not a frame
         (numbered from 1), a column given twice in a batch; before any batch, an option
         that is none of the above (``model``: give ``model_path``), an ``onet`` that is
-        neither a release name nor a release, a ``model_path`` or ``registry`` that is
-        not a path (whatever the method), a text or occupation column that cannot be a
-        column name; a task key (``onetsoc_code``, ``task_id``) on two rows of the partition,
+        neither a release name nor a release (a number such as ``29.1``: give it as text),
+        a ``model_path`` or ``registry`` that is not a path (whatever the method), a text
+        or occupation column that cannot be a column name, a ``labels`` or ``path`` that
+        ``score_tasks`` refuses (a ``labels`` that is not a frame whatever the method, a
+        frame of labels it refuses for ``reference``; a ``path`` that is not a file
+        name); a task key (``onetsoc_code``, ``task_id``) on two rows of the partition,
         also of two of its Arrow batches (each batch was scored alone: the key was
         scored twice without a word); the errors of
         :func:`~exposure.scoring.score_tasks`, which under Spark name the partition
@@ -367,7 +392,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         regrouped by occupation, ``Spark input partition``: the partition of its input and
         the row in it, from 1).
     exposure.errors.ExposureError
-        Before any batch, an unknown ``method`` or ``reference_source``; model artifact
+        Before any batch, an unknown ``method`` or ``reference_source``, a release name
+        not of the form MAJOR.MINOR (``"v29.1"``); model artifact
         problems, a model the registry does not pin with the advice of ``load_model``
         said as a call of :func:`score` (``registry=`` beside ``model_path=``: it advised
         passing a model, which is not an option here).
@@ -786,7 +812,8 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         regrouped by O*NET-SOC code, on any two rows); on rows of two partitions
         (``rubric``, ``reference``), it is :func:`check`'s to find.
     exposure.errors.ExposureError
-        An unknown ``method`` or ``reference_source``.
+        An unknown ``method`` or ``reference_source``, an ``onet`` release name not of the
+        form MAJOR.MINOR (``"v29.1"``).
 
     Notes
     -----
@@ -881,7 +908,8 @@ def check(scored) -> dict:
         task_id) are on more than one row, e.g. (43-9061.00, 1) at Spark partition 0, row 1
         and Spark partition 1, row 1 of scored``. Task IDs are compared as ``score_tasks``
         compares them (:func:`exposure._tables.norm_task_id`: ``1``, ``1.0`` and ``"1"``
-        are one task).
+        are one task); two keys are two whatever their codes and IDs hold
+        (``('a|b', 'c')`` and ``('a', 'b|c')`` were one repeated key, as one text).
     """
     if isinstance(scored, pd.DataFrame):
         raise DataFormatError("scored must be a Spark DataFrame (the output of exposure.spark.score), "
@@ -914,12 +942,12 @@ def check(scored) -> dict:
         where = [f"Spark partition {r['partition']}, row {r['row']}" for r in found]
         shown_ = " and ".join(where) if len(where) <= 3 else ", ".join(where[:3]) + f" and {len(where) - 3} more"
         raise DataFormatError(f"{stats['repeated']} task key(s) (onetsoc_code, task_id) are on more than "
-                              f"one row, e.g. ({stats['first'].replace('|', ', ', 1)}) at {shown_} of scored")
+                              f"one row, e.g. ({', '.join(_key_parts(stats['first']))}) at {shown_} of scored")
     return {"rows": total, "scored": n_scored, "coverage": n_scored / total if total else float("nan")}
 
 
 def _row_keys(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """Each row's task key (``code|task id``, None without one), whether it has a score, its partition and row.
+    """Each row's task key (:func:`_key_text`, None without one), whether it has a score, its partition and row.
 
     For :func:`check`, under ``mapInPandas`` of the columns ``p_e0`` and, when present,
     ``onetsoc_code`` and ``task_id``. The key is read as
@@ -936,9 +964,37 @@ def _row_keys(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
             known = (batch["onetsoc_code"].notna() & batch["task_id"].notna()).to_numpy(dtype=bool)
             codes = [str(c) for c in batch["onetsoc_code"][known].tolist()]
             ids = norm_task_ids(batch["task_id"][known])
-            keys[known] = [f"{c}|{t}" for c, t in zip(codes, ids, strict=True)]
+            keys[known] = [_key_text(c, t) for c, t in zip(codes, ids, strict=True)]
         yield pd.DataFrame({"key": pd.Series(keys, dtype=object),
                             "scored": batch["p_e0"].notna().to_numpy(dtype=np.int32),
                             "partition": np.full(n, -1 if part is None else part, dtype=np.int32),
                             "row": np.arange(done + 1, done + n + 1, dtype=np.int64)})
         done += n
+
+
+def _key_text(code: str, task_id: str) -> str:
+    """The task key ``(code, task_id)`` as one text, ``code|task_id``, the code's ``|`` and ``\\`` escaped.
+
+    One text for one key: ``code|task_id`` was one text for two keys (``('a|b', 'c')`` and
+    ``('a', 'b|c')``), and :func:`check` reported them as one repeated key. Keys of codes
+    without ``|`` or ``\\`` keep their text order (:func:`check` names the first repeated key
+    in that order). :func:`_key_parts` reads it back.
+
+    Examples
+    --------
+    >>> _key_text("a|b", "c"), _key_text("a", "b|c")
+    ('a\\\\|b|c', 'a|b|c')
+    """
+    return code.replace("\\", "\\\\").replace("|", "\\|") + "|" + task_id
+
+
+def _key_parts(key: str) -> tuple[str, str]:
+    """The code and task ID of a key of :func:`_key_text`.
+
+    Examples
+    --------
+    >>> _key_parts(_key_text("a|b", "c")), _key_parts(_key_text("a", "b|c"))
+    (('a|b', 'c'), ('a', 'b|c'))
+    """
+    code, task_id = re.fullmatch(r"((?:[^\\|]|\\.)*)\|(.*)", key, flags=re.S).groups()
+    return re.sub(r"\\(.)", r"\1", code, flags=re.S), task_id
