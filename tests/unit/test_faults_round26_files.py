@@ -29,6 +29,8 @@
    name ends in a space and what to write.
 """
 
+import shlex
+
 import pandas as pd
 import pytest
 from tests.unit._frames import write_text, write_xlsx
@@ -209,8 +211,8 @@ def test_missing_text_column_names_the_near_column(tmp_path, capsys, header):
     assert _score(src, tmp_path / "o.csv") == 2
     assert capsys.readouterr().err == (
         f"exposure score: error: {src}, column 'task': missing text column 'task' (columns: "
-        f"[{header!r}, 'title']); the file has {header!r}: rename it task (or name it as the "
-        "text column)\n")
+        f"[{header!r}, 'title']); the file has {header!r}: rename it 'task', or give --text-column "
+        f"{shlex.quote(header)}\n")
 
 
 # 7. an output name ending in a space ----------------------------------------------------------

@@ -69,8 +69,8 @@ def test_padded_header_of_a_workbook_is_refused_as_in_a_csv_file(tmp_path, capsy
     assert _score(src, out) == 2
     assert capsys.readouterr().err == (
         f"exposure score: error: {src}, column 'task': missing text column 'task' (columns: "
-        f"[{header!r}, 'title']); the file has {header!r}: rename it task (or name it as the "
-        "text column)\n")
+        f"[{header!r}, 'title']); the file has {header!r}: rename it 'task'"
+        f"{', or give --text-column ' + repr(header) if header.isprintable() else ''}\n")
     assert not out.exists()
 
 

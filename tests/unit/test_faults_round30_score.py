@@ -266,8 +266,8 @@ def test_missing_text_column_names_the_files_own_columns(tmp_path, capsys, batch
     assert _score(src, tmp_path / "o.csv", "--text-column", "TASK", "--batch-rows", batch) == 2
     assert capsys.readouterr().err == (
         f"exposure score: error: {src}, column 'TASK': missing text column 'TASK' (columns: "
-        "['O*NET-SOC Code', 'Task ID', 'Task', 'note']); the file has 'Task': rename it TASK "
-        "(or name it as the text column)\n")
+        "['O*NET-SOC Code', 'Task ID', 'Task', 'note']); the file has 'Task': rename it 'TASK', "
+        "or give --text-column Task\n")
 
 
 def test_text_column_given_by_onet_name_is_still_read(tmp_path):

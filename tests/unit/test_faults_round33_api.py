@@ -201,7 +201,8 @@ def test_text_column_hint_for_a_frame(columns, text_column, near):
         score_tasks(frame, "rubric", text_column=text_column)
     assert str(info.value) == (
         f"column {text_column!r}: missing text column {text_column!r} (columns: {columns}); the "
-        f"frame has {near!r}: rename that column {text_column!r} (or give text_column={near!r})")
+        f"frame has {near!r}: rename it: tasks.rename(columns={{{near!r}: {text_column!r}}}) (or give "
+        f"text_column={near!r})")
     with pytest.raises(DataFormatError, match=re.escape(f"(or give text_column={near!r})")):
         tag_categories(frame, text_column=text_column)
 
@@ -211,8 +212,8 @@ def test_text_column_hint_for_a_file_unchanged():
     with pytest.raises(DataFormatError) as info:
         score_tasks(frame, "rubric", path="t.csv")
     assert str(info.value) == ("t.csv, column 'task': missing text column 'task' (columns: "
-                               "['Task', 'title']); the file has 'Task': rename it task (or name "
-                               "it as the text column)")
+                               "['Task', 'title']); the file has 'Task': rename it 'task', or give "
+                               "text_column='Task'")
 
 
 # guard: the caller's frame is returned as given, with the scores appended

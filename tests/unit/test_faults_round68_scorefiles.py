@@ -238,7 +238,7 @@ def test_4_the_input_types_listed_are_those_read():
 @pytest.mark.parametrize(("option", "said"), [
     (("--text-column", "Task"), "exposure score: error: {src}, column 'Task': missing text column 'Task' "
                                 "(columns: ['task', 'label', 'Job Title', 'Weight']); the file has 'task': "
-                                "rename it Task (or name it as the text column)"),
+                                "rename it 'Task', or give --text-column task"),
     (("--occupation-column", "Occupation"), "exposure score: error: {src}, column 'Occupation': missing "
                                             "occupation column 'Occupation'"),
 ])

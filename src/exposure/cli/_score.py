@@ -83,8 +83,9 @@ def _dask_engine():
 
 #: The options of ``exposure score`` that stand for arguments named in the library's advice
 #: (:func:`~exposure.scoring._inputs.options_named`): a title column under another name
-#: (``Job Title``) was to be given as ``occupation_column='Job Title'``.
-_OPTIONS = {"occupation_column": "--occupation-column"}
+#: (``Job Title``) was to be given as ``occupation_column='Job Title'``; a text column in
+#: another case (``Task`` for ``--text-column task``) is to be given as ``--text-column Task``.
+_OPTIONS = {"occupation_column": "--occupation-column", "text_column": "--text-column"}
 
 #: What an O*NET release looks like on the command line (the rule of
 #: :func:`exposure.releases.check_onet_release`, leading zeros aside).

@@ -123,6 +123,7 @@ from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._features import XLSX_ESCAPE
 from exposure.scoring._inputs import (
+    cell_shown,
     check_header_rows,
     check_onet,
     check_task_types,
@@ -401,7 +402,9 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     Raises
     ------
     exposure.errors.DataFormatError
-        Unsupported extension, missing file, or a file that cannot be parsed.
+        Unsupported extension, missing file, or a file that cannot be parsed; an ``.xlsx``
+        or ``.dta`` file, which is read whole (:func:`read_task_file`), saying so and how
+        to save it as a file that streams.
 
     Examples
     --------
@@ -415,6 +418,8 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
+    if kind in _WHOLE:  # was "not a delimited text file (xlsx)", which said not what to do
+        raise DataFormatError(_not_streamed(path, kind), path=path)
     batch_rows = check_batch_rows(batch_rows, whole=False)
     try:
         with contextlib.ExitStack() as stack:  # the Parquet file's handle, open while batches are read
@@ -450,6 +455,23 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
         if err is exc:
             raise
         raise err from None
+
+
+def _not_streamed(path: Path, kind: str) -> str:
+    """Why :func:`iter_task_batches` refuses an ``.xlsx`` or ``.dta`` file, and what to do.
+
+    Examples
+    --------
+    >>> _not_streamed(Path("t.dta"), "dta")
+    "a Stata file is read whole, not in batches (iter_task_batches reads .csv, .tsv, .txt, .parquet and .pq files): read it with read_task_file('t.dta'), or save it as CSV to stream it (in Stata: export delimited using t.csv)"
+    """
+    streamed = [s for s, k in INPUT_KINDS.items() if k not in _WHOLE]
+    what, save = (("an Excel workbook", "save the sheet as CSV to stream it (in Excel: Save As, 'CSV UTF-8 "
+                   "(Comma delimited)')") if kind == "xlsx" else
+                  ("a Stata file", f"save it as CSV to stream it (in Stata: export delimited using "
+                   f"{path.with_suffix('.csv').name})"))
+    return (f"{what} is read whole, not in batches (iter_task_batches reads {', '.join(streamed[:-1])} and "
+            f"{streamed[-1]} files): read it with read_task_file({str(path)!r}), or {save}")
 
 
 def check_batch_rows(batch_rows, *, whole: bool = True) -> int | None:
@@ -1417,6 +1439,69 @@ def aliased_column(name, aliases: dict):
     return aliases.get(name, name) if isinstance(name, str) else name
 
 
+#: A cell as a program writing quoted delimited text quotes it (``"..."``, a quote inside
+#: written twice, something between the quotes): the rule of the O*NET readers
+#: (:func:`exposure.onet._unquoted`).
+_WRITER_QUOTED = r'"(?:[^"]|"")+"'
+
+
+def _quoted_cells(frame: pd.DataFrame, columns, start: int) -> tuple[int, tuple | None]:
+    """The cells of ``columns`` of a tab-separated file's rows quoted as a writer of quoted text quotes them.
+
+    Returns their count and the first one, ``(row, column, cell)``, the row counted from
+    ``start`` (the row number of ``frame``'s first row). Columns that ``frame`` lacks, or
+    names given twice, are passed over.
+
+    Examples
+    --------
+    >>> _quoted_cells(pd.DataFrame({"task": ['"Plan, direct."', 'Say "hi".', None]}), ["task", None], 2)
+    (1, (2, 'task', '"Plan, direct."'))
+    """
+    count, first = 0, None
+    for column in dict.fromkeys(c for c in columns if c is not None and c in frame.columns):
+        text = frame[column]
+        if isinstance(text, pd.DataFrame):  # a name given twice: refused by the input checks
+            continue
+        cells = text.astype(object)
+        opened = np.array([isinstance(v, str) and v.startswith('"') for v in cells.tolist()], dtype=bool)
+        if not opened.any():
+            continue
+        pos = np.flatnonzero(opened)
+        quoted = pos[[re.fullmatch(_WRITER_QUOTED, v) is not None for v in cells.iloc[pos].tolist()]]
+        if len(quoted):
+            count += len(quoted)
+            if first is None or start + int(quoted[0]) < first[0]:
+                first = (start + int(quoted[0]), column, cells.iloc[int(quoted[0])])
+    return count, first
+
+
+def _warn_quoted_cells(src: Path, count: int, first: tuple | None) -> None:
+    """Warn, once for the file, that cells of a tab-separated ``src`` are quoted as a writer of quoted text quotes them.
+
+    Excel's and LibreOffice's tab-delimited text (``Save As`` ``Text (Tab delimited)``)
+    quote a cell holding a comma or a quote (``"Plan, direct, or coordinate."``), pandas'
+    ``to_csv(sep="\\t")`` one holding a quote, and quotes are text in a tab-separated file
+    (:func:`exposure._tables.read_frame`): the task was scored and written to the output
+    with its quotes (a quote inside written twice), without a word.
+    """
+    if not count:
+        return
+    row, column, cell = first
+    logger.warning("%s: %d cell(s) of the text and title columns are quoted as a program writing quoted "
+                   "text quotes them (first: row %d, column %r: %s), and quotes are text in a "
+                   "tab-separated file: they were scored and written with their quotes (a quote inside "
+                   "written twice); save the file as .csv (in Excel: Save As, 'CSV UTF-8 (Comma "
+                   "delimited)'), whose quotes are read as quotes", src, count, row, column, cell_shown(cell))
+
+
+def _read_columns(frame: pd.DataFrame, text_column, occupation_column) -> list:
+    """The columns of ``frame`` read for scoring: the text column and the titles (``title`` by default)."""
+    titles = occupation_column
+    if titles is None and text_column != "title":
+        titles = "title"
+    return [text_column, titles]
+
+
 def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=None,
                  **options) -> ScoredFile:
     """Read ``src`` whole, score it and write ``dst`` (what ``exposure score`` did before batches)."""
@@ -1444,6 +1529,9 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
     scores = _score_as_batch(renamed, method, onet=release, mirror=mirror, data_dir=data_dir,
                          path=src, row_offset=row_offset, **options)
     result = append_scores(frame, scores)
+    if file_kind(src, "input") == "tsv":
+        _warn_quoted_cells(src, *_quoted_cells(renamed, _read_columns(renamed, options["text_column"],
+                                                                     options["occupation_column"]), row_offset))
     if out_kind == "xlsx" and file_kind(src, "input") == "xlsx":
         result = _sheet_cells(src, result, frame.columns, aliases)
     if out_kind == "csv":  # bytes as their text before the formula check, as the stream writes them
@@ -2073,7 +2161,9 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     by_title = grouped and method == "learned" and titles_share_context(model)
     offset = first_row_number(src)
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
-             "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method}
+             "key_rows": np.empty(0, np.int64), "rows": 0, "unscored": 0, "tag": method,
+             "quoted": (0, None)}
+    tab_separated = file_kind(src, "input") == "tsv"
 
     def score(piece: pd.DataFrame, keys: list | None) -> None:
         start = state["rows"]
@@ -2101,6 +2191,10 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
                              data_dir=data_dir, path=src, row_offset=start + offset,
                              occupation_column=occupation_column, model=model, **options)
         sink.write(append_scores(piece, scores))
+        if tab_separated:  # said once, for the file (_warn_quoted_cells)
+            count, first = _quoted_cells(renamed, _read_columns(renamed, options["text_column"],
+                                                                occupation_column), start + offset)
+            state["quoted"] = (state["quoted"][0] + count, state["quoted"][1] or first)
         state["rows"] += len(piece)
         state["unscored"] += int(scores["p_e0"].isna().sum())
         if len(scores):
@@ -2141,6 +2235,7 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
             sink.close()
         finally:
             sink.handle.close()
+    _warn_quoted_cells(src, *state["quoted"])
     if sink.formulas:
         logger.warning("%s: %d cell(s) that a spreadsheet would run as formulas were written "
                        "with a leading ' (%s)", target, sink.formulas, FORMULA_ADVICE.get())

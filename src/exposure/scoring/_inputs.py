@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from exposure._args import check_column, check_count, shown
+from exposure._args import check_column, check_count, choice_hint, shown
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
@@ -81,6 +81,7 @@ __all__ = [
     "mojibake",
     "check_header_rows",
     "bad_task_types",
+    "task_type_hint",
     "check_task_types",
     "JOB_ZONES",
     "check_job_zones",
@@ -1000,17 +1001,23 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                         "file keeps as text: save it as .csv, or without the quotes"
                         if path is not None else
                         f"; the frame has {quoted[0]!r}, with double quotes around the name (a file "
-                        f"read with quoting=csv.QUOTE_NONE?): rename that column {text_column!r}")
+                        f"read with quoting=csv.QUOTE_NONE?): {_renamed(quoted[0], text_column, what)}")
             elif near and path is None:  # a frame of the caller: "the file" and ``rename it
                 # task `` (unquoted, for ``text_column="task "``) read as advice on a file
-                hint = (f"; the frame has {near[0]!r}: rename that column {text_column!r} (or "
+                hint = (f"; the frame has {near[0]!r}: {_renamed(near[0], text_column, what)} (or "
                         f"give text_column={near[0]!r})")
             elif near and text_column != text_column.strip():  # --text-column ' task': "rename it  task"
                 hint = (f"; the file has {near[0]!r}: the text column was named {text_column!r}, with spaces "
                         f"around the name: name it {near[0]!r}")
             elif near:
-                hint = (f"; the file has {near[0]!r}: rename it {text_column} (or name it as "
-                        "the text column)")
+                # quoted: ``rename it Task Statement`` read as prose; and the argument (the
+                # option, under exposure score) named: "or name it as the text column" named
+                # none. An option is not offered for a name a shell cannot take as written
+                # (a line break, a no-break space in it): the message would break or hide it
+                shell = (_OPTIONS.get() or {}).get("text_column") is not None
+                give = ("" if shell and not near[0].isprintable() else
+                        f", or give {argument_given('text_column', near[0])}")
+                hint = f"; the file has {near[0]!r}: rename it {text_column!r}{give}"
         raise DataFormatError(f"missing text column {text_column!r} (columns: "
                               f"{columns_shown(frame.columns)}){hint}", path=path, column=text_column)
     col = frame[text_column]
@@ -1081,6 +1088,29 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         raise DataFormatError(f"task text {reason}, got {cell_shown(value)}{where}{more}",
                               path=path, row=pos + row_offset, column=text_column)
     return values
+
+
+def _renamed(name, text_column, what: str | None) -> str:
+    """The advice to rename the column ``name`` of a frame ``text_column``, as code to paste.
+
+    ``what`` (the frame argument's name) given: ``rename it: tasks.rename(columns={...})``,
+    both names written by ``repr``; the advice ``rename that column 'task statement'``
+    named no code, and a name with spaces (``Task Statement``) or a quote (``"it's"``)
+    had to be typed out again. Without it (a frame of another library, such as the
+    columns of a Spark schema): ``rename that column 'task'``.
+
+    Examples
+    --------
+    >>> print(_renamed("Task Statement", "task", "tasks"))
+    rename it: tasks.rename(columns={'Task Statement': 'task'})
+    >>> print(_renamed("it's", "task", "frame"))
+    rename it: frame.rename(columns={"it's": 'task'})
+    >>> _renamed("Task", "task", None)
+    "rename that column 'task'"
+    """
+    if what is None:
+        return f"rename that column {text_column!r}"
+    return f"rename it: {what}.rename(columns={{{name!r}: {text_column!r}}})"
 
 
 #: A letter or digit (of any script), which every task statement holds.
@@ -1359,6 +1389,27 @@ def bad_task_types(values: pd.Series) -> np.ndarray:
     return bad
 
 
+def task_type_hint(value) -> str:
+    """What to write for a task type refused in another case or with spaces around it, else ``""``.
+
+    ``core`` and ``CORE`` are told ``": write 'Core' (the choices are case-sensitive)"``
+    (:func:`exposure._args.choice_hint`), ``"Supplemental "`` (a space left by a
+    spreadsheet) that it is ``'Supplemental'`` without the spaces; the value is still
+    refused (:func:`bad_task_types`). For the messages that refuse a task type.
+
+    Examples
+    --------
+    >>> task_type_hint("CORE"), task_type_hint("Supplemental "), task_type_hint("Supp")
+    (": write 'Core' (the choices are case-sensitive)", ": write 'Supplemental' (without the spaces around it)", '')
+    """
+    if not isinstance(value, str):
+        return ""
+    name = value.strip()
+    if name in TASK_TYPES:
+        return f": write {name!r} (without the spaces around it)"
+    return choice_hint(name, TASK_TYPES)
+
+
 def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
     """Refuse a ``task_type`` that ``exposure rollup`` would refuse, naming its row.
 
@@ -1367,7 +1418,9 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
     own rule (:func:`bad_task_types`), a value other than
     ``Core`` or ``Supplemental`` (O*NET's task types, case and spaces included) fails at
     the score step rather than at the roll-up. A missing or blank task type is accepted,
-    as the roll-up accepts it. A frame without the column passes.
+    as the roll-up accepts it. A frame without the column passes. A type in another case
+    (``core``, ``CORE``) or with spaces around it (``"Supplemental "``) is told what to
+    write (:func:`task_type_hint`): it was refused with the rule alone.
 
     Parameters
     ----------
@@ -1391,7 +1444,7 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
     >>> check_task_types(pd.DataFrame({"task_type": ["Core", "core"]}), row_offset=2)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'task_type': task_type 'core' is not Core or Supplemental: exposure rollup accepts only O*NET's task types, spelt exactly so, or a missing or blank cell (or O*NET's n/a)
+    exposure.errors.DataFormatError: row 3, column 'task_type': task_type 'core' is not Core or Supplemental: exposure rollup accepts only O*NET's task types, spelt exactly so, or a missing or blank cell (or O*NET's n/a): write 'Core' (the choices are case-sensitive)
     """
     row_offset = check_row_offset(row_offset)
     if not isinstance(frame, pd.DataFrame) or "task_type" not in frame.columns:
@@ -1406,8 +1459,8 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
         value = value.item() if isinstance(value, np.generic) else value
         raise DataFormatError(f"task_type {cell_shown(value)} is not Core or Supplemental: exposure rollup "
                               "accepts only O*NET's task types, spelt exactly so, or a missing or "
-                              "blank cell (or O*NET's n/a)", path=path, row=pos + row_offset,
-                              column="task_type")
+                              f"blank cell (or O*NET's n/a){task_type_hint(value)}", path=path,
+                              row=pos + row_offset, column="task_type")
 
 
 #: O*NET's Job Zones: 1 (little or no preparation needed) to 5 (extensive preparation).
