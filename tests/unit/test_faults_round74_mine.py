@@ -9,6 +9,15 @@
    file that found it so and why (31 s here). A host that was reached but dropped the
    connection is retried file by file as before, and :func:`~exposure.fetch.fetch` alone
    (one file) is unchanged.
+2. A task type of the labels in another case or with spaces around it (``CORE``,
+   ``"Supplemental "``) was refused by training (``exposure train``, the agreement
+   reports), the rubric's report and the reproduction reports with the rule alone,
+   ``labels: task_type 'CORE' is not Core or Supplemental (spelt so) or missing: Core
+   tasks weigh 2, others 1``, in two copies of the check, where ``score_tasks`` tells
+   what to write since round 74. One check now
+   (:func:`exposure.scoring._train.check_label_task_types`) adds ``: write 'Core' (the
+   choices are case-sensitive)`` or ``: write 'Supplemental' (without the spaces around
+   it)``.
 """
 
 from __future__ import annotations
@@ -17,11 +26,15 @@ import logging
 import socket
 import threading
 
+import pandas as pd
 import pytest
 from test_faults_round21_fetch import _clean_env  # noqa: F401 (autouse fixture: no mirror, cache or URL map from the environment)
 
 from exposure import fetch as F
-from exposure.errors import DownloadError
+from exposure.errors import DataFormatError, DownloadError
+from exposure.reports import reproduction
+from exposure.reports.rubric import rubric_agreement
+from exposure.scoring._train import training_frame
 
 #: Two registry files of one host, downloaded on their own (no archive's members).
 FIRST, SECOND = "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx", "crosswalks/2019_Occupations.xlsx"
@@ -105,3 +118,34 @@ def test_a_host_that_drops_the_connection_is_still_tried_for_every_file(tmp_path
     assert fetched == {} and set(errors) == {FIRST, SECOND}
     assert _attempts(caplog) == [FIRST, FIRST, SECOND, SECOND]  # it was reached: no file is skipped
     assert "earlier in this run" not in str(errors[SECOND])
+
+
+# 2. a task type of the labels in another case or with spaces is told what to write
+
+LABELS = pd.DataFrame({
+    "onetsoc_code": ["13-1021.00", "13-1021.00", "15-1252.00"], "task_id": [1, 2, 3],
+    "task": ["Plan budgets.", "Audit ledgers.", "Write code."], "title": ["Buyers", "Buyers", "Developers"],
+    "task_type": ["Core", "Supplemental", "Core"], "human_exposure_agg": ["E1", "E2", "E0"],
+    "gpt4_exposure": ["E2", "E2", "E1"]})
+PUBLISHED = pd.DataFrame({
+    "onetsoc_code": ["13-1021.00", "15-1252.00"],
+    "human_alpha": [2 / 3, 0.0], "human_beta": [2.5 / 3, 0.0], "human_gamma": [1.0, 0.0],
+    "gpt4_alpha": [0.0, 1.0], "gpt4_beta": [0.5, 1.0], "gpt4_gamma": [1.0, 1.0]})
+
+
+@pytest.mark.parametrize("run", [
+    training_frame,
+    rubric_agreement,
+    lambda labels: reproduction.reproduce_occ_level(labels, PUBLISHED),
+])
+@pytest.mark.parametrize("value, hint", [
+    ("CORE", ": write 'Core' (the choices are case-sensitive)"),
+    ("Supplemental ", ": write 'Supplemental' (without the spaces around it)"),
+    ("Supp", ""),
+])
+def test_label_task_types_are_told_what_to_write(run, value, hint):
+    labels = LABELS.assign(task_type=["Core", value, "Core"])
+    with pytest.raises(DataFormatError) as info:
+        run(labels)
+    assert str(info.value) == (f"row 2, column 'task_type': labels: task_type {value!r} is not Core or "
+                               f"Supplemental (spelt so) or missing (Core tasks weigh 2, others 1){hint}")

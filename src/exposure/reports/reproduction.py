@@ -36,7 +36,7 @@ from exposure.measures import _common
 from exposure.measures.eloundou import load_occ_level, load_task_labels
 from exposure.oews import load_oews
 from exposure.onet import read_tasks
-from exposure.reports.rubric import _check_task_types, checked_labels
+from exposure.reports.rubric import checked_labels
 from exposure.rollup import _run as _rollup_run
 from exposure.rollup import _soc as _rollup_soc
 from exposure.rollup import coverage, rollup, scores_from_labels, to_occupations, to_soc
@@ -49,6 +49,7 @@ from exposure.rollup._soc import (
     require_frame,
 )
 from exposure.schemas._fields import first_bad_onetsoc_code
+from exposure.scoring._train import check_label_task_types
 
 __all__ = [
     "LABELERS",
@@ -86,7 +87,7 @@ def _checked_labels(labels) -> pd.DataFrame:
     of its occupation, without a word, where the published scores count every task.
     """
     labels = checked_labels(labels, [column for column, _ in LABELERS.values()], ["task_type"])
-    _check_task_types(labels)
+    check_label_task_types(labels)
     return labels
 
 

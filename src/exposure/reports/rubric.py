@@ -26,7 +26,8 @@ from exposure.measures.eloundou import labels_location
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
-from exposure.scoring._inputs import bad_task_types, without_views
+from exposure.scoring._inputs import without_views
+from exposure.scoring._train import check_label_task_types
 from exposure.scoring.rubric import rubric_scores
 
 __all__ = ["REFERENCES", "rubric_agreement", "write_rubric_agreement"]
@@ -191,29 +192,6 @@ def _spelt_otherwise(labels: pd.DataFrame, missing, name: str) -> str:
     return advice
 
 
-def _check_task_types(labels: pd.DataFrame) -> None:
-    """Refuse a ``task_type`` the report cannot weigh (``labels`` checked: rows from 1).
-
-    Core tasks weigh 2, others 1: a ``"core"``, ``"CORE"`` or ``1`` weighed as a
-    Supplemental task without a word. The rule of the roll-up
-    (:func:`exposure.scoring._inputs.bad_task_types`): ``Core``, ``Supplemental``, or
-    missing, blank or ``n/a``.
-
-    Examples
-    --------
-    >>> _check_task_types(pd.DataFrame({"task_type": ["Core", None, "core"]}))
-    Traceback (most recent call last):
-    ...
-    exposure.errors.DataFormatError: row 3, column 'task_type': labels: task_type 'core' is not Core or Supplemental (spelt so) or missing: Core tasks weigh 2, others 1
-    """
-    bad = bad_task_types(labels["task_type"])
-    if bad.any():
-        pos = int(bad.argmax())
-        raise DataFormatError(f"labels: task_type {_plain(labels['task_type'].iloc[pos])!r} is not Core or "
-                              "Supplemental (spelt so) or missing: Core tasks weigh 2, others 1",
-                              row=pos + 1, column="task_type")
-
-
 def _plain(value):
     """``value`` for a message: numpy scalars as Python ones."""
     return value.item() if isinstance(value, np.generic) else value
@@ -308,7 +286,7 @@ def rubric_agreement(labels: pd.DataFrame, *, onet=None, labels_path=None) -> pd
                if col == REFERENCES["human"] or (isinstance(labels, pd.DataFrame) and col in labels.columns)]
     # made-up occupation keys group the tasks; with a release they would look up nothing
     labels = checked_labels(labels, columns, ["task", "task_type"], onet_codes=onet is not None)
-    _check_task_types(labels)
+    check_label_task_types(labels)
     # labels of another release: their tasks got the text rules alone, without a word
     # (``score_tasks`` says so: one warning line per kind, naming the first row)
     scores = rubric_scores(labels, onet=onet, path=where, row_offset=row_offset)

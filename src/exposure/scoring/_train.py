@@ -57,7 +57,13 @@ from exposure.scoring._distill import check_model_dir, distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
 from exposure.scoring._evaluate import agreement
 from exposure.scoring._features import CharTfidf, WordTfidf
-from exposure.scoring._inputs import bad_task_types, check_columns, check_onet, column_key
+from exposure.scoring._inputs import (
+    bad_task_types,
+    check_columns,
+    check_onet,
+    column_key,
+    task_type_hint,
+)
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import (
     BLOCKS,
@@ -80,6 +86,7 @@ __all__ = [
     "fit_model",
     "grouped_folds",
     "check_two_groups",
+    "check_label_task_types",
     "checked_config",
     "check_class_groups",
     "check_fold_classes",
@@ -523,12 +530,7 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
             f"must be E0, E1 or E2, got {value!r}")
         raise DataFormatError(f"labels: {target} {what}", row=pos + 1, column=target)
     out["y"] = out["y"].astype(int)
-    bad = bad_task_types(labels["task_type"])
-    if bad.any():  # "core", "CORE" or 1 weighed as a Supplemental task without a word
-        pos = int(bad.argmax())
-        value = labels["task_type"].iloc[pos]
-        raise DataFormatError(f"labels: task_type {value!r} is not Core or Supplemental (spelt so) or "
-                              "missing: Core tasks weigh 2, others 1", row=pos + 1, column="task_type")
+    check_label_task_types(labels)  # "core", "CORE" or 1 weighed as a Supplemental task without a word
     core = labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool)
     out["weight"] = np.where(core, CORE_WEIGHT, OTHER_WEIGHT)
     if onet is not None:
@@ -821,6 +823,34 @@ def check_two_groups(groups, *, folds: str = "n_folds", path=None, column: str |
     raise DataFormatError(f"every task is of one occupation group{one}: the cross-validation holds out whole "
                           f"groups, so it needs tasks of two groups at least, whatever {folds}; give labels of more "
                           f"occupations{instead}", path=path if path is not None else what, column=column)
+
+
+def check_label_task_types(labels: pd.DataFrame) -> None:
+    """Refuse a ``task_type`` of the labels that the weights cannot read (rows counted from 1).
+
+    Core tasks weigh 2, others 1: a ``"core"``, ``"CORE"`` or ``1`` weighed as a
+    Supplemental task without a word. The rule of the roll-up
+    (:func:`exposure.scoring._inputs.bad_task_types`): ``Core``, ``Supplemental``, or
+    missing, blank or ``n/a``. A type in another case or with spaces around it is told what
+    to write (:func:`~exposure.scoring._inputs.task_type_hint`), as ``score_tasks`` tells
+    it; training (:func:`training_frame`) and the rubric's report said it in two copies,
+    with the rule alone.
+
+    Examples
+    --------
+    >>> check_label_task_types(pd.DataFrame({"task_type": ["Core", None, "core"]}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 3, column 'task_type': labels: task_type 'core' is not Core or Supplemental (spelt so) or missing (Core tasks weigh 2, others 1): write 'Core' (the choices are case-sensitive)
+    """
+    bad = bad_task_types(labels["task_type"])
+    if bad.any():
+        pos = int(bad.argmax())
+        value = labels["task_type"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"labels: task_type {value!r} is not Core or Supplemental (spelt so) or missing "
+                              f"(Core tasks weigh 2, others 1){task_type_hint(value)}", row=pos + 1,
+                              column="task_type")
 
 
 def _label_folds(rows: pd.DataFrame, n_folds: int, seed: int, path=None) -> np.ndarray:
