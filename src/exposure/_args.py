@@ -9,6 +9,8 @@ silently as another value (``"no"`` as True, True as 1, ``"beta"`` as the names
 
 from __future__ import annotations
 
+import decimal
+import fractions
 import math
 import numbers
 import os
@@ -40,14 +42,25 @@ def shown(value) -> str:
     """``type value`` for an error message (only the type for a frame, an array, a Series).
 
     Only the type, too, for a value whose ``repr`` takes several lines (a list holding a
-    frame): the message stays one line.
+    frame): the message stays one line. A :class:`~decimal.Decimal` or a
+    :class:`~fractions.Fraction` is shown as it is written (``Decimal NaN``): it was shown
+    as its type alone (``must be a positive number, got Decimal``, of ``Decimal('NaN')``
+    and of ``Decimal('-1')`` alike).
 
     Examples
     --------
     >>> import numpy as np, pandas as pd
     >>> shown("no"), shown(np.int64(3)), shown(np.zeros(2)), shown([pd.DataFrame({"a": [1]})])
     ("str 'no'", 'int64 3', 'ndarray', 'list')
+    >>> shown(decimal.Decimal("-1.5")), shown(fractions.Fraction(1, 3))
+    ('Decimal -1.5', 'Fraction 1/3')
     """
+    if isinstance(value, (decimal.Decimal, fractions.Fraction)):
+        try:
+            text = str(value)
+        except ValueError:  # a Fraction of more than 4300 digits
+            return type(value).__name__
+        return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
     scalar = _numpy_scalar(value)
     if value is None or scalar or isinstance(value, (str, bytes, int, float, list, tuple)):
         try:
@@ -76,6 +89,33 @@ def _finite(value) -> bool:
         return math.isfinite(value)
     except OverflowError:
         return False
+
+
+def _as_float(value) -> float | None:
+    """A number argument as a float, or None where it is none: a bool, text, a Series, NaN, infinity.
+
+    A real number or a :class:`~decimal.Decimal` (what a database driver gives for a
+    ``NUMERIC`` column; it is no :class:`numbers.Real`, and was refused as ``must be a
+    positive number, got Decimal`` of ``Decimal('2.5')``). A number too large for a float
+    (``10**400``, ``Decimal('1e400')``) and a signalling NaN are None too.
+
+    Examples
+    --------
+    >>> _as_float(decimal.Decimal("2.5")), _as_float(True), _as_float(10**400), _as_float(float("nan"))
+    (2.5, None, None, None)
+    """
+    if not (is_number(value) or isinstance(value, decimal.Decimal)):
+        return None
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):  # 10**400; Decimal('sNaN')
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _underflow(value, number: float) -> str:
+    """The note of a number above 0 that is 0 as a float (``Fraction(1, 10**400)``), else ``""``."""
+    return ": it is 0 as a float (too close to 0)" if number == 0 and value != 0 else ""
 
 
 def check_flag(value, name: str, *, optional: bool = False) -> None:
@@ -235,6 +275,11 @@ def check_names(value, name: str, what: str = "measure names") -> list[str]:
 def check_positive(value, name: str, what: str = "a positive number") -> float:
     """``value`` as a float: a finite real number above 0 (not a bool, text or a Series).
 
+    A :class:`~decimal.Decimal` is read as the float it is (it was refused as ``must be a
+    positive number, got Decimal``). The float is checked, not ``value``: a number above
+    0 that is 0 as a float (``Fraction(1, 10**400)``, ``Decimal('1e-400')``) was returned
+    as 0.0, and refused says so.
+
     Raises
     ------
     exposure.errors.DataFormatError
@@ -248,15 +293,21 @@ def check_positive(value, name: str, what: str = "a positive number") -> float:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: hours must be a positive number, got bool True
+    >>> check_positive(decimal.Decimal("37.5"), "hours")
+    37.5
     """
-    ok = is_number(value) and _finite(value) and value > 0
-    if not ok:
-        raise DataFormatError(f"{name} must be {what}, got {shown(value)}")
-    return float(value)
+    number = _as_float(value)
+    if number is None or not number > 0:
+        note = "" if number is None else _underflow(value, number)
+        raise DataFormatError(f"{name} must be {what}, got {shown(value)}{note}")
+    return number
 
 
 def check_count(value, name: str, minimum: int = 0) -> int:
     """``value`` as an int: a whole number of ``minimum`` or more (``3.0`` is 3; True is not 1).
+
+    A :class:`~decimal.Decimal` holding a whole number is read (``Decimal('3')`` is 3; it
+    was refused as ``must be a whole number of 1 or more, got Decimal``).
 
     Raises
     ------
@@ -272,7 +323,8 @@ def check_count(value, name: str, minimum: int = 0) -> int:
     ...
     exposure.errors.DataFormatError: n must be a whole number of 1 or more, got float 2.5
     """
-    ok = is_number(value) and _finite(value) and float(value).is_integer() and value >= minimum
+    number = _as_float(value)
+    ok = number is not None and number.is_integer() and value == int(value) and value >= minimum
     if not ok:
         raise DataFormatError(f"{name} must be a whole number of {minimum} or more, got {shown(value)}")
     return int(value)

@@ -44,13 +44,13 @@ from exposure._tables import (
     first_repeat,
     link_note,
     norm_header,
+    number_hint,
     read_parquet_file,
     read_utf8,
 )
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, _spaced, check_store, default_home
 from exposure.measures._common import percent_hint
-from exposure.measures._crosswalk import COMMA_NOTE
 from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
@@ -1183,6 +1183,10 @@ def _check_measures(frame: pd.DataFrame, path: Path) -> None:
 def _not_a_number_hint(cell) -> str:
     """The end of "not a number: ``cell``" of the measures table: a comma, or R's ``NA``, explained; else ``""``.
 
+    A number written as a spreadsheet in another locale writes it (``0,5``, ``1 234``) is
+    told the number to write, in the words of the readers of published measures
+    (:func:`exposure._tables.number_hint`).
+
     R's ``write.csv`` writes a missing value ``NA`` (its ``na = "NA"``); only an empty
     cell is missing here (a spreadsheet's ``#N/A``, ``NULL`` are refused), so the cell was
     refused as "not a number" without a word of what it is or what to do.
@@ -1197,8 +1201,9 @@ def _not_a_number_hint(cell) -> str:
     ''
     """
     text = str(cell)
-    if "," in text:  # the words of the measure files' readers
-        return COMMA_NOTE
+    hint = number_hint(text)  # the words of the measure files' readers
+    if hint:
+        return hint
     if text.strip() == "NA":
         return (": NA is R's mark of a missing value, which write.csv() writes; an empty cell only is missing "
                 'here: write the table again with write.csv(..., na = "")')

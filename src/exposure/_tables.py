@@ -79,6 +79,7 @@ __all__ = [
     "read_table",
     "missing_to_na",
     "to_number",
+    "number_hint",
     "MAX_COUNT",
     "power_scaled",
     "check_filled",
@@ -2303,12 +2304,115 @@ def missing_to_na(series: pd.Series, tokens=_MISSING) -> pd.Series:
 GROUPED = r"[+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]*)?"
 
 
+#: A number as a spreadsheet in another locale may write it: an optional sign, digits whose
+#: thousands may be separated by one kind of space or by points, and a decimal comma or point
+#: (``1 234,5``, ``1.234,5``, ``1 234.5``, ``0,5``). Digits are ASCII only.
+_LOCALE_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<int>[0-9]{1,3}(?:(?P<sep>[ \u00a0\u202f.])[0-9]{3})(?:(?P=sep)[0-9]{3})*|[0-9]*)"
+    r"(?:(?P<mark>[.,])(?P<frac>[0-9]+))?")
+
+#: How :func:`number_hint` names a thousands separator it does not read.
+_SEPARATORS = {" ": "a space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space",
+               ".": "a point"}
+
+
+def _meant_number(text: str, share: bool):
+    """``(written, what, separator)``: the number ``text`` means, as the readers read it, and what was changed.
+
+    ``what`` is ``"comma"`` (a decimal comma), ``"sep"`` (thousands separated by
+    ``separator``, spaces or points), ``"minus"`` (``−``, U+2212) or ``"percent"`` (with
+    ``share`` only: ``12%`` is ``0.12``); None where ``text`` is no such number, a number
+    the readers read as it is, or one that may be read two ways (``1.234``: a decimal
+    point, or a thousands separator).
+    """
+    body = text.strip()
+    minus = body.startswith("\u2212")
+    if minus:
+        body = "-" + body[1:]
+    percent = share and body.endswith("%")
+    if percent:
+        body = body[:-1].rstrip()
+    m = _LOCALE_NUMBER.fullmatch(body)
+    if m is None or not (m["int"] or m["frac"]) or (m["sep"] and m["sep"] == m["mark"]):
+        return None
+    if m["sep"] == "." and not m["mark"] and m["int"].count(".") == 1:  # 1.234: 1234, or 1.234?
+        return None
+    digits = m["int"].replace(m["sep"], "") if m["sep"] else m["int"]
+    written = f"{m['sign']}{digits or '0'}" + (f".{m['frac']}" if m["frac"] else "")
+    if percent:
+        written = format(decimal.Decimal(written).scaleb(-2).normalize(), "f")
+        return written, "percent", None
+    what = "comma" if m["mark"] == "," else "sep" if m["sep"] else "minus" if minus else None
+    return (written, what, m["sep"]) if what else None
+
+
+def number_hint(value, *, share: bool = False) -> str:
+    """The advice for a cell ``value`` refused as not a number, with the number to write; else ``""``.
+
+    The one wording of the readers of numbers for a number a spreadsheet in another locale
+    writes: a decimal comma (``0,5``, ``1.234,5``), thousands separated by a space, a
+    no-break space or points (``1 234``, ``1.234.567``) or the minus sign U+2212
+    (``−0.5``, as LibreOffice writes it in some locales). Each was refused as ``not a
+    number`` without a word, or told ``write decimals with a point (9.5)``, an example
+    rather than the number meant. ``share``: for a share or probability in [0, 1] (the
+    roll-ups' measures, ``--gain``), which no thousands separator is read in: the advice
+    is given only when the number meant is in [0, 1], and a percentage (``12%``) is told
+    the fraction to write. Text with a comma that is no such number (``1,234,5``) is
+    told only where commas may stand (without ``share``); other text gets ``""``.
+
+    Parameters
+    ----------
+    value : object
+        The cell as given; anything but text gets ``""``.
+    share : bool, default False
+        Whether the number is a share in [0, 1], read without thousands separators.
+
+    Returns
+    -------
+    str
+        ``""``, or the advice, starting with ``": "``, to add after the cell in a message.
+
+    Examples
+    --------
+    >>> number_hint("9,5"), number_hint("1.234,5")
+    (': a comma must separate thousands (1,234); write decimals with a point (9.5), not a comma', ': a comma must separate thousands (1,234); write decimals with a point (1234.5), not a comma')
+    >>> number_hint("1\\u00a0234"), number_hint("\\u22120.5")
+    (": a no-break space does not separate thousands here: write '1234'", ": '−' (U+2212) is not read as a minus sign: write '-0.5'")
+    >>> number_hint("0,46", share=True), number_hint("12%", share=True)
+    (": a decimal comma? write decimals with a point: '0.46'", ": a percentage? write it as a fraction of 1: '0.12'")
+    >>> number_hint("1,5", share=True), number_hint("n/a, 3"), number_hint("1,234,5")
+    ('', '', ': a comma must separate thousands (1,234); write decimals with a point, not a comma')
+    """
+    if not isinstance(value, str):
+        return ""
+    meant = _meant_number(value, share)
+    if meant is None:
+        text = value.strip()
+        if (share or "," not in text or re.fullmatch(GROUPED, text)  # 1,234.5: read, or no integer
+                or not re.fullmatch(r"[+\-\u2212]?[0-9][0-9.,]*", text)):
+            return ""
+        return ": a comma must separate thousands (1,234); write decimals with a point, not a comma"
+    written, what, sep = meant
+    if share and not 0.0 <= float(written) <= 1.0:  # no share either way: the advice would not work
+        return ""
+    if what == "comma":
+        return (f": a decimal comma? write decimals with a point: {written!r}" if share else
+                f": a comma must separate thousands (1,234); write decimals with a point ({written}), not a comma")
+    if what == "percent":
+        return f": a percentage? write it as a fraction of 1: {written!r}"
+    if what == "sep":
+        return f": {_SEPARATORS[sep]} does not separate thousands here: write {written!r}"
+    return f": '\u2212' (U+2212) is not read as a minus sign: write {written!r}"
+
+
 def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISSING) -> pd.Series:
     """Parse ``raw.frame[column]`` as numbers; tokens become missing.
 
     Thousands separators (``1,234``, :data:`GROUPED`) are accepted; any other comma is
     refused (``9,5``, a decimal comma, was read as 95). A value that is not a number raises
-    :class:`~exposure.errors.DataFormatError` naming the file, line and column.
+    :class:`~exposure.errors.DataFormatError` naming the file, line and column, and, for a
+    number written as a spreadsheet in another locale writes it (``9,5``, ``1 234``,
+    ``−0.5``), the number to write (:func:`number_hint`).
 
     Examples
     --------
@@ -2334,8 +2438,8 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
         bad = comma & ~grouped
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
-            raise DataFormatError(f"not a number: {raw.frame[column].iloc[pos]!r}: a comma must separate "
-                                  "thousands (1,234); write decimals with a point (9.5), not a comma",
+            cell = raw.frame[column].iloc[pos]
+            raise DataFormatError(f"not a number: {cell!r}{number_hint(cell)}",
                                   path=raw.path, row=raw.row(pos), column=raw.sources.get(column, column))
     cleaned = text.str.replace(",", "", regex=False).str.strip()
     values = pd.to_numeric(cleaned, errors="coerce")
@@ -2349,8 +2453,9 @@ def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISS
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
         what = "an integer of at most 64 bits" if big.iloc[pos] else "an integer" if integer else "a number"
+        cell = raw.frame[column].iloc[pos]
         raise DataFormatError(
-            f"not {what}: {raw.frame[column].iloc[pos]!r}",
+            f"not {what}: {cell!r}{number_hint(cell)}",
             path=raw.path,
             row=raw.row(pos),
             column=raw.sources.get(column, column),

@@ -193,7 +193,7 @@ def _ddf(weights):
 @pytest.mark.parametrize("weights, match", [
     (["1", "2", "3", "abc"], r"n must be a number or a BLS special value \(\*\* \* # ~\), got 'abc'"),
     (["1", "2", "3", "1.200,5"], r"n must be a number or a BLS special value \(\*\* \* # ~\), got '1.200,5': a "
-     r"comma must separate thousands \(1,234\); write decimals with a point \(0\.5\), not a comma"),
+     r"comma must separate thousands \(1,234\); write decimals with a point \(1200\.5\), not a comma"),  # round 74
     ([1.0, 2.0, 3.0, -1.0], r"n must be a finite number of at least 0, got -1.0"),
     ([1.0, 2.0, 3.0, np.inf], r"n must be a finite number of at least 0, got inf"),
     (pd.array([None, None, None, True], dtype="boolean"),

@@ -451,14 +451,14 @@ XW = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.01"], "soc_code": ["4
 
 @pytest.mark.parametrize("args, message", [
     ((TASKS, SOC.assign(tot_emp=[-300.0]), XW),
-     r"^row 1, column 'tot_emp': soc_scores: tot_emp must be a number of 0 or more, got -300\.0"),
+     r"^soc_scores, row 1, column 'tot_emp': tot_emp must be a number of 0 or more, got -300\.0"),  # (round 74)
     ((TASKS, SOC.assign(tot_emp=[np.nan]), XW),
-     r"^row 1, column 'tot_emp': soc_scores: tot_emp is missing"),
+     r"^soc_scores, row 1, column 'tot_emp': tot_emp is missing"),
     ((TASKS, SOC.assign(tot_emp=["**"]), XW), r"^soc_scores, row 1, column 'tot_emp': not a number: '\*\*'"),
     ((TASKS, pd.concat([SOC, SOC], ignore_index=True), XW),
      r"^soc_scores, row 2, column 'soc_code': soc_code '43-9061' is given twice \(rows 1 and 2\)"),
     ((TASKS.assign(onetsoc_code=[None, "43-9061.00", "43-9061.01"]), SOC, XW),
-     r"^row 1, column 'onetsoc_code': tasks: onetsoc_code is missing"),
+     r"^tasks, row 1, column 'onetsoc_code': onetsoc_code is missing"),
     ((None, SOC, XW), r"^tasks must be a pandas DataFrame, got NoneType"),
     ((TASKS.drop(columns="task_type"), SOC, XW), r"^tasks lacks column\(s\) \['task_type'\]"),
     ((TASKS, SOC.drop(columns="tot_emp"), XW), r"^soc_scores lacks column\(s\) \['tot_emp'\]"),

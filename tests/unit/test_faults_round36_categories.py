@@ -139,7 +139,7 @@ def test_task_employment_refuses_a_task_type_the_rollup_refuses(value):
     tasks = EMP_TASKS.assign(task_type=pd.Series([value, "Supplemental", "Core"], dtype=object))
     with pytest.raises(DataFormatError) as info:
         task_employment(tasks, SOC, XW)
-    assert str(info.value).startswith(f"row 1, column 'task_type': tasks: task_type {value!r} is not "
+    assert str(info.value).startswith(f"tasks, row 1, column 'task_type': task_type {value!r} is not "  # (round 74)
                                       "Core or Supplemental")
 
 
@@ -163,7 +163,7 @@ def test_task_employment_refuses_a_code_that_is_not_one(code, message):
     tasks = EMP_TASKS.assign(onetsoc_code=pd.Series([code, "43-9061.00", "43-9061.01"], dtype=object))
     with pytest.raises(DataFormatError) as info:
         task_employment(tasks, SOC, XW)
-    assert str(info.value) == f"row 1, column 'onetsoc_code': tasks: {message}"
+    assert str(info.value) == f"tasks, row 1, column 'onetsoc_code': {message}"  # the frame first (round 74)
 
 
 def test_task_employment_of_good_tasks_is_unchanged():

@@ -186,7 +186,7 @@ def test_task_employment_names_a_bad_soc_code_of_soc_scores(code, tail):
     xw = pd.DataFrame({"onetsoc_code": ["43-9061.00"], "soc_code": ["43-9061"]})
     with pytest.raises(DataFormatError) as info:
         task_employment(tasks, soc, xw)
-    assert str(info.value) == f"row 2, column 'soc_code': soc_scores: not a SOC code (like 11-1011): {code!r}{tail}"
+    assert str(info.value) == f"soc_scores, row 2, column 'soc_code': not a SOC code (like 11-1011): {code!r}{tail}"
     assert task_employment(tasks, soc.assign(soc_code=["11-1011", "43-9061"]), xw).tolist() == [200.0, 100.0]
 
 

@@ -238,13 +238,15 @@ def sample_dir(d, prob: str, weight: str):
     return d
 
 
-COMMA = ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
+COMMA = ": a comma must separate thousands (1,234); write decimals with a point ({}), not a comma"  # (round 74)
 
 
 @pytest.mark.parametrize("prob, weight, column, message", [
-    ("0,5", "2", "inclusion_prob", "inclusion_prob must be a number, got '0,5'" + COMMA),
-    ("0.5", "2,0", "weight", "weight must be a number, got '2,0'" + COMMA),
-    ("50%", "2", "inclusion_prob", "inclusion_prob must be a number, got '50%'"),
+    ("0,5", "2", "inclusion_prob", "inclusion_prob must be a number, got '0,5': a decimal comma? write decimals "
+                                   "with a point: '0.5'"),  # a probability: the advice of a share (round 74)
+    ("0.5", "2,0", "weight", "weight must be a number, got '2,0'" + COMMA.format("2.0")),
+    ("50%", "2", "inclusion_prob", "inclusion_prob must be a number, got '50%': a percentage? write it as a "
+                                   "fraction of 1: '0.5'"),  # (round 74)
     ("0.5", "", "weight", "weight is missing: give each sampled task its weight"),
     ("0.5", " ", "weight", "weight is missing: give each sampled task its weight"),
     ("-0.5", "2", "inclusion_prob", "inclusion_prob must be a positive number, got '-0.5'"),
@@ -273,6 +275,6 @@ def test_design_number_with_decimal_comma_on_the_command_line(tmp_path, capsys):
                        "--out-dir", tmp_path / "out", "--mirror", tmp_path / "no mirror")
     line = one_error_line(err, command="report categories")
     assert code == 2
-    assert line.endswith(f"sample.csv, row 2, column 'inclusion_prob': inclusion_prob must be a number, got "
-                         f"'0,5'{COMMA}")
+    assert line.endswith("sample.csv, row 2, column 'inclusion_prob': inclusion_prob must be a number, got "
+                         "'0,5': a decimal comma? write decimals with a point: '0.5'")  # (round 74)
     assert not list(tmp_path.glob("**/categories_*.csv"))

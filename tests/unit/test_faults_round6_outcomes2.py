@@ -161,7 +161,7 @@ _SPECIAL = r"a number or a BLS special value \(\*\* \* # ~\), "
     ([100, -5], r"a finite number of at least 0, got -5.0$"),
     ([100, np.inf], r"a finite number of at least 0, got inf$"),
     ([100, "1.200,5"], _SPECIAL + r"got '1.200,5': a comma must separate thousands \(1,234\); write decimals "
-     r"with a point \(0\.5\), not a comma$"),
+     r"with a point \(1200\.5\), not a comma$"),  # the number to write (round 74)
 ])
 def test_sector_growth_refuses_employment_that_is_not_a_number_of_workers(emp, match):
     frames = {**FRAMES, 2022: _oews(emp)}

@@ -50,8 +50,8 @@ def test_rollup_refuses_a_tot_emp_that_is_not_a_number(rollup, value, shown):
     """Text or a boolean among numbers: refused naming the row; before, ValueError or 1.0."""
     soc = _scores(tot_emp=pd.Series([100.0, value], dtype=object))
     message = f"soc_scores, row 2, column 'tot_emp': tot_emp must be {SPECIAL}, got {shown}" + (
-        ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
-        if value == "1.200,5" else "")
+        ": a comma must separate thousands (1,234); write decimals with a point (1200.5), not a comma"
+        if value == "1.200,5" else "")  # the number to write (round 74)
     with pytest.raises(DataFormatError, match="^" + re.escape(message) + "$"):
         rollup(soc)
 
@@ -208,14 +208,14 @@ def test_to_census_occ_refuses_a_boolean_tot_emp():
 
 # -- commas: thousands separators only ----------------------------------------------------------
 
-@pytest.mark.parametrize("value", ["1.200,5", "1,2", "12,00"])
-def test_to_soc_refuses_a_comma_that_is_not_a_thousands_separator(value):
+@pytest.mark.parametrize("value, written", [("1.200,5", "1200.5"), ("1,2", "1.2"), ("12,00", "12.00")])
+def test_to_soc_refuses_a_comma_that_is_not_a_thousands_separator(value, written):
     """'1.200,5' (decimal comma) was read as 1.2005 workers: the commas were dropped blindly."""
     emp = employment().astype({"tot_emp": object}).rename(columns=str.upper)
     emp.loc[1, "TOT_EMP"] = value
     with pytest.raises(DataFormatError, match="^" + re.escape(
             f"employment frame, row 2, column 'TOT_EMP': TOT_EMP must be {SPECIAL}, got {value!r}: a comma must "
-            "separate thousands (1,234); write decimals with a point (0.5), not a comma") + "$"):
+            f"separate thousands (1,234); write decimals with a point ({written}), not a comma") + "$"):  # (round 74)
         to_soc(occupation_scores(), crosswalk(), emp)
 
 

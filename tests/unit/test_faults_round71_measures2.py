@@ -155,13 +155,13 @@ def test_measures_table_reads_thousands_separators(tmp_path):
     assert frame["felten_aioe"].tolist() == [0.5, -0.1]
 
 
-@pytest.mark.parametrize("cell", ["0,5", "1,00"])
-def test_measures_table_decimal_comma_is_refused_saying_why(tmp_path, cell):
+@pytest.mark.parametrize("cell, written", [("0,5", "0.5"), ("1,00", "1.00")])
+def test_measures_table_decimal_comma_is_refused_saying_why(tmp_path, cell, written):
     path = _measures_dir(tmp_path, f'soc_code,tot_emp,beta\n11-1011,100,"{cell}"\n')
     with pytest.raises(DataFormatError) as err:
         exposure.load("measures", directory=tmp_path)
     assert str(err.value) == (f"{path}, row 2, column 'beta': not a number: {cell!r}: a comma must separate "
-                              "thousands (1,234); write decimals with a point (0.5), not a comma")
+                              f"thousands (1,234); write decimals with a point ({written}), not a comma")  # (round 74)
 
 
 # 6. codes without a link said once, at WARNING level only, by the callers that warn

@@ -122,7 +122,7 @@ def test_only_a_share_written_with_a_decimal_comma_gets_the_advice():
         with pytest.raises(DataFormatError) as err:
             to_soc(OCC.assign(beta=[0.2, value, 0.3]), XW, _emp())
         said[value] = str(err.value).removeprefix(f"occupation_scores, row 2, column 'beta': not a number: {value!r}")
-    assert said == {"1,0": f"{HINT}'1.0'", ",25": f"{HINT}'.25'", "1,5": "", "0,5,1": "", "-0,2": ""}
+    assert said == {"1,0": f"{HINT}'1.0'", ",25": f"{HINT}'0.25'", "1,5": "", "0,5,1": "", "-0,2": ""}  # (round 74)
 
 
 def test_exposure_rollup_says_a_decimal_comma_of_its_file(tmp_path, capsys, fixtures):

@@ -176,7 +176,7 @@ def test_2_padded_or_decimal_naics_text_is_told_the_code(value, hint):
 
 # 3. a decimal comma in an employment number -----------------------------------------------
 
-COMMA = ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
+COMMA = ": a comma must separate thousands (1,234); write decimals with a point ({}), not a comma"  # (round 74)
 
 
 @pytest.mark.parametrize(("column", "value", "written"), [
@@ -186,7 +186,7 @@ def test_3_a_decimal_comma_in_the_employment_frame_says_why(column, value, writt
     with pytest.raises(DataFormatError) as info:
         employment_frame(_with(emp, column, 3, value))
     assert str(info.value) == (f"employment frame, row 4, column '{column}': {column} must be a number or a BLS "
-                               f"special value (** * # ~), got {value!r}{COMMA}")
+                               f"special value (** * # ~), got {value!r}{COMMA.format(written.replace(',', ''))}")
     # the advice followed is read
     assert employment_frame(_with(emp, column, 3, written))[column].iloc[3] == float(written.replace(",", ""))
 
@@ -196,7 +196,7 @@ def test_3_a_decimal_comma_in_the_soc_scores_tot_emp_says_why():
     with pytest.raises(DataFormatError) as info:
         working_time(soc)
     assert str(info.value) == ("soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special "
-                               f"value (** * # ~), got '10,5'{COMMA}")
+                               f"value (** * # ~), got '10,5'{COMMA.format('10.5')}")
     # thousands are read as before; text that is no number gets no comma advice
     assert working_time(soc.assign(tot_emp=["1,234", 30.0]))["tot_emp"].tolist() == [1234.0, 30.0]
     with pytest.raises(DataFormatError) as info:

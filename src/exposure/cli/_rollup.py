@@ -19,6 +19,7 @@ from exposure._outdir import check_output_dir, refuse_file_named_dir, refuse_pro
 from exposure._tables import (
     check_input_file,
     first_row_number,
+    number_hint,
     read_frame,
     read_table,
     xlsx_sheet_note,
@@ -43,7 +44,7 @@ from exposure.rollup._run import (
     no_industry_said,
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
-from exposure.rollup._soc import EMPLOYMENT_FRAME, _decimal_comma_hint, national_detailed
+from exposure.rollup._soc import EMPLOYMENT_FRAME, national_detailed
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
@@ -456,8 +457,9 @@ def _gain(text: str) -> float:
     """Type of ``--gain``: a number (checked to be in [0, 1] by :func:`run_rollup`).
 
     A decimal comma (``--gain 0,5``, as a European locale writes it) is told the number to
-    write (:func:`~exposure.rollup._soc._decimal_comma_hint`, the advice of a measure
-    written so): it was refused as ``invalid float value: '0,5'`` and no more.
+    write (:func:`exposure._tables.number_hint`, the advice of a measure written so): it
+    was refused as ``invalid float value: '0,5'`` and no more. So is a percentage
+    (``--gain 50%``: ``0.5``).
 
     Examples
     --------
@@ -471,7 +473,7 @@ def _gain(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid float value: {text!r}{_decimal_comma_hint(text)}") from None
+        raise argparse.ArgumentTypeError(f"invalid float value: {text!r}{number_hint(text, share=True)}") from None
 
 
 def run_rollup(args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ from exposure._tables import (
     first_repeat,
     first_repeat_of,
     index_hint,
+    number_hint,
     refuse_multilevel_columns,
 )
 from exposure.errors import DataFormatError
@@ -118,18 +119,15 @@ def check_once(frame: pd.DataFrame, columns, path="table") -> None:
         raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
 
 
-#: The end of "not a number" for a cell of a file holding a comma that does not separate thousands
-#: (``0,5``): the measure files' readers (:func:`to_float`) and the measures table of ``exposure.load``.
-COMMA_NOTE = ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
-
-
 def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True) -> pd.Series:
     """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
 
     With ``grouped`` (the measure files' readers), thousands separators (``1,350,430``,
     :data:`exposure._tables.GROUPED`) are read as the task tables and OEWS files read them
     (they were refused as not a number); any other comma (``0,5``, a decimal comma) is
-    refused, saying so. :func:`numbers` (frames given in Python) refuses text with commas.
+    refused, saying so and the number to write (:func:`exposure._tables.number_hint`, as
+    are thousands separated by spaces and the minus sign U+2212). :func:`numbers` (frames
+    given in Python) refuses text with commas.
 
     Examples
     --------
@@ -151,9 +149,9 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        comma = COMMA_NOTE if grouped and isinstance(raw.iloc[pos], str) and "," in raw.iloc[pos] else ""
+        hint = number_hint(raw.iloc[pos]) if grouped else ""
         raise DataFormatError(
-            f"not a number: {raw.iloc[pos]!r}{comma}", path=path, row=pos + row_offset, column=column
+            f"not a number: {raw.iloc[pos]!r}{hint}", path=path, row=pos + row_offset, column=column
         )
     num = num.astype(float)
     infinite = np.isinf(num.to_numpy())

@@ -48,6 +48,7 @@ from exposure._tables import (
     drop_empty_tail,
     first_repeat,
     norm_header,
+    number_hint,
     power_scaled,
 )
 from exposure.crosswalks import load_onet_to_soc
@@ -631,8 +632,10 @@ def _design_numbers(cells: pd.Series, col: str, path) -> pd.Series:
     positive is refused, naming the file, its row (the header is row 1), the column and
     the cell: each was ``inclusion_prob must be a positive number``, also of a decimal
     comma (``"0,5"``, as a spreadsheet in a European locale writes it: a positive number,
-    which the message denied), of a blank cell and of ``50%``. Infinity is left to the
-    caller's checks (:func:`read_validation_sample` names it).
+    which the message denied), of a blank cell and of ``50%``. A number written so is told
+    the number to write (:func:`exposure._tables.number_hint`; an ``inclusion_prob``, a
+    probability, as a share: ``50%`` is told ``0.5``). Infinity is left to the caller's
+    checks (:func:`read_validation_sample` names it).
 
     Examples
     --------
@@ -641,7 +644,7 @@ def _design_numbers(cells: pd.Series, col: str, path) -> pd.Series:
     >>> _design_numbers(pd.Series(["0.5", "0,25"]), "inclusion_prob", "s.csv")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: s.csv, row 3, column 'inclusion_prob': inclusion_prob must be a number, got '0,25': a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma
+    exposure.errors.DataFormatError: s.csv, row 3, column 'inclusion_prob': inclusion_prob must be a number, got '0,25': a decimal comma? write decimals with a point: '0.25'
     """
     text = cells.astype(str).str.strip()
     grouped = text.str.fullmatch(GROUPED).to_numpy(dtype=bool)
@@ -654,9 +657,7 @@ def _design_numbers(cells: pd.Series, col: str, path) -> pd.Series:
     if not text.iloc[pos]:
         what = f"{col} is missing: give each sampled task its {col}"
     elif pd.isna(values.iloc[pos]):
-        what = f"{col} must be a number, got {cell!r}" + (
-            ": a comma must separate thousands (1,234); write decimals with a point (0.5), not a comma"
-            if "," in cell else "")
+        what = f"{col} must be a number, got {cell!r}{number_hint(cell, share=col == 'inclusion_prob')}"
     else:
         what = f"{col} must be a positive number, got {cell!r}"
     raise DataFormatError(what, path=path, row=pos + 2, column=col)
@@ -1119,7 +1120,9 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         ``Core`` or ``Supplemental`` or missing (``core`` weighed as Supplemental), a SOC
         code missing or given twice (pandas' ``InvalidIndexError`` before), a ``tot_emp``
         that is not a number, missing or negative (a negative one gave negative
-        employment), naming the row and the column.
+        employment), naming the frame, the row and the column, in this order, as the
+        roll-ups do (``tasks, row 2, column 'task_type': ...``; the frame was named after
+        the row).
 
     Examples
     --------
@@ -1135,22 +1138,22 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
     for frame, name, column in ((tasks, "tasks", "onetsoc_code"), (soc_scores, "soc_scores", "soc_code")):
         gaps = frame[column].isna().to_numpy(dtype=bool)
         if gaps.any():  # a task of the occupation 'nan'
-            raise DataFormatError(f"{name}: {column} is missing", row=int(gaps.argmax()) + 1, column=column)
+            raise DataFormatError(f"{column} is missing", path=name, row=int(gaps.argmax()) + 1, column=column)
     # ' 43-9061.00', '43-9061' or 43 was in no crosswalk: the task got no employment (one
     # log line) and its occupation's employment went to the occupation's other tasks
     bad = first_bad_onetsoc_code(tasks["onetsoc_code"])
     if bad is not None:
-        raise DataFormatError(f"tasks: {bad[1]}", row=bad[0] + 1, column="onetsoc_code")
+        raise DataFormatError(bad[1], path="tasks", row=bad[0] + 1, column="onetsoc_code")
     bad = first_bad_soc_code(soc_scores["soc_code"])
     if bad is not None:  # '43-9061.00' was "oews_codes must be a list of SOC codes ... at position 0"
-        raise DataFormatError(f"soc_scores: {bad[1]}", row=bad[0] + 1, column="soc_code")
+        raise DataFormatError(bad[1], path="soc_scores", row=bad[0] + 1, column="soc_code")
     bad_type = bad_task_types(tasks["task_type"])
     if bad_type.any():  # "core", "Core " weighed 1, as if Supplemental (the roll-up refuses them)
         pos = int(bad_type.argmax())
         value = tasks["task_type"].iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"tasks: task_type {value!r} is not Core or Supplemental (O*NET's task "
-                              "types, spelt exactly so), nor missing", row=pos + 1, column="task_type")
+        raise DataFormatError(f"task_type {value!r} is not Core or Supplemental (O*NET's task types, spelt "
+                              "exactly so), nor missing", path="tasks", row=pos + 1, column="task_type")
     repeat = first_repeat(soc_scores["soc_code"].astype(str))
     if repeat is not None:
         pos, first = repeat
@@ -1162,7 +1165,7 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         bad = bad.to_numpy(dtype=bool)
         if bad.any():
             pos = int(bad.argmax())
-            raise DataFormatError(f"soc_scores: {what.format(float(tot_emp.iloc[pos]))}", row=pos + 1,
+            raise DataFormatError(what.format(float(tot_emp.iloc[pos])), path="soc_scores", row=pos + 1,
                                   column="tot_emp")
     if tasks.empty:
         return pd.Series([], index=tasks.index, dtype=float, name="employment")

@@ -14,10 +14,16 @@ from scipy import sparse
 
 from exposure._args import choice_hint
 from exposure._measures import EXPOSURE_MEASURES, MEASURES
-from exposure._tables import GROUPED, MAX_COUNT, first_repeat, index_hint, refuse_multilevel_columns
+from exposure._tables import (
+    GROUPED,
+    MAX_COUNT,
+    first_repeat,
+    index_hint,
+    number_hint,
+    refuse_multilevel_columns,
+)
 from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
 from exposure.errors import DataFormatError, NothingMatchedError
-from exposure.measures._crosswalk import COMMA_NOTE
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
@@ -38,18 +44,13 @@ COMBINE = ("equal", "n_tasks")
 EMPLOYMENT_FRAME = "employment frame"
 
 
-#: Digits with a comma that is not a thousands separator (``1,2``, ``1.200,5``): a number
-#: written with a decimal comma, as a spreadsheet in a European locale writes it.
-_COMMA_NUMBER = re.compile(r"\s*[+-]?[0-9.]*,[0-9.,]*\s*")
-
-
 def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Series:
     """Parse OEWS numbers ('1,234', '**', '*', '#', '~') to floats; special values -> NaN.
 
     Commas are thousands separators only (``'1,200'``; ``'1.200,5'`` and ``'1,2'`` are
-    not numbers, and are told to write decimals with a point, in the words of the readers
-    of published measures, :data:`~exposure.measures._crosswalk.COMMA_NOTE`: they were
-    refused with no word of the comma). Anything else that is not a finite number of at least 0 (text, ``inf``,
+    not numbers, and are told the number to write, in the words of the readers of
+    published measures, :func:`exposure._tables.number_hint`: they were refused with no
+    word of the comma). Anything else that is not a finite number of at least 0 (text, ``inf``,
     ``-5``, a boolean -- ``True`` is not 1 worker --, a complex number) is refused,
     naming the first such row (counted from 1) and ``column``; a missing value (None,
     NaN, blank text) stays missing.
@@ -103,9 +104,8 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
         shown = _shown(series.iloc[pos]) if np.isnan(arr[pos]) else float(arr[pos])
         what = ("a finite number of at least 0" if not np.isnan(arr[pos])
                 else f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
-        cell = series.iloc[pos]
-        comma = COMMA_NOTE if isinstance(cell, str) and _COMMA_NUMBER.fullmatch(cell) else ""
-        raise DataFormatError(f"{column} must be {what}, got {shown!r}{comma}", path=name or EMPLOYMENT_FRAME,
+        hint = number_hint(series.iloc[pos]) if np.isnan(arr[pos]) else ""
+        raise DataFormatError(f"{column} must be {what}, got {shown!r}{hint}", path=name or EMPLOYMENT_FRAME,
                               row=pos + 1, column=column)
     return values
 
@@ -272,7 +272,7 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
     that reads as a number (``"0.5"``) is accepted. A column ``frame`` lacks is NaN
     throughout; one written another way (``Beta``, ``Share.E1``) is refused
     (:func:`refuse_other_spelling`). Anything else (text such as ``"0,46"``, said to be
-    a decimal comma: :func:`_decimal_comma_hint`; a complex
+    a decimal comma, with the number to write: :func:`exposure._tables.number_hint`; a complex
     number -- never cut to its real part --, a boolean -- ``True`` is not taken as 1.0, as ``task_id=True`` is
     not taken as 1 --, ``1.5``, ``inf``) is refused, naming ``name``, the first bad row
     (counted from 1) and its column; the columns are checked in the order of
@@ -337,7 +337,7 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
         value = _shown(value)
         complex_note = (" (a complex number; scores are real numbers in [0, 1])"
                         if explain and isinstance(value, complex) else "")
-        refuse(f"not a number: {value!r}{complex_note}{_decimal_comma_hint(value)}", pos, column)
+        refuse(f"not a number: {value!r}{complex_note}{number_hint(value, share=True)}", pos, column)
 
     out = np.full((len(frame), len(measures)), np.nan)
     for j, m in enumerate(measures):
@@ -374,33 +374,6 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
             refuse(f"{f'{m} ' if explain else ''}must be in [0, 1], got {float(arr[pos])!r}", pos, m)
         out[:, j] = arr
     return out
-
-
-#: A number written with a decimal comma (``0,5``, ``,25``, ``1,0``), as a spreadsheet in a
-#: European locale writes it: a measure (a share, in [0, 1]) has no thousands to separate.
-_DECIMAL_COMMA = re.compile(r"\s*[+-]?[0-9]*,[0-9]+\s*")
-
-
-def _decimal_comma_hint(value) -> str:
-    """The advice for a measure cell ``value`` written with a decimal comma, or ``""``.
-
-    ``"0,5"`` (text of a spreadsheet in a European locale) was refused as ``not a
-    number: '0,5'`` and no more, where the readers of published measures and of O*NET's
-    tables say to write a point.
-
-    Examples
-    --------
-    >>> _decimal_comma_hint("0,46")
-    ": a decimal comma? write decimals with a point: '0.46'"
-    >>> _decimal_comma_hint("n/a"), _decimal_comma_hint("1,234,5"), _decimal_comma_hint("1,5")
-    ('', '', '')
-    """
-    if not isinstance(value, str) or not _DECIMAL_COMMA.fullmatch(value):
-        return ""
-    written = value.strip().replace(",", ".")
-    if not 0.0 <= float(written) <= 1.0:  # '1,5' is no share either way: the advice would not work
-        return ""
-    return f": a decimal comma? write decimals with a point: {written!r}"
 
 
 def _task_counts(occupation_scores: pd.DataFrame) -> np.ndarray:
