@@ -71,6 +71,7 @@ from exposure._tables import (
     as_path,
     check_filled,
     first_repeat,
+    number_hint,
     to_number,
 )
 from exposure.errors import DataFormatError, ExposureError, InputError, SchemaError
@@ -1026,12 +1027,16 @@ def _hint(cell: str, col: str) -> str:
     --------
     >>> _hint(">=239,200", "a_mean"), _hint("$100.50", "h_mean")
     (' (a wage at or above the top-code: BLS writes # there)', ' (write the number without $ or %)')
+    >>> _hint("1.234,50", "a_mean")
+    ': a comma must separate thousands (1,234); write decimals with a point (1234.50), not a comma'
     """
     if re.match(r"(>=?|\u2265)", cell) and col in _WAGES:
         return " (a wage at or above the top-code: BLS writes # there)"
     if re.fullmatch(r"[$%\s]*[-+]?[0-9][0-9,.]*\s*[$%]?", cell) and any(c in cell for c in "$%"):
         return " (write the number without $ or %)"
-    return ""
+    # a decimal comma, thousands separated by spaces or points, the minus sign U+2212: refused
+    # here before to_number's advice (the roll-ups' employment frame gave it), without a word
+    return number_hint(cell)
 
 
 def _warn_top_coded_employment(top: np.ndarray, raw: RawTable) -> int:

@@ -18,6 +18,13 @@
    (:func:`exposure.scoring._train.check_label_task_types`) adds ``: write 'Core' (the
    choices are case-sensitive)`` or ``: write 'Supplemental' (without the spaces around
    it)``.
+3. An OEWS file (:func:`exposure.oews.read_oews`, ``exposure validate --file oews``,
+   ``exposure rollup --employment``) with a number written as a spreadsheet in another
+   locale writes it (a wage ``"1.234,50"``, an employment ``"1 500"`` with a no-break
+   space) was refused as ``A_MEAN must be a number or a BLS special value (** * # ~), got
+   '1.234,50'`` and no more: the reader refuses such cells before the shared reader's
+   advice, which the roll-ups' employment frame gives. It adds the number to write now
+   (:func:`exposure._tables.number_hint`).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from test_faults_round21_fetch import _clean_env  # noqa: F401 (autouse fixture:
 
 from exposure import fetch as F
 from exposure.errors import DataFormatError, DownloadError
+from exposure.oews import read_oews
 from exposure.reports import reproduction
 from exposure.reports.rubric import rubric_agreement
 from exposure.scoring._train import training_frame
@@ -149,3 +157,26 @@ def test_label_task_types_are_told_what_to_write(run, value, hint):
         run(labels)
     assert str(info.value) == (f"row 2, column 'task_type': labels: task_type {value!r} is not Core or "
                                f"Supplemental (spelt so) or missing (Core tasks weigh 2, others 1){hint}")
+
+
+# 3. an OEWS number written in another locale is told the number to write
+
+OEWS_HEADER = ("NAICS,NAICS_TITLE,I_GROUP,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,EMP_PRSE,H_MEAN,A_MEAN,"
+               "MEAN_PRSE,H_MEDIAN,A_MEDIAN")
+
+
+@pytest.mark.parametrize("tot_emp, a_mean, column, cell, hint", [
+    ("211850", '"1.234,50"', "A_MEAN", "1.234,50", ": a comma must separate thousands (1,234); write decimals with "
+                                                   "a point (1234.50), not a comma"),
+    ("1\u00a0500", "80000", "TOT_EMP", "1\u00a0500", ": a no-break space does not separate thousands here: write "
+                                                     "'1500'"),
+])
+def test_an_oews_number_of_another_locale_is_told_the_number_to_write(tmp_path, tot_emp, a_mean, column, cell,
+                                                                      hint):
+    path = tmp_path / "oews.csv"
+    path.write_text(f"{OEWS_HEADER}\n000000,Cross-industry,cross-industry,11-1011,Chief Executives,detailed,"
+                    f"{tot_emp},1.2,*,{a_mean},0.5,*,#\n", encoding="utf-8")
+    with pytest.raises(DataFormatError) as info:
+        read_oews(path)
+    assert str(info.value) == (f"{path}, row 2, column '{column}': {column} must be a number or a BLS special "
+                               f"value (** * # ~), got {cell!r}{hint}")

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from exposure import crosswalks, oews
+from exposure._tables import number_hint
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures.anthropic import anthropic_to_soc, match_tasks, normalize_task
 from exposure.pipeline import Stage, normalize_task_text, recompute, run_pipeline, task_digests
@@ -168,7 +169,7 @@ def test_read_oews_refuses_what_employment_frame_refuses(tmp_path, column, value
     """
     path = _oews_file(tmp_path, **{column: f'"{value}"'})
     match = (rf"^{re.escape(str(path))}, row 3, column '{column}': {column} must be a number or a BLS special "
-             rf"value \(\*\* \* # ~\), got {re.escape(repr(value))}$")
+             rf"value \(\*\* \* # ~\), got {re.escape(repr(value) + number_hint(value))}$")  # the number to write (round 74)
     with pytest.raises(DataFormatError, match=match) as err:
         oews.read_oews(path)
     assert (err.value.row, err.value.column) == (3, column)
