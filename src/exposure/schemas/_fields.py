@@ -181,7 +181,13 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     A code of the other kind (:func:`other_kind_hint`), also once its dash, full-width
     character, spaces or formula are set right (``'11–1011'`` in a column of O*NET-SOC
     codes was told of its dash alone, and writing ``'11-1011'`` failed again), is told the
-    code to write unless ``other_kind`` is False. Declared here, below every reader, so
+    code to write unless ``other_kind`` is False. A code holding a character that shows
+    nothing (a zero-width space U+200B, a byte-order mark U+FEFF, a soft hyphen U+00AD,
+    pasted from a web page), an O*NET-SOC code whose suffix lost its last zero
+    (``'15-1252.1'`` for ``15-1252.10``, :func:`_short_suffix_hint`) and a NAICS code saved
+    as a number (``'311.0'``, told to "write it as text", which it was) were refused without
+    the code to write: it is given; a group of SOC codes as the ACS writes it (``1110XX``,
+    :func:`_group_hint`) is said to be one. Declared here, below every reader, so
     that :mod:`exposure.onet` says it too (:mod:`exposure.crosswalks` gives it under its
     old name).
 
@@ -226,6 +232,12 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
     >>> code_hint("11\u20131011", ONETSOC_PATTERN, other_kind=False)
     ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?)"
+    >>> code_hint("11-1011\\u200b", SOC_PATTERN)
+    ": '\\\\u200b' (U+200B ZERO WIDTH SPACE, a character that shows nothing; pasted from a web page or a document?): write '11-1011'"
+    >>> code_hint("15-1252.1", ONETSOC_PATTERN)
+    ": a suffix of one digit? an O*NET-SOC code has two (a trailing zero lost?): write '15-1252.10'"
+    >>> code_hint("311.0", NAICS_PATTERN), code_hint("11.5", NAICS_PATTERN)
+    (": a code saved as a number? write it without its decimals: '311'", ': a number with decimals, which no NAICS code has')
     """
     date = _DATE_CELL.fullmatch(value)
     if date:
@@ -240,17 +252,22 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     formula = _FORMULA_TEXT.fullmatch(value)
     if formula:  # '="11-1011"' was refused without a word of why
         return _FORMULA_HINT + ("" if pattern is None else _meant_hint(formula[1], pattern, other_kind))
+    meant = _cleaned(value)  # every look-alike set right: '11–1011\u200b' was told of its dash alone
     dash = next((ch for ch in value if ch in _DASHES), None)
     if dash is not None:  # '11–1011.00' pasted from a document looks like a good code
-        meant = "".join("-" if ch in _DASHES else ch for ch in value)
         said = f": {dash!r} (U+{ord(dash):04X}, a dash that is not the hyphen '-'; pasted from a document?)"
         if pattern is None:
             return f"{said}: write {meant!r}"
         return said + _meant_hint(meant, pattern, other_kind)
+    hidden = next((ch for ch in value if _invisible(ch)), None)
+    if hidden is not None:  # '11-1011\u200b' (a zero-width space) looks like the code: refused without a word
+        name = unicodedata.name(hidden, "")
+        what = f" {name}, a character" if name else ", a control character"
+        said = f": {hidden!r} (U+{ord(hidden):04X}{what} that shows nothing; pasted from a web page or a document?)"
+        return said + ("" if pattern is None else _meant_hint(meant, pattern, other_kind))
     odd = next((ch for ch in value if unicodedata.east_asian_width(ch) == "F" or (ch.isspace() and not ch.isascii())),
                None)
     if odd is not None:  # '１１-１０１１' (full-width digits) and '11-1011\xa0' look like the code
-        meant = unicodedata.normalize("NFKC", value).strip()
         said = (f": {odd!r} (U+{ord(odd):04X}, a space that is not the plain space; pasted from a web page?)"
                 if odd.isspace() else
                 f": {odd!r} (U+{ord(odd):04X}, a full-width character; typed in an East Asian input mode?)")
@@ -262,8 +279,9 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
         said = ": spaces around the code" if not around.strip(" ") else ": a tab or a line break around the code"
         hint = _meant_hint(meant, pattern, other_kind)
         return said + hint if hint else ""
-    return _number_hint(value, pattern, other_kind) or (other_kind_hint(value, pattern)
-                                                        if pattern is not None and other_kind else "")
+    return (_number_hint(value, pattern, other_kind)
+            or ("" if pattern is None else _short_suffix_hint(value, pattern, other_kind) or _group_hint(value, pattern))
+            or (other_kind_hint(value, pattern) if pattern is not None and other_kind else ""))
 
 
 def _meant_hint(meant: str, pattern: str, other_kind: bool) -> str:
@@ -281,7 +299,96 @@ def _meant_hint(meant: str, pattern: str, other_kind: bool) -> str:
     """
     if re.match(pattern, meant):
         return f": write {meant!r}"
-    return other_kind_hint(meant, pattern) if other_kind else ""
+    return (_short_suffix_hint(meant, pattern, other_kind) or _group_hint(meant, pattern)
+            or (other_kind_hint(meant, pattern) if other_kind else ""))
+
+
+#: A group of SOC codes as the Census Bureau's ACS (``119XXX``, ``15-12XX``) and IPUMS'
+#: ``OCCSOC`` (``1191XX``) write it: the digits the group leaves open written ``X``.
+_SOC_GROUP = re.compile(r"[0-9]{2}-?(?=[0-9Xx]{4}(\.|\Z))[0-9]{0,3}[Xx]{1,4}(\.[0-9]{2})?")
+
+
+def _group_hint(value: str, pattern: str) -> str:
+    """What :func:`code_hint` says of a group of SOC codes ``value`` (``15-12XX``) in a column of occupation codes.
+
+    A code of the ACS occupation list or of IPUMS' ``OCCSOC`` that stands for several SOC
+    codes (``1110XX``) was refused as ``not a SOC code (like 11-1011): '15-12XX'`` without
+    a word of why: no code can be written for it, the occupations of the group are
+    asked for.
+
+    Examples
+    --------
+    >>> _group_hint("15-12XX", SOC_PATTERN)
+    ": a group of SOC codes (X for any digit, as the Census Bureau's ACS and IPUMS write the groups they code)? give a row for each occupation of the group"
+    >>> _group_hint("1191xx", ONETSOC_PATTERN) == _group_hint("15-12XX", SOC_PATTERN), _group_hint("0110", SOC_PATTERN)
+    (True, '')
+    """
+    if pattern not in (SOC_PATTERN, ONETSOC_PATTERN, SOC_OR_ONETSOC_PATTERN) or not _SOC_GROUP.fullmatch(value):
+        return ""
+    return (": a group of SOC codes (X for any digit, as the Census Bureau's ACS and IPUMS write the groups they "
+            "code)? give a row for each occupation of the group")
+
+
+def _invisible(ch: str) -> bool:
+    """Whether ``ch`` is a character that shows nothing and is no space ``str.strip`` removes.
+
+    A format character (Unicode category ``Cf``: the zero-width space U+200B, the
+    byte-order mark U+FEFF, the soft hyphen U+00AD, a direction mark) or a control
+    character (``Cc``: U+0000) other than a tab or a line break.
+
+    Examples
+    --------
+    >>> [_invisible(ch) for ch in ("\\u200b", "\\ufeff", "\\xad", "\\x00", "\\t", "\\xa0", "1")]
+    [True, True, True, True, False, False, False]
+    """
+    return unicodedata.category(ch) in ("Cf", "Cc") and not ch.isspace()
+
+
+def _cleaned(value: str) -> str:
+    """The code cell ``value`` with what only looks like a code set right: the code it shows.
+
+    Full-width characters and spaces that are not the plain one made plain (NFKC), the
+    dashes of :data:`_DASHES` made hyphens, the characters that show nothing
+    (:func:`_invisible`) removed, spaces around it stripped.
+
+    Examples
+    --------
+    >>> _cleaned("\\uff11\\uff11\\u2013\\u200b1011\\xa0")
+    '11-1011'
+    """
+    plain = unicodedata.normalize("NFKC", value)
+    return "".join("-" if ch in _DASHES else ch for ch in plain if not _invisible(ch)).strip()
+
+
+#: An O*NET-SOC code whose suffix lost its last digit, a zero (``15-1252.1`` for
+#: ``15-1252.10``): the suffix read as a number somewhere on its way.
+_SHORT_SUFFIX = re.compile(r"([0-9]{2}-[0-9]{4})\.([0-9])")
+
+
+def _short_suffix_hint(value: str, pattern: str, other_kind: bool = True) -> str:
+    """What :func:`code_hint` says of an O*NET-SOC code ``value`` whose suffix lost its last zero.
+
+    ``'15-1252.1'`` (for ``15-1252.10``) or ``'15-1252.0'`` was refused without a word of
+    why: the code to write is given when it is one of ``pattern``; in a column of SOC
+    codes, its SOC code (:func:`other_kind_hint`, unless ``other_kind`` is False). A suffix
+    of one digit can only be two with a zero after it: ``.1`` is never ``.01``.
+
+    Examples
+    --------
+    >>> _short_suffix_hint("15-1252.1", ONETSOC_PATTERN)
+    ": a suffix of one digit? an O*NET-SOC code has two (a trailing zero lost?): write '15-1252.10'"
+    >>> _short_suffix_hint("15-1252.0", SOC_PATTERN)
+    ": an O*NET-SOC code? a SOC code has no suffix: write '15-1252'"
+    >>> _short_suffix_hint("15-1252", ONETSOC_PATTERN)
+    ''
+    """
+    short = _SHORT_SUFFIX.fullmatch(value)
+    if short is None:
+        return ""
+    onet = f"{short[1]}.{short[2]}0"
+    if re.match(pattern, onet):
+        return f": a suffix of one digit? an O*NET-SOC code has two (a trailing zero lost?): write {onet!r}"
+    return other_kind_hint(onet, pattern) if other_kind else ""
 
 
 #: A SOC code a spreadsheet saved as a number (``111011``, ``111011.0``), or an O*NET-SOC
@@ -300,7 +407,12 @@ def _number_hint(value: str, pattern: str | None, other_kind: bool = True) -> st
     fails again: its SOC code is given, ``'15-1252'``. When ``other_kind`` is False (a
     column of O*NET-SOC 2010 codes, where ``191020`` was told to write ``'19-1020.00'``, a
     code O*NET-SOC 2010 does not have), no ``.00`` form is advised (the suffix is asked
-    for) and no SOC code. Any other number (or no ``pattern``) gets :data:`NUMBER_HINT`.
+    for) and no SOC code. A single-precision number (float32, a Parquet ``float`` column)
+    keeps ``151252.01`` as ``151252.015625``, shown ``151252.02``, and was told to write
+    ``'15-1252.02'``: the suffixes it may hold are given (:func:`_float32_suffixes`). A
+    NAICS code so saved (``'311.0'``) is told to drop its decimals, and a number with
+    decimals (``'11.5'``), which writing as text does not make a NAICS code, is told so.
+    Any other number (or no ``pattern``) gets :data:`NUMBER_HINT`.
 
     Examples
     --------
@@ -312,12 +424,21 @@ def _number_hint(value: str, pattern: str | None, other_kind: bool = True) -> st
     ": an O*NET-SOC code saved as a number? a SOC code has no suffix: write '15-1252'"
     >>> _number_hint("191020", ONETSOC_PATTERN, False)
     ": a code saved as a number? write it as text with its hyphen and its two-digit suffix: the O*NET-SOC code meant ('19-1020.00' if its suffix was 00)"
+    >>> _number_hint("151252.015625", ONETSOC_PATTERN)
+    ": a code saved as a single-precision number (float32), which cannot tell its suffix? write it as text with its hyphen: the one meant of '15-1252.01' or '15-1252.02'"
     >>> _number_hint("111011", None) == _number_hint("1112.0", ISCO_UNIT_PATTERN) == NUMBER_HINT
     True
     """
     found = _NUMBER_CODE.fullmatch(value) if pattern is not None else None
     if found:
         code, suffix = f"{found[1]}-{found[2]}", (found[3] or "").rstrip("0")
+        kept = _float32_suffixes(found[1] + found[2], suffix) if len(suffix) > 2 else []
+        if len(kept) > 1 and re.match(pattern, f"{code}.{kept[0]}"):  # 151252.01 kept as 151252.015625
+            codes = [repr(f"{code}.{k}") for k in kept]
+            meant = ", ".join(codes[:-1]) + " or " + codes[-1]
+            return (": a code saved as a single-precision number (float32), which cannot tell its suffix? write it "
+                    f"as text with its hyphen: the one meant of {meant}")
+        suffix = kept[0].rstrip("0") if kept else suffix  # str() of the float32 151252.01 gave '151252.02'
         if not suffix and re.match(pattern, code):
             return f": a code saved as a number? write it as text with its hyphen: {code!r}"
         onet = f"{code}.{suffix:0<2}"
@@ -331,7 +452,33 @@ def _number_hint(value: str, pattern: str | None, other_kind: bool = True) -> st
                     "occupation itself) or the O*NET-SOC code meant")
         if suffix and len(suffix) <= 2 and other_kind and re.match(pattern, code):  # 151252.01 among SOC codes
             return f": an O*NET-SOC code saved as a number? a SOC code has no suffix: write {code!r}"
+    if pattern in (NAICS_PATTERN, OEWS_NAICS_PATTERN) and re.fullmatch(r"[1-9][0-9]*\.[0-9]+", value):
+        whole = value.split(".")[0]  # '311.0' was told to "write it as text", which it was
+        if re.fullmatch(r"[0-9]+\.0+", value) and re.match(pattern, whole):
+            return f": a code saved as a number? write it without its decimals: {whole!r}"
+        return ": a number with decimals, which no NAICS code has"  # '11.5' as text is refused again
     return NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
+
+
+def _float32_suffixes(digits: str, decimals: str) -> list[str]:
+    """The two-digit suffixes of the code ``digits`` (``'151252'``) a float32 number ``digits.decimals`` may hold.
+
+    A column of single-precision numbers (a Parquet ``float`` column) keeps ``151252.01``
+    as ``151252.015625``, which is also ``151252.02``: the suffixes ``s`` whose
+    ``digits.s`` rounds to the number in float32, or ``[]`` when the number is none
+    (more decimals than a float32 gives, a float64's).
+
+    Examples
+    --------
+    >>> _float32_suffixes("151252", "015625"), _float32_suffixes("111011", "03125")
+    (['01', '02'], ['03'])
+    >>> _float32_suffixes("151252", "0123")
+    []
+    """
+    number = float(f"{digits}.{decimals}")
+    if float(np.float32(number)) != number:
+        return []
+    return [f"{s:02d}" for s in range(100) if float(np.float32(f"{digits}.{s:02d}")) == number]
 
 
 def other_kind_hint(value: str, pattern: str) -> str:
@@ -616,7 +763,8 @@ def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> t
     value = codes.iloc[bad[0]]  # '11–1011.00' looked like the code it asked for
     if bad[1] == "missing" or isinstance(value, bytes):
         return bad
-    text = value if isinstance(value, str) else str(value)  # 111011 read as a number: said so
+    # 111011 read as a number: said so; a float32 by all its digits (str() of 151252.01 gave '151252.02')
+    text = value if isinstance(value, str) else str(float(value) if isinstance(value, np.float32) else value)
     return bad[0], bad[1] + code_hint(text, pattern)  # '11-1011' without its '.00': said so too
 
 
