@@ -51,6 +51,7 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._args import as_shown, check_choice, choice_hint
+from exposure._args import shown as shown_value
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError, OutputError
 
 __all__ = [
@@ -1161,10 +1162,12 @@ def pyarrow_parquet():
 
 
 def _duplicate_name(frame: pd.DataFrame, path, where: str) -> None:
-    """Refuse a column name given twice, which ``where`` (a Parquet or Stata file) cannot hold.
+    """Refuse a column name given twice, which ``where`` (a Parquet, Stata, CSV or .xlsx file) cannot hold.
 
     Names are compared as the text the file stores: ``1`` (a number) and ``"1"`` were
-    written as two Parquet columns named ``1``, which no reader could read back.
+    written as two Parquet columns named ``1``, which no reader could read back. A CSV
+    file or an .xlsx sheet was written with such a header, which the library's readers
+    then refused (``column 'n' appears twice in the header (columns 2 and 3)``).
     """
     texts = pd.Index([str(c) for c in frame.columns])
     duplicated = texts.duplicated()
@@ -1174,6 +1177,59 @@ def _duplicate_name(frame: pd.DataFrame, path, where: str) -> None:
         raise DataFormatError(f"the column name is given twice (columns {places[0]} and "
                               f"{places[1]}), which {where} cannot hold; rename one",
                               path=path, column=_shown_name(name))
+
+
+def _refuse_not_frame(frame, path, where: str) -> None:
+    """Refuse a ``frame`` given to a writer that is not a :class:`pandas.DataFrame`, naming what it is.
+
+    A Series, an array, a dict or a list failed from inside pandas (``AttributeError:
+    'Series' object has no attribute 'columns'``, ``TypeError: 'numpy.dtypes.Float64DType'
+    object is not iterable`` from the Stata writer, ``IndexError: tuple index out of range``
+    from the ``.xlsx`` one), and so did a path given first (``write_csv("o.csv", frame)``).
+    The error says how to make the frame (a Series: ``series.to_frame()``, its name the
+    column's).
+
+    Parameters
+    ----------
+    frame : object
+        What was given as the table to write.
+    path : str or os.PathLike
+        The file to be written, for the message.
+    where : str
+        The kind of file, for the message (``"a CSV file"``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``frame`` is not a DataFrame, naming ``path``, ``frame``'s type and the conversion.
+
+    Examples
+    --------
+    >>> _refuse_not_frame(pd.Series([0.5], name="beta"), "o.csv", "a CSV file")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.csv: the table to write as a CSV file must be a pandas DataFrame, got Series 'beta'; give series.to_frame() (one column, named by the Series; series.reset_index() keeps its index too)
+    """
+    if isinstance(frame, pd.DataFrame):
+        return
+    if isinstance(path, (pd.DataFrame, pd.Series)):  # write_csv("o.csv", frame): the two swapped
+        raise DataFormatError(f"the table to write as {where} must be a pandas DataFrame, got "
+                              f"{shown_value(frame)}, and the file path a {type(path).__name__}: give the "
+                              "table first, then the path")
+    if isinstance(frame, pd.Series):
+        if frame.name is None:
+            got, advice = "Series", "series.to_frame('name') (the Series has no name to name its column)"
+        else:
+            got = f"Series {_shown_name(frame.name)!r}"
+            advice = "series.to_frame() (one column, named by the Series; series.reset_index() keeps its index too)"
+    elif isinstance(frame, dict):
+        got, advice = "dict", "pd.DataFrame(columns) (a dict of columns)"
+    elif isinstance(frame, np.ndarray):
+        got, advice = f"ndarray of shape {frame.shape}", "pd.DataFrame(array, columns=[...]) (names for its columns)"
+    else:
+        got, advice = shown_value(frame), None
+    raise DataFormatError(f"the table to write as {where} must be a pandas DataFrame, got {got}"
+                          + (f"; give {advice}" if advice else ""), path=path)
 
 
 def index_as_columns(frame: pd.DataFrame, path, where: str) -> pd.DataFrame:
@@ -1216,6 +1272,7 @@ def index_as_columns(frame: pd.DataFrame, path, where: str) -> pd.DataFrame:
     >>> index_as_columns(f.rename_axis(None), "o.csv", "a CSV file").to_dict("list")
     {'beta': [0.5]}
     """
+    _refuse_not_frame(frame, path, where)
     names = list(frame.index.names)
     if all(name is None for name in names):
         return frame
@@ -1254,7 +1311,10 @@ def index_as_columns(frame: pd.DataFrame, path, where: str) -> pd.DataFrame:
 
 
 def _plain_cell(value):
-    """A cell as a message shows it: numpy scalars as Python ones."""
+    """A cell as a message shows it, or a writer stores it: numpy scalars as Python ones.
+
+    The one copy of this rule in this module (the JSON and ``.xlsx`` writers had their own).
+    """
     return value.item() if isinstance(value, np.generic) else value
 
 
@@ -1433,7 +1493,8 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     text), a lone surrogate in a text, an object column holding text and numbers, and a column the
     file would not hold as it is (:func:`_parquet_problem`: complex numbers, Periods and
     Intervals, maps with different keys, dates beside date-times, Python integers beyond
-    64 bits) are refused naming the column (and row), before anything is written:
+    64 bits) are refused naming the column (and row), before anything is written, and so is
+    a ``frame`` that is not a DataFrame (a Series: :func:`_refuse_not_frame`):
 
     >>> write_parquet(pd.DataFrame({"note": ["a", 3]}), d / "m.parquet")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -1488,7 +1549,7 @@ def _json_default(value):
     if isinstance(value, (np.datetime64, np.timedelta64)):
         return None if np.isnat(value) else str(value)
     if isinstance(value, np.generic):
-        value = value.item()
+        value = _plain_cell(value)
         if isinstance(value, np.generic):  # a long double or the like: its text, not a loop
             return str(value)
         return value if isinstance(value, (bool, int, float, str)) or value is None else str(value)
@@ -2030,7 +2091,7 @@ def _json_plain(value):
     if isinstance(value, np.ndarray):
         value = value.tolist()
     elif isinstance(value, np.generic):
-        return value.item()
+        return _plain_cell(value)
     if isinstance(value, dict):
         return {str(k): _json_plain(v) for k, v in value.items()}
     if isinstance(value, (set, frozenset)):
@@ -2087,7 +2148,9 @@ def _one_header_row(frame: pd.DataFrame, path, where: str, header: str = "its on
     the Stata writer warned that it renamed the columns and then refused them; the
     ``.xlsx`` and Parquet writers named the columns by their tuples' text (``"('p',
     'mean')"``, read back as such). ``header`` says where ``where`` names its columns.
+    What is not a DataFrame is refused first (:func:`_refuse_not_frame`).
     """
+    _refuse_not_frame(frame, path, where)
     if isinstance(frame.columns, pd.MultiIndex):
         levels = frame.columns.nlevels
         raise DataFormatError(
@@ -2097,15 +2160,21 @@ def _one_header_row(frame: pd.DataFrame, path, where: str, header: str = "its on
             column=_shown_name(frame.columns[0]) if len(frame.columns) else None)
 
 
-def _refuse_unquotable(frame: pd.DataFrame, path, where: str, sep: str) -> None:
+def _refuse_unquotable(frame: pd.DataFrame, path, where: str, sep: str, header: bool = True) -> None:
     """Refuse a text cell holding ``sep`` or a line break, which a file written without quotes cannot hold.
 
     Python's ``csv`` raised ``Error: need to escape, but no escapechar set`` (a traceback)
     for such a cell of a ``.tsv`` output written with ``quoting=csv.QUOTE_NONE``: one of a
     named index, written as a column (:func:`index_as_columns`), which the check of the
-    columns before did not see.
+    columns before did not see. So for a column name (of the ``header`` written) holding
+    them (``"note\\tcomment"``, a header cell wrapped on two lines in Excel), named as row 1.
     """
     held = "a tab" if sep == "\t" else f"the separator {sep!r}"
+    for col in frame.columns if header else ():  # the header row: the same csv error
+        if any(c in str(col) for c in (sep, "\n", "\r")):
+            raise DataFormatError(f"a column name holds {held} or a line break, which {where} cannot hold in its "
+                                  "header; rename the column, or write .csv or .parquet", path=path, row=1,
+                                  column=_shown_name(col))
     for j, col in enumerate(frame.columns):
         values = frame.iloc[:, j]
         if not (values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype))):
@@ -2167,7 +2236,10 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
         its row and column; columns with several levels (a MultiIndex), which one header
         row cannot name (pandas wrote a second header row, read back as data); a
         ``formulas`` that is not ``"neutralise"`` or ``"keep"`` (a bare ``ValueError``
-        before).
+        before); a column name given twice (``1`` and ``"1"`` too), naming both columns
+        (the file was written, and refused when read back); with ``quoting=csv.QUOTE_NONE``,
+        a cell or column name holding the separator or a line break; ``frame`` that is not
+        a DataFrame (:func:`_refuse_not_frame`).
     exposure.errors.OutputError
         The file cannot be written (nothing is left behind).
 
@@ -2189,6 +2261,8 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     # lists and maps as JSON text (were their Python or numpy form, cut with "...")
     if "index" not in kwargs:  # a named index: its column(s) (it was left out, silently)
         frame = index_as_columns(frame, path, where)
+    if kwargs.get("header", True) is not False:  # a header naming two columns alike: not read back
+        _duplicate_name(frame, path, where)
     frame = _nested_as_text(_bytes_as_text(frame, path, where))
     if formulas == "neutralise":
         frame, n = neutralise_formulas(frame)
@@ -2198,7 +2272,7 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     kwargs.setdefault("index", False)
     kwargs.setdefault("lineterminator", "\n")
     if kwargs.get("quoting") == csv.QUOTE_NONE:  # csv's "need to escape, but no escapechar set"
-        _refuse_unquotable(frame, path, where, kwargs.get("sep", ","))
+        _refuse_unquotable(frame, path, where, kwargs.get("sep", ","), header=kwargs.get("header", True) is not False)
     text = csv_text(frame) if kwargs == {"index": False, "lineterminator": "\n"} else None
     if text is None and _cr_safe(kwargs):
         text = pandas_csv_text(frame, **kwargs)
@@ -2221,12 +2295,9 @@ def _cell(value):
     """A frame cell as a value openpyxl can store (None for missing)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    value = _plain_cell(value)
     if isinstance(value, float) and np.isnan(value):
         return None
-    if isinstance(value, np.generic):
-        value = value.item()
-        if isinstance(value, float) and np.isnan(value):
-            return None
     if isinstance(value, bytes):  # checked to be UTF-8 (_xlsx_problem); a text cell
         return value.decode("utf-8")
     if isinstance(value, decimal.Decimal):  # checked to be a double (_xlsx_problem)
@@ -2465,7 +2536,9 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         1900-01-01 (a workbook's first day: ``1899-12-31`` was stored as day 0 and read
         back as a time of day, earlier dates as negative days Excel shows as ``#####``).
         A column name is checked as a cell of row 1; columns of several levels (a
-        MultiIndex) are refused (their names were written as ``"('p', 'mean')"``).
+        MultiIndex) are refused (their names were written as ``"('p', 'mean')"``), and
+        so is a column name given twice (the sheet was written, and refused when read
+        back), and ``frame`` that is not a DataFrame (:func:`_refuse_not_frame`).
 
     Notes
     -----
@@ -2495,6 +2568,7 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
             f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
             "most, A to XFD); write .csv or .parquet", path=path)
     _one_header_row(frame, path, "an .xlsx sheet")  # was written as "('p', 'mean')"
+    _duplicate_name(frame, path, "an .xlsx sheet")  # its header was written, and not read back
     for col in frame.columns:  # the header row: openpyxl's IllegalCharacterError before
         problem = _xlsx_problem(str(col), ILLEGAL_CHARACTERS_RE)
         if problem is not None:
@@ -2940,7 +3014,8 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     Raises
     ------
     exposure.errors.DataFormatError
-        A frame Stata cannot hold (pandas' reason is given).
+        A frame Stata cannot hold (pandas' reason is given); a ``frame`` that is not a
+        DataFrame (a Series, an array: :func:`_refuse_not_frame`).
     exposure.errors.OutputError
         The file cannot be written.
 

@@ -46,13 +46,13 @@ from exposure import crosswalks
 from exposure._args import check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
-from exposure._tables import MAX_COUNT, first_repeat, power_scaled
+from exposure._tables import MAX_COUNT, RawTable, first_repeat, power_scaled
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common
 from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
-from exposure.oews import load_oews
+from exposure.oews import _check_area, load_oews
 from exposure.rollup._sectors import ROUNDING
 from exposure.rollup._soc import _number, refuse_nested_codes
 from exposure.schemas import validate
@@ -275,6 +275,27 @@ def _check_groups(frame: pd.DataFrame, name: str, columns) -> None:
 
 #: Columns of an OEWS national table that :func:`build_panel` reads (``i_group`` too, when there).
 _NATIONAL_COLUMNS = ("o_group", "occ_code", "occ_title", "tot_emp", "a_mean", "a_median")
+#: BLS's area columns (lower case), checked by :func:`_check_national_area` when a table has them.
+_AREA_COLUMNS = ("area", "area_title", "area_type")
+
+
+def _check_national_area(frame: pd.DataFrame, name: str) -> None:
+    """Refuse a row of ``frame`` of another area than the U.S. (``area_type`` 1, ``area`` 99), naming it.
+
+    A table read from BLS's files by pandas (``pd.read_excel("state_M2021_dl.xlsx")``, its
+    columns in lower case) keeps BLS's area columns: a state or metropolitan table was
+    stacked into the panel as national employment and wages, without a word, and state
+    tables stacked with the national one were refused as a code appearing twice. The rule
+    and the words are :func:`exposure.oews.read_oews`'s (``_check_area``), on the cells as
+    text; a table without the columns is read as before. Rows are counted from 1.
+    """
+    present = [c for c in _AREA_COLUMNS if c in frame.columns]
+    if "area" not in present and "area_type" not in present:
+        return
+    text = pd.DataFrame({c: ["" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+                             else str(_shown_cell(v)) for v in frame[c].to_numpy(dtype=object)]
+                         for c in present})
+    _check_area(text, RawTable(text, name, 1, {c: c for c in present}))
 
 
 def _check_national_frames(frames) -> dict[int, tuple[str, pd.DataFrame]]:
@@ -298,7 +319,8 @@ def _check_national_frames(frames) -> dict[int, tuple[str, pd.DataFrame]]:
         missing = [c for c in _NATIONAL_COLUMNS if c not in f.columns]
         if missing:  # KeyError: 'o_group'
             raise DataFormatError(f"{name} lacks column(s) {missing}")
-        _once(f, name, (*_NATIONAL_COLUMNS, "i_group"))  # a ValueError about shapes
+        _once(f, name, (*_NATIONAL_COLUMNS, "i_group", *_AREA_COLUMNS))  # a ValueError about shapes
+        _check_national_area(f, name)  # a state table was read as national, without a word
         out[year] = (name, f)
     return out
 
@@ -553,7 +575,9 @@ def build_panel(frames: Mapping[int, pd.DataFrame], soc_detailed: Iterable[str],
         year without cross-industry detailed rows; a duplicate code. ``frames`` that is not
         a mapping (a list, one frame, None), a key that is not a year (``"May"``,
         ``2021.5``, ``True``) or a year given twice, a table that is not a frame, lacks a
-        column or has one of them twice; a read row whose occupation code or title is
+        column or has one of them twice; a row of another area than the U.S. in a table
+        with BLS's area columns (``area_type`` not 1, or ``area`` not 99: a state table,
+        read as national before), naming the row; a read row whose occupation code or title is
         missing, whose code is repeated or unknown, or whose ``tot_emp``, ``a_mean`` or
         ``a_median`` is not a number (text other than the BLS special values, ``True``, a
         negative or infinite number), naming ``frames[year]``, the row of that table (from
