@@ -1543,7 +1543,9 @@ def check_soc_structure(soc_structure) -> None:
     exposure.errors.DataFormatError
         Naming what is expected: a path instead of the frame (read it with
         :func:`read_soc_structure`), the workbook read with ``pd.read_excel`` (its columns
-        are not those of the structure), or the first bad code (row counted from 1).
+        are not those of the structure), or the first bad code (row counted from 1), the
+        frame named first (``soc_structure, row 1, column 'soc_code': missing``), as the
+        roll-ups name theirs (it was named after the row, ``soc_structure: soc_code missing``).
         Before, such arguments gave a ``TypeError`` or ``KeyError`` from inside.
 
     Examples
@@ -1558,7 +1560,7 @@ def check_soc_structure(soc_structure) -> None:
     ...                                   "broad_code": ["11-1010"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'soc_code': soc_structure: not a SOC code (like 11-1011): '11-1011 ': spaces around the code: write '11-1011'
+    exposure.errors.DataFormatError: soc_structure, row 1, column 'soc_code': not a SOC code (like 11-1011): '11-1011 ': spaces around the code: write '11-1011'
     """
     if soc_structure is None:
         return
@@ -1578,9 +1580,8 @@ def check_soc_structure(soc_structure) -> None:
             "exposure.crosswalks.read_soc_structure or load_soc_structure")
     for column in ("soc_code", "broad_code"):
         bad = first_bad_soc_code(soc_structure[column].iloc[detailed])
-        if bad is not None:
-            what = f"{column} missing" if bad[1] == "missing" else bad[1]
-            raise DataFormatError(f"soc_structure: {what}", row=int(detailed[bad[0]]) + 1, column=column)
+        if bad is not None:  # named first, as the roll-ups' check_codes names a frame
+            raise DataFormatError(bad[1], path="soc_structure", row=int(detailed[bad[0]]) + 1, column=column)
     _check_one_broad_group(soc_structure, detailed)
 
 
@@ -1597,7 +1598,7 @@ def _check_one_broad_group(soc_structure: pd.DataFrame, detailed: np.ndarray) ->
     >>> _check_one_broad_group(s, np.arange(2))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'broad_code': soc_structure: detailed code '13-1021' is in broad group '13-1020' on row 1 and '13-1030' here: keep one
+    exposure.errors.DataFormatError: soc_structure, row 2, column 'broad_code': detailed code '13-1021' is in broad group '13-1020' on row 1 and '13-1030' here: keep one
     """
     rows = soc_structure.iloc[detailed][["soc_code", "broad_code"]].astype(str).reset_index(drop=True)
     first = rows.drop_duplicates("soc_code").set_index("soc_code")["broad_code"]
@@ -1606,8 +1607,8 @@ def _check_one_broad_group(soc_structure: pd.DataFrame, detailed: np.ndarray) ->
         pos = int(np.flatnonzero(other)[0])
         code = rows["soc_code"].iloc[pos]
         was = int(detailed[int(np.flatnonzero((rows["soc_code"] == code).to_numpy(dtype=bool))[0])]) + 1
-        raise DataFormatError(f"soc_structure: detailed code {code!r} is in broad group {first[code]!r} on row "
-                              f"{was} and {rows['broad_code'].iloc[pos]!r} here: keep one",
+        raise DataFormatError(f"detailed code {code!r} is in broad group {first[code]!r} on row "
+                              f"{was} and {rows['broad_code'].iloc[pos]!r} here: keep one", path="soc_structure",
                               row=int(detailed[pos]) + 1, column="broad_code")
 
 

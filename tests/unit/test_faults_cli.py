@@ -185,7 +185,7 @@ def _rollup(fixtures, src, out):
         pytest.param(b"", "file is empty"),
         pytest.param(b"\x00\x01\x02\x03binary\xff\xfe", "binary"),
         pytest.param(b"onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1\n", "row 2"),
-        (b"onetsoc_code,task_id,alpha,beta,gamma\n,1,1,1,1\n", "onetsoc_code missing"),
+        (b"onetsoc_code,task_id,alpha,beta,gamma\n,1,1,1,1\n", "column 'onetsoc_code': missing"),  # (round 74)
         (b"onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1,1\n11-1011.00,1,0,0,0\n",
          "row 3, column 'task_id': duplicate task (11-1011.00, 1) at rows 2 and 3"),
     ],

@@ -85,7 +85,7 @@ def test_fault2_ties_and_shipped_scores_pass_a_changed_label_does_not():
     edited = shipped.copy()
     pos = int(np.flatnonzero((shipped["label"] == "E2").to_numpy(dtype=bool))[0])
     edited.loc[edited.index[pos], "label"] = "E0"
-    with pytest.raises(DataFormatError, match=rf"^row {pos + 1}, column 'label': label 'E0' is not the most"):
+    with pytest.raises(DataFormatError, match=rf"^task_scores, row {pos + 1}, column 'label': label 'E0' is not the most"):
         check_task_scores(edited)
 
 

@@ -370,7 +370,7 @@ def test_soc_structure_with_a_detailed_code_in_two_broad_groups_is_refused():
     structure = pd.DataFrame({"level": ["broad", "broad", "detailed", "detailed", "detailed"],
                               "soc_code": ["13-1020", "13-1030", "13-1021", "13-1022", "13-1021"],
                               "broad_code": [None, None, "13-1020", "13-1020", "13-1030"]})
-    with pytest.raises(DataFormatError, match=r"row 5, column 'broad_code': soc_structure: detailed code "
+    with pytest.raises(DataFormatError, match=r"soc_structure, row 5, column 'broad_code': detailed code "
                                               r"'13-1021' is in broad group '13-1020' on row 3 and '13-1030' here"):
         oews_code_map(["13-1021"], ["13-1020"], structure)
     again = pd.concat([structure.iloc[:4], structure.iloc[[2]]], ignore_index=True)  # repeated as it is

@@ -266,7 +266,7 @@ def test_duplicated_index_across_partitions_is_kept():
 def test_check_finds_a_task_id_written_another_way(second):
     scored = pd.DataFrame({"onetsoc_code": ["43-9061.00"] * 4, "task_id": pd.Series([1, 2, 3, second], dtype=object),
                            "p_e0": 0.5})
-    with pytest.raises(DataFormatError, match=r"^row 4, column 'task_id': duplicate task \(43-9061\.00, 1\)"):
+    with pytest.raises(DataFormatError, match=r"^task_scores, row 4, column 'task_id': duplicate task \(43-9061\.00, 1\)"):
         pandas_occupations(scored.assign(alpha=0.5, beta=0.5, gamma=0.5))  # the pandas check: one task
     with pytest.raises(DataFormatError, match=r"^1 task key\(s\) \(onetsoc_code, task_id\) are on more than "
                        r"one row, e\.g\. \(43-9061\.00, 1\) at scored\.partitions\[0\], row 1 and "
@@ -304,7 +304,7 @@ SCORED = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00"
 def test_rollups_refuse_what_the_pandas_rollups_refuse(call, column, value, match):
     bad = SCORED.astype({column: object})
     bad.loc[3, column] = value
-    with pytest.raises(DataFormatError, match=r"^row 4, column "):
+    with pytest.raises(DataFormatError, match=r"^task_scores, row 4, column "):
         pandas_occupations(bad, weights="equal")
     by = "onetsoc_code" if call is xd.to_occupations else "naics"
     named = by if column == "onetsoc_code" else column

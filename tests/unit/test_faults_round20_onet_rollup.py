@@ -191,7 +191,7 @@ def test_frequency_percentage_above_100_is_refused():
     ratings = _frequency([50.0, 50.0, 500.0, 0.0, 50.0, 50.0])
     with pytest.raises(DataFormatError) as info:
         task_weights(_scores(), "frequency", task_ratings=ratings)
-    assert str(info.value) == ("row 3, column 'data_value': task_ratings: FT percentages must be at "
+    assert str(info.value) == ("task_ratings, row 3, column 'data_value': FT percentages must be at "
                                "most 100, got 500.0")
 
 
@@ -214,7 +214,7 @@ def test_tasks_with_a_bad_code_are_refused_naming_their_row(code, shown):
                                "task_type": ["Core", "Core", "Supplemental"]})
     with pytest.raises(DataFormatError) as info:
         to_occupations(_scores(), "core", tasks=statements)
-    assert str(info.value) == f"row 2, column 'onetsoc_code': tasks: onetsoc_code {shown}"
+    assert str(info.value) == f"tasks, row 2, column 'onetsoc_code': {shown}"
 
 
 @pytest.mark.parametrize("weights", ["importance", "frequency"])
@@ -224,7 +224,7 @@ def test_task_ratings_with_a_padded_code_are_refused_naming_their_row(weights):
     ratings["onetsoc_code"] = ratings["onetsoc_code"] + " "
     with pytest.raises(DataFormatError) as info:
         to_occupations(_scores(), weights, task_ratings=ratings)
-    assert str(info.value) == ("row 1, column 'onetsoc_code': task_ratings: onetsoc_code not an "
+    assert str(info.value) == ("task_ratings, row 1, column 'onetsoc_code': not an "
                                "O*NET-SOC code (like 11-1011.00): '11-1011.00 ': spaces around the code: "
                                "write '11-1011.00'")
 
@@ -238,7 +238,7 @@ def test_a_scale_written_otherwise_is_refused_naming_its_row(scale):
     ratings.loc[1, "scale_id"] = scale
     with pytest.raises(DataFormatError) as info:
         to_occupations(_scores(), "importance", task_ratings=ratings)
-    assert str(info.value) == (f"row 2, column 'scale_id': task_ratings: scale_id {scale!r} is not "
+    assert str(info.value) == (f"task_ratings, row 2, column 'scale_id': scale_id {scale!r} is not "
                                "O*NET's spelling of scale IM, which weights='importance' reads: "
                                "write IM")
 
@@ -260,7 +260,7 @@ def test_a_row_with_some_measures_missing_is_refused():
     with pytest.raises(DataFormatError) as info:
         to_occupations(scores, "equal")
     assert str(info.value) == (
-        "row 1, column 'alpha': beta is given and alpha, gamma are missing: a task gives alpha, "
+        "task_scores, row 1, column 'alpha': beta is given and alpha, gamma are missing: a task gives alpha, "
         "beta and gamma, or none of them (each is averaged over the same tasks); leave a measure "
         "empty on every row to leave it out")
 

@@ -186,8 +186,9 @@ def test_to_occupations_refuses_a_blank_task_id_as_exposure_score_does(blank):
         score_tasks(bad.assign(task="Plan budgets."), "rubric")
     with pytest.raises(DataFormatError) as rolled:
         to_occupations(bad, weights="equal")
-    assert str(rolled.value) == str(scored.value) == f"row 2, column 'task_id': task ID {blank!r} is not an integer"
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'task_id': task ID ' ' is not an integer$"):
+    assert str(scored.value) == f"row 2, column 'task_id': task ID {blank!r} is not an integer"
+    assert str(rolled.value) == f"task_scores, row 2, column 'task_id': task ID {blank!r} is not an integer"
+    with pytest.raises(DataFormatError, match=r"^task_scores, row 2, column 'task_id': task ID ' ' is not an integer$"):
         rollup(bad.assign(task_id=[1, " ", 3]), _xw(), _emp(), weights="equal")
 
 

@@ -218,7 +218,7 @@ def _im(values):
 
 
 def test_boolean_importance_is_refused():
-    with pytest.raises(DataFormatError, match=r"row 2, column 'data_value': task_ratings: IM ratings must be "
+    with pytest.raises(DataFormatError, match=r"task_ratings, row 2, column 'data_value': IM ratings must be "
                                               r"numbers, got True"):
         task_weights(_tasks(), "importance", task_ratings=_im([4.0, True]))
 

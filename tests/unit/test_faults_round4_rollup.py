@@ -112,8 +112,8 @@ def test_to_census_occ_crosswalk_index_named_like_a_column(index, scores):
     (STRUCTURE.drop(columns="level"), "soc_structure lacks column(s) ['level']"),
     (STRUCTURE.assign(level="Detailed"), "soc_structure has no row of level 'detailed'"),
     (STRUCTURE.assign(broad_code=["11-1010 ", "13-1020"]),
-     "row 1, column 'broad_code': soc_structure: not a SOC code (like 11-1011): '11-1010 '"),
-    (STRUCTURE.assign(soc_code=["11-1011", None]), "row 2, column 'soc_code': soc_structure: soc_code missing"),
+     "soc_structure, row 1, column 'broad_code': not a SOC code (like 11-1011): '11-1010 '"),
+    (STRUCTURE.assign(soc_code=["11-1011", None]), "soc_structure, row 2, column 'soc_code': missing"),
 ])
 def test_soc_structure_is_checked(value, says, no_crosswalk_load):
     for call in (lambda: to_soc(_occ(), _xw(), _emp(), soc_structure=value),

@@ -199,7 +199,7 @@ def test_core_weights_refuse_a_bad_task_type_in_tasks(bad):
     tasks = statements(pd.Series(["Core", "Supplemental", bad], dtype=object))
     with pytest.raises(DataFormatError) as err:
         to_occupations(task_scores(), "core", tasks=tasks)
-    assert str(err.value) == ("row 3, column 'task_type': tasks: task_type must be Core or "
+    assert str(err.value) == ("tasks, row 3, column 'task_type': task_type must be Core or "
                               f"Supplemental (or missing, blank or n/a), got {bad!r}"
                               + (": write 'Core' (the choices are case-sensitive)" if bad in ("core", "CORE") else ""))
 
@@ -234,7 +234,7 @@ def test_im_rating_given_twice_with_different_values_is_refused():
         first, second = rows
         value_first, value_second = (ratings["data_value"].iloc[r - 1].item() for r in rows)
         assert str(err.value) == (
-            f"row {second}, column 'data_value': task_ratings: ({CODE}, 2, IM) is given on rows "
+            f"task_ratings, row {second}, column 'data_value': ({CODE}, 2, IM) is given on rows "
             f"{first} and {second} with different values, {value_first!r} and {value_second!r}; "
             "each (onetsoc_code, task_id, scale_id) must have one rating")
 
@@ -263,7 +263,7 @@ def test_ft_category_given_twice_with_different_percentages_is_refused():
     with pytest.raises(DataFormatError) as err:
         task_weights(task_scores(), "frequency", task_ratings=repeated)
     assert str(err.value) == (
-        f"row 22, column 'data_value': task_ratings: ({CODE}, 1, FT, category 1) is given on rows "
+        f"task_ratings, row 22, column 'data_value': ({CODE}, 1, FT, category 1) is given on rows "
         "1 and 22 with different values, 10.0 and 50.0; each (onetsoc_code, task_id, scale_id, "
         "category) must have one rating")
 
@@ -274,7 +274,7 @@ def test_tasks_key_given_twice_with_different_types_is_refused():
     with pytest.raises(DataFormatError) as err:
         task_weights(task_scores(), "core", tasks=tasks)
     assert str(err.value) == (
-        f"row 5, column 'task_type': tasks: ({CODE}, 2) is given on rows 2 and 5 with different "
+        f"tasks, row 5, column 'task_type': ({CODE}, 2) is given on rows 2 and 5 with different "
         "values, 'Supplemental' and 'Core'; each (onetsoc_code, task_id) must have one task_type")
 
 
@@ -291,7 +291,7 @@ def test_negative_ft_percentage_is_invalid_not_missing():
     ft.loc[7, "data_value"] = -5.0  # task 2, category 3
     with pytest.raises(DataFormatError) as err:
         task_weights(task_scores(), "frequency", task_ratings=ft)
-    assert str(err.value) == ("row 8, column 'data_value': task_ratings: FT percentages must be at "
+    assert str(err.value) == ("task_ratings, row 8, column 'data_value': FT percentages must be at "
                               "least 0, got -5.0")
 
 
@@ -304,7 +304,7 @@ def test_ft_percentage_not_a_number_is_invalid(bad, message):
     ft.loc[4, "data_value"] = bad
     with pytest.raises(DataFormatError) as err:
         task_weights(task_scores(), "frequency", task_ratings=ft)
-    assert str(err.value) == f"row 5, column 'data_value': task_ratings: {message}"
+    assert str(err.value) == f"task_ratings, row 5, column 'data_value': {message}"
 
 
 def test_ft_category_outside_1_to_7_names_its_row():
@@ -312,14 +312,14 @@ def test_ft_category_outside_1_to_7_names_its_row():
     ft.loc[5, "category"] = 8
     with pytest.raises(DataFormatError) as err:
         task_weights(task_scores(), "frequency", task_ratings=ft)
-    assert str(err.value) == "row 6, column 'category': task_ratings: FT categories must be 1-7, got 8"
+    assert str(err.value) == "task_ratings, row 6, column 'category': FT categories must be 1-7, got 8"
 
 
 def test_im_rating_not_a_number_is_invalid_not_missing():
     ratings = importance(pd.Series([1.0, "abc", 5.0], dtype=object))
     with pytest.raises(DataFormatError) as err:
         task_weights(task_scores(), "importance", task_ratings=ratings)
-    assert str(err.value) == ("row 2, column 'data_value': task_ratings: IM ratings must be numbers, "
+    assert str(err.value) == ("task_ratings, row 2, column 'data_value': IM ratings must be numbers, "
                               "got 'abc'")
 
 

@@ -131,7 +131,7 @@ def test_rollup_refuses_a_read_column_named_otherwise(fixtures, tmp_path, capsys
     ("task_type", [1, 2, 1, 2], "task_type must be Core or Supplemental (or missing, blank or n/a), got 1"),
 ])
 def test_numbers_refused_as_python_shows_them(column, values, said):
-    with pytest.raises(DataFormatError, match=rf"^row 1, column '{column}': ") as err:
+    with pytest.raises(DataFormatError, match=rf"^task_scores, row 1, column '{column}': ") as err:
         to_occupations(SCORES.assign(**{column: values}), "equal")
     assert said in str(err.value)
     assert "np." not in str(err.value)

@@ -89,7 +89,7 @@ def test_dask_roll_up_refuses_a_row_of_beta_alone_as_pandas_does(roll_up):
     ts = _scores([0.2, None, 0.5, 0.5], [0.3, 0.5, 0.5, 0.5], [0.4, None, 0.5, 0.5])
     with pytest.raises(DataFormatError) as pandas_err:
         to_occupations(ts, "equal")
-    assert str(pandas_err.value) == f"row 2, column 'alpha': {PARTIAL}"
+    assert str(pandas_err.value) == f"task_scores, row 2, column 'alpha': {PARTIAL}"
     with pytest.raises(DataFormatError) as err:
         roll_up(dd.from_pandas(ts.assign(naics="52"), npartitions=2)).compute(scheduler="sync")
     # was: 11-1011.00 as alpha 0.2, beta 0.4, gamma 0.4, without a word

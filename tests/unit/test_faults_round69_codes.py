@@ -201,7 +201,7 @@ def test_3_task_scores_code_written_otherwise_is_said_what_it_may_be(fixtures, c
     for call in (lambda: to_occupations(ts, weights="equal"), lambda: check_task_scores(ts)):
         with pytest.raises(DataFormatError) as info:
             call()
-        assert str(info.value) == (f"row 2, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code "
+        assert str(info.value) == (f"task_scores, row 2, column 'onetsoc_code': not an O*NET-SOC code "
                                    f"(like 11-1011.00): {code!r}: {hint}")
 
 
@@ -211,7 +211,7 @@ def test_3_rollup_command_names_the_en_dash(fixtures, tmp_path, capsys):
     code, _, err = cli(capsys, *rollup_args(fixtures, scores, tmp_path / "out"))
     line = one_error_line(err, command="rollup")
     assert code == 2
-    assert line.endswith(f"{scores}, row 3, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code (like "
+    assert line.endswith(f"{scores}, row 3, column 'onetsoc_code': not an O*NET-SOC code (like "
                          f"11-1011.00): '11{EN}1011.00': {DASH_SAID}: write '11-1011.00'"), line
     assert not (tmp_path / "out").exists()
 

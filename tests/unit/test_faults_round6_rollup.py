@@ -124,7 +124,7 @@ def test_rollup_refuses_a_padded_onetsoc_code_as_score_does(fixtures, tmp_path, 
     code, line = run(capsys, *rollup_args(fixtures, bad, tmp_path / "o"))
     # before: exit 0, the tables of the clean file
     assert code == 2
-    assert line.endswith(f"{bad}, row 3, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code "
+    assert line.endswith(f"{bad}, row 3, column 'onetsoc_code': not an O*NET-SOC code "
                          f"(like 11-1011.00): {cell!r}{tail}"), line
     assert not (tmp_path / "o").exists()
     # exposure score refuses the same cell, on the same row and column
@@ -142,7 +142,7 @@ def test_to_occupations_refuses_a_padded_onetsoc_code(fixtures, cell):
         with pytest.raises(DataFormatError) as info:
             call()
         around = "spaces" if cell.strip(" ") == "11-1011.00" else "a tab or a line break"
-        assert str(info.value) == (f"row 5, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code "
+        assert str(info.value) == (f"task_scores, row 5, column 'onetsoc_code': not an O*NET-SOC code "
                                    f"(like 11-1011.00): {shown!r}: {around} around the code: write '11-1011.03'")
         assert (info.value.row, info.value.column) == (5, "onetsoc_code")
 

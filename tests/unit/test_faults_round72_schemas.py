@@ -168,7 +168,7 @@ def test_3_task_scores_with_a_soc_code_are_told_the_code_to_write(fixtures):
     for call in (lambda: to_occupations(ts, weights="equal"), lambda: check_task_scores(ts)):
         with pytest.raises(DataFormatError) as info:
             call()
-        assert str(info.value) == ("row 2, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code (like "
+        assert str(info.value) == ("task_scores, row 2, column 'onetsoc_code': not an O*NET-SOC code (like "
                                    f"11-1011.00): '11-1011': {SOC_SAID}")
 
 
@@ -178,7 +178,7 @@ def test_3_rollup_command_tells_the_code_to_write(fixtures, tmp_path, capsys):
     code, _, err = cli(capsys, *rollup_args(fixtures, scores, tmp_path / "out"))
     line = one_error_line(err, command="rollup")
     assert code == 2
-    assert line.endswith(f"{scores}, row 3, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code (like "
+    assert line.endswith(f"{scores}, row 3, column 'onetsoc_code': not an O*NET-SOC code (like "
                          f"11-1011.00): '11-1011': {SOC_SAID}"), line
     assert not (tmp_path / "out").exists()
 

@@ -98,9 +98,9 @@ HINT = ": a decimal comma? write decimals with a point: "
 
 @pytest.mark.parametrize(("call", "said"), [
     (lambda v: check_task_scores(TASKS.assign(alpha=[v, 0.0], beta=[v, 0.25], gamma=[v, 0.5])),
-     "row 1, column 'alpha': not a number: '0,5'"),
+     "task_scores, row 1, column 'alpha': not a number: '0,5'"),
     (lambda v: rollup(TASKS.assign(beta=[v, 0.25]).astype({"beta": object}), XW, _emp(), weights="equal"),
-     "row 1, column 'beta': not a number: '0,5'"),
+     "task_scores, row 1, column 'beta': not a number: '0,5'"),
     (lambda v: to_soc(OCC.assign(beta=[0.2, v, 0.3]), XW, _emp()),
      "occupation_scores, row 2, column 'beta': not a number: '0,5'"),
     (lambda v: to_census_occ(OCC.assign(beta=[0.2, v, 0.3]), CENSUS_XW, _emp().iloc[1:3].rename(

@@ -80,8 +80,8 @@ def test_1_a_label_in_lower_case_is_told_the_label_to_write(fixtures):
     ts = _task_scores(fixtures)
     with pytest.raises(DataFormatError) as info:
         check_task_scores(_with(ts, "label", 0, "e1"))
-    assert str(info.value) == ("row 1, column 'label': unknown exposure label 'e1' (expected E0, E1 or E2): "
-                               f"write 'E1'{HINT}")
+    assert str(info.value) == ("task_scores, row 1, column 'label': unknown exposure label 'e1' (expected E0, E1 "
+                               f"or E2): write 'E1'{HINT}")
     assert to_occupations(_with(ts, "label", 0, "E1"), "equal").equals(to_occupations(ts, "equal"))
     with pytest.raises(DataFormatError) as info:  # no label in any case: as before
         check_task_scores(_with(ts, "label", 0, "E3"))
@@ -97,7 +97,7 @@ def test_1_a_task_type_in_another_case_is_told_the_type_to_write(fixtures, value
     assert str(info.value) == (f"row {pos + 1}, column 'task_type': task_type must be Core or Supplemental (or "
                                f"missing, blank or n/a), got {value!r}: write {meant!r}{HINT}")
     tasks = ts[["onetsoc_code", "task_id", "task_type"]]
-    with pytest.raises(DataFormatError, match=f"^row {pos + 1}, column 'task_type': tasks: .*got {value!r}: "
+    with pytest.raises(DataFormatError, match=f"^tasks, row {pos + 1}, column 'task_type': .*got {value!r}: "
                                               f"write {meant!r}"):
         task_weights(ts.drop(columns="task_type"), "core", tasks=_with(tasks, "task_type", pos, value))
     np.testing.assert_array_equal(task_weights(_with(ts, "task_type", pos, meant), "core"),

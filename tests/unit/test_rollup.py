@@ -327,7 +327,7 @@ def test_consistent_probabilities_are_accepted(ts):
         ({"alpha": (0, "high")}, "row 1, column 'alpha': not a number: 'high'"),
         ({"task_type": (0, "core")}, "row 1, column 'task_type': task_type must be Core or Supplemental"),
         ({"admin": (0, "maybe")}, "row 1, column 'admin': category flag must be true or false"),
-        ({"onetsoc_code": (4, np.nan)}, "row 5, column 'onetsoc_code': onetsoc_code missing"),
+        ({"onetsoc_code": (4, np.nan)}, "row 5, column 'onetsoc_code': missing"),
         ({"onetsoc_code": (4, "11-1011")}, "not an O\\*NET-SOC code"),
     ],
 )
@@ -405,7 +405,7 @@ def test_check_task_scores_keeps_missing_task_ids_and_refuses_blank_ones():
     ts = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 4, "task_id": ["7", None, "9", "8.0"],
                        "alpha": [0.5] * 4, "beta": [0.5] * 4, "gamma": [0.5] * 4})
     assert len(check_task_scores(ts)) == 4
-    with pytest.raises(DataFormatError, match=r"^row 3, column 'task_id': task ID ' ' is not an integer$"):
+    with pytest.raises(DataFormatError, match=r"^task_scores, row 3, column 'task_id': task ID ' ' is not an integer$"):
         check_task_scores(ts.assign(task_id=["7", None, " ", "8.0"]))
 
 

@@ -49,6 +49,7 @@ from exposure.rollup._soc import (
 )
 from exposure.schemas import validate
 from exposure.schemas._outcomes import CensusScores
+from exposure.scoring._inputs import column_key
 
 __all__ = ["to_census_occ", "census_weights", "check_crosswalk", "CENSUS_PATTERN"]
 
@@ -254,7 +255,10 @@ def _blank(col: pd.Series) -> np.ndarray:
 
 
 def _pairs(crosswalk: pd.DataFrame) -> pd.DataFrame:
-    """``onetsoc_code``, ``census_occ`` of ``crosswalk``, its index dropped, a blank Census code missing.
+    """``onetsoc_code``, ``census_occ`` of ``crosswalk``, its index dropped, Census codes as text, a blank one missing.
+
+    A ``census_occ`` of category dtype (a Stata or R factor) sorted the Census codes of
+    :func:`to_census_occ` in its categories' order, not by code as documented.
 
     The registered file read with ``pd.read_csv(..., dtype=str, keep_default_na=False)``
     gives the two "All Other" codes the Census code ``''``, which was refused as "not a
@@ -269,10 +273,10 @@ def _pairs(crosswalk: pd.DataFrame) -> pd.DataFrame:
     1   51-8099.00        NaN
     """
     xw = crosswalk[["onetsoc_code", "census_occ"]].reset_index(drop=True)
-    blank = _blank(xw["census_occ"])
-    if blank.any():
-        xw = xw.assign(census_occ=xw["census_occ"].astype(object).where(~blank, np.nan))
-    return xw
+    blank = _blank(xw["census_occ"]) | xw["census_occ"].isna().to_numpy(dtype=bool)
+    # the codes as text, not a category: its categories' order (a Stata or R factor's levels)
+    # ordered the Census codes of to_census_occ, documented as sorted by code
+    return xw.assign(census_occ=xw["census_occ"].astype(object).where(~blank, np.nan))
 
 
 def _employment(employment, name: str = "employment") -> pd.DataFrame:
@@ -498,7 +502,11 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
     By default, every measure of :data:`~exposure._measures.MEASURES` that ``scores`` has;
     one written another way (``Beta``, ``Share_E1``) is refused
     (:func:`~exposure.rollup._soc.refuse_other_spelling`): it was left out without a word,
-    or all were said to be lacking.
+    or all were said to be lacking. A name of ``measures`` that ``scores`` lacks but has in
+    another case or spelling is refused, naming the column to write: a measure of
+    :data:`~exposure._measures.MEASURES` (``beta``) as the column's name, another
+    (``Beta`` for the column ``beta``) as the measure's (the column was told to take the
+    name ``Beta``, which the roll-ups then refuse as ``beta`` written another way).
 
     Examples
     --------
@@ -506,6 +514,10 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: column 'Share_E1': scores has the column 'share_e1' written 'Share_E1', which is not read: name it 'share_e1'
+    >>> _measure_names(["Beta"], pd.DataFrame(columns=["onetsoc_code", "beta"]), "onetsoc_code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'beta': measures names 'Beta', which scores lacks; it has the column 'beta': write 'beta' in measures
     """
     if measures is None:
         for m in MEASURES:
@@ -533,7 +545,16 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
         raise DataFormatError(f"measures names {names[repeat[0]]!r} twice")
     missing = [m for m in names if m not in scores.columns]
     for m in missing:
-        refuse_other_spelling(scores, "scores", m)
+        if m in MEASURES:  # the column is to be named as the measure ('Beta' -> 'beta')
+            refuse_other_spelling(scores, "scores", m)
+            continue
+        # a name of the caller's own in another case: the measure is to be named as the column. The
+        # column was told to take the name ('beta' -> 'Beta'), which made it a column to_soc, to_sectors
+        # and to_census_occ itself (without measures) refuse: 'name it 'beta''
+        other = [c for c in scores.columns if isinstance(c, str) and column_key(c) == column_key(m)]
+        if other:
+            raise DataFormatError(f"measures names {m!r}, which scores lacks; it has the column {other[0]!r}: "
+                                  f"write {other[0]!r} in measures", column=other[0])
     if missing:
         raise DataFormatError(f"scores lack the measure column(s) {missing}")
     return names

@@ -26,7 +26,7 @@ from exposure._measures import (
     OTHER_WEIGHT,
     PROBA_COLUMNS,
 )
-from exposure._tables import norm_task_id, norm_task_ids, task_id_numbers
+from exposure._tables import index_hint, norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup._soc import measure_values, partial_measures, require_frame, rubric_order
 from exposure.schemas import validate
@@ -258,8 +258,8 @@ def _cell(value) -> str:
     return cell_shown(_plain(value))
 
 
-def _refuse_labels(labels: pd.Series, column: str | None) -> None:
-    """Refuse a label other than E0, E1, E2 or missing, naming its row (counted from 1) and ``column``.
+def _refuse_labels(labels: pd.Series, column: str | None, path: str | None = None) -> None:
+    """Refuse a label other than E0, E1, E2 or missing, naming ``path`` (the frame), its row (from 1) and ``column``.
 
     Blank text (``""``, spaces) is missing, as in the other columns of the task scores
     (measures, task types, flags): it was refused as ``unknown exposure label ''``. A
@@ -271,7 +271,7 @@ def _refuse_labels(labels: pd.Series, column: str | None) -> None:
         pos = int(np.flatnonzero(bad)[0])
         value = _plain(labels.iloc[pos])
         raise DataFormatError(f"unknown exposure label {_cell(value)} (expected E0, E1 or E2)"
-                              f"{choice_hint(value, LABELS)}", row=pos + 1, column=column)
+                              f"{choice_hint(value, LABELS)}", path=path, row=pos + 1, column=column)
 
 
 def _single_columns(frame: pd.DataFrame, name: str, columns) -> None:
@@ -290,7 +290,8 @@ def _conflicting_repeats(name: str, keys: dict, values: np.ndarray | pd.Series, 
     Parameters
     ----------
     name : str
-        The argument (``tasks``, ``task_ratings``), named in the message.
+        The argument (``tasks``, ``task_ratings``), named first in the message, before the row
+        (it was named after it, in the message only).
     keys : dict of str to array-like
         The key columns (as compared: codes as text, canonical task IDs), by name.
     values : array-like
@@ -345,9 +346,9 @@ def _conflicting_repeats(name: str, keys: dict, values: np.ndarray | pd.Series, 
             (str(part) if np.ndim(part) == 0 else str(part[a])) if name_ != "category"
             else f"category {int(part[a])}" for name_, part in keys.items())
         raise DataFormatError(
-            f"{name}: ({shown}) is given on rows {row_a + 1} and {row_b + 1} with different values, "
+            f"({shown}) is given on rows {row_a + 1} and {row_b + 1} with different values, "
             f"{_plain(given.iloc[a])!r} and {_plain(given.iloc[b])!r}; each "
-            f"({', '.join(keys)}) must have one {what}", row=row_b + 1, column=column)
+            f"({', '.join(keys)}) must have one {what}", path=name, row=row_b + 1, column=column)
     keep = np.zeros(n, dtype=bool)
     keep[first] = True
     return keep
@@ -376,10 +377,10 @@ def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str, bad: np.ndarray,
                     message: str) -> None:
-    """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``."""
+    """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``, ``name`` named first."""
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"{name}: " + message.format(value=_plain(rat[column].iloc[k])),
+        raise DataFormatError(message.format(value=_plain(rat[column].iloc[k])), path=name,
                               row=int(rows[k]) + 1, column=column)
 
 
@@ -458,8 +459,9 @@ def task_weights(
         ``task_type`` of ``task_scores`` read by ``"core"`` must be Core or Supplemental,
         or missing, blank or ``n/a`` (the rule of :func:`check_task_scores`: ``core`` or
         ``"Core "`` would weigh 1 as if Supplemental). The frames the weights are read
-        from are checked too, naming ``tasks`` or ``task_ratings`` and their row (counted
-        from 1) and column: an ``onetsoc_code`` must be an O*NET-SOC code (a padded
+        from are checked too, naming ``tasks`` or ``task_ratings`` first, then their row
+        (counted from 1) and column (the frame was named after the row, in the message
+        only): an ``onetsoc_code`` must be an O*NET-SOC code (a padded
         ``'11-1011.00 '`` matched no task); a ``task_type`` of ``tasks`` must be Core or
         Supplemental, or missing or blank; a ``scale_id`` written otherwise than O*NET
         (``im``, ``'IM '``) is refused, and ratings without a row of the scale read say
@@ -494,12 +496,12 @@ def task_weights(
     >>> task_weights(ts.drop(columns="task_type"), "core", tasks=ts.assign(task_type="core"))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'task_type': tasks: task_type must be Core or Supplemental (or missing, blank or n/a), got 'core': write 'Core' (the choices are case-sensitive)
+    exposure.errors.DataFormatError: tasks, row 1, column 'task_type': task_type must be Core or Supplemental (or missing, blank or n/a), got 'core': write 'Core' (the choices are case-sensitive)
     >>> im = ts[["onetsoc_code", "task_id"]].assign(scale_id="IM", data_value=[4.0, 3.0, 2.5])
     >>> task_weights(ts, "importance", task_ratings=pd.concat([im, im.iloc[[0]].assign(data_value=1.0)]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 4, column 'data_value': task_ratings: (11-1011.00, 1, IM) is given on rows 1 and 4 with different values, 4.0 and 1.0; each (onetsoc_code, task_id, scale_id) must have one rating
+    exposure.errors.DataFormatError: task_ratings, row 4, column 'data_value': (11-1011.00, 1, IM) is given on rows 1 and 4 with different values, 4.0 and 1.0; each (onetsoc_code, task_id, scale_id) must have one rating
     """
     require_frame(task_scores, "task_scores")
     check_choice(weights, "weights", WEIGHTS)
@@ -691,11 +693,11 @@ def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str)
         pos = int(np.flatnonzero(over)[0])
         row = task_scores.iloc[pos]
         raise DataFormatError(
-            f"task_ratings: the FT percentages (categories 1-7) of {row['onetsoc_code']} task "
+            f"the FT percentages (categories 1-7) of {row['onetsoc_code']} task "
             f"{norm_task_id(row['task_id'])} sum to {float(total[pos]):g}, more than 100 ({int(over.sum())} "
             f"of {len(task_scores)} tasks): each task's percentages must sum to 100; check for rows of "
             "two releases or counts instead of percentages",
-            row=int(last_row.iloc[pos]) + 1, column="data_value")
+            path="task_ratings", row=int(last_row.iloc[pos]) + 1, column="data_value")
     if under.any() and not _WEIGHT_WARNINGS_SAID.get():
         pos = int(np.flatnonzero(under)[0])
         row = task_scores.iloc[pos]
@@ -902,7 +904,9 @@ def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:
     """Refuse a task type other than Core, Supplemental, missing, blank or n/a, naming its row.
 
     The rule of :func:`exposure.scoring._inputs.bad_task_types`: ``core`` or ``"Core "``
-    would weigh 1 as if Supplemental. ``name`` (the frame) starts the message. A type in
+    would weigh 1 as if Supplemental. ``name`` (the frame) is named first, before the row
+    (it was named after it: ``row 3, column 'task_type': tasks: ...``); None names none (a
+    caller that names the file, ``exposure rollup``). A type in
     another case (``core``) is told the type to write (:func:`exposure._args.choice_hint`):
     it was refused with the types listed only.
     """
@@ -910,9 +914,9 @@ def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value = _plain(ttype.iloc[pos])
-        raise DataFormatError(f"{name + ': ' if name else ''}task_type must be Core or Supplemental (or "
+        raise DataFormatError("task_type must be Core or Supplemental (or "
                               f"missing, blank or n/a), got {_cell(value)}{choice_hint(value, TASK_TYPES)}",
-                              row=pos + 1, column="task_type")
+                              path=name, row=pos + 1, column="task_type")
 
 
 def _refuse_codes(frame: pd.DataFrame, name: str, rows: np.ndarray | None = None) -> None:
@@ -925,7 +929,8 @@ def _refuse_codes(frame: pd.DataFrame, name: str, rows: np.ndarray | None = None
     bad = first_bad_onetsoc_code(frame["onetsoc_code"])
     if bad is not None:
         pos = bad[0] if rows is None else int(rows[bad[0]])
-        raise DataFormatError(f"{name}: onetsoc_code {bad[1]}", row=pos + 1, column="onetsoc_code")
+        # named first, the column once, as the roll-ups' check_codes names a frame's code
+        raise DataFormatError(bad[1], path=name, row=pos + 1, column="onetsoc_code")
 
 
 def _scale_rows(task_ratings: pd.DataFrame, scale: str, weights: str) -> np.ndarray:
@@ -941,9 +946,9 @@ def _scale_rows(task_ratings: pd.DataFrame, scale: str, weights: str) -> np.ndar
     odd = ((text == scale).to_numpy(dtype=bool, na_value=False)) & ~chosen
     if odd.any():
         pos = int(np.flatnonzero(odd)[0])
-        raise DataFormatError(f"task_ratings: scale_id {_plain(ids.iloc[pos])!r} is not O*NET's spelling of "
+        raise DataFormatError(f"scale_id {_plain(ids.iloc[pos])!r} is not O*NET's spelling of "
                               f"scale {scale}, which weights={weights!r} reads: write {scale}",
-                              row=pos + 1, column="scale_id")
+                              path="task_ratings", row=pos + 1, column="scale_id")
     if not chosen.any():
         found = ", ".join(repr(_plain(v)) for v in pd.unique(ids.dropna()))
         raise DataFormatError(f"weights={weights!r} reads the O*NET Task Ratings of scale {scale}, and "
@@ -1030,10 +1035,13 @@ _TRUE = frozenset({"true", "1", "1.0", "yes", "t"})
 _FALSE = frozenset({"false", "0", "0.0", "no", "f"})
 
 
+#: The frame :func:`check_task_scores` names first in its errors (replaced by the file it was read from).
+_TASK_SCORES = "task_scores"
+
+
 def _fail(message: str, pos=None, column=None):
-    raise DataFormatError(
-        message, row=None if pos is None else int(pos) + 1, column=column
-    )
+    """Raise ``message`` about row ``pos`` (0-based) and ``column`` of the task scores, naming them first."""
+    raise DataFormatError(message, path=_TASK_SCORES, row=None if pos is None else int(pos) + 1, column=column)
 
 
 def _flags(ts: pd.DataFrame, column: str) -> pd.Series:
@@ -1054,10 +1062,15 @@ def _flags(ts: pd.DataFrame, column: str) -> pd.Series:
 def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.DataFrame:
     """Check task scores before a roll-up; return them with typed columns.
 
-    The checks (each failure names the first bad row, 1-based, and its column):
+    The checks (each failure names the frame, ``task_scores``, or the file ``path``, then
+    the first bad row, 1-based, and its column, as the other roll-ups name their frames: it
+    named no frame, and the column of a bad code twice,
+    ``row 2, column 'onetsoc_code': onetsoc_code not an O*NET-SOC code ...``):
 
     - a :class:`pandas.DataFrame` with unique, single-level column names and the columns
-      ``onetsoc_code``, ``task_id``, ``alpha``, ``beta``, ``gamma``;
+      ``onetsoc_code``, ``task_id``, ``alpha``, ``beta``, ``gamma`` (a frame indexed by
+      them, ``set_index("onetsoc_code")``, is told to ``reset_index()``: it was said to
+      lack them, without a word of the index);
     - every ``onetsoc_code`` present and an O*NET-SOC code (``11-1011.00``,
       :func:`~exposure.schemas._fields.first_bad_onetsoc_code`): a code padded with
       whitespace (``' 11-1011.00'``) is refused, as ``exposure score`` and
@@ -1124,15 +1137,15 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     >>> check_task_scores(ts)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'task_id': duplicate task (11-1011.00, 1) at rows 1 and 2: each (onetsoc_code, task_id) must appear once
+    exposure.errors.DataFormatError: task_scores, row 2, column 'task_id': duplicate task (11-1011.00, 1) at rows 1 and 2: each (onetsoc_code, task_id) must appear once
     >>> check_task_scores(ts.iloc[:1].assign(p_e0=0.0, p_e1=0.5, p_e2=0.2))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1: p_e0 + p_e1 + p_e2 = 0.7, not 1
+    exposure.errors.DataFormatError: task_scores, row 1: p_e0 + p_e1 + p_e2 = 0.7, not 1
     >>> check_task_scores(ts.iloc[:1].assign(label="E0"))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'label': label 'E0' contradicts alpha, beta, gamma = 1, 1, 1, which give E1 (the rubric's p_e1 = alpha, p_e2 = gamma - alpha, p_e0 = 1 - gamma); the label (which decides share_e1 and share_exposed) must be the class of highest probability
+    exposure.errors.DataFormatError: task_scores, row 1, column 'label': label 'E0' contradicts alpha, beta, gamma = 1, 1, 1, which give E1 (the rubric's p_e1 = alpha, p_e2 = gamma - alpha, p_e0 = 1 - gamma); the label (which decides share_e1 and share_exposed) must be the class of highest probability
     >>> float(check_task_scores(ts.iloc[:1].assign(gamma=1.0000008, beta=1.0000004))["gamma"].iloc[0])
     1.0
     """
@@ -1141,7 +1154,7 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
     except DataFormatError as exc:
         if path is None and (exc.row is None or row_offset == 1):
             raise
-        raise exc.in_file(path, row_offset) from None
+        raise exc.in_file(exc.path if path is None else path, row_offset) from None
 
 
 def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
@@ -1155,19 +1168,21 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         raise DataFormatError("task scores have multi-level column names; flatten them first")
     dup = task_scores.columns[task_scores.columns.duplicated()]
     if len(dup):
-        raise DataFormatError(f"column {dup[0]!r} appears more than once", column=str(dup[0]))
+        raise DataFormatError(f"column {dup[0]!r} appears more than once", path=_TASK_SCORES, column=str(dup[0]))
     missing = {"onetsoc_code", "task_id", *EXPOSURE_MEASURES} - set(task_scores.columns)
     if missing:
-        raise DataFormatError(f"task scores lack column(s) {sorted(missing)}")
+        # the frame indexed by its key (set_index("onetsoc_code")) is said to be, as require_frame says it
+        raise DataFormatError(f"task scores lack column(s) {sorted(missing)}"
+                              f"{index_hint(task_scores, sorted(missing))}")
     ts = task_scores.reset_index(drop=True).copy()
     # as exposure score and to_soc: a padded code is refused, not stripped
     bad = first_bad_onetsoc_code(ts["onetsoc_code"])
     if bad is not None:
-        _fail(f"onetsoc_code {bad[1]}", bad[0], "onetsoc_code")
+        _fail(bad[1], bad[0], "onetsoc_code")  # the column named once, as the roll-ups' check_codes
     ts["onetsoc_code"] = ts["onetsoc_code"].astype("string").astype(str).to_numpy(dtype=object)
     ids = ts["task_id"]
     # a 64-bit integer or missing; a blank (' ', '') is refused, as exposure score refuses it
-    task_id_numbers(ids)
+    task_id_numbers(ids, path=_TASK_SCORES)
     known = ids.notna().to_numpy(dtype=bool)
     if known.any():
         codes_k = ts["onetsoc_code"].to_numpy(dtype=object)[known]
@@ -1184,7 +1199,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
             _fail(f"duplicate task ({code}, {tid}) at rows {shown}: each (onetsoc_code, task_id) "
                   "must appear once", int(positions[1]), "task_id")
     # the roll-ups' one check of measures, with this check's tolerance and messages
-    values = measure_values(ts, None, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
+    values = measure_values(ts, _TASK_SCORES, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
     for j, name in enumerate(EXPOSURE_MEASURES):
         ts[name] = values[:, j]
     if ts.empty:
@@ -1196,8 +1211,8 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
     if present:
         if len(present) < len(_PROBAS):
             raise DataFormatError(f"probability columns {sorted(set(_PROBAS) - set(present))} are "
-                                  f"missing while {present} are given")
-        p = measure_values(ts, None, _PROBAS, tolerance=_TOL, explain=True)
+                                  f"missing while {present} are given", path=_TASK_SCORES)
+        p = measure_values(ts, _TASK_SCORES, _PROBAS, tolerance=_TOL, explain=True)
         n_known = (~np.isnan(p)).sum(axis=1)
         partial = (n_known > 0) & (n_known < len(_PROBAS))
         if partial.any():
@@ -1232,10 +1247,10 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         # every occupation, where without the column the probabilities give them
         ts = ts.drop(columns="label")
     if "label" in ts.columns:
-        _refuse_labels(ts["label"], "label")
+        _refuse_labels(ts["label"], "label", _TASK_SCORES)
         _check_labels(ts["label"], p, full, abg)
     if "task_type" in ts.columns:
-        _refuse_task_types(ts["task_type"])
+        _refuse_task_types(ts["task_type"], _TASK_SCORES)
     for flag in CATEGORIES:
         if flag in ts.columns:
             ts[flag] = _flags(ts, flag)
