@@ -33,9 +33,9 @@ import logging
 import socket
 import threading
 
-import pandas as pd
 import pytest
 from test_faults_round21_fetch import _clean_env  # noqa: F401 (autouse fixture: no mirror, cache or URL map from the environment)
+from test_faults_round64_agreement import PUBLISHED, REPRO
 
 from exposure import fetch as F
 from exposure.errors import DataFormatError, DownloadError
@@ -130,15 +130,9 @@ def test_a_host_that_drops_the_connection_is_still_tried_for_every_file(tmp_path
 
 # 2. a task type of the labels in another case or with spaces is told what to write
 
-LABELS = pd.DataFrame({
-    "onetsoc_code": ["13-1021.00", "13-1021.00", "15-1252.00"], "task_id": [1, 2, 3],
-    "task": ["Plan budgets.", "Audit ledgers.", "Write code."], "title": ["Buyers", "Buyers", "Developers"],
-    "task_type": ["Core", "Supplemental", "Core"], "human_exposure_agg": ["E1", "E2", "E0"],
-    "gpt4_exposure": ["E2", "E2", "E1"]})
-PUBLISHED = pd.DataFrame({
-    "onetsoc_code": ["13-1021.00", "15-1252.00"],
-    "human_alpha": [2 / 3, 0.0], "human_beta": [2.5 / 3, 0.0], "human_gamma": [1.0, 0.0],
-    "gpt4_alpha": [0.0, 1.0], "gpt4_beta": [0.5, 1.0], "gpt4_gamma": [1.0, 1.0]})
+#: round 64's labels of the reproduction reports, with the statements and titles training reads
+LABELS = REPRO.assign(task=["Plan budgets.", "Audit ledgers.", "Write code."],
+                      title=["Buyers", "Buyers", "Developers"])
 
 
 @pytest.mark.parametrize("run", [
