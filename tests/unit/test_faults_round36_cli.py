@@ -49,8 +49,9 @@ def labels_mirror(tmp_path, shared_data):
 
 
 # 1. --folds above the occupation groups of the labels
-FOLDS_599 = ("--folds 599 is more than the 598 occupation groups (SOC 6-digit codes) of the human labels "
-             "(full_labelset_train.tsv): each fold holds one at least; give --folds from 2 to 598")
+FOLDS_599 = ("column 'O*NET-SOC Code': --folds 599 is more than the 598 occupation groups (SOC 6-digit codes) of "
+             "the labels: the cross-validation holds out whole groups, one fold at least each; give --folds from 2 "
+             "to 598")
 
 
 @pytest.mark.parametrize("extra", [[], ["--modern", "m.csv"], ["--paraphrases", "p.csv"]])
@@ -63,7 +64,7 @@ def test_evaluate_folds_above_the_groups_names_folds_before_onet(tmp_path, capsy
     code, err = cli(capsys, "evaluate", "--mirror", labels_mirror, "--data-dir", tmp_path / "cache",
                     "--folds", "599", "--out", tmp_path / "r" / "e.csv", *extra)
     assert code == 2
-    assert err == [f"exposure evaluate: error: {FOLDS_599}"]
+    assert err == [f"exposure evaluate: error: {tmp_path / 'cache' / LABELS_NAME}, {FOLDS_599}"]
     assert not (tmp_path / "r").exists()
 
 
@@ -71,7 +72,8 @@ def test_report_agreement_folds_above_the_groups_names_folds(tmp_path, capsys, l
     code, err = cli(capsys, "report", "agreement", "--mirror", labels_mirror, "--data-dir", tmp_path / "cache",
                     "--folds", "1000000", "--out-dir", tmp_path / "r")
     assert code == 2
-    assert err == ["exposure report agreement: error: " + FOLDS_599.replace("599", "1000000", 1)]
+    assert err == [f"exposure report agreement: error: {tmp_path / 'cache' / LABELS_NAME}, "
+                   + FOLDS_599.replace("599", "1000000", 1)]
 
 
 def test_folds_up_to_the_groups_pass():
@@ -79,8 +81,8 @@ def test_folds_up_to_the_groups_pass():
 
     labels = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1041.00", "15-1252.00"]})
     check_folds_fit(3, labels)
-    with pytest.raises(ExposureError, match=r"^--folds 4 is more than the 3 occupation groups .* give --folds "
-                                            r"from 2 to 3$"):
+    with pytest.raises(ExposureError, match=r"^full_labelset_train\.tsv, column 'O\*NET-SOC Code': --folds 4 is "
+                                            r"more than the 3 occupation groups .* give --folds from 2 to 3$"):
         check_folds_fit(4, labels)
 
 

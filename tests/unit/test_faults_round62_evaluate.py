@@ -190,7 +190,8 @@ def test_train_folds_above_the_groups_is_refused_before_onet(tmp_path, capsys, s
                        "--out", tmp_path / "m" / "m.npz")
     # before: "onet/29.1/Occupation Data.txt: not found in mirror ..." (O*NET downloaded elsewhere first)
     assert one_error_line(err, command="train") == (
-        "exposure train: error: --folds 599 is more than the 598 occupation groups (SOC 6-digit codes) of the "
-        "human labels (full_labelset_train.tsv): each fold holds one at least; give --folds from 2 to 598")
+        f"exposure train: error: {tmp_path / 'cache' / LABELS_NAME}, column 'O*NET-SOC Code': --folds 599 is more "
+        "than the 598 occupation groups (SOC 6-digit codes) of the labels: the cross-validation holds out whole "
+        "groups, one fold at least each; give --folds from 2 to 598")
     assert code == 2
     assert not (tmp_path / "m" / "m.npz").exists()

@@ -287,8 +287,9 @@ def test_train_and_save_on_labels_of_one_group_gets_advice_that_fits(tmp_path):
 
 def test_too_many_folds_are_said_in_the_words_of_the_api(tmp_path):
     path = labels_file(tmp_path, {code: ["E0", "E1", "E2"] for code in CODES[:3]})
-    want = (f"{path}, column 'O*NET-SOC Code': cannot deal 3 occupation groups into 5 folds: the folds must number "
-            "from 2 to 3: the labels hold too few occupations for n_folds 5")
+    want = (f"{path}, column 'O*NET-SOC Code': n_folds 5 is more than the 3 occupation groups (SOC 6-digit codes) "
+            "of the labels: the cross-validation holds out whole groups, one fold at least each; give n_folds from 2 "
+            "to 3")
     with pytest.raises(DataFormatError) as info:
         train_and_save(path, None, tmp_path / "models" / "m.npz", n_folds=5, distill=True)
     assert str(info.value) == want  # "for --folds 5" before

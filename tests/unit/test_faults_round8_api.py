@@ -249,7 +249,9 @@ def test_agreement_proba_that_is_not_n_by_3_is_refused(call, proba, shown):
 @pytest.mark.parametrize("call", [agreement.exposed_figures, agreement.reliability_table],
                          ids=["exposed_figures", "reliability_table"])
 @pytest.mark.parametrize("y, shown", [(None, "NoneType None"), (1, "int 1"), ("x", "str 'x'"),
-                                      (["E1", "E0"], r"list \['E1', 'E0'\]"), ([1, 0, 2], r"list \[1, 0, 2\]")])
+                                      (["E1", "E0"], r"list \['E1', 'E0'\]: these are labels; give their classes, "
+                                                     r"pd\.Series\(y\)\.map\(\{'E0': 0, 'E1': 1, 'E2': 2\}\)"),
+                                      ([1, 0, 2], r"list \[1, 0, 2\]")])
 def test_agreement_y_that_is_not_one_class_per_row_is_refused(call, y, shown):
     """A constant ``y=1`` was broadcast to every row; ``None`` raised a TypeError.
 

@@ -29,7 +29,7 @@ from exposure.reports.categories import (
 from exposure.reports.reproduction import REPRODUCTION_WRITES, write_reproduction_reports
 from exposure.reports.rubric import write_rubric_agreement
 from exposure.scoring import METHODS
-from exposure.scoring._train import check_two_groups
+from exposure.scoring._train import check_fold_count
 
 #: Where the documentation reads the reports from (relative to the source checkout).
 DEFAULT_REPORT_DIR = Path("data/processed/reports")
@@ -254,6 +254,8 @@ def check_folds_fit(folds: int, labels: pd.DataFrame, path=None) -> None:
     (:func:`~exposure.scoring._train.check_two_groups`, naming ``path`` and its column
     ``O*NET-SOC Code``; the advice was ``give --folds from 2 to 1``, which no ``--folds``
     follows, and then ``the human labels (full_labelset_train.tsv): ...``, a third wording).
+    So is ``--folds`` above the groups (:func:`~exposure.scoring._train.check_fold_count`):
+    it named ``full_labelset_train.tsv`` whatever file was read, in words of its own.
 
     Parameters
     ----------
@@ -271,21 +273,16 @@ def check_folds_fit(folds: int, labels: pd.DataFrame, path=None) -> None:
     >>> check_folds_fit(3, labels)
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: --folds 3 is more than the 2 occupation groups (SOC 6-digit codes) of the human labels (full_labelset_train.tsv): each fold holds one at least; give --folds from 2 to 2
+    exposure.errors.DataFormatError: full_labelset_train.tsv, column 'O*NET-SOC Code': --folds 3 is more than the 2 occupation groups (SOC 6-digit codes) of the labels: the cross-validation holds out whole groups, one fold at least each; give --folds from 2 to 2
     >>> check_folds_fit(2, labels.head(2))
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: full_labelset_train.tsv, column 'O*NET-SOC Code': every task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so it needs tasks of two groups at least, whatever --folds; give labels of more occupations
     """
     codes = labels["onetsoc_code"].astype(str).str[:7]
-    # "give --folds from 2 to 1": no --folds follows that advice
-    check_two_groups(codes, folds="--folds", path=Path(LABELS_NAME).name if path is None else path,
+    # the one check (and words) of exposure train and the agreement reports, naming the file read
+    check_fold_count(codes, folds, folds="--folds", path=Path(LABELS_NAME).name if path is None else path,
                      column="O*NET-SOC Code")
-    groups = codes.nunique()
-    if folds > groups:
-        raise ExposureError(f"--folds {folds} is more than the {groups} occupation groups (SOC 6-digit "
-                            f"codes) of the human labels ({Path(LABELS_NAME).name}): each fold holds one "
-                            f"at least; give --folds from 2 to {groups}")
 
 
 def label_paths(args) -> list[Path]:
@@ -374,8 +371,9 @@ def run_agreement(args) -> int:
         check_folds_fit(args.folds, labels, labels_path)  # before O*NET and the model
     onet = (load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
             if args.method != "reference" else None)
-    table, reliability = evaluate_method(args.method, labels, onet, n_folds=args.folds, seed=args.seed,
-                                         control=args.control, labels_path=labels_path)
+    cv = {"n_folds": args.folds, "seed": args.seed} if args.method == "learned" else {}  # the others: none
+    table, reliability = evaluate_method(args.method, labels, onet, **cv, control=args.control,
+                                         labels_path=labels_path)
     write_agreement_report(table, reliability, out)
     cols = ["scorer", "n_tasks", "n_occupations", "accuracy", "kappa", "r_alpha", "r_beta", "r_gamma",
             "ece", "brier"]

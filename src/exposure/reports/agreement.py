@@ -36,7 +36,7 @@ from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import check_task_labels, labels_location
 from exposure.reports.rubric import checked_labels
-from exposure.schemas._fields import ONETSOC_PATTERN
+from exposure.schemas._fields import ONETSOC_PATTERN, code_hint
 from exposure.scoring import PROBA_COLUMNS, _check_row_offset, _check_rows, score_tasks
 from exposure.scoring._evaluate import (
     agreement,
@@ -51,13 +51,15 @@ from exposure.scoring._train import (
     MODERN_TRAINING,
     TrainConfig,
     check_class_groups,
+    check_fold_count,
     check_label_texts,
-    check_two_groups,
     checked_config,
+    checked_task_labels,
     cross_validate,
     index_frame,
     modern_training_rows,
     spelt_otherwise,
+    task_key,
     training_frame,
 )
 from exposure.scoring.categories import _warn_unread_keys
@@ -130,7 +132,7 @@ def _needs_onet(onet, config, what: str) -> None:
                             "work activities and the retrieval index of its tasks feed the learned model")
 
 
-def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str = "labels",
+def _check_cv_groups(labels: pd.DataFrame, n_folds: int, where: str = "labels",
                      row_offset: int = 1, *, instead: str = "") -> None:
     """Refuse labels that no grouped cross-validation can evaluate, before the retrieval index is built.
 
@@ -152,8 +154,6 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
         Labels checked by :func:`exposure.reports.rubric.checked_labels` (fresh index).
     n_folds : int
         The folds asked for (checked: 2 or more).
-    what : str
-        What runs the cross-validation, for the messages (``"method 'learned'"``).
     where, row_offset : str and int
         :func:`exposure.measures.eloundou.labels_location`: the labels file and the line of
         its first row, or ``"labels"`` and 1.
@@ -163,17 +163,17 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
     Raises
     ------
     exposure.errors.DataFormatError
-        Labels of one occupation group, or a class (E0, E1, E2) whose tasks are all of one
-        group (:func:`~exposure.scoring._train.check_class_groups`, naming the first such
-        row and ``human_exposure_agg``).
-    exposure.errors.ExposureError
-        ``n_folds`` above the number of groups.
+        Labels of one occupation group, ``n_folds`` above the number of groups
+        (:func:`~exposure.scoring._train.check_fold_count`, naming the labels and their
+        column of codes), or a class (E0, E1, E2) whose tasks are all of one group
+        (:func:`~exposure.scoring._train.check_class_groups`, naming the first such row and
+        ``human_exposure_agg``).
 
     Examples
     --------
     >>> labels = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.03", "13-1041.00"],
     ...                        "human_exposure_agg": ["E0", "E1", "E2"]})
-    >>> _check_cv_groups(labels, 2, "method 'learned'")
+    >>> _check_cv_groups(labels, 2)
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 1, column 'human_exposure_agg': labels: every E0 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E0, whatever the folds and seed; give E0 tasks of two occupation groups at least
@@ -181,14 +181,9 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, what: str, where: str =
     groups = labels["onetsoc_code"].astype(str).str[:7].to_numpy()
     named = {} if where == "labels" else {"path": where}
 
-    distinct = pd.unique(groups)
-    # the one check (and words) of exposure train and --folds: they said it in three ways
-    check_two_groups(groups, path=named.get("path"), column="O*NET-SOC Code" if named else "onetsoc_code",
-                     what="labels", instead=instead)
-    if n_folds > len(distinct):
-        raise ExposureError(f"n_folds {n_folds} is more than the {len(distinct)} occupation groups (SOC 6-digit "
-                            f"codes) of the labels: {what} holds out whole groups, one fold at least each; give "
-                            f"n_folds from 2 to {len(distinct)}")
+    # the one check (and words) of exposure train and --folds: one group, or more folds than groups
+    check_fold_count(groups, n_folds, path=named.get("path"),
+                     column="O*NET-SOC Code" if named else "onetsoc_code", what="labels", instead=instead)
     # a class of one group: the check (and the words) of exposure train, in one place
     y = labels["human_exposure_agg"].map({label: k for k, label in enumerate(LABELS)}).to_numpy()
     check_class_groups(y, groups, path=named.get("path"), row_offset=row_offset)
@@ -276,8 +271,8 @@ def reliability_table(proba, y, n_bins: int = 10) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["bin_low", "bin_high", "n_tasks", "mean_confidence", "accuracy"])
 
 
-def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: int = 5, seed: int = 0,
-                    control: bool = False, config=None,
+def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: int | None = None,
+                    seed: int | None = None, control: bool = False, config=None,
                     labels_path=None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Agreement table of ``method`` with the human labels, next to GPT-4's labels.
 
@@ -291,8 +286,9 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         :func:`exposure.measures.eloundou.read_task_labels` output.
     onet : exposure.onet.OnetRelease, optional
         Needed for the work-activity features and by the rubric.
-    n_folds, seed : int
-        Cross-validation folds and seed.
+    n_folds, seed : int, optional
+        Cross-validation folds and seed of ``learned`` (default 5 and 0); refused with
+        ``rubric`` and ``reference``, which are scored on every row without training.
     control : bool, default False
         Add the shuffled-label negative control of ``learned`` (one more CV run).
     config : exposure.scoring._train.TrainConfig, optional
@@ -313,8 +309,9 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         Unknown method (or not a str; one in another case, ``"Rubric"``, is told to write
         ``'rubric'``); ``n_folds`` not a whole number of 2 or more, ``seed``
         not one of 0 or more, ``control`` not True or False, or True with a method other
-        than ``learned``; ``learned`` without ``onet`` (with the default ``config``);
-        for ``learned``, ``n_folds`` above the labels' occupation groups (named now).
+        than ``learned``; ``n_folds`` or ``seed`` given to ``rubric`` or ``reference``
+        (taken and ignored without a word, where ``exposure report agreement`` refuses
+        ``--folds`` and ``--seed`` with them); ``learned`` without ``onet`` (with the default ``config``).
     exposure.errors.DataFormatError
         Before the labels are read: ``onet`` that is not an O*NET release (a release name
         ``"29.1"``, a path, one of its tables: :func:`exposure.scoring._inputs.check_onet`),
@@ -329,7 +326,7 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         GPT-4 row without a word. For ``learned``, a task statement or title that is
         missing, blank or not text (scikit-learn's ``ValueError: np.nan is an invalid
         document`` before, after the retrieval index was built); labels of one occupation
-        group (SOC 6-digit), or whose tasks of one class are all of one group
+        group (SOC 6-digit), ``n_folds`` above their groups, or tasks of one class all of one group
         (:func:`_check_cv_groups`: refused after the index, told to give other folds or a
         seed, which cannot help).
 
@@ -363,7 +360,13 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
     check_flag(control, "control")  # "no" ran the control
     if control and method != "learned":  # ignored without a word
         raise ExposureError(f"control (the shuffled-label control) is for method learned only, not {method}")
-    n_folds, seed = _cv_args(n_folds, seed)
+    given = [name for name, value in (("n_folds", n_folds), ("seed", seed)) if value is not None]
+    if given and method != "learned":  # taken and ignored without a word
+        named = " and ".join(given)
+        raise ExposureError(f"{named} {'is' if len(given) == 1 else 'are'} for method learned only (its "
+                            f"cross-validation): {method} is scored on every row without training; leave "
+                            f"{named} out")
+    n_folds, seed = _cv_args(5 if n_folds is None else n_folds, 0 if seed is None else seed)
     # a release name ("29.1") or a dict of settings: an AttributeError once the labels were checked
     check_onet(onet, ONET_TABLES if method == "learned" else DWA_TABLES)
     config = checked_config(config)
@@ -374,7 +377,7 @@ def evaluate_method(method: str, labels: pd.DataFrame, onet=None, *, n_folds: in
         _needs_onet(onet, config, "method 'learned'")
         check_label_texts(labels)  # scikit-learn's "np.nan is an invalid document", after the index
         # one occupation group, or a class in one: refused after the index, advising folds or a seed
-        _check_cv_groups(labels, n_folds, "method 'learned'", where, row_offset,
+        _check_cv_groups(labels, n_folds, where, row_offset,
                          instead=", or evaluate method 'rubric' or 'reference' (scored on every row, "
                                  "without training)")
     if method == "learned":  # tasks O*NET does not list got no work activities, without a word
@@ -811,7 +814,11 @@ def check_paraphrase_rows(paraphrases: pd.DataFrame, *, path=None, row_offset: i
     Raises
     ------
     exposure.errors.DataFormatError
-        Naming ``path``, the row (position + ``row_offset``) and the column; a frame of the
+        Naming ``path``, the row (position + ``row_offset``) and the column; a code not of
+        the form 00-0000.00 is told the code to write where it looks like one
+        (:func:`~exposure.schemas._fields.code_hint`: ``15-1252``, ``15-1252.1``, a dash
+        pasted from a document; no advice before), a missing code is named missing
+        (``np.float64(nan)`` before); a frame of the
         modern-task columns is named so, one holding ``onetsoc_code`` or ``task_id`` twice
         too (an ``AttributeError`` before); a ``row_offset`` that is not a whole number of 0
         or more, a ``path`` neither None nor a str or os.PathLike.
@@ -823,7 +830,7 @@ def check_paraphrase_rows(paraphrases: pd.DataFrame, *, path=None, row_offset: i
     >>> check_paraphrase_rows(para, path="p.csv", row_offset=2)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: p.csv, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '11-1011'
+    exposure.errors.DataFormatError: p.csv, row 3, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '11-1011': a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant
     """
     row_offset = _check_row_offset(row_offset)
     if path is not None:
@@ -833,7 +840,13 @@ def check_paraphrase_rows(paraphrases: pd.DataFrame, *, path=None, row_offset: i
     bad = ~codes.str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(f"not an O*NET-SOC code (like 11-1011.00): {frame['onetsoc_code'].iloc[pos]!r}",
+        value = frame["onetsoc_code"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # 15125200, not np.int64(15125200)
+        if pd.isna(codes.iloc[pos]) or not codes.iloc[pos]:  # "...: np.float64(nan)", "...: ''"
+            raise DataFormatError("O*NET-SOC code missing", path=path, row=pos + row_offset, column="onetsoc_code")
+        # '15-1252', '15-1252.1' (a lost zero), '15–1252.00': what to write, as the other readers say
+        raise DataFormatError(f"not an O*NET-SOC code (like 11-1011.00): {value!r}"
+                              f"{code_hint(codes.iloc[pos], ONETSOC_PATTERN)}",
                               path=path, row=pos + row_offset, column="onetsoc_code")
     ids = task_id_numbers(frame["task_id"], path=path, row_offset=row_offset)
     if ids.isna().any():
@@ -877,27 +890,6 @@ def _checked_before(paraphrases: pd.DataFrame, keys: list) -> bool:
             and _fingerprint(paraphrases.reset_index(drop=True), keys) == mark[1])
 
 
-#: Marks that end a sentence: ``"Draft emails!"`` is ``"Draft emails."`` (a copy, or one task twice).
-_FINAL_MARKS = ".!?;:, "
-
-
-def _text_key(text: str) -> str:
-    """``text`` compared without case, runs of spaces or final marks (``" draft  Emails!"``: ``draft emails``).
-
-    Only the full stop was dropped: ``"Draft emails!"`` was another task than
-    ``"Draft emails."``, and a copy of a statement ending in ``?`` or ``!`` passed as a
-    paraphrase.
-    """
-    text = " ".join(str(text).split()).casefold().rstrip(_FINAL_MARKS)
-    while len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:  # '"Draft emails."': a copy
-        text = text[1:-1].strip().rstrip(_FINAL_MARKS)
-    return text
-
-
-#: Quotes around a whole text (a statement pasted in quotes is the statement).
-_QUOTES = "\"'\u201c\u201d\u2018\u2019"
-
-
 def _check_filed_statements(frame: pd.DataFrame, keys: list, statement: dict, path, row_offset: int) -> None:
     """Refuse a paraphrase whose own column ``task`` holds another statement than its task's.
 
@@ -906,7 +898,7 @@ def _check_filed_statements(frame: pd.DataFrame, keys: list, statement: dict, pa
     read, so a row whose task ID was shifted (one column sorted alone in a spreadsheet) was
     scored against the label of the task its ID named, without a word, though its own
     ``task`` said which task it rewords. Statements are compared as the paraphrases are
-    (:func:`_text_key`: case, spaces, final marks and quotes aside); an empty cell is not
+    (:func:`~exposure.scoring._train.task_key`: case, spaces, final marks and quotes aside); an empty cell is not
     compared. A file with two such columns is left as it was.
     """
     named = [c for c in frame.columns if _column_key(c) == "task"]
@@ -916,9 +908,9 @@ def _check_filed_statements(frame: pd.DataFrame, keys: list, statement: dict, pa
     for pos, (key, text) in enumerate(zip(keys, frame[column].tolist(), strict=True)):
         if text is None or (not isinstance(text, str) and np.ndim(text) == 0 and bool(pd.isna(text))):
             continue
-        if not str(text).strip() or _text_key(text) == _text_key(statement[key]):
+        if not str(text).strip() or task_key(text) == task_key(statement[key]):
             continue
-        other = next((k for k, v in statement.items() if k[0] == key[0] and _text_key(v) == _text_key(text)), None)
+        other = next((k for k, v in statement.items() if k[0] == key[0] and task_key(v) == task_key(text)), None)
         which = (f"; it is the statement of task ({other[0]}, {other[1]})" if other is not None else "")
         raise DataFormatError(f"{text!r} is not the statement of task ({key[0]}, {key[1]}) of the labels, "
                               f"{statement[key]!r}{which}: a paraphrase is paired with its label by onetsoc_code "
@@ -935,13 +927,13 @@ def _check_rewordings(frame: pd.DataFrame, keys: list, statement: dict, path, ro
     first: dict = {}
     for pos, (key, text) in enumerate(zip(keys, frame["paraphrase"].tolist(), strict=True)):
         original = str(statement[key])
-        if _text_key(text) == _text_key(original):  # scored as the task itself: it measured nothing
+        if task_key(text) == task_key(original):  # scored as the task itself: it measured nothing
             raise DataFormatError(f"the paraphrase of task ({key[0]}, {key[1]}) is a copy of its statement "
                                   f"{original!r}: a paraphrase must reword it", path=path, row=pos + row_offset,
                                   column="paraphrase")
-        before = first.setdefault(_text_key(text), pos)
+        before = first.setdefault(task_key(text), pos)
         other = keys[before]
-        if before != pos and _text_key(str(statement[other])) != _text_key(original):  # a row pasted twice
+        if before != pos and task_key(str(statement[other])) != task_key(original):  # a row pasted twice
             raise DataFormatError(f"the paraphrase {text!r} is also given to task ({other[0]}, {other[1]}) on row "
                                   f"{before + row_offset}, whose statement differs: one text cannot reword both",
                                   path=path, row=pos + row_offset, column="paraphrase")
@@ -996,7 +988,7 @@ def _warn_misfiled(frame: pd.DataFrame, keys: list, statement: dict, path, row_o
             share = _share(words, other)
             if task_id != key[1] and ((len(words & other) >= _MISFILED_SHARED and share >= 2 * own
                                        and share >= own + _MISFILED_MARGIN)
-                                      or _text_key(text) == _text_key(statement[(key[0], task_id)])):
+                                      or task_key(text) == task_key(statement[(key[0], task_id)])):
                 found.append((pos, task_id, share, own))
                 break
     if found:
@@ -1102,22 +1094,15 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
     _check_rows(frame[["task"]], "task", path=path, row_offset=row_offset)
     first: dict = {}
     for pos, text in enumerate(frame["task"].tolist()):
-        key = _text_key(text)  # "Draft emails." and "draft  emails": one task
+        key = task_key(text)  # "Draft emails." and "draft  emails": one task
         if key in first:
             raise DataFormatError(f"the task {frame['task'].iloc[first[key]]!r} is listed twice (rows "
                                   f"{first[key] + row_offset} and {pos + row_offset}): give each task once",
                                   path=path, row=pos + row_offset, column="task")
         first[key] = pos
-    labels = frame["label"].astype("string").str.strip()
-    bad = ~labels.isin(list(LABELS)).to_numpy(dtype=bool, na_value=False)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = frame["label"].iloc[pos]
-        value = value.item() if isinstance(value, np.generic) else value  # nan, not np.float64(nan)
-        got = "it is missing" if pd.isna(value) or not str(value).strip() else f"got {value!r}"  # was "got None"
-        raise DataFormatError(f"label must be E0, E1 or E2, {got}", path=path, row=pos + row_offset,
-                              column="label")
-    out = frame.assign(label=labels.astype(str))
+    # the rule of modern_training_rows ("got None" before; ' E1 ' was refused there)
+    labels = checked_task_labels(frame["label"], path=path, row_offset=row_offset)
+    out = frame.assign(label=labels)
     for column in ("exposed", *[c for c in CATEGORIES if c in frame.columns]):
         out[column] = _yes_no(frame, column, path, row_offset)
     wrong = out["exposed"].to_numpy() != (out["label"] != "E0").to_numpy()
@@ -1158,8 +1143,8 @@ def _warn_seen_modern(truth: pd.DataFrame, model, path, row_offset: int) -> None
     if not (getattr(model, "metadata", None) or {}).get("n_modern"):
         return
     seen = modern_training_rows()
-    sets = dict(zip(seen["task"].map(_text_key), seen["set"] if "set" in seen.columns else [""] * len(seen)))
-    hits = [(pos, sets[key]) for pos, key in enumerate(truth["task"].map(_text_key)) if key in sets]
+    sets = dict(zip(seen["task"].map(task_key), seen["set"] if "set" in seen.columns else [""] * len(seen)))
+    hits = [(pos, sets[key]) for pos, key in enumerate(truth["task"].map(task_key)) if key in sets]
     if not hits:
         return
     names = sorted({name for _, name in hits if name})
@@ -1232,7 +1217,7 @@ def evaluate_free_text(labels: pd.DataFrame, onet, *, paraphrases: pd.DataFrame 
     labels = checked_labels(labels, _LABEL_COLUMNS, _OTHER_COLUMNS)
     _needs_onet(onet, config, "the free-text report")
     check_label_texts(labels)
-    _check_cv_groups(labels, n_folds, "the free-text report", where, row_offset)  # as evaluate_method
+    _check_cv_groups(labels, n_folds, where, row_offset)  # as evaluate_method
     _warn_unread_keys(labels, onet, path=where, row_offset=row_offset)
     rows = training_frame(labels, onet)
     if paraphrases is not None:  # matched to the labelled tasks, before the long cross-validation

@@ -117,7 +117,9 @@ def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "
     """``values`` as a 1-d int array of classes 0, 1 or 2 (``n`` of them, one per row of proba).
 
     Whole floats (``1.0``) are classes; ``1.5``, NaN, -1 (read as E2 by numpy's negative
-    index), 3, text and booleans are refused, naming the row (counted from 1).
+    index), 3, text and booleans are refused, naming the row (counted from 1). Labels
+    ``E0``, ``E1``, ``E2`` (the human labels' column itself) are told how to make them
+    classes (:func:`_labels_hint`: they were refused without a word of it).
 
     Examples
     --------
@@ -127,6 +129,10 @@ def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: y row 2 is -1: a class must be 0, 1 or 2 (E0, E1, E2)
+    >>> check_classes(["E1", "E0"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: y must be one class (0, 1 or 2) per task, got list ['E1', 'E0']: these are labels; give their classes, pd.Series(y).map({'E0': 0, 'E1': 1, 'E2': 2})
     """
     arr = as_array(values)
     if arr is not None and arr.dtype.kind == "O":  # a Series of object ints
@@ -138,7 +144,8 @@ def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "
           and (arr.dtype.kind in "iuf" or len(arr) == 0))
     if not ok:
         rows = f" per {per} ({n} rows)" if n is not None else " per task"
-        raise DataFormatError(f"{name} must be one class (0, 1 or 2){rows}, got {shown(values)}")
+        raise DataFormatError(f"{name} must be one class (0, 1 or 2){rows}, got {shown(values)}"
+                              f"{_labels_hint(values, name)}")
     bad = ~np.isin(arr, np.arange(len(LABELS)))
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
@@ -146,6 +153,28 @@ def check_classes(values, n: int | None = None, *, name: str = "y", per: str = "
         value = int(value) if float(value).is_integer() else value
         raise DataFormatError(f"{name} row {pos + 1} is {value}: a class must be 0, 1 or 2 (E0, E1, E2)")
     return arr.astype(int)
+
+
+def _labels_hint(values, name: str) -> str:
+    """Advice for classes given as labels: ``values`` whose cells are ``E0``, ``E1``, ``E2`` or missing.
+
+    The human labels' column (``labels["human_exposure_agg"]``) given as ``y`` was refused as
+    not classes, without a word of how to turn the labels into them; the advice works
+    for a list, an array or a Series (categorical too). Cells spelt otherwise (``"e1"``,
+    ``" E1 "``) get no advice: the mapping would make them NaN.
+    """
+    if isinstance(values, (str, bytes)):  # one label is not one per task
+        return ""
+    try:
+        cells = pd.Series(np.asarray(values, dtype=object).ravel() if not isinstance(values, pd.Series)
+                          else values.astype(object))
+    except (TypeError, ValueError):
+        return ""
+    present = cells[cells.notna()]
+    if present.empty or not present.map(lambda v: isinstance(v, str) and v in LABELS).all():
+        return ""
+    mapping = {label: k for k, label in enumerate(LABELS)}
+    return f": these are labels; give their classes, pd.Series({name}).map({mapping})"
 
 
 def _codes_weights(codes, weights, n: int) -> tuple[np.ndarray, np.ndarray]:

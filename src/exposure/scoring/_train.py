@@ -86,6 +86,7 @@ __all__ = [
     "fit_model",
     "grouped_folds",
     "check_two_groups",
+    "check_fold_count",
     "check_label_task_types",
     "checked_config",
     "check_class_groups",
@@ -97,6 +98,8 @@ __all__ = [
     "check_train_output",
     "train_and_save",
     "modern_training_rows",
+    "task_key",
+    "checked_task_labels",
     "check_label_texts",
     "spelt_otherwise",
 ]
@@ -293,8 +296,12 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         A file that is not CSV text, lacks ``task`` or ``label`` or has no rows; a row with
         more fields than the header (an unquoted comma in a task: pandas took the text
         before it as the index, so the rest was read as the task, or the error named the
-        row below), an empty task, a label other than E0/E1/E2, or a task given twice
-        (naming the row of the file). A ``path`` that is not a path or is empty, a missing
+        row below), an empty task, a label other than E0/E1/E2 or none
+        (:func:`checked_task_labels`: ``' E1 '`` is E1 now, as :func:`check_modern_tasks
+        <exposure.reports.agreement.check_modern_tasks>` reads it, and an empty label is
+        named missing, ``got ''`` before), or a task given twice, compared by
+        :func:`task_key` (``"Draft replies,"`` and ``'"Draft replies."'`` were other tasks
+        than ``Draft replies.``), naming the row of the file. A ``path`` that is not a path or is empty, a missing
         file, a directory, an empty file, UTF-16 text or an HTML page
         (:func:`exposure._tables.check_file`: tracebacks, or "can't decode byte 0xff",
         before); an old ``.xls`` workbook, said to be saved as CSV (the advice was
@@ -347,18 +354,19 @@ def modern_training_rows(path=None) -> pd.DataFrame:
                               f"{spelt_otherwise(rows.columns, missing, 'rows', name)}")
     if rows.empty:
         raise DataFormatError(f"{name}: no rows below the header (row 1)")
-    for i, (task, label) in enumerate(zip(rows["task"], rows["label"])):
+    for i, task in enumerate(rows["task"]):
         if not task.strip():
             raise DataFormatError(f"{name}, row {i + 2}, column 'task': empty task")
-        if label not in LABELS:
-            raise DataFormatError(f"{name}, row {i + 2}, column 'label': label must be one of "
-                                  f"{', '.join(LABELS)}, got {label!r}")
-    # "Draft emails." and "Draft emails" (under two labels, perhaps) are one task
-    twice = rows["task"].str.split().str.join(" ").str.lower().str.rstrip(".!?;:… ").duplicated()
+    # ' E1 ' was refused here and taken by check_modern_tasks; '' was "got ''", not missing
+    labels = checked_task_labels(rows["label"], path=name, row_offset=2)
+    # "Draft emails." and "Draft emails," or '"Draft emails."' (under two labels, perhaps) are
+    # one task: compared as check_modern_tasks compares them (task_key)
+    twice = rows["task"].map(task_key).duplicated()
     if twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
         raise DataFormatError(f"{name}, row {i + 2}, column 'task': task given twice (also in other case, "
-                              f"spacing or final punctuation): {rows['task'].iloc[i]!r}")
+                              f"spacing, final punctuation or quotes): {rows['task'].iloc[i]!r}")
+    rows = rows.assign(label=labels)
     y = rows["label"].map({label: k for k, label in enumerate(LABELS)}).astype(int)
     if "y" in rows.columns:  # the file's own y was replaced by the label's class, without a word
         # 1.0 (a column of doubles saved by pandas or R) is class 1: it was refused as "y is '1.0', but
@@ -371,6 +379,86 @@ def modern_training_rows(path=None) -> pd.DataFrame:
                                   "read from the label, and y holds it in the rows returned; correct the column "
                                   "y, or rename or remove it")
     return rows.assign(y=y)
+
+
+#: Marks that end a sentence: ``"Draft emails!"`` is ``"Draft emails."`` (a copy, or one task twice).
+FINAL_MARKS = ".!?;:,\u2026 "
+
+#: Quotes around a whole text (a statement pasted in quotes is the statement).
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def task_key(text) -> str:
+    """``text`` compared without case, runs of spaces, final marks or surrounding quotes.
+
+    The one rule by which a task statement is the same as another: the modern training
+    tasks (:func:`modern_training_rows`), the modern tasks of the free-text report and the
+    paraphrases (:func:`exposure.reports.agreement.check_modern_tasks`,
+    ``check_paraphrases``). The two compared in two ways: the training file dropped ``…``
+    but kept a final comma and quotes (``"Draft replies,"`` and ``'"Draft replies."'`` were
+    two tasks beside ``Draft replies.``), the report the other way round.
+
+    Examples
+    --------
+    >>> task_key(' "Draft  Emails!" '), task_key("Draft emails\u2026"), task_key("Draft emails,")
+    ('draft emails', 'draft emails', 'draft emails')
+    """
+    text = " ".join(str(text).split()).casefold().rstrip(FINAL_MARKS)
+    while len(text) > 1 and text[0] in QUOTES and text[-1] in QUOTES:  # '"Draft emails."': a copy
+        text = text[1:-1].strip().rstrip(FINAL_MARKS)
+    return text
+
+
+def checked_task_labels(labels, *, path=None, row_offset: int = 1, column: str = "label") -> pd.Series:
+    """The labels ``E0``, ``E1``, ``E2`` of hand-labelled tasks, without surrounding spaces; else refused.
+
+    The one rule of the modern training tasks (:func:`modern_training_rows`) and of the
+    modern tasks of the free-text report
+    (:func:`exposure.reports.agreement.check_modern_tasks`): a label ``' E1 '`` was refused
+    by the first and taken by the second, and an empty label was ``got ''`` in one, missing
+    in the other. A label in another case (``'e1'``) is told what to write.
+
+    Parameters
+    ----------
+    labels : pandas.Series
+        One label per task (text; None, NaN or blank for none).
+    path : str or os.PathLike, optional
+        The file or frame named in the message.
+    row_offset : int, default 1
+        Row of the first label (2 below a CSV header).
+    column : str, default "label"
+        The column named in the message.
+
+    Returns
+    -------
+    pandas.Series
+        The labels as ``str``, stripped (same index).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A label other than E0, E1 or E2, or none, naming the row and ``column``.
+
+    Examples
+    --------
+    >>> checked_task_labels(pd.Series([" E1 ", "E0"])).tolist()
+    ['E1', 'E0']
+    >>> checked_task_labels(pd.Series(["E1", ""]), path="m.csv", row_offset=2)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: m.csv, row 3, column 'label': label must be E0, E1 or E2, it is missing
+    """
+    text = labels.astype("string").str.strip()
+    bad = ~text.isin(list(LABELS)).to_numpy(dtype=bool, na_value=False)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = labels.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # nan, not np.float64(nan)
+        missing = value is None or (np.ndim(value) == 0 and bool(pd.isna(value))) or not str(value).strip()
+        got = "it is missing" if missing else f"got {value!r}{choice_hint(str(value).strip(), LABELS)}"
+        raise DataFormatError(f"label must be E0, E1 or E2, {got}", path=path, row=pos + row_offset,
+                              column=column)
+    return text.astype(str)
 
 
 def spelt_otherwise(columns, missing, what: str, path=None) -> str:
@@ -745,7 +833,9 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     Rows of one group are refused as such: the message
     ``cannot deal 1 occupation groups into 5 folds: the folds must number from 2 to 1``
     gave advice no ``n_folds`` can follow (:func:`train_and_save`, :func:`train_learned`
-    and :func:`cross_validate` said it).
+    and :func:`cross_validate` said it). More folds than groups are refused by
+    :func:`check_fold_count`, naming ``n_folds`` (``cannot deal 2 occupation groups into
+    3 folds``, a third wording beside those of the agreement reports and ``--folds``).
 
     Examples
     --------
@@ -754,16 +844,14 @@ def grouped_folds(groups, n_folds: int = 5, seed: int = 0) -> np.ndarray:
     >>> grouped_folds(["a", "b"], n_folds=3)
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: cannot deal 2 occupation groups into 3 folds: the folds must number from 2 to 2
+    exposure.errors.DataFormatError: n_folds 3 is more than the 2 occupation groups (SOC 6-digit codes) of the labels: the cross-validation holds out whole groups, one fold at least each; give n_folds from 2 to 2
     """
     _check_seed(seed)
     groups = pd.Series(np.asarray(groups, dtype=object).astype(str))
     sizes = groups.value_counts(sort=False)
-    if len(sizes) == 1:  # "the folds must number from 2 to 1": no n_folds follows that advice
-        check_two_groups(groups)
-    if isinstance(n_folds, bool) or not isinstance(n_folds, (int, np.integer)) or not 2 <= n_folds <= len(sizes):
-        raise ExposureError(f"cannot deal {len(sizes)} occupation groups into {n_folds} folds: "
-                            f"the folds must number from 2 to {len(sizes)}")
+    n_folds = check_count(n_folds, "n_folds", 2)  # "2": "cannot deal 8 occupation groups into 2 folds"
+    # one group ("the folds must number from 2 to 1"), or more folds than groups
+    check_fold_count(groups, n_folds)
     rng = np.random.default_rng(seed)
     names = sizes.index.to_numpy()[rng.permutation(len(sizes))]
     order = sorted(names, key=lambda g: -sizes[g])  # stable: ties keep the shuffled order
@@ -825,6 +913,53 @@ def check_two_groups(groups, *, folds: str = "n_folds", path=None, column: str |
                           f"occupations{instead}", path=path if path is not None else what, column=column)
 
 
+def check_fold_count(groups, n_folds: int, *, folds: str = "n_folds", path=None, column: str | None = None,
+                     what: str | None = None, instead: str = "") -> None:
+    """Refuse folds the tasks' occupation groups (SOC 6-digit) cannot fill, naming ``folds``.
+
+    The cross-validation deals whole groups to the folds, one at least each. Tasks of one
+    group are refused by :func:`check_two_groups`; ``n_folds`` above the number of groups
+    here. The one check (and wording) of :func:`grouped_folds` (``exposure train``,
+    :func:`train_and_save`, :func:`train_learned`, :func:`cross_validate`), of the agreement
+    reports (:func:`exposure.reports.agreement.evaluate_method`, ``evaluate_free_text``)
+    and of ``--folds`` (:func:`exposure.cli._report.check_folds_fit`): the three said it in
+    three ways (``cannot deal 3 occupation groups into 5 folds: the folds must number from
+    2 to 3``, ``n_folds 5 is more than the 3 occupation groups ...: method 'learned' holds
+    out whole groups, one fold at least each``, ``--folds 5 is more than the 3 occupation
+    groups ... of the human labels (full_labelset_train.tsv): each fold holds one at
+    least``, naming that file whatever file was read).
+
+    Parameters
+    ----------
+    groups : array-like of str
+        SOC 6-digit code of each task.
+    n_folds : int
+        The folds asked for (2 or more).
+    folds, path, column, what, instead
+        As for :func:`check_two_groups`.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Tasks of fewer than two occupation groups (:func:`check_two_groups`), or
+        ``n_folds`` above the number of groups.
+
+    Examples
+    --------
+    >>> check_fold_count(["11-1011", "13-1041", "13-1041"], 2)
+    >>> check_fold_count(["11-1011", "13-1041"], 3, folds="--folds", path="labels.tsv", column="O*NET-SOC Code")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: labels.tsv, column 'O*NET-SOC Code': --folds 3 is more than the 2 occupation groups (SOC 6-digit codes) of the labels: the cross-validation holds out whole groups, one fold at least each; give --folds from 2 to 2
+    """
+    check_two_groups(groups, folds=folds, path=path, column=column, what=what, instead=instead)
+    n = len(pd.unique(np.asarray(groups, dtype=object).astype(str)))
+    if n_folds > n:
+        raise DataFormatError(f"{folds} {n_folds} is more than the {n} occupation groups (SOC 6-digit codes) of "
+                              f"the labels: the cross-validation holds out whole groups, one fold at least each; "
+                              f"give {folds} from 2 to {n}", path=path if path is not None else what, column=column)
+
+
 def check_label_task_types(labels: pd.DataFrame) -> None:
     """Refuse a ``task_type`` of the labels that the weights cannot read (rows counted from 1).
 
@@ -859,15 +994,12 @@ def _label_folds(rows: pd.DataFrame, n_folds: int, seed: int, path=None) -> np.n
     ``cannot deal 3 occupation groups into 5 folds`` named no file, and
     :func:`train_and_save` added ``the labels hold too few occupations for --folds 5``, an
     option of ``exposure train`` the Python caller did not give (and, to labels of one
-    occupation group, ``the folds must number from 2 to 1``).
+    occupation group, ``the folds must number from 2 to 1``). Checked by
+    :func:`check_fold_count`, in the words of the agreement reports and ``--folds``.
     """
-    try:
-        return grouped_folds(rows["soc6"], n_folds, seed)
-    except ExposureError as exc:
-        if path is None:
-            raise
-        few = f": the labels hold too few occupations for n_folds {n_folds}" if rows["soc6"].nunique() > 1 else ""
-        raise DataFormatError(f"{exc}{few}", path=path, column="O*NET-SOC Code") from None
+    if path is not None:  # the one check (and words) of grouped_folds, naming the file and its column
+        check_fold_count(rows["soc6"], n_folds, path=path, column="O*NET-SOC Code")
+    return grouped_folds(rows["soc6"], n_folds, seed)
 
 
 def check_class_groups(y, groups, *, path=None, row_offset: int = 1,
