@@ -25,6 +25,12 @@
    '1.234,50'`` and no more: the reader refuses such cells before the shared reader's
    advice, which the roll-ups' employment frame gives. It adds the number to write now
    (:func:`exposure._tables.number_hint`).
+4. The labels of the rubric's and the reproduction reports, given with a release
+   (:func:`exposure.reports.rubric.checked_labels`), said only ``O*NET-SOC code
+   '15-1252.1' is not of the form 00-0000.00 (e.g. 11-1011.00)`` of a code that lost its
+   suffix's zero, a SOC code or a code saved as a number, where the scorers and the
+   label check give the code to write: it is given now
+   (:func:`exposure.schemas._fields.code_hint`).
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from exposure import fetch as F
 from exposure.errors import DataFormatError, DownloadError
 from exposure.oews import read_oews
 from exposure.reports import reproduction
-from exposure.reports.rubric import rubric_agreement
+from exposure.reports.rubric import checked_labels, rubric_agreement
 from exposure.scoring._train import training_frame
 
 #: Two registry files of one host, downloaded on their own (no archive's members).
@@ -174,3 +180,20 @@ def test_an_oews_number_of_another_locale_is_told_the_number_to_write(tmp_path, 
         read_oews(path)
     assert str(info.value) == (f"{path}, row 2, column '{column}': {column} must be a number or a BLS special "
                                f"value (** * # ~), got {cell!r}{hint}")
+
+
+# 4. the rubric report's labels give the code to write
+
+
+@pytest.mark.parametrize("code, hint", [
+    ("15-1252.1", ": a suffix of one digit? an O*NET-SOC code has two (a trailing zero lost?): write '15-1252.10'"),
+    ("15-1252", ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation "
+                "itself) or the O*NET-SOC code meant"),
+    ("abc", ""),
+])
+def test_the_rubric_reports_labels_give_the_code_to_write(code, hint):
+    labels = REPRO.assign(onetsoc_code=[code, "13-1021.00", "15-1252.00"])
+    with pytest.raises(DataFormatError) as info:
+        checked_labels(labels, ["human_exposure_agg"])
+    assert str(info.value) == (f"row 1, column 'onetsoc_code': labels: O*NET-SOC code {code!r} is not of the form "
+                               f"00-0000.00 (e.g. 11-1011.00){hint}")

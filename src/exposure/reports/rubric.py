@@ -23,7 +23,7 @@ from exposure._tables import first_repeat, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
 from exposure.measures.eloundou import labels_location
-from exposure.schemas._fields import ONETSOC_PATTERN
+from exposure.schemas._fields import ONETSOC_PATTERN, code_hint
 from exposure.scoring import PROBA_COLUMNS
 from exposure.scoring._evaluate import cohen_kappa, occupation_means
 from exposure.scoring._inputs import without_views
@@ -129,8 +129,11 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
         bad = ~codes.astype("string").str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
         if bad.any():
             pos = int(bad.argmax())
-            raise DataFormatError(f"{name}: O*NET-SOC code {_plain(codes.iloc[pos])!r} is not of the form "
-                                  "00-0000.00 (e.g. 11-1011.00)", row=pos + 1, column="onetsoc_code")
+            value = _plain(codes.iloc[pos])
+            # '15-1252.1' or '15-1252' was refused without the code to write, as the scorers give it
+            raise DataFormatError(f"{name}: O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. "
+                                  f"11-1011.00){code_hint(str(value), ONETSOC_PATTERN)}", row=pos + 1,
+                                  column="onetsoc_code")
     ids = task_id_numbers(frame["task_id"])  # text, fractions, bools refused, naming the row
     for bad, what in ((ids.isna(), "task ID missing"), (ids < 0, "task ID {!r} is negative")):
         bad = bad.to_numpy(dtype=bool, na_value=False)
