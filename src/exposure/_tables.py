@@ -115,6 +115,9 @@ __all__ = [
     "check_header",
     "drop_empty_tail",
     "drop_unnamed",
+    "binary_signature",
+    "unnamed_hint",
+    "UNNAMED_HINTS",
     "norm_header",
     "header_name",
     "xlsx_worksheets",
@@ -233,7 +236,8 @@ def header_name(name) -> str:
     return _HEADER_BREAK.sub(" ", text).strip() if _HEADER_BREAK.search(text) else text
 
 
-def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True) -> bytes:
+def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True,
+               one_name: bool = False) -> bytes:
     """Return the first bytes of ``path``; raise on a missing, empty or HTML file.
 
     Text in UTF-16 (with a byte-order mark, or without one: :func:`utf16_without_bom`)
@@ -246,6 +250,11 @@ def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True)
     (:func:`read_frame`), which reads ``.csv`` comma-separated and workbooks; a reader of
     tab-separated text (the O*NET files) was told to save the file as ``'CSV UTF-8'`` or
     CSV, which it refuses (it reads a ``.csv`` file tab-separated too).
+
+    With ``one_name``, the reader reads ``save_sep`` text under its one name (a published
+    measure's CSV file): a file of another format (a workbook, a Parquet or Stata file,
+    compressed data) is named, saying what to save it as (:func:`_check_signature`); it
+    was ``row 1: file is binary, not text (a NUL byte at offset 3)``.
 
     A symbolic link to a missing file (or a loop of links) is named as such
     (:func:`link_note`); a path that cannot be looked at (a name too long for the
@@ -288,6 +297,8 @@ def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True)
             "file is an HTML/XML page, not data (an error page saved instead of the file?)",
             path=path,
         )
+    if one_name:
+        _check_signature(head, path, _save_as_text(save_sep))
     return head
 
 
@@ -1255,12 +1266,11 @@ def read_text_table(
     """
     path = as_path(path)
     optional = optional or {}
-    head = check_file(path, save_sep=sep, workbook=workbook)
     # compressed data or a Parquet file named as text (Job Zones.txt gunzipped by no one)
     # was "row 1: file is binary, not text (a NUL byte at offset 3)"; a workbook or a
     # Parquet file is to be saved as the text read under this name (a Parquet file was
     # told "give it its own extension", which no reader of a published table reads)
-    _check_signature(head, path, _save_as_text(sep))
+    check_file(path, save_sep=sep, workbook=workbook, one_name=True)
     data = path.read_bytes()
     text = decode_text(data, path, sep, quoting, save_sep=sep, workbook=workbook)
     if not text.strip():
@@ -1562,6 +1572,12 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             unnamed = _unnamed_header_note(header, got, sep)
             if unnamed:
                 what, column = f"too few fields: expected {len(header)}, got {got}: {unnamed}", None
+            elif sep == "\t" and short is None:  # (lines read one by one, quotes as text)
+                at = line_no[pos] - 1
+                error = _quoted_break_error(lines[at - 1:], sep, header, got, pos + 1, at + 1,
+                                            quoted_tab, path)
+                if error is not None:
+                    raise error
         else:
             what = f"too many fields: expected {len(header)}, got {got}"
             line = lines[line_no[pos] - 1]
@@ -1633,6 +1649,73 @@ _QUOTED_TAB_XLSX = (" (a tab inside a quoted field? quotes are text in this tab-
                     "workbook)")
 _QUOTED_TAB_TEXT = (" (a tab inside a quoted field? quotes are text in this tab-separated file, in a "
                     ".csv file too: remove the tab from the cell)")
+#: What a short line of tab-separated text says when a quoted cell holding a line break
+#: explains it (:func:`_quoted_line_break`), by the reader's ``quoted_tab`` advice: a reader
+#: of ``.csv`` files as quoted CSV, one of tab-separated text whatever the name that reads
+#: workbooks too, and one that reads no workbook.
+_QUOTED_BREAK = {
+    QUOTED_TAB: "save it as .csv ('CSV UTF-8'), where quotes keep a cell's line breaks",
+    _QUOTED_TAB_XLSX: "remove the line break from the cell, or give the table as an .xlsx workbook",
+    _QUOTED_TAB_TEXT: "remove the line break from the cell",
+}
+
+
+def _quoted_line_break(lines, sep: str, width: int, start: int) -> tuple[int, int] | None:
+    """``(offset, field)`` of a quoted cell holding a line break that explains a short line, or None.
+
+    ``lines`` are the lines of a file of ``sep`` text read without quotes, from the line
+    before the short one (``start`` 1) or from the short one (``start`` 0). Excel's
+    "Text (Tab delimited)" writes a cell holding a line break in quotes; read with quotes
+    as text, its line break ends the row, which was "too few fields: expected 2, got 1
+    (truncated file or line?)". Read with quotes, from the short line or the one above it
+    (a quoted cell opened in the last column of a line of the right width), a record of
+    ``width`` fields over several lines is that cell: its line (0 or 1 from the first of
+    ``lines``) and its field (0-based) are returned.
+
+    Examples
+    --------
+    >>> _quoted_line_break(["task\\tocc", '"Weld', 'parts."\\t51-4121'], "\\t", 2, 1)
+    (1, 0)
+    >>> _quoted_line_break(["Weld.\\t51-4121", "Sew.", "Cut.\\t51-2092"], "\\t", 2, 1) is None
+    True
+    """
+    for offset in range(start, -1, -1):  # the short line, then the one above it
+        if offset >= len(lines):
+            continue
+        reader = csv.reader([f"{text}\n" for text in lines[offset:offset + 1000]], delimiter=sep)
+        try:
+            record = next(reader, [])
+        except csv.Error:
+            continue
+        if reader.line_num > 1 and len(record) == width:
+            field = next((j for j, cell in enumerate(record) if "\n" in cell or "\r" in cell), None)
+            if field is not None:
+                return offset, field
+    return None
+
+
+def _quoted_break_error(lines, sep: str, header: list, got: int, row: int, line: int,
+                        quoted_tab: str, path) -> DataFormatError | None:
+    """The error of short record ``row`` (on ``line``, of ``got`` fields) if a quoted cell spanning lines explains it.
+
+    ``lines`` are the file's lines from the one above ``line`` (:func:`_quoted_line_break`);
+    ``quoted_tab`` is the reader's advice on a quoted tab (:data:`_QUOTED_BREAK`). The
+    error names the row, line and column where the quoted cell opens, and what to do.
+    """
+    start = 1 if row > 2 else 0  # (the line above row 2 is the header)
+    found = _quoted_line_break(lines[1 - start:], sep, len(header), start)
+    if found is None:
+        return None
+    offset, field = found
+    opened = line - start + offset
+    return DataFormatError(
+        f"a quoted cell holding a line break (as Excel's tab-delimited text writes it) spans lines "
+        f"{opened} and {opened + 1}, but quotes are text in a tab-separated file: the line break ends "
+        f"the row, and line {line} has too few fields (expected {len(header)}, got {got}); "
+        f"{_QUOTED_BREAK.get(quoted_tab, _QUOTED_BREAK[QUOTED_TAB])}",
+        path=path, row=row - start + offset, line=opened, column=header[field])
+
+
 #: What a record ended by a carriage return alone says, in a file of line feeds.
 LONE_CR = ("a carriage return (\\r) alone ends this line, where the other lines end with a line "
            "feed: a line break inside a cell? remove it, or quote the cell")
@@ -2707,6 +2790,8 @@ OUTPUT_KINDS = {
     ".dta": "dta",
 }
 _SIGNATURES = {b"PK\x03\x04": "a zip archive (an .xlsx workbook?)", b"PAR1": "a Parquet file"}
+#: First byte of the Stata formats before 117 that pandas reads (the release number).
+_STATA_OLD_RELEASES = frozenset({102, 103, 104, 105, 108, 110, 111, 113, 114, 115})
 #: The first bytes of compressed data (bzip2: a block or the end of an empty stream).
 _COMPRESSED_DATA = {
     "gzip-compressed": re.compile(rb"\x1f\x8b"),
@@ -2732,7 +2817,9 @@ def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> Non
     (:func:`read_frame`, ``exposure score``) reads a workbook and a Parquet file by their
     extension: the name to give is said (it was "give it its own extension" for every
     reader, which named no extension and misled the readers of one name). A zip archive
-    holding no workbook (a zipped CSV file) is to be unzipped.
+    holding no workbook (a zipped CSV file) is to be unzipped. A Stata ``.dta`` file
+    (:func:`_is_stata`) is named as such too: it was "row 1: file is binary, not text (a
+    NUL byte at offset 3)", naming a row of a file read as no rows, and no advice.
 
     Examples
     --------
@@ -2749,8 +2836,16 @@ def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> Non
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: Job Zones.txt: file is a Parquet file, not delimited text: save it as CSV ('CSV UTF-8')
+    >>> _check_signature(b"r\\x02\\x01\\x00", Path("webb.csv"), "CSV ('CSV UTF-8')")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: webb.csv: file is a Stata .dta file, not delimited text: save it as CSV ('CSV UTF-8')
     >>> _check_signature(b"task\\n", Path("t.csv"))
     """
+    if _is_stata(head):
+        fix = (f"rename it {path.with_suffix('.dta').name!r} (a Stata file is read by its extension)"
+               if save_as is None else f"save it as {save_as}")
+        raise DataFormatError(f"file is a Stata .dta file, not delimited text: {fix}", path=path)
     for signature, what in _SIGNATURES.items():
         if head.startswith(signature):
             kind, suffix = _SIGNATURE_KINDS[signature]
@@ -2768,6 +2863,21 @@ def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> Non
 
 #: Signature of a file of another format -> (what it is, the extension it is read by).
 _SIGNATURE_KINDS = {b"PK\x03\x04": ("a workbook", ".xlsx"), b"PAR1": ("a Parquet file", ".parquet")}
+
+
+def _is_stata(head: bytes) -> bool:
+    """Whether ``head``, the first bytes of a file, are a Stata ``.dta`` file's.
+
+    A Stata file starts with ``<stata_dta>`` (formats 117 to 119) or with its release
+    number and byte order (formats 102 to 115).
+
+    Examples
+    --------
+    >>> _is_stata(b"<stata_dta><header>"), _is_stata(b"r\\x02\\x01\\x00"), _is_stata(b"task,score\\n")
+    (True, True, False)
+    """
+    return head.startswith(b"<stata_dta>") or (len(head) >= 2 and head[0] in _STATA_OLD_RELEASES
+                                                and head[1] in (1, 2))
 
 
 def _zip_advice(path: Path, save_as: str | None, rename: str) -> tuple[str, str]:
@@ -3049,8 +3159,53 @@ def check_header(names: list, path: Path, row: int | None = 1, where: str = "the
         seen.setdefault(key, i)
 
 
+#: What to do with a first column that has values but no name, by its first value
+#: (:func:`unnamed_hint`): 0, the row numbers of pandas' ``to_csv``; 1, the row names of R's
+#: ``write.csv``; another whole number, either.
+UNNAMED_HINTS = {
+    0: "the row numbers pandas writes with to_csv() (index=True by default)? write the table again with "
+       "to_csv(..., index=False), or delete that column",
+    1: "the row names R writes with write.csv() (row.names = TRUE by default)? write the table again with "
+       "write.csv(..., row.names = FALSE), or delete that column",
+    None: "row numbers, as pandas' to_csv() (index=True by default) or R's write.csv() (row.names = TRUE "
+          "by default) write them? write the table again with to_csv(..., index=False) or write.csv(..., "
+          "row.names = FALSE), or delete that column",
+}
+#: The same for a sheet: pandas' ``to_excel`` writes the row numbers (R's writers of
+#: ``.xlsx`` files write no row names by default).
+_UNNAMED_XLSX_HINT = ("the row numbers pandas writes with to_excel() (index=True by default)? write the "
+                      "table again with to_excel(..., index=False), or delete that column")
+
+
+def unnamed_hint(first, kind: str = "csv") -> str:
+    """What to do with the first column of a table, unnamed in the header, whose first value is ``first``.
+
+    A whole number (``0``, ``1``, ``17``): the row numbers that pandas' ``to_csv`` and
+    ``to_excel`` (``index=True`` by default) and R's ``write.csv`` (``row.names = TRUE``
+    by default) write under an empty header cell (:data:`UNNAMED_HINTS`; ``kind``
+    ``"xlsx"``, a sheet: pandas' ``to_excel``). It was told "name it", which kept the row
+    numbers as a column of the table. Anything else: ``""``.
+
+    Examples
+    --------
+    >>> unnamed_hint("1").split("?")[0]
+    'the row names R writes with write.csv() (row.names = TRUE by default)'
+    >>> unnamed_hint(0, "xlsx").split("?")[1]
+    ' write the table again with to_excel(..., index=False), or delete that column'
+    >>> unnamed_hint("Weld.")
+    ''
+    """
+    text = str(first).strip()
+    if not (isinstance(first, (int, np.integer)) and not isinstance(first, bool)) and not (
+            isinstance(first, str) and text.isascii() and text.isdigit()):
+        return ""
+    if kind == "xlsx":
+        return _UNNAMED_XLSX_HINT
+    return UNNAMED_HINTS.get(int(text) if int(text) in (0, 1) else None)
+
+
 def drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
-                 hint=None) -> pd.DataFrame:
+                 hint=None, kind: str = "csv") -> pd.DataFrame:
     """Drop columns without a header name that are empty; raise if one holds values.
 
     The rule of every reader of a table with a header (:func:`read_frame`, the measures
@@ -3069,7 +3224,11 @@ def drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
         The header's row in the file.
     hint : callable, optional
         ``hint(column)`` (1-based) says why the column has no name (a merged header
-        cell, :func:`_merged_note`) or what to do; ``""`` for the usual ``name it``.
+        cell, :func:`_merged_note`) or what to do; ``""`` for the usual advice: for a
+        first column of whole numbers, the row numbers pandas or R wrote
+        (:func:`unnamed_hint`), else ``name it``.
+    kind : str, default "csv"
+        The kind of file (:data:`INPUT_KINDS`), for :func:`unnamed_hint`.
 
     Returns
     -------
@@ -3085,10 +3244,14 @@ def drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
     --------
     >>> drop_unnamed(pd.DataFrame([["a", None]]), ["task", ""], Path("t.csv")).shape
     (1, 1)
-    >>> drop_unnamed(pd.DataFrame([[0, "a"]]), ["", "task"], Path("t.csv"))
+    >>> drop_unnamed(pd.DataFrame([["a", "x"]]), ["task", ""], Path("t.csv"))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: t.csv, row 1: column 1 has values but no name in the header (first at row 2): name it
+    exposure.errors.DataFormatError: t.csv, row 1: column 2 has values but no name in the header (first at row 2): name it
+    >>> drop_unnamed(pd.DataFrame([["1", "a"]]), ["", "task"], Path("t.csv"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 1: column 1 has values but no name in the header (first at row 2): the row names R writes with write.csv() ...
     """
     keep = []
     for i, name in enumerate(names):
@@ -3100,9 +3263,11 @@ def drop_unnamed(frame: pd.DataFrame, names: list, path: Path, row: int = 1,
         filled = (col.notna() & (col.astype(str).str.strip() != "")).to_numpy(dtype=bool)
         if filled.any():
             first = int(np.flatnonzero(filled)[0])
+            note = ((hint and hint(i + 1)) or (i == 0 and unnamed_hint(col.iloc[first], kind))
+                    or "name it")
             raise DataFormatError(
                 f"column {i + 1} has values but no name in the header (first at row "
-                f"{row + 1 + first}): {(hint and hint(i + 1)) or 'name it'}",
+                f"{row + 1 + first}): {note}",
                 path=path, row=row,
             )
         log.info("%s: dropped column %d: no name and no values (a trailing separator)", path, i + 1)
@@ -3650,10 +3815,8 @@ def _binary_columns_as_text(frame: pd.DataFrame, fh, schema: pa.Schema, path: Pa
 
 def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     head = check_file(path)
-    if kind == "parquet" and not head.startswith(b"PAR1"):
-        raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
-    if kind == "xlsx" and not head.startswith(b"PK\x03\x04"):
-        raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
+    if kind != "dta":  # (a Stata file's first bytes are checked by _read_stata)
+        binary_signature(head, path, kind)
     what = {"parquet": "Parquet file", "xlsx": ".xlsx workbook", "dta": "Stata .dta file"}[kind]
     try:
         with open(path, "rb") as fh:  # a handle: any bytes in the file name
@@ -3711,7 +3874,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         # dropped by pandas as empty): looked for in the sheet's bytes, a pass in C
         _check_computed(path, sheet, names)
         frame = drop_unnamed(frame, names, path, hint=lambda j: _title_row_note(names, frame)
-                             or _merged_note(path, sheet, 1, j))
+                             or _merged_note(path, sheet, 1, j), kind="xlsx")
         frame = _xlsx_text(frame, names, path)
         # the names as written, as in a CSV or Parquet file ('task ' is no 'task')
         frame = frame.set_axis([names[int(c)] for c in frame.columns], axis=1)
@@ -3724,34 +3887,48 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-#: First byte of the Stata formats before 117 that pandas reads (the release number).
-_STATA_OLD_RELEASES = frozenset({102, 103, 104, 105, 108, 110, 111, 113, 114, 115})
+#: Kind of a binary user table -> (what it is, whether the first bytes of a file are one's).
+_BINARY_KINDS = {
+    "dta": ("a Stata .dta file", _is_stata),
+    "parquet": ("a Parquet file", lambda head: head.startswith(b"PAR1")),
+    "xlsx": ("an .xlsx workbook", lambda head: head.startswith(b"PK\x03\x04")),
+}
 
 
-def _stata_signature(head: bytes, path: Path) -> None:
-    """Refuse a ``.dta`` file whose first bytes are not a Stata file's, saying what they look like.
+def binary_signature(head: bytes, path, kind: str) -> None:
+    """Refuse a file read as ``kind`` (``dta``, ``parquet``, ``xlsx``) whose first bytes ``head`` are not one's, saying what they look like.
 
     A Stata file starts with ``<stata_dta>`` (formats 117 to 119) or with its release
-    number and byte order (formats 102 to 115). Anything else (a CSV file renamed
-    ``.dta``) was pandas' long ``This is either not a valid Stata dataset or a Stata
-    dataset from a version pandas does not support (detected: 116). pandas supports
-    importing versions 102, ...``, naming a "version" that was the file's first letter.
-    The name to give it is said, for the reader of user tables (:func:`read_frame`), which
-    reads each format by its extension: a CSV file ``rename it 't.csv'``, a tab-separated
-    one ``'t.tsv'``, a workbook ``'t.xlsx'``, a Parquet file ``'t.parquet'`` (it was
-    "give it its own extension", naming none); compressed data is to be decompressed.
+    number and byte order (formats 102 to 115), a Parquet file with ``PAR1``, an ``.xlsx``
+    workbook with a zip archive's signature (a zip archive holding no workbook is named
+    later, :func:`foreign_workbook`). Anything else (a CSV file renamed ``.dta``) was
+    pandas' long "This is either not a valid Stata dataset or a Stata dataset from a
+    version pandas does not support (detected: 116). pandas supports importing versions
+    102, ...", naming a "version" that was the file's first letter; a file named
+    ``.parquet`` or ``.xlsx`` was "not a Parquet file (no PAR1 signature)" or "not an
+    .xlsx workbook (no zip signature)", what it is and what to do unsaid. The name to
+    give it is said, for the reader of user tables (:func:`read_frame`, ``exposure score``
+    in batches too), which reads each format by its extension: a CSV file
+    ``rename it 't.csv'``, a tab-separated one ``'t.tsv'``, a workbook ``'t.xlsx'``, a
+    Parquet file ``'t.parquet'``, a Stata file ``'t.dta'`` (it was "give it its own
+    extension", naming none); compressed data is to be decompressed.
 
     Examples
     --------
-    >>> _stata_signature(b"task,score\\nWeld.,1\\n", Path("t.dta"))
+    >>> binary_signature(b"task,score\\nWeld.,1\\n", Path("t.dta"), "dta")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t.dta: not a Stata .dta file: it looks like delimited text (a CSV or TSV file named .dta?); rename it 't.csv'
-    >>> _stata_signature(b"<stata_dta><header>", Path("t.dta"))
+    >>> binary_signature(b"r\\x02\\x01\\x00", Path("t.parquet"), "parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.parquet: not a Parquet file: it is a Stata .dta file; rename it 't.dta'
+    >>> binary_signature(b"<stata_dta><header>", Path("t.dta"), "dta")
     """
-    if head.startswith(b"<stata_dta>") or (len(head) >= 2 and head[0] in _STATA_OLD_RELEASES
-                                            and head[1] in (1, 2)):
+    what, matches = _BINARY_KINDS[kind]
+    if matches(head):
         return
+    path = Path(path)
     signature = next((signature for signature in _SIGNATURES if head.startswith(signature)), None)
     compressed = next((f"{name} data" for name, pattern in _COMPRESSED_DATA.items()
                        if pattern.match(head)), None)
@@ -3760,8 +3937,10 @@ def _stata_signature(head: bytes, path: Path) -> None:
         looks = f"it is {_SIGNATURES[signature]}"
         fix = f"rename it {path.with_suffix(_SIGNATURE_KINDS[signature][1]).name!r}"
         if signature == b"PK\x03\x04":
-            what, fix = _zip_advice(path, None, fix)
-            looks = f"it is {what}"
+            found, fix = _zip_advice(path, None, fix)
+            looks = f"it is {found}"
+    elif _is_stata(head):
+        looks, fix = "it is a Stata .dta file", f"rename it {path.with_suffix('.dta').name!r}"
     elif compressed is not None:
         looks, fix = f"it is {compressed}", "decompress it first"
     else:
@@ -3770,13 +3949,13 @@ def _stata_signature(head: bytes, path: Path) -> None:
         except UnicodeDecodeError as exc:  # cut inside a character at the end: still text
             text = head[:exc.start].decode("utf-8") if exc.start >= len(head) - 3 else None
         if text is not None and text and all(c.isprintable() or c in "\t\r\n" for c in text):
-            looks = "it looks like delimited text (a CSV or TSV file named .dta?)"
+            looks = f"it looks like delimited text (a CSV or TSV file named {path.suffix}?)"
             first = text.split("\n", 1)[0]  # a tab and no comma: tab-separated
             suffix = ".tsv" if "\t" in first and "," not in first else ".csv"
             fix = f"rename it {path.with_suffix(suffix).name!r}"
         else:
-            looks = "its first bytes are not a Stata file's"
-    raise DataFormatError(f"not a Stata .dta file: {looks}; {fix}", path=path)
+            looks = f"its first bytes are not {what}'s"
+    raise DataFormatError(f"not {what}: {looks}; {fix}", path=path)
 
 
 def _read_stata(fh, path: Path) -> pd.DataFrame:
@@ -3786,10 +3965,10 @@ def _read_stata(fh, path: Path) -> pd.DataFrame:
     for column lvl are not unique. These cannot be converted to`` (its message cut at a
     line end), saying neither why nor what to do: refused naming the column. A file that
     is not a Stata file (a CSV file renamed ``.dta``) is refused saying what it looks like
-    (:func:`_stata_signature`).
+    (:func:`binary_signature`).
     """
     head = fh.read(512)
-    _stata_signature(head, path)
+    binary_signature(head, path, "dta")
     fh.seek(0)
     try:
         frame = pd.read_stata(fh)
@@ -3808,7 +3987,7 @@ def _read_stata(fh, path: Path) -> pd.DataFrame:
 
 
 def _stata_release(head: bytes) -> int:
-    """The format of the Stata file whose first bytes are ``head`` (:func:`_stata_signature`).
+    """The format of the Stata file whose first bytes are ``head`` (:func:`_is_stata`).
 
     Examples
     --------
@@ -4541,6 +4720,11 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
                         unnamed = _unnamed_header_note(header, got, sep)
                         if unnamed:
                             what, column = f"too few fields: expected {width}, got {got}: {unnamed}", None
+                        elif sep == "\t":  # a quoted cell spanning lines, read with quotes as text
+                            error = _quoted_break_error(_file_lines(path, start - 1), sep, header, got,
+                                                        rows, start, QUOTED_TAB, path)
+                            if error is not None:
+                                raise error
                     else:
                         what = f"too many fields: expected {width}, got {got}"
                         other = _one_column_separator(header, sep)
@@ -4575,6 +4759,18 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
     # a quoted cell never closed takes the rest of the file: the last record
     _refuse_open_quote(taken, sep, quoting, path, rows, begun)
     return header
+
+
+def _file_lines(path: Path, first: int, count: int = 1001) -> list[str]:
+    """Lines ``first`` (from 1) to ``first + count - 1`` of the text file ``path``, without their line ends."""
+    lines = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for number, line in enumerate(fh, 1):
+            if number >= first + count:
+                break
+            if number >= first:
+                lines.append(line.rstrip("\r\n"))
+    return lines
 
 
 def _file_row_names(path: Path, sep: str, quoting: int, width: int) -> bool:
@@ -4681,9 +4877,12 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     Raises
     ------
     exposure.errors.DataFormatError
-        Unsupported extension, a frame the format cannot hold (a ``.tsv`` cell, or one of
-        a named index, holding a tab or a line break), or a ``formulas`` that is not
-        ``"neutralise"`` or ``"keep"``, whatever the kind (it was taken without a word
+        Unsupported extension, a ``frame`` that is not a DataFrame (a Series: what to
+        give instead), a frame the format cannot hold (a column name given twice, also
+        ``1`` and ``"1"``, naming both columns; a column without a name, except in a Stata
+        file, which renames it; no columns, except in a Parquet file; a ``.tsv`` cell, or
+        one of a named index, holding a tab or a line break), or a ``formulas`` that is
+        not ``"neutralise"`` or ``"keep"``, whatever the kind (it was taken without a word
         for Parquet, ``.xlsx`` and Stata).
     exposure.errors.OutputError
         The file cannot be written; nothing is left behind.

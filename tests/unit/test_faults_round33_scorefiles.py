@@ -107,8 +107,10 @@ def _not_parquet(tmp_path, what: str):
 
 
 @pytest.mark.parametrize("what, message", [("empty", "file is empty"),
-                                           ("csv", r"not a Parquet file \(no PAR1 signature\)"),
-                                           ("gzip", r"not a Parquet file \(no PAR1 signature\)")])
+                                           ("csv", r"not a Parquet file: it looks like delimited text \(a CSV or "
+                                                   r"TSV file named \.parquet\?\); rename it 'tasks\.csv'"),
+                                           ("gzip", r"not a Parquet file: it is gzip-compressed data; decompress it "
+                                                    r"first")])
 def test_a_bad_parquet_input_is_named_alike_in_batches(tmp_path, what, message):
     src = _not_parquet(tmp_path, what)
     for batch_rows in (None, 2):

@@ -181,7 +181,8 @@ def read_csv(path, name=None) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        A missing, empty, HTML or unparsable file (a truncated quoted field), a file (or a
+        A missing, empty, HTML or unparsable file (a truncated quoted field), a workbook,
+        Parquet or Stata file or compressed data (named, with what to save it as), a file (or a
         bytes buffer) that is not UTF-8 (the row and column of the first bad byte), a file separated by semicolons or tabs or starting with Excel's
         ``sep=`` line (row 1, :func:`exposure._tables.check_published_separator`), a column named twice (row 1), an empty line before the last row, or a
         header without any row below it (a published measure has rows; the readers returned
@@ -208,8 +209,10 @@ def read_csv(path, name=None) -> pd.DataFrame:
     if not hasattr(path, "read"):
         path = as_path(path)
         # text only: an old .xls workbook was told "save it as .xlsx or CSV", and no reader of a
-        # published CSV reads an .xlsx workbook
-        check_file(path, workbook=False)
+        # published CSV reads an .xlsx workbook; a workbook, a Parquet or a Stata file (Webb's
+        # .dta) was "row 1: file is binary, not text (a NUL byte at offset 3)": named, with
+        # what to save it as
+        check_file(path, workbook=False, one_name=True)
         # a NUL byte was read into a cell; the task tables refuse it (exposure._tables.read_frame)
         check_no_nul(path, path if name is None else name)
     name = path if name is None else name

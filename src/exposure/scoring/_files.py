@@ -96,6 +96,7 @@ from exposure._measures import EXPOSURE_MEASURES
 from exposure._tables import (
     INPUT_KINDS,
     binary_as_text,
+    binary_signature,
     check_delimited_file,
     check_file,
     check_header,
@@ -110,6 +111,7 @@ from exposure._tables import (
     reader_reason,
     std_stream,
     stored_index,
+    unnamed_hint,
     write_frame,
     xlsx_sheet_note,
     xlsx_sheet_parts,
@@ -426,8 +428,7 @@ def iter_task_batches(path, batch_rows: int = BATCH_ROWS) -> Iterator[pd.DataFra
             if kind == "parquet":
                 # an empty file, a CSV or gzip file named .parquet: read_frame's words, not
                 # pyarrow's ("Parquet file size is 0 bytes", "magic bytes not found ...")
-                if not check_file(path).startswith(b"PAR1"):
-                    raise DataFormatError("not a Parquet file (no PAR1 signature)", path=path)
+                binary_signature(check_file(path), path, "parquet")
                 # a handle: pyarrow encodes a path as UTF-8, and a name that is not (caf\xe9.parquet,
                 # copied from a Windows share) raised a UnicodeEncodeError traceback
                 handle = stack.enter_context(open(path, "rb"))
@@ -537,10 +538,13 @@ def _check_unnamed(path: Path, kind: str, header: list) -> None:
 
     A pass over the unnamed columns only, :data:`BATCH_ROWS` rows at a time: the first such
     column (by position) holding a cell that is not blank is refused, naming the row of its
-    first cell.
+    first cell. A first column of row numbers (pandas' ``to_csv()`` without
+    ``index=False``, R's ``write.csv()`` without ``row.names = FALSE``) says so and what to
+    do (:func:`exposure._tables.unnamed_hint`), as ``read_frame`` says it (it was "name it").
     """
     blank = [i for i, name in enumerate(header) if not str(name).strip()]
     first: dict[int, int] = {}
+    value: dict[int, str] = {}  # the first cell that is not blank, of each unnamed column
     valued: set[int] = set()
     rows = 0
     for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], header=0,
@@ -552,13 +556,17 @@ def _check_unnamed(path: Path, kind: str, header: list) -> None:
             given = cells.notna().to_numpy(dtype=bool)
             if i not in first and given.any():
                 first[i] = rows + int(given.argmax())
-            if given.any() and (cells.dropna().astype(str).str.strip() != "").any():
+            filled = cells.dropna().astype(str)
+            filled = filled[filled.str.strip() != ""]
+            if len(filled):
                 valued.add(i)
+                value.setdefault(i, filled.iloc[0])
         rows += len(chunk)
     for i in blank:
         if i in valued:
+            note = (i == 0 and unnamed_hint(value[i], kind)) or "name it"
             raise DataFormatError(f"column {i + 1} has values but no name in the header (first "
-                                  f"at row {2 + first[i]}): name it", path=path, row=1)
+                                  f"at row {2 + first[i]}): {note}", path=path, row=1)
         logger.info("%s: dropped column %d: no name and no values (a trailing separator)",
                     path, i + 1)
 
