@@ -53,6 +53,7 @@ from exposure._tables import (
     index_hint,
     missing_to_na,
     norm_header,
+    number_hint,
     to_number,
 )
 from exposure.errors import DataFormatError, SchemaError
@@ -265,7 +266,9 @@ def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | No
     row)'`` (no code, no column), or named the first copy's row alone; its name ends the
     message, as in :mod:`exposure.onet`. ``label`` is how the
     key is called (default: its columns in the file); ``column`` the column to name (default
-    the same), or a function of the repeat's position giving it.
+    the same), or a function of the repeat's position giving it. Rows whose key the file writes
+    in two ways (``111011`` and ``11-1011``, read as one code) are said to be so, not to be
+    an exact copy.
 
     Examples
     --------
@@ -286,6 +289,12 @@ def _check_repeats(frame: pd.DataFrame, raw, keys, what: str, *, label: str | No
     where = column(pos) if callable(column) else (column or names)
     rows = frame.iloc[[first, pos]].astype("string").fillna("<NA>")
     copy = ", an exact copy" if rows.iloc[0].tolist() == rows.iloc[1].tolist() else ", with other values"
+    # the key as the file writes it: '111011' and '11-1011' (one code once read) were "an exact copy"
+    written = [(raw.frame[k].iloc[first], raw.frame[k].iloc[pos]) for k in keys
+               if k in raw.frame.columns and len(raw.frame) == len(frame)]
+    differ = [(a, b) for a, b in written if not (pd.isna(a) and pd.isna(b)) and str(a) != str(b)]
+    if copy == ", an exact copy" and differ:
+        copy = f", the same {what} written another way ({differ[0][0]!r} and {differ[0][1]!r})"
     values = frame[keys].astype("string").fillna("").iloc[pos]  # the repeated key
     raise SchemaError(f"{label or names} {'/'.join(repr(str(v)) for v in values)} is on row "
                       f"{raw.row(first)} and again on row {raw.row(pos)}{copy}: keep one row per {what} (check "
@@ -1094,7 +1103,9 @@ def _job_zones(raw) -> pd.Series:
     """``Job Zone`` as floats: a whole number from 1 to 5 or blank (missing).
 
     ``"x"`` was read as missing (``errors="coerce"``), ``"2.5"`` accepted, and a number
-    too large for an integer (``1e30``) raised a ``TypeError`` from pandas.
+    too large for an integer (``1e30``) raised a ``TypeError`` from pandas. A zone written
+    with a decimal comma (``"4,0"``) is told the number to write
+    (:func:`exposure._tables.number_hint`).
 
     Examples
     --------
@@ -1106,17 +1117,23 @@ def _job_zones(raw) -> pd.Series:
     ...
     exposure.errors.DataFormatError: c.csv, row 4, column 'Job Zone': Job Zone must be a whole number from 1 to 5, or blank, got 'x'
     """
+    hint = ""
     try:
         zones = to_number(raw, "job_zone")
     except DataFormatError as exc:
         pos = exc.row - raw.first_row
+        cell = raw.frame["job_zone"].iloc[pos]
+        # '4,0' (a decimal comma) was told only what a zone is: the number to write is said
+        # (number_hint), where it is a zone (following the advice for '3,5' would not work)
+        meant = pd.to_numeric(str(cell).strip().replace(",", "."), errors="coerce")
+        hint = number_hint(cell) if meant in range(1, 6) else ""
     else:
         odd = (zones.notna() & ~zones.isin(range(1, 6))).to_numpy(dtype=bool)
         if not odd.any():
             return zones
         pos = int(np.flatnonzero(odd)[0])
     raise DataFormatError(f"Job Zone must be a whole number from 1 to 5, or blank, got "
-                          f"{raw.frame['job_zone'].iloc[pos]!r}", path=raw.path, row=raw.row(pos),
+                          f"{raw.frame['job_zone'].iloc[pos]!r}{hint}", path=raw.path, row=raw.row(pos),
                           column=raw.sources.get("job_zone", "Job Zone"))
 
 
@@ -1531,7 +1548,8 @@ def check_soc_structure(soc_structure) -> None:
     ``None`` (no structure) passes. Otherwise it must be a DataFrame like the one of
     :func:`read_soc_structure` / :func:`load_soc_structure`: the columns ``soc_code``,
     ``level`` and ``broad_code`` (once each), at least one row of level ``detailed``, and
-    on those rows SOC codes (``11-1011``; no spaces) in ``soc_code`` and ``broad_code``.
+    on those rows SOC codes (``11-1011``; no spaces) in ``soc_code`` and ``broad_code``, the
+    ``broad_code`` a broad group of the code's major group.
     Rows of other levels are not checked.
 
     Parameters
@@ -1582,6 +1600,15 @@ def check_soc_structure(soc_structure) -> None:
         bad = first_bad_soc_code(soc_structure[column].iloc[detailed])
         if bad is not None:  # named first, as the roll-ups' check_codes names a frame
             raise DataFormatError(bad[1], path="soc_structure", row=int(detailed[bad[0]]) + 1, column=column)
+    # a frame built by hand putting 11-1011 under 13-1020 mapped the OEWS broad group 13-1020 to
+    # it silently; a broad group of the code's own major group is the structure's to decide (an
+    # exception such as 29-1221 in 29-1210, BROAD_EXCEPTIONS, or one of a structure of its own)
+    for pos in detailed:
+        code, broad = str(soc_structure["soc_code"].iloc[pos]), str(soc_structure["broad_code"].iloc[pos])
+        if broad[:2] != code[:2]:
+            raise DataFormatError(f"detailed code {code!r} is not in the broad group {broad!r}, of another major "
+                                  f"group: its broad group is {_broad(code)!r}", path="soc_structure",
+                                  row=int(pos) + 1, column="broad_code")
     _check_one_broad_group(soc_structure, detailed)
 
 

@@ -82,6 +82,7 @@ from exposure.schemas._fields import (
     NAICS_SECTOR_CODE,
     NAICS_SUBSECTOR_CODE,
     OEWS_NAICS_PATTERN,
+    code_hint,
     date_code_advice,
     zeros_lost_hint,
 )
@@ -811,8 +812,10 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
 
     A code that lost its leading zeros (``0`` for ``000000``: a CSV saved by a spreadsheet,
     or a number cell) was refused in pandera's words only, naming the library's column
-    (``column 'naics', check str_matches(...): '0'``). A sector code pasted with an en dash
-    (``'31–33'``), which looks like the ``31-33`` the message asks for, is told so.
+    (``column 'naics', check str_matches(...): '0'``). Any other code is told what it may
+    be (:func:`~exposure.schemas._fields.code_hint`): a sector code pasted with an en dash
+    (``'31–33'``), which looks like the ``31-33`` the message asks for, a 6-digit code
+    saved as a number (``'113000.0'``).
 
     Examples
     --------
@@ -827,11 +830,11 @@ def _check_naics(codes: pd.Series, raw: RawTable) -> None:
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value, source = codes.iloc[pos], raw.sources.get("naics", "NAICS")
-        dashed = re.fullmatch(r"([0-9]{2})[\u2010-\u2015\u2212]([0-9]{2})", value)  # '31–33' pasted from a document
-        # "keep the column as text" gave no zero back: the code with its zeros is said
+        # "keep the column as text" gave no zero back: the code with its zeros is said; any
+        # other code what it may be (code_hint: '31–33' pasted from a document, '113000.0'
+        # saved as a number, which was told nothing)
         hint = (f" ({zeros_lost_hint(value.split('.')[0].zfill(6))})"
-                if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else
-                f" (a dash that is not the hyphen '-': write it {dashed[1]}-{dashed[2]})" if dashed else "")
+                if re.fullmatch(r"[0-9]{1,5}(\.0*)?", value) else code_hint(value, OEWS_NAICS_PATTERN))
         raise SchemaError(f"{source} must be an industry code as BLS writes it (000000, 31-33, 311000, "
                               f"3250A1), got {raw.frame['naics'].iloc[pos]!r}{hint}", path=raw.path,
                               row=raw.row(pos), column=source)

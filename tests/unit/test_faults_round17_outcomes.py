@@ -116,7 +116,9 @@ def test_diff_does_not_count_a_sector_of_one_release_as_missing(outputs):
 
 # the diff: NAICS codes and titles --------------------------------------------------------------
 
-@pytest.mark.parametrize("code, shown", [(" 52", "' 52'"), ("52 ", "'52 '"), ("", "''"), ("5 2", "'5 2'")])
+@pytest.mark.parametrize("code, shown", [(" 52", "' 52': spaces around the code: write '52'"),
+                                         ("52 ", "'52 ': spaces around the code: write '52'"), ("", "''"),
+                                         ("5 2", "'5 2'")])
 def test_diff_refuses_a_naics_code_that_is_not_a_code(outputs, code, shown):
     """A padded code (or an empty one) was a sector of its own: 52 "removed" and " 52" "added"."""
     old, new = outputs

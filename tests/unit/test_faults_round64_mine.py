@@ -190,7 +190,8 @@ def test_an_oews_sector_code_with_an_en_dash_is_told_so(tmp_path):
                     encoding="utf-8")
     with pytest.raises(DataFormatError) as info:
         read_oews(path)
-    assert str(info.value).endswith("got '31\u201333' (a dash that is not the hyphen '-': write it 31-33)")
+    assert str(info.value).endswith("got '31\u201333': '\u2013' (U+2013, a dash that is not the hyphen '-'; pasted "
+                                    "from a document?): write '31-33'")
     assert (info.value.row, info.value.column) == (2, "NAICS")
 
 

@@ -46,6 +46,11 @@ log = logging.getLogger(__name__)
 
 LINK_COLUMNS = ["source_code", "target_code", "crosswalk_weight"]
 
+#: The columns :func:`apply_links` computes (or reads from the links), with what they hold.
+_OWN_COLUMNS = {"crosswalk_weight": "the sum of the link weights reaching each target",
+                "n_sources": "how many source codes each target averages",
+                "source_code": "a column of the links", "target_code": "a column of the links"}
+
 
 def check_frame(frame, what: str, *, flat: bool = False) -> pd.DataFrame:
     """Refuse what is not a :class:`pandas.DataFrame` (a path, a Series, a list), naming ``what``.
@@ -119,7 +124,8 @@ def check_once(frame: pd.DataFrame, columns, path="table") -> None:
         raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
 
 
-def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True) -> pd.Series:
+def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True,
+             share: bool = False) -> pd.Series:
     """Parse a numeric column; a non-numeric or infinite cell is a DataFormatError naming row and column.
 
     With ``grouped`` (the measure files' readers), thousands separators (``1,350,430``,
@@ -127,10 +133,16 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     (they were refused as not a number); any other comma (``0,5``, a decimal comma) is
     refused, saying so and the number to write (:func:`exposure._tables.number_hint`, as
     are thousands separated by spaces and the minus sign U+2212). :func:`numbers` (frames
-    given in Python) refuses text with commas.
+    given in Python) refuses text with commas. With ``share`` (a column of shares in [0, 1]),
+    the advice is :func:`~exposure._tables.number_hint`'s for a share: a percentage
+    (``15.55%``) is told the fraction to write (``0.1555``); it was told nothing.
 
     Examples
     --------
+    >>> to_float(pd.DataFrame({"x": ["0.5", "15.55%"]}), "x", "f.csv", share=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 3, column 'x': not a number: '15.55%': a percentage? write it as a fraction of 1: '0.1555'
     >>> to_float(pd.DataFrame({"x": ["1,350,430", "0.5"]}), "x", "f.csv").tolist()
     [1350430.0, 0.5]
     >>> to_float(pd.DataFrame({"x": ["1.5", "inf"]}), "x", "f.csv")
@@ -149,7 +161,7 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        hint = number_hint(raw.iloc[pos]) if grouped else ""
+        hint = number_hint(raw.iloc[pos], share=share) if grouped else ""
         raise DataFormatError(
             f"not a number: {raw.iloc[pos]!r}{hint}", path=path, row=pos + row_offset, column=column
         )
@@ -386,7 +398,9 @@ def apply_links(
         number or missing (text, ``True``, ``inf``: :func:`numbers`), naming ``path``, its
         row (counted from 1) and column; a column read given twice in ``frame`` or ``links``
         (:func:`check_once`), column names of several levels, a column named in both
-        ``values`` and ``counts``.
+        ``values`` and ``counts``, twice in one of them, or the ``code`` column named in them;
+        a value or count named as a column of the result (``target``, ``crosswalk_weight``,
+        ``n_sources``) or of the links.
 
     Examples
     --------
@@ -417,6 +431,24 @@ def apply_links(
     if both:
         raise DataFormatError(f"column {both[0]!r} is named in both values and counts: a score is averaged, a "
                               "count is split; name it once", path=where, column=both[0])
+    # the code column as a value ("Cannot construct a Series from a DataFrame"), or a value named
+    # twice ("not a number: array([0.2, 0.2], dtype=object)": its two copies shown as one cell)
+    for name, given in (("values", list(values)), ("counts", list(counts))):
+        if code in given:
+            raise DataFormatError(f"column {code!r} is the code column, named in {name} too: it is no "
+                                  f"{'score' if name == 'values' else 'count'}; leave it out of {name}",
+                                  path=where, column=code)
+        twice = first_repeat(pd.Series(given, dtype=object))
+        if twice is not None:
+            raise DataFormatError(f"column {given[twice[0]]!r} is named twice in {name}: name it once",
+                                  path=where, column=given[twice[0]])
+        # a column of an earlier crosswalk's result (crosswalk_weight, n_sources) or named as the
+        # target: a KeyError from inside pandas' merge, or its values replaced by the result's own
+        own = [c for c in given if c in (target, "crosswalk_weight", "n_sources", "source_code", "target_code")]
+        if own:
+            raise DataFormatError(f"column {own[0]!r} is named in {name}, but {own[0]!r} is a column of the "
+                                  f"crosswalk's own ({_OWN_COLUMNS.get(own[0], 'the target codes')}): rename it "
+                                  f"or leave it out of {name}", path=where, column=own[0])
     src = frame[[code, *values, *counts]].reset_index(drop=True)
     links = _checked_links(links)
     src[code] = _code_text(src[code], links["source_code"], where, code)

@@ -75,6 +75,7 @@ from exposure.schemas._fields import (
     OEWS_NAICS_PATTERN,
     TASK_TYPES,
     _first_mismatch,
+    code_hint,
     first_bad_onetsoc_code,
     first_bad_soc_code,
 )
@@ -511,15 +512,19 @@ def _first_bad_naics(codes: pd.Series) -> tuple[int, str] | None:
     A missing cell, one that is not text (``52``), or text that is not an OEWS industry
     code (``" 52"``, ``""``: a sector of its own, "removed" as ``52`` and "added" as
     ``" 52"``, before), checked as the roll-up checks the codes it writes
-    (:data:`~exposure.schemas._fields.OEWS_NAICS_PATTERN`).
+    (:data:`~exposure.schemas._fields.OEWS_NAICS_PATTERN`), saying what the text may be
+    (:func:`~exposure.schemas._fields.code_hint`, as the SOC codes' check says it:
+    ``' 52'`` and ``'31–33'`` were refused without a word of why).
 
     Examples
     --------
     >>> _first_bad_naics(pd.Series(["52", "31-33", "522000", " 52"]))
-    (3, "not an OEWS industry code (like 11, 31-33 or 113000): ' 52'")
+    (3, "not an OEWS industry code (like 11, 31-33 or 113000): ' 52': spaces around the code: write '52'")
     """
     bad = _first_bad(codes, lambda v: isinstance(v, str), "a NAICS code as text (like '52')")
     malformed = _first_mismatch(codes, OEWS_NAICS_PATTERN, "an OEWS industry code (like 11, 31-33 or 113000)")
+    if malformed is not None and isinstance(codes.iloc[malformed[0]], str):
+        malformed = malformed[0], malformed[1] + code_hint(codes.iloc[malformed[0]], OEWS_NAICS_PATTERN)
     return bad if malformed is None or (bad is not None and bad[0] <= malformed[0]) else malformed
 
 
@@ -1223,7 +1228,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     --------
     >>> import tempfile, pathlib
     >>> empty = pd.DataFrame({"item": ["tasks_added"], "count": [0]})
-    >>> d = ReleaseDiff(empty, pd.DataFrame(), pd.DataFrame({"delta_beta": []}),
+    >>> d = ReleaseDiff(empty, pd.DataFrame({"task_id": []}), pd.DataFrame({"delta_beta": []}),
     ...                 pd.DataFrame({"level": []}), {"onet": "29.1"}, {"onet": "30.1"})
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> [p.name for p in write_diff_reports(d, out)]
