@@ -62,6 +62,7 @@ __all__ = [
     "partial_stem",
     "remove_stale_partials",
     "check_output_path",
+    "dirs_to_make",
     "unexpanded_home",
     "name_limit",
     "long_name",
@@ -834,15 +835,42 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+def dirs_to_make(directory) -> list[Path]:
+    """The directories that ``Path(directory).mkdir(parents=True)`` would make, deepest first.
+
+    Each leading part of ``directory`` as written that does not exist, as the system
+    resolves it (a ``..`` after a symbolic link goes up from the link's target). A part
+    that a ``..`` then leaves is made too: ``x/../out`` makes ``x``, which a path made
+    absolute first (``./out``) did not name, so a run that failed after making it left
+    ``x`` behind, empty (``exposure train --out x/../m.npz``). The caller that made them
+    removes the empty ones again (:func:`_remove_dirs`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.relative_to(d).as_posix() for p in dirs_to_make(d / "x" / ".." / "new" / "sub")]
+    ['new/sub', 'x', 'new']
+    >>> dirs_to_make(d)
+    []
+    """
+    parts = Path(directory).parts
+    found: list[Path] = []
+    for i, part in enumerate(parts):
+        prefix = Path(*parts[:i + 1])
+        if part == ".." or os.path.lexists(prefix):
+            continue
+        real = Path(os.path.realpath(prefix))  # "x/../new": new, beside x
+        if real not in found:
+            found.append(real)
+    return sorted(found, key=lambda d: len(d.parts), reverse=True)
+
+
 def _missing_dirs(paths) -> list[Path]:
     """The directories above ``paths`` that do not exist yet, deepest first (:func:`_remove_dirs`)."""
     missing: list[Path] = []
     for path in paths:
-        top = Path(os.path.abspath(path)).parent
-        while not os.path.lexists(top) and top != top.parent:
-            if top not in missing:
-                missing.append(top)
-            top = top.parent
+        missing.extend(d for d in dirs_to_make(Path(path).parent) if d not in missing)
     return sorted(missing, key=lambda d: len(d.parts), reverse=True)
 
 
@@ -851,6 +879,17 @@ def _remove_dirs(dirs: list[Path]) -> None:
     for d in dirs:
         with contextlib.suppress(OSError):
             d.rmdir()
+
+
+def _remove_passed(created: list[Path], paths) -> None:
+    """Remove the directories of ``created`` that hold none of the files ``paths`` once they are written.
+
+    A directory that a ``..`` leaves (``x`` of ``x/../out.csv``) was made only to be
+    passed through (:func:`dirs_to_make`), and was left behind, empty, by a write that
+    succeeded (empty ones only, as :func:`_remove_dirs`).
+    """
+    homes = [Path(os.path.realpath(Path(p).parent)) for p in paths]
+    _remove_dirs([d for d in created if not any(home.is_relative_to(d) for home in homes)])
 
 
 @contextlib.contextmanager
@@ -923,6 +962,7 @@ def atomic_path(path, *, make_dirs: bool = True):
         except OSError as exc:
             raise output_error(exc, path) from None
         _fsync_dir(path.parent)
+        _remove_passed(created, [path])  # x of x/../out.csv: made to be passed through
     except BaseException:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -1130,6 +1170,7 @@ def atomic_paths(paths):
                 named.enter_context(reported_as(tmp, path))
             yield list(tmps)
         _replace_all(tmps, paths)
+        _remove_passed(created, paths)  # x of x/../out.csv: made to be passed through
     except BaseException:
         for tmp in tmps:
             tmp.unlink(missing_ok=True)
@@ -1161,22 +1202,62 @@ def pyarrow_parquet():
     return importlib.import_module("pyarrow.parquet")
 
 
-def _duplicate_name(frame: pd.DataFrame, path, where: str) -> None:
+def _duplicate_name(frame: pd.DataFrame, path, where: str, *, stripped: bool = True) -> None:
     """Refuse a column name given twice, which ``where`` (a Parquet, Stata, CSV or .xlsx file) cannot hold.
 
     Names are compared as the text the file stores: ``1`` (a number) and ``"1"`` were
     written as two Parquet columns named ``1``, which no reader could read back. A CSV
     file or an .xlsx sheet was written with such a header, which the library's readers
     then refused (``column 'n' appears twice in the header (columns 2 and 3)``).
+
+    With ``stripped`` (the default), names are compared without their surrounding spaces,
+    as the library's readers compare them (:func:`exposure._tables.check_header`): ``a``
+    and ``" a"`` were written, and the file was refused when read back (``column 'a'
+    appears twice in the header``). A Stata file (``stripped=False``) stores ``" a"`` as
+    the variable ``_a``, another name.
     """
-    texts = pd.Index([str(c) for c in frame.columns])
+    texts = pd.Index([str(c).strip() if stripped else str(c) for c in frame.columns])
     duplicated = texts.duplicated()
     if duplicated.any():
         name = texts[int(duplicated.argmax())]
-        places = [j + 1 for j, c in enumerate(texts) if c == name]
-        raise DataFormatError(f"the column name is given twice (columns {places[0]} and "
-                              f"{places[1]}), which {where} cannot hold; rename one",
+        places = [j for j, c in enumerate(texts) if c == name][:2]
+        first, second = (str(frame.columns[j]) for j in places)
+        written = "" if first == second else f", written {first!r} and {second!r}"
+        raise DataFormatError(f"the column name is given twice (columns {places[0] + 1} and "
+                              f"{places[1] + 1}{written}), which {where} cannot hold; rename one",
                               path=path, column=_shown_name(name))
+
+
+def _unnamed_column(frame: pd.DataFrame, path, where: str) -> None:
+    """Refuse a column without a name (None, NaN, ``pd.NA`` or blank text), which ``where`` cannot name.
+
+    A CSV file or an .xlsx sheet got an empty header cell (or ``nan``), a Parquet file
+    the name ``"None"``, ``"nan"`` or ``""``; the library's readers then refused the file
+    (``column 2 has values but no name in the header``) or read the column under the name
+    ``nan``. A frame built from a row of a sheet used as its header
+    (``frame.columns = frame.iloc[0]``) has such names where that row had empty cells.
+    """
+    for j, col in enumerate(frame.columns):
+        missing = col is None or (pd.api.types.is_scalar(col) and pd.isna(col))
+        if missing or str(col).strip() == "":
+            shown = repr(col) if isinstance(col, str) else str(col)
+            raise DataFormatError(f"column {j + 1} has no name ({shown}), which {where} cannot hold; "
+                                  "name it (frame.rename(columns=...) or frame.columns = [...])",
+                                  path=path)
+
+
+def _no_columns(frame: pd.DataFrame, path, where: str, *, rows: bool = False) -> None:
+    """Refuse a frame without columns, which ``where`` cannot hold.
+
+    With ``rows``, only one that has rows: a CSV file got a blank line per row, an .xlsx
+    sheet nothing, and the library's readers refused the file (``file is empty``,
+    ``sheet is empty``): the rows were lost. A table of no rows and no columns (an empty
+    report) is written as an empty file, as before.
+    """
+    if frame.shape[1] == 0 and (len(frame) or not rows):
+        held = f" (it has {len(frame):,} rows)" if len(frame) else ""
+        raise DataFormatError(f"the table has no columns{held}, and {where} needs at least one",
+                              path=path)
 
 
 def _refuse_not_frame(frame, path, where: str) -> None:
@@ -1490,7 +1571,9 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
 
     Columns of several levels (a MultiIndex, written as names such as ``"('p', 'mean')"``
     before), a column name given twice (``1`` and ``"1"`` too: the file stores names as
-    text), a lone surrogate in a text, an object column holding text and numbers, and a column the
+    text; ``a`` and ``" a"`` too, as the readers compare names), a column without a name
+    (:func:`_unnamed_column`), rows without columns (read back without them), a lone
+    surrogate in a text, an object column holding text and numbers, and a column the
     file would not hold as it is (:func:`_parquet_problem`: complex numbers, Periods and
     Intervals, maps with different keys, dates beside date-times, Python integers beyond
     64 bits) are refused naming the column (and row), before anything is written, and so is
@@ -1504,6 +1587,8 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     pq = pyarrow_parquet()
     _one_header_row(frame, path, "a Parquet file", "its schema (one name per column)")
     frame = _dense(index_as_columns(frame, path, "a Parquet file"))  # a named index: its column
+    _no_columns(frame, path, "a Parquet file", rows=True)  # read back without its rows
+    _unnamed_column(frame, path, "a Parquet file")  # was named "None", "nan" or ""
     _duplicate_name(frame, path, "a Parquet file")
     for j, col in enumerate(frame.columns):
         problem = _parquet_problem(frame.iloc[:, j])
@@ -2236,9 +2321,11 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
         its row and column; columns with several levels (a MultiIndex), which one header
         row cannot name (pandas wrote a second header row, read back as data); a
         ``formulas`` that is not ``"neutralise"`` or ``"keep"`` (a bare ``ValueError``
-        before); a column name given twice (``1`` and ``"1"`` too), naming both columns
-        (the file was written, and refused when read back); with ``quoting=csv.QUOTE_NONE``,
-        a cell or column name holding the separator or a line break; ``frame`` that is not
+        before); a column name given twice (``1`` and ``"1"`` too, and ``a`` and ``" a"``),
+        naming both columns (the file was written, and refused when read back); a column
+        without a name (None, NaN or blank: an empty header cell) or rows without
+        columns (a blank line each), refused for the same reason; with
+        ``quoting=csv.QUOTE_NONE``, a cell or column name holding the separator or a line break; ``frame`` that is not
         a DataFrame (:func:`_refuse_not_frame`).
     exposure.errors.OutputError
         The file cannot be written (nothing is left behind).
@@ -2261,7 +2348,9 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     # lists and maps as JSON text (were their Python or numpy form, cut with "...")
     if "index" not in kwargs:  # a named index: its column(s) (it was left out, silently)
         frame = index_as_columns(frame, path, where)
+    _no_columns(frame, path, where, rows=True)  # a blank line per row: read as "file is empty"
     if kwargs.get("header", True) is not False:  # a header naming two columns alike: not read back
+        _unnamed_column(frame, path, where)  # an empty header cell: refused when read back
         _duplicate_name(frame, path, where)
     frame = _nested_as_text(_bytes_as_text(frame, path, where))
     if formulas == "neutralise":
@@ -2538,7 +2627,9 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         A column name is checked as a cell of row 1; columns of several levels (a
         MultiIndex) are refused (their names were written as ``"('p', 'mean')"``), and
         so is a column name given twice (the sheet was written, and refused when read
-        back), and ``frame`` that is not a DataFrame (:func:`_refuse_not_frame`).
+        back), a column without a name (:func:`_unnamed_column`), rows without
+        columns (an empty sheet), and ``frame`` that is not a DataFrame
+        (:func:`_refuse_not_frame`).
 
     Notes
     -----
@@ -2568,6 +2659,8 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
             f"{frame.shape[1]:,} columns do not fit in an .xlsx sheet ({XLSX_MAX_COLUMNS:,} at "
             "most, A to XFD); write .csv or .parquet", path=path)
     _one_header_row(frame, path, "an .xlsx sheet")  # was written as "('p', 'mean')"
+    _no_columns(frame, path, "an .xlsx sheet", rows=True)  # an empty sheet: "sheet is empty"
+    _unnamed_column(frame, path, "an .xlsx sheet")  # an empty header cell, or "nan"
     _duplicate_name(frame, path, "an .xlsx sheet")  # its header was written, and not read back
     for col in frame.columns:  # the header row: openpyxl's IllegalCharacterError before
         problem = _xlsx_problem(str(col), ILLEGAL_CHARACTERS_RE)
@@ -2950,11 +3043,9 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     exposure.errors.DataFormatError: o.dta, row 3, column 'task': a cell holds a NUL character (\\x00), which a Stata .dta file cannot store (Stata ends the text there and drops the rest); write .csv or .parquet, or remove the character
     """
     frame = index_as_columns(frame, path, "a Stata .dta file")  # written as columns: checked as such
-    if frame.shape[1] == 0:
-        raise DataFormatError("the table has no columns, and a Stata .dta file needs at "
-                              "least one", path=path)
+    _no_columns(frame, path, "a Stata .dta file")
     _one_header_row(frame, path, "a Stata .dta file")
-    _duplicate_name(frame, path, "a Stata .dta file")
+    _duplicate_name(frame, path, "a Stata .dta file", stripped=False)  # " a" is written as _a
     frame = _dense(frame)
     for j, col in enumerate(frame.columns):
         values = _stata_plain(frame.iloc[:, j])

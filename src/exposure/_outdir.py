@@ -71,7 +71,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from exposure._io import _fsync_dir, broken_link, long_name, name_limit, unexpanded_home
+from exposure._io import (
+    _fsync_dir,
+    broken_link,
+    dirs_to_make,
+    long_name,
+    name_limit,
+    unexpanded_home,
+)
 from exposure._tables import COMPRESSED
 from exposure.errors import DataFormatError, ExposureError
 
@@ -508,11 +515,8 @@ def _probe(directory: Path, *, keep: bool = True) -> None:
     (innermost first; one that another process filled meanwhile stays).
     """
     _refuse_dangling(directory)
-    created = []
-    top = real_path(directory)  # "link/../new": the directories made beside the link's target
-    while not top.exists() and top != top.parent:
-        created.append(top)
-        top = top.parent
+    # "link/../new": beside the link's target; "x/../new": x too (it was left behind)
+    created = dirs_to_make(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(dir=directory, prefix=".exposure-probe-", suffix=".tmp")
