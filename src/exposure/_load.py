@@ -36,6 +36,7 @@ from exposure._args import as_shown, is_number, shown
 from exposure._tables import (
     EMPTY_LINE,
     GROUPED,
+    UNNAMED_HINTS,
     check_delimited_file,
     check_file,
     check_published_separator,
@@ -1002,26 +1003,14 @@ def _measures_beside(base: Path) -> str:
             f"`exposure compare -o {base / MEASURES_FILE.parent}`")
 
 
-#: What to do with a column of the measures table that has values but no name, by its first value:
-#: 0, the row numbers of pandas' ``to_csv``; 1, the row names of R's ``write.csv``; else either.
-_UNNAMED_HINTS = {
-    0: "the row numbers pandas writes with to_csv() (index=True by default)? write the table again with "
-       "to_csv(..., index=False), or delete that column",
-    1: "the row names R writes with write.csv() (row.names = TRUE by default)? write the table again with "
-       "write.csv(..., row.names = FALSE), or delete that column",
-    None: "row numbers, as pandas' to_csv() (index=True by default) or R's write.csv() (row.names = TRUE "
-          "by default) write them? write the table again with to_csv(..., index=False) or write.csv(..., "
-          "row.names = FALSE), or delete that column",
-}
-
-
 def _unnamed_hint(values: pd.Series) -> str:
     """What to do with a column of the measures table that has ``values`` but no name in the header.
 
     Numbered from 0, it is the row numbers of pandas' ``to_csv`` (``index=True`` by
     default); from 1, the row names of R's ``write.csv`` (``row.names = TRUE`` by
     default), which were told to write the table with ``to_csv(..., index=False)``;
-    otherwise either.
+    otherwise either: the words of the readers of delimited text
+    (:data:`exposure._tables.UNNAMED_HINTS`, of which this was a copy).
 
     Examples
     --------
@@ -1030,7 +1019,7 @@ def _unnamed_hint(values: pd.Series) -> str:
     """
     numbers = pd.to_numeric(values.dropna().astype(str).str.strip(), errors="coerce")
     first = numbers.iloc[0] if len(numbers) else None
-    return _UNNAMED_HINTS.get(first if first in (0, 1) else None)
+    return UNNAMED_HINTS.get(first if first in (0, 1) else None)
 
 
 def _measure_name(column) -> str | None:

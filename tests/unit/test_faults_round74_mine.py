@@ -31,6 +31,11 @@
    suffix's zero, a SOC code or a code saved as a number, where the scorers and the
    label check give the code to write: it is given now
    (:func:`exposure.schemas._fields.code_hint`).
+5. :func:`exposure.scoring._train.modern_training_rows` (``exposure train``'s modern
+   tasks) given a Stata, Parquet or ``.xlsx`` file under a ``.csv`` name said ``row 1:
+   file is binary, not text (a NUL byte at offset 3)``, a row of a file read as no rows,
+   and no advice: it names the file's kind and says to save it as CSV now, as the
+   readers of published measures do since round 74.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import logging
 import socket
 import threading
 
+import pandas as pd
 import pytest
 from test_faults_round21_fetch import _clean_env  # noqa: F401 (autouse fixture: no mirror, cache or URL map from the environment)
 from test_faults_round64_agreement import PUBLISHED, REPRO
@@ -48,7 +54,7 @@ from exposure.errors import DataFormatError, DownloadError
 from exposure.oews import read_oews
 from exposure.reports import reproduction
 from exposure.reports.rubric import checked_labels, rubric_agreement
-from exposure.scoring._train import training_frame
+from exposure.scoring._train import modern_training_rows, training_frame
 
 #: Two registry files of one host, downloaded on their own (no archive's members).
 FIRST, SECOND = "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx", "crosswalks/2019_Occupations.xlsx"
@@ -197,3 +203,19 @@ def test_the_rubric_reports_labels_give_the_code_to_write(code, hint):
         checked_labels(labels, ["human_exposure_agg"])
     assert str(info.value) == (f"row 1, column 'onetsoc_code': labels: O*NET-SOC code {code!r} is not of the form "
                                f"00-0000.00 (e.g. 11-1011.00){hint}")
+
+
+# 5. a modern-task file of another format is named
+
+
+@pytest.mark.parametrize("write, kind", [
+    (lambda f, p: f.to_stata(p, write_index=False), "a Stata .dta file"),
+    (lambda f, p: f.to_parquet(p), "a Parquet file"),
+    (lambda f, p: f.to_excel(p, index=False), "a zip archive (an .xlsx workbook?)"),
+])
+def test_a_modern_task_file_of_another_format_is_named(tmp_path, write, kind):
+    path = tmp_path / "modern.csv"
+    write(pd.DataFrame({"task": ["Triage support tickets in Zendesk."], "label": ["E1"]}), path)
+    with pytest.raises(DataFormatError) as info:
+        modern_training_rows(path)
+    assert str(info.value) == f"{path}: file is {kind}, not delimited text: save it as CSV ('CSV UTF-8')"

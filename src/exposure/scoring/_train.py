@@ -331,7 +331,9 @@ def modern_training_rows(path=None) -> pd.DataFrame:
         # not a path, "" (read as the current directory), a missing file or a directory were
         # tracebacks; UTF-16 or an HTML page "can't decode byte 0xff"; a NUL byte was read as text
         source = check_path(path, "path", "a CSV file of modern tasks")
-        check_file(source, workbook=False)  # read as CSV only: an .xls is not to be saved as .xlsx
+        # read as CSV only: an .xls is not to be saved as .xlsx; a Stata, Parquet or .xlsx file is
+        # named (it was "row 1: file is binary, not text (a NUL byte at offset 3)")
+        check_file(source, workbook=False, one_name=True)
         check_no_nul(source)
         name = str(path)
     try:
