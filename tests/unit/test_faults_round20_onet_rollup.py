@@ -154,9 +154,10 @@ def test_task_weights_refuses_a_task_type_it_would_weigh_as_supplemental(value):
     scores = _scores(task_type=["Core", value, "Supplemental"])
     with pytest.raises(DataFormatError) as info:
         task_weights(scores, "core")
-    assert str(info.value) == (f"row 2, column 'task_type': task_type must be Core or Supplemental "
+    assert str(info.value) == (f"task_scores, row 2, column 'task_type': task_type must be Core or Supplemental "  # (round 74)
                                f"(or missing, blank or n/a), got {value!r}"
-                               + (": write 'Core' (the choices are case-sensitive)" if value in ("core", "CORE") else ""))
+                               + (": write 'Core' (the choices are case-sensitive)" if value in ("core", "CORE") else
+                                  ": write 'Core' (without the spaces around it)" if value == "Core " else ""))
 
 
 def test_task_weights_of_good_task_types_are_unchanged():

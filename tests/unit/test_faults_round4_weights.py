@@ -201,7 +201,10 @@ def test_core_weights_refuse_a_bad_task_type_in_tasks(bad):
         to_occupations(task_scores(), "core", tasks=tasks)
     assert str(err.value) == ("tasks, row 3, column 'task_type': task_type must be Core or "
                               f"Supplemental (or missing, blank or n/a), got {bad!r}"
-                              + (": write 'Core' (the choices are case-sensitive)" if bad in ("core", "CORE") else ""))
+                              + (": write 'Core' (the choices are case-sensitive)" if bad in ("core", "CORE") else
+                                 # (round 74) a padded type is told the type to write
+                                 f": write {bad.strip()!r} (without the spaces around it)" if bad in ("Core ", " Supplemental")
+                                 else ""))
 
 
 @pytest.mark.parametrize("blank", [None, np.nan, "", "  "])

@@ -94,17 +94,17 @@ def test_1_a_task_type_in_another_case_is_told_the_type_to_write(fixtures, value
     pos = int(np.flatnonzero(ts["task_type"].eq(meant).to_numpy())[0])
     with pytest.raises(DataFormatError) as info:
         task_weights(_with(ts, "task_type", pos, value), "core")
-    assert str(info.value) == (f"row {pos + 1}, column 'task_type': task_type must be Core or Supplemental (or "
-                               f"missing, blank or n/a), got {value!r}: write {meant!r}{HINT}")
+    assert str(info.value) == (f"task_scores, row {pos + 1}, column 'task_type': task_type must be Core or "  # (round 74)
+                               f"Supplemental (or missing, blank or n/a), got {value!r}: write {meant!r}{HINT}")
     tasks = ts[["onetsoc_code", "task_id", "task_type"]]
     with pytest.raises(DataFormatError, match=f"^tasks, row {pos + 1}, column 'task_type': .*got {value!r}: "
                                               f"write {meant!r}"):
         task_weights(ts.drop(columns="task_type"), "core", tasks=_with(tasks, "task_type", pos, value))
     np.testing.assert_array_equal(task_weights(_with(ts, "task_type", pos, meant), "core"),
                                   task_weights(ts, "core"))
-    with pytest.raises(DataFormatError) as info:  # padded, not in another case: as before
+    with pytest.raises(DataFormatError) as info:  # padded: told the type to write too (round 74)
         task_weights(_with(ts, "task_type", pos, f"{meant} "), "core")
-    assert str(info.value).endswith(f"got '{meant} '")
+    assert str(info.value).endswith(f"got '{meant} ': write {meant!r} (without the spaces around it)")
 
 
 def test_1_exposure_rollup_tells_the_label_to_write(fixtures, tmp_path, capsys):

@@ -225,22 +225,23 @@ def _plain_name(column: str) -> str:
 
 
 @contextlib.contextmanager
-def _in_file(path, row_offset=None, *, every_error: bool = False):
+def _in_file(path, row_offset=None, *, every_error: bool = False, frame: str | None = None):
     """Re-raise a :class:`DataFormatError` about a frame as one about file ``path``.
 
     Rows of the frame (counted from 1) become rows of the file when ``row_offset`` (the
     row of its first record, :func:`exposure._tables.first_row_number`, or a function of
     ``path`` giving it, called only on an error) is given; then only errors that name a
     row are about the file, unless ``every_error`` (a frame read from ``path`` alone).
-    An error naming no file, or the employment frame
-    (:data:`~exposure.rollup._soc.EMPLOYMENT_FRAME`, named first as the other frames are),
-    is about the frame.
+    An error naming no file, the employment frame
+    (:data:`~exposure.rollup._soc.EMPLOYMENT_FRAME`, named first as the other frames are)
+    or ``frame`` (``task_scores``, as :func:`~exposure.rollup.task_weights` names the
+    scores' own ``task_type`` column) is about the frame.
     """
     try:
         yield
     except DataFormatError as exc:
-        if exc.path not in (None, EMPLOYMENT_FRAME) or (row_offset is not None and exc.row is None
-                                                        and not every_error):
+        if exc.path not in (None, EMPLOYMENT_FRAME, *([frame] if frame else [])) or (
+                row_offset is not None and exc.row is None and not every_error):
             raise
         if callable(row_offset):
             row_offset = row_offset(path) if exc.row is not None else None
@@ -528,7 +529,7 @@ def run_rollup(args: argparse.Namespace) -> int:
     check_rollup_output(out)  # a table file of the user's own would be replaced or removed
     scores = read_task_scores(args.task_scores)
     xw, emp, tasks, ratings, structure, national = _inputs(args, scores)
-    with _in_file(args.task_scores, first_row_number(args.task_scores)):
+    with _in_file(args.task_scores, first_row_number(args.task_scores), frame="task_scores"):
         # the task weights, checked here so that an error names the scores file and its row;
         # rows under another task's key, once, naming the file's lines (rollup() would say
         # it again, naming the frame's rows)

@@ -30,9 +30,9 @@ from exposure._tables import index_hint, norm_task_id, norm_task_ids, task_id_nu
 from exposure.errors import DataFormatError, ExposureError
 from exposure.rollup._soc import measure_values, partial_measures, require_frame, rubric_order
 from exposure.schemas import validate
-from exposure.schemas._fields import TASK_TYPES, first_bad_onetsoc_code
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
-from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows
+from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows, task_type_hint
 
 __all__ = [
     "FREQUENCY_PER_YEAR",
@@ -458,7 +458,8 @@ def task_weights(
         (counted from 1). There is never a silent fallback to other weights. A
         ``task_type`` of ``task_scores`` read by ``"core"`` must be Core or Supplemental,
         or missing, blank or ``n/a`` (the rule of :func:`check_task_scores`: ``core`` or
-        ``"Core "`` would weigh 1 as if Supplemental). The frames the weights are read
+        ``"Core "`` would weigh 1 as if Supplemental), naming ``task_scores`` first, as
+        :func:`check_task_scores` does. The frames the weights are read
         from are checked too, naming ``tasks`` or ``task_ratings`` first, then their row
         (counted from 1) and column (the frame was named after the row, in the message
         only): an ``onetsoc_code`` must be an O*NET-SOC code (a padded
@@ -517,7 +518,7 @@ def task_weights(
         if own_types:
             _single_columns(task_scores, "task_scores", ["task_type"])
             ttype = task_scores["task_type"]
-            _refuse_task_types(ttype)  # core, "Core " weighed 1 as if Supplemental
+            _refuse_task_types(ttype, _TASK_SCORES)  # core, "Core " weighed 1 as if Supplemental
             absent_type = _absent_types(ttype)
             if tasks is not None and absent_type.all():
                 # an empty column (a CSV with the header only) hid the statements: every
@@ -831,7 +832,7 @@ def _without_other_tasks(task_scores: pd.DataFrame, weights: str, tasks, *, path
     if weights == "core":
         if "task_type" in task_scores.columns:
             _single_columns(task_scores, "task_scores", ["task_type"])
-            _refuse_task_types(task_scores["task_type"])
+            _refuse_task_types(task_scores["task_type"], _TASK_SCORES)
             looked = _absent_types(task_scores["task_type"])
             if not looked.any():  # every type is the caller's own: none is read from tasks
                 return task_scores
@@ -905,17 +906,20 @@ def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:
 
     The rule of :func:`exposure.scoring._inputs.bad_task_types`: ``core`` or ``"Core "``
     would weigh 1 as if Supplemental. ``name`` (the frame) is named first, before the row
-    (it was named after it: ``row 3, column 'task_type': tasks: ...``); None names none (a
-    caller that names the file, ``exposure rollup``). A type in
-    another case (``core``) is told the type to write (:func:`exposure._args.choice_hint`):
-    it was refused with the types listed only.
+    (it was named after it: ``row 3, column 'task_type': tasks: ...``); None names none.
+    :func:`task_weights` names the scores' own column ``task_scores``, as
+    :func:`check_task_scores` does (it named no frame), and ``exposure rollup`` names its
+    file in its place. A type in another case (``core``) or with spaces around it
+    (``"Supplemental "``, a space left by a spreadsheet) is told the type to write
+    (:func:`exposure.scoring._inputs.task_type_hint`, as ``exposure score`` and the readers
+    of tasks tell it): the padded type was refused with the rule alone.
     """
     bad = bad_task_types(ttype)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         value = _plain(ttype.iloc[pos])
         raise DataFormatError("task_type must be Core or Supplemental (or "
-                              f"missing, blank or n/a), got {_cell(value)}{choice_hint(value, TASK_TYPES)}",
+                              f"missing, blank or n/a), got {_cell(value)}{task_type_hint(value)}",
                               path=name, row=pos + 1, column="task_type")
 
 
@@ -1689,6 +1693,38 @@ def _row_weights(w, n: int) -> np.ndarray:
     return values
 
 
+def _refuse_weightless(codes: np.ndarray, group: np.ndarray, w: np.ndarray) -> None:
+    """Refuse weights ``w`` that give every task row of an occupation 0.
+
+    Such an occupation has no weight to average its draws by: every draw, and so its
+    interval, came out missing (NaN), without a word, while :func:`task_weights` never
+    gives a weight of 0. A weight of 0 on some of an occupation's rows leaves those rows
+    out of its means, as before (a draw of such rows alone is missing, as a draw of rows
+    missing a measure is). ``codes``: the occupation codes by group number;
+    ``group``: the group number of each task row (rows counted from 1 in the message).
+
+    Examples
+    --------
+    >>> _refuse_weightless(np.array(["11-1011.00", "11-2011.00"]), np.array([0, 1, 1]), np.array([1.0, 0.0, 0.0]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w gives weight 0 to every task row of 11-2011.00 (task rows 2 and 3): its draws would all be missing; give one of its tasks a weight above 0, or give task_weights() of the same task scores
+    """
+    total = np.bincount(group, weights=w, minlength=len(codes))
+    empty = np.flatnonzero((total <= 0) & (np.bincount(group, minlength=len(codes)) > 0))
+    if empty.size == 0:
+        return
+    g = int(empty[0])
+    rows = np.flatnonzero(group == g) + 1
+    shown = (f"task row {rows[0]}" if len(rows) == 1 else
+             f"task rows {', '.join(map(str, rows[:-1]))} and {rows[-1]}" if len(rows) <= 5 else
+             f"task rows {', '.join(map(str, rows[:3]))}, ... ({len(rows)} rows)")
+    others = f" (and {empty.size - 1} other occupation{'s' if empty.size > 2 else ''})" if empty.size > 1 else ""
+    raise DataFormatError(f"w gives weight 0 to every task row of {codes[g]} ({shown}){others}: its draws would all "
+                          "be missing; give one of its tasks a weight above 0, or give task_weights() of the same "
+                          "task scores")
+
+
 def bootstrap_occupations(
     task_scores: pd.DataFrame,
     weights: str = "core",
@@ -1752,7 +1788,8 @@ def bootstrap_occupations(
         ``weights`` that is not a string, ``sample_labels`` that is not True, False or
         None (``"no"`` was read as True), and the errors of :func:`check_task_scores` and
         :func:`task_weights`; a ``w`` that is not one finite number of 0 or more per task
-        row (a list is read by position; a missing or negative weight is refused).
+        row (a list is read by position; a missing or negative weight is refused), or that
+        gives every task row of an occupation 0 (its draws were all missing).
     exposure.errors.ExposureError
         A bad ``n_draws``, ``seed`` or ``chunk``, or draws that would not fit in memory.
 
@@ -1780,6 +1817,7 @@ def bootstrap_occupations(
     else:
         w = _row_weights(w, len(ts))
     codes, group = _groups(ts["onetsoc_code"])
+    _refuse_weightless(codes, group, w)  # its draws were NaN without a word
     n_groups = len(codes)
     at_once = min(chunk, n_draws)  # a chunk computes this many draws over every task row
     check_draw_memory(n_draws, n_groups, "occupations", working=CHUNK_ARRAYS * 8 * at_once * len(ts),

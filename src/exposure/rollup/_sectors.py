@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import numbers
-import re
 import weakref
 
 import numpy as np
@@ -172,11 +171,6 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     return industries, cells
 
 
-#: A NAICS code saved as a number and kept as text (``'113000.0'``, a column read as
-#: numbers then written out): its digits are the code.
-_WHOLE_NUMBER_TEXT = re.compile(r"\s*([0-9]+)\.0*\s*")
-
-
 def _naics_hint(code: str) -> str:
     """What a malformed NAICS cell ``code`` of an employment frame may be, or ``""``.
 
@@ -185,8 +179,9 @@ def _naics_hint(code: str) -> str:
     is one (``'3–33'`` was told to write ``'3-33'``, refused again), and a code padded
     with spaces (``' 52'``) is told the code to write (it was named without a word of
     why). A whole number written as text (``'113000.0'``, where the number ``113000.0``
-    is read as its code) is told the code to write: it was told to "write it as text",
-    which it was.
+    is read as its code) is told the code to write: ``code_hint`` tells it (this module
+    kept a copy of that advice), here also with spaces around it (``' 11.0 '``, of which
+    ``code_hint`` says nothing).
 
     Examples
     --------
@@ -194,11 +189,10 @@ def _naics_hint(code: str) -> str:
     ": '–' (U+2013, a dash that is not the hyphen '-'; pasted from a document?)"
     >>> _naics_hint(" 52"), _naics_hint("113000.0")
     (": spaces around the code: write '52'", ": a code saved as a number? write it without its decimals: '113000'")
+    >>> _naics_hint(" 11.0 ")
+    ": a code saved as a number? write it without its decimals: '11'"
     """
-    whole = _WHOLE_NUMBER_TEXT.fullmatch(code)
-    if whole and re.fullmatch(OEWS_NAICS_PATTERN, whole[1]):
-        return f": a code saved as a number? write it without its decimals: {whole[1]!r}"
-    return code_hint(code, OEWS_NAICS_PATTERN)
+    return code_hint(code, OEWS_NAICS_PATTERN) or code_hint(code.strip(), OEWS_NAICS_PATTERN)
 
 
 def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True,
@@ -1109,7 +1103,9 @@ def working_time(
         raise DataFormatError(f"hours must be the hours of a working week, at most {WEEK_HOURS:g} (a week has "
                               f"{WEEK_HOURS:g} hours), got {hours!r}; give hours a week, not a year")
     check_name(measure, "measure")
-    require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"], rows=True)  # sectors of 0 covered
+    # sectors of 0 covered; measure="Beta" of a frame with 'beta' is told the column it has
+    require_frame(soc_scores, "soc_scores", ["soc_code", measure, "tot_emp"], rows=True,
+                  arguments={measure: "measure"})
     _check_soc_codes(soc_scores)
     require_frame(soc_scores, "soc_scores", unique="soc_code")  # it failed on its own output
     if "soc_title" in soc_scores.columns:  # given twice: pandas' "Per-column arrays must each be 1-dimensional"

@@ -29,7 +29,7 @@ from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.schemas._oews import I_GROUPS, O_GROUPS
 from exposure.schemas._rollup import SocScores
-from exposure.scoring._inputs import column_key
+from exposure.scoring._inputs import column_key, missing_column_hint
 
 __all__ = ["employment_frame", "national_detailed", "onet_to_oews", "to_soc", "coverage", "check_codes"]
 
@@ -110,7 +110,8 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     return values
 
 
-def require_frame(value, name: str, columns=(), *, unique: str | None = None, rows: bool = False) -> None:
+def require_frame(value, name: str, columns=(), *, unique: str | None = None, rows: bool = False,
+                  arguments: dict | None = None) -> None:
     """Refuse ``value`` unless it is a DataFrame with ``columns`` (and ``unique`` a key).
 
     For the roll-up functions' frame arguments: an error names the argument, not an
@@ -119,7 +120,11 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     without rows is refused (``soc_scores have no rows``): scores of nothing rolled up
     to tables of no score, or of 0 workers, without a word. Rows in errors are counted
     from 1 (positions, whatever the index). A column missing because the frame is indexed
-    by it (``set_index("soc_code")``) is said to be the index.
+    by it (``set_index("soc_code")``) is said to be the index. A column of ``arguments``
+    (column -> the argument that names it: ``{"Beta": "measure"}``) missing while the frame
+    has it in another case or spelling is offered to that argument
+    (:func:`exposure.scoring._inputs.missing_column_hint`): ``working_time(measure="Beta")``
+    was told the frame lacks ``'Beta'``, and no more.
 
     Examples
     --------
@@ -144,6 +149,10 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: soc_scores have no rows
+    >>> require_frame(pd.DataFrame({"beta": [0.5]}), "soc_scores", ["Beta"], arguments={"Beta": "measure"})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: soc_scores lacks column(s) ['Beta'] (columns: ['beta']); the frame has 'beta': give measure='beta'
     """
     if not isinstance(value, pd.DataFrame):
         raise DataFormatError(f"{name} must be a pandas DataFrame, got {type(value).__name__}")
@@ -152,8 +161,10 @@ def require_frame(value, name: str, columns=(), *, unique: str | None = None, ro
                if c not in value.columns]
     if missing:
         # exposure.load("soc").set_index("soc_code"): said to lack the column it is indexed by
+        named = "".join(missing_column_hint(value.columns, c, arguments[c])
+                        for c in missing if c in (arguments or {}))
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(value.columns)})"
-                              f"{index_hint(value, missing)}")
+                              f"{index_hint(value, missing)}{named}")
     for column in (*columns, *([unique] if unique is not None else [])):
         _refuse_repeated_column(value, name, column)
     if unique is not None:
@@ -420,7 +431,8 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     different case (``tot_emp`` and ``TOT_EMP``). A missing ``naics`` stays missing; a
     whole number with a decimal point (``11.0``, ``113000.0``: a column read as numbers)
     is read as its code (``'11'``). Columns named otherwise than by text (``0``, ``None``)
-    are not read.
+    are not read. A column missing because the frame is indexed by it
+    (``set_index("naics")``) is said to be the index (:func:`exposure._tables.index_hint`).
 
     Examples
     --------
@@ -430,6 +442,10 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     >>> employment_frame(raw)[["occ_code", "tot_emp", "a_mean"]]
       occ_code  tot_emp  a_mean
     0  11-1011   1200.0     NaN
+    >>> employment_frame(raw.set_index("NAICS"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment frame lacks column(s) ['naics']; 'NAICS' is the index: reset_index() first
     """
     require_frame(employment, "employment")
     names = _employment_names(employment)
@@ -440,7 +456,10 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     need = ["naics", "i_group", "occ_code", "o_group", "tot_emp"]
     missing = [c for c in need if c not in f.columns]
     if missing:
-        raise DataFormatError(f"employment frame lacks column(s) {missing}")
+        # indexed by a column (set_index("naics"), "NAICS" of BLS's header), said to be the
+        # index as require_frame says it: it was "lacks column(s) ['naics']" and no more
+        indexed = [n for n in employment.index.names if isinstance(n, str) and n.lower() in missing]
+        raise DataFormatError(f"employment frame lacks column(s) {missing}{index_hint(employment, indexed)}")
     _check_groups(f.reset_index(drop=True), names)
     out = pd.DataFrame(
         {
