@@ -36,6 +36,11 @@
    file is binary, not text (a NUL byte at offset 3)``, a row of a file read as no rows,
    and no advice: it names the file's kind and says to save it as CSV now, as the
    readers of published measures do since round 74.
+6. :func:`exposure.schemas._fields.code_hint` said nothing of a NAICS sector range with
+   spaces around its hyphen (``'31 - 33'``, as a document writes it:
+   ``read_naics_titles``, the roll-ups' industries), nor of a code saved as a number with
+   spaces around it (``' 11.0 '``, ``' 111011 '``; the roll-ups' employment frame kept a
+   copy of the advice for the first). It gives the code to write now, in one place.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from exposure.errors import DataFormatError, DownloadError
 from exposure.oews import read_oews
 from exposure.reports import reproduction
 from exposure.reports.rubric import checked_labels, rubric_agreement
+from exposure.schemas import _fields as fields
 from exposure.scoring._train import modern_training_rows, training_frame
 
 #: Two registry files of one host, downloaded on their own (no archive's members).
@@ -219,3 +225,20 @@ def test_a_modern_task_file_of_another_format_is_named(tmp_path, write, kind):
     with pytest.raises(DataFormatError) as info:
         modern_training_rows(path)
     assert str(info.value) == f"{path}: file is {kind}, not delimited text: save it as CSV ('CSV UTF-8')"
+
+
+# 6. spaces around a range's hyphen, or around a code saved as a number
+
+
+@pytest.mark.parametrize("value, pattern, hint", [
+    ("31 - 33", "NAICS_PATTERN", ": spaces around the hyphen: write '31-33'"),
+    ("11 -1011.00", "ONETSOC_PATTERN", ": spaces around the hyphen: write '11-1011.00'"),
+    (" 11.0 ", "OEWS_NAICS_PATTERN", ": spaces around the code: a code saved as a number? write it without its "
+                                     "decimals: '11'"),
+    (" 111011 ", "SOC_PATTERN", ": spaces around the code: a code saved as a number? write it as text with its "
+                                "hyphen: '11-1011'"),
+])
+def test_spaces_in_or_around_a_code_get_the_code_to_write(value, pattern, hint):
+    assert fields.code_hint(value, getattr(fields, pattern)) == hint
+    if pattern == "SOC_PATTERN":  # a check that uses it says it
+        assert fields.first_bad_soc_code(pd.Series([value]))[1].endswith(hint)

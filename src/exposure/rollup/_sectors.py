@@ -180,8 +180,7 @@ def _naics_hint(code: str) -> str:
     with spaces (``' 52'``) is told the code to write (it was named without a word of
     why). A whole number written as text (``'113000.0'``, where the number ``113000.0``
     is read as its code) is told the code to write: ``code_hint`` tells it (this module
-    kept a copy of that advice), here also with spaces around it (``' 11.0 '``, of which
-    ``code_hint`` says nothing).
+    kept a copy of that advice), also with spaces around it (``' 11.0 '``).
 
     Examples
     --------
@@ -190,9 +189,9 @@ def _naics_hint(code: str) -> str:
     >>> _naics_hint(" 52"), _naics_hint("113000.0")
     (": spaces around the code: write '52'", ": a code saved as a number? write it without its decimals: '113000'")
     >>> _naics_hint(" 11.0 ")
-    ": a code saved as a number? write it without its decimals: '11'"
+    ": spaces around the code: a code saved as a number? write it without its decimals: '11'"
     """
-    return code_hint(code, OEWS_NAICS_PATTERN) or code_hint(code.strip(), OEWS_NAICS_PATTERN)
+    return code_hint(code, OEWS_NAICS_PATTERN)
 
 
 def _first_titles(f: pd.DataFrame, key: str, title: str, what: str, column: str, *, warn: bool = True,

@@ -236,6 +236,8 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     ": '\\\\u200b' (U+200B ZERO WIDTH SPACE, a character that shows nothing; pasted from a web page or a document?): write '11-1011'"
     >>> code_hint("15-1252.1", ONETSOC_PATTERN)
     ": a suffix of one digit? an O*NET-SOC code has two (a trailing zero lost?): write '15-1252.10'"
+    >>> code_hint("31 - 33", NAICS_PATTERN), code_hint(" 11.0 ", NAICS_PATTERN)
+    (": spaces around the hyphen: write '31-33'", ": spaces around the code: a code saved as a number? write it without its decimals: '11'")
     >>> code_hint("311.0", NAICS_PATTERN), code_hint("11.5", NAICS_PATTERN)
     (": a code saved as a number? write it without its decimals: '311'", ': a number with decimals, which no NAICS code has')
     """
@@ -272,6 +274,9 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
                 if odd.isspace() else
                 f": {odd!r} (U+{ord(odd):04X}, a full-width character; typed in an East Asian input mode?)")
         return said + ("" if pattern is None else _meant_hint(meant, pattern, other_kind))
+    spaced = _SPACED_HYPHEN.fullmatch(value) if pattern is not None else None
+    if spaced and re.match(pattern, f"{spaced[1]}-{spaced[2]}"):  # '31 - 33', as a document may write a range
+        return f": spaces around the hyphen: write {spaced[1] + '-' + spaced[2]!r}"
     meant = value.strip()
     if meant != value and meant and pattern is not None:  # '11-1011 ' was refused without a word of why
         start = len(value) - len(value.lstrip())
@@ -282,6 +287,11 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     return (_number_hint(value, pattern, other_kind)
             or ("" if pattern is None else _short_suffix_hint(value, pattern, other_kind) or _group_hint(value, pattern))
             or (other_kind_hint(value, pattern) if pattern is not None and other_kind else ""))
+
+
+#: A code of two parts with spaces around its hyphen (``31 - 33``, a NAICS sector range as a
+#: document may write it; ``11 -1011``).
+_SPACED_HYPHEN = re.compile(r"\s*([0-9]{2})(?: +- *| *- +)([0-9]{2,4}(?:\.[0-9]{2})?)\s*")
 
 
 def _meant_hint(meant: str, pattern: str, other_kind: bool) -> str:
@@ -296,11 +306,15 @@ def _meant_hint(meant: str, pattern: str, other_kind: bool) -> str:
     ": write '11-1011'"
     >>> _meant_hint("11-1011.03", SOC_PATTERN, True), _meant_hint("11-1011.03", SOC_PATTERN, False)
     (": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'", '')
+    >>> _meant_hint("11.0", NAICS_PATTERN, True)
+    ": a code saved as a number? write it without its decimals: '11'"
     """
     if re.match(pattern, meant):
         return f": write {meant!r}"
-    return (_short_suffix_hint(meant, pattern, other_kind) or _group_hint(meant, pattern)
-            or (other_kind_hint(meant, pattern) if other_kind else ""))
+    # ' 11.0 ' (a code saved as a number, spaces around it) was told nothing: the number's advice
+    number = _number_hint(meant, pattern, other_kind)
+    return ((number if number != NUMBER_HINT else "") or _short_suffix_hint(meant, pattern, other_kind)
+            or _group_hint(meant, pattern) or (other_kind_hint(meant, pattern) if other_kind else ""))
 
 
 #: A group of SOC codes as the Census Bureau's ACS (``119XXX``, ``15-12XX``) and IPUMS'
