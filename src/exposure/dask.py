@@ -2057,11 +2057,13 @@ def _check_code_form(codes: pd.Series, by: str, key: str, where: str) -> None:
     ``15-1252.00``, ``15-1252`` and ``151252`` (a SOC code, a code saved as a number)
     were three occupations of :func:`to_occupations` (its default ``by``), where
     :func:`exposure.rollup.to_occupations` refuses the last two
-    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`: ``onetsoc_code not an
-    O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? ...``); so were
-    ``15-1252`` and ``15-1252.00`` of a ``soc_code`` column, whose cells the library's
-    SOC tables check (:func:`~exposure.schemas._fields.first_bad_soc_code`). The first
-    such row is named (``where``, the row from 1, the column), in the pandas words. A
+    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`:
+    ``not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? ...``); so were ``15-1252`` and
+    ``15-1252.00`` of a ``soc_code`` column, whose cells the library's SOC tables check
+    (:func:`~exposure.schemas._fields.first_bad_soc_code`). The first such row is named
+    (``where``, the row from 1, the column), in the pandas words
+    (:func:`exposure.rollup._soc.check_codes`): the message named the column twice
+    (``column 'onetsoc_code': onetsoc_code not an O*NET-SOC code ...``). A
     column of another name holds codes of any form (``naics``, a ``soc`` of one's own);
     ``key`` is the one O*NET's header ``by`` names (``O*NET-SOC Code``), else ``by``.
     """
@@ -2071,8 +2073,8 @@ def _check_code_form(codes: pd.Series, by: str, key: str, where: str) -> None:
     if isinstance(codes.dtype, pd.CategoricalDtype):  # its values (no code is missing: _check_codes)
         codes = codes.astype(codes.dtype.categories.dtype)
     bad = first_bad(codes.reset_index(drop=True))
-    if bad is not None:
-        raise DataFormatError(f"{by} {bad[1]}", path=where, row=bad[0] + 1, column=by)
+    if bad is not None:  # the column named once, as the pandas roll-ups' check_codes names it
+        raise DataFormatError(bad[1], path=where, row=bad[0] + 1, column=by)
 
 
 def _weights(values: pd.Series, weight: str, where: str) -> np.ndarray:
@@ -2293,6 +2295,7 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight, codes)}",
                                   column=col)
+    _refuse_cast_flags(scored, by)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
@@ -2304,6 +2307,51 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
     means_meta = _means_partition(totals._meta, by)
     return totals.map_partitions(_means_partition, by, weight, True, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
+
+
+def _refuse_cast_flags(scored: dd.DataFrame, by: str) -> None:
+    """Refuse a ``dd.concat`` of ``scored`` that casts True/False codes of ``by`` to numbers.
+
+    ``dd.concat([a, b])`` of a frame whose ``by`` holds numbers (``int64``) and one whose
+    ``by`` holds True/False gives the meta of the first, and Dask casts the partitions of
+    the second to it: ``True`` became the code ``1`` (and ``False`` ``0``) before the
+    partition reached the roll-up, which refuses a True/False code (:func:`_code_text`)
+    but saw ``1``, without a word (``float64`` codes: ``1.0``). The frames a ``Concat``
+    of ``scored``'s expression joins are read from their meta; the first whose ``by`` is
+    boolean where the concat's is a number is named (counted from 1), at call time. (A
+    concat of text or object codes keeps True, which the partition refuses. A column
+    renamed ``by`` after the concat is not followed.)
+    """
+    walk = getattr(getattr(scored, "expr", None), "walk", None)
+    if walk is None:  # not an expression of dask.dataframe
+        return
+    for node in walk():
+        if type(node).__name__ != "Concat":  # the meta of the others is not read (a Delayed's has none)
+            continue
+        meta = _node_meta(node)
+        if (not isinstance(meta, pd.DataFrame) or by not in meta.columns
+                or not pd.api.types.is_numeric_dtype(meta[by].dtype) or pd.api.types.is_bool_dtype(meta[by].dtype)):
+            continue  # a concat of object codes keeps True, which the partition refuses
+        for k, frame in enumerate(getattr(node, "_frames", ()), start=1):
+            given = _node_meta(frame)
+            if (isinstance(given, pd.DataFrame) and by in given.columns
+                    and pd.api.types.is_bool_dtype(given[by].dtype)):
+                raise DataFormatError(
+                    f"{by} of frame {k} of a dd.concat holds True/False ({given[by].dtype}), which Dask "
+                    f"casts to the concat's {meta[by].dtype} (True is the code 1): True/False is no "
+                    "occupation or industry code (is by= the column of the codes?)", column=by)
+
+
+def _node_meta(node):
+    """The meta of the expression ``node`` of a Dask collection, or None where it has none.
+
+    The expression of ``dd.from_delayed`` holds nodes whose ``_meta`` raises
+    ``NotImplementedError``.
+    """
+    try:
+        return node._meta
+    except (NotImplementedError, AttributeError):
+        return None
 
 
 def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None, codes: tuple = ()) -> str:
@@ -2387,13 +2435,17 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         code with spaces around it (``'52 '`` was a code beside ``'52'``), a code of a
         ``by`` of ``onetsoc_code`` (the default) or ``soc_code`` not of its form, as the
         pandas roll-ups refuse it (``15-1252`` and ``151252`` were occupations beside
-        ``15-1252.00``: ``onetsoc_code not an O*NET-SOC code (like 11-1011.00): ...``), and a row that
+        ``15-1252.00``:
+        ``scored.partitions[0], row 2, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): ...``),
+        and a row that
         gives some of alpha, beta and gamma but not the others, as the pandas roll-up
         refuses it, naming the first such row (a measure missing on every row is left
         out; each was averaged over other rows, and the means broke the rubric, without
         a word). When called:
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
-        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed). A ``by``
+        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed); a
+        ``dd.concat`` of frames whose ``by`` holds numbers in one and True/False in
+        another (Dask cast True to the code 1: :func:`_refuse_cast_flags`). A ``by``
         named like the working columns of the sums (``__n_known``, ``alpha__w``) is rolled
         up as any other (a ``KeyError`` before).
 

@@ -343,7 +343,7 @@ BAD_FLAGS = [
 def test_precision_recall_refuses_a_flag_that_is_not_true_or_false(flags, shown):
     """Text "False" and NaN were read as True, 2 as True: the figures changed silently."""
     row = 2 if shown in ("float nan", "<NA>") else 1
-    with pytest.raises(DataFormatError, match=rf"^row {row}, column 'admin': expected: admin must be True or "
+    with pytest.raises(DataFormatError, match=rf"^expected, row {row}, column 'admin': admin must be True or "
                                               rf"False \(or 1 / 0\), got {shown}"):
         cat.precision_recall(FLAGS.assign(admin=flags), FLAGS)
 
@@ -354,7 +354,7 @@ def test_precision_recall_still_takes_bools_and_ones_and_zeros():
 
 
 def test_precision_recall_refuses_a_repeated_category_column():
-    with pytest.raises(DataFormatError, match=r"^column 'admin': predicted: column 'admin' appears more than once"):
+    with pytest.raises(DataFormatError, match=r"^predicted, column 'admin': column 'admin' appears more than once"):
         cat.precision_recall(FLAGS, pd.concat([FLAGS, FLAGS[["admin"]]], axis=1))
 
 
@@ -362,17 +362,17 @@ def test_precision_recall_refuses_a_repeated_category_column():
 def test_validation_metrics_refuses_bad_predicted_flags(flags, shown):
     pred = _sample()[list(cat.CATEGORIES)].assign(admin=pd.concat([pd.Series(flags), pd.Series([False] * 3)],
                                                                    ignore_index=True))
-    with pytest.raises(DataFormatError, match=r"column 'admin': predicted: admin must be True or False"):
+    with pytest.raises(DataFormatError, match=r"predicted, row \d+, column 'admin': admin must be True or False"):
         cat.validation_metrics(_sample(), pred, n_boot=5)
 
 
 @pytest.mark.parametrize("change, message", [
     ({"stratum": ["Uniform"] * 4 + ["enriched"] * 2},
-     r"^row 1, column 'stratum': sample: stratum must be uniform or enriched, got 'Uniform'"),
+     r"^sample, row 1, column 'stratum': stratum must be uniform or enriched, got 'Uniform'"),
     ({"weight": [-10.0] + [10.0] * 3 + [1.0] * 2},
-     r"^row 1, column 'weight': sample: weight must be a positive, finite number, got -10\.0"),
+     r"^sample, row 1, column 'weight': weight must be a positive, finite number, got -10\.0"),
     ({"weight": [np.nan] + [10.0] * 3 + [1.0] * 2},
-     r"^row 1, column 'weight': sample: weight must be a positive, finite number, got nan"),
+     r"^sample, row 1, column 'weight': weight must be a positive, finite number, got nan"),
     ({"weight": ["ten"] + [10.0] * 3 + [1.0] * 2}, r"^sample, row 1, column 'weight': not a number: 'ten'"),
 ])
 def test_validation_metrics_refuses_a_bad_design(change, message):
@@ -427,10 +427,10 @@ ANNOTATED = pd.DataFrame({"admin": [True, False, True], "admin_b": [True, False,
 
 def test_annotator_agreement_refuses_text_flags_and_missing_columns():
     """``"False"`` in annotator B's column was read as True (agreement 0.5 instead of 1.0)."""
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'admin_b': sample: admin_b must be True or "
+    with pytest.raises(DataFormatError, match=r"^sample, row 1, column 'admin_b': admin_b must be True or "
                                               r"False \(or 1 / 0\) or missing, got str 'False'"):
         cat.annotator_agreement(ANNOTATED.assign(admin_b=pd.Series(["False", "False", None], dtype=object)))
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'admin': sample: admin must be True or False"):
+    with pytest.raises(DataFormatError, match=r"^sample, row 1, column 'admin': admin must be True or False"):
         cat.annotator_agreement(ANNOTATED.assign(admin=[np.nan, False, True]))
     with pytest.raises(DataFormatError, match=r"^sample lacks column\(s\) \['admin_b'\]"):
         cat.annotator_agreement(ANNOTATED.drop(columns="admin_b"))
@@ -484,7 +484,7 @@ EST_SAMPLE = EST_TAGS.assign(stratum="uniform", weight=2.0)
 
 @pytest.mark.parametrize("args, message", [
     ((EST_TAGS.assign(admin=["False"] * 4), EMP, EST_SAMPLE, EMP),
-     r"^row 1, column 'admin': tags: admin must be True or False"),
+     r"^tags, row 1, column 'admin': admin must be True or False"),
     ((EST_TAGS, EMP.iloc[:2], EST_SAMPLE, EMP),
      r"^employment must be one number per row of tags \(4 rows\), got 2"),
     ((EST_TAGS, EMP, EST_SAMPLE, EMP.iloc[:2]),

@@ -90,7 +90,7 @@ def _refused(sample, tmp_path, tasks) -> str:
 def test_a_task_listed_twice_in_the_release_is_refused(sample, tmp_path):
     tasks = pd.concat([TASKS, TASKS.iloc[:1].assign(task="Take messages.")], ignore_index=True)
     assert _refused(sample, tmp_path, tasks) == (
-        "row 3, column 'task_id': onet.tasks: task (43-9061.00, 1) is listed twice, first on row 1")
+        "onet.tasks, row 3, column 'task_id': task (43-9061.00, 1) is listed twice, first on row 1")
 
 
 @pytest.mark.parametrize("column", ["task", "task_id", "onetsoc_code"])
@@ -100,13 +100,13 @@ def test_a_release_without_a_task_column_is_refused(sample, tmp_path, column):
 
 
 @pytest.mark.parametrize("changes, message", [
-    ({"task_id": [1.0, np.nan]}, "row 2, column 'task_id': onet.tasks: task ID is missing"),
+    ({"task_id": [1.0, np.nan]}, "onet.tasks, row 2, column 'task_id': task ID is missing"),
     ({"task_id": [1, 2.5]},
-     "row 2, column 'task_id': onet.tasks: not a task ID (a whole number, like 20699): 2.5"),
+     "onet.tasks, row 2, column 'task_id': not a task ID (a whole number, like 20699): 2.5"),
     ({"onetsoc_code": [" 43-9061.00", "47-2021.00"]},
-     "row 1, column 'onetsoc_code': onet.tasks: not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00': spaces "
+     "onet.tasks, row 1, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): ' 43-9061.00': spaces "
      "around the code: write '43-9061.00'"),
-    ({"onetsoc_code": ["43-9061.00", None]}, "row 2, column 'onetsoc_code': onet.tasks: missing"),
+    ({"onetsoc_code": ["43-9061.00", None]}, "onet.tasks, row 2, column 'onetsoc_code': missing"),
 ])
 def test_a_bad_task_key_of_the_release_names_the_table(sample, tmp_path, changes, message):
     assert _refused(sample, tmp_path, TASKS.assign(**changes)) == message
@@ -116,7 +116,7 @@ def test_a_bad_task_key_of_the_release_names_the_table(sample, tmp_path, changes
 def test_a_bad_task_text_of_the_release_names_the_table(sample, tmp_path, text):
     tasks = TASKS.assign(task=pd.Series(["Answer telephones.", text], dtype=object))
     message = _refused(sample, tmp_path, tasks)
-    assert message.startswith("row 2, column 'task': onet.tasks: task text must be a non-empty string")
+    assert message.startswith("onet.tasks, row 2, column 'task': task text must be a non-empty string")
 
 
 def test_a_good_release_still_gives_the_reports(sample, tmp_path):

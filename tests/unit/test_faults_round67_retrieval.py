@@ -282,9 +282,9 @@ def test_build_index_and_with_payload_refuse_payloads_that_are_not_probabilities
 
 
 @pytest.mark.parametrize("column, value, message", [
-    ("task", None, "row 2, column 'task': onet.tasks: task text must be a non-empty string"),
-    ("task_id", None, "row 2, column 'task_id': onet.tasks: task ID missing"),
-    ("task_id", 1.5, "row 2, column 'task_id': onet.tasks: task ID 1.5 is not an integer"),
+    ("task", None, "onet.tasks, row 2, column 'task': task text must be a non-empty string"),
+    ("task_id", None, "onet.tasks, row 2, column 'task_id': task ID missing"),
+    ("task_id", 1.5, "onet.tasks, row 2, column 'task_id': task ID 1.5 is not an integer"),
 ])
 def test_build_index_names_the_task_row_it_cannot_read(column, value, message):
     tasks = _onet().tasks.astype(object)

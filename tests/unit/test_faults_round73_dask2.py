@@ -62,13 +62,13 @@ def _scores(codes, by: str) -> pd.DataFrame:
 # 1 ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("codes,where,said", [
     (["15-1252.00", "15-1252", "151252"], ("[0], row 2", "[0], row 2"),
-     "onetsoc_code not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? an O*NET-SOC code has a "
+     "not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code? an O*NET-SOC code has a "
      "two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"),
     (["15-1252.00", "151252"], ("[0], row 2", "[1], row 1"),
-     "onetsoc_code not an O*NET-SOC code (like 11-1011.00): '151252': a code saved as a number? write it as "
+     "not an O*NET-SOC code (like 11-1011.00): '151252': a code saved as a number? write it as "
      "text with its hyphen and suffix: '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"),
     (pd.Categorical(["15-1252.00", "15-1252.00", "15–1252.00"]), ("[0], row 3", "[1], row 1"),
-     "onetsoc_code not an O*NET-SOC code (like 11-1011.00): '15–1252.00': '–' (U+2013, a dash that is "
+     "not an O*NET-SOC code (like 11-1011.00): '15–1252.00': '–' (U+2013, a dash that is "
      "not the hyphen '-'; pasted from a document?): write '15-1252.00'"),
 ], ids=["soc", "number", "en-dash-categorical"])
 def test_1_onetsoc_codes_of_another_form_are_refused(codes, where, said):
@@ -83,13 +83,13 @@ def test_1_soc_codes_and_onet_headers_of_another_form_are_refused():
     scored = dd.from_pandas(_scores(["15-1252", "15-1252.00"], "soc_code"), npartitions=1)
     with pytest.raises(DataFormatError) as info:
         xd.to_occupations(scored, by="soc_code").compute()
-    assert str(info.value).startswith("scored.partitions[0], row 2, column 'soc_code': soc_code not a SOC code "
+    assert str(info.value).startswith("scored.partitions[0], row 2, column 'soc_code': not a SOC code "
                                       "(like 11-1011): '15-1252.00'"), str(info.value)
     # O*NET's header of the codes, as the missing-column advice names it (by='O*NET-SOC Code')
     onet = dd.from_pandas(_scores(["15-1252.00", "15-1252"], "O*NET-SOC Code"), npartitions=1)
     with pytest.raises(DataFormatError) as info:
         xd.to_occupations(onet, by="O*NET-SOC Code").compute()
-    assert str(info.value).startswith("scored.partitions[0], row 2, column 'O*NET-SOC Code': O*NET-SOC Code not "
+    assert str(info.value).startswith("scored.partitions[0], row 2, column 'O*NET-SOC Code': not "
                                       "an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC code?"), str(info.value)
     # codes of their form as before
     occ = xd.to_occupations(dd.from_pandas(_scores(["15-1252.00", "11-1011.00", "15-1252.00"], "onetsoc_code"),

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_count, check_path, is_number, shown
+from exposure._args import as_array, check_count, check_path, choice_hint, is_number, shown
 from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
@@ -57,7 +57,7 @@ from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table
 from exposure.measures._common import numbers as number_column
 from exposure.rollup import onet_to_oews
-from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
+from exposure.schemas._fields import TASK_TYPES, first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring._inputs import bad_task_types, check_onet, norm_task_id, task_texts
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
@@ -79,6 +79,10 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+#: The release's task table, named first in its errors, as the roll-ups name their frames
+#: (``onet.tasks, row 2, column 'task_id': ...``).
+_ONET_TASKS = "onet.tasks"
 
 #: Resamples of the percentile bootstrap intervals, and their seed.
 N_BOOT = 2000
@@ -116,7 +120,10 @@ def _flags(frame: pd.DataFrame, column: str, name: str, *, missing: bool = False
     """``frame[column]`` as a bool array: True/False or 1/0 (with ``missing``, a nullable array).
 
     ``to_numpy(dtype=bool)`` read the text ``"False"`` and NaN as True, and 2 as True.
-    Failures name ``name``, the row (position from 1) and the column.
+    Failures name ``name`` first, then the row (position from 1) and the column, as the
+    numbers of the same frames are named
+    (``sample, row 1, column 'weight': not a number``); the frame was named after the
+    row, in the message only.
 
     Examples
     --------
@@ -125,10 +132,10 @@ def _flags(frame: pd.DataFrame, column: str, name: str, *, missing: bool = False
     >>> _flags(pd.DataFrame({"admin": ["False"]}), "admin", "expected")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'admin': expected: admin must be True or False (or 1 / 0), got str 'False'
+    exposure.errors.DataFormatError: expected, row 1, column 'admin': admin must be True or False (or 1 / 0), got str 'False'
     """
     if (frame.columns == column).sum() > 1:  # numpy's broadcast error before
-        raise DataFormatError(f"{name}: column {column!r} appears more than once", column=column)
+        raise DataFormatError(f"column {column!r} appears more than once", path=name, column=column)
     series = frame[column]
     if series.dtype == bool:
         values = series.to_numpy()
@@ -142,14 +149,31 @@ def _flags(frame: pd.DataFrame, column: str, name: str, *, missing: bool = False
         ok = not gaps[pos] and (isinstance(value, (bool, np.bool_)) or (is_number(value) and value in (0, 1)))
         if not ok:
             got = "<NA>" if value is pd.NA else shown(value)
-            raise DataFormatError(f"{name}: {column} must be True or False (or 1 / 0)"
-                                  f"{' or missing' if missing else ''}, got {got}", row=pos + 1, column=column)
+            raise DataFormatError(f"{column} must be True or False (or 1 / 0)"
+                                  f"{' or missing' if missing else ''}, got {got}", path=name, row=pos + 1,
+                                  column=column)
         values[pos] = bool(value)
     if not missing:
         return values
     out = pd.array(values, dtype="boolean")
     out[gaps] = pd.NA
     return out
+
+
+def _stratum_hint(value) -> str:
+    """The stratum to write for ``value``, one of :data:`STRATA` in another case or with spaces, else ``""``.
+
+    ``Uniform`` (a spreadsheet's capitalised cell) and ``'uniform '`` were refused with
+    the strata listed only.
+
+    Examples
+    --------
+    >>> _stratum_hint("Uniform"), _stratum_hint(" enriched "), _stratum_hint("random")
+    (": write 'uniform' (the choices are case-sensitive)", ": write 'enriched' (without the spaces)", '')
+    """
+    if isinstance(value, str) and value != value.strip() and value.strip() in STRATA:
+        return f": write {value.strip()!r} (without the spaces)"
+    return choice_hint(value.strip() if isinstance(value, str) else value, STRATA)
 
 
 def _boot_args(n_boot, seed, level) -> tuple[int, int, float]:
@@ -165,20 +189,24 @@ def _design(sample: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Strata and sampling weights of a validation sample (already known to have the columns).
 
     A stratum other than ``uniform`` / ``enriched`` fell out of the strata rows; a
-    negative weight gave a negative precision and a missing one NaN, without a word.
+    negative weight gave a negative precision and a missing one NaN, without a word. The
+    errors name ``sample`` first, as :func:`exposure.measures._common.numbers` names it
+    of a weight that is not a number (they named it after the row); a stratum in another
+    case (``Uniform``) is told the one to write (:func:`_stratum_hint`).
     """
     strata = sample["stratum"]
     bad = ~strata.isin(STRATA).to_numpy(dtype=bool)
     if bad.any():
         pos = int(bad.argmax())
-        raise DataFormatError(f"sample: stratum must be {' or '.join(STRATA)}, got {strata.iloc[pos]!r}",
-                              row=pos + 1, column="stratum")
+        value = strata.iloc[pos]
+        raise DataFormatError(f"stratum must be {' or '.join(STRATA)}, got {value!r}{_stratum_hint(value)}",
+                              path="sample", row=pos + 1, column="stratum")
     weight = number_column(sample, "weight", "sample").to_numpy(dtype=float)  # text, bools, inf refused
     bad = ~(weight > 0)
     if bad.any():
         pos = int(bad.argmax())
-        raise DataFormatError(f"sample: weight must be a positive, finite number, got {float(weight[pos])!r}",
-                              row=pos + 1, column="weight")
+        raise DataFormatError(f"weight must be a positive, finite number, got {float(weight[pos])!r}",
+                              path="sample", row=pos + 1, column="weight")
     return strata.to_numpy(dtype=str), power_scaled(weight)
 
 
@@ -732,7 +760,8 @@ def read_validation_sample(directory) -> pd.DataFrame:
     bad = ~sample["stratum"].isin(STRATA).to_numpy(dtype=bool)
     if bad.any():  # it fell out of the strata rows of validation_metrics
         pos = int(bad.argmax())
-        raise DataFormatError(f"stratum must be {' or '.join(STRATA)}, got {sample['stratum'].iloc[pos]!r}",
+        value = sample["stratum"].iloc[pos]
+        raise DataFormatError(f"stratum must be {' or '.join(STRATA)}, got {value!r}{_stratum_hint(value)}",
                               path=path, row=pos + 2, column="stratum")
     for col in ("inclusion_prob", "weight"):
         sample[col] = _design_numbers(raw[col], col, path)
@@ -1116,8 +1145,8 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         one that is not an O*NET-SOC code (``' 43-9061.00'``, ``'43-9061'``: the task got no
         employment, its occupation's went to its other tasks), a ``soc_code`` that is not a
         SOC code (``'43-9061.00'``, ``' 43-9061'``: named ``oews_codes`` and a position from
-        0 before), a ``task_type`` other than
-        ``Core`` or ``Supplemental`` or missing (``core`` weighed as Supplemental), a SOC
+        0 before), a ``task_type`` other than ``Core`` or ``Supplemental`` or missing,
+        blank or ``n/a`` (``core`` weighed as Supplemental; it is told the type to write), a SOC
         code missing or given twice (pandas' ``InvalidIndexError`` before), a ``tot_emp``
         that is not a number, missing or negative (a negative one gave negative
         employment), naming the frame, the row and the column, in this order, as the
@@ -1152,8 +1181,10 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         pos = int(bad_type.argmax())
         value = tasks["task_type"].iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
+        # blank and n/a are missing too (bad_task_types), and 'core' is told the type to write
         raise DataFormatError(f"task_type {value!r} is not Core or Supplemental (O*NET's task types, spelt "
-                              "exactly so), nor missing", path="tasks", row=pos + 1, column="task_type")
+                              f"exactly so), nor missing, blank or n/a{choice_hint(value, TASK_TYPES)}",
+                              path="tasks", row=pos + 1, column="task_type")
     repeat = first_repeat(soc_scores["soc_code"].astype(str))
     if repeat is not None:
         pos, first = repeat
@@ -1304,20 +1335,22 @@ def _release_tasks(onet) -> pd.DataFrame:
     tasks = check_table(onet.tasks, "onet.tasks", ["onetsoc_code", "task_id", "task"]).reset_index(drop=True)
     bad = first_bad_onetsoc_code(tasks["onetsoc_code"])
     if bad is not None:
-        raise DataFormatError(f"onet.tasks: {bad[1]}", row=bad[0] + 1, column="onetsoc_code")
+        raise DataFormatError(bad[1], path=_ONET_TASKS, row=bad[0] + 1, column="onetsoc_code")
     gaps = tasks["task_id"].isna().to_numpy(dtype=bool)
     if gaps.any():
-        raise DataFormatError("onet.tasks: task ID is missing", row=int(gaps.argmax()) + 1, column="task_id")
+        raise DataFormatError("task ID is missing", path=_ONET_TASKS, row=int(gaps.argmax()) + 1,
+                              column="task_id")
     tasks = tasks.assign(task_id=tasks["task_id"].map(norm_task_id))
     for pos, task in enumerate(tasks["task_id"].tolist()):
         if not (isinstance(task, str) and task.isascii() and task.isdigit()):
-            raise DataFormatError(f"onet.tasks: not a task ID (a whole number, like 20699): {task}",
+            raise DataFormatError(f"not a task ID (a whole number, like 20699): {task}", path=_ONET_TASKS,
                                   row=pos + 1, column="task_id")
     repeat = _first_repeat_key(tasks)
     if repeat is not None:
         pos, first = repeat
-        raise DataFormatError(f"onet.tasks: task ({tasks['onetsoc_code'].iloc[pos]}, {tasks['task_id'].iloc[pos]}) "
-                              f"is listed twice, first on row {first + 1}", row=pos + 1, column="task_id")
+        raise DataFormatError(f"task ({tasks['onetsoc_code'].iloc[pos]}, {tasks['task_id'].iloc[pos]}) "
+                              f"is listed twice, first on row {first + 1}", path=_ONET_TASKS, row=pos + 1,
+                              column="task_id")
     try:
         task_texts(tasks, "task", show_index=False)
     except DataFormatError as exc:
@@ -1326,10 +1359,15 @@ def _release_tasks(onet) -> pd.DataFrame:
 
 
 def _of_release(exc: DataFormatError) -> DataFormatError:
-    """``exc`` about a row of ``onet.tasks``, naming the table (``row 2, column 'task': onet.tasks: ...``)."""
+    """``exc`` about a row of ``onet.tasks``, naming the table first (``onet.tasks, row 2, column 'task': ...``).
+
+    The table was named after the row and column, in the message only
+    (``row 2, column 'task': onet.tasks: ...``), unlike the roll-ups, which name their
+    frame first.
+    """
     if exc.path is not None or type(exc) is not DataFormatError or exc.reason.startswith("onet.tasks"):
         return exc
-    return DataFormatError(f"onet.tasks: {exc.reason}", row=exc.row, column=exc.column, line=exc.line)
+    return DataFormatError(exc.reason, path=_ONET_TASKS, row=exc.row, column=exc.column, line=exc.line)
 
 
 def _join_tasks(expected: pd.DataFrame, tasks: pd.DataFrame, path, onet) -> pd.DataFrame:

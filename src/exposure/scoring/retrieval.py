@@ -46,6 +46,7 @@ from exposure._args import as_array, check_count, check_path, shown
 from exposure._io import load_pinned, write_arrays
 from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring._features import WordTfidf, word_terms
 from exposure.scoring._inputs import check_onet, job_zone_lookup, norm_task_ids, task_texts
 
@@ -867,8 +868,10 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
     ------
     exposure.errors.DataFormatError
         ``onet`` is not a release (a release name, None, a table); a task statement of
-        ``onet.tasks`` is missing or not text, or a task ID missing or not a whole number
-        (naming the row); ``payload`` is not probabilities of 0 to 1, three a task
+        ``onet.tasks`` is missing or not text, a task ID missing or not a whole number, an
+        ``onetsoc_code`` missing or not an O*NET-SOC code, a DWA ID or title of
+        ``onet.dwas`` (or a DWA ID of ``onet.task_dwas``) missing, or a column of these
+        read missing (naming the table first, then the row and column); ``payload`` is not probabilities of 0 to 1, three a task
         (:func:`_check_payload`); ``max_df`` is not a whole number of 1 or more.
 
     Examples
@@ -884,6 +887,7 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
     max_df = check_count(max_df, "max_df", 1)
     tasks = onet.tasks
     _check_tasks(tasks)
+    _check_activities(onet)
     texts = tasks["task"].astype(str).tolist()
     dwa_titles = onet.dwas["dwa_title"].astype(str).tolist()
     corpus = texts + dwa_titles
@@ -936,11 +940,16 @@ def _check_tasks(tasks) -> None:
     'lower'`` (or was indexed as the text ``'nan'``), a missing task ID pandas'
     ``IntCastingNaNError``, and an ID of ``1.5`` was stored as task 1, silently; a
     release of no task gave an index whose every retrieval found no task (similarity 0).
+    A table without ``onetsoc_code`` raised pandas' ``KeyError``; a missing code was
+    indexed as the occupation ``'nan'``, and a code with spaces around it
+    (``'43-4051.00 '``) left its task without work activities or job zone, silently: each
+    is refused as the category report refuses it
+    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`).
 
     Raises
     ------
     exposure.errors.DataFormatError
-        Naming ``onet.tasks``, the row (counted from 1) and the column.
+        Naming ``onet.tasks`` first, then the row (counted from 1) and the column.
     """
     try:
         task_texts(tasks, "task", what="onet.tasks", show_index=False)
@@ -952,8 +961,54 @@ def _check_tasks(tasks) -> None:
         ids = task_id_numbers(tasks["task_id"])
         if ids.isna().any():
             raise DataFormatError("task ID missing", row=int(np.flatnonzero(ids.isna())[0]) + 1, column="task_id")
+        if "onetsoc_code" not in tasks.columns:  # pandas' KeyError before
+            raise DataFormatError(f"missing column 'onetsoc_code' (columns: {list(tasks.columns)})")
+        # a missing code was the occupation 'nan'; a padded one ('43-4051.00 ') linked its task
+        # to no work activity and no job zone, without a word
+        bad = first_bad_onetsoc_code(tasks["onetsoc_code"].reset_index(drop=True))
+        if bad is not None:
+            raise DataFormatError(bad[1], row=bad[0] + 1, column="onetsoc_code")
     except DataFormatError as exc:
-        raise DataFormatError(f"onet.tasks: {exc.reason}", row=exc.row, column=exc.column) from None
+        # named first, as the roll-ups name their frames (it was after the row: "row 2, column
+        # 'task_id': onet.tasks: task ID missing")
+        raise DataFormatError(exc.reason, path="onet.tasks", row=exc.row, column=exc.column) from None
+
+
+#: The columns :func:`build_index` reads of a release's work activities, by table, and those
+#: of them whose cells it reads as text (a missing one is refused).
+_ACTIVITY_COLUMNS = {"dwas": ("dwa_id", "dwa_title"), "task_dwas": ("onetsoc_code", "task_id", "dwa_id")}
+_ACTIVITY_TEXTS = {"dwas": ("dwa_id", "dwa_title"), "task_dwas": ("dwa_id",)}
+
+
+def _check_activities(onet) -> None:
+    """Refuse work activities of ``onet`` that :func:`build_index` would misread.
+
+    A ``dwas`` or ``task_dwas`` table without a column read raised pandas' ``KeyError``;
+    a missing or blank DWA ID or title (read as missing, not as text) raised
+    ``TypeError: 'float' object is not subscriptable`` or ``AttributeError: 'float'
+    object has no attribute 'lower'``, naming no table.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``onet.dwas`` or ``onet.task_dwas`` first, then the row (counted from 1)
+        and the column.
+    """
+    for table, columns in _ACTIVITY_COLUMNS.items():
+        name = f"onet.{table}"
+        frame = getattr(onet, table)
+        if not isinstance(frame, pd.DataFrame):
+            raise DataFormatError(f"must be a pandas DataFrame, got {shown(frame)}", path=name)
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise DataFormatError(f"missing column(s) {missing} (columns: {list(frame.columns)})", path=name)
+        for column in _ACTIVITY_TEXTS[table]:
+            cells = frame[column].reset_index(drop=True)
+            blank = cells.isna().to_numpy(dtype=bool) | np.array(
+                [isinstance(v, str) and not v.strip() for v in cells.tolist()], dtype=bool)
+            if blank.any():
+                raise DataFormatError(f"{column} is missing", path=name, row=int(np.flatnonzero(blank)[0]) + 1,
+                                      column=column)
 
 
 def _check_payload(payload, n: int) -> np.ndarray:
