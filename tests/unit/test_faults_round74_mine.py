@@ -41,10 +41,15 @@
    ``read_naics_titles``, the roll-ups' industries), nor of a code saved as a number with
    spaces around it (``' 11.0 '``, ``' 111011 '``; the roll-ups' employment frame kept a
    copy of the advice for the first). It gives the code to write now, in one place.
+7. Microsoft's applicability scores (:func:`exposure.measures.microsoft.read_applicability`)
+   with a share written as a percentage (``15.55%``, a spreadsheet's percent format saved
+   as text) were refused as ``not a number: '15.55%'`` and no more; they are told the
+   fraction to write now (``'0.1555'``), as the roll-ups tell a share.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import socket
 import threading
@@ -56,6 +61,7 @@ from test_faults_round64_agreement import PUBLISHED, REPRO
 
 from exposure import fetch as F
 from exposure.errors import DataFormatError, DownloadError
+from exposure.measures.microsoft import read_applicability
 from exposure.oews import read_oews
 from exposure.reports import reproduction
 from exposure.reports.rubric import checked_labels, rubric_agreement
@@ -242,3 +248,14 @@ def test_spaces_in_or_around_a_code_get_the_code_to_write(value, pattern, hint):
     assert fields.code_hint(value, getattr(fields, pattern)) == hint
     if pattern == "SOC_PATTERN":  # a check that uses it says it
         assert fields.first_bad_soc_code(pd.Series([value]))[1].endswith(hint)
+
+
+# 7. a share of a published measure written as a percentage
+
+
+def test_a_microsoft_share_written_as_a_percentage_is_told_the_fraction():
+    text = "SOC Code,title,ai_applicability_score\n11-1011,Chief Executives,15.55%\n"
+    with pytest.raises(DataFormatError) as info:
+        read_applicability(io.StringIO(text))
+    assert str(info.value).endswith("row 2, column 'ai_applicability_score': not a number: '15.55%': a percentage? "
+                                    "write it as a fraction of 1: '0.1555'")

@@ -382,7 +382,7 @@ def read_occ_level(path) -> pd.DataFrame:
     if gap.any():  # pandera's "check not_nullable: nan" under the library's 'title' before
         raise SchemaError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column="Title")
     for col in list(_OCC_COLUMNS)[2:]:
-        values = _common.to_float(frame, col, path)
+        values = _common.to_float(frame, col, path, share=True)  # shares: '45%' is told the fraction
         gap = values.isna().to_numpy(dtype=bool)
         if gap.any():
             raise DataFormatError("missing value", path=path, row=int(np.flatnonzero(gap)[0]) + 2, column=col)

@@ -116,7 +116,8 @@ def read_applicability(path) -> pd.DataFrame:
     gap = (title.isna() | (title == "")).to_numpy(dtype=bool)
     if gap.any():
         raise DataFormatError("missing title", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column="title")
-    score = _common.to_float(frame, "ai_applicability_score", name)
+    # a share: '15.55%' (a spreadsheet's percent format saved as text) is told the fraction to write
+    score = _common.to_float(frame, "ai_applicability_score", name, share=True)
     gap = score.isna().to_numpy(dtype=bool)
     if gap.any():
         raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2,
