@@ -454,7 +454,8 @@ XW = pd.DataFrame({"onetsoc_code": ["43-9061.00", "43-9061.01"], "soc_code": ["4
      r"^soc_scores, row 1, column 'tot_emp': tot_emp must be a number of 0 or more, got -300\.0"),  # (round 74)
     ((TASKS, SOC.assign(tot_emp=[np.nan]), XW),
      r"^soc_scores, row 1, column 'tot_emp': tot_emp is missing"),
-    ((TASKS, SOC.assign(tot_emp=["**"]), XW), r"^soc_scores, row 1, column 'tot_emp': not a number: '\*\*'"),
+    ((TASKS, SOC.assign(tot_emp=["**"]), XW),  # BLS's mark, named (round 74)
+     r"^soc_scores, row 1, column 'tot_emp': tot_emp is missing \('\*\*', BLS's mark of employment not released\)"),
     ((TASKS, pd.concat([SOC, SOC], ignore_index=True), XW),
      r"^soc_scores, row 2, column 'soc_code': soc_code '43-9061' is given twice \(rows 1 and 2\)"),
     ((TASKS.assign(onetsoc_code=[None, "43-9061.00", "43-9061.01"]), SOC, XW),

@@ -45,6 +45,10 @@
    with a share written as a percentage (``15.55%``, a spreadsheet's percent format saved
    as text) were refused as ``not a number: '15.55%'`` and no more; they are told the
    fraction to write now (``'0.1555'``), as the roll-ups tell a share.
+8. The category report's ``task_employment`` refused an OEWS employment written with
+   thousands (``"1,300"``, a table read with pandas) as ``not a number: '1,300'``, where
+   the roll-ups read it as 1300; it reads it now (``oews_cells``), and BLS's ``**`` is
+   said to be BLS's mark of employment not released.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ from exposure.errors import DataFormatError, DownloadError
 from exposure.measures.microsoft import read_applicability
 from exposure.oews import read_oews
 from exposure.reports import reproduction
+from exposure.reports.categories import task_employment
 from exposure.reports.rubric import checked_labels, rubric_agreement
 from exposure.schemas import _fields as fields
 from exposure.scoring._train import modern_training_rows, training_frame
@@ -259,3 +264,20 @@ def test_a_microsoft_share_written_as_a_percentage_is_told_the_fraction():
         read_applicability(io.StringIO(text))
     assert str(info.value).endswith("row 2, column 'ai_applicability_score': not a number: '15.55%': a percentage? "
                                     "write it as a fraction of 1: '0.1555'")
+
+
+# 8. the category report reads OEWS's thousands
+
+
+def test_task_employment_reads_oews_thousands():
+    tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00"], "task_id": [1], "task_type": ["Core"]})
+    xw = pd.DataFrame({"onetsoc_code": ["43-9061.00"], "soc_code": ["43-9061"]})
+
+    def soc(value):
+        return pd.DataFrame({"soc_code": ["43-9061"], "tot_emp": [value]}, dtype=object)
+
+    assert task_employment(tasks, soc("1,300"), xw).tolist() == task_employment(tasks, soc(1300.0), xw).tolist()
+    with pytest.raises(DataFormatError) as info:
+        task_employment(tasks, soc("**"), xw)
+    assert str(info.value) == ("soc_scores, row 1, column 'tot_emp': tot_emp is missing ('**', BLS's mark of "
+                               "employment not released): give each code its employment (0 for none)")

@@ -54,8 +54,9 @@ from exposure._tables import (
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError
 from exposure.fetch import refuse_read_folders
-from exposure.measures._common import check_table
+from exposure.measures._common import check_table, oews_cells
 from exposure.measures._common import numbers as number_column
+from exposure.oews import SPECIAL_VALUES
 from exposure.rollup import onet_to_oews
 from exposure.schemas._fields import TASK_TYPES, first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring._inputs import bad_task_types, check_onet, norm_task_id, task_texts
@@ -1190,14 +1191,23 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         pos, first = repeat
         raise DataFormatError(f"soc_code {str(soc_scores['soc_code'].iloc[pos])!r} is given twice (rows "
                               f"{first + 1} and {pos + 1})", path="soc_scores", row=pos + 1, column="soc_code")
-    tot_emp = number_column(soc_scores, "tot_emp", "soc_scores")
-    for bad, what in ((tot_emp.isna(), "tot_emp is missing: give each code its employment (0 for none)"),
-                      (tot_emp < 0, "tot_emp must be a number of 0 or more, got {!r}")):
-        bad = bad.to_numpy(dtype=bool)
-        if bad.any():
-            pos = int(bad.argmax())
-            raise DataFormatError(what.format(float(tot_emp.iloc[pos])), path="soc_scores", row=pos + 1,
-                                  column="tot_emp")
+    # OEWS's thousands ('1,300', a table read with pandas) were refused as not a number, where the
+    # roll-ups read them (oews_cells); BLS's '**' (not released) is said to be missing, as it is
+    given = soc_scores["tot_emp"]
+    tot_emp = number_column(soc_scores.assign(tot_emp=oews_cells(given).to_numpy()), "tot_emp", "soc_scores")
+    missing = tot_emp.isna().to_numpy(dtype=bool)
+    if missing.any():
+        pos = int(missing.argmax())
+        cell = given.iloc[pos]
+        said = (f" ({cell.strip()!r}, BLS's mark of employment not released)"
+                if isinstance(cell, str) and cell.strip() in SPECIAL_VALUES else "")
+        raise DataFormatError(f"tot_emp is missing{said}: give each code its employment (0 for none)",
+                              path="soc_scores", row=pos + 1, column="tot_emp")
+    negative = (tot_emp < 0).to_numpy(dtype=bool)
+    if negative.any():
+        pos = int(negative.argmax())
+        raise DataFormatError(f"tot_emp must be a number of 0 or more, got {float(tot_emp.iloc[pos])!r}",
+                              path="soc_scores", row=pos + 1, column="tot_emp")
     if tasks.empty:
         return pd.Series([], index=tasks.index, dtype=float, name="employment")
     codes = tasks["onetsoc_code"].astype(str)
