@@ -67,7 +67,6 @@ from exposure._io import pinned_argument
 from exposure._tables import norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
-from exposure.measures import eloundou
 from exposure.onet import OnetRelease
 from exposure.releases import check_onet_release
 from exposure.scoring import (
@@ -75,6 +74,7 @@ from exposure.scoring import (
     SCORE_COLUMNS,
     _check_model_method,
     _check_rows,
+    _checked_labels,
     _normalise_method,
     _score_as_batch,
 )
@@ -101,10 +101,8 @@ from exposure.scoring._inputs import (
     columns_shown,
     missing_column_hint,
     task_texts,
-    without_views,
 )
 from exposure.scoring.learned import load_model, titles_share_context
-from exposure.scoring.reference import label_column
 
 __all__ = ["score", "score_batches", "score_schema", "check", "SCORE_TYPES", "REPLACED_COLUMNS_MESSAGE"]
 
@@ -288,9 +286,7 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
     # as score_tasks checks them, on the driver: ``labels="labels.csv"`` or ``path=5`` surfaced
     # when the job ran, in a worker's traceback, and a partition of no batch let them through
     check_path_name(options.get("path"))
-    labels = without_views(options.get("labels"))
-    if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
-        eloundou.check_task_labels(labels, [label_column(source)])
+    _checked_labels(options.get("labels"), method, source)
 
 
 #: The options of :func:`score` that name files the executors read, made absolute on the driver.

@@ -202,6 +202,22 @@ def _check_model_method(model, method: str, name: str = "model") -> None:
                             f"(method {method!r} ignores it): give method='learned', or leave {name} out")
 
 
+def _checked_labels(labels, method: str, reference_source: str | None):
+    """``labels`` as ``score_tasks`` reads them: checked where they are read, or refused.
+
+    A frame is read by ``reference`` only (:func:`~exposure.measures.eloundou.check_task_labels`,
+    of the column of ``reference_source``); anything else than a frame is refused whatever the
+    method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``). Columns are
+    read as pandas reads them (Arrow's string_view raised ``NotImplementedError`` inside the
+    check). The one rule of :func:`score_tasks` and of :mod:`exposure.spark`, which checks
+    the labels on the driver.
+    """
+    labels = without_views(labels)
+    if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
+        labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
+    return labels
+
+
 def score_tasks(
     tasks: pd.DataFrame,
     method: str = "learned",
@@ -368,11 +384,8 @@ def score_tasks(
     check_path_name(path)  # ``path=5`` began every message with ``5, row 2, ...``
     # the statements the labels are of, when it has them (``task``); string_view columns as
     # pandas reads them (they raised NotImplementedError inside the labels' check)
-    labels = label_tasks = without_views(labels)
-    if labels is not None and (method == "reference" or not isinstance(labels, pd.DataFrame)):
-        # a frame is read by ``reference`` only; anything else is refused whatever the
-        # method (``labels=5`` or a path was ignored by ``learned`` and ``rubric``)
-        labels = eloundou.check_task_labels(labels, [label_column(reference_source)])
+    label_tasks = without_views(labels)
+    labels = _checked_labels(label_tasks, method, reference_source)
     # the release's and labels' look-ups are built once per call, and again when a frame was
     # edited in place since the last call (:func:`exposure.scoring._inputs.remembered`)
     # the columns as pandas reads them (Arrow's string_view raised NotImplementedError inside
