@@ -49,6 +49,9 @@
    thousands (``"1,300"``, a table read with pandas) as ``not a number: '1,300'``, where
    the roll-ups read it as 1300; it reads it now (``oews_cells``), and BLS's ``**`` is
    said to be BLS's mark of employment not released.
+9. ``task_employment`` told a task type in another case what to write but not one with
+   spaces around it (``"Core "``): it kept its own ``choice_hint`` beside the shared
+   ``task_type_hint`` of round 74, which it calls now.
 """
 
 from __future__ import annotations
@@ -281,3 +284,16 @@ def test_task_employment_reads_oews_thousands():
         task_employment(tasks, soc("**"), xw)
     assert str(info.value) == ("soc_scores, row 1, column 'tot_emp': tot_emp is missing ('**', BLS's mark of "
                                "employment not released): give each code its employment (0 for none)")
+
+
+# 9. task_employment reads task types by the shared hint
+
+
+@pytest.mark.parametrize("value, hint", [("core", "(the choices are case-sensitive)"),
+                                         ("Core ", "(without the spaces around it)")])
+def test_task_employment_tells_a_padded_task_type_what_to_write(value, hint):
+    tasks = pd.DataFrame({"onetsoc_code": ["43-9061.00"], "task_id": [1], "task_type": [value]})
+    xw = pd.DataFrame({"onetsoc_code": ["43-9061.00"], "soc_code": ["43-9061"]})
+    with pytest.raises(DataFormatError) as info:
+        task_employment(tasks, pd.DataFrame({"soc_code": ["43-9061"], "tot_emp": [3.0]}), xw)
+    assert str(info.value).endswith(f"nor missing, blank or n/a: write 'Core' {hint}")

@@ -58,8 +58,14 @@ from exposure.measures._common import check_table, oews_cells
 from exposure.measures._common import numbers as number_column
 from exposure.oews import SPECIAL_VALUES
 from exposure.rollup import onet_to_oews
-from exposure.schemas._fields import TASK_TYPES, first_bad_onetsoc_code, first_bad_soc_code
-from exposure.scoring._inputs import bad_task_types, check_onet, norm_task_id, task_texts
+from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
+from exposure.scoring._inputs import (
+    bad_task_types,
+    check_onet,
+    norm_task_id,
+    task_texts,
+    task_type_hint,
+)
 from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
 
 __all__ = [
@@ -1184,7 +1190,7 @@ def task_employment(tasks: pd.DataFrame, soc_scores: pd.DataFrame,
         value = value.item() if isinstance(value, np.generic) else value
         # blank and n/a are missing too (bad_task_types), and 'core' is told the type to write
         raise DataFormatError(f"task_type {value!r} is not Core or Supplemental (O*NET's task types, spelt "
-                              f"exactly so), nor missing, blank or n/a{choice_hint(value, TASK_TYPES)}",
+                              f"exactly so), nor missing, blank or n/a{task_type_hint(value)}",
                               path="tasks", row=pos + 1, column="task_type")
     repeat = first_repeat(soc_scores["soc_code"].astype(str))
     if repeat is not None:
