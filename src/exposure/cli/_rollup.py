@@ -150,6 +150,8 @@ def read_task_scores(path) -> pd.DataFrame:
         near = [f"{c!r} (rename it {m})" for m in sorted(missing) for c in frame.columns
                 if isinstance(c, str) and c != m and c.strip().lower() == m]
         hint = f"; the file has {', '.join(near)}" if near else ""
+        if not near:
+            hint = _own_tasks_hint(frame, missing)
         raise DataFormatError(f"missing column(s) {sorted(missing)}{hint}" + (f"; {note}" if note else ""),
                               path=path)
     if frame.empty:
@@ -161,6 +163,36 @@ def read_task_scores(path) -> pd.DataFrame:
         # --tasks or the registry's statements were not read: it is no task type given
         scores = scores.drop(columns="task_type")
     return scores
+
+
+def _own_tasks_hint(frame: pd.DataFrame, missing: set) -> str:
+    """Advice for scores of a caller's own tasks (``exposure score`` of free text), or ``""``.
+
+    The roll-up groups tasks by ``onetsoc_code`` and tells them apart by ``task_id``;
+    ``exposure score`` of free text writes neither, only the closest O*NET task's code
+    (``nearest_onetsoc_code``), and a task list of one's own may carry codes without IDs.
+    Said only when the measures are there (``missing`` holds no measure), so that the
+    advice fits the file.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame(columns=["task", "onetsoc_code", "alpha", "beta", "gamma"])
+    >>> _own_tasks_hint(f, {"task_id"})[:60]
+    '; give each task an ID unique within its occupation code (ta'
+    """
+    if missing & {"alpha", "beta", "gamma"} or not missing <= {"onetsoc_code", "task_id"}:
+        return ""
+    ids = ("; give each task an ID unique within its occupation code (task_id = 1, 2, ...) "
+           "and weigh the tasks with --weights equal (the task types and ratings of the other "
+           "weights are O*NET's, by O*NET's task IDs)")
+    if "onetsoc_code" not in missing:
+        return ids
+    if "nearest_onetsoc_code" in frame.columns:
+        return ("; these are scores of texts without occupation codes: give each row the "
+                "O*NET-SOC code of its occupation (column onetsoc_code; the closest O*NET "
+                "task's nearest_onetsoc_code is a rough placement only, see the rows of low "
+                f"confidence first){ids if 'task_id' in missing else ''}")
+    return ""
 
 
 #: Column names (lower case, stripped) of task weights written by other tools: the roll-up

@@ -1,0 +1,56 @@
+"""Fault round 75, faults found in files no helper held (each test failed before its fix).
+
+1. ``exposure rollup`` of the scores of a caller's own tasks, as ``exposure score``
+   writes them, said only ``missing column(s) ['task_id']`` (a task list with codes and
+   no task IDs) or ``missing column(s) ['onetsoc_code', 'task_id']`` (free text, whose
+   scores name the closest O*NET task's code in ``nearest_onetsoc_code``), with no word
+   of what to write. It says now to give each task an ID unique within its code and to
+   weigh the tasks with ``--weights equal``, and for free text to give each row its
+   occupation's code (the closest task's being a rough placement only), as the
+   quickstart does; following the advice rolls the scores up.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_faults_cli import cli, one_error_line
+
+SCORES = {"task": ["Draft replies to routine customer emails", "Weld steel beams"],
+          "alpha": [0.7, 0.0], "beta": [0.75, 0.02], "gamma": [0.8, 0.04]}
+
+
+@pytest.mark.parametrize("columns, fragment", [
+    ({"onetsoc_code": ["43-4051.00", "51-4121.06"]},
+     "missing column(s) ['task_id']; give each task an ID unique within its occupation code"),
+    ({"nearest_onetsoc_code": ["43-6014.00", "49-9092.00"]},
+     "missing column(s) ['onetsoc_code', 'task_id']; these are scores of texts without "
+     "occupation codes: give each row the O*NET-SOC code of its occupation"),
+])
+def test_rollup_of_own_tasks_says_what_to_add(tmp_path, capsys, columns, fragment):
+    path = tmp_path / "s.csv"
+    pd.DataFrame({**SCORES, **columns}).to_csv(path, index=False)
+    code, _, err = cli(capsys, "rollup", str(path), "-o", str(tmp_path / "out"))
+    line = one_error_line(err, command="rollup")
+    assert code == 2 and fragment in line and "--weights equal" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_rollup_of_measures_missing_says_no_more(tmp_path, capsys):
+    """Scores without a measure get no advice about task IDs (it would not be the fix)."""
+    path = tmp_path / "s.csv"
+    pd.DataFrame({"onetsoc_code": ["43-4051.00"], "task": ["x"], "alpha": [0.1]}).to_csv(path, index=False)
+    code, _, err = cli(capsys, "rollup", str(path), "-o", str(tmp_path / "out"))
+    line = one_error_line(err, command="rollup")
+    assert code == 2 and line.endswith("missing column(s) ['beta', 'gamma', 'task_id']")
+
+
+def test_following_the_advice_rolls_the_scores_up(tmp_path, capsys):
+    path = tmp_path / "s.csv"
+    pd.DataFrame({**SCORES, "onetsoc_code": ["43-4051.00", "51-4121.06"],
+                  "task_id": [1, 2]}).to_csv(path, index=False)
+    code, out, err = cli(capsys, "rollup", str(path), "-o", str(tmp_path / "out"), "--weights", "equal",
+                         "--format", "csv")
+    assert code == 0, err
+    occ = pd.read_csv(tmp_path / "out" / "occupation_scores.csv", dtype={"onetsoc_code": str})
+    assert sorted(occ["onetsoc_code"]) == ["43-4051.00", "51-4121.06"]
