@@ -55,7 +55,15 @@ from tqdm.auto import tqdm
 
 import exposure.fetch as fetching
 import exposure.scoring as scoring
-from exposure._args import as_shown, check_choice, check_flag, check_name, check_path, shown
+from exposure._args import (
+    as_shown,
+    check_choice,
+    check_flag,
+    check_name,
+    check_path,
+    choice_hint,
+    shown,
+)
 from exposure._io import write_json, write_parquet
 from exposure._outdir import (
     OutputPathError,
@@ -1008,6 +1016,10 @@ def check_recompute_format(release: str, fmt, *, option: str = "onet_format") ->
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: onet_format='excel': O*NET 29.1 is pinned by the package in text format only; leave onet_format out or give onet_format='text'
+    >>> check_recompute_format("29.1", "Text")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: onet_format must be 'text', 'excel' or None, got str 'Text': write 'text' (the choices are case-sensitive)
     >>> check_recompute_format("29.1", "excel", option="--onet-format")
     Traceback (most recent call last):
     ...
@@ -1015,7 +1027,9 @@ def check_recompute_format(release: str, fmt, *, option: str = "onet_format") ->
     """
     check_choice(fmt, "onet_format", ONET_LAYOUTS)
     if fmt not in ONET_LAYOUTS:
-        raise DataFormatError(f"onet_format must be 'text', 'excel' or None, got {shown(fmt)}")
+        # "Excel" was refused without the choice to write (the CLI's parser gives it)
+        raise DataFormatError(f"onet_format must be 'text', 'excel' or None, got {shown(fmt)}"
+                              + choice_hint(fmt, ONET_LAYOUTS))
     if any(name.startswith(f"onet/{release}/") for name in fetching.SOURCES):
         pinned = onet_format_of(release)
         if fmt != pinned:

@@ -252,8 +252,10 @@ def _release_value(value) -> bool:
     >>> [_release_value(v) for v in ("29.1", 2025, 10**400, None, float("nan"), float("inf"), ["30.1"])]
     [True, True, True, True, False, False, False]
     """
+    # a whole number of any size (JSON's), whatever is_number makes of one beyond 64 bits
     return (value is None or isinstance(value, str)
-            or (is_number(value) and (isinstance(value, numbers.Integral) or math.isfinite(value))))
+            or (isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)))
+            or (is_number(value) and math.isfinite(value)))
 
 
 #: Tables ``exposure diff`` reads from each directory (``soc_scores``, for titles, may be absent).
@@ -282,7 +284,9 @@ def _check_tables(directory: Path, manifest: dict) -> None:
     read as :func:`exposure._load.check_recorded` (so ``exposure.load``) reads it: it was
     refused as "no sha256", the manifest called damaged. A table
     the diff reads that the manifest does not list, although it lists the tables of its
-    recompute, was copied in (it went unchecked): refused.
+    recompute, was copied in (it went unchecked): refused. A ``tables`` record that is empty
+    (``{}``) while the directory holds the tables is a manifest edited by hand: it is named
+    (every table was called copied in from another run).
     """
     if "tables" not in manifest:
         return
@@ -296,6 +300,10 @@ def _check_tables(directory: Path, manifest: dict) -> None:
         entry = tables.get(f"{name}.parquet")
         table = directory / f"{name}.parquet"
         if f"{name}.parquet" not in tables:
+            if os.path.lexists(table) and not tables:  # every table "copied in", diff "two whole outputs"
+                raise DataFormatError(f"its 'tables' is empty, but a recompute lists each table it writes with its "
+                                      f"sha256 ({name}.parquet beside it is not listed): the manifest was edited "
+                                      "since the recompute; recompute this directory", path=path)
             if os.path.lexists(table):  # copied in: it went unchecked, diffed as the release's
                 raise DataFormatError(f"{MANIFEST_NAME} beside it does not list this table, although it lists the "
                                       "tables of its recompute: it was copied in from another run, or written by "
@@ -453,7 +461,10 @@ def _table_releases(directory: Path, manifest: dict) -> dict:
     (``exposure.releases``). A table recording other releases than the manifest, or than
     the other tables, comes from another recompute (the manifest lists no sha256 of it):
     it was diffed without a word, under the manifest's releases. A directory without a
-    manifest had no releases: the summary named none, and a swap gave no warning.
+    manifest had no releases: the summary named none, and a swap gave no warning. A table
+    the manifest lists (its sha256 checked by :func:`_check_tables`) recording other
+    releases means the manifest's ``releases`` were edited by hand: the manifest is named
+    (it was called a table "from another recompute", to be replaced by a whole output).
     """
     releases = dict(manifest.get("releases") or {})
     source = MANIFEST_NAME if releases else None
@@ -473,6 +484,14 @@ def _table_releases(directory: Path, manifest: dict) -> dict:
             continue
         if any(releases.get(k) is not None and recorded.get(k) is not None and str(releases[k]) != str(recorded[k])
                for k in {*releases, *recorded}):
+            if source == MANIFEST_NAME and path.name in (manifest.get("tables") or {}):
+                # the table is the one the manifest recorded (its sha256, checked by _check_tables): the
+                # manifest's releases were edited, not the table copied in ("diff two whole outputs")
+                raise DataFormatError(f"its 'releases' ({_shown_releases(releases)}) are not those of the tables it "
+                                      f"lists: {path.name}, the very table it recorded (sha256), records "
+                                      f"({_shown_releases(recorded)}); the manifest was edited since the recompute: "
+                                      "write back the releases of its tables, or recompute this directory",
+                                      path=directory / MANIFEST_NAME)
             raise DataFormatError(f"this table records the releases ({_shown_releases(recorded)}), but {source} "
                                   f"records ({_shown_releases(releases)}): it comes from another recompute; diff two "
                                   "whole recompute outputs", path=path)
@@ -809,7 +828,9 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         version's output, or one that is no whole number), or that lists the tables of
         its recompute but not a table the diff reads (copied in: it went unchecked);
         a table recording (Parquet metadata ``exposure.releases``) other releases than
-        its directory's manifest, or than its other tables; a ``task_type`` other than
+        its directory's manifest (the manifest named when it lists the table, its releases
+        edited by hand), or than its other tables; a ``tables`` record that is empty; a
+        ``task_type`` other than
         ``Core`` / ``Supplemental`` (pandera's wording, rows from 0, before); a
         ``soc_scores`` with a SOC code malformed or given twice (its title dropped, or
         the first kept); a directory's ``manifest.json`` whose ``tables`` is not an
@@ -1125,6 +1146,8 @@ def _check_parts(diff: ReleaseDiff) -> None:
         frame = getattr(diff, part)
         if not isinstance(frame, pd.DataFrame):
             raise DataFormatError(f"diff.{part} must be a pandas DataFrame, got {shown(frame)}")
+        # ('item', '') passed the check below: the summary was written with four columns, two empty
+        refuse_multilevel_columns(frame, f"diff.{part}")
         missing = [c for c in columns if c not in frame.columns and (part != "sectors" or len(frame))]
         if missing:
             raise DataFormatError(f"diff.{part} lacks column(s) {missing} (columns: {list(frame.columns)})")
@@ -1172,6 +1195,27 @@ def report_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Part of a :class:`ReleaseDiff` -> the schema of its report, whose columns head it when it has none.
+_PART_SCHEMAS = {"tasks": DiffTasks, "occupations": DiffOccupations, "sectors": DiffSectors}
+
+
+def _with_columns(frame: pd.DataFrame, part: str) -> pd.DataFrame:
+    """``frame``, the ``part`` of a diff, or the empty table of its report's columns when it has no rows nor columns.
+
+    A part of no rows and no columns (``pd.DataFrame()``) was written as a file holding a
+    blank line only, which the library's readers refuse (``file is empty``); the report
+    of no rows is its header, as :func:`diff_outputs` writes it.
+
+    Examples
+    --------
+    >>> list(_with_columns(pd.DataFrame(), "tasks").columns)
+    ['onetsoc_code', 'task_id', 'change', 'old_beta', 'new_beta']
+    """
+    if part in _PART_SCHEMAS and frame.shape == (0, 0):
+        return pd.DataFrame(columns=list(_PART_SCHEMAS[part].to_schema().columns))
+    return frame
+
+
 def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list[Path]:
     """Write the diff as CSV reports into ``reports_dir``.
 
@@ -1195,7 +1239,9 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     list of pathlib.Path
 
     A release recorded as None (``null`` in a ``manifest.json``: unknown) is written as an
-    empty cell, not as the text ``None``.
+    empty cell, not as the text ``None``. A ``tasks``, ``occupations`` or ``sectors`` of
+    no rows and no columns (``pd.DataFrame()``) is written as the header of its report
+    (it was a file holding a blank line, which the library's readers refuse as empty).
 
     Raises
     ------
@@ -1209,7 +1255,11 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         ``level`` when ``sectors`` has rows), ``old_releases`` or ``new_releases`` not a
         dict of names (str) to releases (text, a finite number or None): a ``TypeError``,
         ``KeyError`` or ``AttributeError`` before, or a list written as ``['29.1']``, a NaN
-        as ``nan``.
+        as ``nan``. A part with column names of two levels (a summary of
+        ``('item', '')`` and ``('count', '')`` was written with four columns). A part the
+        CSV writer refuses (a column named twice or without a name, rows without columns,
+        bytes that are not UTF-8 text), named ``diff.<part>`` with its row and column:
+        the error named the temporary directory of the reports, gone with it.
     exposure.errors.ExposureError
         ``top`` below 0; a ``reports_dir`` with surrounding spaces or a line end (``"r\\r"``,
         the value of a line read with its CRLF end) that is no directory yet: a new
@@ -1256,15 +1306,26 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
                          diff.summary.astype({"count": "object"})], ignore_index=True)
     occupations = diff.occupations.head(top)
     sectors = diff.sectors[diff.sectors["level"] == "sector"] if len(diff.sectors) else diff.sectors
-    files = list(zip(names, (summary, diff.tasks, occupations, sectors), strict=True))
+    # each written row's row in its part (counted from 1; None for the releases above the summary)
+    rows = [[None] * len(meta) + list(range(1, len(diff.summary) + 1)), range(1, len(diff.tasks) + 1),
+            range(1, len(occupations) + 1),
+            np.flatnonzero(diff.sectors["level"] == "sector") + 1 if len(diff.sectors) else []]
+    parts = ["summary", "tasks", "occupations", "sectors"]
+    frames = [_with_columns(frame, part) for frame, part in zip((summary, diff.tasks, occupations, sectors),
+                                                                 parts, strict=True)]
     for name in names:  # replace_directory owns these names: a directory of one was dropped, with its files
         if (reports_dir / name).is_dir() and not (reports_dir / name).is_symlink():
             raise OutputPathError(f"{reports_dir / name}: is a directory, where write_diff_reports writes the "
                                   f"file {name}: move it away or give another reports_dir")
     try:
         with replace_directory(reports_dir, owned=names) as tmp:
-            for name, frame in files:
-                write_csv(report_frame(frame), tmp / name)
+            for name, frame, part, where in zip(names, frames, parts, rows, strict=True):
+                try:
+                    write_csv(report_frame(frame), tmp / name)
+                except DataFormatError as exc:  # it named the temporary directory, gone with it
+                    row = None if exc.row is None else where[exc.row - 2]  # the file's header is row 1
+                    raise DataFormatError(exc.reason, path=f"diff.{part}", row=None if row is None else int(row),
+                                          column=exc.column) from None
     except OSError as exc:
         raise OutputPathError(
             f"cannot write the diff reports into {reports_dir}: {exc.strerror or exc}; the "
