@@ -98,8 +98,8 @@ def test_a_text_of_unknown_word_pieces_only_is_said(caplog):
         p = model.predict_proba(["Lay bricks to build walls.", "Lay 🧱 bricks.", "检查预算", "📧 📅 ✅"])
     assert np.isfinite(p).all()
     said = [r.getMessage() for r in caplog.records if r.name == "exposure.scoring.transformer"]
-    assert said == ["2 of 4 texts hold no word piece the transformer knows (each token [UNK]: another "
-                    "script, emoji or symbols): their scores do not come from their words (e.g. "
+    assert said == ["2 of 4 texts hold no word piece the transformer knows (each token [UNK] or punctuation: "
+                    "another script, emoji or symbols): their scores do not come from their words (e.g. "
                     "texts[2], '检查预算')"]
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="exposure.scoring.transformer"):

@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import re
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +53,6 @@ __all__ = ["MODEL_ID", "MODEL_FILES", "REFINE_LAMBDA", "LEXICON", "MiniLM", "che
 
 #: The sentence-embedding model the vectors are distilled from.
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
-_WORD = re.compile(r"(?u)\b\w\w+\b")
 #: Ridge weight of :func:`refine_vectors` (how strongly a word stays near its word-alone
 #: vector). Chosen without labels or test texts: fitted on the task statements of 4/5 of the
 #: O*NET 29.1 occupations (folds by SOC 6-digit, seed 0), the mean cosine between the other
@@ -497,6 +496,20 @@ class MiniLM:
             out /= np.where(norms > 0, norms, 1.0)
         return out
 
+    @cached_property
+    def wordless_ids(self) -> frozenset:
+        """Ids of the tokens that carry no word: ``[UNK]``, and those of no letter or digit.
+
+        Punctuation and symbols (``.``, ``。``, ``!``, ``##.``): a text whose every token
+        (``[CLS]`` and ``[SEP]`` aside) is one of them is encoded from none of its words
+        (:meth:`exposure.scoring.transformer.TransformerModel.logits` says so). Built on
+        first use, from the tokenizer's vocabulary.
+        """
+        vocab = self.tokenizer.get_vocab(with_added_tokens=True)
+        unk = self.tokenizer.token_to_id("[UNK]")
+        return frozenset([i for token, i in vocab.items() if not any(map(str.isalnum, token))]
+                         + ([] if unk is None else [unk]))
+
     def wordpiece_words(self) -> list[str]:
         """Whole words (ASCII letters, two or more) of the model's WordPiece vocabulary."""
         vocab = self.tokenizer.get_vocab()
@@ -525,11 +538,16 @@ def _word_list(values, name: str, what: str) -> list[str]:
 
 
 def vocabulary(texts, extra=()) -> list[str]:
-    """Sorted distinct lower-cased words (``\\b\\w\\w+\\b``) of ``texts`` and ``extra``.
+    """Sorted distinct words of ``texts`` and ``extra``, as the scorer reads them.
 
-    ``extra`` (the model's WordPiece words) is lower-cased too: the scorer reads lower-cased
-    words only, so a cased model's ``Excel`` was distilled and never read (and is now
-    refused by :class:`~exposure.scoring._embed.StaticVectors`).
+    The words are those of :func:`~exposure.scoring._features.tokenize` (lower-cased runs of
+    two or more word characters, in their plain form), so that each has a vector the scorer
+    reads. ``extra`` (the model's WordPiece words) is read so too: the scorer reads
+    lower-cased words only, so a cased model's ``Excel`` was distilled and never read (and
+    is now refused by :class:`~exposure.scoring._embed.StaticVectors`). Until round 75 the
+    words were the text's own, lower-cased: ``Café`` gave ``café`` (read as ``cafe``),
+    ``ﬁle`` gave ``ﬁle`` and ``İstanbul`` gave ``stanbul``; the vectors then refused them
+    (O*NET's statements and titles give the same words either way).
 
     Raises
     ------
@@ -544,10 +562,8 @@ def vocabulary(texts, extra=()) -> list[str]:
     ['answer', 'clients', 'email', 'excel', 'phone', 'the']
     """
     texts = _word_list(texts, "texts", "texts")
-    words = {w.lower() for w in _word_list(extra, "extra", "words")}
-    for text in texts:
-        words.update(_WORD.findall(str(text).lower()))
-    return sorted(words)
+    extra = _word_list(extra, "extra", "words")
+    return sorted(set(tokenize(texts).words) | set(tokenize(extra).words))
 
 
 def read_lexicon(path=LEXICON) -> list[str]:

@@ -58,7 +58,7 @@ class StaticVectors:
     ------
     exposure.errors.DataFormatError
         A word is not a str, not lower-case or not a word as the scorer reads one (``node.js``,
-        one letter: it would never read it), or is given twice;
+        one letter, ``café``, which it reads as ``cafe``: it would never read it), or is given twice;
         the codes are not integers within int8 (float codes were cut toward 0); a scale is
         not a finite number above 0.
     exposure.errors.ExposureError
@@ -264,7 +264,9 @@ def _check_words(words) -> list:
     word given twice kept its first vector unread, and None or NaN became the words
     ``None`` and ``nan``, silently; so was a word the scorer never reads as one
     (``node.js``, ``c++``, one letter, ``""``), as :func:`~exposure.scoring._distill.extend_vectors`
-    already refused.
+    already refused; and (until round 75) a word it reads in another form
+    (:func:`~exposure.scoring._features.normalise_text`: ``café`` as ``cafe``, ``ﬁle`` as
+    ``file``, full-width letters as ASCII ones), whose vector no text ever got.
 
     Examples
     --------
@@ -293,6 +295,20 @@ def _check_words(words) -> list:
         raise DataFormatError(f"static vectors: words[{i}] {word!r} is not a word as the scorer reads a "
                               "text (lower-cased runs of two or more word characters), so its vector "
                               "would never be used; give the words it reads (extend_vectors adds words so)")
+    # the scorer reads a word in its plain form (normalise_text): 'café' as 'cafe', 'ﬁle' as
+    # 'file'; only a word that is not ASCII, or holds '_' (underscore emphasis), may change
+    odd = [i for i, word in enumerate(words) if not word.isascii() or "_" in word]
+    if odd:
+        read = tokenize([words[i] for i in odd])
+        ends = np.cumsum(read.lengths)
+        for i, end, length in zip(odd, ends.tolist(), read.lengths.tolist()):
+            got = [read.words[c] for c in read.codes[end - length:end].tolist()]
+            if got != [words[i]]:
+                reads = f"reads it as {', '.join(map(repr, got))}" if got else "reads no word in it"
+                raise DataFormatError(f"static vectors: words[{i}] {words[i]!r} is not a word as the scorer "
+                                      f"reads a text (in its plain form: accents, ligatures and full-width "
+                                      f"letters folded): it {reads}, so its vector would never be used; give "
+                                      "the words it reads (extend_vectors adds words so)")
     return [str(w) for w in words]
 
 

@@ -83,6 +83,13 @@ def pack_weights(weights: dict) -> dict:
         A matrix ``NAME`` of an encoder layer becomes ``NAME.codes`` (int8) and
         ``NAME.scale`` (float32); vectors and the head stay float32 under their names.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``weights`` is not a dict (an ``AttributeError`` before), or a weight does not hold
+        numbers (numpy's ``ValueError``) or holds NaN or an infinity (a fine-tuning that
+        diverged: "vectors row 1, column 1 holds nan" before, naming no weight), naming it.
+
     Examples
     --------
     >>> packed = pack_weights({"encoder.layer.0.x.weight": np.array([[0.5, -1.0]]),
@@ -90,9 +97,19 @@ def pack_weights(weights: dict) -> dict:
     >>> sorted(packed), packed["encoder.layer.0.x.weight.codes"].tolist()
     (['encoder.layer.0.x.bias', 'encoder.layer.0.x.weight.codes', 'encoder.layer.0.x.weight.scale'], [[64, -127]])
     """
+    if not isinstance(weights, dict):
+        raise DataFormatError(f"weights must be a dict of weight names to arrays (e.g. the fine-tuned "
+                              f"model's state_dict()), got {shown(weights)}")
     out = {}
     for name, value in weights.items():
-        value = np.asarray(value, dtype=np.float32)
+        try:
+            with np.errstate(over="ignore"):  # beyond float32: inf, refused below
+                value = np.asarray(value, dtype=np.float32)
+        except (TypeError, ValueError) as exc:
+            raise DataFormatError(f"weights[{name!r}] must hold numbers ({type(exc).__name__}: {exc})") from None
+        if not np.isfinite(value).all():  # a fine-tuning that diverged (or beyond float32)
+            raise DataFormatError(f"weights[{name!r}] holds {value[~np.isfinite(value)].flat[0]}: the "
+                                  "weights must be finite float32 numbers (did the fine-tuning diverge?)")
         if value.ndim == 2 and name.startswith("encoder."):
             out[name + _CODES], out[name + _SCALE] = quantise(value)
         else:
@@ -118,6 +135,7 @@ class TransformerModel:
     metadata: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        _check_kind(self.arrays, self.metadata)
         for key in ("base_sha256", "temperature", "check_texts", "check_logits"):
             if key not in self.metadata:
                 raise ExposureError(f"the transformer artifact's metadata lacks {key!r}")
@@ -174,7 +192,8 @@ class TransformerModel:
             safetensors, tokenizers or the published weights are missing; the published
             weights are not the ones fine-tuned on (sha256); a stored weight does not fit the
             encoder; or the check texts do not give the check logits (by more than
-            :data:`CHECK_TOLERANCE`). The model is then left unattached.
+            :data:`CHECK_TOLERANCE`: a ``DataFormatError``, naming the artifact when it is
+            not the shipped one). The model is then left unattached.
         """
         # a broken build (installed, its import failing) was "distilling the word vectors needs
         # safetensors and tokenizers: pip install 'ai-exposure[distill]'", hiding why
@@ -208,11 +227,19 @@ class TransformerModel:
         got = self._logits(encoder, list(self.metadata["check_texts"]), check=True)
         if got.shape != want.shape or not np.allclose(got, want, rtol=0.0, atol=CHECK_TOLERANCE):
             diff = float(np.abs(got - want).max()) if got.shape == want.shape else float("nan")
-            raise ExposureError(f"the transformer's check texts give logits up to {diff:.4g} away from "
-                                "those recorded at export: the tokenizer or the published weights "
-                                "differ from the ones it was fine-tuned with (the weights' sha256 is "
-                                f"the published one: see {encoder.model_dir / 'tokenizer.json'} and "
-                                f"{encoder.model_dir / 'config.json'})")
+            # an artifact of the caller's (not the shipped one, which passes with the published
+            # model) may be the one at fault: only the model was blamed, and the artifact not named
+            own = self.source is None or Path(self.source).resolve() != shipped_transformer_path().resolve()
+            raise DataFormatError(f"the transformer's check texts give logits up to {diff:.4g} away from "
+                                  "those recorded at export: "
+                                  + ("either the artifact's weights or metadata (check logits, "
+                                     "max_length) are not those it was exported with (edited, or not written by "
+                                     "benchmarks/text_finetune.py --export: export it again), or " if own else "")
+                                  + "the tokenizer or the published weights differ from the ones it was "
+                                  "fine-tuned with (the weights' sha256 is the published one: see "
+                                  f"{encoder.model_dir / 'tokenizer.json'} and "
+                                  f"{encoder.model_dir / 'config.json'})",
+                                  path=self.source if own else None)
         self._encoder = encoder  # only once checked
         return self
 
@@ -248,17 +275,19 @@ class TransformerModel:
         The texts are read as :func:`exposure.scoring.score_tasks` reads them (:meth:`_logits_cut`).
         A text longer than the model's tokens is cut as in training, and a warning is logged;
         so is a text of no word piece the model knows (before, ``"检查预算"``, Thai or emoji were
-        scored as runs of ``[UNK]``, without a word). ``check``: the artifact's check texts,
-        scored as they were at export (not normalised) and not said to be cut (one of them
-        is cut on purpose).
+        scored as runs of ``[UNK]``, without a word; and until round 75, such a text with its
+        full stop, ``"检查预算。"``, or a placeholder of punctuation, ``"-"``, ``"?"``).
+        ``check``: the artifact's check texts, scored as they were at export (not
+        normalised) and not said to be cut (one of them is cut on purpose).
         """
         texts = check_texts(texts)  # a generator is read once, here
         logits, long, unknown = self._logits_cut(encoder, texts, normalise=not check)
         if unknown.any() and not check:
             first = int(np.flatnonzero(unknown)[0])
-            logger.warning("%d of %d texts hold no word piece the transformer knows (each token [UNK]: "
-                           "another script, emoji or symbols): their scores do not come from their words "
-                           "(e.g. texts[%d], %r)", int(unknown.sum()), len(unknown), first, texts[first][:80])
+            logger.warning("%d of %d texts hold no word piece the transformer knows (each token [UNK] or "
+                           "punctuation: another script, emoji or symbols): their scores do not come from "
+                           "their words (e.g. texts[%d], %r)", int(unknown.sum()), len(unknown), first,
+                           texts[first][:80])
         if long.any() and not check:
             first = int(np.flatnonzero(long)[0])
             limit = encoder.tokenizer.truncation["max_length"]
@@ -271,7 +300,9 @@ class TransformerModel:
         """Logits of ``texts``, which of them were cut at the model's tokens, and which hold no known word piece.
 
         The two masks are bool arrays; a text of no known word piece is one whose every token
-        is ``[UNK]`` (another script the vocabulary lacks, emoji).
+        is ``[UNK]`` (another script the vocabulary lacks, emoji) or punctuation
+        (:attr:`~exposure.scoring._distill.MiniLM.wordless_ids`: ``"检查预算。"``, as Chinese
+        is written, was one of ``[UNK]`` and ``。``).
 
         Unless ``normalise`` is false, the texts are read as every scorer reads them
         (:func:`~exposure.scoring._features.normalise_texts`: full-width letters, ligatures,
@@ -303,7 +334,7 @@ class TransformerModel:
         # texts, with the tokens cut off the long ones, took gigabytes); all texts before any
         # is run, so that a text with no token is refused at once, not after minutes
         ids, cut, unknown = [], [], []
-        unk = encoder.tokenizer.token_to_id("[UNK]")
+        wordless = encoder.wordless_ids
         for start in range(0, len(distinct), TOKENIZE_CHUNK):
             chunk = encoder.tokenizer.encode_batch(list(distinct[start:start + TOKENIZE_CHUNK]))
             for i, encoded in enumerate(chunk, start):
@@ -315,7 +346,7 @@ class TransformerModel:
                 ids.append(np.asarray(encoded.ids, dtype=np.int64))
                 if encoded.overflowing:
                     cut.append(i)
-                if unk is not None and all(token == unk for token in encoded.ids[1:-1]):
+                if wordless.issuperset(encoded.ids[1:-1]):  # "检查预算。": [UNK]s and a full stop
                     unknown.append(i)
             del chunk
         with one_blas_thread():  # the same bits whatever the BLAS threads of the process
@@ -434,6 +465,48 @@ def _check_encoder(encoder: MiniLM, max_length: int) -> None:
     if max_length > positions:
         raise ExposureError(f"the transformer artifact's max_length {max_length} is more than the "
                             f"{positions} positions of {encoder.model_dir / 'model.safetensors'}")
+
+
+def _check_kind(arrays, meta) -> None:
+    """Refuse another kind of artifact than a transformer's, saying which it is.
+
+    The learned scorer's model (``learned-v1.npz``, or a model ``exposure train --out``
+    wrote over ``transformer-v1.npz``), the word vectors or the retrieval index given to
+    :func:`load_transformer` were "the transformer artifact's metadata lacks
+    'base_sha256'", as if that key alone were missing. Arrays and metadata that are not
+    dicts are named so (a list was said to lack ``'head.weight'``).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        Neither the fine-tuned layers and head nor the metadata of a transformer are there.
+
+    Examples
+    --------
+    >>> _check_kind({"coef_text": np.zeros(2)}, {"sets": {}, "classes": []})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: not a transformer artifact: it is a model of the learned scorer (exposure.scoring.learned.load_model reads it)
+    """
+    if not isinstance(arrays, dict) or not isinstance(meta, dict):
+        raise ExposureError(f"a transformer artifact is a dict of arrays and a dict of metadata, got "
+                            f"{type(arrays).__name__} and {type(meta).__name__}")
+    ours = [name for name in arrays if name.startswith(("encoder.", "head."))]
+    if ours or "base_sha256" in meta or meta.get("method") == "transformer":
+        return
+    if "sets" in meta or any(name.startswith("coef_") for name in arrays):
+        kind = "a model of the learned scorer (exposure.scoring.learned.load_model reads it)"
+    elif {"words", "codes", "scale"} <= set(arrays):
+        kind = "static word vectors (the learned scorer's model beside them reads them)"
+    elif "n_tasks" in meta:
+        kind = "a retrieval index (the learned scorer's model beside it reads it)"
+    else:
+        names = sorted(arrays)
+        held = ", ".join(map(repr, names[:5])) + (", ..." if len(names) > 5 else "") if names else "no array"
+        raise ExposureError(f"not a transformer artifact: it holds none of its fine-tuned layers "
+                            f"('encoder.*') nor its head ('head.weight'), and no 'base_sha256' "
+                            f"(it holds {held})")
+    raise ExposureError(f"not a transformer artifact: it is {kind}")
 
 
 def _check_artifact(arrays: dict, meta: dict) -> None:
