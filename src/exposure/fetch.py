@@ -112,6 +112,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import platformdirs
 
@@ -498,11 +499,18 @@ def _check_home(path: Path, origin: str) -> Path:
     return path
 
 
+#: A URL given where a directory path belongs (``file:///data/m``, ``https://host/m``).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def _expand(value, origin: str) -> Path:
     """``value`` as a :class:`~pathlib.Path` with ``~`` expanded; ``origin`` names it in errors.
 
     ``~user`` of no such user (or ``~`` without a home directory) raised ``RuntimeError:
     Could not determine home directory.`` from :mod:`pathlib`, a traceback in the CLI.
+    A URL (``file:///data/mirror``, ``https://host/mirror``) is refused: it was read as a
+    relative path (``file:/data/mirror``), "does not exist" for a mirror, and a cache made
+    in the folder ``./file:`` of the current directory.
 
     Examples
     --------
@@ -510,7 +518,19 @@ def _expand(value, origin: str) -> Path:
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: --mirror/mirror= '~nosuchuser-exposure/m': cannot expand '~' (no such user, or no home directory); give the full path
+    >>> _expand("file:///data/my%20mirror", "$EXPOSURE_MIRROR")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: $EXPOSURE_MIRROR 'file:///data/my%20mirror' is a file:// URL, not a directory path: give the directory itself, '/data/my mirror'
     """
+    text = os.fspath(value)
+    if isinstance(text, str) and _URL.match(text):
+        if text[:7].lower() == "file://" and urlsplit(text).netloc in ("", "localhost"):
+            raise ExposureError(f"{origin} {text!r} is a file:// URL, not a directory path: give the directory "
+                                f"itself, {url2pathname(urlsplit(text).path)!r}")
+        raise ExposureError(f"{origin} {text!r} is a URL, not a directory path: give a local directory (files "
+                            f"are downloaded from their publishers' URLs; ${ENV_URL_MAP} points them to "
+                            "another server)")
     try:
         path = Path(value).expanduser()
     except RuntimeError:
@@ -572,7 +592,8 @@ def resolve_data_dir(data_dir=None) -> Path:
     exposure.errors.ExposureError
         ``data_dir`` that is no path (:func:`check_location`), or one with surrounding
         spaces or a line end that is not a directory as written (``$EXPOSURE_DATA_DIR``
-        is refused so): a new cache was made beside the real one, without a word.
+        is refused so): a new cache was made beside the real one, without a word; a URL
+        (``file:///data/c`` made the cache in a folder ``./file:`` of the current directory).
 
     Examples
     --------
@@ -759,7 +780,7 @@ def resolve_mirror(mirror=None) -> Path | None:
     ------
     exposure.errors.ExposureError
         When the directory does not exist, the path is not a directory, or its ``~user``
-        cannot be expanded.
+        cannot be expanded; a URL (``file:///data/m``: "does not exist", the URL mangled).
 
     Examples
     --------
@@ -2694,6 +2715,57 @@ def _same_name(directory: Path, filename: str) -> Path | None:
     return None
 
 
+def _any_case(top: Path, rel: PurePosixPath) -> Path | None:
+    """``top / rel`` with each part of ``rel`` found in any case (None when a part is missing).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "ONET" / "29.1").mkdir(parents=True)
+    >>> _ = (d / "ONET" / "29.1" / "job zones.txt").write_text("x")
+    >>> _any_case(d, PurePosixPath("onet/29.1/Job Zones.txt")).relative_to(d).as_posix()
+    'ONET/29.1/job zones.txt'
+    """
+    path = top
+    for part in rel.parts:
+        path = _same_name(path, part)
+        if path is None:
+            return None
+    return path
+
+
+def _mirror_renamed(folder: Path, want: str) -> list[str]:
+    """What the mirror's ``folder`` holds under another name of the file ``want`` (``[]`` when nothing).
+
+    A second download saved by the browser (``Job Zones (1).txt``) or a name with other
+    spacing or punctuation (``Job_Zones.txt``), as :func:`_folder_hint` says of the data
+    directory's release folder: the mirror said "not found in mirror" alone.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "Job Zones (1).txt").write_text("x")
+    >>> _mirror_renamed(d, "Job Zones.txt")  # doctest: +ELLIPSIS
+    ["the mirror has .../Job Zones (1).txt, not read under that name (a second download renamed by the browser?): give the file the name 'Job Zones.txt'"]
+    """
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return []
+    copies = [n for n in names if _copy_of(n, want)]
+    if copies:
+        return [f"the mirror has {', '.join(str(folder / n) for n in copies)}, not read under "
+                f"{'that name' if len(copies) == 1 else 'those names'} (a second download renamed by the "
+                f"browser?): give the file the name {want!r}"]
+    key = re.sub(r"[\W_]+", "", want.lower())  # the name with other spacing or punctuation
+    like = [n for n in names if re.sub(r"[\W_]+", "", n.lower()) == key]
+    if like:
+        return [f"the mirror has {', '.join(str(folder / n) for n in like)}: give the file the name "
+                f"{want!r} (names are read as written)"]
+    return []
+
+
 def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
     """What the mirror holds instead of ``path``, the file of ``src`` (``""`` when nothing).
 
@@ -2716,9 +2788,12 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
                 else:
                     said.append(f"it is a symbolic link to {target}, which does not exist")
     rel = PurePosixPath(src.name)
-    found = _same_name(path.parent, path.name) if not said else None
-    if found is not None and found.name != path.name:
+    # a folder in another case too (`M/ONET/29.1/...`, `M/Crosswalks/...`): it said nothing
+    found = _any_case(mirror, rel) if not said else None
+    if found is not None and found != path:
         said.append(f"the mirror has {found} (names are case-sensitive)")
+    if found is None and not said:  # `Job Zones (1).txt`, `Job_Zones.txt`: "fix the mirror" alone
+        said += _mirror_renamed(_any_case(mirror, rel.parent) or path.parent, rel.name)
     if src.kind == "onet" and rel.suffix.lower() in (".txt", ".xlsx") and found is None and not said:
         other, fmt = (".xlsx", "excel") if rel.suffix.lower() == ".txt" else (".txt", "text")
         twin = _same_name(path.parent, rel.stem + other)

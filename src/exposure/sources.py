@@ -26,6 +26,7 @@ import difflib
 import fnmatch
 import numbers
 import re
+import shlex
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -869,7 +870,12 @@ def get_source(name: str) -> Source:
         mean ``'onet/29.1'``?), then close names, prefixes and kinds (``oes``: ``'oews'``);
         a glob ``matches no registry name`` (naming the names it matches in other
         capitals: a glob is case-sensitive); an empty name says so (``unknown source ''``
-        before, and no suggestion for a prefix or kind, or a name in another case).
+        before, and no suggestion for a prefix or kind, or a name in another case). The
+        file of a release in the format the package does not pin it in suggests the file
+        of that release first, saying so (``onet/30.1/Job Zones.txt``: another release's
+        file came first); names joined by commas or spaces (``onet/29.1,crosswalks``) are
+        told to be given apart; a release given as a folder where there is none
+        (``oews/2024``) names the files of that release (``'oews'`` was suggested).
 
     Examples
     --------
@@ -896,11 +902,101 @@ def get_source(name: str) -> Source:
                 f"({', '.join(map(repr, cased[:3]))}{', ...' if len(cased) > 3 else ''}): write it in "
                 "their capitals" if cased else "; run `exposure sources` to list the registry")
         raise ExposureError(f"{name!r} matches no registry name{hint}")
+    joined = _joined_names(name)
+    if joined:  # `exposure fetch "onet/29.1,crosswalks"`: "did you mean 'crosswalks' or 'onet/29.1'?"
+        raise ExposureError(f"unknown source {name!r}: it holds {len(joined)} names ("
+                            f"{', '.join(map(repr, joined))}): give each as a name of its own (separated by "
+                            f"spaces on the command line: {' '.join(map(shlex.quote, joined))}; a list in Python)")
+    released = _release_files(name)
+    if released:  # `oews/2024` was "did you mean 'oews'?": the files of every release
+        top, release = name.split("/")[0], SOURCES[released[0]].release
+        one = len(released) == 1
+        raise ExposureError(
+            f"unknown source {name!r}: the names under {top}/ have no folder by release; "
+            f"{'the file' if one else f'the {len(released)} files'} of release {release!r} "
+            f"{'is' if one else 'are'} {', '.join(map(repr, released))}: give {'its name' if one else 'their names'}")
     close = _close_names(name)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else (
+    said = [repr(c) for c in close]
+    if close and close[0] in _other_formats(name):  # the file of that release in the format it is pinned in
+        src = SOURCES[close[0]]
+        suffix = Path(src.name).suffix
+        tasks = f"onet/{src.release}/Task Statements{suffix}"  # the release's format (Read Me is text in both)
+        said[0] += (f" (O*NET {src.release} is pinned by the package in {_ONET_FORMATS[suffix]} format only)"
+                    if src.kind == "onet" and tasks in SOURCES and suffix in _ONET_FORMATS
+                    else f" (the registry holds that file as {suffix} only)")
+    hint = f"; did you mean {' or '.join(said)}?" if close else (
         "; run `exposure sources` to list the registry"
     )
     raise ExposureError(f"unknown source {name!r}{hint}")
+
+
+#: The format of an O*NET file, by its suffix (as ``exposure recompute --onet-format`` names it).
+_ONET_FORMATS = {".txt": "text", ".xlsx": "excel"}
+
+
+def _other_formats(name: str) -> list[str]:
+    """The registry names of ``name``'s file in another format, in its own folder.
+
+    ``onet/30.1/Job Zones.txt`` (O*NET 30.1 is pinned as Excel files) gives
+    ``['onet/30.1/Job Zones.xlsx']``; the folder and the file name (without its suffix)
+    are compared in any case.
+
+    Examples
+    --------
+    >>> _other_formats("onet/30.1/Job Zones.txt"), _other_formats("onet/29.1/Job Zones.txt")
+    (['onet/30.1/Job Zones.xlsx'], [])
+    """
+    want = name.strip().rstrip("/")
+    stem, _, suffix = want.rpartition(".")
+    if not stem or not suffix or "/" in suffix:  # no suffix: no format was asked for
+        return []
+    return [n for n in SOURCES if n.rpartition(".")[0].casefold() == stem.casefold() and n != want]
+
+
+def _release_files(name: str) -> list[str]:
+    """The registry files of the release ``name`` gives as a folder where there is none, else ``[]``.
+
+    ``oews/2024`` (also ``oews/M2024``, ``oews/May 2024``), as ``onet/29.1`` is a folder:
+    the OEWS and crosswalk files lie in one folder, their release in their names.
+
+    Examples
+    --------
+    >>> _release_files("oews/M2024"), _release_files("onet/2024")
+    (['oews/national_M2024_dl.xlsx'], [])
+    """
+    found = re.fullmatch(r"([^/]+)/(?:m|may[\s_-]*)?(\d{4})/?", name.strip().casefold())
+    if found is None:
+        return []
+    top, year = found.groups()
+    return [n for n, s in SOURCES.items() if n.casefold().startswith(top + "/") and n.count("/") == 1
+            and re.sub(r"^may\s+", "", s.release.casefold()) == year]
+
+
+def _joined_names(name: str) -> list[str]:
+    """The names, prefixes, kinds or globs ``name`` joins by commas, semicolons or spaces, else ``[]``.
+
+    ``[]`` unless every part selects registry files (a name holding a comma or a space of
+    its own, ``onet/29.1/Education, Training, and Experience.txt``, is one name).
+
+    Examples
+    --------
+    >>> _joined_names("onet/29.1,crosswalks"), _joined_names("onet/29.1 oews"), _joined_names("onet/29.1,x")
+    (['onet/29.1', 'crosswalks'], ['onet/29.1', 'oews'], [])
+    """
+    for sep in (r"\s*[,;]\s*", r"\s+"):
+        parts = [p for p in re.split(sep, name.strip()) if p]
+        if len(parts) > 1:
+            return parts if all(_hits(p) for p in parts) else []
+    return []
+
+
+def _hits(pattern: str) -> list[str]:
+    """The registry names ``pattern`` selects: the name itself, a directory prefix, a kind or a glob."""
+    if pattern in SOURCES:
+        return [pattern]
+    prefix = pattern.rstrip("/") + "/"
+    return [n for n, s in SOURCES.items()
+            if n.startswith(prefix) or s.kind == pattern or fnmatch.fnmatchcase(n, pattern)]
 
 
 def _close_names(name: str) -> list[str]:
@@ -921,7 +1017,10 @@ def _close_names(name: str) -> list[str]:
     same = [c for c in [*SOURCES, *groups] if c.casefold() == folded]
     if same:
         return list(dict.fromkeys(same))[:3]
-    close = difflib.get_close_matches(name, list(SOURCES), n=3)
+    # the file of that release in the other format first: difflib put the same file of
+    # another release before it (`onet/30.1/Job Zones.txt`: 'onet/29.1/Job Zones.txt')
+    close = _other_formats(name)[:1]
+    close += [c for c in difflib.get_close_matches(name, list(SOURCES), n=3) if c not in close]
     close += [c for c in difflib.get_close_matches(name.rstrip("/"), list(groups), n=3) if c not in close]
     return close[:3]
 
@@ -981,15 +1080,7 @@ def select_sources(patterns=None) -> list[Source]:
     chosen: dict[str, Source] = {}
     for pattern in patterns:
         pattern = pattern.strip()
-        if pattern in SOURCES:
-            hits = [pattern]
-        else:
-            prefix = pattern.rstrip("/") + "/"
-            hits = [
-                n
-                for n, s in SOURCES.items()
-                if n.startswith(prefix) or s.kind == pattern or fnmatch.fnmatchcase(n, pattern)
-            ]
+        hits = _hits(pattern)
         if not hits:
             get_source(pattern)  # raises with a suggestion
         for n in hits:
