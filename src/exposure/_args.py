@@ -76,8 +76,27 @@ def shown(value) -> str:
 
 
 def is_number(value) -> bool:
-    """Whether ``value`` is one real number (``True`` is not: it was read as 1 before)."""
-    return isinstance(value, numbers.Real) and not _is_bool(value)
+    """Whether ``value`` is one real number numpy reads as one (``True`` is not: it was read as 1 before).
+
+    An int, a float or a numpy number. A :class:`~fractions.Fraction` and an int beyond
+    numpy's 64 bits (``2**64``) are not, as a :class:`~decimal.Decimal` is not: the
+    callers compute with the value as numpy does (``np.isfinite``), which raised
+    ``TypeError: ufunc 'isfinite' not supported for the input types`` of them
+    (``min_emp=Fraction(10)`` of ``event_study``); they are refused, shown as written
+    (``got Fraction 10``).
+    :func:`check_positive` and :func:`check_count`, which return a float or an int, read
+    a Decimal and a Fraction as the number they are.
+
+    Examples
+    --------
+    >>> is_number(0.5), is_number(np.float32(0.5)), is_number(True), is_number(fractions.Fraction(1, 2))
+    (True, True, False, False)
+    """
+    if _is_bool(value):
+        return False
+    if isinstance(value, int):
+        return -2**63 <= value < 2**64
+    return isinstance(value, (float, np.integer, np.floating))
 
 
 def _finite(value) -> bool:
@@ -94,20 +113,24 @@ def _finite(value) -> bool:
 def _as_float(value) -> float | None:
     """A number argument as a float, or None where it is none: a bool, text, a Series, NaN, infinity.
 
-    A real number or a :class:`~decimal.Decimal` (what a database driver gives for a
-    ``NUMERIC`` column; it is no :class:`numbers.Real`, and was refused as ``must be a
-    positive number, got Decimal`` of ``Decimal('2.5')``). A number too large for a float
-    (``10**400``, ``Decimal('1e400')``) and a signalling NaN are None too.
+    A real number (a :class:`~fractions.Fraction` too) or a :class:`~decimal.Decimal`
+    (what a database driver gives for a ``NUMERIC`` column; it is no
+    :class:`numbers.Real`, and was refused as ``must be a positive number, got Decimal``
+    of ``Decimal('2.5')``). A float32 or float16 is the decimal it shows
+    (:func:`as_shown`): ``np.float32(0.9)`` was 0.8999999761581421. A number too large
+    for a float (``10**400``, ``Decimal('1e400')``) and a signalling NaN are None too.
 
     Examples
     --------
     >>> _as_float(decimal.Decimal("2.5")), _as_float(True), _as_float(10**400), _as_float(float("nan"))
     (2.5, None, None, None)
+    >>> _as_float(np.float32(0.9)), _as_float(fractions.Fraction(1, 4))
+    (0.9, 0.25)
     """
-    if not (is_number(value) or isinstance(value, decimal.Decimal)):
+    if _is_bool(value) or not isinstance(value, (numbers.Real, decimal.Decimal)):
         return None
     try:
-        number = float(value)
+        number = float(as_shown(value)) if isinstance(value, np.floating) else float(value)
     except (OverflowError, ValueError):  # 10**400; Decimal('sNaN')
         return None
     return number if math.isfinite(number) else None
@@ -275,8 +298,10 @@ def check_names(value, name: str, what: str = "measure names") -> list[str]:
 def check_positive(value, name: str, what: str = "a positive number") -> float:
     """``value`` as a float: a finite real number above 0 (not a bool, text or a Series).
 
-    A :class:`~decimal.Decimal` is read as the float it is (it was refused as ``must be a
-    positive number, got Decimal``). The float is checked, not ``value``: a number above
+    A :class:`~decimal.Decimal` is read as the float it is (it was refused as
+    ``must be a positive number, got Decimal``), a float32 as the decimal it shows
+    (``np.float32(0.9)`` is 0.9, as :func:`as_shown` reads it; it was
+    0.8999999761581421). The float is checked, not ``value``: a number above
     0 that is 0 as a float (``Fraction(1, 10**400)``, ``Decimal('1e-400')``) was returned
     as 0.0, and refused says so.
 

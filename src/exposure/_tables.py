@@ -80,6 +80,7 @@ __all__ = [
     "missing_to_na",
     "to_number",
     "number_hint",
+    "check_whole_workers",
     "MAX_COUNT",
     "power_scaled",
     "check_filled",
@@ -88,6 +89,7 @@ __all__ = [
     "norm_task_id",
     "norm_task_ids",
     "task_id_numbers",
+    "signalling_nan",
     "INPUT_KINDS",
     "OUTPUT_KINDS",
     "as_path",
@@ -2234,8 +2236,8 @@ def read_xlsx_table(
     path = as_path(path)
     optional = optional or {}
     head = check_file(path, save_sep=None)  # (named .xlsx: "save it as .xlsx", whatever text the caller reads)
-    if not head.startswith(b"PK\x03\x04"):
-        raise DataFormatError("not an .xlsx workbook (no zip signature)", path=path)
+    # a CSV, Parquet or Stata file named .xlsx was "not an .xlsx workbook (no zip signature)"
+    binary_signature(head, path, "xlsx", save_as="an .xlsx workbook")
     refuse_strict_workbook(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -2488,6 +2490,61 @@ def number_hint(value, *, share: bool = False) -> str:
     return f": '\u2212' (U+2212) is not read as a minus sign: write {written!r}"
 
 
+#: A whole number whose thousands are separated by points (``1.200``, ``12.500``), as a
+#: spreadsheet in a German, Dutch or Spanish locale writes it.
+POINT_GROUPED = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
+
+
+def check_whole_workers(values, given, path, column: str, *, row_offset: int = 1) -> None:
+    """Refuse a text cell of employment read as no whole number of workers; warn of one read as ``'2.000'``.
+
+    OEWS counts jobs. A cell of ``given`` (the column as given) written as text and read
+    (``values``, floats) as a part of a worker (``'1.200'``, 1,200 workers written with a
+    point, as a spreadsheet in a German locale writes it) was read as 1.2 workers without
+    a word by the employment of :func:`exposure.measures.compare.compare` and ``coverage``
+    (the roll-ups refuse it). It is refused, with the number to write for a point that
+    separates thousands. Only text cells are checked: a column of numbers may hold
+    estimates (``47319.3``). A text cell read as a whole number but written with points
+    every three digits (``'2.000'``: 2 workers, or 2000 as that locale writes it) cannot
+    be told either way: it is read as the decimal it is (2.0), and a warning, once for
+    the column, names the first such cell, their count and the number to write if the
+    point separates thousands. Rows are positions + ``row_offset``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``path``, the row and ``column``.
+
+    Examples
+    --------
+    >>> check_whole_workers([1.2], pd.Series(["1.200"]), "employment", "tot_emp")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, row 1, column 'tot_emp': tot_emp must be a whole number of workers (OEWS counts jobs), got '1.200' (write 1200 for 1,200 workers: a point is read as the decimal point)
+    >>> check_whole_workers([1.2, 50.0], pd.Series([1.2, "50"]), "employment", "tot_emp")
+    """
+    arr = np.asarray(values, dtype=float)
+    cells = pd.Series(given).to_numpy(dtype=object)
+    text = np.array([isinstance(v, str) for v in cells], dtype=bool)
+    with np.errstate(invalid="ignore"):
+        part = text & np.isfinite(arr) & (arr != np.floor(arr))
+    grouped = np.array([isinstance(v, str) and re.fullmatch(POINT_GROUPED, v.strip()) is not None for v in cells],
+                       dtype=bool)
+    if part.any():
+        pos = int(np.flatnonzero(part)[0])
+        shown = cells[pos].strip()
+        hint = (f" (write {shown.replace('.', '')} for {shown.replace('.', ',')} workers: a point is read as the "
+                "decimal point)") if grouped[pos] else ""
+        raise DataFormatError(f"{column} must be a whole number of workers (OEWS counts jobs), got {shown!r}{hint}",
+                              path=path, row=pos + row_offset, column=column)
+    if grouped.any():  # '2.000': whole either way
+        pos = int(np.flatnonzero(grouped)[0])
+        shown = cells[pos].strip()
+        log.warning("%s, row %d, column %r: %r is read as %s worker(s), the point as the decimal point (%d cell(s) "
+                    "written so): if the points separate thousands, write %s", path, pos + row_offset, column,
+                    shown, f"{arr[pos]:g}", int(grouped.sum()), shown.replace(".", ""))
+
+
 def to_number(raw: RawTable, column: str, *, integer: bool = False, tokens=_MISSING) -> pd.Series:
     """Parse ``raw.frame[column]`` as numbers; tokens become missing.
 
@@ -2714,11 +2771,34 @@ def _plain(value):
     return value.item() if isinstance(value, np.generic) else value
 
 
+def signalling_nan(cells) -> int | None:
+    """The position of the first ``Decimal('sNaN')`` among ``cells`` (a Series or array of objects), or None.
+
+    pandas tells a missing cell by comparing a Decimal with itself, which a signalling
+    NaN refuses: ``Series.isna()`` raised ``decimal.InvalidOperation`` from inside pandas,
+    naming no row or column. A check of cells refuses the one found here first
+    (``not a number``, ``not an integer``), naming its row.
+
+    Examples
+    --------
+    >>> signalling_nan(pd.Series([decimal.Decimal("1"), decimal.Decimal("sNaN")], dtype=object))
+    1
+    >>> signalling_nan(pd.Series([decimal.Decimal("NaN"), 2.0])) is None
+    True
+    """
+    values = cells.to_numpy(dtype=object) if isinstance(cells, (pd.Series, pd.Index)) else np.asarray(cells)
+    if values.dtype != object:
+        return None
+    found = [pos for pos, v in enumerate(values) if isinstance(v, decimal.Decimal) and v.is_snan()]
+    return found[0] if found else None
+
+
 def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
     """Task IDs as numbers; raise on the earliest that is not a 64-bit integer.
 
     Missing values stay missing. A boolean (``True`` is not task 1, though pandas reads it
-    as 1), a fraction, text or an integer beyond 64 bits is refused, naming the row
+    as 1), a fraction, text, a ``Decimal('sNaN')`` (decimal's ``InvalidOperation`` from
+    inside pandas before: :func:`signalling_nan`) or an integer beyond 64 bits is refused, naming the row
     (position + ``row_offset``) and the column ``task_id``. IDs of 2**53 and beyond, where a
     float64 no longer holds every integer (pandas reads a column as floats when one cell
     is ``1e3`` or ``7.0``), are read exactly from the cells (:func:`exact_integer`) and
@@ -2741,6 +2821,10 @@ def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Ser
     """
     if isinstance(ids.dtype, pd.ArrowDtype):  # int64[pyarrow] has no %: read its Python values
         ids = pd.Series(ids.to_numpy(dtype=object, na_value=None), index=ids.index, name=ids.name)
+    snan = signalling_nan(ids)  # ids.notna() raised decimal.InvalidOperation
+    if snan is not None:
+        raise DataFormatError(f"task ID {ids.iloc[snan]!r} is not an integer", path=path, row=snan + row_offset,
+                              column="task_id")
     given = ids.notna().to_numpy(dtype=bool)
     if pd.api.types.is_bool_dtype(ids.dtype):
         numbers = pd.Series(np.nan, index=ids.index)
@@ -3895,7 +3979,7 @@ _BINARY_KINDS = {
 }
 
 
-def binary_signature(head: bytes, path, kind: str) -> None:
+def binary_signature(head: bytes, path, kind: str, *, save_as: str | None = None) -> None:
     """Refuse a file read as ``kind`` (``dta``, ``parquet``, ``xlsx``) whose first bytes ``head`` are not one's, saying what they look like.
 
     A Stata file starts with ``<stata_dta>`` (formats 117 to 119) or with its release
@@ -3911,7 +3995,13 @@ def binary_signature(head: bytes, path, kind: str) -> None:
     in batches too), which reads each format by its extension: a CSV file
     ``rename it 't.csv'``, a tab-separated one ``'t.tsv'``, a workbook ``'t.xlsx'``, a
     Parquet file ``'t.parquet'``, a Stata file ``'t.dta'`` (it was "give it its own
-    extension", naming none); compressed data is to be decompressed.
+    extension", naming none); compressed data is to be decompressed. ``save_as`` (what to
+    save the file as) is given by a reader of one format under any name (the readers of
+    the crosswalk, Felten and ILO workbooks, :func:`read_xlsx_table` and
+    :func:`exposure.measures._common.check_workbook`): renaming the file gets it read by
+    none of them, so the advice is to save it as ``save_as`` (they said
+    ``not an .xlsx workbook (no zip signature)`` of a Parquet or Stata file, what it is
+    unsaid).
 
     Examples
     --------
@@ -3923,6 +4013,10 @@ def binary_signature(head: bytes, path, kind: str) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t.parquet: not a Parquet file: it is a Stata .dta file; rename it 't.dta'
+    >>> binary_signature(b"PAR1", Path("lm.xlsx"), "xlsx", save_as="an .xlsx workbook")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: lm.xlsx: not an .xlsx workbook: it is a Parquet file; save it as an .xlsx workbook
     >>> binary_signature(b"<stata_dta><header>", Path("t.dta"), "dta")
     """
     what, matches = _BINARY_KINDS[kind]
@@ -3932,27 +4026,31 @@ def binary_signature(head: bytes, path, kind: str) -> None:
     signature = next((signature for signature in _SIGNATURES if head.startswith(signature)), None)
     compressed = next((f"{name} data" for name, pattern in _COMPRESSED_DATA.items()
                        if pattern.match(head)), None)
-    fix = "give it its own extension"  # (what it is cannot be told)
+    saved = None if save_as is None else f"save it as {save_as}"
+    fix = saved or "give it its own extension"  # (what it is cannot be told)
     if signature is not None:
         looks = f"it is {_SIGNATURES[signature]}"
-        fix = f"rename it {path.with_suffix(_SIGNATURE_KINDS[signature][1]).name!r}"
+        fix = saved or f"rename it {path.with_suffix(_SIGNATURE_KINDS[signature][1]).name!r}"
         if signature == b"PK\x03\x04":
-            found, fix = _zip_advice(path, None, fix)
+            found, fix = _zip_advice(path, save_as, fix)
             looks = f"it is {found}"
     elif _is_stata(head):
-        looks, fix = "it is a Stata .dta file", f"rename it {path.with_suffix('.dta').name!r}"
+        looks, fix = "it is a Stata .dta file", saved or f"rename it {path.with_suffix('.dta').name!r}"
     elif compressed is not None:
         looks, fix = f"it is {compressed}", "decompress it first"
     else:
+        body = head.removeprefix(b"\xef\xbb\xbf")  # Excel's 'CSV UTF-8' starts with a BOM
         try:
-            text = head.decode("utf-8")
+            text = body.decode("utf-8")
         except UnicodeDecodeError as exc:  # cut inside a character at the end: still text
-            text = head[:exc.start].decode("utf-8") if exc.start >= len(head) - 3 else None
+            text = body[:exc.start].decode("utf-8") if exc.start >= len(body) - 3 else None
         if text is not None and text and all(c.isprintable() or c in "\t\r\n" for c in text):
-            looks = f"it looks like delimited text (a CSV or TSV file named {path.suffix}?)"
+            named = "" if path.suffix.lower() in (".csv", ".tsv", ".txt") else f" named {path.suffix}"
+            looks = f"it looks like delimited text (a CSV or TSV file{named}?)"
             first = text.split("\n", 1)[0]  # a tab and no comma: tab-separated
             suffix = ".tsv" if "\t" in first and "," not in first else ".csv"
-            fix = f"rename it {path.with_suffix(suffix).name!r}"
+            fix = (f"rename it {path.with_suffix(suffix).name!r}" if saved is None
+                   else f"open it in a spreadsheet and {saved}")
         else:
             looks = f"its first bytes are not {what}'s"
     raise DataFormatError(f"not {what}: {looks}; {fix}", path=path)

@@ -39,9 +39,10 @@
    a file that is no ``.xlsx`` workbook (the sheet exported as CSV, a CSV renamed
    ``.xlsx``, a gzip file) said pandas' ``cannot read sheet 'Appendix A': Excel file format
    cannot be determined, you must specify an engine manually``. Now ``lm.csv: not an .xlsx
-   workbook (no zip signature): it holds text (a CSV file?); open it in a spreadsheet and
+   workbook: it looks like delimited text (a CSV or TSV file?); open it in a spreadsheet and
    save it as an .xlsx workbook``, in the words of the crosswalk readers
-   (``_common.check_workbook``).
+   (``_common.check_workbook``; round 75 named the file for what it is, was
+   ``(no zip signature): it holds text (a CSV file?)``).
 6. ``anthropic.match_tasks(names, onet_tasks, older)`` compared task IDs as the text of
    their cells: an ID of a float column (``8823.0``: a column with a blank cell, as
    ``pd.read_csv`` or ``pd.read_excel`` gives it) never met the same ID ``8823`` of the
@@ -298,7 +299,7 @@ def test_a_complex_number_is_not_read_as_its_real_part(cells, at):
 # 5. a file that is no workbook, given to the Felten and ILO readers
 # ---------------------------------------------------------------------------------------
 
-NO_WORKBOOK = (r"not an \.xlsx workbook \(no zip signature\): it holds text \(a CSV file\?\); open it in a "
+NO_WORKBOOK = (r"not an \.xlsx workbook: it looks like delimited text \(a CSV or TSV file{named}\?\); open it in a "
                r"spreadsheet and save it as an \.xlsx workbook$")
 
 
@@ -309,7 +310,8 @@ def test_felten_and_ilo_readers_name_a_csv_for_what_it_is(tmp_path, name):
                      name)
     for read in (lambda p: felten.read_felten_occupations(p, "lm"), lambda p: felten.read_felten_industries(p, "lm"),
                  ilo.read_ilo):
-        with pytest.raises(DataFormatError, match=rf"^{tmp_path}/{name}: " + NO_WORKBOOK):
+        named = "" if name.endswith(".csv") else r" named \.xlsx"
+        with pytest.raises(DataFormatError, match=rf"^{tmp_path}/{name}: " + NO_WORKBOOK.format(named=named)):
             read(path)
 
 
@@ -318,7 +320,7 @@ def test_felten_reader_names_a_gzip_file_as_no_workbook(tmp_path):
 
     path = tmp_path / "lm.xlsx"
     path.write_bytes(gzip.compress(b"SOC Code,Occupation Title,AIOE\n11-1011,Chief Executives,1.3\n"))
-    with pytest.raises(DataFormatError, match=r"lm\.xlsx: not an \.xlsx workbook \(no zip signature\)$"):
+    with pytest.raises(DataFormatError, match=r"lm\.xlsx: not an \.xlsx workbook: it is gzip-compressed data; decompress it first$"):
         felten.read_felten_occupations(path)
 
 

@@ -21,11 +21,13 @@ from exposure._tables import (
     EMPTY_LINE,
     GROUPED,
     as_path,
+    binary_signature,
     check_field_counts,
     check_file,
     check_header,
     check_no_nul,
     check_published_separator,
+    check_whole_workers,
     decode_text,
     drop_empty_tail,
     first_repeat,
@@ -33,7 +35,9 @@ from exposure._tables import (
     foreign_workbook,
     index_hint,
     norm_header,
+    number_hint,
     refuse_multilevel_columns,
+    signalling_nan,
 )
 from exposure.crosswalks import code_hint, oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
@@ -309,7 +313,10 @@ def check_workbook(path) -> None:
     UTF-16 or old ``.xls`` file is named by :func:`exposure._tables.check_file`; a zip
     archive that is not a workbook pandas reads (an ``.ods``, ``.xlsb`` or Word file named
     ``.xlsx``, a Strict Open XML workbook) by :func:`exposure._tables.foreign_workbook`:
-    pandas raised an ``ImportError`` (``Import odfpy failed``) or said ``'zip'``.
+    pandas raised an ``ImportError`` (``Import odfpy failed``) or said ``'zip'``. Any other
+    file is named for what it is (:func:`exposure._tables.binary_signature`): a Parquet or
+    Stata file, compressed data, text (a CSV file); it was
+    ``not an .xlsx workbook (no zip signature)``, what the file is unsaid but of text.
 
     Examples
     --------
@@ -319,7 +326,7 @@ def check_workbook(path) -> None:
     >>> check_workbook(p)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: .../lm.xlsx: not an .xlsx workbook (no zip signature): it holds text (a CSV file?); open it in a spreadsheet and save it as an .xlsx workbook
+    exposure.errors.DataFormatError: .../lm.xlsx: not an .xlsx workbook: it looks like delimited text (a CSV or TSV file named .xlsx?); open it in a spreadsheet and save it as an .xlsx workbook
     """
     path = as_path(path)
     # a workbook only: an old .xls file was told "save it as .xlsx or CSV", and UTF-16 text "save it
@@ -332,12 +339,7 @@ def check_workbook(path) -> None:
         if foreign is not None:
             raise DataFormatError(foreign, path=path)
         return
-    try:
-        text = b"\x00" not in head and bool(head.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:  # cut inside a character at the end: still text
-        text = exc.start >= len(head) - 3
-    hint = ": it holds text (a CSV file?); open it in a spreadsheet and save it as an .xlsx workbook" if text else ""
-    raise DataFormatError(f"not an .xlsx workbook (no zip signature){hint}", path=path)
+    binary_signature(head, path, "xlsx", save_as="an .xlsx workbook")
 
 
 def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str, example: str,
@@ -473,7 +475,11 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     lacks ...``); a file's ``path`` is named before the message (``s.parquet: soc_scores
     lacks column(s) ['beta']``). A column read given twice (``pd.concat([a, b], axis=1)``),
     or column names of two levels, are refused (pandas' ``TypeError`` or an
-    ``AttributeError`` before; the two levels were given back).
+    ``AttributeError`` before; the two levels were given back). A share written in another
+    locale or as a percentage (``'0,46'``, ``'46%'``) is told the number to write
+    (:func:`exposure._tables.number_hint`, as the roll-ups tell it); blank text is missing,
+    as the roll-ups read it; a ``Decimal('sNaN')`` is not a number (decimal's
+    ``InvalidOperation`` from inside pandas before).
 
     Raises
     ------
@@ -528,17 +534,26 @@ def check_soc_scores(soc_scores: pd.DataFrame, measures: Sequence[str], *, path=
     out = frame.copy()
     for m in measures:
         cells = frame[m].to_numpy(dtype=object)
-        # True was read as 1.0, a complex number as its real part
+        # True was read as 1.0, a complex number as its real part; a signalling NaN raised decimal's
+        # InvalidOperation from inside pandas
         flags = np.array([isinstance(v, (bool, np.bool_, complex, np.complexfloating)) for v in cells], dtype=bool)
+        snan = signalling_nan(cells)
+        if snan is not None:
+            flags[snan] = True
         if flags.any():
             pos = int(np.flatnonzero(flags)[0])
             value = cells[pos].item() if isinstance(cells[pos], np.generic) else cells[pos]
             raise DataFormatError(f"not a number: {value!r}", path=path, row=pos + row_offset, column=m)
-        values = pd.to_numeric(frame[m], errors="coerce")
-        bad = (frame[m].notna() & values.isna()).to_numpy(dtype=bool)
+        # blank text is missing, as the roll-ups and the file readers read it ('' was "not a number")
+        blank = np.array([isinstance(v, str) and not v.strip() for v in cells], dtype=bool)
+        given = pd.Series(np.where(blank, None, cells), index=frame.index, dtype=object) if blank.any() else frame[m]
+        values = pd.to_numeric(given, errors="coerce")
+        bad = (given.notna() & values.isna()).to_numpy(dtype=bool)
         if bad.any():
             pos = int(np.flatnonzero(bad)[0])
-            raise DataFormatError(f"not a number: {frame[m].iloc[pos]!r}", path=path,
+            cell = frame[m].iloc[pos]
+            # '0,46' and '46%' were "not a number" and no more, where the roll-ups said what to write
+            raise DataFormatError(f"not a number: {cell!r}{number_hint(cell, share=True)}", path=path,
                                   row=pos + row_offset, column=m)
         values = values.astype(float)
         outside = (values.notna() & ~values.between(0.0, 1.0)).to_numpy(dtype=bool)
@@ -638,7 +653,10 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     refused as missing columns, the title left out without a word), and refused when given
     twice (a ``title`` and a ``Title``, or the column twice:
     :func:`~exposure.measures.compare.compare` said ``titles must be a Series or a
-    dict``, of an argument not given); the caller's frame is not renamed.
+    dict``, of an argument not given); the caller's frame is not renamed. A text cell of
+    ``tot_emp`` that is no whole number of workers (``'1.200'``, 1,200 workers written with
+    a point: it was read as 1.2) is refused, and one that may be thousands written with
+    points (``'2.000'``) is warned of (:func:`exposure._tables.check_whole_workers`).
 
     Examples
     --------
@@ -662,6 +680,8 @@ def check_employment(employment, *, path="employment", row_offset: int = 1) -> p
     _check_no_aggregate(frame["soc_code"].astype(str), path, row_offset)
     emp = numbers(frame.assign(tot_emp=oews_cells(frame["tot_emp"])), "tot_emp", path, row_offset=row_offset)
     check_range(emp, path, "tot_emp", what="employment", row_offset=row_offset)
+    # text '1.200' (1,200 workers written with a point) was read as 1.2 workers without a word
+    check_whole_workers(emp, frame["tot_emp"], path, "tot_emp", row_offset=row_offset)
     return frame.assign(tot_emp=emp.to_numpy())
 
 
