@@ -8,13 +8,30 @@
    weigh the tasks with ``--weights equal``, and for free text to give each row its
    occupation's code (the closest task's being a rough placement only), as the
    quickstart does; following the advice rolls the scores up.
+2. A ``Decimal('sNaN')`` cell (a signalling NaN, as a database driver's ``NUMERIC`` may
+   hold) raised ``decimal.InvalidOperation: [<class 'decimal.InvalidOperation'>]`` from
+   inside pandas (``notna()``), naming no row or column, in the places round 75's
+   numbers helper left: ``score_tasks``' check of repeated keys (a task ID), the
+   roll-ups' measures (``to_occupations``, ``to_soc``, ``to_sectors``: ``measure_values``)
+   and the published measures' number columns and employment (``numbers``, ``to_float``,
+   ``check_employment``'s ``oews_cells``). Each names the cell now, with the shared
+   :func:`exposure._tables.signalling_nan`.
 """
 
 from __future__ import annotations
 
+import decimal
+
 import pandas as pd
 import pytest
 from test_faults_cli import cli, one_error_line
+
+from exposure import score_tasks, to_occupations
+from exposure.errors import DataFormatError
+from exposure.measures._common import check_employment
+from exposure.measures._crosswalk import numbers
+
+SNAN = decimal.Decimal("sNaN")
 
 SCORES = {"task": ["Draft replies to routine customer emails", "Weld steel beams"],
           "alpha": [0.7, 0.0], "beta": [0.75, 0.02], "gamma": [0.8, 0.04]}
@@ -54,3 +71,27 @@ def test_following_the_advice_rolls_the_scores_up(tmp_path, capsys):
     assert code == 0, err
     occ = pd.read_csv(tmp_path / "out" / "occupation_scores.csv", dtype={"onetsoc_code": str})
     assert sorted(occ["onetsoc_code"]) == ["43-4051.00", "51-4121.06"]
+
+
+def _cells(*values):
+    return pd.Series(list(values), dtype=object)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: score_tasks(pd.DataFrame({"task": ["Draft replies to emails", "Weld beams"],
+                                       "onetsoc_code": ["43-4051.00", "43-4051.00"],
+                                       "task_id": _cells(1, SNAN)})),
+     "row 2, column 'task_id': task ID Decimal('sNaN') is not an integer"),
+    (lambda: to_occupations(pd.DataFrame({"onetsoc_code": ["43-4051.00", "43-4051.00"], "task_id": [1, 2],
+                                          "alpha": _cells(0.5, SNAN), "beta": [0.5, 0.5], "gamma": [0.5, 0.5]}),
+                            weights="equal"),
+     "task_scores, row 2, column 'alpha': not a number: Decimal('sNaN')"),
+    (lambda: numbers(pd.DataFrame({"x": _cells(0.5, SNAN)}), "x", "t"),
+     "t, row 2, column 'x': not a number: Decimal('sNaN')"),
+    (lambda: check_employment(pd.DataFrame({"soc_code": ["11-1011", "11-1021"], "tot_emp": _cells(10, SNAN)})),
+     "employment, row 2, column 'tot_emp': not a number: Decimal('sNaN')"),
+])
+def test_a_signalling_nan_cell_is_named(call, message):
+    with pytest.raises(DataFormatError) as info:
+        call()
+    assert str(info.value) == message

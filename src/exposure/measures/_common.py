@@ -701,8 +701,8 @@ def oews_cells(cells: pd.Series) -> pd.Series:
     >>> oews_cells(pd.Series(["1,234", "**", 5.0, "0,5"], dtype=object)).tolist()
     ['1234', None, 5.0, '0,5']
     """
-    if not (cells.dtype == object or isinstance(cells.dtype, pd.StringDtype)):
-        return cells
+    if not (cells.dtype == object or isinstance(cells.dtype, pd.StringDtype)) or signalling_nan(cells) is not None:
+        return cells  # (a Decimal('sNaN'), which astype("string") cannot read, is named by numbers())
     text = cells.astype("string").str.strip()
     special = text.isin(list(SPECIAL_VALUES)).to_numpy(dtype=bool, na_value=False)
     grouped = text.str.fullmatch(GROUPED).to_numpy(dtype=bool, na_value=False)

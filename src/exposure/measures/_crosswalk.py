@@ -37,6 +37,7 @@ from exposure._tables import (
     index_hint,
     number_hint,
     refuse_multilevel_columns,
+    signalling_nan,
 )
 from exposure.errors import DataFormatError
 
@@ -151,6 +152,10 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     exposure.errors.DataFormatError: f.csv, row 3, column 'x': not a finite number: 'inf'
     """
     raw = frame[column]
+    snan = signalling_nan(raw)  # notna() raised decimal's InvalidOperation from inside pandas
+    if snan is not None:
+        raise DataFormatError(f"not a number: {raw.iloc[snan]!r}", path=path, row=snan + row_offset,
+                              column=column)
     parsed = raw
     if grouped and (raw.dtype == object or isinstance(raw.dtype, pd.StringDtype)):
         text = raw.astype("string").str.strip()

@@ -21,6 +21,7 @@ from exposure._tables import (
     index_hint,
     number_hint,
     refuse_multilevel_columns,
+    signalling_nan,
 )
 from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
 from exposure.errors import DataFormatError, NothingMatchedError
@@ -367,6 +368,9 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
             arr = col.to_numpy(dtype=float, na_value=np.nan)
         else:  # text, objects, complex: value by value, so a bad row is named, not the first row
             cells = col.to_numpy(dtype=object)
+            snan = signalling_nan(cells)  # notna() raised decimal's InvalidOperation from inside pandas
+            if snan is not None:
+                not_a_number(cells[snan], snan, m)
             given = col.notna().to_numpy(dtype=bool)
             given = given & ~np.array([isinstance(v, str) and not v.strip() for v in cells], dtype=bool)
             # complex numbers and booleans (True is not 1.0) are not numbers here

@@ -44,7 +44,7 @@ import pyarrow as pa
 
 from exposure._args import check_choice, check_column, choice_hint
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
-from exposure._tables import task_id_numbers
+from exposure._tables import signalling_nan, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
@@ -799,8 +799,12 @@ def _check_surrogates(tasks: pd.DataFrame, text_column, occupation_column, texts
 
 
 def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -> None:
-    """Raise one :class:`DataFormatError` line for the first repeated (code, task id) key."""
-    if not has_keys(tasks):
+    """Raise one :class:`DataFormatError` line for the first repeated (code, task id) key.
+
+    A ``Decimal('sNaN')`` task ID is left to :func:`_check_task_ids`, which names its row:
+    ``notna()`` raised decimal's ``InvalidOperation`` here, out of ``score_tasks``.
+    """
+    if not has_keys(tasks) or signalling_nan(tasks["task_id"]) is not None:
         return
     # one set of all keys tells that none repeats (the usual case) without a look-up of
     # missing values per row; the loop below runs only to name the first repeat
