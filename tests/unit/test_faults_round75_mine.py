@@ -16,11 +16,20 @@
    and the published measures' number columns and employment (``numbers``, ``to_float``,
    ``check_employment``'s ``oews_cells``). Each names the cell now, with the shared
    :func:`exposure._tables.signalling_nan`.
+3. :func:`exposure.scoring.learned.load_model` (``score_tasks(model=...)``, ``exposure
+   score --model``) given the transformer's artifact, the word vectors or the retrieval
+   index said ``not a model artifact: it lacks 'sets'``, as if one key were missing. It
+   names the artifact it was given now, and of the transformer's says that
+   ``method='transformer'`` loads the shipped transformer itself, ``model=`` being the
+   learned model of the rows given by O*NET ids. The kinds are told by one rule
+   (:func:`exposure.scoring.learned.artifact_kind`), which the transformer's loader
+   (round 75) kept a copy of.
 """
 
 from __future__ import annotations
 
 import decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -30,8 +39,10 @@ from exposure import score_tasks, to_occupations
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_employment
 from exposure.measures._crosswalk import numbers
+from exposure.scoring import learned
 
 SNAN = decimal.Decimal("sNaN")
+MODELS = Path(learned.__file__).parent.parent / "data" / "models"
 
 SCORES = {"task": ["Draft replies to routine customer emails", "Weld steel beams"],
           "alpha": [0.7, 0.0], "beta": [0.75, 0.02], "gamma": [0.8, 0.04]}
@@ -95,3 +106,21 @@ def test_a_signalling_nan_cell_is_named(call, message):
     with pytest.raises(DataFormatError) as info:
         call()
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("transformer-v1.npz", "it is a transformer artifact (exposure.scoring.transformer.load_transformer reads it); "
+                           "score_tasks(method='transformer') loads the shipped transformer itself"),
+    ("vectors-v1.npz", "it is static word vectors"),
+    ("retrieval-v1.npz", "it is a retrieval index"),
+])
+def test_the_learned_loader_names_another_artifact(name, kind):
+    with pytest.raises(DataFormatError) as info:
+        learned.load_model(MODELS / name)
+    assert f"{name}: not a model of the learned scorer: {kind}" in str(info.value)
+
+
+def test_score_tasks_given_the_transformer_as_model_says_so():
+    with pytest.raises(DataFormatError, match="not a model of the learned scorer: it is a transformer artifact"):
+        score_tasks(pd.DataFrame({"task": ["Draft replies to emails"]}), method="transformer",
+                    model=MODELS / "transformer-v1.npz")

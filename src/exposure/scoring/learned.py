@@ -443,6 +443,41 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+#: Each kind of the package's artifacts, as :func:`artifact_kind` names it, and what reads it.
+ARTIFACT_KINDS = {
+    "learned": "a model of the learned scorer (exposure.scoring.learned.load_model reads it)",
+    "transformer": "a transformer artifact (exposure.scoring.transformer.load_transformer reads it)",
+    "vectors": "static word vectors (the learned scorer's model beside them reads them)",
+    "index": "a retrieval index (the learned scorer's model beside it reads it)",
+}
+
+
+def artifact_kind(arrays: dict, meta: dict) -> str | None:
+    """Which of the package's artifacts ``arrays`` and ``meta`` are (a key of :data:`ARTIFACT_KINDS`), or None.
+
+    Told by what each kind alone holds: the transformer's fine-tuned layers and head
+    (``encoder.*``, ``head.*``) or ``base_sha256``; the learned model's coefficient sets
+    (``coef_*``, ``sets``); the word vectors' ``words``, ``codes`` and ``scale``; the
+    retrieval index's ``n_tasks``. Read by the loaders of the learned model and of the
+    transformer, so that one given the other's file says what it was given.
+
+    Examples
+    --------
+    >>> artifact_kind({"coef_text": None}, {"sets": {}}), artifact_kind({"x": None}, {})
+    ('learned', None)
+    """
+    if any(name.startswith(("encoder.", "head.")) for name in arrays) or "base_sha256" in meta \
+            or meta.get("method") == "transformer":
+        return "transformer"
+    if "sets" in meta or any(name.startswith("coef_") for name in arrays):
+        return "learned"
+    if {"words", "codes", "scale"} <= set(arrays):
+        return "vectors"
+    if "n_tasks" in meta:
+        return "index"
+    return None
+
+
 def _check_model_arrays(arrays: dict, meta: dict) -> None:
     """Refuse arrays or metadata that do not make a ``learned`` model (:meth:`LearnedModel.from_arrays`).
 
@@ -470,6 +505,12 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     exposure.errors.ExposureError: the model artifact's coefficient set 'onet' names feature blocks ['bert'] that this version does not know (it knows ['word', 'char', 'title', 'major', 'activity', 'context', 'grounded', 'embed']): is the artifact of a newer version of the library?
     """
     what = "the model artifact"
+    kind = artifact_kind(arrays, meta)
+    if kind not in (None, "learned"):  # the transformer's was "not a model artifact: it lacks 'sets'"
+        also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its "
+                "model= is the learned scorer's model, which scores the rows given by O*NET ids"
+                if kind == "transformer" else "")
+        raise ExposureError(f"not a model of the learned scorer: it is {ARTIFACT_KINDS[kind]}{also}")
     for key in ("sets", "weights", "temperature", "word_ngram_max"):
         if key not in meta:
             raise KeyError(key)  # load_pinned: "not a model artifact: it lacks 'sets'"

@@ -48,7 +48,13 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._distill import MiniLM, backend_message, backend_problems
 from exposure.scoring._embed import quantise
 from exposure.scoring._features import normalise_texts, without_markup
-from exposure.scoring.learned import _softmax, read_registry, shipped_model_path
+from exposure.scoring.learned import (
+    ARTIFACT_KINDS,
+    _softmax,
+    artifact_kind,
+    read_registry,
+    shipped_model_path,
+)
 from exposure.scoring.retrieval import check_texts
 
 __all__ = ["MODEL_NAME", "MAX_LENGTH", "CHECK_TOLERANCE", "TransformerModel", "pack_weights",
@@ -491,22 +497,16 @@ def _check_kind(arrays, meta) -> None:
     if not isinstance(arrays, dict) or not isinstance(meta, dict):
         raise ExposureError(f"a transformer artifact is a dict of arrays and a dict of metadata, got "
                             f"{type(arrays).__name__} and {type(meta).__name__}")
-    ours = [name for name in arrays if name.startswith(("encoder.", "head."))]
-    if ours or "base_sha256" in meta or meta.get("method") == "transformer":
+    kind = artifact_kind(arrays, meta)  # one rule, shared with the learned model's loader
+    if kind == "transformer":
         return
-    if "sets" in meta or any(name.startswith("coef_") for name in arrays):
-        kind = "a model of the learned scorer (exposure.scoring.learned.load_model reads it)"
-    elif {"words", "codes", "scale"} <= set(arrays):
-        kind = "static word vectors (the learned scorer's model beside them reads them)"
-    elif "n_tasks" in meta:
-        kind = "a retrieval index (the learned scorer's model beside it reads it)"
-    else:
+    if kind is None:
         names = sorted(arrays)
         held = ", ".join(map(repr, names[:5])) + (", ..." if len(names) > 5 else "") if names else "no array"
         raise ExposureError(f"not a transformer artifact: it holds none of its fine-tuned layers "
                             f"('encoder.*') nor its head ('head.weight'), and no 'base_sha256' "
                             f"(it holds {held})")
-    raise ExposureError(f"not a transformer artifact: it is {kind}")
+    raise ExposureError(f"not a transformer artifact: it is {ARTIFACT_KINDS[kind]}")
 
 
 def _check_artifact(arrays: dict, meta: dict) -> None:
