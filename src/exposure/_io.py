@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from exposure._args import as_shown, check_choice, choice_hint
+from exposure._args import as_shown, check_choice, check_name, choice_hint
 from exposure._args import shown as shown_value
 from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError, OutputError
 
@@ -1234,8 +1234,9 @@ def _unnamed_column(frame: pd.DataFrame, path, where: str) -> None:
     A CSV file or an .xlsx sheet got an empty header cell (or ``nan``), a Parquet file
     the name ``"None"``, ``"nan"`` or ``""``; the library's readers then refused the file
     (``column 2 has values but no name in the header``) or read the column under the name
-    ``nan``. A frame built from a row of a sheet used as its header
-    (``frame.columns = frame.iloc[0]``) has such names where that row had empty cells.
+    ``nan``, a Stata file the variable ``_0nan`` or ``_``. A frame built from a row of a
+    sheet used as its header (``frame.columns = frame.iloc[0]``) has such names where that
+    row had empty cells.
     """
     for j, col in enumerate(frame.columns):
         missing = col is None or (pd.api.types.is_scalar(col) and pd.isna(col))
@@ -1878,13 +1879,24 @@ def _formula_like(value) -> bool:
     )
 
 
+def _arrow_dictionary(dtype) -> bool:
+    """Whether ``dtype`` is an Arrow dictionary type (:class:`pandas.ArrowDtype`), as a pandas categorical.
+
+    ``pd.read_parquet(..., dtype_backend="pyarrow")`` reads a dictionary-encoded column
+    (an R factor written by ``arrow::write_parquet``, a column pandas wrote from a
+    categorical) so.
+    """
+    return isinstance(dtype, pd.ArrowDtype) and pa.types.is_dictionary(dtype.pyarrow_dtype)
+
+
 def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Prefix text cells that a spreadsheet would run as a formula with ``'``.
 
     Cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return and are not
     numbers get a leading single quote; other cells, numbers and column names of other
-    types are untouched. A categorical column with such a cell is returned as plain text
-    (``object``): its categories do not hold the quoted texts. Column names are checked too. Only cells whose first character
+    types are untouched. A categorical column with such a cell (an Arrow dictionary one
+    too: pandas filled its missing cells with another row's text) is returned as plain
+    text (``object``): its categories do not hold the quoted texts. Column names are checked too. Only cells whose first character
     is one of those get the exact test (a vectorised look at each text column first).
 
     Returns
@@ -1918,9 +1930,12 @@ def neutralise_formulas(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         if mask.any():
             if out is frame:
                 out = frame.copy()
-            if isinstance(series.dtype, pd.CategoricalDtype):
+            if isinstance(series.dtype, pd.CategoricalDtype) or _arrow_dictionary(series.dtype):
                 # its categories lack the quoted texts (pandas' "Cannot setitem on a
-                # Categorical with a new category" before): the column as plain text
+                # Categorical with a new category" before): the column as plain text. An
+                # Arrow dictionary column (pd.read_parquet(..., dtype_backend="pyarrow") of
+                # an R factor) took them, and pandas filled its missing cells with the
+                # text of another row
                 out.isetitem(j, series.astype(object))
             out.iloc[mask, j] = "'" + series[mask].astype(str)
             changed += int(mask.sum())
@@ -2273,6 +2288,39 @@ def _refuse_unquotable(frame: pd.DataFrame, path, where: str, sep: str, header: 
 
 #: The ``formulas`` choices of :func:`write_csv`.
 _FORMULAS = ("neutralise", "keep")
+#: The extensions of compressed files (as ``exposure._tables.COMPRESSED`` names them) and
+#: what they are, which :func:`write_csv` does not write (:func:`_refuse_compressed`).
+_COMPRESSED_NAMES = {".gz": "gzip-compressed files", ".bz2": "bzip2-compressed files",
+                     ".xz": "xz-compressed files", ".zst": "zstd-compressed files", ".zip": "zip archives"}
+
+
+def _refuse_compressed(path, where: str) -> None:
+    """Refuse an output named as a compressed file (``scores.csv.gz``), which :func:`write_csv` writes as text.
+
+    The text was written uncompressed under the ``.gz`` name, and every reader of it
+    (``pd.read_csv``, ``gunzip``) then failed to decompress it
+    (``BadGzipFile: Not a gzipped file``); :func:`exposure._tables.write_frame` refuses
+    such a name in the same way. The message names the file to write instead.
+
+    Examples
+    --------
+    >>> _refuse_compressed("out/scores.csv.gz", "a CSV file")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: out/scores.csv.gz: unsupported output file type '.gz' (gzip-compressed files are not written): a CSV file is written as plain text; write out/scores.csv; for compressed output write out/scores.parquet (Parquet compresses its columns)
+    >>> _refuse_compressed("scores.csv", "a CSV file")
+    """
+    name = Path(path)
+    suffix = name.suffix.lower()
+    if suffix not in _COMPRESSED_NAMES:
+        return
+    inner = Path(name.stem)  # scores.csv of scores.csv.gz
+    base = inner.stem if inner.suffix.lower() in (".csv", ".tsv", ".txt") else inner.name
+    text = inner.name if base != inner.name else base + (".tsv" if "tsv" in where else ".csv")
+    raise DataFormatError(f"unsupported output file type {suffix!r} ({_COMPRESSED_NAMES[suffix]} are not "
+                          f"written): {where} is written as plain text; write {name.with_name(text)}; for "
+                          f"compressed output write {name.with_name(base + '.parquet')} (Parquet "
+                          "compresses its columns)", path=path)
 
 
 def _check_formulas(formulas) -> None:
@@ -2326,7 +2374,8 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
         without a name (None, NaN or blank: an empty header cell) or rows without
         columns (a blank line each), refused for the same reason; with
         ``quoting=csv.QUOTE_NONE``, a cell or column name holding the separator or a line break; ``frame`` that is not
-        a DataFrame (:func:`_refuse_not_frame`).
+        a DataFrame (:func:`_refuse_not_frame`); a ``path`` named as a compressed file
+        (``o.csv.gz``: :func:`_refuse_compressed`; plain text was written under that name).
     exposure.errors.OutputError
         The file cannot be written (nothing is left behind).
 
@@ -2344,6 +2393,7 @@ def write_csv(frame: pd.DataFrame, path, *, formulas: str = "neutralise", **kwar
     _check_formulas(formulas)
     where = "a .tsv file" if kwargs.get("sep") == "\t" else "a CSV file"
     _one_header_row(frame, path, where)
+    _refuse_compressed(path, where)  # plain text was written under the .gz name
     # bytes as their text (was their Python form b'...'), before the formula check sees them;
     # lists and maps as JSON text (were their Python or numpy form, cut with "...")
     if "index" not in kwargs:  # a named index: its column(s) (it was left out, silently)
@@ -2696,6 +2746,53 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
                     value)
 
 
+#: Characters Excel does not allow in a sheet name.
+_SHEET_FORBIDDEN = "\\/?*[]:"
+#: The most characters of an Excel sheet name.
+_SHEET_MAX = 31
+
+
+def _check_sheet(sheet, path) -> None:
+    """Refuse a ``sheet`` of :func:`write_xlsx` that Excel does not take as a sheet name.
+
+    Excel's rules: 1 to 31 characters, none of ``\\ / ? * [ ] :``, no ``'`` at either
+    end, not ``History`` (reserved). openpyxl raised a bare ``ValueError`` for a
+    forbidden character (``Invalid character / found in sheet title``, naming no file)
+    and a ``TypeError`` for a number, named an empty name ``Sheet`` without a word, and
+    wrote the others into a workbook Excel does not open without repairing it (a name of
+    40 characters with only openpyxl's ``UserWarning``, naming no file).
+
+    Examples
+    --------
+    >>> _check_sheet("data", "o.xlsx")
+    >>> _check_sheet("Scores 2024/25", "o.xlsx")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: o.xlsx: sheet 'Scores 2024/25' holds '/', which Excel does not allow in a sheet name (nor any of \\ / ? * [ ] :): write 'Scores 2024_25'
+    """
+    check_name(sheet, "sheet", "a sheet name")
+    if not sheet.strip():
+        raise DataFormatError(f"sheet is empty ({sheet!r}): give the sheet's name (default 'data')", path=path)
+    bad = [c for c in sheet if c in _SHEET_FORBIDDEN]
+    if bad:
+        why = (f"holds {bad[0]!r}, which Excel does not allow in a sheet name (nor any of "
+               f"{' '.join(_SHEET_FORBIDDEN)})")
+    elif len(sheet) > _SHEET_MAX:
+        why = f"has {len(sheet)} characters, more than the {_SHEET_MAX} of an Excel sheet name"
+    elif sheet.startswith("'") or sheet.endswith("'"):
+        why = "starts or ends with an apostrophe ('), which Excel does not allow in a sheet name"
+    elif sheet.casefold() == "history":
+        why = "is a name Excel reserves"
+    else:
+        return
+    # a name that follows every rule (the advice must work): the characters replaced, the
+    # apostrophes at the ends dropped, cut to 31 characters
+    fixed = "".join("_" if c in _SHEET_FORBIDDEN else c for c in sheet).strip("'")[:_SHEET_MAX].strip().strip("'")
+    advice = (f"write {fixed!r}" if fixed.strip() and fixed.casefold() != "history"
+              else "give another name (e.g. 'data')")
+    raise DataFormatError(f"sheet {sheet!r} {why}: {advice}", path=path)
+
+
 def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     """Write ``frame`` to one sheet of an ``.xlsx`` workbook atomically and deterministically.
 
@@ -2719,7 +2816,8 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
         left): more rows or columns than a sheet holds, or a cell a workbook cannot store
         (control characters in text or bytes, more than :data:`XLSX_MAX_CELL` characters,
         a nested value such as a list, an infinite number, an integer beyond 2**53, a
-        time-zone-aware datetime, a date before 1900-01-01), naming its row and column.
+        time-zone-aware datetime, a date before 1900-01-01), naming its row and column;
+        a ``sheet`` that is not an Excel sheet name (:func:`_check_sheet`).
     exposure.errors.OutputError
         The file cannot be written.
 
@@ -2744,6 +2842,7 @@ def write_xlsx(frame: pd.DataFrame, path, *, sheet: str = "data") -> Path:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
 
+    _check_sheet(sheet, path)  # openpyxl's ValueError, or a workbook Excel must repair
     frame = index_as_columns(frame, path, "an .xlsx sheet")  # a named index: its column(s)
     check_xlsx(frame, path)  # before any writing: a workbook cannot hold these
     columns = [str(c) for c in frame.columns]
@@ -2951,15 +3050,30 @@ def _stata_problem(values: pd.Series) -> tuple[int, str] | None:
 
 
 def _stata_plain(values: pd.Series) -> pd.Series:
-    """A categorical column whose categories are not all text, as its plain values.
+    """A categorical column whose categories are not all text, or an Arrow text column, as its plain values.
 
     Stata labels the codes of a categorical column with its categories as text: pandas
     wrote categories ``1.5, 2.5`` as the labels ``'1.5'``, ``'2.5'`` (the numbers were read
     back as text) with a warning of its own that named no file, and categories whose texts
     coincide (``'1'`` and ``1``) as a file whose labels are not unique, which the reader
     then refused. Such a column is written as its values (numbers stay numbers; a mix of
-    types is refused by :func:`check_stata`, naming its row). Other columns: unchanged.
+    types is refused by :func:`check_stata`, naming its row).
+
+    An Arrow text column (:class:`pandas.ArrowDtype` ``string`` or ``large_string``, or
+    a dictionary of them: ``pd.read_parquet(..., dtype_backend="pyarrow")``) is written
+    as pandas' text (``"string"``), an Arrow dictionary of numbers as its numbers: they
+    were refused as a type a Stata file cannot store, with the advice to convert them
+    (``the column holds string[pyarrow] values, ...``), text already. Other columns:
+    unchanged.
     """
+    if isinstance(values.dtype, pd.ArrowDtype):
+        arrow = values.dtype.pyarrow_dtype
+        if pa.types.is_dictionary(arrow):  # its values, in their own Arrow type
+            arrow = arrow.value_type
+            values = values.astype(pd.ArrowDtype(arrow))
+        if pa.types.is_string(arrow) or pa.types.is_large_string(arrow):
+            return values.astype("string")
+        return values
     if not isinstance(values.dtype, pd.CategoricalDtype):
         return values
     categories = values.cat.categories
@@ -3032,8 +3146,10 @@ def check_stata(frame: pd.DataFrame, path) -> None:
         magnitude :data:`STATA_EXACT_INT` or more, a time-zone-aware datetime, a number
         beyond Stata's range (:data:`STATA_DOUBLE_MAX`), a text holding a NUL character
         or a lone surrogate; or a frame without columns, with a column name given
-        twice (naming it; pandas failed with ``IndexError``, ``AttributeError``), or with
-        columns of several levels (a MultiIndex: they were said renamed, then refused).
+        twice (naming it; pandas failed with ``IndexError``, ``AttributeError``), with
+        columns of several levels (a MultiIndex: they were said renamed, then refused), or
+        with a column without a name (None, NaN or blank text: :func:`_unnamed_column`, as
+        the other writers refuse it; it was written as the variable ``_0nan`` or ``_``).
 
     Examples
     --------
@@ -3045,6 +3161,7 @@ def check_stata(frame: pd.DataFrame, path) -> None:
     frame = index_as_columns(frame, path, "a Stata .dta file")  # written as columns: checked as such
     _no_columns(frame, path, "a Stata .dta file")
     _one_header_row(frame, path, "a Stata .dta file")
+    _unnamed_column(frame, path, "a Stata .dta file")  # was written as the variable _0nan or _
     _duplicate_name(frame, path, "a Stata .dta file", stripped=False)  # " a" is written as _a
     frame = _dense(frame)
     for j, col in enumerate(frame.columns):
@@ -3100,7 +3217,9 @@ def write_stata(frame: pd.DataFrame, path) -> Path:
     letters, digits and ``_``, more than 32 characters, a reserved word, a leading digit)
     are renamed as pandas renames them (``O*NET-SOC Code`` becomes ``O_NET_SOC_Code``),
     deliberately: the original name is kept as the variable's label (its first 80
-    characters) and a warning lists the renamed columns.
+    characters) and a warning lists the renamed columns. A column without a name (None,
+    NaN or blank text) is refused, as by the other writers (it was written as the
+    variable ``_0nan`` or ``_``, a name nobody gave it).
 
     Raises
     ------

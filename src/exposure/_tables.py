@@ -4977,8 +4977,8 @@ def write_frame(frame: pd.DataFrame, path, *, formulas: str = "neutralise") -> P
     exposure.errors.DataFormatError
         Unsupported extension, a ``frame`` that is not a DataFrame (a Series: what to
         give instead), a frame the format cannot hold (a column name given twice, also
-        ``1`` and ``"1"``, naming both columns; a column without a name, except in a Stata
-        file, which renames it; no columns, except in a Parquet file; a ``.tsv`` cell, or
+        ``1`` and ``"1"``, naming both columns; a column without a name, in every format
+        (a Stata file renamed it ``_0nan`` or ``_`` until round 75); no columns, except in a Parquet file; a ``.tsv`` cell, or
         one of a named index, holding a tab or a line break), or a ``formulas`` that is
         not ``"neutralise"`` or ``"keep"``, whatever the kind (it was taken without a word
         for Parquet, ``.xlsx`` and Stata).
