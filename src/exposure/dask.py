@@ -94,7 +94,7 @@ from exposure.fetch import check_location
 from exposure.measures import eloundou
 from exposure.releases import check_onet_release
 from exposure.rollup._occupations import _TOL, _check_rubric, _flags
-from exposure.rollup._soc import _number, measure_values
+from exposure.rollup._soc import _number, _refuse_repeated_column, measure_values
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring import (
     SCORE_COLUMNS,
@@ -1728,7 +1728,9 @@ def check(scored: dd.DataFrame) -> dict:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``scored`` not a Dask DataFrame, or without the score column ``p_e0``; at compute
+        ``scored`` not a Dask DataFrame, or without the score column ``p_e0``, or with
+        ``p_e0``, ``onetsoc_code`` or ``task_id`` given twice (a ``ValueError`` of pandas
+        when computed, before); at compute
         time, a partition without ``p_e0``, ``onetsoc_code`` or ``task_id`` when the meta
         has them (the first such partition by number, ``scored.partitions[1]``, whatever
         the scheduler ran first: a bare ``KeyError`` before, then the partition that
@@ -1788,9 +1790,15 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
         raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {list(scored.columns)}): "
                               "give the output of score")
+    # a column read given twice (under its own name or O*NET's header): pandas' ValueError
+    # ``cannot reindex on an axis with duplicate labels``, or a TypeError, when computed
+    aliases = onet_aliases(scored._meta)
+    for column in dict.fromkeys(scored.columns):
+        if aliases.get(column, column) in ("p_e0", "onetsoc_code", "task_id"):
+            _refuse_repeated_column(scored._meta, "scored", column)
     # the index is not read: one Dask cannot reduce over (an IntervalIndex: "Don't know how
     # to handle index of type pandas.IntervalIndex") is dropped
-    scored = scored.rename(columns=onet_aliases(scored._meta)).reset_index(drop=True)
+    scored = scored.rename(columns=aliases).reset_index(drop=True)
     keyed = {"onetsoc_code", "task_id"} <= set(scored.columns)
     read = ["p_e0", *(["onetsoc_code", "task_id"] if keyed else [])]
     counts = scored.map_partitions(_check_counts, read, meta=_check_counts(scored._meta, read).iloc[:0])
@@ -2295,7 +2303,11 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight, codes)}",
                                   column=col)
-    _refuse_cast_flags(scored, by)
+    # a column read given twice: each partition's ``part[by]`` was a frame, and the roll-up
+    # failed with ``AttributeError: 'DataFrame' object has no attribute 'str'`` when computed
+    for col in dict.fromkeys((by, *ROLLUP_MEASURES, *([weight] if weight else []))):
+        _refuse_repeated_column(scored._meta, "scored", col)
+    _refuse_cast_flags(scored, by, weight)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
     sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
@@ -2309,37 +2321,123 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
 
 
-def _refuse_cast_flags(scored: dd.DataFrame, by: str) -> None:
-    """Refuse a ``dd.concat`` of ``scored`` that casts True/False codes of ``by`` to numbers.
+def _refuse_cast_flags(scored: dd.DataFrame, by: str, weight: str | None = None) -> None:
+    """Refuse a ``dd.concat`` of ``scored`` that casts True/False of a column read as numbers.
 
     ``dd.concat([a, b])`` of a frame whose ``by`` holds numbers (``int64``) and one whose
     ``by`` holds True/False gives the meta of the first, and Dask casts the partitions of
     the second to it: ``True`` became the code ``1`` (and ``False`` ``0``) before the
     partition reached the roll-up, which refuses a True/False code (:func:`_code_text`)
-    but saw ``1``, without a word (``float64`` codes: ``1.0``). The frames a ``Concat``
-    of ``scored``'s expression joins are read from their meta; the first whose ``by`` is
-    boolean where the concat's is a number is named (counted from 1), at call time. (A
-    concat of text or object codes keeps True, which the partition refuses. A column
-    renamed ``by`` after the concat is not followed.)
+    but saw ``1``, without a word (``float64`` codes: ``1.0``). So did a measure (alpha,
+    beta, gamma: True became ``1.0``) and the ``weight`` (a weight of 1), which the
+    partition refuses as True/False (:func:`_rollup_values`, :func:`_weights`). The
+    frames a ``Concat`` of ``scored``'s expression joins are read from their meta; the
+    first whose column is boolean where the concat's is a number is named (counted from
+    1), at call time. A column renamed after the concat (``rename``, ``ddf.columns = ...``,
+    ``assign(industry=ddf["naics"])``) is followed to its name in the concat
+    (:func:`_traced_columns`; it was not). (A concat of text or object columns keeps True,
+    which the partition refuses.)
     """
-    walk = getattr(getattr(scored, "expr", None), "walk", None)
-    if walk is None:  # not an expression of dask.dataframe
+    expr = getattr(scored, "expr", None)
+    if not callable(getattr(expr, "dependencies", None)):  # not an expression of dask.dataframe
         return
-    for node in walk():
+    read = {col: col for col in (by, *EXPOSURE_MEASURES, *([weight] if weight else []))}
+    for node, names in _traced_columns(expr, read):
         if type(node).__name__ != "Concat":  # the meta of the others is not read (a Delayed's has none)
             continue
         meta = _node_meta(node)
-        if (not isinstance(meta, pd.DataFrame) or by not in meta.columns
-                or not pd.api.types.is_numeric_dtype(meta[by].dtype) or pd.api.types.is_bool_dtype(meta[by].dtype)):
-            continue  # a concat of object codes keeps True, which the partition refuses
-        for k, frame in enumerate(getattr(node, "_frames", ()), start=1):
-            given = _node_meta(frame)
-            if (isinstance(given, pd.DataFrame) and by in given.columns
-                    and pd.api.types.is_bool_dtype(given[by].dtype)):
-                raise DataFormatError(
-                    f"{by} of frame {k} of a dd.concat holds True/False ({given[by].dtype}), which Dask "
-                    f"casts to the concat's {meta[by].dtype} (True is the code 1): True/False is no "
-                    "occupation or industry code (is by= the column of the codes?)", column=by)
+        for name, col in names.items():
+            dtype = _column_dtype(meta, name)
+            if (dtype is None or not pd.api.types.is_numeric_dtype(dtype)
+                    or pd.api.types.is_bool_dtype(dtype)):
+                continue  # a concat of object codes keeps True, which the partition refuses
+            for k, frame in enumerate(getattr(node, "_frames", ()), start=1):
+                given = _column_dtype(_node_meta(frame), name)
+                if given is None or not pd.api.types.is_bool_dtype(given):
+                    continue
+                there = "" if name == col else f" (its column {name!r} there, named {col!r} after it)"
+                what = ("(True is the code 1): True/False is no occupation or industry code (is by= the "
+                        "column of the codes?)" if col == by
+                        else "(True is a weight of 1): a weight must be a number, not True/False"
+                        if col == weight
+                        else "(True is 1.0): a measure must be a number in [0, 1], not True/False")
+                raise DataFormatError(f"{col} of frame {k} of a dd.concat{there} holds True/False ({given}), "
+                                      f"which Dask casts to the concat's {dtype} {what}", column=col)
+
+
+def _column_dtype(meta, name):
+    """The dtype of the column ``name`` of ``meta`` (a frame, or a Series so named), or None."""
+    if isinstance(meta, pd.DataFrame):
+        return meta[name].dtype if name in meta.columns and meta.columns.is_unique else None
+    if isinstance(meta, pd.Series) and meta.name == name:
+        return meta.dtype
+    return None
+
+
+def _traced_columns(expr, names: dict) -> Iterator[tuple[object, dict]]:
+    """Each node of the expression ``expr``, with the names there of the columns ``names``.
+
+    ``names`` maps the name of a column at ``expr`` to the name of the column read (the
+    roll-up's ``by``, a measure, ``weight``). Going down, a ``rename`` (a mapping or a
+    function), ``ddf.columns = [...]`` and an ``assign`` of a column (the Series given,
+    under its own name) give a column the name it has below them; a Series follows its
+    operands under their names (``s.rename("industry")``); other nodes keep the names (a
+    rename inside a function given to ``map_partitions`` is not seen). A node is given
+    once for each set of names (a graph's shared nodes, once).
+    """
+    stack, seen = [(expr, names)], set()
+    while stack:
+        node, names = stack.pop()
+        key = (getattr(node, "_name", id(node)), tuple(sorted(names.items(), key=repr)))
+        if key in seen:
+            continue
+        seen.add(key)
+        yield node, names
+        below = _names_below(node, names)
+        stack.extend(reversed([(child, found) for child, found in below if found]))
+
+
+def _names_below(node, names: dict) -> list[tuple[object, dict]]:
+    """The operands of ``node`` with the names there of its columns ``names`` (:func:`_traced_columns`)."""
+    kind = type(node).__name__
+    deps = list(node.dependencies())
+    if kind in ("RenameFrame", "ColumnsSetter") and deps:
+        below = _node_meta(deps[0])
+        if not isinstance(below, pd.DataFrame):
+            return [(dep, names) for dep in deps]
+        given = node.operand("columns")
+        if kind == "ColumnsSetter":
+            new = list(given) if len(list(given)) == len(below.columns) else list(below.columns)
+        else:
+            new = [given(c) if callable(given) else given.get(c, c) if isinstance(given, dict) else c
+                   for c in below.columns]
+        return [(deps[0], {old: names[now] for old, now in zip(below.columns, new, strict=True)
+                           if _hashable(now) and now in names})] + [(dep, names) for dep in deps[1:]]
+    if kind == "Assign":
+        operands = list(node.operands)
+        assigned = {k: v for k, v in zip(operands[1::2], operands[2::2], strict=False) if _hashable(k)}
+        out = [(operands[0], {n: c for n, c in names.items() if n not in assigned})]
+        for n, c in names.items():
+            value = assigned.get(n)
+            meta = _node_meta(value) if n in assigned else None
+            if isinstance(meta, pd.Series):
+                out.append((value, {meta.name: c}))
+        return out
+    meta = _node_meta(node)
+    if isinstance(meta, pd.Series) and _hashable(meta.name) and meta.name in names:
+        col = names[meta.name]
+        return [(dep, {getattr(_node_meta(dep), "name", meta.name): col})
+                if isinstance(_node_meta(dep), pd.Series) else (dep, names) for dep in deps]
+    return [(dep, names) for dep in deps]
+
+
+def _hashable(value) -> bool:
+    """Whether ``value`` can be a key of a dict (a column name of a list is not)."""
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def _node_meta(node):
@@ -2444,8 +2542,11 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         a word). When called:
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
         ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed); a
-        ``dd.concat`` of frames whose ``by`` holds numbers in one and True/False in
-        another (Dask cast True to the code 1: :func:`_refuse_cast_flags`). A ``by``
+        ``dd.concat`` of frames whose ``by`` (a measure, ``weight``) holds numbers in one
+        and True/False in another, also when renamed after the concat (Dask cast True to
+        the code 1, to 1.0: :func:`_refuse_cast_flags`); a column read (``by``,
+        ``weight``, a measure or flag) given twice (an ``AttributeError`` when computed,
+        before). A ``by``
         named like the working columns of the sums (``__n_known``, ``alpha__w``) is rolled
         up as any other (a ``KeyError`` before).
 

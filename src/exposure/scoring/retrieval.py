@@ -44,7 +44,7 @@ except ImportError:  # pragma: no cover - another scipy layout: ``@`` is used
 
 from exposure._args import as_array, check_count, check_path, shown
 from exposure._io import load_pinned, write_arrays
-from exposure._tables import task_id_numbers
+from exposure._tables import first_repeat, first_repeat_of, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring._features import WordTfidf, word_terms
@@ -869,8 +869,10 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
     exposure.errors.DataFormatError
         ``onet`` is not a release (a release name, None, a table); a task statement of
         ``onet.tasks`` is missing or not text, a task ID missing or not a whole number, an
-        ``onetsoc_code`` missing or not an O*NET-SOC code, a DWA ID or title of
-        ``onet.dwas`` (or a DWA ID of ``onet.task_dwas``) missing, or a column of these
+        ``onetsoc_code`` missing or not an O*NET-SOC code, a task (its code and ID) listed
+        twice (:func:`_check_repeated_tasks`: it was indexed twice), a DWA ID or title of
+        ``onet.dwas`` (or a DWA ID of ``onet.task_dwas``) missing, a DWA ID listed twice
+        in ``onet.dwas`` (:func:`_check_repeated_dwas`), or a column of these
         read missing (naming the table first, then the row and column); ``payload`` is not probabilities of 0 to 1, three a task
         (:func:`_check_payload`); ``max_df`` is not a whole number of 1 or more.
 
@@ -944,7 +946,8 @@ def _check_tasks(tasks) -> None:
     indexed as the occupation ``'nan'``, and a code with spaces around it
     (``'43-4051.00 '``) left its task without work activities or job zone, silently: each
     is refused as the category report refuses it
-    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`).
+    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`). A task listed twice was
+    indexed twice (:func:`_check_repeated_tasks`).
 
     Raises
     ------
@@ -968,10 +971,43 @@ def _check_tasks(tasks) -> None:
         bad = first_bad_onetsoc_code(tasks["onetsoc_code"].reset_index(drop=True))
         if bad is not None:
             raise DataFormatError(bad[1], row=bad[0] + 1, column="onetsoc_code")
+        _check_repeated_tasks(tasks)
     except DataFormatError as exc:
         # named first, as the roll-ups name their frames (it was after the row: "row 2, column
         # 'task_id': onet.tasks: task ID missing")
         raise DataFormatError(exc.reason, path="onet.tasks", row=exc.row, column=exc.column) from None
+
+
+def _check_repeated_tasks(tasks: pd.DataFrame) -> None:
+    """Refuse a task (an ``onetsoc_code`` and a ``task_id``) listed twice in ``tasks``.
+
+    A task listed twice (the task lists of two releases stacked, a row pasted twice) was
+    indexed twice: its terms counted twice in every term's document frequency (so every
+    similarity changed), and a text near it found it twice, weighing it double among its
+    neighbours. It is refused rather than indexed once: ``payload`` and the training rows
+    of the index (``index_frame(onet)``) go one to a row of ``tasks``. Task IDs are
+    compared as numbers (``1``, ``1.0`` and ``"1"`` are one task), as the links of
+    ``onet.task_dwas`` are matched. A release of :func:`exposure.load_onet` holds no
+    repeated task (its reader refuses one).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the row of the repeat (counted from 1), the column ``task_id``, and the row
+        of the first listing.
+    """
+    keys = pd.DataFrame({"onetsoc_code": tasks["onetsoc_code"].astype(str).tolist(),
+                         "task_id": norm_task_ids(tasks["task_id"])})
+    repeat = first_repeat_of(keys, ["onetsoc_code", "task_id"])
+    if repeat is None:
+        return
+    pos, first = repeat
+    same = "the same statement" if tasks["task"].iloc[pos] == tasks["task"].iloc[first] else "another statement"
+    # in the category report's words (``exposure.reports.categories``: the same release checked)
+    raise DataFormatError(f"task ({keys['onetsoc_code'].iloc[pos]}, {keys['task_id'].iloc[pos]}) is listed "
+                          f"twice, first on row {first + 1} ({same}): it would be indexed twice (its terms "
+                          "counted twice, weighed double among a text's neighbours); keep one row per task",
+                          row=pos + 1, column="task_id")
 
 
 #: The columns :func:`build_index` reads of a release's work activities, by table, and those
@@ -986,7 +1022,8 @@ def _check_activities(onet) -> None:
     A ``dwas`` or ``task_dwas`` table without a column read raised pandas' ``KeyError``;
     a missing or blank DWA ID or title (read as missing, not as text) raised
     ``TypeError: 'float' object is not subscriptable`` or ``AttributeError: 'float'
-    object has no attribute 'lower'``, naming no table.
+    object has no attribute 'lower'``, naming no table. A DWA listed twice in ``onet.dwas``
+    was indexed twice (:func:`_check_repeated_dwas`).
 
     Raises
     ------
@@ -1009,6 +1046,36 @@ def _check_activities(onet) -> None:
             if blank.any():
                 raise DataFormatError(f"{column} is missing", path=name, row=int(np.flatnonzero(blank)[0]) + 1,
                                       column=column)
+    _check_repeated_dwas(onet.dwas)
+
+
+def _check_repeated_dwas(dwas: pd.DataFrame) -> None:
+    """Refuse a DWA (a ``dwa_id``) listed twice in ``onet.dwas``.
+
+    A DWA listed twice (the work activities of two releases stacked) was indexed twice:
+    its title's terms counted twice in every term's document frequency, and a text near
+    it found it twice among its closest DWA titles, so the DWA's activities weighed
+    double in the grounded features (and its neighbour DWAs' less). It is refused, as a
+    task listed twice is (:func:`_check_repeated_tasks`), rather than indexed once: the
+    two rows may hold two titles. A release of :func:`exposure.load_onet` holds no
+    repeated DWA (its reader refuses one).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming ``onet.dwas``, the row of the repeat (counted from 1), the column ``dwa_id``,
+        and the row of the first listing.
+    """
+    ids = dwas["dwa_id"].astype(str).reset_index(drop=True)
+    repeat = first_repeat(ids)
+    if repeat is None:
+        return
+    pos, first = repeat
+    titles = dwas["dwa_title"].astype(str).reset_index(drop=True)
+    same = "the same title" if titles.iloc[pos] == titles.iloc[first] else "another title"
+    raise DataFormatError(f"DWA {ids.iloc[pos]} is listed twice, first on row {first + 1} ({same}): it would "
+                          "be indexed twice (its terms counted twice, weighed double among a text's closest "
+                          "DWA titles); keep one row per DWA", path="onet.dwas", row=pos + 1, column="dwa_id")
 
 
 def _check_payload(payload, n: int) -> np.ndarray:
