@@ -2393,7 +2393,10 @@ def _traced_columns(expr, names: dict) -> Iterator[tuple[object, dict]]:
             continue
         seen.add(key)
         yield node, names
-        below = _names_below(node, names)
+        try:
+            below = _names_below(node, names)
+        except (AttributeError, TypeError, ValueError, KeyError):  # a node of another dask-expr: names kept
+            below = [(dep, names) for dep in node.dependencies()]
         stack.extend(reversed([(child, found) for child, found in below if found]))
 
 
