@@ -37,6 +37,7 @@ import io
 import logging
 import os
 import re
+import shlex
 import unicodedata
 from pathlib import Path
 
@@ -45,6 +46,7 @@ try:  # POSIX; elsewhere pins are written without a lock (see Lock.pin)
 except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
+import numpy as np
 import pandas as pd
 
 from exposure._args import check_choice, check_flag, check_name, check_path, is_number, shown
@@ -65,6 +67,7 @@ __all__ = [
     "check_onet_release",
     "check_oews_release",
     "check_onet_format",
+    "download_named",
     "onet_format",
     "onet_name",
     "oews_names",
@@ -154,15 +157,21 @@ def _download_meant(release, kind: str) -> str:
     """
     if not isinstance(release, str):
         return ""
-    last = re.split(r"[/\\]", release.strip().rstrip("/\\"))[-1]
-    token = _ARCHIVE_TOKEN.fullmatch(re.sub(r"\.zip\Z", "", last, flags=re.IGNORECASE))
+    last, token = _download_token(release)
+    where = "in the data directory (--data-dir, data_dir=) to read your copy"
+    other = _OEWS_OTHER.fullmatch(re.sub(r"\.zip\Z", "", last, flags=re.IGNORECASE))
+    if kind == "oews" and other is not None:  # oesm26st.zip: a download of no national table
+        yy, level = other.group(1), _OEWS_LEVELS[other.group(2).lower()]
+        return (f": it names BLS's {level} download of OEWS May 20{yy} ({last}), not a release, and the library "
+                f"reads the national tables only: write 20{yy}, and put BLS's national downloads (oesm{yy}nat.zip, "
+                f"and oesm{yy}in4.zip for the by-industry table) or their unzipped folders {where}")
     if token is None or (token.group(3) is None) != (kind == "onet"):
         return ""
     said = f": it names {_token_release(token)}'s download ({last}), not a release: write "
-    where = "in the data directory (--data-dir, data_dir=) to read your copy"
     a, b, yy = token.groups()
     if kind == "oews":
-        return f"{said}20{yy}, and put the zip or its unzipped folder {where}"
+        industry = token.group(0).lower().endswith("in4")
+        return f"{said}20{yy}, and put the zip or its unzipped folder {where}{_oews_own_note(f'20{yy}', industry)}"
     meant, fmt = f"{int(a)}.{b}", "excel" if "excel" in token.group(0).lower() else "text"
     if not _ONET_RELEASE.match(meant):  # db_31_10_text: no release of the form
         return ""
@@ -175,6 +184,133 @@ def _download_meant(release, kind: str) -> str:
     # 30.1 is pinned in Excel: a text copy is never read, whatever the format asked
     return (f"{said}{meant!r}; the package pins O*NET {meant} in {pinned} format only, so your {fmt} copy is not "
             f"read: put O*NET's {pinned} download (db_{a}_{b}_{pinned}.zip) or its unzipped folder {where}")
+
+
+def _oews_own_note(year: str, industry: bool) -> str:
+    """``" with no mirror set (...)"`` when the package reads OEWS May ``year``'s table from a file of its own.
+
+    With a mirror set, the national (or, with ``industry``, the by-industry) table of a May
+    year the package pins in a file of its own (2025's CSVs, 2021's
+    ``national_M2021_dl.csv``) is read from that file, not from BLS's download in the data
+    directory (:func:`exposure.oews.oews_file_names`); ``""`` for another year.
+
+    Examples
+    --------
+    >>> _oews_own_note("2025", False)
+    " with no mirror set (with one, the package's own file of the table, oews/oews_national_cross_industry_M2025.csv, is read instead)"
+    >>> _oews_own_note("2026", True)
+    ''
+    """
+    own = [n for n, src in SOURCES.items() if src.kind == "oews" and src.release == f"May {year}"
+           and (("by_industry" in n) if industry
+                else ("cross_industry" in n or n.startswith(f"oews/national_M{year}_dl.") and not n.endswith(".xlsx")))]
+    if not own:
+        return ""
+    return f" with no mirror set (with one, the package's own file of the table, {', '.join(own)}, is read instead)"
+
+
+#: The separators of the folders of a path, on POSIX and on Windows.
+_SLASHES = "/\\"
+
+
+def _download_token(path: str) -> tuple[str, re.Match | None]:
+    """The last part of ``path`` and its match of a publisher's download (``db_31_0_text.zip``, ``oesm26nat``).
+
+    Examples
+    --------
+    >>> _download_token("~/Downloads/db_31_0_excel.zip/")[0], _download_token("31.0")
+    ('db_31_0_excel.zip', ('31.0', None))
+    """
+    last = re.split(r"[/\\]", path.strip().rstrip("/\\"))[-1]
+    return last, _ARCHIVE_TOKEN.fullmatch(re.sub(r"\.zip\Z", "", last, flags=re.IGNORECASE))
+
+
+def download_named(name, lock: Lock | None = None) -> str:
+    """The error of a source ``name`` that is a publisher's download; ``""`` for any other name.
+
+    ``exposure fetch ~/Downloads/db_30_1_excel.zip`` (or ``exposure sources``, the zip's
+    name, its unzipped folder, BLS's ``oesm24nat.zip``) was refused as an unknown source,
+    with the advice to list the registry (``run `exposure sources` ...``), which holds no
+    such name: nothing said how a download is read (from the data directory, under the
+    names of the release's files). The error names the release, says whether it is read (the
+    package reads its own format of a release it pins), and gives the command that reads
+    it: ``exposure fetch`` of the release's files for a release the package or ``lock``
+    pins, else ``exposure recompute``, which reads and pins a new release (with no mirror
+    set, for a table the package reads from a file of its own when a mirror is set: OEWS
+    May 2025's). The data directory is the folder ``name`` lies in, when it is a path.
+
+    Parameters
+    ----------
+    name : str
+        A NAME given to ``exposure fetch`` or ``exposure sources``.
+    lock : Lock, optional
+        The lock file, whose pins count as pinned releases (a damaged one as none).
+
+    Returns
+    -------
+    str
+        The error, or ``""``.
+
+    Examples
+    --------
+    >>> download_named("/data/my downloads/db_30_1_excel.zip")
+    "'/data/my downloads/db_30_1_excel.zip' is O*NET 30.1's download (db_30_1_excel.zip), not a source name: it is read from the data directory, under the names of the release's files: exposure fetch --data-dir '/data/my downloads' onet/30.1"
+    >>> download_named("db_31_0_excel")  # doctest: +ELLIPSIS
+    "... nobody pinned its files of O*NET 31.0 yet: ... exposure recompute --onet-release 31.0 --onet-format excel --data-dir DIR (DIR: the folder that holds it)"
+    >>> download_named("onet/30.1")
+    ''
+    """
+    if not isinstance(name, str):
+        return ""
+    last, token = _download_token(name)
+    if token is None:
+        return ""
+    a, b, yy = token.groups()
+    path = name.strip().rstrip(_SLASHES)
+    folder = path[: -len(last)]  # the data directory: where the download lies ('' for a bare name)
+    where = f"--data-dir {shlex.quote(folder.rstrip(_SLASHES) or folder)}" if folder else "--data-dir DIR"
+    said = f"{name!r} is {_token_release(token)}'s download ({last}), not a source name"
+    tail = "" if folder else " (DIR: the folder that holds it)"
+    try:
+        pins = set(lock.entries()) if isinstance(lock, Lock) else set()
+    except ExposureError:  # a damaged lock file is said by the commands that read it
+        pins = set()
+    if name.strip() in SOURCES or name.strip() in pins:  # a custom source pinned under such a name
+        return ""
+    canonical = token.group(0).lower() + (".zip" if last.lower().endswith(".zip") else "")
+    if last != canonical:  # DB_31_0_TEXT.ZIP: the data directory is read under the publisher's names only
+        said += f" (named otherwise than the publisher's {canonical}, under which it is read: rename it)"
+    if yy is not None:
+        year = f"20{yy}"
+        names = oews_names(year, "cross_industry" if token.group(0).lower().endswith("nat") else "by_industry")
+        names = names[1:] if len(names) > 1 else names  # oesm26in4 holds natsector and nat3d
+        pinned = all(n in SOURCES or n in pins for n in names)
+        command = (f"exposure fetch {where} {' '.join(names)}" if pinned
+                   else f"exposure recompute --oews-release {year} {where}")
+        if not pinned:
+            command += _oews_own_note(year, len(names) > 1)
+        release = f"OEWS May {year}"
+    else:
+        release, fmt = f"{int(a)}.{b}", "excel" if "excel" in token.group(0).lower() else "text"
+        if not _ONET_RELEASE.match(release):  # db_31_10_text: no release of the form
+            return ""
+        package = [n for n in SOURCES if n.startswith(f"onet/{release}/")]
+        if package and onet_format(release) != fmt:  # 30.1 is pinned in Excel: a text copy is never read
+            other = onet_format(release)
+            return (f"{said}; the package pins O*NET {release} in {other} format only, so it is not read: put "
+                    f"O*NET's {other} download (db_{a}_{b}_{other}.zip) or its unzipped folder in the data "
+                    f"directory: exposure fetch {where} onet/{release}{tail}")
+        pinned = bool(package) or any(n.startswith(f"onet/{release}/") and n.endswith(ONET_FORMATS[fmt])
+                                      for n in pins)
+        option = " --onet-format excel" if fmt == "excel" else ""
+        command = (f"exposure fetch {where} onet/{release}" if pinned
+                   else f"exposure recompute --onet-release {release}{option} {where}")
+        release = f"O*NET {release}"
+    if pinned:
+        return (f"{said}: it is read from the data directory, under the names of the release's files: "
+                f"{command}{tail}")
+    return (f"{said}, and nobody pinned its files of {release} yet: it is read from the data directory, and "
+            f"pinned, by {command}{tail}")
 
 
 def check_onet_release(release: str) -> str:
@@ -216,7 +352,8 @@ def check_onet_release(release: str) -> str:
     exposure.errors.DataFormatError: O*NET release float 29.1 is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): give it as text (str), in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)
     """
     if not isinstance(release, str):  # 29.1 was read as the release '29.1', its float kept as .release
-        hint = (", in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)"
+        hint = (_whole_release_hint(release) if _is_whole(release)
+                else ", in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)"
                 if is_number(release) else "")
         raise DataFormatError(f"O*NET release {shown(release)} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): "
                               f"give it as text (str){hint}")
@@ -228,6 +365,44 @@ def check_onet_release(release: str) -> str:
         raise ExposureError(f"O*NET release {release!r} has a leading zero: write "
                             f"'{int(m.group(1))}.{m.group(2)}'")
     return str(release)
+
+
+def _is_whole(value) -> bool:
+    """Whether ``value`` is a whole number of Python's or numpy's (an int, not a float nor a bool)."""
+    return is_number(value) and isinstance(value, (int, np.integer))
+
+
+def _whole_release_hint(release) -> str:
+    """What to write for the O*NET release ``release`` given as a whole number (``30``, ``2025``).
+
+    It was told to give the release "as text (str), in quotes": ``"30"`` was then refused
+    in turn (a release has a minor number), and so was ``"2025"`` (an OEWS May year given
+    as the O*NET release). A major number is to be written with its minor number, such as
+    a release of it the package pins (``'30.1'``) or ``'31.0'``; a year is named as one.
+    ``""`` for a number that is no major number (``0``, ``-3``, ``1000``).
+
+    Examples
+    --------
+    >>> _whole_release_hint(30)
+    " with its minor number, such as '30.1' (the release of O*NET 30 the package pins)"
+    >>> _whole_release_hint(31), _whole_release_hint(0)
+    (" with its minor number, such as '31.0'", '')
+    >>> _whole_release_hint(2025)
+    ", such as '29.1': 2025 is a year, not an O*NET release (an OEWS May year? give it as oews_release= or --oews-release)"
+    """
+    number = int(release)
+    if _OEWS_YEAR.match(str(number)):
+        return (f", such as '29.1': {number} is a year, not an O*NET release (an OEWS May year? give it as "
+                "oews_release= or --oews-release)")
+    if not 0 < number < 1000:
+        return ""
+    pinned = sorted({src.release for src in SOURCES.values()
+                     if src.kind == "onet" and src.release.split(".")[0] == str(number)},
+                    key=lambda r: _release_order("onet", r))
+    if pinned:
+        return (f" with its minor number, such as {' or '.join(map(repr, pinned))} (the release of O*NET {number} "
+                "the package pins)")
+    return f" with its minor number, such as '{number}.0'"
 
 
 def _release_order(kind: str, release: str) -> tuple:
@@ -1273,6 +1448,11 @@ def _check_unpadded(row: dict, line: int, path: Path) -> None:
 _LOCK_FIELDS = {"url": "URL", "member": "archive member"}
 #: The folder of a publisher's archive in a URL or an archive member: ``db_31_0_text``
 #: (O*NET release 31.0) or ``oesm26nat`` (OEWS May 2026).
+#: BLS's OEWS downloads of other tables than the national ones: ``oesm26st`` (by state),
+#: ``oesm26ma`` (by metropolitan and nonmetropolitan area), ``oesm26all`` (all data in one file).
+_OEWS_OTHER = re.compile(r"oesm([0-9]{2})(st|ma|all)", re.IGNORECASE)
+#: What each of :data:`_OEWS_OTHER`'s downloads holds.
+_OEWS_LEVELS = {"st": "state", "ma": "metropolitan and nonmetropolitan area", "all": "all-data"}
 _ARCHIVE_TOKEN = re.compile(r"db_([0-9]+)_([0-9]+)_(?:text|excel)|oesm([0-9]{2})(?:nat|in4)", re.IGNORECASE)
 
 

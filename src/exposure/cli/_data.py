@@ -6,12 +6,13 @@ import argparse
 import math
 import sys
 import threading
+from pathlib import Path
 
 from exposure import fetch as _fetch
 from exposure import sources as _sources
 from exposure.cli import add_location_options
 from exposure.errors import ExposureError
-from exposure.releases import LOCK_NAME, Lock, releases_frame
+from exposure.releases import LOCK_NAME, Lock, download_named, releases_frame
 from exposure.sources import Source, select_sources, sources_markdown
 
 __all__ = ["register", "run_sources", "run_fetch"]
@@ -204,6 +205,25 @@ def run_releases(fmt: str = "table") -> int:
     return 0
 
 
+def _refuse_downloads(names, lock: Lock) -> None:
+    """Refuse a NAME that is a publisher's download, saying how it is read.
+
+    ``exposure fetch ~/Downloads/db_30_1_excel.zip`` (or the zip's unzipped folder, BLS's
+    ``oesm26nat.zip``) was an unknown source, with the advice to list the registry: the
+    error now names the release and gives the command that reads the download from the
+    data directory (:func:`exposure.releases.download_named`).
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        The first NAME that is a download.
+    """
+    for name in names or ():
+        said = download_named(name, lock)
+        if said:
+            raise ExposureError(said)
+
+
 def _chosen(names, data_dir=None) -> list[Source]:
     """The files ``exposure sources NAME...`` lists: registry matches, then lock-file pins.
 
@@ -240,6 +260,7 @@ def _chosen(names, data_dir=None) -> list[Source]:
     if all(name.strip() in _sources.SOURCES for name in names):  # none (the registry), or exact names
         return select_sources(names)
     store = _fetch.DataStore(cache=_fetch.resolve_data_dir(data_dir), home=_fetch.default_home())
+    _refuse_downloads(names, store.lock)
     return _fetch.select_fetchable(names, store)
 
 
@@ -253,6 +274,9 @@ def run_sources(args) -> int:
 
     A file below a file that stands where one of its directories belongs (``onet/29.1`` a
     file) is ``blocked``, not ``missing``: exit 1, as for a directory where a file belongs.
+    A file whose copy of the publisher's download in the data directory a read refuses (a
+    changed ``db_31_0_text/Job Zones.txt``) is ``copy differs``, its error printed (exit 2):
+    it was ``verified`` (:func:`_copy_agrees`).
     With ``--rehash`` a file with the wrong sha256 is removed (state ``removed``);
     ``--releases`` lists the known and pinned releases instead (:func:`run_releases`, in
     the ``--format`` asked for). A NAME may also be a file that the lock file pins (see
@@ -281,10 +305,14 @@ def run_sources(args) -> int:
         sys.stdout.write(sources_markdown(chosen))
         return 0
     root = _fetch.check_cache_dir(_fetch.resolve_data_dir(args.data_dir), create=False)
+    mirror = _mirror()
     rows, errors = [], 0
     for s in chosen:
         try:
             state = _fetch.cache_status(s, root, rehash=args.rehash, drop=args.rehash)  # "blocked" too
+            if state in ("verified", "missing") and not _copy_agrees(s, root, mirror):
+                errors += 1
+                state = "copy differs"
         except ExposureError as exc:  # one file stopped the listing of all of them
             errors += 1
             removal = args.rehash and isinstance(exc, (_fetch.CacheWriteError, _fetch.ChecksumMismatchError))
@@ -309,7 +337,7 @@ def run_sources(args) -> int:
             print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
         counts = {k: sum(r[4] == k for r in rows)
                   for k in ("verified", "missing", "mismatch", "removed", "unreadable", "not a file",
-                            "blocked", "not removed", "error")}
+                            "blocked", "not removed", "error", "copy differs")}
         removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
                    else "")
         if _fetch.mirror_holding(root) is not None:
@@ -327,6 +355,9 @@ def run_sources(args) -> int:
             removed += f", {counts['not removed']} could not be removed (see the errors above)"
         if counts["error"]:
             removed += f", {counts['error']} not checked (see the errors above)"
+        if counts["copy differs"]:
+            removed += (f", {counts['copy differs']} with your copy of the publisher's download in the data "
+                        "directory refused (see the errors above)")
         print(
             f"\n{_files(len(rows))} in {root}: {counts['verified']} verified, "
             f"{counts['missing']} missing, "
@@ -337,6 +368,38 @@ def run_sources(args) -> int:
     if errors:
         return 2
     return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file", "blocked") for r in rows) else 0
+
+
+def _mirror() -> Path | None:
+    """The mirror the commands read (``$EXPOSURE_MIRROR``), None when unset or unusable.
+
+    A bad ``$EXPOSURE_MIRROR`` is said by the commands that read it, not by the listing.
+    """
+    try:
+        return _fetch.resolve_mirror()
+    except ExposureError:
+        return None
+
+
+def _copy_agrees(src: Source, root: Path, mirror: Path | None) -> bool:
+    """Whether the publisher's download of ``src`` in the data directory ``root``, if any, is read as pinned.
+
+    A copy of the release in the data directory (``db_31_0_text/``, ``db_31_0_text.zip``)
+    holding other bytes than the pin (a corrected release put there, a file saved again by
+    a spreadsheet) stops every read of the file (:func:`exposure.fetch.fetch`), while
+    ``exposure sources`` listed it as ``verified`` (the cache's copy), exit 0. Its error,
+    naming the copy and what to do, is printed (state ``copy differs``, exit 2). Nothing is
+    looked at when the cache is the mirror (read in place, as the commands read it).
+    """
+    if not src.pinned or _fetch.mirror_holding(root, mirror, src) is not None:
+        return True
+    try:
+        _fetch._check_publisher_copy(root, src, mirror)
+    except ExposureError as exc:
+        said = str(exc)
+        print(f"exposure sources: error: {said if src.name in said else f'{src.name}: {said}'}", file=sys.stderr)
+        return False
+    return True
 
 
 def _say_mirror(chosen, root, missing: int) -> None:
@@ -377,8 +440,9 @@ def run_fetch(args) -> int:
     mirror = _fetch.resolve_mirror(args.mirror)
     root = _fetch.resolve_data_dir(args.data_dir)
     # registry entries, and the files a recompute pinned in exposure.lock (by exact name)
-    chosen = _fetch.select_fetchable(args.names,
-                                     _fetch.resolve_store(None, mirror=mirror, data_dir=root))
+    store = _fetch.resolve_store(None, mirror=mirror, data_dir=root)
+    _refuse_downloads(args.names, store.lock)
+    chosen = _fetch.select_fetchable(args.names, store)
     holder = _fetch.mirror_holding(root, mirror)
     if holder is None:
         _fetch.check_cache_dir(root)
