@@ -57,14 +57,15 @@ def _twice(frame: pd.DataFrame, column) -> pd.DataFrame:
 
 # 1. exposure_table on codes that are not SOC codes ------------------------------------------
 
-#: What a code saved as a number is said to be (:func:`exposure.schemas._fields.first_bad_soc_code`).
-NUMBER = r": a number\? a spreadsheet may have saved the code as one; write it as text"
+#: What a SOC code saved as a number, its hyphen read as a decimal point, is said to be
+#: (:func:`exposure.schemas._fields.first_bad_soc_code`; the code to write since round 75).
+DECIMAL = r": a SOC code saved as a number, its hyphen read as a decimal point\? write it as text with its hyphen: "
 #: ... and a SOC code so saved, with the code to write (round 73).
 HYPHEN = r": a code saved as a number\? write it as text with its hyphen: "
 
 @pytest.mark.parametrize("value, shown", [
     # a number is said to be one since round 71 (first_bad_soc_code)
-    (111011, "'111011'" + HYPHEN + "'11-1011'"), (11.1011, "'11.1011'" + NUMBER), ("11-1011 ", "'11-1011 ': spaces around the code: write '11-1011'"),
+    (111011, "'111011'" + HYPHEN + "'11-1011'"), (11.1011, "'11.1011'" + DECIMAL + "'11-1011'"), ("11-1011 ", "'11-1011 ': spaces around the code: write '11-1011'"),
     ("11-1011.00", r"'11-1011.00': an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
     (b"11-1011", "b'11-1011'"),  # the bytes as Python shows them (was "b'11-1011'", quoted)
 ])

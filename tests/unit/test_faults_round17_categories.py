@@ -57,7 +57,10 @@ def _ids(f):
         "= df['onetsoc_code'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) (or the "
         "column's own encoding)")),
     (43, "int 43" + re.escape(NUMBER_HINT)),
-    (43.4171, "float 43.4171" + re.escape(NUMBER_HINT)),
+    # 43-4171 with its hyphen read as a decimal point: the code to write (round 75)
+    (43.4171, "float 43.4171" + re.escape(": a SOC code saved as a number, its hyphen read as a decimal point? "
+                                          "write it as text with its hyphen and suffix: '43-4171.00' (the SOC "
+                                          "occupation itself) or the O*NET-SOC code meant")),
     (True, "bool True"),
     (["47-2061.00"], r"list \['47-2061\.00'\]"),
 ], ids=["bytes", "int", "float", "bool", "list"])

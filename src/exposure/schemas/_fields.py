@@ -110,6 +110,10 @@ ONETSOC_2010_COLUMNS = frozenset({"onetsoc_2010_code"})
 NUMBER_HINT = ": a number? a spreadsheet may have saved the code as one; write it as text"
 #: Said of a code cell like ``'0110``: the apostrophe a spreadsheet takes as "this cell is text".
 _APOSTROPHE_HINT = ": a leading apostrophe (a spreadsheet's mark for text)? remove it"
+#: A code cell in quotes (``'15-1252'``, ``"15-1252"``, or the curly quotes of a word processor:
+#: ``‘15-1252’``, ``“15-1252”``), as a program writing text values (Python's ``repr``, SQL) or
+#: a document gives it; group 1 is the code.
+_QUOTED = re.compile("['\"\u2018\u201c\u201e](.+)['\"\u2019\u201d]", re.DOTALL)
 #: A code cell ``="11-1011"``: a CSV written for a spreadsheet, the code made a formula so that
 #: the spreadsheet keeps it as text (its leading zeros); group 1 is the code.
 _FORMULA_TEXT = re.compile(r'="(.*)"')
@@ -187,7 +191,14 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     (``'15-1252.1'`` for ``15-1252.10``, :func:`_short_suffix_hint`) and a NAICS code saved
     as a number (``'311.0'``, told to "write it as text", which it was) were refused without
     the code to write: it is given; a group of SOC codes as the ACS writes it (``1110XX``,
-    :func:`_group_hint`) is said to be one. Declared here, below every reader, so
+    :func:`_group_hint`) is said to be one. A SOC code saved as a number with its hyphen
+    read as a decimal point (``'15.1252'``, :func:`_decimal_code_hint`), told to "write it
+    as text", and a code with a footnote mark after it (``'15-1252*'``, ``'15-1252 (1)'``,
+    as published tables mark one, :func:`_footnote_hint`), in quotes (``"'15-1252'"``, told
+    to remove the leading apostrophe, which left ``"15-1252'"``; ``'"15-1252"'`` and curly
+    quotes told nothing) or with its title (``'15-1252.00 - Software Developers'``, as the
+    O*NET site shows them, :func:`_title_hint`), told nothing, are given the code to
+    write. Declared here, below every reader, so
     that :mod:`exposure.onet` says it too (:mod:`exposure.crosswalks` gives it under its
     old name).
 
@@ -228,6 +239,14 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     : a formula ="..." (written so that a spreadsheet keeps the code as text)? remove the = and the quotes: write '0110'
     >>> code_hint("11-1011 ", SOC_PATTERN)
     ": spaces around the code: write '11-1011'"
+    >>> code_hint("'11-1011'", SOC_PATTERN), code_hint("\u201c11-1011\u201d")
+    (": quotes around the code? remove them: write '11-1011'", ': quotes around the code? remove them')
+    >>> code_hint("15-1252*", SOC_PATTERN)
+    ": a footnote mark '*' after the code (as published tables mark one)? write the code without it: '15-1252'"
+    >>> code_hint("15-1252.00 - Software Developers", ONETSOC_PATTERN)
+    ": a code and its title in one cell? write the code alone: '15-1252.00'"
+    >>> code_hint("15.1252", SOC_PATTERN)
+    ": a SOC code saved as a number, its hyphen read as a decimal point? write it as text with its hyphen: '15-1252'"
     >>> code_hint("11\u20131011", ONETSOC_PATTERN)[74:]
     ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
     >>> code_hint("11\u20131011", ONETSOC_PATTERN, other_kind=False)
@@ -249,6 +268,10 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
         return (": a date? a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
                 "longer tells the code; take the codes from the source again, and open a CSV in a spreadsheet "
                 "with that column as text")
+    quoted = _QUOTED.fullmatch(value)
+    if quoted:  # "'15-1252'" was told to remove the leading apostrophe, which left "15-1252'"
+        meant = "" if pattern is None else _meant_hint(quoted[1].strip(), pattern, other_kind)
+        return ": quotes around the code? remove them" + meant
     if value.startswith("'"):  # refused as a malformed code, without saying why
         return _APOSTROPHE_HINT
     formula = _FORMULA_TEXT.fullmatch(value)
@@ -285,7 +308,8 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
         hint = _meant_hint(meant, pattern, other_kind)
         return said + hint if hint else ""
     return (_number_hint(value, pattern, other_kind)
-            or ("" if pattern is None else _short_suffix_hint(value, pattern, other_kind) or _group_hint(value, pattern))
+            or ("" if pattern is None else _short_suffix_hint(value, pattern, other_kind) or _group_hint(value, pattern)
+                or _footnote_hint(value, pattern, other_kind) or _title_hint(value, pattern, other_kind))
             or (other_kind_hint(value, pattern) if pattern is not None and other_kind else ""))
 
 
@@ -314,7 +338,93 @@ def _meant_hint(meant: str, pattern: str, other_kind: bool) -> str:
     # ' 11.0 ' (a code saved as a number, spaces around it) was told nothing: the number's advice
     number = _number_hint(meant, pattern, other_kind)
     return ((number if number != NUMBER_HINT else "") or _short_suffix_hint(meant, pattern, other_kind)
-            or _group_hint(meant, pattern) or (other_kind_hint(meant, pattern) if other_kind else ""))
+            or _group_hint(meant, pattern) or _footnote_hint(meant, pattern, other_kind)
+            or _title_hint(meant, pattern, other_kind) or (other_kind_hint(meant, pattern) if other_kind else ""))
+
+
+#: A code with a footnote mark after it, as BLS and published tables mark one: ``15-1252*``,
+#: ``15-1252†``, ``15-1252¹``, ``15-1252 (1)``, ``15-1252[a]``; group 1 is the code, group 2
+#: the mark (asterisks, daggers, section and pilcrow signs, superscript digits, or a number
+#: or letter in brackets).
+_FOOTNOTE = re.compile(r"(.*?[0-9])\s*([*#\u2020\u2021\u00a7\u00b6]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+                       r"|\((?:[0-9]{1,2}|[a-z])\)|\[(?:[0-9]{1,2}|[a-z])\])")
+#: A code and its title in one cell, as the O*NET site, BLS and published tables show them:
+#: ``15-1252.00 - Software Developers``, ``15-1252 Software Developers``, ``15-1252: ...``
+#: (groups 1, the code, and 2), or ``Software Developers (15-1252)`` (groups 4, the code,
+#: and 3). The title starts with a letter.
+_WITH_TITLE = re.compile(r"([0-9][0-9.-]*[0-9])(?:\s*[-:|,\u2013\u2014]\s*|\s+)([^\W\d_].*)"
+                         r"|([^\W\d_].*?)\s*\(([0-9][0-9.-]*[0-9])\)", re.DOTALL)
+
+
+def _footnote_hint(value: str, pattern: str, other_kind: bool = True) -> str:
+    """What :func:`code_hint` says of a code ``value`` with a footnote mark after it: the code without the mark.
+
+    BLS and published tables mark a code with a footnote (``15-1252*``, ``15-1252†``,
+    ``15-1252 (1)``, ``11-1011¹``); a table copied from one was refused as
+    ``not a SOC code (like 11-1011): '15-1252*'`` without a word of why. The code to
+    write is given when the code without the mark is one of ``pattern`` (or what
+    :func:`_meant_hint` says of it: a code of the other kind), else ``""``.
+
+    Examples
+    --------
+    >>> _footnote_hint("15-1252*", SOC_PATTERN)
+    ": a footnote mark '*' after the code (as published tables mark one)? write the code without it: '15-1252'"
+    >>> _footnote_hint("15-1252 (1)", ONETSOC_PATTERN)[71:]
+    "write the code without it: a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> _footnote_hint("15-125*", SOC_PATTERN), _footnote_hint("15-1252", SOC_PATTERN)
+    ('', '')
+    """
+    marked = _FOOTNOTE.fullmatch(value)
+    if marked is None:
+        return ""
+    said = f": a footnote mark {marked[2]!r} after the code (as published tables mark one)? write the code without it"
+    return _code_within(said, marked[1], pattern, other_kind)
+
+
+def _title_hint(value: str, pattern: str, other_kind: bool = True) -> str:
+    """What :func:`code_hint` says of a code and its title in one cell ``value``: the code alone.
+
+    A table copied from the O*NET site (``15-1252.00 - Software Developers``), from BLS or
+    a published table (``15-1252 Software Developers``,
+    ``Software Developers (15-1252)``) was refused as
+    ``not a SOC code (like 11-1011): '15-1252 Software Developers'`` without a word of
+    why. The code to write is given when the code in the cell is one of ``pattern`` (or
+    what :func:`_meant_hint` says of it: a code of the other kind), else ``""``.
+
+    Examples
+    --------
+    >>> _title_hint("15-1252 Software Developers", SOC_PATTERN)
+    ": a code and its title in one cell? write the code alone: '15-1252'"
+    >>> _title_hint("Software Developers (15-1252)", SOC_PATTERN) == _title_hint("15-1252: Software", SOC_PATTERN)
+    True
+    >>> _title_hint("15-1252.00 - Software Developers", SOC_PATTERN)
+    ": a code and its title in one cell? write the code alone: an O*NET-SOC code? a SOC code has no suffix: write '15-1252'"
+    >>> _title_hint("15-125 Software", SOC_PATTERN), _title_hint("banana", SOC_PATTERN)
+    ('', '')
+    """
+    titled = _WITH_TITLE.fullmatch(value)
+    if titled is None:
+        return ""
+    code = titled[1] if titled[1] is not None else titled[4]
+    return _code_within(": a code and its title in one cell? write the code alone", code, pattern, other_kind)
+
+
+def _code_within(said: str, code: str, pattern: str, other_kind: bool) -> str:
+    """``said`` (what a cell holds besides the code ``code``), then the code to write, or ``""``.
+
+    The code to write is ``code`` when it is one of ``pattern``, else what
+    :func:`_meant_hint` says of it (a code of the other kind: its code); ``""`` when
+    ``code`` gives none (the cell is no code of the column with something beside it).
+
+    Examples
+    --------
+    >>> _code_within(": a mark?", "15-1252", SOC_PATTERN, True), _code_within(": a mark?", "15-125", SOC_PATTERN, True)
+    (": a mark?: '15-1252'", '')
+    """
+    meant = _meant_hint(code, pattern, other_kind)
+    if not meant:
+        return ""
+    return said + (": " + meant[len(": write "):] if meant.startswith(": write ") else meant)
 
 
 #: A group of SOC codes as the Census Bureau's ACS (``119XXX``, ``15-12XX``) and IPUMS'
@@ -466,12 +576,71 @@ def _number_hint(value: str, pattern: str | None, other_kind: bool = True) -> st
                     "occupation itself) or the O*NET-SOC code meant")
         if suffix and len(suffix) <= 2 and other_kind and re.match(pattern, code):  # 151252.01 among SOC codes
             return f": an O*NET-SOC code saved as a number? a SOC code has no suffix: write {code!r}"
+    decimal = _decimal_code_hint(value, pattern, other_kind) if pattern is not None else ""
+    if decimal:  # '15.1252' was told to "write it as text", which lacks the hyphen
+        return decimal
     if pattern in (NAICS_PATTERN, OEWS_NAICS_PATTERN) and re.fullmatch(r"[1-9][0-9]*\.[0-9]+", value):
         whole = value.split(".")[0]  # '311.0' was told to "write it as text", which it was
         if re.fullmatch(r"[0-9]+\.0+", value) and re.match(pattern, whole):
             return f": a code saved as a number? write it without its decimals: {whole!r}"
         return ": a number with decimals, which no NAICS code has"  # '11.5' as text is refused again
     return NUMBER_HINT if re.fullmatch(r"[1-9][0-9]*(\.[0-9]+)?", value) else ""
+
+
+#: A SOC code saved as a number, its hyphen read as a decimal point (``15.1252`` for
+#: ``15-1252``; ``13.102`` for ``13-1020``, its trailing zero lost with it).
+_DECIMAL_CODE = re.compile(r"([1-9][0-9])\.([0-9]+)")
+
+
+def _decimal_code_hint(value: str, pattern: str, other_kind: bool = True) -> str:
+    """What :func:`_number_hint` says of a SOC code ``value`` whose hyphen was read as a decimal point.
+
+    ``'15.1252'`` (``15-1252`` saved as the number 15.1252) was told to "write it as
+    text", which it was, and still lacks the hyphen: the code to write is given when it
+    is one of ``pattern`` (``'15-1252'``; ``'15-1252.00'`` in a column of O*NET-SOC codes,
+    as for ``151252``). A number keeps no trailing zero (``13.102`` for ``13-1020``): the
+    digits after the point are padded with zeros to four, which only a code of that form
+    reads as. A single-precision number (float32) is read by the four decimals it holds
+    (``15.125200271606445``). More than four decimals that a float32 does not explain,
+    a whole number (``11.0``), or a code that is none of ``pattern``, give ``""``.
+
+    Examples
+    --------
+    >>> _decimal_code_hint("15.1252", SOC_PATTERN)
+    ": a SOC code saved as a number, its hyphen read as a decimal point? write it as text with its hyphen: '15-1252'"
+    >>> _decimal_code_hint("13.102", SOC_PATTERN)[68:]
+    "write it as text with its hyphen: '13-1020' (a number keeps no trailing zero)"
+    >>> _decimal_code_hint("15.125200271606445", SOC_PATTERN)[-9:]
+    "'15-1252'"
+    >>> _decimal_code_hint("15.1252", ONETSOC_PATTERN)[68:]
+    "write it as text with its hyphen and suffix: '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> _decimal_code_hint("15.12521", SOC_PATTERN), _decimal_code_hint("15.1252", ISCO_PATTERN)
+    ('', '')
+    >>> _decimal_code_hint("11.0", SOC_PATTERN)
+    ''
+    """
+    found = _DECIMAL_CODE.fullmatch(value)
+    if found is None or pattern not in (SOC_PATTERN, ONETSOC_PATTERN, SOC_OR_ONETSOC_PATTERN):
+        return ""
+    decimals = found[2]
+    if len(decimals) > 4:  # a float32 holds 15.1252 as 15.125200271606445
+        number = float(value)
+        decimals = f"{number:.4f}".split(".")[1].rstrip("0")
+        if float(np.float32(number)) != number or float(np.float32(f"{found[1]}.{decimals}")) != number:
+            return ""
+    if not decimals.strip("0"):  # '11.0' is the number 11 as well as 11-0000: no code told
+        return ""
+    code = f"{found[1]}-{decimals:0<4}"
+    zeros = " (a number keeps no trailing zero)" if len(decimals) < 4 else ""
+    said = ": a SOC code saved as a number, its hyphen read as a decimal point? write it as text with its hyphen"
+    if re.match(pattern, code):
+        return f"{said}: {code!r}{zeros}"
+    onet = f"{code}.00"
+    if not re.match(pattern, onet):
+        return ""
+    if not other_kind:  # an O*NET-SOC 2010 code: 19-1020 has no '.00' code
+        return f"{said} and its two-digit suffix: the O*NET-SOC code meant ({onet!r} if its suffix was 00){zeros}"
+    return f"{said} and suffix: {onet!r} (the SOC occupation itself) or the O*NET-SOC code meant{zeros}"
 
 
 def _float32_suffixes(digits: str, decimals: str) -> list[str]:
