@@ -51,6 +51,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import numbers
 import os
 import pickle
 import re
@@ -1321,7 +1322,10 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
     _check_column(text_column, "text_column")
     _check_column(occupation_column, "occupation_column", optional=True)
     if onet is not None:
-        if not isinstance(onet, str):  # a list: ``TypeError: unhashable type`` in a worker
+        # a number (29.1, np.int64(30), a Decimal) is told the release name to write, as
+        # exposure.spark tells it; a list: ``TypeError: unhashable type`` in a worker
+        is_number = isinstance(onet, numbers.Number) and not isinstance(onet, (bool, np.bool_))
+        if not isinstance(onet, str) and not is_number:
             raise DataFormatError(f"onet must be an O*NET release name such as '29.1' (or None), "
                                   f"got {shown(onet)}")
         check_onet_release(onet)

@@ -24,6 +24,11 @@
    learned model of the rows given by O*NET ids. The kinds are told by one rule
    (:func:`exposure.scoring.learned.artifact_kind`), which the transformer's loader
    (round 75) kept a copy of.
+4. :func:`exposure.dask.score` given ``onet=29.1`` (a number) said ``onet must be an O*NET
+   release name such as '29.1' (or None), got float 29.1``, where :mod:`exposure.spark`
+   gives :func:`exposure.releases.check_onet_release`'s advice (a number loses the zeros
+   of a release; ``30`` is told ``'30.1'``). Dask gives it too now; a list or a bool is
+   refused as before.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import pandas as pd
 import pytest
 from test_faults_cli import cli, one_error_line
 
+import exposure.dask as xdask
 from exposure import score_tasks, to_occupations
 from exposure.errors import DataFormatError
 from exposure.measures._common import check_employment
@@ -124,3 +130,15 @@ def test_score_tasks_given_the_transformer_as_model_says_so():
     with pytest.raises(DataFormatError, match="not a model of the learned scorer: it is a transformer artifact"):
         score_tasks(pd.DataFrame({"task": ["Draft replies to emails"]}), method="transformer",
                     model=MODELS / "transformer-v1.npz")
+
+
+@pytest.mark.parametrize("onet, advice", [
+    (29.1, "O*NET release float 29.1 is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): give it as text (str), "
+           "in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)"),
+    (30, "give it as text (str) with its minor number, such as '30.1'"),
+])
+def test_dask_score_tells_a_numeric_release_what_to_write(onet, advice):
+    frame = xdask.dd.from_pandas(pd.DataFrame({"task": ["Draft replies to emails"]}), npartitions=1)
+    with pytest.raises(DataFormatError) as info:
+        xdask.score(frame, onet=onet)
+    assert advice in str(info.value)

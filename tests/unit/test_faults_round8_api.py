@@ -531,7 +531,9 @@ def test_dask_frame_argument_that_is_not_a_dask_frame_is_refused(call, arg, valu
     (dict(text_column=["task"]), r"^text_column must be a column name \(str\), got list \['task'\]$"),
     (dict(occupation_column={}), r"^occupation_column must be a column name \(str\) or None, got dict$"),
     (dict(onet=["29.1"]), r"^onet must be an O\*NET release name such as '29.1' \(or None\), got list \['29.1'\]$"),
-    (dict(onet=29.1), r"^onet must be an O\*NET release name such as '29.1' \(or None\), got float 29.1$"),
+    # a number is told the release name to write, as exposure.spark tells it (round 75)
+    (dict(onet=29.1), r"^O\*NET release float 29.1 is not of the form MAJOR.MINOR \(e.g. 29.1, 31.0\): give it as "
+                      r"text \(str\), in quotes"),
     (dict(model_path=5), r"^model_path must be a model artifact path \(str or os.PathLike\), got int 5$"),
     (dict(method="rubric", mirror=5), r"^mirror must be a directory path \(str or os.PathLike\), got int 5$"),
     (dict(method="rubric", data_dir=True), r"^data_dir must be a directory path \(str or os.PathLike\), got bool True$"),
