@@ -29,6 +29,9 @@
    gives :func:`exposure.releases.check_onet_release`'s advice (a number loses the zeros
    of a release; ``30`` is told ``'30.1'``). Dask gives it too now; a list or a bool is
    refused as before.
+5. ``exposure diff`` printed its summary's items padded to 34 characters, so the count of
+   ``tasks_same_text_and_dwas_beta_moved_gt_0.01`` (43 characters) stood out of line with
+   the others; the items are padded to the longest now.
 """
 
 from __future__ import annotations
@@ -142,3 +145,20 @@ def test_dask_score_tells_a_numeric_release_what_to_write(onet, advice):
     with pytest.raises(DataFormatError) as info:
         xdask.score(frame, onet=onet)
     assert advice in str(info.value)
+
+
+@pytest.fixture
+def two_outputs(tmp_path):
+    import test_diff  # the made-up outputs of tests/unit/test_diff.py
+
+    return test_diff.two_outputs.__wrapped__(tmp_path)
+
+
+def test_the_diff_summary_counts_stand_in_one_column(two_outputs, tmp_path, capsys):
+    old, new = two_outputs
+    code, out, err = cli(capsys, "diff", str(old), str(new), "--reports", str(tmp_path / "r"))
+    assert code == 0, err
+    summary = out.split("top moves")[0].splitlines()[1:]  # the lines below the releases' line
+    rows = [line for line in summary if line.startswith("  ")]
+    assert any("tasks_same_text_and_dwas_beta_moved_gt_0.01" in line for line in rows)
+    assert len({len(line) for line in rows}) == 1, rows

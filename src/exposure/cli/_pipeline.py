@@ -379,8 +379,10 @@ def _diff(old, new, reports, top, quiet) -> int:
         def rel(releases: dict) -> str:
             return ", ".join(f"{k} {'unknown' if v is None else v}" for k, v in sorted(releases.items())) or "?"
         print(f"{old} ({rel(result.old_releases)}) -> {new} ({rel(result.new_releases)})")
+        # padded to the longest item (34 pushed tasks_same_text_and_dwas_beta_moved_gt_0.01 out of line)
+        width = max((len(str(item)) for item in result.summary["item"]), default=0)
         for item, count in result.summary.itertuples(index=False):
-            print(f"  {item:34s} {count:>8,d}")
+            print(f"  {item:{width}s} {count:>8,d}")
         if not result.unchanged and top:  # a table of zeros headed by Chief Executives said nothing
             # --top rows, at most 10 (the CSV holds all --top): --top 3 printed 10
             print("top moves of occupation beta:")
