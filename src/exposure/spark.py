@@ -52,6 +52,7 @@ PySpark is imported only when a function needs it; this module imports without i
 from __future__ import annotations
 
 import logging
+import numbers
 import os
 import re
 import threading
@@ -325,11 +326,14 @@ def _check_onet(onet) -> None:
     A name is checked as :func:`exposure.dask.score` checks it
     (:func:`~exposure.releases.check_onet_release`), on the driver: a name of another form
     (``"v29.1"``, ``""``) or a number (``29.1``, which loses the zeros of ``30.10``), which
-    ``load_onet`` refuses, was let through, and failed every task when the job ran.
+    ``load_onet`` refuses, was let through, and failed every task when the job ran. Any
+    number is so refused, with the release name to write: a numpy number (a cell of a
+    frame, ``np.int64(30)``, ``np.float32(29.1)``) and a ``Decimal`` were told the
+    release names without it, as something that is no release.
     """
     if onet is None or isinstance(onet, OnetRelease):
         return
-    if isinstance(onet, str) or (isinstance(onet, (int, float)) and not isinstance(onet, bool)):
+    if isinstance(onet, str) or (isinstance(onet, numbers.Number) and not isinstance(onet, (bool, np.bool_))):
         check_onet_release(onet)
         return
     raise DataFormatError("onet must be an O*NET release name such as '29.1' or a release loaded "
@@ -449,7 +453,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         if cut:
             _note_rows(frame.iloc[:cut], regrouped)
             with held, _located(first, regrouped):
-                _check_keys(frame.iloc[:cut], seen, first + done, text_column, occupation_column)
+                _check_keys(frame.iloc[:cut], seen, first + done, text_column, occupation_column,
+                            path=options.get("path"))
                 scored = _score(frame.iloc[:cut], method, text_column, occupation_column, release,
                                 mirror, data_dir, model, {**options, "row_offset": first + done})
             yield scored
@@ -458,7 +463,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     if pending is not None:
         _note_rows(pending, regrouped)
         with held, _located(first, regrouped):
-            _check_keys(pending, seen, first + done, text_column, occupation_column)
+            _check_keys(pending, seen, first + done, text_column, occupation_column,
+                        path=options.get("path"))
             scored = _score(pending, method, text_column, occupation_column, release, mirror,
                             data_dir, model, {**options, "row_offset": first + done})
         yield scored
@@ -467,7 +473,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
 
 
 def _check_keys(frame: pd.DataFrame, seen: dict, start: int, text_column: str,
-                occupation_column: str | None) -> None:
+                occupation_column: str | None, *, path=None) -> None:
     """Raise on a task key of ``frame`` that an earlier batch of the partition had; remember its keys.
 
     ``score_tasks`` refuses a (``onetsoc_code``, ``task_id``) key on two rows of the frame it
@@ -477,6 +483,8 @@ def _check_keys(frame: pd.DataFrame, seen: dict, start: int, text_column: str,
     scored twice without a word. ``start`` is the row of ``frame``'s first row, as errors
     count them. A problem on an earlier row of ``frame`` is raised first, as
     ``score_tasks`` would report it; repeats inside ``frame`` are ``score_tasks``'.
+    ``path`` is the ``path`` option, named first as ``score_tasks`` names it: a key
+    repeated in a later batch named no file, a key repeated in one batch named it.
     """
     aliases = onet_aliases(frame)
     if not {"onetsoc_code", "task_id"} <= {aliases.get(c, c) for c in frame.columns}:
@@ -484,10 +492,10 @@ def _check_keys(frame: pd.DataFrame, seen: dict, start: int, text_column: str,
     renamed = frame.drop(columns=[c for c in (_ROW, _KEY) if c in frame.columns])
     renamed = renamed.rename(columns=aliases).reset_index(drop=True)
     try:
-        _check_new_keys(renamed, seen, path=None, start=start)
+        _check_new_keys(renamed, seen, path=path, start=start)
     except DataFormatError as repeated:
         _check_rows(renamed.iloc[:repeated.row - start], text_column, occupation_column,
-                    row_offset=start)
+                    path=path, row_offset=start)
         raise
 
 
@@ -679,6 +687,68 @@ def _not_a_schema(schema):
     raise DataFormatError(f"schema must be the Spark schema of the input (df.schema, a StructType), got {got}")
 
 
+def _check_unique(names, case_sensitive: bool, frame: str) -> None:
+    """Refuse a column name given twice, in any case unless ``case_sensitive`` (a join keeps both).
+
+    Spark refused it with its ``AnalysisException`` (``Reference `task` is ambiguous``)
+    when the column was read. For :func:`score` (every column of ``sdf``) and :func:`check`
+    (the columns it reads of ``scored``); the error names ``frame`` first, then the column
+    (once), as :func:`exposure.dask.check` names them.
+
+    Examples
+    --------
+    >>> _check_unique(["id", "task", "Task"], False, "sdf")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: sdf, column 'Task': given more than once (Spark names columns regardless of case; a join keeps both columns): drop or rename one
+    """
+    seen: set[str] = set()
+    for name in names:
+        key = name if case_sensitive else name.casefold()
+        if key in seen:
+            case = "" if case_sensitive else "Spark names columns regardless of case; "
+            raise DataFormatError(f"given more than once ({case}a join keeps both columns): drop or "
+                                  "rename one", path=frame, column=name)
+        seen.add(key)
+
+
+#: The columns :func:`check` reads of ``scored``.
+_CHECKED = ("p_e0", "onetsoc_code", "task_id")
+
+
+def _checked_columns(names: list, case_sensitive: bool) -> dict:
+    """``{column: its name in scored}`` of the columns :func:`check` reads (:data:`_CHECKED`) that ``scored`` has.
+
+    O*NET's headers are read as :func:`score` reads them (:func:`onet_aliases`); when Spark
+    names columns regardless of case (``case_sensitive`` false, its default), a column
+    is also found in another case (``P_E0``), as Spark's ``select`` finds it: it was said
+    missing. A column read that ``scored`` has twice (in any case, unless
+    ``case_sensitive``; a join keeps both) is refused by :func:`_check_unique`: Spark's
+    ``AnalysisException`` (``Reference `p_e0` is ambiguous``) reached the caller.
+
+    Examples
+    --------
+    >>> _checked_columns(["id", "P_E0", "O*NET-SOC Code", "task_id"], False)
+    {'p_e0': 'P_E0', 'onetsoc_code': 'O*NET-SOC Code', 'task_id': 'task_id'}
+    >>> _checked_columns(["P_E0"], True)
+    {}
+    >>> _checked_columns(["p_e0", "id", "P_E0"], False)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scored, column 'P_E0': given more than once (Spark names columns regardless of case; a join keeps both columns): drop or rename one
+    """
+    aliases = onet_aliases(pd.DataFrame(columns=names))
+    fold = (lambda name: name) if case_sensitive else str.casefold
+    read = {fold(n) for n in names if aliases.get(n, n) in _CHECKED} | {fold(c) for c in _CHECKED}
+    _check_unique([n for n in names if fold(n) in read], case_sensitive, "scored")
+    by = {aliases.get(n, n): n for n in names if aliases.get(n, n) in _CHECKED}
+    for column in _CHECKED:  # ``P_E0``, which Spark selects as ``p_e0``
+        spelled = [n for n in names if column not in by and fold(n) == column]
+        if spelled:
+            by[column] = spelled[0]
+    return {c: by[c] for c in _CHECKED if c in by}
+
+
 def _check_columns(schema, text_column: str, occupation_column: str | None, *,
                    case_sensitive: bool = False) -> None:
     """Refuse a missing text or occupation column, or texts, codes or titles that are not strings.
@@ -705,14 +775,7 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     from pyspark.sql.types import NullType, StringType
 
     names = [f.name for f in schema.fields]
-    seen: set[str] = set()
-    for name in names:  # Spark's AnalysisException: "Reference `task` is ambiguous"
-        key = name if case_sensitive else name.casefold()
-        if key in seen:
-            case = "" if case_sensitive else "Spark names columns regardless of case; "
-            raise DataFormatError(f"column {name!r} appears more than once ({case}a join keeps both "
-                                  "columns): drop or rename one", column=name)
-        seen.add(key)
+    _check_unique(names, case_sensitive, "sdf")
     dotted = [n for n in names if "." in n]
     if dotted:  # AnalysisException: "A column ... with name `post`.`text` cannot be resolved"
         raise DataFormatError("Spark's mapInPandas cannot pass a column whose name has a dot (it "
@@ -897,8 +960,9 @@ def check(scored) -> dict:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``scored`` that is not a Spark DataFrame, or without the score column ``p_e0``; a
-        task key on more than one row, naming the number of such keys, the first key (in
+        ``scored`` that is not a Spark DataFrame, or without the score column ``p_e0`` (in
+        any case, unless ``spark.sql.caseSensitive`` is true); ``p_e0``, ``onetsoc_code``
+        or ``task_id`` given twice (so, in any case; a join keeps both); a task key on more than one row, naming the number of such keys, the first key (in
         text order) and its rows, by the Spark partition of ``scored`` and the row in it
         (from 1, as ``scored.rdd.glom()`` lists them): ``1 task key(s) (onetsoc_code,
         task_id) are on more than one row, e.g. (43-9061.00, 1) at Spark partition 0, row 1
@@ -915,8 +979,9 @@ def check(scored) -> dict:
     from pyspark.sql import functions as F
 
     names = list(scored.columns)
-    aliases = onet_aliases(pd.DataFrame(columns=names))  # O*NET's headers (a frame not scored here)
-    by = {aliases.get(n, n): n for n in names}
+    # O*NET's headers (a frame not scored here), a column in another case (``P_E0``: Spark
+    # selects it), a column read given twice (Spark's "Reference `p_e0` is ambiguous")
+    by = _checked_columns(names, _case_sensitive(getattr(scored, "sparkSession", None)))
     if "p_e0" not in by:
         raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {columns_shown(names)}): "
                               "give the output of score")

@@ -355,7 +355,7 @@ def test_score_of_a_reshuffled_frame_is_score_tasks_in_its_order(spark):
 
 
 @pytest.mark.parametrize(("names", "message"), [
-    (["pid", "task", "Task"], r"column 'Task': column 'Task' appears more than once \(Spark names columns "
+    (["pid", "task", "Task"], r"sdf, column 'Task': given more than once \(Spark names columns "
                               r"regardless of case; a join keeps both columns\): drop or rename one"),
     (["pid", "post.text", "task"], r"column 'post.text': Spark's mapInPandas cannot pass a column whose name "
                                    r"has a dot .*withColumnRenamed\('post.text', 'post_text'\)"),

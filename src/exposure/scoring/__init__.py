@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from exposure._args import check_choice, check_column, choice_hint
+from exposure._args import check_choice, check_column
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
 from exposure._tables import signalling_nan, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
@@ -78,6 +78,7 @@ from exposure.scoring._inputs import (
     norm_task_ids,
     onetsoc_code_message,
     other_label_rows,
+    padded_choice_hint,
     release_name,
     task_texts,
     warn_codes_not_read,
@@ -166,7 +167,9 @@ def _normalise_method(method: str, reference_source: str | None) -> tuple[str, s
     if method not in METHODS:
         raise ExposureError(f"unknown scoring method {method!r}; choose one of {', '.join(METHODS)} "
                             "(or reference-human, reference-gpt4)"
-                            + choice_hint(method, (*METHODS, "reference-human", "reference-gpt4")))
+                            # " learned" (a shell's quotes, a config file's spaces) was told
+                            # the choices only
+                            + padded_choice_hint(method, (*METHODS, "reference-human", "reference-gpt4")))
     if reference_source is not None and method != "reference":
         # ``score_tasks(df, reference_source="gpt4")`` returned ``learned``'s scores, without
         # a word (``exposure score --reference-source`` refuses it so)

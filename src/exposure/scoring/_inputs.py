@@ -81,6 +81,7 @@ __all__ = [
     "mojibake",
     "check_header_rows",
     "bad_task_types",
+    "padded_choice_hint",
     "task_type_hint",
     "check_task_types",
     "JOB_ZONES",
@@ -568,7 +569,10 @@ def onetsoc_code_message(value, values: pd.Series | None = None, *, path=None, w
     Bytes get :func:`bytes_advice`
     (``values``: the column; ``path``: the file). ``what`` replaces the opening
     words (the tagger's ``O*NET-SOC code must be text (like 43-4171.00) or missing, got
-    int 151252``).
+    int 151252``). A blank code (``''``, spaces: a frame read with
+    ``keep_default_na=False``, R's empty strings in a Parquet file, a space in a cell) is
+    said to be blank, with how to give a row no code: it was told only that ``''`` is not
+    of the form ``00-0000.00``.
 
     Examples
     --------
@@ -576,9 +580,15 @@ def onetsoc_code_message(value, values: pd.Series | None = None, *, path=None, w
     "O*NET-SOC code '15-1252' is not of the form 00-0000.00 (e.g. 11-1011.00): a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
     >>> onetsoc_code_message("n/a")
     "O*NET-SOC code 'n/a' is not of the form 00-0000.00 (e.g. 11-1011.00)"
+    >>> onetsoc_code_message("  ")
+    "O*NET-SOC code is blank, got '  ': a task without a code is to have it missing (None or NaN in a frame, null in a Parquet file, an empty cell in a CSV file or a workbook), else write its code (like 11-1011.00)"
     """
     if isinstance(value, np.generic):
         value = value.item()
+    if what is None and isinstance(value, str) and not value.strip():
+        return (f"O*NET-SOC code is blank, got {cell_shown(value)}: a task without a code is to have it "
+                "missing (None or NaN in a frame, null in a Parquet file, an empty cell in a CSV file or "
+                "a workbook), else write its code (like 11-1011.00)")
     said = what or f"O*NET-SOC code {cell_shown(value)} is not of the form 00-0000.00 (e.g. 11-1011.00)"
     if isinstance(value, bytes):
         return said + bytes_advice("onetsoc_code", values, path=path)
@@ -1389,25 +1399,45 @@ def bad_task_types(values: pd.Series) -> np.ndarray:
     return bad
 
 
+def padded_choice_hint(value, choices) -> str:
+    """What to write for a choice refused in another case or with spaces around it, else ``""``.
+
+    :func:`exposure._args.choice_hint` of the value without the spaces around it
+    (``": write 'Core' (the choices are case-sensitive)"``), or, for one of ``choices``
+    with spaces around it (a space left by a spreadsheet, a shell's quotes), that it is
+    that choice without the spaces; the value is still refused. For the messages that
+    list the choices themselves: task types (:func:`task_type_hint`) and
+    :func:`~exposure.scoring.score_tasks`' ``method`` (``" learned"`` was refused with the
+    choices listed only, ``learned`` first among them).
+
+    Examples
+    --------
+    >>> padded_choice_hint(" learned", ["learned", "rubric"]), padded_choice_hint(" Rubric", ["learned", "rubric"])
+    (": write 'learned' (without the spaces around it)", ": write 'rubric' (the choices are case-sensitive)")
+    """
+    if not isinstance(value, str):
+        return ""
+    name = value.strip()
+    if name != value and name in choices:
+        return f": write {name!r} (without the spaces around it)"
+    return choice_hint(name, choices)
+
+
 def task_type_hint(value) -> str:
     """What to write for a task type refused in another case or with spaces around it, else ``""``.
 
     ``core`` and ``CORE`` are told ``": write 'Core' (the choices are case-sensitive)"``
     (:func:`exposure._args.choice_hint`), ``"Supplemental "`` (a space left by a
     spreadsheet) that it is ``'Supplemental'`` without the spaces; the value is still
-    refused (:func:`bad_task_types`). For the messages that refuse a task type.
+    refused (:func:`bad_task_types`). For the messages that refuse a task type
+    (:func:`padded_choice_hint`).
 
     Examples
     --------
     >>> task_type_hint("CORE"), task_type_hint("Supplemental "), task_type_hint("Supp")
     (": write 'Core' (the choices are case-sensitive)", ": write 'Supplemental' (without the spaces around it)", '')
     """
-    if not isinstance(value, str):
-        return ""
-    name = value.strip()
-    if name in TASK_TYPES:
-        return f": write {name!r} (without the spaces around it)"
-    return choice_hint(name, TASK_TYPES)
+    return padded_choice_hint(value, TASK_TYPES)
 
 
 def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
