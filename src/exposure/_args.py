@@ -54,6 +54,8 @@ def shown(value) -> str:
     ("str 'no'", 'int64 3', 'ndarray', 'list')
     >>> shown(decimal.Decimal("-1.5")), shown(fractions.Fraction(1, 3))
     ('Decimal -1.5', 'Fraction 1/3')
+    >>> shown(np.float32(29.1))
+    'float32 29.1'
     """
     if isinstance(value, (decimal.Decimal, fractions.Fraction)):
         try:
@@ -64,7 +66,9 @@ def shown(value) -> str:
     scalar = _numpy_scalar(value)
     if value is None or scalar or isinstance(value, (str, bytes, int, float, list, tuple)):
         try:
-            text = repr(value.item() if scalar else value)
+            # a float32 as the decimal it shows (as_shown): 29.1 was "float32 29.100000381469727"
+            short = scalar and isinstance(value, np.floating) and value.itemsize < 8
+            text = repr(as_shown(value) if short else value.item() if scalar else value)
         except ValueError:  # an int of more than 4300 digits: Python refuses to write it out
             if isinstance(value, int):
                 return f"{type(value).__name__} of {value.bit_length()} bits"

@@ -32,6 +32,12 @@
 5. ``exposure diff`` printed its summary's items padded to 34 characters, so the count of
    ``tasks_same_text_and_dwas_beta_moved_gt_0.01`` (43 characters) stood out of line with
    the others; the items are padded to the longest now.
+6. ``score_tasks(df, "reference", reference_source=" human")`` (or ``"Human"``) was
+   told the choices only, ``unknown reference source ' human'; choose one of ['gpt4',
+   'human']``; it is told what to write now (``padded_choice_hint``, as the method is).
+7. A float32 argument was shown by its float64 value in messages (``O*NET release
+   float32 29.100000381469727 is not of the form MAJOR.MINOR``); :func:`exposure._args.shown`
+   shows the decimal it prints as (``float32 29.1``), as the number checks read it.
 """
 
 from __future__ import annotations
@@ -39,15 +45,17 @@ from __future__ import annotations
 import decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from test_faults_cli import cli, one_error_line
 
 import exposure.dask as xdask
 from exposure import score_tasks, to_occupations
-from exposure.errors import DataFormatError
+from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_employment
 from exposure.measures._crosswalk import numbers
+from exposure.releases import check_onet_release
 from exposure.scoring import learned
 
 SNAN = decimal.Decimal("sNaN")
@@ -162,3 +170,16 @@ def test_the_diff_summary_counts_stand_in_one_column(two_outputs, tmp_path, caps
     rows = [line for line in summary if line.startswith("  ")]
     assert any("tasks_same_text_and_dwas_beta_moved_gt_0.01" in line for line in rows)
     assert len({len(line) for line in rows}) == 1, rows
+
+
+@pytest.mark.parametrize("source, hint", [(" human", ": write 'human' (without the spaces around it)"),
+                                          ("Human", ": write 'human' (the choices are case-sensitive)")])
+def test_a_reference_source_in_another_form_is_told_what_to_write(source, hint):
+    with pytest.raises(ExposureError) as info:
+        score_tasks(pd.DataFrame({"task": ["Draft replies to emails"]}), "reference", reference_source=source)
+    assert str(info.value).endswith(f"choose one of ['gpt4', 'human']{hint}")
+
+
+def test_a_float32_is_shown_as_the_decimal_it_prints_as():
+    with pytest.raises(DataFormatError, match=r"^O\*NET release float32 29\.1 is not of the form"):
+        check_onet_release(np.float32(29.1))

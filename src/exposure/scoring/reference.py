@@ -35,6 +35,7 @@ from exposure.scoring._inputs import (
     is_spreadsheet_error,
     onetsoc_code_message,
     other_label_rows,
+    padded_choice_hint,
     unread_keys,
     without_views,
 )
@@ -73,7 +74,9 @@ def label_column(source: str) -> str:
     """
     check_choice(source, "source", SOURCES)  # a list raised ``TypeError: unhashable type``
     if source not in SOURCES:
-        raise ExposureError(f"unknown reference source {source!r}; choose one of {sorted(SOURCES)}")
+        # " human", "Human": the choices only (a config file's spaces, a capital)
+        raise ExposureError(f"unknown reference source {source!r}; choose one of {sorted(SOURCES)}"
+                            + padded_choice_hint(source, SOURCES))
     return SOURCES[source]
 
 
