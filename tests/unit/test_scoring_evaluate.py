@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from exposure.errors import DataFormatError
 from exposure.scoring._evaluate import (
     agreement,
     brier_score,
@@ -67,7 +68,10 @@ def test_agreement_uses_gpt4_like_hard_labels():
     assert isinstance(pd.Series(out).to_dict(), dict)
 
 
-def test_onehot_leaves_unknown_labels_missing():
-    got = onehot(pd.Series(["E2", "E0", pd.NA, "E5"]))
+def test_onehot_leaves_missing_labels_missing_and_refuses_unknown_ones():
+    got = onehot(pd.Series(["E2", "E0", pd.NA, None]))
     np.testing.assert_array_equal(got[:2], [[0, 0, 1], [1, 0, 0]])
     assert np.isnan(got[2:]).all()
+    # an unknown label was a NaN row too, left out of the figures without a word (round 75)
+    with pytest.raises(DataFormatError, match=r"labels row 4 is 'E5': a label must be E0, E1 or E2"):
+        onehot(pd.Series(["E2", "E0", pd.NA, "E5"]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from exposure._outdir import refuse_protected
+from exposure._outdir import OutputPathError, refuse_protected, refuse_spaces
 from exposure._tables import COMPRESSED, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
@@ -237,7 +237,9 @@ def check_artifact_name(out) -> None:
     ------
     exposure.errors.ExposureError
         An empty name (it was read as no ``--out``: the package's own model would be
-        replaced), a directory (an existing one, or a path ending in a separator: the
+        replaced), a name with surrounding spaces or a line end (``"m.npz\\r"``, a value
+        read with its CRLF: told to give a name ending in ``.npz``, and a line end split
+        the error line in two), a directory (an existing one, or a path ending in a separator: the
         artifact was written as a file of that name), a name ending in a compression
         suffix (``m.npz.gz``, ``.bz2``, ``.xz``, ``.zst``, ``.zip``: an uncompressed zip was
         written under it) or in anything but ``.npz`` (any case).
@@ -259,6 +261,8 @@ def check_artifact_name(out) -> None:
     if out == "":
         raise ExposureError(f"--out is empty: give the artifact's file name, e.g. {MODEL_NAME} "
                             "(without --out, train replaces the package's own model)")
+    # "m.npz\r", "m.npz ": "give a name ending in .npz, e.g. m.npz", the name it seemed to be
+    refuse_spaces(out, "output path", error=OutputPathError, file=True)  # in the words of check_output_file
     path = Path(out)
     if out.endswith((os.sep, "/")) or path.is_dir():
         raise ExposureError(f"--out {out}: a directory, not a file name: give the artifact's file name, "

@@ -31,6 +31,7 @@ from exposure._args import (
 )
 from exposure._io import atomic_paths, write_csv
 from exposure._measures import CATEGORIES, LABELS
+from exposure._outdir import OutputPathError, refuse_spaces
 from exposure._tables import check_pairs, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
@@ -580,7 +581,9 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
         ``a.xlsx``).
     exposure._outdir.OutputPathError
         ``out`` inside the mirror, the download cache's folders or the installed package
-        (:func:`exposure.fetch.refuse_read_folders`).
+        (:func:`exposure.fetch.refuse_read_folders`); ``out`` with surrounding spaces or a
+        line end (``" agreement.csv"`` was written under that name, ``"agreement.csv\\r"``
+        told to give a name ending in ``.csv``).
 
     Examples
     --------
@@ -593,6 +596,8 @@ def write_agreement_report(table: pd.DataFrame, reliability: pd.DataFrame | None
     ['scorer,kappa', 'x,0.1235']
     """
     out = check_path(out, "out")  # None: a TypeError
+    # " a.csv" was written under that name, "a.csv\r" told to give a name ending in .csv (the one given)
+    refuse_spaces(str(out), "output path", error=OutputPathError, file=True)
     refuse_read_folders(out, file=True)  # the mirror, the cache, the package: as the CLI
     if out.suffix.lower() != ".csv":  # CSV text was written under a.xlsx
         raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")

@@ -25,10 +25,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_count, shown
+from exposure._args import as_array, check_count, is_number, shown
 from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
 from exposure._tables import check_pairs
 from exposure.errors import DataFormatError, ExposureError
+from exposure.scoring._inputs import padded_choice_hint
 
 __all__ = [
     "agreement",
@@ -455,8 +456,47 @@ def agreement(proba, y, codes, weights) -> dict:
     return out
 
 
+def label_hint(value) -> str:
+    """What to write for a label given as ``value``: another case, or its class; else ``""``.
+
+    The one advice of the checks of labels E0, E1, E2 (:func:`onehot`,
+    :func:`exposure.scoring._train.checked_task_labels`): a label in another case
+    (``"e1"``, :func:`exposure._args.choice_hint`) or a class written for its label (``1``,
+    ``"1"``, ``"1.0"``: a file of classes, or of labels saved as numbers), which was refused
+    with no word of the label to write.
+
+    Examples
+    --------
+    >>> label_hint(" e1"), label_hint("2"), label_hint(1.0), label_hint("E5")
+    (": write 'E1' (the choices are case-sensitive)", ": a class? write its label, 'E2'", ": a class? write its label, 'E1'", '')
+    """
+    if isinstance(value, str):
+        hint = padded_choice_hint(value, LABELS)  # " E1": without the spaces; "e1": the case
+        if hint:
+            return hint
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return ""
+    if is_number(value) and value in range(len(LABELS)):  # 1, "1", "1.0": a class given for its label
+        return f": a class? write its label, {LABELS[int(value)]!r}"
+    return ""
+
+
 def onehot(labels) -> np.ndarray:
-    """One-hot rows of labels ``"E0"``, ``"E1"``, ``"E2"``; NaN rows for anything else.
+    """One-hot rows of labels ``"E0"``, ``"E1"``, ``"E2"``; NaN rows for missing labels.
+
+    A missing label (None, NaN, ``pd.NA``, a blank text) is a NaN row, which
+    :func:`agreement` leaves out. Any other value is refused, naming the row: a label
+    in another case or with spaces (``"e1"``, ``" E1"``), another label (``"E5"``) or a
+    class (``1``) was a NaN row too, so the task was left out of the figures without a word
+    (the GPT-4 labels of a file of one's own, ``onehot(labels["gpt4_exposure"])``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A value that is neither a label nor missing, naming the row (counted from 1) and
+        what to write where it is a label in another case or a class.
 
     Examples
     --------
@@ -464,8 +504,22 @@ def onehot(labels) -> np.ndarray:
     array([[ 0.,  1.,  0.],
            [nan, nan, nan],
            [ 1.,  0.,  0.]])
+    >>> onehot(["E1", "e0"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: labels row 2 is 'e0': a label must be E0, E1 or E2 (or missing): write 'E0' (the choices are case-sensitive)
     """
-    idx = pd.Series(labels).map({k: i for i, k in enumerate(LABELS)})
+    cells = pd.Series(labels, dtype=object)
+    missing = cells.map(lambda v: v is None or (np.ndim(v) == 0 and bool(pd.isna(v)))
+                        or (isinstance(v, str) and not v.strip())).to_numpy(dtype=bool)
+    idx = cells.map({k: i for i, k in enumerate(LABELS)})
+    bad = idx.isna().to_numpy() & ~missing
+    if bad.any():  # "e1", " E1", "E5", 1: a NaN row, left out of the figures without a word
+        pos = int(np.flatnonzero(bad)[0])
+        value = cells.iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # 1, not np.int64(1)
+        hint = label_hint(value)
+        raise DataFormatError(f"labels row {pos + 1} is {value!r}: a label must be E0, E1 or E2 (or missing){hint}")
     out = np.full((len(idx), len(LABELS)), np.nan)
     ok = idx.notna().to_numpy()
     out[ok] = np.eye(len(LABELS))[idx[ok].astype(int).to_numpy()]

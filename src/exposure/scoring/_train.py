@@ -38,7 +38,7 @@ from exposure._args import (
 )
 from exposure._io import atomic_paths, check_output_path, pinnable_name
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
-from exposure._outdir import check_output_file
+from exposure._outdir import OutputPathError, check_output_file, refuse_spaces
 from exposure._tables import (
     check_field_counts,
     check_file,
@@ -55,7 +55,7 @@ from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.measures.eloundou import check_task_labels, labels_location, read_task_labels
 from exposure.scoring._distill import check_model_dir, distill_vectors
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors, save_vectors
-from exposure.scoring._evaluate import agreement
+from exposure.scoring._evaluate import agreement, label_hint
 from exposure.scoring._features import CharTfidf, WordTfidf
 from exposure.scoring._inputs import (
     bad_task_types,
@@ -418,7 +418,9 @@ def checked_task_labels(labels, *, path=None, row_offset: int = 1, column: str =
     modern tasks of the free-text report
     (:func:`exposure.reports.agreement.check_modern_tasks`): a label ``' E1 '`` was refused
     by the first and taken by the second, and an empty label was ``got ''`` in one, missing
-    in the other. A label in another case (``'e1'``) is told what to write.
+    in the other. A label in another case (``'e1'``) is told what to write, and so is a class
+    written for its label (``'1'``, ``'1.0'``: refused with no word of the label before;
+    :func:`~exposure.scoring._evaluate.label_hint`).
 
     Parameters
     ----------
@@ -457,7 +459,8 @@ def checked_task_labels(labels, *, path=None, row_offset: int = 1, column: str =
         value = labels.iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value  # nan, not np.float64(nan)
         missing = value is None or (np.ndim(value) == 0 and bool(pd.isna(value))) or not str(value).strip()
-        got = "it is missing" if missing else f"got {value!r}{choice_hint(str(value).strip(), LABELS)}"
+        # '1' (a class, or a label saved as its number) was refused with no word of the label to write
+        got = "it is missing" if missing else f"got {value!r}{label_hint(value)}"
         raise DataFormatError(f"label must be E0, E1 or E2, {got}", path=path, row=pos + row_offset,
                               column=column)
     return text.astype(str)
@@ -1656,7 +1659,8 @@ def check_train_output(out=None) -> Path:
     exposure._outdir.OutputPathError
         The artifact's directory cannot be created or written; the artifact's name, or
         that of a folder to be made for it, is longer than its file system allows (a
-        bare ``OSError`` before).
+        bare ``OSError`` before); a name with surrounding spaces or a line end
+        (``"m.npz\\r"``, a value read with its CRLF: told to give a name ending in ``.npz``).
     exposure.errors.ExposureError
         An empty ``out`` (``""`` was read as no ``out``: the package's own artifact).
     exposure.errors.DataFormatError
@@ -1695,6 +1699,8 @@ def check_train_output(out=None) -> Path:
                             "the package's own model)")
     # b"m.npz", 5: pathlib's TypeError
     out = check_path(out, "out", "the artifact's file name") if out is not None else shipped_model_path()
+    # "m.npz\r", "m.npz ": "give a name ending in .npz, e.g. m.npz", the name it seemed to be
+    refuse_spaces(str(out), "output path", error=OutputPathError, file=True)
     if out.name in ("", ".."):  # Path("."), Path(""): "PosixPath('.') has an empty name" (a ValueError)
         raise OutputError("names a directory, not the artifact's file: give a file name ending in .npz, e.g. "
                           f"{out / 'model.npz'}", path=out, errno=errno.EISDIR)
