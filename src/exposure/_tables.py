@@ -44,6 +44,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from exposure._args import check_path
+from exposure._args import shown as shown_value
 from exposure._io import (
     _check_formulas,
     pyarrow_parquet,
@@ -72,6 +73,8 @@ __all__ = [
     "reader_reason",
     "link_note",
     "missing_note",
+    "variable_note",
+    "check_sheet",
     "nullable_dtype",
     "binary_as_text",
     "read_text_table",
@@ -571,12 +574,15 @@ def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None, *
         if quoting is None:
             quoting = csv.QUOTE_MINIMAL if sep == "," else csv.QUOTE_NONE
         row, line, field = _byte_place(data, offset, sep, quoting)
-        header = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
+        # (the first line, whatever its end: a file of carriage returns, Excel's 'CSV
+        # (Macintosh)', was one line, and csv.Error "new-line character seen in unquoted field")
+        header = re.split(rb"\r\n|\r|\n", data, maxsplit=1)[0].decode("utf-8-sig", "replace")
         names = next(csv.reader([header], delimiter=sep, quoting=quoting)) if header else []
         column = names[field] if field < len(names) else None
+        mac = b"\r" in data and b"\n" not in data  # Excel's 'CSV (Macintosh)': Mac Roman
         raise DataFormatError(
             f"byte 0x{data[offset]:02x} is not valid UTF-8 (byte offset {offset})"
-            f"{_encoding_advice(data[offset], save_sep, workbook)}",
+            f"{_encoding_advice(data[offset], save_sep, workbook, mac=mac)}",
             path=path,
             row=row,
             line=line,
@@ -630,11 +636,13 @@ def windows_1252_char(byte: int) -> str | None:
     return char if byte >= 0x80 and char.isprintable() else None
 
 
-def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True) -> str:
+def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True, *, mac: bool = False) -> str:
     """What to do about a byte that is not UTF-8: save the file as UTF-8 (naming the likely encoding).
 
     What to save it as depends on the reader (:func:`_utf8_advice`): ``sep`` is the
-    separator it reads text with, ``workbook`` whether it reads workbooks too.
+    separator it reads text with, ``workbook`` whether it reads workbooks too. ``mac``:
+    the file's lines end with a carriage return alone, as Excel's 'CSV (Macintosh)'
+    writes them, in Mac Roman (its 0x8e is 'é'; in Windows-1252, 'Ž').
 
     Examples
     --------
@@ -644,8 +652,14 @@ def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True) ->
     ": save the file as UTF-8 ('CSV UTF-8')"
     >>> _encoding_advice(0x81, "\\t").startswith(": give the table as an .xlsx workbook, or save the file as UTF-8 tab")
     True
+    >>> _encoding_advice(0x8E, mac=True)
+    ": the file looks like Mac Roman text (lines ending with a carriage return alone, as Excel for Mac's 'CSV (Macintosh)' writes them; 0x8e is 'é' there); save it as UTF-8 ('CSV UTF-8')"
     """
     advice = _utf8_advice(sep, workbook)
+    if mac:
+        return (f": the file looks like Mac Roman text (lines ending with a carriage return alone, as "
+                f"Excel for Mac's 'CSV (Macintosh)' writes them; 0x{byte:02x} is "
+                f"{bytes([byte]).decode('mac_roman')!r} there); {advice}")
     char = windows_1252_char(byte)
     if char is None:  # (the file is named: "it" would be the byte)
         return ": " + advice.replace("save it as", "save the file as", 1)
@@ -653,8 +667,10 @@ def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True) ->
             f"{advice}")
 
 
-#: Excel's first line naming the separator (``sep=;``), which no other program reads.
-_SEP_LINE = re.compile(r"\ufeff?sep=(.)\r?$", re.IGNORECASE)
+#: Excel's first line naming the separator (``sep=;``), which no other program reads; or
+#: that line read as a cell of data and saved again (by LibreOffice, R, pandas or Excel):
+#: quoted when it holds the separator (``"sep=;"``), empty cells after it (``sep=;;;``).
+_SEP_LINE = re.compile(r'\ufeff?(?P<quote>"?)sep=(?P<sep>.)(?P=quote)(?P<cells>[,;\t]*)\r?$', re.IGNORECASE)
 #: What a semicolon-separated file looks like, and what to do with it. Excel writes its
 #: CSV formats with the list separator of the system's regional settings, ';' where the
 #: decimal separator is ',' (much of Europe), 'CSV UTF-8 (comma delimited)' too: saving
@@ -708,6 +724,10 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     text column 'task' (columns: ['task,title'])`` for a comma-separated ``.txt``).
     ``published``: a published file (a measure, the labels), whose separator is the
     publisher's whatever its name: the advice is to save it so (:func:`check_published_separator`).
+    The ``sep=`` line read as a cell and saved again (``"sep=;"``, quoted as holding the
+    separator, or ``sep=;;;`` with the empty cells of its row) is refused as well: it was
+    read as the header, a one-column table named ``sep=;`` (``missing text column 'task'
+    (columns: ['sep=;'])``, and a frame of one column from :func:`read_frame`).
 
     Examples
     --------
@@ -726,14 +746,20 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     first = head[0]
     m = _SEP_LINE.match(first)
     if m:
-        given = m.group(1)
-        if given == ";" and not published:
+        given = m.group("sep")
+        saved = bool(m.group("quote") or m.group("cells"))  # read as data and saved again
+        if given == ";" and not published and not saved:
             what = f"Excel's 'sep=;' line: {_semicolon_advice(path, sep_line=True)}"
         else:
             shown = "tab" if given == "\t" else repr(given)
-            what = (f"Excel's {first.strip()!r} line (separator {shown}), which other "
-                    "programs read as data: delete that line")
-            if published and given != sep:
+            line = f"sep={given}"
+            what = (f"Excel's {line!r} line (separator {shown}), which other programs read as data: "
+                    "delete that line") if not saved else (
+                f"the first line {first.strip()!r} is Excel's {line!r} line read as a cell of data "
+                "and saved again (which Excel too reads as data): delete that line")
+            if given == ";" and not published:
+                what += f"; {_semicolon_advice(path)}"
+            elif published and given != sep:
                 what += f"; {_published_advice(sep)}"
         raise DataFormatError(what, path=path, row=1, line=1)
     if sep in first:
@@ -1065,7 +1091,8 @@ def missing_note(path: Path, what: str = "file") -> str:
     whitespace at either end (a path copied from a spreadsheet cell or a shell, ``'tasks.csv '``)
     was ``tasks.csv : input file not found``, the space unseen: the message names it, and the
     path without it when that is a file. So is a path starting with ``~``, which no
-    shell expands inside quotes (:func:`_tilde_note`).
+    shell expands inside quotes (:func:`_tilde_note`), and one holding a variable that
+    nothing expanded (:func:`variable_note`; ``what`` ending in "directory" looks for one).
 
     Examples
     --------
@@ -1083,7 +1110,7 @@ def missing_note(path: Path, what: str = "file") -> str:
         return note
     if path.parts and path.parts[0].startswith("~"):
         return f"{what} not found: {_tilde_note(path)}"
-    variable = _variable_note(path)
+    variable = variable_note(path, "directory" if what.endswith("directory") else "file")
     if variable:
         return f"{what} not found: {variable}"
     parts = [part.strip() for part in path.parts]  # also a directory's name: 'data /tasks.csv'
@@ -1121,38 +1148,67 @@ def _tilde_note(path: Path) -> str:
     return f"{said}; {str(home)!r} is a file: give that path" if found else said
 
 
-#: A shell variable in a path (``$HOME``, ``${DATA}``), which no shell expands inside single quotes.
-_SHELL_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+#: A variable in a path that nothing expanded: a shell's ``$HOME`` or ``${DATA}`` (inside single
+#: quotes, in a script, a spreadsheet cell or a docker env-file) or Windows's ``%USERPROFILE%``.
+_SHELL_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))|%([A-Za-z_][A-Za-z0-9_]*)%")
 
 
-def _variable_note(path: Path) -> str | None:
-    """Why ``path``, which holds ``$NAME`` or ``${NAME}`` and names nothing, was not found, or None.
+def variable_note(path, kind: str = "file", *, made: bool = False, set_only: bool = False) -> str | None:
+    """Why ``path``, which holds ``$NAME``, ``${NAME}`` or ``%NAME%``, names the wrong thing, or None.
 
     A shell expands a variable outside single quotes only (``'$HOME/jz.txt'``, a path
-    written in a script or a spreadsheet cell), and Python never: the path reached the
-    reader as written, and was "input file not found" alone (:func:`missing_note`).
+    written in a script, a spreadsheet cell or a docker env-file), Windows's command
+    prompt ``%NAME%`` only on its command line, and Python never: the path reached the
+    library as written. An input was "input file not found" alone (:func:`missing_note`),
+    a mirror "does not exist", and a cache directory was made as ``./$HOME/c``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    kind : {"file", "directory"}, default "file"
+        What ``path`` should name: the path with its variables expanded is said to be
+        one ("give that path") when it is.
+    made : bool, default False
+        Whether ``path`` is a directory the library makes when missing (a cache): the path
+        with its variables expanded is given even when it does not exist yet.
+    set_only : bool, default False
+        Whether a path whose variables are all unset is taken as written (None): a
+        directory the library makes may be named ``$x`` on purpose.
+
+    Returns
+    -------
+    str or None
+        None when ``path`` holds no variable (a ``%NAME%`` of no set variable is text, as
+        in ``a%b%.csv``); else the variable, and that it is not set or what to give.
 
     Examples
     --------
-    >>> _variable_note(Path("/no/such/dir/$EXPOSURE_NO_SUCH_VARIABLE/t.csv"))
+    >>> variable_note("/no/such/dir/$EXPOSURE_NO_SUCH_VARIABLE/t.csv")
     "the '$EXPOSURE_NO_SUCH_VARIABLE' is not read as an environment variable (a shell expands it only outside single quotes); EXPOSURE_NO_SUCH_VARIABLE is not set"
-    >>> _variable_note(Path("t.csv")) is None
+    >>> variable_note("t.csv") is None
     True
     """
-    match = _SHELL_VARIABLE.search(str(path))
-    if match is None:
+    text = os.fspath(path)
+    found = [(m.group(0), m.group(1) or m.group(2) or m.group(3)) for m in _SHELL_VARIABLE.finditer(text)]
+    found = [(written, name) for written, name in found if written[0] == "$" or name in os.environ]
+    if not found or (set_only and all(name not in os.environ for _, name in found)):
         return None
-    name = match.group(1) or match.group(2)
-    said = (f"the {match.group(0)!r} is not read as an environment variable (a shell expands it "
-            "only outside single quotes)")
-    if name not in os.environ:
+    unset = [(written, name) for written, name in found if name not in os.environ]
+    written, name = unset[0] if unset else found[0]
+    how = ("a shell expands it only outside single quotes" if written[0] == "$" else
+           "only the Windows command prompt expands it, on its command line")
+    said = f"the {written!r} is not read as an environment variable ({how})"
+    if unset:
         return f"{said}; {name} is not set"
-    expanded = Path(os.path.expandvars(str(path)))
+    expanded = _SHELL_VARIABLE.sub(lambda m: os.environ.get(m.group(1) or m.group(2) or m.group(3),
+                                                            m.group(0)), text)
     try:
-        found = expanded.is_file()
+        found_kind = Path(expanded).is_dir() if kind == "directory" else Path(expanded).is_file()
     except OSError:  # a name too long
-        found = False
-    return f"{said}; {str(expanded)!r} is a file: give that path" if found else said
+        found_kind = False
+    if found_kind:
+        return f"{said}; {expanded!r} is a {kind}: give that path"
+    return f"{said}; give the path with it expanded, {expanded!r}" if made else said
 
 
 def _stat_error(path: Path, exc: OSError) -> InputError:
@@ -2235,6 +2291,7 @@ def read_xlsx_table(
 
     path = as_path(path)
     optional = optional or {}
+    sheet = check_sheet(sheet, path)
     head = check_file(path, save_sep=None)  # (named .xlsx: "save it as .xlsx", whatever text the caller reads)
     # a CSV, Parquet or Stata file named .xlsx was "not an .xlsx workbook (no zip signature)"
     binary_signature(head, path, "xlsx", save_as="an .xlsx workbook")
@@ -2254,6 +2311,59 @@ def read_xlsx_table(
         wb.close()
 
 
+def check_sheet(sheet, path: Path, names: list[str] | None = None) -> int | str | None:
+    """``sheet`` (of :func:`read_frame` or :func:`read_xlsx_table`) as a name or an ``int``, checked.
+
+    ``names`` (the worksheets, chart sheets left out), when given: a sheet none of them is
+    refused, naming them. ``sheet=True`` read the second sheet (True taken as 1), and a
+    float, a list or bytes was ``cannot read workbook (damaged?): 'Worksheet [0] does not
+    exist.'`` (an ``AttributeError`` from :func:`read_frame`), the workbook blamed; a name
+    :func:`read_frame` did not find was pandas' ``Worksheet named 'tasks' not found``,
+    the sheets unsaid.
+
+    Parameters
+    ----------
+    sheet : str, int or None
+        The ``sheet=`` argument: a name, a 0-based position (negative from the end), or None.
+    path : pathlib.Path
+        The workbook, named in errors.
+    names : list of str, optional
+        Its worksheets, in order; when None, ``sheet`` is checked for its type only.
+
+    Returns
+    -------
+    str, int or None
+        ``sheet``, a numpy integer as an ``int``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        A ``sheet`` that is no name or position (True, a float, a list, bytes), or names
+        none of ``names``.
+
+    Examples
+    --------
+    >>> check_sheet(True, Path("w.xlsx"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w.xlsx: sheet must be a sheet name (str) or a 0-based position (int), not bool True
+    >>> check_sheet("tasks", Path("w.xlsx"), ["Tasks", "Notes"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: w.xlsx: no sheet 'tasks'; the worksheets are ['Tasks', 'Notes']
+    """
+    if sheet is None:
+        return None
+    if isinstance(sheet, bool) or not isinstance(sheet, (int, np.integer, str)):
+        raise DataFormatError(f"sheet must be a sheet name (str) or a 0-based position (int), not "
+                              f"{shown_value(sheet)}", path=path)
+    sheet = sheet if isinstance(sheet, str) else int(sheet)
+    if names is not None and ((isinstance(sheet, int) and not -len(names) <= sheet < len(names)) or (
+            isinstance(sheet, str) and sheet not in names)):
+        raise DataFormatError(f"no sheet {sheet!r}; the worksheets are {names}", path=path)
+    return sheet
+
+
 def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
     """The table of an open workbook (see :func:`read_xlsx_table`)."""
     # worksheets only, counted as read_frame counts them: a chart sheet holds no table
@@ -2261,10 +2371,7 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
     if isinstance(sheet, str) and sheet not in names and sheet in wb.sheetnames:
         raise DataFormatError(f"sheet {sheet!r} is a chart sheet, not a table; the worksheets "
                               f"are {names}", path=path)
-    if (isinstance(sheet, int) and not -len(names) <= sheet < len(names)) or (
-        isinstance(sheet, str) and sheet not in names
-    ):
-        raise DataFormatError(f"no sheet {sheet!r}; the worksheets are {names}", path=path)
+    check_sheet(sheet, path, names)
     if sheet is None:
         if not names:
             raise DataFormatError("the workbook has no worksheet (a chart sheet only?): put the "
@@ -3926,6 +4033,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 refuse_strict_workbook(path)
                 if sheet is None:
                     check_first_sheet_shown(path)
+                else:  # pandas' "Worksheet named 'tasks' not found", the sheets unsaid
+                    check_sheet(sheet, path, [name for name, _ in xlsx_worksheets(path)])
                 # the cells as stored (dtype=str read a TRUE cell as 'True'): see _xlsx_text
                 raw = pd.read_excel(fh, sheet_name=0 if sheet is None else sheet, header=None,
                                     dtype=object, keep_default_na=False, na_values=[""])
@@ -4666,7 +4775,8 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
         line between rows; a compressed file; a CSV file ending inside a quoted cell (the
         row and line where the quote opens: :data:`UNCLOSED_QUOTE`); a quoted cell with
         text after its closing quote (a quote inside it not doubled: :func:`_text_after_quote`);
-        a symbolic link to a missing file.
+        a symbolic link to a missing file; a ``sheet`` that is no name or position, names
+        no worksheet (the worksheets are listed), or is given for a file that is no workbook.
     exposure.errors.InputError
         A file that cannot be read, or a name too long for the system.
 
@@ -4690,6 +4800,10 @@ def read_frame(path, *, sheet=None) -> pd.DataFrame:
     """
     path = as_path(path)
     kind = table_kind(path, "input")
+    sheet = check_sheet(sheet, path)
+    if sheet is not None and kind != "xlsx":  # (it was ignored without a word)
+        raise DataFormatError(f"sheet={sheet!r} is given, but a {path.suffix} file has no sheets: leave "
+                              "sheet out, or give the .xlsx workbook", path=path)
     if kind in ("csv", "tsv"):
         check_file(path)
         return _read_delimited(path, kind)

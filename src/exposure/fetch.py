@@ -126,6 +126,7 @@ from exposure._io import (
     remove_stale_partials,
 )
 from exposure._outdir import refuse_protected, refuse_spaces
+from exposure._tables import variable_note
 from exposure._version import __version__
 from exposure.errors import (
     ChecksumMismatchError,
@@ -470,6 +471,7 @@ def _env_dir(var: str) -> Path | None:
         raise ExposureError(f"${var} {value!r} is a relative path: it names another directory in each "
                             f"working directory (here {Path.cwd() / path}); give an absolute path (or "
                             "one starting with ~)")
+    _refuse_variable(value, f"${var}")
     return path
 
 
@@ -497,6 +499,31 @@ def _check_home(path: Path, origin: str) -> Path:
                             "and the lock file exposure.lock; mount or create the directory it points "
                             f"to, or set ${ENV_HOME} to a directory")
     return path
+
+
+def _refuse_variable(value, origin: str) -> None:
+    """Refuse a directory ``value`` (from ``origin``) holding a set variable that nothing expanded.
+
+    ``--data-dir '$HOME/c'`` (single quotes), or ``$EXPOSURE_DATA_DIR=/srv/$USER/c`` from a
+    docker env-file (which expands no variable), made the cache in a folder ``./$HOME/c``
+    (``/srv/$USER/c``) without a word, and every file was downloaded again into it;
+    ``home=`` and ``$EXPOSURE_HOME`` likewise. A variable that is not set is taken as
+    written (a directory may be named ``$x``). The message is :func:`exposure._tables.variable_note`'s.
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"EXPOSURE_R75": "/tmp/no-such-exposure-r75"}):
+    ...     _refuse_variable("${EXPOSURE_R75}/cache", "--data-dir/data_dir=")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: --data-dir/data_dir= '${EXPOSURE_R75}/cache': the '${EXPOSURE_R75}' is not read as an environment variable (a shell expands it only outside single quotes); give the path with it expanded, '/tmp/no-such-exposure-r75/cache'
+    """
+    text = os.fspath(value)
+    note = variable_note(text, "directory", made=True, set_only=True) if isinstance(text, str) else None
+    if note is not None:
+        raise ExposureError(f"{origin} {text!r}: {note}")
 
 
 #: A URL given where a directory path belongs (``file:///data/m``, ``https://host/m``).
@@ -593,7 +620,8 @@ def resolve_data_dir(data_dir=None) -> Path:
         ``data_dir`` that is no path (:func:`check_location`), or one with surrounding
         spaces or a line end that is not a directory as written (``$EXPOSURE_DATA_DIR``
         is refused so): a new cache was made beside the real one, without a word; a URL
-        (``file:///data/c`` made the cache in a folder ``./file:`` of the current directory).
+        (``file:///data/c`` made the cache in a folder ``./file:`` of the current directory);
+        a set variable that nothing expanded (``'$HOME/c'``: :func:`_refuse_variable`).
 
     Examples
     --------
@@ -609,6 +637,7 @@ def resolve_data_dir(data_dir=None) -> Path:
     # a new cache 'c\r' was made beside the real one, every file fetched into it, and the
     # summary "verified in c" showed the name without its line end
     refuse_spaces(data_dir, "--data-dir/data_dir=")
+    _refuse_variable(data_dir, "--data-dir/data_dir=")
     return _expand(data_dir, "--data-dir/data_dir=")
 
 
@@ -781,6 +810,8 @@ def resolve_mirror(mirror=None) -> Path | None:
     exposure.errors.ExposureError
         When the directory does not exist, the path is not a directory, or its ``~user``
         cannot be expanded; a URL (``file:///data/m``: "does not exist", the URL mangled).
+        A variable no shell expanded (``'$HOME/data'``) is named, and the path with it
+        expanded when that is a directory (:func:`exposure._tables.variable_note`).
 
     Examples
     --------
@@ -819,6 +850,10 @@ def resolve_mirror(mirror=None) -> Path | None:
             # "does not exist", beside a directory that does: as $EXPOSURE_DATA_DIR says it
             what += (f"; {os.fspath(value).strip()!r} does: remove the surrounding spaces (or line end) "
                      "of the value")
+        elif not path.exists() and isinstance(text := os.fspath(value), str):
+            # '$HOME/data' in single quotes or a docker env-file was only "does not exist"
+            note = variable_note(text, "directory")
+            what += f": {note}" if note else ""
         raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) {what}")
     return path
 
@@ -867,6 +902,7 @@ def _home_arg(home) -> Path:
     if isinstance(home, str) and not home.strip():  # Path("") is the current directory
         raise ExposureError("home is empty; give a directory, or leave it out for the default "
                             f"(${ENV_HOME}, else the user data directory)")
+    _refuse_variable(home, "home=")
     return _expand(home, "home=")
 
 
@@ -1064,6 +1100,8 @@ class DataStore:
                 raise ExposureError(f"{name} is empty; give a directory")
             if value is not None:  # DataStore(cache="c\r") made a new cache beside the real one
                 refuse_spaces(value, name)
+            if value is not None and name != "mirror":  # cache="$HOME/c": made as ./$HOME/c
+                _refuse_variable(value, name)
             if value is not None:  # a Path too: Path("~/c") was half read as ./~/c (see DataStore)
                 object.__setattr__(self, name, _expand(value, name))
         _check_home(self.home, "home")  # a file: its lock file was "no pinned file yet"
