@@ -70,6 +70,7 @@ from exposure._tables import (
     RawTable,
     as_path,
     check_filled,
+    check_whole_workers,
     first_repeat,
     number_hint,
     to_number,
@@ -984,7 +985,12 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
     :func:`exposure.rollup.employment_frame` refuses them. Commas are thousands
     separators only. A ``TOT_EMP`` too large for a 64-bit integer (``1e30``) raised a
     ``TypeError`` from pandas; a wage or RSE of that size or more (``1e305``) is refused
-    too (it was read, and overflowed once multiplied by an employment).
+    too (it was read, and overflowed once multiplied by an employment). A ``TOT_EMP`` that
+    is no whole number (``'1.200'``, 1,200 workers written with a point) is refused, and
+    one whole either way (``'2.000'``) warned of, by the shared
+    :func:`exposure._tables.check_whole_workers`, in the roll-ups' words: ``'1.200'`` was
+    ``must be a whole number of workers, got '1.200'`` without the number to write, and
+    ``'2.000'`` read as 2 workers without a word.
 
     Examples
     --------
@@ -1012,11 +1018,16 @@ def _check_numbers(text: pd.Series, special: np.ndarray, raw: RawTable, col: str
             raise DataFormatError(f"{source} is 0, got {raw.frame[col].iloc[pos]!r}: BLS writes * where a wage is "
                                   "not released (a program writing a missing wage as 0?)", path=raw.path,
                                   row=raw.row(pos), column=source)
+        if part[pos]:  # the roll-ups' words ('1.200': the number to write)
+            check_whole_workers(value[pos:pos + 1], text.iloc[pos:pos + 1], raw.path, source,
+                                row_offset=raw.row(pos))
         rule = (f"is too large for {_TOO_LARGE.get(col, 'a wage')}" if big[pos] else
-                "must be a whole number of workers" if part[pos] else
                 f"must be a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
         raise DataFormatError(f"{source} {rule}, got {raw.frame[col].iloc[pos]!r}{_hint(text.iloc[pos], col)}",
                               path=raw.path, row=raw.row(pos), column=source)
+    if col == "tot_emp":  # '2.000': 2 workers, or 2,000 as a German spreadsheet writes it: warned of
+        check_whole_workers(value, text.where(~special), raw.path, raw.sources.get(col, col),
+                            row_offset=raw.first_row)
 
 
 def _hint(cell: str, col: str) -> str:

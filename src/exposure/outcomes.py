@@ -46,7 +46,14 @@ from exposure import crosswalks
 from exposure._args import check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
-from exposure._tables import MAX_COUNT, RawTable, first_repeat, power_scaled
+from exposure._tables import (
+    MAX_COUNT,
+    RawTable,
+    check_whole_workers,
+    first_repeat,
+    power_scaled,
+    signalling_nan,
+)
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures import _common
@@ -227,6 +234,11 @@ def _oews_numbers(frame: pd.DataFrame, sel: np.ndarray, column: str, name: str, 
     value of :data:`exposure._tables.MAX_COUNT` or more is refused and, for a ``count`` (``tot_emp``),
     one that is not whole: OEWS counts jobs, and :func:`exposure.oews.read_oews` refuses
     ``1234.5`` (``not an integer``). Rows are counted from 1 by position in ``frame``.
+    A count written as text is checked by the shared
+    :func:`exposure._tables.check_whole_workers`, as the roll-ups and ``compare`` check it:
+    ``'1.200'`` (1,200 workers written with a point) is told the number to write, and a
+    whole one written so (``'2.000'``) is warned of; they were ``got '1.200'`` and no more,
+    and read as 2 workers without a word.
 
     Examples
     --------
@@ -249,8 +261,12 @@ def _oews_numbers(frame: pd.DataFrame, sel: np.ndarray, column: str, name: str, 
             what = "a number of workers" if count else "a wage"
             raise DataFormatError(f"{column} is too large for {what}, got {value!r}", path=name, row=pos + 1,
                                   column=column)
+        if isinstance(value, str):
+            check_whole_workers(values[pos:pos + 1], [value], name, column, row_offset=pos + 1)
         raise DataFormatError(f"{column} must be a whole number of workers (OEWS counts jobs), got {value!r}",
                               path=name, row=pos + 1, column=column)
+    if count:
+        check_whole_workers(values, frame[column].where(sel), name, column)
     return values
 
 
@@ -1274,7 +1290,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
     exposure.errors.DataFormatError
         ``values`` that is not a list, array or Series (a number, None, a str, a frame, a
         dict, a set: it has no order) or holds text, a boolean (``True`` is not 1), an
-        infinite value, a complex number, a date or a duration; ``q`` that is not a whole
+        infinite value, a complex number, a date, a duration or a ``Decimal('sNaN')``
+        (pandas' ``TypeError: Cannot hash a signaling NaN value``); ``q`` that is not a whole
         number of at least 1 or a non-empty list of distinct numbers in (0, 1) (``["a"]``,
         ``[True]``, ``2.5``; ``[]`` made one group, ``[0.5, 0.5]`` an empty group);
         ``cuts`` that is not a non-empty list of distinct finite numbers (a dict, a frame,
@@ -1307,6 +1324,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         item = x.iloc[pos]
         item = item.item() if isinstance(item, np.generic) else item
         raise DataFormatError(f"exposure values must be real numbers, got {item!r} at position {pos}")
+    snan = signalling_nan(x)  # pandas' TypeError: Cannot hash a signaling NaN value
+    if snan is not None:
+        raise DataFormatError(f"exposure values must be numbers, got {x.iloc[snan]!r} at position {snan}")
     real = pd.Series(x.to_numpy().real, index=x.index) if x.dtype.kind == "c" else x  # no imaginary part
     v = pd.to_numeric(real, errors="coerce").astype(float).to_numpy()
     _check_group_args(x, v, weights)
@@ -1655,9 +1675,15 @@ def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.n
     A number written as text (``"100"``) is that number, as for ``a_mean``; a boolean
     (``True`` is not 1 worker) or other text (``"abc"``, ``"1,200"``: said to be missing
     employment before) is refused, and so is a missing, 0, negative or infinite
-    employment. Unbalanced rows are not read (their text is missing here).
+    employment. Unbalanced rows are not read (their text is missing here). A
+    ``Decimal('sNaN')`` (a ``NUMERIC`` column of a database) is refused on any row, as
+    ``a_mean`` refuses it: it raised pandas' ``TypeError: Cannot hash a signaling NaN value``.
     """
     raw = panel["tot_emp"]
+    snan = signalling_nan(raw)
+    if snan is not None:
+        raise DataFormatError(f"tot_emp must be a number of workers, got {raw.iloc[snan]!r}", path=path,
+                              row=snan + 1, column="tot_emp")
     if pd.api.types.is_bool_dtype(raw.dtype):
         flags = raw.notna().to_numpy(dtype=bool)
     else:

@@ -308,7 +308,7 @@ def test_a_column_given_twice_is_named(call, column, name):
     with pytest.raises(DataFormatError) as err:
         call()
     assert err.value.column == column
-    assert f"{name} has the column {column!r} more than once: keep one" in str(err.value)
+    assert f"{name}, column {column!r}: given more than once: keep one" in str(err.value)
 
 
 # 7-9. the Dask code column and weights ---------------------------------------------------------

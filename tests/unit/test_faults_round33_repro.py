@@ -116,14 +116,14 @@ def test_published_scores_as_text_are_still_read():
 def test_a_published_column_given_twice_is_refused(column):
     frame = _published()
     frame.insert(1, column, frame[column], allow_duplicates=True)
-    with pytest.raises(DataFormatError, match=rf"^column '{column}': occ_level has the column '{column}' more "
+    with pytest.raises(DataFormatError, match=rf"^occ_level, column '{column}': given more "
                                               r"than once: keep one"):
         reproduction.reproduce_occ_level(_labels(), frame)
 
 
 def test_workforce_shares_column_given_twice_is_refused():
     soc = pd.DataFrame([[0.1, 0.2, 1.0]], columns=["beta", "beta", "tot_emp"])
-    with pytest.raises(DataFormatError, match=r"^column 'beta': soc_scores has the column 'beta' more than once"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, column 'beta': given more than once"):
         reproduction.workforce_shares(soc, "beta")
 
 

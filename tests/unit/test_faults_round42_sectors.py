@@ -223,7 +223,7 @@ def _soc_small() -> pd.DataFrame:
 
 def test_working_time_names_a_title_column_given_twice():
     soc = _soc_small()
-    with pytest.raises(DataFormatError, match=r"soc_scores has the column 'soc_title' more than once") as info:
+    with pytest.raises(DataFormatError, match=r"^soc_scores, column 'soc_title': given more than once: keep one$") as info:
         working_time(pd.concat([soc, soc[["soc_title"]]], axis=1))
     assert info.value.column == "soc_title"
 

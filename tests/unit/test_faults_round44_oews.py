@@ -171,7 +171,8 @@ def test_legend_line_followed_by_a_row_is_still_refused(tmp_path):
 @pytest.mark.parametrize("emp", ["1234.5", '"1,234.5"'])
 def test_fractional_employment_names_the_column(tmp_path, emp):
     path = _csv(tmp_path, _total(), _row(emp=emp))
-    with pytest.raises(DataFormatError, match=r"TOT_EMP must be a whole number of workers, got '1,?234.5'") as info:
+    with pytest.raises(DataFormatError,
+                       match=r"TOT_EMP must be a whole number of workers \(OEWS counts jobs\), got '1,?234.5'") as info:
         oews.read_oews(path)
     assert (info.value.row, info.value.column, str(info.value.path)) == (3, "TOT_EMP", str(path))
 

@@ -151,10 +151,10 @@ def test_nearest_occupations_title_that_is_not_text_is_refused(bad, shown):
 
 
 @pytest.mark.parametrize("code, message", [
-    (None, "occupations: O*NET-SOC code is missing: give each occupation its code"),
-    (np.nan, "occupations: O*NET-SOC code is missing: give each occupation its code"),
-    (pd.NA, "occupations: O*NET-SOC code is missing: give each occupation its code"),
-    (151252, "occupations: O*NET-SOC code must be text (like 43-4171.00), got int 151252"),
+    (None, "O*NET-SOC code is missing: give each occupation its code"),
+    (np.nan, "O*NET-SOC code is missing: give each occupation its code"),
+    (pd.NA, "O*NET-SOC code is missing: give each occupation its code"),
+    (151252, "O*NET-SOC code must be text (like 43-4171.00), got int 151252"),
 ])
 def test_nearest_occupations_occupation_without_a_text_code_is_refused(code, message):
     """Its code was returned as 'None', 'nan' or '151252' to the titles nearest to it."""
@@ -162,7 +162,7 @@ def test_nearest_occupations_occupation_without_a_text_code_is_refused(code, mes
                     ignore_index=True)
     with pytest.raises(DataFormatError) as info:
         nearest_occupations(["Software developer"], occ)
-    assert str(info.value) == f"row 2, column 'onetsoc_code': {message}"
+    assert str(info.value) == f"occupations, row 2, column 'onetsoc_code': {message}"
 
 
 @pytest.mark.parametrize("column", ["title", "onetsoc_code"])
@@ -171,7 +171,7 @@ def test_nearest_occupations_column_given_twice_is_refused(column):
     occ = pd.concat([OCC, OCC[[column]]], axis=1)
     with pytest.raises(DataFormatError) as info:
         nearest_occupations(["Software developer"], occ)
-    assert str(info.value) == f"column '{column}': occupations has the column '{column}' twice: keep one"
+    assert str(info.value) == f"occupations, column '{column}': given more than once: keep one"
 
 
 # ------------------------------------------------------------------ 3. codes or task IDs not read

@@ -233,7 +233,7 @@ def test_3_a_rollup_refuses_a_column_it_reads_given_twice(column):
     for rollup in (xd.to_sectors, xd.to_occupations):
         with pytest.raises(DataFormatError) as info:
             rollup(twice, by="naics", weight="n")
-        assert str(info.value) == f"column {column!r}: scored has the column {column!r} more than once: keep one"
+        assert str(info.value) == f"scored, column {column!r}: given more than once: keep one"
     # a column not read may be given twice, as before
     extra = dd.from_pandas(pd.concat([frame.assign(note="a"), frame[["n"]].rename(columns={"n": "note"})],
                                      axis=1), npartitions=1)
@@ -253,7 +253,7 @@ def test_4_check_refuses_a_column_it_reads_given_twice(column, shown):
     # before: ValueError: cannot reindex on an axis with duplicate labels (a TypeError of p_e0)
     with pytest.raises(DataFormatError) as info:
         xd.check(twice)
-    assert str(info.value) == f"column {shown!r}: scored has the column {shown!r} more than once: keep one"
+    assert str(info.value) == f"scored, column {shown!r}: given more than once: keep one"
     # a column not read (the text) given twice: the coverage, as before
     text = dd.from_pandas(pd.concat([frame, frame[["task"]]], axis=1), npartitions=2)
     assert xd.check(text) == {"rows": 2, "scored": 1, "coverage": 0.5}

@@ -283,7 +283,8 @@ def rebuild_applicability(
     ------
     exposure.errors.DataFormatError
         If a frame argument is not a DataFrame or lacks a column (or holds one twice),
-        ``threshold`` is not a number of 0 or more (None and ``True`` were accepted). The frames are checked
+        ``threshold`` is not a number of 0 or more (None and ``True`` were accepted), or is 1
+        or more (``5``, ``inf``: no share is above it, and every score was 0 without a word). The frames are checked
         as the readers check their files (:func:`~exposure.measures._common.checked_frame`),
         naming the frame, the row (counted from 1) and the column: a code missing, an IWA given twice in
         ``iwa_metrics`` or a (SOC, IWA) pair twice in ``weights`` (it counted twice: 0.18
@@ -323,6 +324,9 @@ def rebuild_applicability(
         _common.check_once(frame, columns, what)  # 'weight' twice: "not a number: array([1.0, 0.5], ...)"
     if not (is_number(threshold) and threshold >= 0):  # "x": "Invalid comparison" from pandas
         raise DataFormatError(f"threshold must be a number of 0 or more (an activity share), got {shown(threshold)}")
+    if not threshold < 1:  # 5 (percent?), inf: no IWA covered, every score 0 without a word
+        raise DataFormatError("threshold must be below 1 (an activity share: no share is above 1, so every score "
+                              f"would be 0), got {shown(threshold)}")
     # values and keys checked as the readers check the files: text raised pandas' "Invalid
     # comparison", and a key given twice, a negative weight or a share in percent gave a
     # wrong score without a word

@@ -6,7 +6,6 @@ The SOC 2018 -> OEWS code rule itself is :func:`exposure.crosswalks.oews_code_ma
 from __future__ import annotations
 
 import logging
-import re
 
 import numpy as np
 import pandas as pd
@@ -17,6 +16,7 @@ from exposure._measures import EXPOSURE_MEASURES, MEASURES
 from exposure._tables import (
     GROUPED,
     MAX_COUNT,
+    check_whole_workers,
     first_repeat,
     index_hint,
     number_hint,
@@ -54,7 +54,9 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     word of the comma). Anything else that is not a finite number of at least 0 (text, ``inf``,
     ``-5``, a boolean -- ``True`` is not 1 worker --, a complex number) is refused,
     naming the first such row (counted from 1) and ``column``; a missing value (None,
-    NaN, blank text) stays missing.
+    NaN, blank text) stays missing. A ``Decimal('sNaN')`` (a ``NUMERIC`` column of a
+    database) is refused as not a number: it raised decimal's ``InvalidOperation`` from
+    inside pandas, from the roll-ups' employment frame and :func:`exposure.outcomes.build_panel`.
 
     Parameters
     ----------
@@ -83,6 +85,11 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     ...
     exposure.errors.DataFormatError: soc_scores, row 1, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~), got True
     """
+    no_number = f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})"
+    snan = signalling_nan(series)  # notna() raised decimal's InvalidOperation from inside pandas
+    if snan is not None:
+        raise DataFormatError(f"{column} must be {no_number}, got {series.iloc[snan]!r}",
+                              path=name or EMPLOYMENT_FRAME, row=snan + 1, column=column)
     if pd.api.types.is_bool_dtype(series) or pd.api.types.is_complex_dtype(series):
         # not numbers here (True is not 1.0 worker, 5+2j not 5): refused as text is, below
         values = pd.Series(np.nan, index=series.index, dtype=float)
@@ -103,8 +110,7 @@ def _number(series: pd.Series, column: str, name: str | None = None) -> pd.Serie
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         shown = _shown(series.iloc[pos]) if np.isnan(arr[pos]) else float(arr[pos])
-        what = ("a finite number of at least 0" if not np.isnan(arr[pos])
-                else f"a number or a BLS special value ({' '.join(SPECIAL_VALUES)})")
+        what = "a finite number of at least 0" if not np.isnan(arr[pos]) else no_number
         hint = number_hint(series.iloc[pos]) if np.isnan(arr[pos]) else ""
         raise DataFormatError(f"{column} must be {what}, got {shown!r}{hint}", path=name or EMPLOYMENT_FRAME,
                               row=pos + 1, column=column)
@@ -187,18 +193,19 @@ def _refuse_repeated_column(frame: pd.DataFrame, name: str | None, column) -> No
     """Refuse ``frame`` (the argument ``name``) when ``column`` is one of several columns of that name.
 
     ``frame[column]`` is then a frame, and the roll-ups failed inside pandas or numpy
-    (``Data must be 1-dimensional``, ``'DataFrame' object has no attribute 'str'``).
+    (``Data must be 1-dimensional``, ``'DataFrame' object has no attribute 'str'``). The
+    frame is named first, as the other frame errors name it, and the column once (it was
+    ``column 'beta': soc_scores has the column 'beta' more than once: keep one``).
 
     Examples
     --------
     >>> _refuse_repeated_column(pd.DataFrame([[0.1, 0.2]], columns=["beta", "beta"]), "soc_scores", "beta")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'beta': soc_scores has the column 'beta' more than once: keep one
+    exposure.errors.DataFormatError: soc_scores, column 'beta': given more than once: keep one
     """
     if np.count_nonzero(frame.columns == column) > 1:
-        raise DataFormatError(f"{name or 'the frame'} has the column {column!r} more than once: keep one",
-                              column=str(column))
+        raise DataFormatError("given more than once: keep one", path=name or "the frame", column=str(column))
 
 
 def refuse_other_spelling(frame: pd.DataFrame, name: str | None, column: str) -> None:
@@ -488,7 +495,11 @@ def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
     same text in a frame (``pd.read_csv`` of a file whose column holds ``**``, or read as
     text) was read as 1.2 workers without a word. Only text cells are checked: a column of
     numbers may hold weights or estimates (``47319.3``), read as before. ``given``: the
-    cells as given, shown in the message; rows counted from 1.
+    cells as given, shown in the message; rows counted from 1. The check and its words
+    are the shared :func:`exposure._tables.check_whole_workers`' (they were a copy of them).
+    Its warning of a whole text cell written with points (``'2.000'``) is not given here:
+    a roll-up reads one employment frame many times (nine by :func:`exposure.rollup.rollup`),
+    and would give it at each.
 
     Examples
     --------
@@ -498,19 +509,9 @@ def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
     exposure.errors.DataFormatError: employment frame, row 1, column 'TOT_EMP': TOT_EMP must be a whole number of workers (OEWS counts jobs), got '1.200' (write 1200 for 1,200 workers: a point is read as the decimal point)
     """
     arr = values.to_numpy(dtype=float)
-    text = np.array([isinstance(v, str) for v in given.to_numpy(dtype=object)], dtype=bool)
     with np.errstate(invalid="ignore"):
-        part = text & np.isfinite(arr) & (arr != np.floor(arr))
-    if part.any():
-        pos = int(np.flatnonzero(part)[0])
-        cell = given.iloc[pos]
-        shown = cell.strip()
-        hint = ""
-        if re.fullmatch(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+", shown):
-            hint = (f" (write {shown.replace('.', '')} for {shown.replace('.', ',')} workers: a point is read "
-                    "as the decimal point)")
-        raise DataFormatError(f"{column} must be a whole number of workers (OEWS counts jobs), got {shown!r}{hint}",
-                              path=EMPLOYMENT_FRAME, row=pos + 1, column=column)
+        whole = arr == np.floor(arr)
+    check_whole_workers(arr, given.where(~whole), EMPLOYMENT_FRAME, column)
     return values
 
 

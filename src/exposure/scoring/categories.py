@@ -1828,22 +1828,24 @@ def _check_occupations(occupations: pd.DataFrame) -> None:
     a code (None, NaN) or with one that is not text was returned as its code's text
     (``'None'``, ``'nan'``, ``'151252'``) to every title nearest to it, without a word; a
     frame of no row matched no title, without a word.
-    The message names ``occupations``, the row (from 1) and the column.
+    The message names ``occupations`` first, then the row (from 1) and the column, once
+    (it was ``column 'title': occupations has the column 'title' twice: keep one`` and
+    ``row 1, column 'onetsoc_code': occupations: O*NET-SOC code is missing``).
 
     Examples
     --------
     >>> _check_occupations(pd.DataFrame({"onetsoc_code": [None], "title": ["Clerks"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'onetsoc_code': occupations: O*NET-SOC code is missing: give each occupation its code
+    exposure.errors.DataFormatError: occupations, row 1, column 'onetsoc_code': O*NET-SOC code is missing: give each occupation its code
     >>> _check_occupations(pd.DataFrame({"onetsoc_code": [151252], "title": ["Software Developers"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'onetsoc_code': occupations: O*NET-SOC code must be text (like 43-4171.00), got int 151252
+    exposure.errors.DataFormatError: occupations, row 1, column 'onetsoc_code': O*NET-SOC code must be text (like 43-4171.00), got int 151252
     """
     for name in ("onetsoc_code", "title"):
         if (occupations.columns == name).sum() > 1:
-            raise DataFormatError(f"occupations has the column {name!r} twice: keep one", column=name)
+            raise DataFormatError("given more than once: keep one", path="occupations", column=name)
     codes = occupations["onetsoc_code"].tolist()
     if not codes:  # every title matched nothing (None), without a word
         raise DataFormatError("occupations holds no occupation: no title can be matched; give the "
@@ -1853,7 +1855,7 @@ def _check_occupations(occupations: pd.DataFrame) -> None:
     pos = next(pos for pos, c in enumerate(codes) if not isinstance(c, str))
     what = ("is missing: give each occupation its code" if _is_missing(codes[pos])
             else f"must be text (like 43-4171.00), got {shown(codes[pos])}")
-    raise DataFormatError(f"occupations: O*NET-SOC code {what}", row=pos + 1, column="onetsoc_code")
+    raise DataFormatError(f"O*NET-SOC code {what}", path="occupations", row=pos + 1, column="onetsoc_code")
 
 
 @dataclass
