@@ -627,7 +627,7 @@ def test_report_categories_reads_the_validation_sample_before_onet(tmp_path, cap
                     tmp_path / "nodir", "--mirror", tmp_path / "mirror", "--data-dir", tmp_path / "cache",
                     "--out-dir", tmp_path / "out")
     assert code == 2
-    assert err == [f"exposure report categories: error: {tmp_path / 'nodir' / 'sample.csv'}: file not found"]
+    assert err == [f"exposure report categories: error: {tmp_path / 'nodir'}: validation sample directory not found"]
     assert not (tmp_path / "out").exists()
 
 

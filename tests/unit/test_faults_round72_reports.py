@@ -124,7 +124,7 @@ def test_plot_distribution_refuses_a_negative_employment():
 
 # 3. a SOC code beside an O*NET-SOC code of it
 
-_MIXED = ("row 2, column 'soc_code': soc_scores has the O*NET-SOC code '{code}' (row 2) and its SOC code "
+_MIXED = ("soc_scores, row 2, column 'soc_code': the O*NET-SOC code '{code}' (row 2) is beside its SOC code "
           "'{soc}' (row 1): the occupation's workers would be counted twice; give codes of one kind (SOC "
           "codes, or O*NET-SOC codes)")
 
@@ -148,7 +148,7 @@ def test_figures_refuse_a_soc_code_beside_its_onet_soc_code(draw):
     assert str(err.value) == _MIXED.format(code="15-1252.00", soc="15-1252")
 
 
-_NESTED = ("row 1, column 'soc_code': soc_scores: '15-1250' (row 1) is in '15-1200' (row 3), a SOC minor group, "
+_NESTED = ("soc_scores, row 1, column 'soc_code': '15-1250' (row 1) is in '15-1200' (row 3), a SOC minor group, "
            "and both are rows: its workers would be counted twice; give the group or its occupations, not both")
 
 

@@ -47,6 +47,7 @@ from exposure._tables import (
     decode_text,
     drop_empty_tail,
     first_repeat,
+    missing_note,
     norm_header,
     number_hint,
     power_scaled,
@@ -722,7 +723,9 @@ def read_validation_sample(directory) -> pd.DataFrame:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``directory`` not a str or os.PathLike (None, bytes); a missing file (or a
+        ``directory`` not a str or os.PathLike (None, bytes); ``directory`` missing, saying
+        why when it can tell (a stray space, an unexpanded ``~``: it was
+        ``v2 /sample.csv: file not found``, a file of a directory that does not exist); a missing file (or a
         directory, pipe or device in its place), a file that is not UTF-8, a missing
         column, a flag that is not True/False, a stratum other than ``uniform`` or
         ``enriched``, a sampled task without annotator A's label, a double task without annotator B's
@@ -755,6 +758,8 @@ def read_validation_sample(directory) -> pd.DataFrame:
     if directory.exists() and not directory.is_dir():  # it said ".../h.csv/sample.csv: file not found"
         raise DataFormatError("is a file, not a directory (the blind validation sample's directory "
                               "is expected)", path=directory)
+    if not directory.exists():  # "v2 /sample.csv: file not found": a file, and not the stray space or '~'
+        raise DataFormatError(missing_note(directory, "validation sample directory"), path=directory)
     path = directory / "sample.csv"
     _need_file(path, "the validation sample's design CSV")
     raw = _read_csv(path)

@@ -261,14 +261,17 @@ def _check_once(soc_scores: pd.DataFrame, *, nested: bool = True) -> None:
     word. So, with ``nested`` (the functions that add up workers), is a SOC minor or broad
     group beside a code it holds (``"15-1200"`` or ``"15-1250"`` beside ``"15-1252"``, as
     an OEWS national file lists them: :func:`exposure.rollup._soc.refuse_nested_codes`);
-    major-group totals (``"15-0000"``) are left out of the figures, as before.
+    major-group totals (``"15-0000"``) are left out of the figures, as before. The errors
+    name ``soc_scores`` first, as its other errors do
+    (``soc_scores, row 3, column 'soc_code': ...``; these two named it after the row and
+    the column).
 
     Examples
     --------
     >>> _check_once(pd.DataFrame({"soc_code": ["15-1252", "47-2061", "15-1252.00"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'soc_code': soc_scores has the O*NET-SOC code '15-1252.00' (row 3) and its SOC code '15-1252' (row 1): the occupation's workers would be counted twice; give codes of one kind (SOC codes, or O*NET-SOC codes)
+    exposure.errors.DataFormatError: soc_scores, row 3, column 'soc_code': the O*NET-SOC code '15-1252.00' (row 3) is beside its SOC code '15-1252' (row 1): the occupation's workers would be counted twice; give codes of one kind (SOC codes, or O*NET-SOC codes)
     """
     repeat = first_repeat(soc_scores["soc_code"])
     if repeat is not None:
@@ -279,14 +282,14 @@ def _check_once(soc_scores: pd.DataFrame, *, nested: bool = True) -> None:
     soc = {code: pos for pos, code in enumerate(codes) if isinstance(code, str) and _SOC.fullmatch(code)}
     for pos, code in enumerate(codes):  # "15-1252.00" beside "15-1252": its workers counted twice
         if isinstance(code, str) and _ONETSOC.fullmatch(code) and code[:7] in soc:
-            raise DataFormatError(f"soc_scores has the O*NET-SOC code {code!r} (row {pos + 1}) and its SOC code "
+            raise DataFormatError(f"the O*NET-SOC code {code!r} (row {pos + 1}) is beside its SOC code "
                                   f"{code[:7]!r} (row {soc[code[:7]] + 1}): the occupation's workers would be "
                                   "counted twice; give codes of one kind (SOC codes, or O*NET-SOC codes)",
-                                  row=pos + 1, column="soc_code")
+                                  path="soc_scores", row=pos + 1, column="soc_code")
     if nested:  # "15-1250" beside "15-1252" (an OEWS file's broad group): its workers counted twice
         groups = {pos: code for code, pos in soc.items() if not code.endswith("-0000")}
         refuse_nested_codes(pd.Series(list(groups.values()), index=list(groups), dtype=object), "soc_scores",
-                            "soc_code", "rows")
+                            "soc_code", "rows", path=True)  # the frame first, as its other errors name it
 
 
 #: A SOC code and an O*NET-SOC code (:func:`_check_once`).
@@ -990,7 +993,8 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
         row and the column (text was drawn on a category axis, ``1.5`` off the axis; numbers
         written as text are read). Codes are read without surrounding spaces
         (``" 15-1252"`` beside ``"15-1252"`` was drawn twice, ``"15-0000 "`` drawn as an
-        occupation).
+        occupation). Occupations with workers and a wage, none of which has a ``beta``
+        (an empty figure before, its legend listing the decile lines of every measure).
 
     The dots are drawn in one order whatever the order of the rows (largest employment
     first), so the same scores give the same PNG. A measure missing on every occupation
@@ -1023,7 +1027,12 @@ def plot_wage(soc_scores: pd.DataFrame, n: int = 10):
     checked = _as_numbers(soc_scores.assign(a_mean=wages), ["tot_emp"]).assign(
         **{m: _fractions(soc_scores, m) for m in EXPOSURE_MEASURES})
     soc = _detailed(checked)
-    soc = soc[soc["a_mean"].notna() & soc["beta"].notna() & (soc["tot_emp"].fillna(0) > 0)]
+    soc = soc[soc["a_mean"].notna() & (soc["tot_emp"].fillna(0) > 0)]
+    if len(soc) and soc["beta"].isna().all():  # an empty figure, its legend listing every line
+        raise DataFormatError("no occupation with workers and a wage has a beta: there is nothing to draw (the "
+                              "dots are the occupations' beta, and the decile means are taken over them)",
+                              path="soc_scores", column="beta")
+    soc = soc[soc["beta"].notna()]
     # one drawing order whatever the rows' order (the overlapping, translucent dots gave another
     # PNG): the largest first, so that a small occupation stays visible on top of a large one
     soc = soc.assign(_code=soc["soc_code"].astype(str)).sort_values(
@@ -1081,6 +1090,10 @@ def plot_categories(soc_scores: pd.DataFrame):
         a number, infinite or outside 0-1, naming the row and the column (drawn as given
         before).
 
+    A category whose share is missing on every row with workers is left out of the figure
+    and its legend, with a warning, as the other figures leave out such a measure (it was
+    listed in the legend without a bar, without a word).
+
     Examples
     --------
     >>> import pandas as pd
@@ -1097,6 +1110,9 @@ def plot_categories(soc_scores: pd.DataFrame):
     if groups[cols].isna().all(axis=None):  # an empty figure, with numpy's "All-NaN slice" warning
         raise DataFormatError("no occupation has a category share (missing on every row with workers): "
                               "there is nothing to draw", path="soc_scores", column=cols[0])
+    # a share missing on every row (a roll-up without one category) was listed in the legend
+    # without a bar, without a word: left out with a warning, as the measures of the other figures
+    given = _given({c: groups[c].notna().any() for c in cols})
     groups = groups.assign(_total=groups[cols].sum(axis=1)).sort_values(
         ["_total", "major_group"], ascending=[True, True], kind="stable")
     with _style():
@@ -1104,6 +1120,8 @@ def plot_categories(soc_scores: pd.DataFrame):
         y = np.arange(len(groups))
         h = 0.27
         for i, (col, colour) in enumerate(zip(cols, _CATEGORY_COLOURS)):
+            if col not in given:
+                continue
             ax.barh(y + (1 - i) * h, groups[col].to_numpy(dtype=float), height=h, color=colour,
                     label=CATEGORY_LABELS[col])
         ax.set_yticks(y, _group_labels(groups, cols))
