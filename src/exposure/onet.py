@@ -37,7 +37,10 @@ or element ID (:func:`_check_under`) and a ``Lower CI Bound`` above its ``Upper 
 (:func:`_check_bounds`) are refused too, naming the file, row and column; so are a ``Task
 ID`` in scientific notation (``2.07E+04``), a ``Data Value`` outside its confidence interval,
 ``FT`` percents of a task summing above 100, a ``Date`` before 1998, an ``Original Task``
-that contradicts its ``Category`` and the header repeated inside the table.
+that contradicts its ``Category`` and the header repeated inside the table. Files of one
+release that do not match are refused by :func:`load_onet` (:func:`check_references`),
+also an ``Emerging Tasks`` or ``Job Zones`` file of another release than the ``Task
+Statements`` (:func:`_emerging_contradiction`, :data:`_FILE_REFERENCES`).
 """
 
 from __future__ import annotations
@@ -1722,7 +1725,9 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
         readers or of :func:`check_references` (files that do not match, e.g. a ``Tasks to
         DWAs`` row of a task the ``Task Statements`` lack: a
         :class:`~exposure.errors.SchemaError` naming that file, its line or sheet row and
-        the columns as written in it, and the file it refers to); a file of a header alone
+        the columns as written in it, and the file it refers to; an occupation with task
+        statements and no job zone; an emerging task already a statement, or a revision
+        quoting another text than its statement); a file of a header alone
         (a :class:`~exposure.errors.DataFormatError` naming it: it was loaded as an empty
         table and pinned).
     exposure.errors.DataFormatError
@@ -1882,14 +1887,26 @@ _REFERENCES = (
     ("emerging_tasks", ["onetsoc_code", "original_task_id"], "tasks", ["onetsoc_code", "task_id"]),
 )
 
+#: What :func:`load_onet` checks besides :data:`_REFERENCES` (:func:`_check_release_files`): an
+#: occupation with task statements but no job zone (a ``Job Zones`` file of an earlier
+#: release, without the occupations added since) was read with its job zone missing, and its
+#: tasks scored without one, without a word: in O*NET 29.1 and 30.1 every occupation with
+#: task statements has a job zone (and every other occupation none). A release made of the
+#: caller's own frames (:func:`check_references`) may leave ``job_zones`` empty.
+_FILE_REFERENCES = (*_REFERENCES, ("tasks", ["onetsoc_code"], "job_zones", ["onetsoc_code"]))
+
+#: Why a reference must hold, where its words alone do not say it.
+_WHY = {("tasks", "job_zones"): ": every occupation with task statements has a job zone (a Job Zones file of "
+                                "another release?)"}
+
 #: The header of each key column of :data:`_REFERENCES` in the O*NET files.
 _KEY_HEADERS = {"onetsoc_code": _CODE, "task_id": "Task ID", "dwa_id": "DWA ID", "iwa_id": "IWA ID",
                 "original_task_id": "Original Task ID"}
 
 
-def _references(release: OnetRelease):
-    """The checks of :data:`_REFERENCES` that apply to ``release``, with the rows each looks at."""
-    for table, cols, parent, pcols in _REFERENCES:
+def _references(release: OnetRelease, references=_REFERENCES):
+    """The checks of ``references`` that apply to ``release``, with the rows each looks at."""
+    for table, cols, parent, pcols in references:
         child = getattr(release, table)
         if child is None:
             continue
@@ -1901,15 +1918,80 @@ def _references(release: OnetRelease):
         yield table, cols, getattr(release, parent), parent, pcols, rows
 
 
+def _words(text) -> str | None:
+    """``text`` with its runs of white space made one space, or None for a missing value."""
+    return None if pd.isna(text) else " ".join(str(text).split())
+
+
+#: The advice that ends the messages of :func:`_emerging_contradiction`.
+_ONE_RELEASE = ("an Emerging Tasks file of another O*NET release? take the Emerging Tasks and the Task "
+                "Statements of one release")
+
+
+def _emerging_contradiction(release: OnetRelease, tasks_name: str) -> tuple[int, str, str] | None:
+    """``(position, column, reason)`` of the first emerging task the statements contradict, or None.
+
+    An emerging task is one O*NET's ``Task Statements`` do not hold yet, and a ``Revision``
+    quotes as its ``Original Task`` the statement of its ``Original Task ID``: so it is in
+    every row of O*NET 29.1 and 30.1. An ``Emerging Tasks`` file of another release beside
+    the statements (29.1's beside 30.1's, where 12 of its tasks have become statements) was
+    read without a word: tasks listed as emerging that are statements, revisions quoting a
+    statement since rewritten. Texts are compared with their runs of white space made one
+    space. ``tasks_name`` names the statements in the reason; ``column`` is ``'task'`` or
+    ``'original_task'``. A table without the text columns (a frame of another shape) is not
+    looked at.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [101], "task": ["Approve budgets."]})
+    >>> emerging = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task": ["Approve  budgets."],
+    ...                          "original_task_id": pd.array([None], dtype="Int64"),
+    ...                          "original_task": [None]})
+    >>> e = pd.DataFrame()
+    >>> _emerging_contradiction(OnetRelease("x", e, tasks, e, e, e, e, emerging), "tasks")[:2]
+    (0, 'task')
+    """
+    emerging, tasks = release.emerging_tasks, release.tasks
+    if not {"onetsoc_code", "task_id", "task"} <= set(tasks.columns) or "onetsoc_code" not in emerging.columns:
+        return None
+    # the statements of the emerging tasks' occupations alone (a few hundred of 18,796: the
+    # loop over every statement added a quarter of a second to each load_onet)
+    tasks = tasks[tasks["onetsoc_code"].astype(str).isin(set(emerging["onetsoc_code"].astype(str)))]
+    statements, text_of = {}, {}
+    for code, task_id, text in zip(tasks["onetsoc_code"], tasks["task_id"], tasks["task"], strict=True):
+        if pd.notna(task_id):  # IDs as they are (a frame's may be of another type: its keys were matched so)
+            statements.setdefault((str(code), _words(text)), _plain(task_id))
+            text_of.setdefault((str(code), _plain(task_id)), text)
+    columns = [c for c in ("task", "original_task_id", "original_task") if c in emerging.columns]
+    for pos, row in enumerate(emerging[["onetsoc_code", *columns]].itertuples(index=False)):
+        row = row._asdict()
+        code = str(row["onetsoc_code"])
+        task_id = statements.get((code, _words(row.get("task", pd.NA))))
+        if task_id is not None:
+            return pos, "task", (f"{row['task']!r} of {code} is already task {task_id} of {tasks_name}: an "
+                                 f"emerging task is one the statements do not hold yet ({_ONE_RELEASE})")
+        original, quoted = row.get("original_task_id", pd.NA), row.get("original_task", pd.NA)
+        if pd.isna(original) or pd.isna(quoted) or (code, _plain(original)) not in text_of:
+            continue  # no revision, or one of a task the statements lack (check_references)
+        text = text_of[(code, _plain(original))]
+        if _words(quoted) != _words(text):
+            return pos, "original_task", (f"{quoted!r} is not the text of task {_plain(original)} of {code} in "
+                                          f"{tasks_name}, {text!r}: the Original Task of a revision quotes the "
+                                          f"statement it revises ({_ONE_RELEASE})")
+    return None
+
+
 def _check_release_files(release: OnetRelease, paths: dict) -> None:
     """:func:`check_references` of a release read from files ``paths`` (by table), naming the file.
 
     The error names the file of the rows that refer to what is not there, its line (sheet
     row) and the columns as written in it, and the file they refer to, not the table and
     its 0-based frame row. Each file's key columns are read again to number its rows, on
-    the error path only.
+    the error path only. Every occupation of the statements must have a job zone too
+    (:data:`_FILE_REFERENCES`). Then the emerging tasks are checked against the statements
+    (:func:`_emerging_contradiction`).
     """
-    for table, cols, parent, parent_table, pcols, rows in _references(release):
+    for table, cols, parent, parent_table, pcols, rows in _references(release, _FILE_REFERENCES):
         missing = _missing_reference(getattr(release, table), cols, parent, pcols, rows)
         if missing is None:
             continue
@@ -1921,7 +2003,15 @@ def _check_release_files(release: OnetRelease, paths: dict) -> None:
         wanted = "/".join(_KEY_HEADERS[c] if isinstance(_KEY_HEADERS[c], str) else _KEY_HEADERS[c][0]
                           for c in pcols)
         raise SchemaError(f"{count} value(s) not found in {as_path(paths[parent_table]).name} ({wanted}); "
-                          f"first: {value!r}", path=path, row=raw.row(pos), column="/".join(heads))
+                          f"first: {value!r}{_WHY.get((table, parent_table), '')}", path=path, row=raw.row(pos),
+                          column="/".join(heads))
+    contradiction = _emerging_contradiction(release, as_path(paths["tasks"]).name)
+    if contradiction is not None:
+        pos, column, reason = contradiction
+        header = {"task": "Task", "original_task": "Original Task"}[column]
+        raw = _read(paths["emerging_tasks"], {"onetsoc_code": _CODE, column: header}, warn=False)
+        source = raw.sources[column]
+        raise SchemaError(f"{source} {reason}", path=paths["emerging_tasks"], row=raw.row(pos), column=source)
 
 
 def _check_key_columns(release: OnetRelease) -> None:
@@ -1974,8 +2064,11 @@ def check_references(release: OnetRelease) -> None:
     every (occupation, task) of ``task_dwas`` and ``task_ratings`` exists in ``tasks``;
     every ``task_dwas.dwa_id`` exists in ``dwas``; every ``dwas.iwa_id`` exists in
     ``iwas``; every emerging task that revises a task (its occupation and
-    ``original_task_id``) revises one of ``tasks``. Values are shown as plain Python
-    values (``999``, not ``np.int64(999)``). :func:`load_onet` names the files instead.
+    ``original_task_id``) revises one of ``tasks``. Then no emerging task may already be a
+    statement of its occupation, and a revision's ``original_task`` must be the text of the
+    statement it revises (:func:`_emerging_contradiction`: an ``Emerging Tasks`` file of
+    another release was read without a word). Values are shown as plain Python values
+    (``999``, not ``np.int64(999)``). :func:`load_onet` names the files instead.
 
     Raises
     ------
@@ -2004,3 +2097,7 @@ def check_references(release: OnetRelease) -> None:
     _check_key_columns(release)
     for table, cols, parent, parent_table, pcols, rows in _references(release):
         _check_subset(getattr(release, table), table, cols, parent, parent_table, pcols, rows)
+    contradiction = _emerging_contradiction(release, "tasks")
+    if contradiction is not None:
+        pos, column, reason = contradiction
+        raise SchemaError(f"{column} {reason}", path="emerging_tasks", row=pos, column=column)
