@@ -137,6 +137,9 @@ from exposure.errors import (
     OutputError,
 )
 from exposure.releases import (
+    _ARCHIVE_TOKEN,
+    _OEWS_LEVELS,
+    _OEWS_OTHER,
     LOCK_NAME,
     OEWS_ARCHIVES,
     ONET_ARCHIVE,
@@ -145,6 +148,7 @@ from exposure.releases import (
     _entry_row,
     _file_above,
     _pinning,
+    _token_release,
     layout_source,
     pinned_by_lock,
     source_for,
@@ -1984,10 +1988,29 @@ def _member_hint(zf: zipfile.ZipFile, member: str) -> str:
     "; it has 'db_31_0/Job Zones.txt' (the file in another folder or case)"
     >>> _member_hint(zipfile.ZipFile(buf), "db_31_0_text/Tasks to DWAs.txt")
     "; none of its 1 file(s) is named 'Tasks to DWAs.txt' (the publisher dropped or renamed it?)"
+
+    An archive of another release saved under this one's name (``oesm26nat.zip`` holding
+    ``oesm25nat/national_M2025_dl.xlsx``) was "the publisher dropped or renamed it?": the
+    release it holds is said.
+
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w") as z:
+    ...     z.writestr("oesm25nat/national_M2025_dl.xlsx", "x")
+    >>> _member_hint(zipfile.ZipFile(buf), "oesm26nat/national_M2026_dl.xlsx")  # doctest: +ELLIPSIS
+    "; it has 'oesm25nat/national_M2025_dl.xlsx': the archive holds OEWS May 2025's file, not OEWS May 2026's ..."
     """
     want = PurePosixPath(member).name
     files = [n for n in zf.namelist() if not n.endswith("/")]
+    # the name with its year or release in other digits: national_M2025_dl.xlsx for national_M2026_dl.xlsx
+    key = re.sub(r"[0-9]+", "#", want.lower())
     like = [n for n in files if PurePosixPath(n).name.lower() == want.lower()]
+    other = [n for n in files if re.sub(r"[0-9]+", "#", PurePosixPath(n).name.lower()) == key] if not like else []
+    wanted = _ARCHIVE_TOKEN.fullmatch(PurePosixPath(member).parts[0]) if "/" in member else None
+    held = {_token_release(t) for t in (_ARCHIVE_TOKEN.fullmatch(PurePosixPath(n).parts[0])
+                                        for n in (like or other) if "/" in n) if t is not None}
+    if wanted is not None and len(held) == 1 and held != {_token_release(wanted)}:
+        return (f"; it has {', '.join(map(repr, (like or other)[:3]))}: the archive holds {held.pop()}'s file, "
+                f"not {_token_release(wanted)}'s (another release's zip, saved under this one's name?)")
     if like:
         return f"; it has {', '.join(map(repr, like[:3]))} (the file in another folder or case)"
     return f"; none of its {len(files)} file(s) is named {want!r} (the publisher dropped or renamed it?)"
@@ -3012,7 +3035,8 @@ def _damaged_zip(root: Path, src: Source) -> tuple[Path, str] | None:
     leaves while it downloads, or a web page saved under the zip's name was passed over
     as if there were no zip: the error of a failed download said "no copy of it in the
     data directory either (looked for .../db_31_0_text.zip)" although the file was
-    there, and with the network reachable the release was downloaded without a word.
+    there, and with the network reachable the release was downloaded without a word. So
+    was a symbolic link there to a zip that does not exist (:func:`_broken_link`).
     None when there is no such file, or it is a zip (a corrupt member is said when read).
 
     Examples
@@ -3028,6 +3052,9 @@ def _damaged_zip(root: Path, src: Source) -> tuple[Path, str] | None:
     if len(places) < 2 or places[1].suffix.lower() != ".zip" or places[1].name == places[0].name:
         return None
     path = places[1]
+    broken = _broken_link(path)
+    if broken:  # a link to a zip on a drive not mounted, or moved: "no copy of it" was said
+        return path, broken
     try:
         if not path.is_file() or zipfile.is_zipfile(path):
             return None
@@ -3047,6 +3074,29 @@ def _damaged_zip(root: Path, src: Source) -> tuple[Path, str] | None:
     else:
         why = f"it is not a zip archive ({size:,} bytes, starting {head[:16]!r})"
     return path, why
+
+
+def _broken_link(path: Path) -> str:
+    """``"it is a symbolic link to T, which does not exist ..."`` when ``path`` is a link to nothing, else ``""``.
+
+    A link in the data directory to the publisher's download kept elsewhere (on a drive
+    that is not mounted, or since moved) was passed over as if there were nothing there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "db_31_0_text.zip").symlink_to(d / "gone.zip")
+    >>> _broken_link(d / "db_31_0_text.zip")  # doctest: +ELLIPSIS
+    'it is a symbolic link to .../gone.zip, which does not exist (a drive not mounted, or the file moved?)'
+    """
+    try:
+        if not path.is_symlink() or path.exists():
+            return ""
+        target = os.readlink(path)
+    except OSError:
+        return ""
+    return f"it is a symbolic link to {target}, which does not exist (a drive not mounted, or the file moved?)"
 
 
 def _refuse_damaged_zip(root: Path, src: Source) -> None:
@@ -3119,7 +3169,8 @@ def _renamed_copies(root: Path, src: Source, *, files: bool = False) -> list[Pat
     try:
         found = [entry for entry in sorted(root.iterdir())
                  if (_copy_of(entry.name, zipped) and entry.is_file())
-                 or any(_copy_of(entry.name, f) and entry.is_dir() for f in folders)]
+                 or any(_copy_of(entry.name, f) and entry.is_dir() for f in folders)
+                 or _other_case(root, entry, zipped if entry.is_file() else folders)]
         folder, want = places[0].parent, places[0].name
         if files and folder != root and folder.is_dir():
             found += [p for p in sorted(folder.iterdir()) if _copy_of(p.name, want) and p.is_file()]
@@ -3128,16 +3179,45 @@ def _renamed_copies(root: Path, src: Source, *, files: bool = False) -> list[Pat
     return found
 
 
+def _other_case(root: Path, entry: Path, names) -> bool:
+    """True when ``entry`` of ``root`` is one of ``names`` in other capitals, not read under it.
+
+    ``DB_31_0_TEXT.ZIP`` or ``DB_31_0_TEXT/`` (a name upper-cased by an old file system, a
+    USB stick formatted FAT, or a colleague's copy) is not read on a case-sensitive disk,
+    where only ``db_31_0_text.zip`` is. On a disk that ignores case it is read: the name as
+    written is then found too, and nothing is said.
+    """
+    names = [names] if isinstance(names, str) else names
+    return any(entry.name != name and entry.name.lower() == name.lower() and not (root / name).exists()
+               for name in names)
+
+
 def _renamed_hint(root: Path, src: Source) -> str:
-    """``"; the data directory has X (1).zip ..."`` for :func:`_renamed_copies` (``""`` when none)."""
+    """``"; the data directory has X (1).zip ..."`` for :func:`_renamed_copies` (``""`` when none).
+
+    A copy in other capitals (``DB_31_0_TEXT.ZIP``, :func:`_other_case`) is said to be
+    unread as names are case-sensitive: the error said "no copy of it in the data
+    directory either", naming only the places looked at.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "DB_31_0_TEXT.ZIP").write_bytes(b"PK")
+    >>> _renamed_hint(root, layout_source("onet/31.0/Job Zones.txt"))  # doctest: +ELLIPSIS
+    '; the data directory has .../DB_31_0_TEXT.ZIP, not read under that name (names are case-sensitive): ...'
+    """
     found = _renamed_copies(root, src)
     if not found:
         return ""
     places = _publisher_places(root, src)
-    names = " or ".join(dict.fromkeys(
-        places[1].name if p.is_file() else f"{places[0].relative_to(root).parts[0]}/" for p in found))
+    top = places[0].relative_to(root).parts[0]
+    names = " or ".join(dict.fromkeys(places[1].name if p.is_file() else f"{top}/" for p in found))
+    cased = all(_other_case(root, p, places[1].name if p.is_file() else top) for p in found)
+    why = "names are case-sensitive" if cased else "a second download renamed by the browser?"
     return (f"; the data directory has {', '.join(str(p) for p in found)}, not read under "
-            f"{'that name' if len(found) == 1 else 'those names'} (a second download renamed by the browser?): "
+            f"{'that name' if len(found) == 1 else 'those names'} ({why}): "
             f"name your copy {names} to read it")
 
 
@@ -3476,6 +3556,60 @@ def _folder_hint(root: Path, src: Source) -> str:
             "copying the release? copy it from the publisher's zip)")
 
 
+def _other_release_hint(root: Path, src: Source) -> str:
+    """Name the publishers' downloads in the data directory ``root`` that are not of ``src``'s release.
+
+    BLS's download of another year (``oesm25nat.zip`` where May 2026 is wanted), of
+    another table (``oesm26st.zip``, ``oesm26ma.zip``, ``oesm26all.zip``: by state, by
+    area, all data) or O*NET's of another release (``db_30_0_text/`` where 31.0 is wanted)
+    lying in the data directory was passed over without a word: the error said "no copy
+    of it in the data directory either", naming only the places looked at. ``""`` when
+    there is none (O*NET's other format of the same release is :func:`_other_format_hint`'s).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "oesm25nat.zip").write_bytes(b"PK")
+    >>> _other_release_hint(root, layout_source("oews/national_M2026_dl.xlsx"))  # doctest: +ELLIPSIS
+    "; the data directory has .../oesm25nat.zip, OEWS May 2025's download, not OEWS May 2026's (read only ..."
+    """
+    places = _publisher_places(root, src)
+    if len(places) < 2:
+        return ""
+    wanted = places[1].name
+    token = _ARCHIVE_TOKEN.fullmatch(re.sub(r"\.zip\Z", "", wanted, flags=re.IGNORECASE))
+    if token is None:
+        return ""
+    release = _token_release(token)
+    said = []
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return ""
+    for entry in entries:
+        try:
+            if not (entry.is_dir() or (entry.suffix.lower() == ".zip" and entry.is_file())):
+                continue
+        except OSError:
+            continue
+        stem = re.sub(r"\.zip\Z", "", entry.name, flags=re.IGNORECASE)
+        level = _OEWS_OTHER.fullmatch(stem)
+        other = _ARCHIVE_TOKEN.fullmatch(stem)
+        if level is not None and src.kind == "oews":
+            said.append(f"{entry}, BLS's {_OEWS_LEVELS[level.group(2).lower()]} download of OEWS May "
+                        f"20{level.group(1)}, which is not read (the library reads BLS's national tables only)")
+        elif (other is not None and (other.group(3) is None) == (token.group(3) is None)
+              and _token_release(other) != release):
+            said.append(f"{entry}, {_token_release(other)}'s download, not {release}'s (read only when that "
+                        "release is asked)")
+    if not said:
+        return ""
+    more = f"; and {len(said) - 3} more" if len(said) > 3 else ""
+    return f"; the data directory has {'; and '.join(said[:3])}{more}: put {wanted} ({release}'s download) there to read {src.name}"
+
+
 def _other_format_hint(root: Path, src: Source) -> str:
     """Name O*NET's download in the other format when the data directory ``root`` holds it.
 
@@ -3662,9 +3796,11 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
 
     Said when neither the network nor the mirror gave ``src``: the places of the data
     directory ``root`` where the publisher's download would have been read (``looked``
-    first), a zip there that is no zip, a release folder lacking the file, O*NET's download
-    in the other format, a copy renamed by a browser and the file unzipped without its folder
-    (:func:`_loose_copy`). ``""`` for a file of no archive.
+    first), a zip there that is no zip, a zip or release folder that is a link to nothing
+    (:func:`_broken_link`), a release folder lacking the file, O*NET's download in the
+    other format, a copy renamed by a browser or in other capitals, the file unzipped
+    without its folder (:func:`_loose_copy`) and the downloads of other releases or tables
+    (:func:`_other_release_hint`). ``""`` for a file of no archive.
 
     Examples
     --------
@@ -3679,9 +3815,13 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
         return ""
     damaged = _damaged_zip(root, src)
     unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
+    own = _publisher_places(root, src)
+    folder = own[0].parent if own and own[0].parent != root else None
+    if folder is not None and _broken_link(folder):  # the release folder, a link to nothing
+        unread += f"; {folder} is there but not read: {_broken_link(folder)}"
     return (f"; no copy of it in the data directory either (looked for {', '.join(map(str, places))})"
             f"{unread}{_release_folder_hint(root, src)}{_folder_hint(root, src)}{_other_format_hint(root, src)}"
-            f"{_renamed_hint(root, src)}{_loose_hint(root, src)}")
+            f"{_renamed_hint(root, src)}{_loose_hint(root, src)}{_other_release_hint(root, src)}")
 
 
 def fetch(
@@ -4566,8 +4706,8 @@ def _unknown(pattern: str, store: DataStore, pinned=()) -> None:
         _suggest_pins(name, store, pinned)
         get_source(name)  # raises with close-match suggestions
         raise ExposureError(f"unknown source {name!r}")  # pragma: no cover - get_source raised
-    how = (f"`exposure recompute {option}` (with --mirror, or from the network) downloads, "
-           "validates and pins the files it reads")
+    how = (f"`exposure recompute {option}{_data_dir_option(store)}` (with --mirror, or from the network) "
+           "downloads, validates and pins the files it reads")
     if any(ch in name for ch in "*?[") or (onet and name.rstrip("/") == f"onet/{onet.group(1)}"):
         held = [n for n in pinned if onet and n.startswith(f"onet/{onet.group(1)}/")]
         if held:
@@ -4586,6 +4726,27 @@ def _unknown(pattern: str, store: DataStore, pinned=()) -> None:
         get_source(name)
     raise ExposureError(f"{name!r} is a file of {release}, which neither the package nor the lock "
                         f"file {store.lock_path} pins yet: {how}")
+
+
+def _data_dir_option(store: DataStore) -> str:
+    """``" --data-dir DIR"`` when ``store``'s cache is not the default data directory (``""`` when it is).
+
+    The advice "`exposure recompute --onet-release 31.0`" left out the ``--data-dir``
+    given: followed as written, it read the default data directory, passing over the
+    user's copy of the publisher's download in the one given (and pinned nothing there).
+
+    Examples
+    --------
+    >>> _data_dir_option(DataStore(cache=Path("/my data"), home=Path("/h")))
+    " --data-dir '/my data'"
+    """
+    try:
+        default = resolve_data_dir(None)
+    except ExposureError:  # a damaged $EXPOSURE_DATA_DIR: name the directory given
+        default = None
+    if default is not None and os.path.abspath(default) == os.path.abspath(store.cache):
+        return ""
+    return f" --data-dir {shlex.quote(str(store.cache))}"
 
 
 def _suggest_pins(name: str, store: DataStore, pinned) -> None:
