@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from exposure._args import choice_hint, is_number
+
 __all__ = [
     "LABELS",
     "PROBA_COLUMNS",
@@ -29,6 +31,7 @@ __all__ = [
     "MEASURES",
     "CATEGORIES",
     "CATEGORY_SHARES",
+    "label_hint",
 ]
 
 #: The exposure rubric's classes (Eloundou et al. 2023), in probability-column order
@@ -74,3 +77,39 @@ CATEGORIES = ("admin", "routine_coding", "entry_creative")
 
 #: Task category flag -> the share column it becomes at the occupation level and above.
 CATEGORY_SHARES = {c: f"share_{c}" for c in CATEGORIES}
+
+
+def label_hint(value) -> str:
+    """What to write for a label given as ``value``: another case, spaces, or its class; else ``""``.
+
+    The one advice of the checks of labels E0, E1, E2: the label files
+    (:func:`exposure.measures.eloundou.read_task_labels`,
+    :func:`~exposure.measures.eloundou.check_task_labels`), the one-hot rows of a rater's
+    labels (:func:`exposure.scoring._evaluate.onehot`) and the hand-labelled tasks
+    (:func:`exposure.scoring._train.checked_task_labels`). A label in another case
+    (``"e1"``, :func:`exposure._args.choice_hint`), with spaces around it (``" E1"``, a
+    space left by a spreadsheet) or a class written for its label (``1``, ``"1"``,
+    ``"1.0"``: a file of classes, or of labels saved as numbers) was refused with no word
+    of the label to write. The value is still refused.
+
+    Examples
+    --------
+    >>> label_hint(" e1"), label_hint("E1 ")
+    (": write 'E1' (the choices are case-sensitive)", ": write 'E1' (without the spaces around it)")
+    >>> label_hint("2"), label_hint(1.0), label_hint("E5")
+    (": a class? write its label, 'E2'", ": a class? write its label, 'E1'", '')
+    """
+    if isinstance(value, str):
+        name = value.strip()
+        if name != value and name in LABELS:  # " E1": the label, without the spaces
+            return f": write {name!r} (without the spaces around it)"
+        hint = choice_hint(name, LABELS)  # "e1", " e1": the case
+        if hint:
+            return hint
+        try:
+            value = float(name)
+        except ValueError:
+            return ""
+    if is_number(value) and value in range(len(LABELS)):  # 1, "1", "1.0": a class given for its label
+        return f": a class? write its label, {LABELS[int(value)]!r}"
+    return ""

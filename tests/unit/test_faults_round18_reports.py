@@ -284,7 +284,7 @@ PARA = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823], "paraphr
     (None, r"^labelled must be a pandas DataFrame"),
     ([1], r"^labelled must be a pandas DataFrame"),
     (LABELLED.drop(columns="task_id"), r"^labelled lacks column\(s\) \['task_id'\]"),
-    (LABELLED.assign(task_id=[8823, np.nan]), r"^row 2, column 'task_id': labelled: task ID missing"),
+    (LABELLED.assign(task_id=[8823, np.nan]), r"^labelled, row 2, column 'task_id': task ID missing"),
 ])
 def test_check_paraphrases_refuses_a_bad_labelled_frame(labelled, message):
     with pytest.raises(DataFormatError, match=message):

@@ -61,8 +61,8 @@ def test_labels_without_a_key_column_are_refused(key):
 
 def test_a_text_task_id_in_labels_names_labels_row_and_column():
     err = _error(lambda: score_tasks(TASKS, "reference", labels=_labels(task_id=[8823, "x", 9000])))
-    assert (err.row, err.column, err.path) == (2, "task_id", None)
-    assert str(err) == "row 2, column 'task_id': labels: task ID 'x' is not an integer"
+    assert (err.row, err.column, err.path) == (2, "task_id", "labels")
+    assert str(err) == "labels, row 2, column 'task_id': task ID 'x' is not an integer"
 
 
 def test_a_repeated_label_key_is_refused_naming_both_rows():
@@ -105,7 +105,7 @@ def test_a_labels_error_names_labels_rows_not_the_task_file():
     """``path`` and ``row_offset`` are the tasks' file: the labels are another input."""
     err = _error(lambda: score_tasks(TASKS, "reference", labels=_labels(task_id=[8823, "x", 9000]),
                                      path="tasks.csv", row_offset=2))
-    assert (err.path, err.row) == (None, 2)
+    assert (err.path, err.row) == ("labels", 2)
 
 
 @pytest.mark.parametrize("labels", ["full_labelset_train.tsv", {"task_id": [1]}, [1, 2]])
@@ -116,7 +116,7 @@ def test_labels_that_are_not_a_frame_are_refused(labels):
 
 def test_labels_with_repeated_or_multi_level_columns_are_refused():
     twice = pd.concat([_labels(), _labels()[["task_id"]]], axis=1)
-    assert "appears more than once" in str(_error(lambda: score_tasks(TASKS, "reference", labels=twice)))
+    assert "given more than once" in str(_error(lambda: score_tasks(TASKS, "reference", labels=twice)))
     multi = _labels()
     multi.columns = pd.MultiIndex.from_product([["x"], multi.columns])
     assert "multi-level" in str(_error(lambda: score_tasks(TASKS, "reference", labels=multi)))

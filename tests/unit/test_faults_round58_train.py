@@ -170,10 +170,10 @@ def _with(frame, row, column, value):
 @pytest.mark.parametrize("make, message", [
     (lambda f: pd.concat([f, f.iloc[[0]].assign(human_exposure_agg="E2")], ignore_index=True),
      r"^labels, row 81, column 'task_id': task key \(11-1000\.00, 0\) is given twice \(rows 1 and 81\)$"),
-    (lambda f: _with(f, 3, "onetsoc_code", None), r"^row 4, column 'onetsoc_code': labels: O\*NET-SOC code missing$"),
+    (lambda f: _with(f, 3, "onetsoc_code", None), r"^labels, row 4, column 'onetsoc_code': O\*NET-SOC code missing$"),
     (lambda f: _with(f, 3, "onetsoc_code", " 11-1000.00"),
-     r"^row 4, column 'onetsoc_code': labels: O\*NET-SOC code ' 11-1000\.00' is not of the form 00-0000\.00"),
-    (lambda f: _with(f, 3, "task_id", np.nan), r"^row 4, column 'task_id': labels: task ID missing$"),
+     r"^labels, row 4, column 'onetsoc_code': O\*NET-SOC code ' 11-1000\.00' is not of the form 00-0000\.00"),
+    (lambda f: _with(f, 3, "task_id", np.nan), r"^labels, row 4, column 'task_id': task ID missing$"),
     (lambda f: f.drop(columns="task_type"), r"^labels lacks column\(s\) \['task_type'\] \(columns: "),
     (lambda f: pd.concat([f, f[["title"]]], axis=1), r"^column 'title': column 'title' appears more than once$"),
 ])

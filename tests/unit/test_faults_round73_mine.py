@@ -204,7 +204,7 @@ def test_the_labels_check_gives_the_code_to_write(code, hint):
     labels = pd.DataFrame({"onetsoc_code": [code], "task_id": [1], "human_exposure_agg": ["E1"]})
     with pytest.raises(DataFormatError) as err:
         check_task_labels(labels, ["human_exposure_agg"])
-    assert str(err.value) == (f"row 1, column 'onetsoc_code': labels: O*NET-SOC code {code!r} is not of the "
+    assert str(err.value) == (f"labels, row 1, column 'onetsoc_code': O*NET-SOC code {code!r} is not of the "
                               f"form 00-0000.00 (e.g. 11-1011.00){hint}")
 
 

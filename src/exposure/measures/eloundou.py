@@ -41,11 +41,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_names, check_path
-from exposure._measures import LABELS
+from exposure._args import check_names, check_path, choice_hint
+from exposure._measures import LABELS, label_hint
 from exposure._tables import (
     check_published_separator,
     first_repeat_of,
+    index_hint,
     read_text_table,
     task_id_numbers,
 )
@@ -206,6 +207,11 @@ def labels_location(labels, labels_path) -> tuple[str, int]:
     return "labels", 1
 
 
+#: The label file's columns of codes (labels, flags, task types) where ``NA`` is R's missing value.
+_R_MISSING = ("Task Type", "human_exposure_agg", "gpt4_exposure", "gpt4_exposure_alt_rubric", "gpt_3_relevant",
+              "gpt4_automation")
+
+
 def read_task_labels(path) -> pd.DataFrame:
     """Read ``full_labelset[_train].tsv`` into :class:`~exposure.schemas._labels.EloundouTaskLabels`.
 
@@ -239,7 +245,10 @@ def read_task_labels(path) -> pd.DataFrame:
         file names it: ``O*NET-SOC Code``, ``Task ID``, ``Title``); a file separated
         otherwise (saved comma-separated), on row 1. A blank cell (spaces only) is an empty
         one: missing where a column may be (``Task Type``, ``gpt4_automation``, ...), refused
-        where it may not (a ``gpt4_automation`` of ``' '`` was kept as that label).
+        where it may not (a ``gpt4_automation`` of ``' '`` was kept as that label). So is
+        ``NA`` (R's missing value, as ``write_tsv`` writes an empty cell) in the columns of
+        labels, flags and task types (``Task Type``, ``gpt4_automation``, ...): it was refused
+        as a value ``'NA'``.
 
     Examples
     --------
@@ -255,6 +264,8 @@ def read_task_labels(path) -> pd.DataFrame:
     0   11-1011.00     8823                 E2
     """
     frame = _read(path, "\t", _LABEL_COLUMNS, index=True)
+    for col in _R_MISSING:  # R's NA (write_tsv, write.table) where a cell was empty: refused as 'NA' before
+        frame[col] = frame[col].where(frame[col].str.strip() != "NA")
     frame["O*NET-SOC Code"] = _codes(frame, path, unique=False).to_numpy()
     frame = frame.rename(columns=_LABEL_COLUMNS)
     ids = pd.to_numeric(frame["task_id"], errors="coerce")
@@ -316,7 +327,7 @@ def _check_label_values(frame: pd.DataFrame, path) -> None:
     >>> _check_label_values(f, "l.tsv")
     Traceback (most recent call last):
     ...
-    exposure.errors.SchemaError: l.tsv, row 2, column 'human_exposure_agg': human_exposure_agg must be E0, E1 or E2, got 'e1'
+    exposure.errors.SchemaError: l.tsv, row 2, column 'human_exposure_agg': human_exposure_agg must be E0, E1 or E2, got 'e1': write 'E1' (the choices are case-sensitive)
     """
     found = []  # (position, message, column of the file)
     names = {target: source for source, target in _LABEL_COLUMNS.items()}
@@ -331,8 +342,12 @@ def _check_label_values(frame: pd.DataFrame, path) -> None:
             if bad.any():
                 pos = int(np.flatnonzero(bad)[0])
                 empty = " (or empty)" if optional else ""
+                # 'e2', '2', ' E1' (a human's or GPT-4's label in another case, as its class, with a
+                # space), 'core', 't2' were refused with no word of the value to write
+                value = values.iloc[pos]
+                hint = label_hint(value) if allowed == LABELS else choice_hint(value.strip(), allowed)
                 found.append((pos, f"{names[col]} must be {', '.join(allowed[:-1])} or {allowed[-1]}{empty}, "
-                              f"got {values.iloc[pos]!r}", names[col]))
+                              f"got {value!r}{hint}", names[col]))
     if found:
         pos, what, col = min(found, key=lambda f: f[0])
         raise SchemaError(what, path=path, row=pos + 2, column=col)
@@ -442,10 +457,11 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
     ------
     exposure.errors.DataFormatError
         ``columns`` is not a list of names (one string is refused, not read letter by
-        letter); ``labels`` is not a frame, lacks a column or has multi-level or repeated column
-        names (no row), or a row breaks a rule: the message starts with ``name``, and
-        ``row`` is the row of ``labels`` counted from 1 (its position, whatever the index);
-        a task key given twice names ``name`` first, as its ``path``.
+        letter); ``labels`` is not a frame, lacks a column (a key held in the index is said
+        to be there) or has multi-level or repeated column names (no row), or a row breaks a
+        rule: the message starts with ``name`` (as its ``path``), and ``row`` is the row of
+        ``labels`` counted from 1 (its position, whatever the index); a label in another
+        case, with spaces or written as its class is told the label to write.
 
     Examples
     --------
@@ -454,13 +470,17 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
     >>> check_task_labels(labels, ["human_exposure_agg"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0'
+    exposure.errors.DataFormatError: labels, row 2, column 'human_exposure_agg': human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0': write 'E0' (the choices are case-sensitive)
     >>> check_task_labels(labels.iloc[:1], ["human_exposure_agg"])["task_id"].tolist()
     [8823]
     >>> check_task_labels(labels.drop(columns="task_id"), ["human_exposure_agg"])
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: labels lacks column(s) ['task_id'] (columns: ['onetsoc_code', 'human_exposure_agg'])
+    >>> check_task_labels(labels.set_index(["onetsoc_code", "task_id"]), ["human_exposure_agg"])
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: labels lacks column(s) ['onetsoc_code', 'task_id'] (columns: ['human_exposure_agg']); 'onetsoc_code', 'task_id' are the index: reset_index() first
     """
     if not isinstance(labels, pd.DataFrame):
         hint = " (read a label file with read_task_labels(path))" if isinstance(labels, (str, os.PathLike)) else ""
@@ -471,12 +491,12 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
         raise DataFormatError(f"{name} has multi-level column names; flatten them first")
     needed = ["onetsoc_code", "task_id", *check_names(columns, "columns", "column names")]
     missing = [c for c in needed if c not in labels.columns]
-    if missing:
-        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})")
+    if missing:  # keys held in the index (set_index(["onetsoc_code", "task_id"])) were not said to be there
+        raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})"
+                              f"{index_hint(labels, missing)}")
     repeated = [c for c in needed if (labels.columns == c).sum() > 1]
-    if repeated:
-        raise DataFormatError(f"{name}: column {repeated[0]!r} appears more than once",
-                              column=repeated[0])
+    if repeated:  # the frame first, the column once (was "column 'x': labels: column 'x' appears ...")
+        raise DataFormatError("given more than once: keep one", path=name, column=repeated[0])
     frame = labels[list(dict.fromkeys(needed))].reset_index(drop=True)
     found = []  # (row, message, column), rows counted from 1
     codes = frame["onetsoc_code"]
@@ -505,8 +525,9 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
         bad = (values.notna() & ~values.isin(LABELS)).to_numpy(dtype=bool)
         if bad.any():
             pos = int(bad.argmax())
+            value = _plain(values.iloc[pos])  # 'e1', 1, ' E1': what to write (no word of it before)
             found.append((pos + 1, f"{col} must be {', '.join(LABELS[:-1])} or {LABELS[-1]} (or "
-                          f"missing), got {_plain(values.iloc[pos])!r}", col))
+                          f"missing), got {value!r}{label_hint(value)}", col))
     if ids is not None:  # is any whole key there twice? (codes as their factorized numbers)
         keys = pd.DataFrame({"code": code_keys, "id": ids.to_numpy()})
         whole = (code_keys >= 0) & ids.notna().to_numpy(dtype=bool)
@@ -515,15 +536,13 @@ def check_task_labels(labels, columns=tuple(LABELERS.values()), *, name: str = "
             pos = int(twice.argmax())
             same = (code_keys == code_keys[pos]) & (ids == ids.iloc[pos]).to_numpy(dtype=bool, na_value=False)
             key = f"({_plain(codes.iloc[pos])}, {int(ids.iloc[pos])})"
-            # the frame named first, as the roll-ups' require_frame names a key given twice (it
-            # was "row 3, column 'task_id': labels has task key (...) twice (rows 1 and 3)")
             found.append((pos + 1, f"task key {key} is given twice (rows {int(same.argmax()) + 1} and "
-                          f"{pos + 1})", "task_id", name))
+                          f"{pos + 1})", "task_id"))
     if found:
-        row, what, col, *path = min(found, key=lambda f: f[0])
-        if path:
-            raise DataFormatError(what, path=path[0], row=int(row), column=col)
-        raise DataFormatError(f"{name}: {what}", row=int(row), column=col)
+        # the frame named first, as the roll-ups' require_frame names it (it was "row 2, column
+        # 'onetsoc_code': labels: O*NET-SOC code ...", the row before the frame)
+        row, what, col = min(found, key=lambda f: f[0])
+        raise DataFormatError(what, path=name, row=int(row), column=col)
     frame["task_id"] = ids.astype("int64")
     return frame
 

@@ -25,11 +25,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_count, is_number, shown
-from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
+from exposure._args import as_array, check_count, shown
+from exposure._measures import EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS, label_hint
 from exposure._tables import check_pairs
 from exposure.errors import DataFormatError, ExposureError
-from exposure.scoring._inputs import padded_choice_hint
 
 __all__ = [
     "agreement",
@@ -454,33 +453,6 @@ def agreement(proba, y, codes, weights) -> dict:
     out["ece"] = expected_calibration_error(proba, y)
     out["brier"] = brier_score(proba, y)
     return out
-
-
-def label_hint(value) -> str:
-    """What to write for a label given as ``value``: another case, or its class; else ``""``.
-
-    The one advice of the checks of labels E0, E1, E2 (:func:`onehot`,
-    :func:`exposure.scoring._train.checked_task_labels`): a label in another case
-    (``"e1"``, :func:`exposure._args.choice_hint`) or a class written for its label (``1``,
-    ``"1"``, ``"1.0"``: a file of classes, or of labels saved as numbers), which was refused
-    with no word of the label to write.
-
-    Examples
-    --------
-    >>> label_hint(" e1"), label_hint("2"), label_hint(1.0), label_hint("E5")
-    (": write 'E1' (the choices are case-sensitive)", ": a class? write its label, 'E2'", ": a class? write its label, 'E1'", '')
-    """
-    if isinstance(value, str):
-        hint = padded_choice_hint(value, LABELS)  # " E1": without the spaces; "e1": the case
-        if hint:
-            return hint
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return ""
-    if is_number(value) and value in range(len(LABELS)):  # 1, "1", "1.0": a class given for its label
-        return f": a class? write its label, {LABELS[int(value)]!r}"
-    return ""
 
 
 def onehot(labels) -> np.ndarray:

@@ -167,7 +167,7 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     >>> score_reference(tasks, labels.assign(human_exposure_agg=["E1", "e0"]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0'
+    exposure.errors.DataFormatError: labels, row 2, column 'human_exposure_agg': human_exposure_agg must be E0, E1 or E2 (or missing), got 'e0': write 'E0' (the choices are case-sensitive)
     """
     col = label_column(source)
     check_frame(frame, "frame")
