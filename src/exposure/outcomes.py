@@ -63,7 +63,13 @@ from exposure.oews import _check_area, load_oews
 from exposure.rollup._sectors import ROUNDING
 from exposure.rollup._soc import _number, refuse_nested_codes
 from exposure.schemas import validate
-from exposure.schemas._fields import SOC_MAJOR_PATTERN, first_bad_soc_code
+from exposure.schemas._fields import (
+    OEWS_NAICS_PATTERN,
+    SOC_MAJOR_PATTERN,
+    _first_mismatch,
+    code_hint,
+    first_bad_soc_code,
+)
 from exposure.schemas._oews import I_GROUPS, O_GROUPS
 from exposure.schemas._outcomes import (
     OUTCOMES,
@@ -216,10 +222,6 @@ def _aggregate_ok(code: str, detailed: set[str], published_codes: set[str]) -> b
     another broad group, was not published.
     """
     return any(_broad(d) == _broad(code) and d not in published_codes for d in detailed)
-
-
-#: Cells of an occupation code that are a missing value written out as text.
-_MISSING_AS_TEXT = frozenset({"nan", "none", "null", "na", "n/a", "<na>"})
 
 
 def _shown_cell(value):
@@ -429,9 +431,8 @@ def _year_rows(frame: pd.DataFrame, year: int, detailed: set[str],
                               row=pos + 1, column="occ_code")
     bad = first_bad_soc_code(pd.Series(cells[sel], dtype=object))
     if bad is not None:  # '11-1011 ': a SchemaError naming the built panel's row; 'nan' read as unquoted nan
-        pos = int(np.flatnonzero(sel)[bad[0]])
-        hint = " (a missing code written as text?)" if cells[pos].strip().lower() in _MISSING_AS_TEXT else ""
-        raise DataFormatError(bad[1] + hint, path=name, row=pos + 1, column="occ_code")
+        pos = int(np.flatnonzero(sel)[bad[0]])  # 'nan' is said to be a missing code written as text (code_hint)
+        raise DataFormatError(bad[1], path=name, row=pos + 1, column="occ_code")
     notitle = sel & f["occ_title"].isna().to_numpy(dtype=bool)
     if notitle.any():  # the schema named the row of the panel built ("occupation panel, row 3, column 'soc_title'")
         raise DataFormatError("the occupation title is missing", path=name,
@@ -882,7 +883,8 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         published measure is loaded, a SOC group code (the OEWS total ``00-0000``, a major
         group ``11-0000``) among the rows of the panel's last year beside an occupation it
         holds, balanced or not, naming ``panel_path`` and both rows (it was refused as
-        ``employment, row 831``: a frame the caller never gave, and not the panel's row).
+        ``employment, row 831``: a frame the caller never gave, and not the panel's row);
+        so is a code given twice among those rows (refused as ``employment, row 3``).
 
     Examples
     --------
@@ -952,10 +954,18 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
             # weighted the published measures by their employment, and the OEWS aggregates lost them
             balanced = _balanced_flags(panel)
             last_year = years[balanced].max() if balanced.any() else years.max()
-            last = panel[(years == last_year).to_numpy(dtype=bool)]
+            in_last = (years == last_year).to_numpy(dtype=bool)
+            last = panel[in_last]
+            where = "panel" if panel_path is None else panel_path
+            repeat = first_repeat(last["soc_code"])
+            if repeat is not None:  # refused by compare as "employment, row 3": a frame the caller never gave
+                pos, first = (int(np.flatnonzero(in_last)[i]) for i in repeat)
+                raise DataFormatError(f"SOC code {last['soc_code'].iloc[repeat[0]]!r} appears twice in the year "
+                                      f"{int(last_year)} (rows {first + 1} and {pos + 1})", path=where,
+                                      row=pos + 1, column="soc_code")
             # a group code beside its occupations (a panel holding OEWS's 00-0000 and 11-0000 rows):
             # refused by compare as "employment, row 831", a frame and a row the caller never gave
-            refuse_nested_codes(last["soc_code"], str("panel" if panel_path is None else panel_path), "soc_code",
+            refuse_nested_codes(last["soc_code"], str(where), "soc_code",
                                 f"rows of the year {int(last_year)}", path=True)
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
             # the SOC structure tells OEWS aggregates from SOC 2018 detailed codes the measure
@@ -2827,7 +2837,9 @@ def _check_sector_measures(measures) -> list[str]:
 def _sector_scores(sector_scores: pd.DataFrame, measures: list[str]) -> tuple[list[str], dict[str, pd.Series]]:
     """The NAICS codes of ``sector_scores`` (as :func:`_naics_key`) and its measures, checked.
 
-    Each code once and never missing; each measure a finite number or missing, and not
+    Each code once, never missing and of the form of OEWS's (``11``, ``31-33``, ``113000``:
+    ``'NA'``, ``'Information'`` or ``'５１'`` were warned of as sectors in none of the OEWS
+    tables, their scores left out); each measure a finite number or missing, and not
     missing in every row; our shares (alpha, beta, gamma, ``share_*``) from 0 to 1. Each
     measure is returned as given when of a numeric dtype, else as floats. Failures name
     ``sector_scores``, the row (from 1) and the column.
@@ -2838,6 +2850,11 @@ def _sector_scores(sector_scores: pd.DataFrame, measures: list[str]) -> tuple[li
         raise DataFormatError("sector_scores has no rows")
     keys = _naics_keys(scores["naics"].to_numpy(dtype=object), path, range(1, len(scores) + 1),
                        "the NAICS code is missing")
+    bad = _first_mismatch(pd.Series(keys, dtype=object), OEWS_NAICS_PATTERN,
+                          "an OEWS industry code (like 11, 31-33 or 113000)")
+    if bad is not None:  # 'NA', 'Information', '５１': "in none of the OEWS tables", the scores left out
+        raise DataFormatError(bad[1] + code_hint(keys[bad[0]], OEWS_NAICS_PATTERN), path=path, row=bad[0] + 1,
+                              column="naics")
     repeat = first_repeat(pd.Series(keys))
     if repeat is not None:  # the first of the two rows was used, silently
         pos, first = repeat

@@ -213,8 +213,8 @@ def test_read_oews_refuses_a_blank_title(tmp_path, column, pos, blank):
 
 @pytest.mark.parametrize("code, tail", [("11-1011 ", ": spaces around the code: write '11-1011'"),
                                         ("11-1011.00", r": an O\*NET-SOC code\? a SOC code has no suffix: write '11-1011'"),
-                                        ("nan", r" \(a missing code written as text\?\)"),
-                                        ("None", r" \(a missing code written as text\?\)")])
+                                        ("nan", r": a missing code \(or one written as text\)\?"),
+                                        ("None", r": a missing code \(or one written as text\)\?")])
 def test_build_panel_names_the_input_row_of_a_malformed_code(code, tail):
     """A SchemaError named the built panel's row; 'nan' was said to be the code nan (unquoted)."""
     with pytest.raises(DataFormatError, match=r"^frames\[2021\], row 1, column 'occ_code': not a SOC code "

@@ -102,7 +102,8 @@ def test_2_blank_code_in_a_frame_is_said_blank(blank):
     # a code that is not blank is told as before
     frame.loc[1, "onetsoc_code"] = "n/a"
     with pytest.raises(DataFormatError, match=r"^row 2, column 'onetsoc_code': O\*NET-SOC code 'n/a' is not "
-                                              r"of the form 00-0000\.00 \(e\.g\. 11-1011\.00\)$"):
+                                              r"of the form 00-0000\.00 \(e\.g\. 11-1011\.00\): a missing code "
+                                              r"\(or one written as text\)\?$"):  # code_hint (codes3, round 75)
         score_tasks(frame, "rubric")
 
 

@@ -57,14 +57,16 @@ BAD_CODES = [(None, "None"), ("11-1011 ", "'11-1011 '"), ("111011", "'111011'"),
 #: list of SOC codes, and in a list of O*NET-SOC codes.
 SOC_HINTS = {"'111011'": ": a code saved as a number? write it as text with its hyphen: '11-1011'",
              "'11-1011.00'": ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'",
-             "'11-1011 '": ": spaces around the code: write '11-1011'"}  # round 73
+             "'11-1011 '": ": spaces around the code: write '11-1011'",  # round 73
+             "nan": ": a missing code (or one written as text)?"}  # round 75
 ONETSOC_HINTS = {
     "'111011'": ": a code saved as a number? write it as text with its hyphen and suffix: '11-1011.00' (the SOC "
                 "occupation itself) or the O*NET-SOC code meant",
     "'11-1011'": ": a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-1011.00' (the SOC occupation "
                  "itself) or the O*NET-SOC code meant",
     "'11-1011 '": ": spaces around the code: a SOC code? an O*NET-SOC code has a two-digit suffix: write "
-                  "'11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant"}  # round 73
+                  "'11-1011.00' (the SOC occupation itself) or the O*NET-SOC code meant",  # round 73
+    "nan": ": a missing code (or one written as text)?"}  # round 75
 
 
 @pytest.mark.parametrize("value, shown", BAD_CODES)

@@ -119,6 +119,13 @@ _QUOTED = re.compile("['\"\u2018\u201c\u201e](.+)['\"\u2019\u201d]", re.DOTALL)
 _FORMULA_TEXT = re.compile(r'="(.*)"')
 #: Said of such a cell.
 _FORMULA_HINT = ': a formula ="..." (written so that a spreadsheet keeps the code as text)? remove the = and the quotes'
+#: Cells of a code that are a missing value written out as text: by pandas (``nan``,
+#: ``None``, ``<NA>``), R (``NA``), a database (``NULL``), a person (``N/A``) or a
+#: spreadsheet's failed lookup (``#N/A``), compared lower-cased and stripped.
+_MISSING_AS_TEXT = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "#n/a"})
+#: :func:`code_hint`'s hint for such a cell; no advice, as a missing code may be allowed
+#: (:func:`exposure.score_tasks`) or not. Callers give ``str(nan)`` of a missing number too.
+_MISSING_HINT = ": a missing code (or one written as text)?"
 #: Dashes that look like the hyphen-minus of a code: hyphen, non-breaking hyphen, figure dash,
 #: en dash, em dash, horizontal bar, minus sign.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -198,7 +205,9 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     to remove the leading apostrophe, which left ``"15-1252'"``; ``'"15-1252"'`` and curly
     quotes told nothing) or with its title (``'15-1252.00 - Software Developers'``, as the
     O*NET site shows them, :func:`_title_hint`), told nothing, are given the code to
-    write. Declared here, below every reader, so
+    write. A missing value written out as text (``'nan'``, ``'NA'``, ``'None'``,
+    ``'<NA>'``, ``'#N/A'``), refused without a word of why everywhere but in the OEWS
+    panel reader, is said to be one. Declared here, below every reader, so
     that :mod:`exposure.onet` says it too (:mod:`exposure.crosswalks` gives it under its
     old name).
 
@@ -257,9 +266,13 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
     ": a suffix of one digit? an O*NET-SOC code has two (a trailing zero lost?): write '15-1252.10'"
     >>> code_hint("31 - 33", NAICS_PATTERN), code_hint(" 11.0 ", NAICS_PATTERN)
     (": spaces around the hyphen: write '31-33'", ": spaces around the code: a code saved as a number? write it without its decimals: '11'")
+    >>> code_hint("nan", SOC_PATTERN), code_hint(" #N/A")
+    (': a missing code (or one written as text)?', ': a missing code (or one written as text)?')
     >>> code_hint("311.0", NAICS_PATTERN), code_hint("11.5", NAICS_PATTERN)
     (": a code saved as a number? write it without its decimals: '311'", ': a number with decimals, which no NAICS code has')
     """
+    if value.strip().lower() in _MISSING_AS_TEXT:  # 'nan' was told why by the panel reader alone
+        return _MISSING_HINT
     date = _DATE_CELL.fullmatch(value)
     if date:
         code = f"{date[2]}-{date[1]}"  # 'save the column as text' then showed the date's serial number
@@ -877,12 +890,15 @@ def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str
     A missing cell (None, NaN, ``pd.NA``) never matches. The cells are matched as text;
     a cell that is not text (bytes such as ``b'11-1011'``, which pandas decodes when it
     converts them to text, or a number) never matches either: such a code matched no
-    ``str`` code of the other tables.
+    ``str`` code of the other tables. An empty or blank cell (``''``, ``'  '``) is said
+    to be blank, as :func:`check_code_cells` says it: it was ``not a SOC code: ''``.
 
     Examples
     --------
     >>> _first_mismatch(pd.Series(["11-1011", b"11-1011"]), SOC_PATTERN, "a SOC code")
     (1, "not a SOC code: b'11-1011'")
+    >>> _first_mismatch(pd.Series(["11-1011", "  "]), SOC_PATTERN, "a SOC code")
+    (1, 'is blank: give a SOC code')
     """
     text = codes.astype("string")
     bad = ~text.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
@@ -893,6 +909,8 @@ def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str
         return None
     pos = int(np.flatnonzero(bad)[0])
     value = codes.iloc[pos]
+    if isinstance(value, str) and not value.strip():  # '' was "not a SOC code: ''"
+        return pos, f"is blank: give {what}"
     shown_value = repr(value) if isinstance(value, bytes) else repr(str(value))
     return pos, "missing" if pd.isna(value) else f"not {what}: {shown_value}"
 
@@ -911,8 +929,8 @@ def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
     Returns
     -------
     (int, str) or None
-        ``(position, "missing" or "not a SOC code (like 11-1011): '...'")``; None when
-        every cell is a SOC code.
+        The position and ``"missing"``, ``"is blank: give a SOC code (like 11-1011)"``
+        or ``"not a SOC code (like 11-1011): '...'"``; None when every cell is a SOC code.
 
     Examples
     --------
@@ -944,7 +962,7 @@ def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> t
     if bad is None:
         return None
     value = codes.iloc[bad[0]]  # '11–1011.00' looked like the code it asked for
-    if bad[1] == "missing" or isinstance(value, bytes):
+    if bad[1] == "missing" or isinstance(value, bytes) or (isinstance(value, str) and not value.strip()):
         return bad
     # 111011 read as a number: said so; a float32 by all its digits (str() of 151252.01 gave '151252.02')
     text = value if isinstance(value, str) else str(float(value) if isinstance(value, np.float32) else value)
@@ -965,8 +983,9 @@ def first_bad_onetsoc_code(codes: pd.Series) -> tuple[int, str] | None:
     Returns
     -------
     (int, str) or None
-        ``(position, "missing" or "not an O*NET-SOC code (like 11-1011.00): '...'")``;
-        None when every cell is an O*NET-SOC code.
+        The position and ``"missing"``, ``"is blank: give ..."`` or
+        ``"not an O*NET-SOC code (like 11-1011.00): '...'"``; None when every cell is an
+        O*NET-SOC code.
 
     Examples
     --------
