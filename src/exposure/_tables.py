@@ -744,6 +744,39 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     if not head:
         return
     first = head[0]
+    error = _sep_line_error(first, sep, path, published=published)
+    if error is not None:
+        raise error
+    if sep in first:
+        return
+    for other in _OTHER_SEPARATORS.get(sep, ()):
+        if other not in first:
+            continue
+        names = next(csv.reader([first], delimiter=other))
+        if len(names) < 2:
+            continue
+        if len(head) > 1 and len(names) not in (_field_count(head[1], other),
+                                                 _field_count(head[1].split("\n", 1)[0], other)):
+            continue  # (its first line alone, as before: a quote that opens no cell, 5" pipe)
+        raise DataFormatError(_separator_advice(sep, other, path, published=published), path=path, row=1,
+                              line=1)
+
+
+def _sep_line_error(first: str, sep: str, path: Path, *, published: bool = False) -> DataFormatError | None:
+    """The error of a file whose first line ``first`` is Excel's ``sep=`` line, or None.
+
+    The one wording of :func:`_check_layout` and :func:`check_field_counts` (which read
+    the file with ``sep``; ``published`` as in :func:`_check_layout`). Excel writes the
+    line on request only, and reads it; other programs read it as data (or save it again
+    as a cell of data, ``"sep=;"`` or ``sep=;;;``).
+
+    Examples
+    --------
+    >>> print(_sep_line_error("sep=,", ",", Path("t.csv")).reason)
+    Excel's 'sep=,' line (separator ','), which other programs read as data: delete that line
+    >>> _sep_line_error("task,title", ",", Path("t.csv")) is None
+    True
+    """
     m = _SEP_LINE.match(first)
     if m:
         given = m.group("sep")
@@ -761,20 +794,8 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
                 what += f"; {_semicolon_advice(path)}"
             elif published and given != sep:
                 what += f"; {_published_advice(sep)}"
-        raise DataFormatError(what, path=path, row=1, line=1)
-    if sep in first:
-        return
-    for other in _OTHER_SEPARATORS.get(sep, ()):
-        if other not in first:
-            continue
-        names = next(csv.reader([first], delimiter=other))
-        if len(names) < 2:
-            continue
-        if len(head) > 1 and len(names) not in (_field_count(head[1], other),
-                                                 _field_count(head[1].split("\n", 1)[0], other)):
-            continue  # (its first line alone, as before: a quote that opens no cell, 5" pipe)
-        raise DataFormatError(_separator_advice(sep, other, path, published=published), path=path, row=1,
-                              line=1)
+        return DataFormatError(what, path=path, row=1, line=1)
+    return None
 
 
 def _field_count(record: str, sep: str) -> int | None:
@@ -1334,8 +1355,9 @@ def read_text_table(
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
     try:
-        header = check_field_counts(text, sep, quoting, path,
-                                    quoted_tab=_QUOTED_TAB_XLSX if workbook else _QUOTED_TAB_TEXT)
+        header = check_field_counts(text, sep, quoting, path,  # (published files: O*NET, OEWS, the labels)
+                                    quoted_tab=_QUOTED_TAB_XLSX if workbook else _QUOTED_TAB_TEXT,
+                                    published=True)
     except DataFormatError:
         if sep == "\t":  # (the readers of CSV name a file separated otherwise themselves)
             _other_separator_header(text, sep, quoting, columns, optional, path)
@@ -1506,8 +1528,14 @@ def _arrow_text_frame(data: bytes, sep: str, names: list, used: list) -> pd.Data
 
 
 def check_field_counts(text: str, sep: str, quoting: int, path: Path, *,
-                       quoted_tab: str | None = None) -> list:
+                       quoted_tab: str | None = None, published: bool = False) -> list:
     """Return the header fields; raise if a line's field count differs from the header's.
+
+    A first line that is Excel's ``sep=`` line is refused as such, in the words of the
+    readers that look at the file's layout first (:func:`_sep_line_error`; ``published``:
+    a published file, read with its publisher's ``sep``): it was told ``too many fields
+    ... a title line above the header?`` (a file of more than two columns), or read as
+    the header (``['sep=', '']``).
 
     ``quoted_tab`` ends the message of a row of a tab-separated file read unquoted with a
     field too many and a double quote (default :data:`QUOTED_TAB`, for a reader that reads
@@ -1530,6 +1558,9 @@ def check_field_counts(text: str, sep: str, quoting: int, path: Path, *,
     (:func:`_no_field_limit`): one of more than 131,072 characters in such a file was a
     ``csv.Error`` traceback.
     """
+    error = _sep_line_error(text.removeprefix("\ufeff").split("\n", 1)[0], sep, path, published=published)
+    if error is not None:  # Excel's "sep=," line: "a title line above the header?"
+        raise error
     with _no_field_limit():
         return _count_fields(text, sep, quoting, path, QUOTED_TAB if quoted_tab is None else quoted_tab)
 
@@ -2311,7 +2342,7 @@ def read_xlsx_table(
         wb.close()
 
 
-def check_sheet(sheet, path: Path, names: list[str] | None = None) -> int | str | None:
+def check_sheet(sheet, path: Path, names: list[str] | None = None, *, optional: bool = True) -> int | str | None:
     """``sheet`` (of :func:`read_frame` or :func:`read_xlsx_table`) as a name or an ``int``, checked.
 
     ``names`` (the worksheets, chart sheets left out), when given: a sheet none of them is
@@ -2329,6 +2360,9 @@ def check_sheet(sheet, path: Path, names: list[str] | None = None) -> int | str 
         The workbook, named in errors.
     names : list of str, optional
         Its worksheets, in order; when None, ``sheet`` is checked for its type only.
+    optional : bool, default True
+        Whether ``sheet=None`` (the first sheet) is taken; False for a reader whose
+        ``sheet=None`` would read every sheet (:func:`exposure.measures.ilo.read_ilo`).
 
     Returns
     -------
@@ -2352,7 +2386,7 @@ def check_sheet(sheet, path: Path, names: list[str] | None = None) -> int | str 
     ...
     exposure.errors.DataFormatError: w.xlsx: no sheet 'tasks'; the worksheets are ['Tasks', 'Notes']
     """
-    if sheet is None:
+    if sheet is None and optional:
         return None
     if isinstance(sheet, bool) or not isinstance(sheet, (int, np.integer, str)):
         raise DataFormatError(f"sheet must be a sheet name (str) or a 0-based position (int), not "

@@ -9,7 +9,13 @@ import pandas as pd
 
 from exposure._args import choice_hint
 from exposure._io import check_output_path
-from exposure._outdir import check_files_dir, files_snapshot, refuse_file_named_dir, written_note
+from exposure._outdir import (
+    OutputPathError,
+    check_files_dir,
+    files_snapshot,
+    refuse_file_named_dir,
+    written_note,
+)
 from exposure._tables import missing_note
 from exposure.cli import add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
@@ -230,13 +236,27 @@ def check_out_name(out, default: str) -> None:
     The slash was dropped with the name read as a path: ``--out reports/`` was refused as
     ``--out reports: the report is written as CSV; give a file name ending in .csv``.
 
+    A name with surrounding spaces or a line end (``--out $'a.csv\\n'``, a line read with
+    its CRLF end) is refused as such, unless a file of that very name exists, in the
+    words of :func:`exposure.reports.agreement.write_agreement_report` and of ``exposure
+    train --out`` (:func:`exposure._outdir.refuse_spaces`): it was told ``give a file name
+    ending in .csv (the name ends in white space)``, the name printed as it was (the line
+    end splitting the one-line error in two).
+
     Examples
     --------
     >>> check_out_name("reports/", "agreement.csv")
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: --out reports/: a directory, not a file name: give the report's file name, e.g. reports/agreement.csv
+
+    >>> check_out_name("a.csv\\r", "agreement.csv")
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path 'a.csv\\r' has surrounding spaces (or a line end): remove them ('a.csv\\r' and 'a.csv' are different files)
     """
+    if out:  # "a.csv\n": "give a file name ending in .csv", the name's line end splitting the error
+        refuse_spaces(out, "output path", error=OutputPathError, file=True)
     if out and str(out).endswith(("/", os.sep)):
         raise ExposureError(f"--out {out}: a directory, not a file name: give the report's file name, e.g. "
                             f"{Path(out) / default}")
@@ -338,7 +358,9 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
         name = out.name.strip().lower()
         why = (" (.csv alone is a hidden file's name, not a suffix)" if name == ".csv" else
                " (the name ends in white space)" if name.endswith(".csv") else "")
-        raise ExposureError(f"--out {out}: the report is written as CSV; give a file name ending "
+        # a name of white space that exists (refuse_spaces takes it): quoted, one line
+        shown = out if str(out) == str(out).strip() else repr(str(out))
+        raise ExposureError(f"--out {shown}: the report is written as CSV; give a file name ending "
                             f"in .csv{why}")
     for path in siblings:
         check_output_path(path, *inputs)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._measures import MEASURES
-from exposure._tables import as_path
+from exposure._tables import as_path, check_sheet
 from exposure.crosswalks import _ARMED_FORCES, first_nested_code, oews_code_map
 from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
@@ -102,17 +102,23 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
       isco08_code  n_tasks  mean_score_2025  gradient_level_2025
     0        2512        2              0.5                    3
     """
-    if isinstance(sheet, bool) or not isinstance(sheet, (int, np.integer, str)):  # None, [0]: a dict of sheets, an AttributeError
-        raise DataFormatError(f"sheet must be a sheet name (str) or a 0-based position (int), not {sheet!r}")
     if not hasattr(path, "read"):  # a missing file, a directory, bytes: pandas' errors before
         path = as_path(path)
+    # None, [0]: a dict of sheets, an AttributeError; in the shared words, the file named
+    # (it was "sheet must be ... not None", no file; "not 1.0" for a float)
+    sheet = check_sheet(sheet, None if hasattr(path, "read") else path, optional=False)
+    if not hasattr(path, "read"):
         _common.check_workbook(path)  # a CSV: "Excel file format cannot be determined" before
     try:
         # "NA" or "None" kept as text (they were a "missing value"); an empty cell is '',
         # so that NaN is an error cell (check_cells)
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
-    except ValueError as exc:  # the sheets are listed, as felten's reader lists them
+    except (ValueError, IndexError) as exc:  # the sheets are listed, as felten's reader lists them
         names = _sheet_names(path)
+        # pandas' "Worksheet named 'x' not found", "index 3 is invalid", and an IndexError
+        # traceback for sheet=-2 of a workbook of one sheet: the shared words
+        if names is not None:
+            check_sheet(sheet, path, names)
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}" + (f" (sheets: {names})" if names else ""),
                               path=path) from None
     except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it

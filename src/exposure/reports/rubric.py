@@ -19,6 +19,7 @@ import pandas as pd
 from exposure._args import check_path
 from exposure._io import check_output_path, write_csv
 from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEIGHT
+from exposure._outdir import OutputPathError, refuse_spaces
 from exposure._tables import first_repeat, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
@@ -351,7 +352,9 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None, labels_path=
         :func:`rubric_agreement`.
     exposure._outdir.OutputPathError
         ``out`` inside the mirror, the download cache's folders or the installed package
-        (:func:`exposure.fetch.refuse_read_folders`), before the rubric is run.
+        (:func:`exposure.fetch.refuse_read_folders`), or a name with surrounding spaces or
+        a line end that names no file (:func:`exposure._outdir.refuse_spaces`: ``r.csv``
+        and a space was told to give a name ending in .csv), before the rubric is run.
 
     Examples
     --------
@@ -365,6 +368,8 @@ def write_rubric_agreement(out, *, labels: pd.DataFrame, onet=None, labels_path=
     ['reference,level,metric,value,n', 'rubric,task,share_e0,0.6667,3']
     """
     out = check_path(out, "out")
+    # "r.csv " was told to give a name ending in .csv (the one given), as write_agreement_report was
+    refuse_spaces(str(out), "output path", error=OutputPathError, file=True)
     if out.suffix.lower() != ".csv":
         raise ExposureError(f"{out}: the report is written as CSV; give a file name ending in .csv")
     refuse_read_folders(out, file=True)  # the mirror, the cache, the package: as the CLI
