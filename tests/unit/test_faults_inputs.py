@@ -190,7 +190,7 @@ def test_formula_cells_stay_text_in_xlsx(tmp_path):
         (None, "^tasks must be a pandas DataFrame, got NoneType$"),
         (pd.Series(["Weld pipes."], name="task"), "got Series"),
         (pd.DataFrame([["Weld pipes.", "Type."]], columns=["task", "task"]),
-         "column 'task' appears more than once"),
+         "tasks, column 'task': given more than once: keep one"),
         (pd.DataFrame([["Weld pipes.", "x"]], columns=pd.MultiIndex.from_tuples([("task", ""), ("title", "")])),
          "multi-level column names"),
         (pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": ["99999999999999999999"],

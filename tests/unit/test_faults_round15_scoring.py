@@ -29,14 +29,14 @@ PUBLIC = [score_rubric, tag_categories, explain_categories]
 # no attribute 'tolist') or IndexError (too many indices) from the repeated column
 @pytest.mark.parametrize("scorer", [*PUBLIC, task_texts], ids=lambda f: f.__name__)
 @pytest.mark.parametrize("frame, message", [
-    (pd.DataFrame([["Type.", "Weld."]], columns=["task", "task"]), "column 'task' appears more than once"),
+    (pd.DataFrame([["Type.", "Weld."]], columns=["task", "task"]), "column 'task': given more than once: keep one"),
     (pd.DataFrame([["Type.", 3, 4]], columns=["task", "job_zone", "job_zone"]),
-     "column 'job_zone' appears more than once"),
+     "column 'job_zone': given more than once: keep one"),
     (pd.DataFrame([["Type.", "Clerk", "Clerk"]], columns=["task", "title", "title"]),
-     "column 'title' appears more than once"),
+     "column 'title': given more than once: keep one"),
     (pd.DataFrame([["Type.", "43-9061.00", "43-9061.00", 1]],
                   columns=["task", "onetsoc_code", "onetsoc_code", "task_id"]),
-     "column 'onetsoc_code' appears more than once"),
+     "column 'onetsoc_code': given more than once: keep one"),
     (pd.DataFrame({("task", "a"): ["Type."]}), "multi-level column names"),
 ], ids=["text", "job_zone", "title", "onetsoc_code", "multi-level"])
 def test_public_scorers_refuse_repeated_or_multi_level_columns(scorer, frame, message):
@@ -48,7 +48,7 @@ def test_public_scorers_refuse_repeated_or_multi_level_columns(scorer, frame, me
 def test_score_tasks_still_names_repeated_and_multi_level_columns():
     with pytest.raises(DataFormatError, match="^tasks has multi-level column names"):
         score_tasks(pd.DataFrame({("task", "a"): ["Type."]}), "rubric")
-    with pytest.raises(DataFormatError, match="column 'task' appears more than once"):
+    with pytest.raises(DataFormatError, match="column 'task': given more than once: keep one"):
         score_tasks(pd.DataFrame([["Type.", "Weld."]], columns=["task", "task"]), "rubric")
 
 

@@ -165,7 +165,7 @@ NEW = _digests(digests=["b"])
                               r"9223372036854775807\): -1$"),
     (_digests(ids=[1e20]), NEW, r"^old, row 1, column 'task_id': not a task id .*: 1e\+20$"),  # wrapped to -2**63
     (pd.concat([_digests(), _digests()[["task_id"]]], axis=1), NEW,
-     r"^old, column 'task_id': column 'task_id' appears more than once$"),              # "not a task id: array(...)"
+     r"^old, column 'task_id': given more than once: keep one$"),              # "not a task id: array(...)"
 ], ids=["digest-none", "digest-nan", "digest-int", "id-negative", "id-huge", "column-twice"])
 def test_diff_tasks_refuses_bad_cells(old, new, match):
     with pytest.raises(DataFormatError, match=match):
@@ -297,7 +297,7 @@ def test_correlations_of_a_measure_with_the_weight_column():
 def test_correlations_refuse_a_column_given_twice():
     """``not a number: array([0.1, 0.1], dtype=object)``."""
     table = pd.concat([TABLE, TABLE[["a"]]], axis=1)
-    with pytest.raises(DataFormatError, match=r"^table, column 'a': column 'a' appears more than once$"):
+    with pytest.raises(DataFormatError, match=r"^table, column 'a': given more than once: keep one$"):
         cmp.correlations(table, ["a", "b"])
 
 

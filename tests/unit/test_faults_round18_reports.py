@@ -354,7 +354,7 @@ def test_precision_recall_still_takes_bools_and_ones_and_zeros():
 
 
 def test_precision_recall_refuses_a_repeated_category_column():
-    with pytest.raises(DataFormatError, match=r"^predicted, column 'admin': column 'admin' appears more than once"):
+    with pytest.raises(DataFormatError, match=r"^predicted, column 'admin': given more than once: keep one"):
         cat.precision_recall(FLAGS, pd.concat([FLAGS, FLAGS[["admin"]]], axis=1))
 
 

@@ -176,7 +176,7 @@ TASKS = pd.DataFrame({"task": ["Answer telephones and relay messages.", "Operate
 def test_a_column_twice_in_a_spark_batch_is_named(method, column):
     batch = pd.concat([TASKS.rename(columns={"onetsoc_code": column}),
                        TASKS[["onetsoc_code"]].rename(columns={"onetsoc_code": column})], axis=1)
-    with pytest.raises(DataFormatError, match=re.escape(f"column '{column}' appears more than once")):
+    with pytest.raises(DataFormatError, match=re.escape(f"column '{column}': given more than once: keep one")):
         list(score_batches([batch], method))
 
 

@@ -106,7 +106,7 @@ def test_stem_cache_still_bounded():
     (pd.Series(["Weld pipes."]), "frame must be a pandas DataFrame, got Series"),
     (None, "frame must be a pandas DataFrame, got NoneType"),
     (pd.DataFrame([["Weld.", "x"]], columns=["task", "task"]),
-     "column 'task': column 'task' appears more than once"),
+     "frame, column 'task': given more than once: keep one"),
 ])
 def test_score_learned_checks_its_frame(frame, message):
     with pytest.raises(DataFormatError) as err:
@@ -310,7 +310,7 @@ def test_task_score_table_of_scores_missing_one_column_or_with_one_twice():
     scored = score_tasks(pd.DataFrame({"task": TASKS}), "rubric")
     with pytest.raises(DataFormatError, match=r"^s\.csv: scored lacks column\(s\) \['beta'\] "):
         task_score_table(scored.drop(columns="beta"), path="s.csv")
-    with pytest.raises(DataFormatError, match=r"^column 'beta': column 'beta' appears more than once"):
+    with pytest.raises(DataFormatError, match=r"^scored, column 'beta': given more than once: keep one"):
         task_score_table(pd.concat([scored, scored[["beta"]]], axis=1))
     assert list(task_score_table(scored).columns)[:3] == ["onetsoc_code", "task_id", "p_e0"]
 

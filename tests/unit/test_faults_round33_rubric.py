@@ -131,7 +131,7 @@ def test_reference_refuses_a_boolean_or_huge_task_id(task_id, message):
 def test_reference_refuses_a_repeated_key_column(column):
     frame = pd.DataFrame([["11-1011.00", 1, "a b"]], columns=["onetsoc_code", "task_id", "task"])
     frame = pd.concat([frame, frame[[column]]], axis=1)
-    with pytest.raises(DataFormatError, match=rf"^column '{column}': column '{column}' appears more than once"):
+    with pytest.raises(DataFormatError, match=rf"^frame, column '{column}': given more than once: keep one"):
         score_reference(frame, LABELS)
 
 

@@ -188,7 +188,7 @@ def test_modern_task_flags_of_doubles_are_read(tmp_path):
 @pytest.mark.parametrize("column", ["task_id", "onetsoc_code"])
 def test_a_paraphrase_key_column_given_twice_is_named(column):
     twice = pd.concat([PARA, PARA[[column]]], axis=1)
-    with pytest.raises(DataFormatError, match=f"^p.csv, column '{column}': column '{column}' appears more than once$"):
+    with pytest.raises(DataFormatError, match=f"^p.csv, column '{column}': given more than once: keep one$"):
         check_paraphrases(twice, LABELLED, path="p.csv")
 
 

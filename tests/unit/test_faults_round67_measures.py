@@ -116,13 +116,12 @@ _EMP = pd.DataFrame({"soc_code": ["11-1011", "11-1021"], "tot_emp": [10.0, 20.0]
 @pytest.mark.parametrize("column", ["beta", "soc_code"])
 def test_check_soc_scores_refuses_a_column_given_twice(column):
     twice = pd.concat([_SOC, _SOC[[column]]], axis=1)
-    with pytest.raises(DataFormatError, match=rf"^soc_scores, column '{column}': column '{column}' appears more "
-                                              "than once$"):
+    with pytest.raises(DataFormatError, match=rf"^soc_scores, column '{column}': given more than once: keep one$"):
         outcomes.check_soc_scores(twice, ["beta"])  # TypeError / AttributeError before
 
 
 def test_check_soc_scores_names_the_file_of_a_column_given_twice():
-    with pytest.raises(DataFormatError, match=r"^s\.parquet, column 'beta': column 'beta' appears more than once$"):
+    with pytest.raises(DataFormatError, match=r"^s\.parquet, column 'beta': given more than once: keep one$"):
         outcomes.check_soc_scores(pd.concat([_SOC, _SOC[["beta"]]], axis=1), ["beta"], path="s.parquet")
 
 
@@ -135,18 +134,18 @@ def test_check_soc_scores_refuses_two_level_column_names():
 
 def test_coverage_refuses_a_column_given_twice():
     measure = pd.DataFrame({"soc_code": ["11-1011", "11-1021"], "x": [1.0, 2.0]})
-    with pytest.raises(DataFormatError, match=r"^employment, column 'tot_emp': column 'tot_emp' appears more than "
-                                              r"once$"):  # not a number: array([10.0, 10.0], dtype=object)
+    # not a number: array([10.0, 10.0], dtype=object)
+    with pytest.raises(DataFormatError, match=r"^employment, column 'tot_emp': given more than once: keep one$"):
         cmp.coverage(measure, pd.concat([_EMP, _EMP[["tot_emp"]]], axis=1), name="x", column="x")
-    with pytest.raises(DataFormatError, match=r"^measure, column 'x': column 'x' appears more than once$"):
+    with pytest.raises(DataFormatError, match=r"^measure, column 'x': given more than once: keep one$"):
         cmp.coverage(pd.concat([measure, measure[["x"]]], axis=1), _EMP, name="x", column="x")
 
 
 def test_compare_refuses_a_loaded_measure_column_given_twice():
     measure = pd.DataFrame({"soc_code": ["11-1011", "11-1021"], "x": [1.0, 2.0]})
-    with pytest.raises(DataFormatError, match=r"^measure 'x', column 'x': column 'x' appears more than once$"):
+    with pytest.raises(DataFormatError, match=r"^measure 'x', column 'x': given more than once: keep one$"):
         cmp.compare(loaded={"x": pd.concat([measure, measure[["x"]]], axis=1)}, employment=_EMP)
-    with pytest.raises(DataFormatError, match=r"^employment, column 'soc_code': column 'soc_code' appears more "):
+    with pytest.raises(DataFormatError, match=r"^employment, column 'soc_code': given more than once: keep one$"):
         _common.check_employment(pd.concat([_EMP, _EMP[["soc_code"]]], axis=1))
     # frames that give each column once are read as before
     assert outcomes.check_soc_scores(_SOC, ["beta"])["beta"].tolist() == [0.2, 0.3]

@@ -212,7 +212,7 @@ def test_reference_labels_with_two_task_columns_are_named_by_score_tasks():
     want = score_tasks(frame, "reference", labels=labels)["label"].tolist()
     assert want == labels["human_exposure_agg"].head(3).tolist()
     twice = pd.concat([labels, labels[["task"]]], axis=1)
-    with pytest.raises(DataFormatError, match=r"^column 'task': labels: column 'task' appears more than once$"):
+    with pytest.raises(DataFormatError, match=r"^labels, column 'task': given more than once: keep one$"):
         score_tasks(frame, "reference", labels=twice)
 
 

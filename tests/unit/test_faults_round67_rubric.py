@@ -103,7 +103,7 @@ def _tasks(texts, column="task"):
 
 def test_score_reference_refuses_labels_with_two_task_columns():
     labels = pd.concat([LABELS, LABELS[["task"]]], axis=1)
-    with pytest.raises(DataFormatError, match=r"column 'task': labels: column 'task' appears more than once"):
+    with pytest.raises(DataFormatError, match=r"labels, column 'task': given more than once: keep one"):
         score_reference(_tasks(["Direct budgets.", "Negotiate contracts."]), labels)
     # by key alone the statements are not read
     out = score_reference(_tasks(["Direct budgets.", "Negotiate contracts."]), labels, text_column=None)

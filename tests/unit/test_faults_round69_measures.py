@@ -137,7 +137,7 @@ def test_compare_reads_the_titles_of_the_employment_in_another_case(name):
 
 def test_compare_refuses_the_titles_of_the_employment_given_twice():
     twice = pd.concat([EMP, EMP[["title"]]], axis=1)
-    with pytest.raises(DataFormatError, match=r"^employment, column 'title': column 'title' appears more than once$"):
+    with pytest.raises(DataFormatError, match=r"^employment, column 'title': given more than once: keep one$"):
         _disagreements(twice)
     with pytest.raises(DataFormatError, match=r"^employment, column 'title': column 'title' appears twice in the "
                                               r"header \(columns 3 and 4, written 'title' and 'Title'\)$"):

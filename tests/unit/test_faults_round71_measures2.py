@@ -123,7 +123,7 @@ def test_match_tasks_refuses_a_column_given_twice(arg):
     frames = {"onet_tasks": _onet(["1", "2"]), "older": None, arg: twice}
     with pytest.raises(DataFormatError) as err:
         anthropic.match_tasks(pd.Series(["direct budgets."]), frames["onet_tasks"], frames["older"])
-    assert str(err.value) == f"{arg}, column 'task': column 'task' appears more than once"
+    assert str(err.value) == f"{arg}, column 'task': given more than once: keep one"
 
 
 # 4. load_measure: did you mean

@@ -178,7 +178,7 @@ def test_modern_tasks_with_a_category_column_twice_are_refused(check):
                        pd.DataFrame({"admin": [False, False]})], axis=1)
     with pytest.raises(DataFormatError) as info:
         check(frame)
-    assert str(info.value) == "column 'admin': modern tasks: column 'admin' appears more than once: keep one of them"
+    assert str(info.value) == "modern tasks, column 'admin': given more than once: keep one"
     # each category once: read as before
     out = check_modern_tasks(_modern().assign(admin=[True, False], routine_coding=["no", "no"]))
     assert out["admin"].tolist() == [True, False] and out["routine_coding"].tolist() == [False, False]

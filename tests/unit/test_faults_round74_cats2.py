@@ -207,7 +207,7 @@ def test_4_flags_and_design_of_frames_name_the_frame_first():
                                "got str 'False'")
     with pytest.raises(DataFormatError) as info:
         precision_recall(FLAGS, pd.concat([FLAGS, FLAGS[["admin"]]], axis=1))
-    assert str(info.value) == "predicted, column 'admin': column 'admin' appears more than once"
+    assert str(info.value) == "predicted, column 'admin': given more than once: keep one"
     predicted = _sample()[["admin", "routine_coding", "entry_creative"]]
     with pytest.raises(DataFormatError) as info:
         validation_metrics(_sample(weight=[-10.0] + [10.0] * 2 + [1.0] * 3), predicted, n_boot=5)

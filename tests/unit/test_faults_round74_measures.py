@@ -140,5 +140,5 @@ def test_5_correlation_matrix_stat_in_another_case():
 def test_6_to_isco_employment_twice_with_values(name):
     soc = pd.DataFrame([["15-1252", 0.6, 100.0, 100.0], ["15-1253", 0.4, 50.0, 50.0]],
                        columns=["soc_code", "beta", name, name])
-    with pytest.raises(DataFormatError, match=rf"^soc_scores, column '{name}': column '{name}' appears more than once$"):
+    with pytest.raises(DataFormatError, match=rf"^soc_scores, column '{name}': given more than once: keep one$"):
         to_isco(soc, links=LINKS, values=["beta"])

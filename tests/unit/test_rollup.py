@@ -357,7 +357,7 @@ def test_multiindex_or_repeated_columns_are_refused(ts):
     multi.columns = pd.MultiIndex.from_arrays([ts.columns, ["x"] * len(ts.columns)])
     with pytest.raises(DataFormatError, match="multi-level column names"):
         to_occupations(multi, "equal")
-    with pytest.raises(DataFormatError, match="column 'alpha' appears more than once"):
+    with pytest.raises(DataFormatError, match="task_scores, column 'alpha': given more than once: keep one"):
         to_occupations(pd.concat([ts, ts[["alpha"]]], axis=1), "equal")
 
 

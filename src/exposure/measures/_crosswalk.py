@@ -104,25 +104,49 @@ def check_table(frame, what: str, columns=()) -> pd.DataFrame:
     return frame
 
 
-def check_once(frame: pd.DataFrame, columns, path="table") -> None:
+def check_once(frame: pd.DataFrame, columns=None, path="table") -> None:
     """Refuse a frame that holds one of ``columns`` twice (``frame[c]`` is then a frame), naming ``path``.
 
     A column read by a crosswalk given twice (``pd.concat([a, b], axis=1)`` of two tables
     holding ``beta``) was refused as ``not a number: array([0.6, 0.1], dtype=object)``
     (the two cells of a row shown as one value), or failed inside pandas
-    (``AttributeError: 'DataFrame' object has no attribute 'str'``).
+    (``AttributeError: 'DataFrame' object has no attribute 'str'``). The one wording of a
+    column given twice, shared by the measures, the scorers, the roll-ups and the reports:
+    the frame (or file) first, the column once, as the roll-ups' ``require_frame`` says it
+    (it was ``scores, column 'a': column 'a' appears more than once``).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The frame whose column names are checked.
+    columns : iterable, optional
+        The columns read (default None: every column of ``frame``).
+    path : str or os.PathLike, optional
+        The frame's name or file, named first (default "table").
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        The first of ``columns`` given more than once.
 
     Examples
     --------
     >>> check_once(pd.DataFrame([[1, 2]], columns=["a", "a"]), ["a"], "scores")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: scores, column 'a': column 'a' appears more than once
+    exposure.errors.DataFormatError: scores, column 'a': given more than once: keep one
+    >>> check_once(pd.DataFrame([[1, 2, 3]], columns=["a", "b", "b"]), path="frame")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: frame, column 'b': given more than once: keep one
     """
-    present = list(frame.columns)
-    twice = [c for c in dict.fromkeys(columns) if present.count(c) > 1]
+    if columns is None:
+        twice = list(frame.columns[frame.columns.duplicated()])
+    else:
+        present = list(frame.columns)
+        twice = [c for c in dict.fromkeys(columns) if present.count(c) > 1]
     if twice:
-        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
+        raise DataFormatError("given more than once: keep one", path=path, column=str(twice[0]))
 
 
 def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, grouped: bool = True,

@@ -35,6 +35,7 @@ from exposure._outdir import OutputPathError, refuse_spaces
 from exposure._tables import check_pairs, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import refuse_read_folders
+from exposure.measures._crosswalk import check_once
 from exposure.measures.eloundou import check_task_labels, labels_location
 from exposure.reports.rubric import checked_labels
 from exposure.schemas._fields import ONETSOC_PATTERN, code_hint
@@ -710,9 +711,8 @@ def _need(frame, columns, what: str, path, other: tuple[str, tuple]) -> pd.DataF
         hint = "" if swapped else spelt_otherwise(frame.columns, missing, what, path)
         raise DataFormatError(f"{what} lack column(s) {missing} (columns: {list(frame.columns)}){swapped}{hint}",
                               path=path)
-    twice = [c for c in columns if list(frame.columns).count(c) > 1]
-    if twice:  # frame["task_id"] was a frame: "'DataFrame' object has no attribute 'dtype'"
-        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
+    # frame["task_id"] was a frame: "'DataFrame' object has no attribute 'dtype'"
+    check_once(frame, columns, path if path is not None else what)
     if frame.empty:
         raise DataFormatError(f"no {what}: the table has no rows", path=path)
     return frame.reset_index(drop=True)
@@ -1090,10 +1090,8 @@ def check_modern_tasks(modern: pd.DataFrame, *, path=None, row_offset: int = 1) 
                                       path=path, row=row_offset - 1 if path is not None and row_offset > 1 else None,
                                       column=str(column))
     frame = _need(modern, _MODERN_COLUMNS, "modern tasks", path, ("paraphrase", _PARAPHRASE_COLUMNS))
-    twice = [c for c in CATEGORIES if list(frame.columns).count(c) > 1]
-    if twice:  # frame["admin"] was a frame: "'DataFrame' object has no attribute 'tolist'"
-        raise DataFormatError(f"modern tasks: column {twice[0]!r} appears more than once: keep one of them",
-                              path=path, column=twice[0])
+    # frame["admin"] was a frame: "'DataFrame' object has no attribute 'tolist'"
+    check_once(frame, CATEGORIES, path if path is not None else "modern tasks")
     # the text checks of the score_tasks call of modern_report: '&nbsp;' passed here and was
     # refused there, after the cross-validation of exposure evaluate (minutes)
     _check_rows(frame[["task"]], "task", path=path, row_offset=row_offset)

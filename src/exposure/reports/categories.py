@@ -19,6 +19,8 @@ categories`` runs it, into ``data/processed/reports``).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import io
 import logging
@@ -57,6 +59,7 @@ from exposure.errors import DataFormatError
 from exposure.fetch import refuse_read_folders
 from exposure.measures._common import check_table, oews_cells
 from exposure.measures._common import numbers as number_column
+from exposure.measures._crosswalk import check_once
 from exposure.oews import SPECIAL_VALUES
 from exposure.rollup import onet_to_oews
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
@@ -142,8 +145,7 @@ def _flags(frame: pd.DataFrame, column: str, name: str, *, missing: bool = False
     ...
     exposure.errors.DataFormatError: expected, row 1, column 'admin': admin must be True or False (or 1 / 0), got str 'False'
     """
-    if (frame.columns == column).sum() > 1:  # numpy's broadcast error before
-        raise DataFormatError(f"column {column!r} appears more than once", path=name, column=column)
+    check_once(frame, [column], name)  # numpy's broadcast error before
     series = frame[column]
     if series.dtype == bool:
         values = series.to_numpy()
@@ -1014,8 +1016,45 @@ def _lone_tasks(sample: pd.DataFrame, strata: np.ndarray) -> dict[str, str]:
     return out
 
 
+#: Within :func:`_lone_tasks_said_once`, what a lone task does to every table of the report and
+#: the (stratum, task) pairs warned of already; None elsewhere.
+_LONE_SAID: contextvars.ContextVar[tuple[str, set] | None] = contextvars.ContextVar("lone_said", default=None)
+
+
+@contextlib.contextmanager
+def _lone_tasks_said_once(what: str):
+    """Within it, :func:`_warn_lone_tasks` warns of a stratum once, saying ``what`` (for every table).
+
+    ``exposure report categories`` computes :func:`validation_metrics` and
+    :func:`category_estimates` of one validation sample: a stratum holding a single task was
+    warned of twice, once by each, in two lines about the same task.
+
+    Examples
+    --------
+    >>> with _lone_tasks_said_once("both tables"):
+    ...     _LONE_SAID.get()
+    ('both tables', set())
+    >>> _LONE_SAID.get() is None
+    True
+    """
+    token = _LONE_SAID.set((what, set()))
+    try:
+        yield
+    finally:
+        _LONE_SAID.reset(token)
+
+
 def _warn_lone_tasks(lone: dict[str, str], what: str) -> None:
-    """One warning line per stratum of :func:`_lone_tasks`, saying ``what`` it does to the intervals."""
+    """One warning line per stratum of :func:`_lone_tasks`, saying ``what`` it does to the intervals.
+
+    Within :func:`_lone_tasks_said_once`, a stratum is warned of once, saying what its
+    ``what`` says.
+    """
+    said = _LONE_SAID.get()
+    if said is not None:
+        what, told = said
+        lone = {name: task for name, task in lone.items() if (name, task) not in told}
+        told.update(lone.items())
     for name, task in lone.items():
         logger.warning("sample: the %s stratum holds one task only, %s: a bootstrap of one task has no "
                        "spread, so %s; sample two tasks or more per stratum", name, task, what)
@@ -1717,18 +1756,22 @@ def _validation_tables(directory: Path, sample: pd.DataFrame, tasks: pd.DataFram
     joined = _join_tasks(sample, tasks, directory / "sample.csv", onet)
     predicted = tag_categories(joined, onet=onet)
     agreement = annotator_agreement(sample)
-    metrics = validation_metrics(sample, predicted)
-    if soc_scores is None:
-        soc_scores = load("soc_scores", directory=processed_dir())
-    if onet_to_soc is None:
-        onet_to_soc = load_onet_to_soc()
-    employment = task_employment(tasks, soc_scores, onet_to_soc)
-    emp_by_key = pd.Series(employment.to_numpy(), index=pd.MultiIndex.from_frame(
-        tasks[["onetsoc_code", "task_id"]]))
-    sample_emp = pd.Series(emp_by_key.reindex(pd.MultiIndex.from_frame(
-        sample[["onetsoc_code", "task_id"]])).to_numpy(), index=sample.index).fillna(0.0)
-    estimates = category_estimates(tag_categories(tasks, onet=onet), employment, sample,
-                                   sample_emp)
+    # a stratum of one task was warned of twice, by each of the two tables: now once, for both
+    with _lone_tasks_said_once("its intervals in the validation table are left empty, and the population "
+                               "intervals there and the intervals of the estimates leave out its sampling "
+                               "error (too narrow)"):
+        metrics = validation_metrics(sample, predicted)
+        if soc_scores is None:
+            soc_scores = load("soc_scores", directory=processed_dir())
+        if onet_to_soc is None:
+            onet_to_soc = load_onet_to_soc()
+        employment = task_employment(tasks, soc_scores, onet_to_soc)
+        emp_by_key = pd.Series(employment.to_numpy(), index=pd.MultiIndex.from_frame(
+            tasks[["onetsoc_code", "task_id"]]))
+        sample_emp = pd.Series(emp_by_key.reindex(pd.MultiIndex.from_frame(
+            sample[["onetsoc_code", "task_id"]])).to_numpy(), index=sample.index).fillna(0.0)
+        estimates = category_estimates(tag_categories(tasks, onet=onet), employment, sample,
+                                       sample_emp)
     for table in (agreement, metrics, estimates):
         table.insert(0, "mapping_version", CATEGORY_MAPPING_VERSION)
     return {"annotators": agreement, "validation": metrics, "estimates": estimates}

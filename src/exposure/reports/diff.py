@@ -66,6 +66,7 @@ from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_dir
 from exposure._tables import MAX_TASK_ID, refuse_multilevel_columns
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import refuse_read_folders, refuse_spaces
+from exposure.measures._crosswalk import check_once
 from exposure.releases import _release_order
 from exposure.rollup._run import COVERAGE_NAME
 from exposure.schemas import validate
@@ -619,9 +620,7 @@ def _needed(frame: pd.DataFrame, path, key, numbers=("beta",), others=(), level=
     missing = [c for c in (*key, *numbers, *others) if c not in frame.columns]
     if missing:
         raise DataFormatError(f"missing column(s) {missing}", path=path)
-    twice = [c for c in (*key, *numbers, *others) if list(frame.columns).count(c) > 1]
-    if twice:  # it was read as a frame of two columns: "not a task id: array([1, 1])"
-        raise DataFormatError(f"column {twice[0]!r} appears more than once", path=path, column=twice[0])
+    check_once(frame, (*key, *numbers, *others), path)  # read as a frame of two columns: "not a task id: array([1, 1])"
     frame = frame.reset_index(drop=True)
     for column in key:
         bad = _KEY_CHECKS[column](frame[column])

@@ -28,6 +28,7 @@ from exposure._measures import (
 )
 from exposure._tables import index_hint, norm_task_id, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
+from exposure.measures._crosswalk import check_once
 from exposure.rollup._soc import measure_values, partial_measures, require_frame, rubric_order
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
@@ -276,10 +277,7 @@ def _refuse_labels(labels: pd.Series, column: str | None, path: str | None = Non
 
 def _single_columns(frame: pd.DataFrame, name: str, columns) -> None:
     """Refuse ``frame`` (an argument called ``name``) when one of ``columns`` is repeated."""
-    repeated = [c for c in columns if np.count_nonzero(frame.columns == c) > 1]
-    if repeated:
-        raise DataFormatError(f"{name}: column {repeated[0]!r} appears more than once",
-                              column=str(repeated[0]))
+    check_once(frame, columns, name)  # named first, the column once
 
 
 def _conflicting_repeats(name: str, keys: dict, values: np.ndarray | pd.Series, given: pd.Series, *,
@@ -1170,9 +1168,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         )
     if isinstance(task_scores.columns, pd.MultiIndex):
         raise DataFormatError("task scores have multi-level column names; flatten them first")
-    dup = task_scores.columns[task_scores.columns.duplicated()]
-    if len(dup):
-        raise DataFormatError(f"column {dup[0]!r} appears more than once", path=_TASK_SCORES, column=str(dup[0]))
+    check_once(task_scores, None, _TASK_SCORES)
     missing = {"onetsoc_code", "task_id", *EXPOSURE_MEASURES} - set(task_scores.columns)
     if missing:
         # the frame indexed by its key (set_index("onetsoc_code")) is said to be, as require_frame says it

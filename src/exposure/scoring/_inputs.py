@@ -53,6 +53,7 @@ import pyarrow as pa
 from exposure._args import check_column, check_count, choice_hint, shown
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
+from exposure.measures._crosswalk import check_once
 from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
 
 __all__ = [
@@ -579,7 +580,7 @@ def onetsoc_code_message(value, values: pd.Series | None = None, *, path=None, w
     >>> onetsoc_code_message("15-1252")
     "O*NET-SOC code '15-1252' is not of the form 00-0000.00 (e.g. 11-1011.00): a SOC code? an O*NET-SOC code has a two-digit suffix: write '15-1252.00' (the SOC occupation itself) or the O*NET-SOC code meant"
     >>> onetsoc_code_message("n/a")
-    "O*NET-SOC code 'n/a' is not of the form 00-0000.00 (e.g. 11-1011.00)"
+    "O*NET-SOC code 'n/a' is not of the form 00-0000.00 (e.g. 11-1011.00): a missing code (or one written as text)?"
     >>> onetsoc_code_message("  ")
     "O*NET-SOC code is blank, got '  ': a task without a code is to have it missing (None or NaN in a frame, null in a Parquet file, an empty cell in a CSV file or a workbook), else write its code (like 11-1011.00)"
     """
@@ -704,16 +705,14 @@ def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) ->
     >>> check_columns(pd.DataFrame([["Weld.", 3, 4]], columns=["task", "job_zone", "job_zone"]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'job_zone': column 'job_zone' appears more than once
+    exposure.errors.DataFormatError: the frame, column 'job_zone': given more than once: keep one
     """
     if isinstance(frame.columns, pd.MultiIndex):
         raise DataFormatError(f"{what or 'the frame'} has multi-level column names; flatten them "
                               "first (e.g. frame.columns = ['_'.join(map(str, c)) for c in "
                               "frame.columns])", path=path)
-    repeated = frame.columns[frame.columns.duplicated()]
-    if len(repeated):
-        raise DataFormatError(f"column {repeated[0]!r} appears more than once", path=path,
-                              column=str(repeated[0]))
+    # named first (the file, else the frame), the column once: :func:`~exposure.measures._crosswalk.check_once`
+    check_once(frame, None, path if path is not None else what or "the frame")
 
 
 def check_titles_not_texts(text_column, occupation_column, *, path=None) -> None:
@@ -2018,10 +2017,9 @@ def check_statement_column(labels: pd.DataFrame) -> None:
     >>> check_statement_column(pd.DataFrame([["Weld.", "Weld."]], columns=["task", "task"]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'task': labels: column 'task' appears more than once
+    exposure.errors.DataFormatError: labels, column 'task': given more than once: keep one
     """
-    if int((labels.columns == "task").sum()) > 1:
-        raise DataFormatError("labels: column 'task' appears more than once", column="task")
+    check_once(labels, ["task"], "labels")
 
 
 def other_label_rows(frame: pd.DataFrame, texts: list, label_tasks, onet=None, *, path=None,
