@@ -37,6 +37,7 @@ import pandas as pd
 import pytest
 from _frames import write_text
 from test_faults_cli import cli, one_error_line
+from test_faults_round74_codes import _task_scores  # two tasks of the occupations given
 
 from exposure import crosswalks
 from exposure.errors import DataFormatError, SchemaError
@@ -58,12 +59,6 @@ ONET_DECIMAL = f"{DECIMAL} and suffix: '15-1252.00' (the SOC occupation itself) 
 MARK = "after the code (as published tables mark one)? write the code without it"
 TITLE = ": a code and its title in one cell? write the code alone"
 QUOTES = ": quotes around the code? remove them"
-
-
-def _task_scores(codes) -> pd.DataFrame:
-    """Task scores of two tasks, of the occupations ``codes``."""
-    return pd.DataFrame({"onetsoc_code": codes, "task_id": [1, 2], "alpha": [0.0, 0.5], "beta": [0.0, 1.0],
-                         "gamma": [0.0, 1.0], "label": ["E0", "E1"]})
 
 
 def _rollup_error(codes, row: int = 2) -> str:

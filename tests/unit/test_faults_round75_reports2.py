@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from test_faults_cli import cli, one_error_line
+from test_faults_round57_reports import _soc  # four occupations, wages and category shares
 
 from exposure.errors import DataFormatError
 from exposure.reports import figures
@@ -63,18 +64,6 @@ from exposure.reports.categories import read_validation_sample
 V2 = Path(__file__).resolve().parents[1] / "data" / "categories" / "v2"
 
 
-def _soc(**changes) -> pd.DataFrame:
-    """Four occupations in three major groups, with wages and category shares."""
-    soc = pd.DataFrame({
-        "soc_code": ["11-1011", "13-2011", "15-1252", "43-9061"],
-        "soc_title": ["Chief Executives", "Accountants", "Developers", "Clerks"],
-        "tot_emp": [20e3, 100e3, 200e3, 30e3],
-        "a_mean": [60e3, 70e3, 80e3, 90e3],
-        "alpha": [0.1, 0.2, 0.3, 0.4], "beta": [0.2, 0.3, 0.4, 0.5], "gamma": [0.3, 0.4, 0.5, 0.6],
-        "share_admin": [0.1, 0.2, 0.3, 0.4], "share_routine_coding": [0.1, 0.1, 0.1, 0.1],
-        "share_entry_creative": [0.0, 0.0, 0.1, 0.2],
-    })
-    return soc.assign(**changes)
 
 
 def _legend(fig) -> list[str]:
