@@ -20,7 +20,7 @@ import numpy as np
 
 from exposure.errors import DataFormatError
 
-__all__ = ["shown", "is_number", "check_flag", "check_choice", "choice_hint", "check_name", "check_column",
+__all__ = ["shown", "is_number", "check_flag", "check_choice", "choice_hint", "padded_choice_hint", "check_name", "check_column",
            "check_names", "check_positive", "check_count", "check_path", "as_array"]
 
 
@@ -212,6 +212,31 @@ def choice_hint(value, choices) -> str:
     if len(matches) != 1:
         return ""
     return f": write {matches[0]!r} (the choices are case-sensitive)"
+
+
+def padded_choice_hint(value, choices) -> str:
+    """What to write for a choice refused in another case or with spaces around it, else ``""``.
+
+    :func:`choice_hint` of the value without the spaces around it
+    (``": write 'Core' (the choices are case-sensitive)"``), or, for one of ``choices``
+    with spaces around it (a space left by a spreadsheet, a shell's quotes), that it is
+    that choice without the spaces; the value is still refused. For the messages that
+    list the choices themselves: task types
+    (:func:`exposure.scoring._inputs.task_type_hint`), the labels E0-E2
+    (:func:`exposure._measures.label_hint`) and :func:`~exposure.scoring.score_tasks`' ``method`` (``" learned"`` was refused with the
+    choices listed only, ``learned`` first among them).
+
+    Examples
+    --------
+    >>> padded_choice_hint(" learned", ["learned", "rubric"]), padded_choice_hint(" Rubric", ["learned", "rubric"])
+    (": write 'learned' (without the spaces around it)", ": write 'rubric' (the choices are case-sensitive)")
+    """
+    if not isinstance(value, str):
+        return ""
+    name = value.strip()
+    if name != value and name in choices:
+        return f": write {name!r} (without the spaces around it)"
+    return choice_hint(name, choices)
 
 
 def check_name(value, name: str, what: str = "a column name") -> str:

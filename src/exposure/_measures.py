@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from exposure._args import choice_hint, is_number
+from exposure._args import is_number, padded_choice_hint
 
 __all__ = [
     "LABELS",
@@ -87,10 +87,11 @@ def label_hint(value) -> str:
     :func:`~exposure.measures.eloundou.check_task_labels`), the one-hot rows of a rater's
     labels (:func:`exposure.scoring._evaluate.onehot`) and the hand-labelled tasks
     (:func:`exposure.scoring._train.checked_task_labels`). A label in another case
-    (``"e1"``, :func:`exposure._args.choice_hint`), with spaces around it (``" E1"``, a
+    (``"e1"``), with spaces around it (``" E1"``, a
     space left by a spreadsheet) or a class written for its label (``1``, ``"1"``,
     ``"1.0"``: a file of classes, or of labels saved as numbers) was refused with no word
-    of the label to write. The value is still refused.
+    of the label to write (case and spaces: :func:`exposure._args.padded_choice_hint`). The
+    value is still refused.
 
     Examples
     --------
@@ -100,14 +101,11 @@ def label_hint(value) -> str:
     (": a class? write its label, 'E2'", ": a class? write its label, 'E1'", '')
     """
     if isinstance(value, str):
-        name = value.strip()
-        if name != value and name in LABELS:  # " E1": the label, without the spaces
-            return f": write {name!r} (without the spaces around it)"
-        hint = choice_hint(name, LABELS)  # "e1", " e1": the case
+        hint = padded_choice_hint(value, LABELS)  # " E1": without the spaces; "e1", " e1": the case
         if hint:
             return hint
         try:
-            value = float(name)
+            value = float(value.strip())
         except ValueError:
             return ""
     if is_number(value) and value in range(len(LABELS)):  # 1, "1", "1.0": a class given for its label

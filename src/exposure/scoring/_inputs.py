@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from exposure._args import check_column, check_count, choice_hint, shown
+from exposure._args import check_column, check_count, padded_choice_hint, shown
 from exposure._tables import norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.measures._crosswalk import check_once
@@ -1396,30 +1396,6 @@ def bad_task_types(values: pd.Series) -> np.ndarray:
                           for v in values.iloc[pos].tolist()], dtype=bool)
         bad[pos[blank]] = False
     return bad
-
-
-def padded_choice_hint(value, choices) -> str:
-    """What to write for a choice refused in another case or with spaces around it, else ``""``.
-
-    :func:`exposure._args.choice_hint` of the value without the spaces around it
-    (``": write 'Core' (the choices are case-sensitive)"``), or, for one of ``choices``
-    with spaces around it (a space left by a spreadsheet, a shell's quotes), that it is
-    that choice without the spaces; the value is still refused. For the messages that
-    list the choices themselves: task types (:func:`task_type_hint`) and
-    :func:`~exposure.scoring.score_tasks`' ``method`` (``" learned"`` was refused with the
-    choices listed only, ``learned`` first among them).
-
-    Examples
-    --------
-    >>> padded_choice_hint(" learned", ["learned", "rubric"]), padded_choice_hint(" Rubric", ["learned", "rubric"])
-    (": write 'learned' (without the spaces around it)", ": write 'rubric' (the choices are case-sensitive)")
-    """
-    if not isinstance(value, str):
-        return ""
-    name = value.strip()
-    if name != value and name in choices:
-        return f": write {name!r} (without the spaces around it)"
-    return choice_hint(name, choices)
 
 
 def task_type_hint(value) -> str:
