@@ -149,7 +149,8 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     nothing further on, without a word about the file). A CSV whose data row is refused
     and whose header is separated by semicolons or tabs is refused saying so
     (:func:`_other_separator`), else one whose header is below title lines
-    (:func:`_title_lines`).
+    (:func:`_title_lines`). A workbook refused whose header cells are merged over two rows
+    is refused saying so (:func:`_merged_header`).
 
     Examples
     --------
@@ -164,8 +165,13 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     try:
         raw = _read(path, columns, optional=optional, **_csv_kwargs(path))
     except DataFormatError as exc:
-        if isinstance(exc, SchemaError) or not _csv_kwargs(path):
+        if isinstance(exc, SchemaError):
             raise
+        if not _csv_kwargs(path):  # a workbook whose header cells are merged over two rows
+            better = _merged_header(path, columns)
+            if better is None:
+                raise
+            raise better from None
         # a data row refused (the header's own errors say what it holds)
         better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
         if better is None:
@@ -251,6 +257,69 @@ def _title_lines(exc: DataFormatError, columns: dict) -> DataFormatError | None:
                                    f"on line {pos + 1}; delete {above} above it (a workbook saved as CSV keeps "
                                    "its title lines; the .xlsx workbook is read with them)", path=exc.path, row=1)
         return None  # the header is line 1: the error stands
+    return None
+
+
+def _merged_header(path, columns: dict) -> DataFormatError | None:
+    """The error about crosswalk workbook ``path`` whose header is merged over two rows or more, or None to keep the error.
+
+    A workbook saved by Excel with a header of two rows, each column's name in a cell
+    merged down over both (``A4:A5``), or a row of group names above the names
+    (``2018 SOC`` over ``2018 SOC Code`` and ``2018 SOC Title``, the other names merged
+    down), was refused in words about its first data row, shown as the header found:
+    ``missing column(s) 'O*NET-SOC 2019 Code', ... in the header (first 7 rows)``, then
+    ``found: '11-1011.00', 'Chief Executives', ...``; or, when every name is merged down,
+    as a data row whose cells are empty, with advice that made the header a data row:
+    ``the cell A5 is part of the merged range A4:A5 ...``, then
+    ``unmerge the cells and fill each one with its value``. Run on the error path only: in
+    the first :data:`_TITLE_LINES_LOOKED_AT` rows of the first worksheet, the first row
+    holding every column read once each merged cell's text fills the cells it spans is the
+    header; a range merged over it and another row says the header spans those rows.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.xlsx"
+    >>> wb = openpyxl.Workbook(); ws = wb.active
+    >>> for row in [["Code", "SOC"], [], ["11-1011.00", "11-1011"]]:
+    ...     ws.append(row)
+    >>> ws.merge_cells("A1:A2"); ws.merge_cells("B1:B2"); wb.save(p)
+    >>> print(_merged_header(p, {"code": "Code", "soc": "SOC"}).reason)
+    the header spans rows 1 and 2 (its cell A1 is merged over A1:A2): a header is one row; unmerge the header's cells, write every column's name on row 1 and delete row 2
+    """
+    import openpyxl
+
+    try:
+        sheet = openpyxl.load_workbook(path).worksheets[0]  # not read-only: its merged ranges
+    except Exception:  # noqa: BLE001 - a workbook openpyxl cannot open: the reader's error stands
+        return None
+    last = min(sheet.max_row, _TITLE_LINES_LOOKED_AT)
+    down = [span for span in sheet.merged_cells.ranges if span.min_row < span.max_row and span.min_row <= last]
+    if not down:
+        return None
+    grid = [list(cells) for cells in sheet.iter_rows(min_row=1, max_row=last, values_only=True)]
+    for span in sheet.merged_cells.ranges:  # a merged cell's text, in every cell it spans
+        value = sheet.cell(span.min_row, span.min_col).value
+        for row in range(span.min_row, min(span.max_row, last) + 1):
+            cells = grid[row - 1]
+            cells.extend([None] * (span.max_col - len(cells)))
+            cells[span.min_col - 1:span.max_col] = [value] * (span.max_col - span.min_col + 1)
+    wanted = [{norm_header(a) for a in ((names,) if isinstance(names, str) else names)}
+              for names in columns.values()]
+    for row, cells in enumerate(grid, start=1):
+        found = {norm_header(c) for c in cells if c is not None}
+        if not all(found & names for names in wanted):
+            continue
+        across = [span for span in down if span.min_row <= row <= span.max_row]
+        if not across:
+            return None  # the header is one row: the error stands
+        top, bottom = min(s.min_row for s in across), max(s.max_row for s in across)
+        first = min(across, key=lambda s: (s.min_row, s.min_col))
+        rows = f"rows {top} and {bottom}" if bottom == top + 1 else f"rows {top} to {bottom}"
+        below = f"row {bottom}" if bottom == top + 1 else f"rows {top + 1} to {bottom}"
+        return DataFormatError(f"the header spans {rows} (its cell {first.start_cell.coordinate} is merged over "
+                               f"{first.coord}): a header is one row; unmerge the header's cells, write every "
+                               f"column's name on row {top} and delete {below}", path=path, row=top)
     return None
 
 
@@ -651,9 +720,13 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     f = _strip(raw.frame)
     isco = f["isco08_code"]
     isco = isco.where(~isco.isin(_ARMED_FORCES), isco.str.zfill(4))
-    bad = (~isco.str.fullmatch(r"[0-9]{4}")).to_numpy(dtype=bool)
-    if bad.any():  # '111' became '0111', a code ISCO-08 does not have
-        pos = int(np.flatnonzero(bad)[0])
+    soc = _hyphenate_soc(f["soc_2010_code"])
+    # the first row refused, soc10 before isco08 on it: a row of another kind (a total row
+    # 'Total,3') was refused for its isco08 '3' with the advice to write it as text
+    bad_isco = (~isco.str.fullmatch(r"[0-9]{4}")).to_numpy(dtype=bool)
+    bad_soc = (~soc.str.fullmatch(r"[0-9]{2}-[0-9]{4}")).to_numpy(dtype=bool)
+    if bad_isco.any() and not bad_soc[:int(np.flatnonzero(bad_isco)[0]) + 1].any():  # '111' became '0111'
+        pos = int(np.flatnonzero(bad_isco)[0])
         value = f["isco08_code"].iloc[pos]
         why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
                if re.fullmatch(r"[0-9]{3}", value) else NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
@@ -661,10 +734,8 @@ def read_soc10_isco08(path) -> pd.DataFrame:
         said = ("isco08 is blank: give a four-digit ISCO-08 unit group (like 1112)" if not value else
                 f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}")
         raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
-    soc = _hyphenate_soc(f["soc_2010_code"])
-    bad = (~soc.str.fullmatch(r"[0-9]{2}-[0-9]{4}")).to_numpy(dtype=bool)
-    if bad.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
-        pos = int(np.flatnonzero(bad)[0])
+    if bad_soc.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
+        pos = int(np.flatnonzero(bad_soc)[0])
         value = f["soc_2010_code"].iloc[pos]
         why = code_hint(value, r"[0-9]{2}-?[0-9]{4}\Z")  # 111011.0: the code to write, '11-1011'
         said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
@@ -1531,6 +1602,10 @@ def _check_columns(frame: pd.DataFrame, name: str, columns, advice: str) -> None
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: crosswalk lacks column(s) ['onetsoc_code'] (columns: ['soc_code']): 'onetsoc_code' is the index: reset_index() first
+    >>> _check_columns(pd.DataFrame([["a", "b"]], columns=["soc_code"] * 2), "crosswalk", ("soc_code",), "")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: crosswalk, column 'soc_code': given more than once: keep one
     """
     present = list(frame.columns)
     missing = [c for c in columns if c not in present]
@@ -1538,8 +1613,8 @@ def _check_columns(frame: pd.DataFrame, name: str, columns, advice: str) -> None
         advice = index_hint(frame, missing).removeprefix("; ") or advice
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {present}): {advice}")
     twice = [c for c in columns if present.count(c) > 1]
-    if twice:
-        raise DataFormatError(f"{name}: the column {twice[0]!r} is there more than once")
+    if twice:  # the wording of measures._crosswalk.check_once (a layer above: not imported)
+        raise DataFormatError("given more than once: keep one", path=name, column=twice[0])
 
 
 def check_soc_structure(soc_structure) -> None:

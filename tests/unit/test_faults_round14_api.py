@@ -81,7 +81,7 @@ def test_onet_to_soc_map_refuses_a_missing_or_malformed_code(onet, soc, column, 
 def test_onet_to_soc_map_refuses_a_column_given_twice():
     frame = pd.DataFrame([["11-1011.00", "11-1011", "11-1011"]],
                          columns=["onetsoc_code", "soc_code", "soc_code"])
-    with pytest.raises(DataFormatError, match="'soc_code' is there more than once"):
+    with pytest.raises(DataFormatError, match="crosswalk, column 'soc_code': given more than once: keep one"):
         crosswalks.onet_to_soc_map(frame)
 
 

@@ -102,12 +102,14 @@ REPORTS = {
 
 
 @pytest.mark.parametrize("report", list(REPORTS))
-@pytest.mark.parametrize("label, shown", [("e1", "'e1'"), (" E1", "' E1'"), (1, "1")])
-def test_a_gpt4_label_that_is_not_e0_e1_e2_is_refused_not_dropped(report, label, shown):
+@pytest.mark.parametrize("label, shown, hint", [("e1", "'e1'", r"write 'E1' \(the choices are case-sensitive\)"),
+                                               (" E1", "' E1'", r"write 'E1' \(without the spaces around it\)"),
+                                               (1, "1", r"a class\? write its label, 'E1'")])
+def test_a_gpt4_label_that_is_not_e0_e1_e2_is_refused_not_dropped(report, label, shown, hint):
     """It was left out of the GPT-4 row: n_tasks 4, accuracy 1.0 instead of 5 and 0.8."""
     labels = _labels(gpt4_exposure=pd.Series(["E1", "E2", "E0", label, "E1"], dtype=object))
-    with pytest.raises(DataFormatError, match=rf"^row 4, column 'gpt4_exposure': labels: gpt4_exposure "
-                                              rf"must be E0, E1 or E2, got {shown}$"):
+    with pytest.raises(DataFormatError, match=rf"^labels, row 4, column 'gpt4_exposure': gpt4_exposure "
+                                              rf"must be E0, E1 or E2, got {shown}: {hint}$"):
         REPORTS[report](labels)
 
 
@@ -116,7 +118,7 @@ def test_a_gpt4_label_that_is_not_e0_e1_e2_is_refused_not_dropped(report, label,
 def test_a_missing_label_is_refused(report, column):
     labels = LABELS.copy()
     labels.loc[3, column] = None
-    with pytest.raises(DataFormatError, match=rf"^row 4, column '{column}': labels: {column} is missing: "
+    with pytest.raises(DataFormatError, match=rf"^labels, row 4, column '{column}': {column} is missing: "
                                               "every task of the report needs its label"):
         REPORTS[report](labels)
 
@@ -133,9 +135,9 @@ def test_a_task_listed_twice_is_refused(report):
 @pytest.mark.parametrize("report", list(REPORTS))
 @pytest.mark.parametrize("change, message", [
     ({"onetsoc_code": ["11-1011.00", None, "47-2031.00", "47-2031.00", "43-9061.00"]},
-     r"^row 2, column 'onetsoc_code': labels: O\*NET-SOC code missing"),
-    ({"task_id": [1, 2, "abc", 4, 5]}, r"^row 3, column 'task_id': "),
-    ({"task_id": [1, 2, 3, 4, np.nan]}, r"^row 5, column 'task_id': labels: task ID missing"),
+     r"^labels, row 2, column 'onetsoc_code': O\*NET-SOC code missing"),
+    ({"task_id": [1, 2, "abc", 4, 5]}, r"^labels, row 3, column 'task_id': "),
+    ({"task_id": [1, 2, 3, 4, np.nan]}, r"^labels, row 5, column 'task_id': task ID missing"),
 ])
 def test_a_bad_code_or_task_id_is_refused(report, change, message):
     with pytest.raises(DataFormatError, match=message):
@@ -190,7 +192,7 @@ def test_valid_labels_give_the_same_figures_whatever_the_index(report):
 
 def test_learned_needs_o_net_soc_codes_the_rubric_rows_any_key():
     """The folds group codes by SOC 6-digit (their first 7 characters): 'a' is no code there."""
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'onetsoc_code': labels: O\*NET-SOC code 'a' is "
+    with pytest.raises(DataFormatError, match=r"^labels, row 1, column 'onetsoc_code': O\*NET-SOC code 'a' is "
                                               r"not of the form 00-0000\.00"):
         evaluate_method("learned", _labels(onetsoc_code=["a", "a", "b", "b", "c"]), n_folds=2)
     table, _ = evaluate_method("rubric", _labels(onetsoc_code=["a", "a", "b", "b", "c"]))
@@ -198,7 +200,7 @@ def test_learned_needs_o_net_soc_codes_the_rubric_rows_any_key():
 
 
 def test_evaluate_free_text_checks_the_labels_before_the_cross_validation():
-    with pytest.raises(DataFormatError, match=r"^row 4, column 'gpt4_exposure'"):
+    with pytest.raises(DataFormatError, match=r"^labels, row 4, column 'gpt4_exposure'"):
         evaluate_free_text(_labels(gpt4_exposure=["E1", "E2", "E0", "e1", "E1"]), onet=None)
     with pytest.raises(DataFormatError, match=r"^labels lacks column\(s\) \['title'\]"):
         evaluate_free_text(LABELS.drop(columns="title"), onet=None)

@@ -282,7 +282,7 @@ def test_train_labels_without_a_class_are_refused_before_the_vectors(tmp_path, l
     out = tmp_path / "models" / "m.npz"
     with pytest.raises(DataFormatError) as info:
         train_and_save(path, None, out, n_folds=2, distill=True)  # distill without a release fails next
-    assert str(info.value) == (f"{path}, column 'human_exposure_agg': the labels hold no {missing} task: the "
+    assert str(info.value) == (f"{path}, column 'human_exposure_agg': no {missing} task: the "
                                "learned model is trained on all three classes E0, E1, E2")
     assert not out.parent.exists() or not any(out.parent.iterdir())
 
@@ -348,7 +348,7 @@ def test_train_vectors_not_pinned_beside_the_artifact_names_the_registry(tmp_pat
 # 9. a label outside E0/E1/E2 given to the training as a frame
 # ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("value, shown", [(None, "is missing: every task trained on needs its label"),
-                                          ("e1", "must be E0, E1 or E2, got 'e1'"),
+                                          ("e1", "must be E0, E1 or E2, got 'e1': write 'E1' (the choices are case-sensitive)"),
                                           ("E3", "must be E0, E1 or E2, got 'E3'")])
 def test_training_frame_names_the_row_of_a_bad_label(value, shown):
     rows = label_rows({code: MIXED for code in CODES})
@@ -359,5 +359,5 @@ def test_training_frame_names_the_row_of_a_bad_label(value, shown):
     for call in (training_frame, train_learned):
         with pytest.raises(DataFormatError) as info:
             call(labels)
-        assert str(info.value) == f"row 3, column 'human_exposure_agg': labels: human_exposure_agg {shown}"
+        assert str(info.value) == f"labels, row 3, column 'human_exposure_agg': human_exposure_agg {shown}"
     assert np.array_equal(training_frame(labels.drop(index=2))["y"], [0, 1, 1] + [0, 1, 2, 1] * 3)

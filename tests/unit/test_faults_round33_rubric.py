@@ -151,7 +151,7 @@ def _report_labels(**changes):
 @pytest.mark.parametrize("value", ["core", "CORE", 1])
 def test_rubric_report_refuses_a_task_type_it_would_weigh_wrongly(value):
     labels = _report_labels(task_type=["Core", value, "Core", None])
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'task_type': labels: task_type .* is not Core or "
+    with pytest.raises(DataFormatError, match=r"^labels, row 2, column 'task_type': task_type .* is not Core or "
                                               "Supplemental"):
         rubric_agreement(labels)
 
@@ -159,7 +159,7 @@ def test_rubric_report_refuses_a_task_type_it_would_weigh_wrongly(value):
 def test_rubric_report_with_release_refuses_made_up_occupation_keys():
     labels = _report_labels(onetsoc_code=["a", "a", "b", "b"])
     rubric_agreement(labels)  # without a release, any key groups the tasks
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'onetsoc_code': labels: O\*NET-SOC code 'a' "
+    with pytest.raises(DataFormatError, match=r"^labels, row 1, column 'onetsoc_code': O\*NET-SOC code 'a' "
                                               r"is not of the form 00-0000\.00"):
         rubric_agreement(labels, onet=_onet())
 

@@ -167,8 +167,8 @@ def test_a_task_id_labelled_twice_under_two_codes_is_ambiguous_without_codes():
     lab = _labels(onetsoc_code=[CODE, "11-2021.00", "11-2021.00"], task_id=[8823, 8823, 9000])
     err = _error(lambda: score_tasks(TASKS.drop(columns="onetsoc_code"), "reference", labels=lab,
                                      path="tasks.csv", row_offset=2))
-    assert (err.path, err.row, err.column) == (None, 2, "task_id")
-    assert "labels give task ID 8823 two labels ('E1' on row 1, 'E0' on row 2" in str(err)
+    assert (err.path, err.row, err.column) == ("labels", 2, "task_id")
+    assert "task ID 8823 is given two labels ('E1' on row 1, 'E0' on row 2" in str(err)
     same = lab.assign(human_exposure_agg=["E1", "E1", "E2"])  # one label: no ambiguity
     out = score_tasks(TASKS.drop(columns="onetsoc_code"), "reference", labels=same)
     assert out["label"].iloc[[0, 2]].tolist() == ["E1", "E2"] and pd.isna(out["label"].iloc[1])

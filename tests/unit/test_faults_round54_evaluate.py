@@ -123,7 +123,7 @@ def test_learned_labels_with_a_missing_text_are_refused_naming_the_row(release, 
                 lambda: evaluate_free_text(labels, release, n_folds=2)):
         with pytest.raises(DataFormatError) as info:
             run()
-        assert str(info.value) == (f"row 6, column '{column}': labels: {column} {shown}: the learned model is "
+        assert str(info.value) == (f"labels, row 6, column '{column}': {column} {shown}: the learned model is "
                                    "trained on the text of every task and its occupation's title")
 
 
@@ -285,12 +285,12 @@ def test_train_learned_refuses_a_missing_text_before_the_index(release, monkeypa
     labels = own_labels().astype({"task": object})
     labels.loc[5, "task"] = np.nan
     monkeypatch.setattr(_train, "build_index", lambda *a, **k: pytest.fail("index built"))
-    with pytest.raises(DataFormatError, match=r"^row 6, column 'task': labels: task is missing"):
+    with pytest.raises(DataFormatError, match=r"^labels, row 6, column 'task': task is missing"):
         _train.train_learned(labels, release, n_folds=2)
     path = labels_file(tmp_path, own_labels())
     frame = read_task_labels(path).astype({"title": object})
     frame.loc[2, "title"] = None
-    with pytest.raises(DataFormatError, match=rf"^{path}, row 4, column 'title': labels: title is missing"):
+    with pytest.raises(DataFormatError, match=rf"^{path}, row 4, column 'title': title is missing"):
         _train.train_learned(frame, release, n_folds=2, labels_path=path)
 
 

@@ -122,7 +122,7 @@ TASKS = pd.DataFrame({"onetsoc_code": ["11-1011.00"] * 3, "task_id": [1, 2, 3],
 
 
 def test_score_reference_refuses_labels_without_a_label_of_the_source():
-    with pytest.raises(DataFormatError, match=r"^column 'human_exposure_agg': labels has no human label "
+    with pytest.raises(DataFormatError, match=r"^labels, column 'human_exposure_agg': no human label "
                        r"\(all 3 rows missing\): no task would get a published label; give the human "
                        r"labels, or choose source 'gpt4'"):
         score_reference(TASKS, LABELS)
@@ -134,10 +134,10 @@ def test_score_reference_refuses_labels_without_a_label_of_the_source():
 
 
 def test_score_tasks_refuses_labels_without_a_label_of_the_source():
-    with pytest.raises(DataFormatError, match="labels has no gpt4 label"):
+    with pytest.raises(DataFormatError, match="^labels, column 'gpt4_exposure': no gpt4 label"):
         exposure.score_tasks(TASKS, "reference-gpt4",
                              labels=LABELS.assign(gpt4_exposure=[np.nan] * 3))
-    with pytest.raises(DataFormatError, match="labels has no human label"):
+    with pytest.raises(DataFormatError, match="^labels, column 'human_exposure_agg': no human label"):
         exposure.score_tasks(TASKS.drop(columns="onetsoc_code"), "reference", labels=LABELS)
 
 

@@ -145,7 +145,7 @@ def _labels(codes) -> pd.DataFrame:
 def test_rubric_report_refuses_a_blank_code_naming_labels(blank):
     with pytest.raises(DataFormatError) as err:
         rubric_agreement(_labels(["a", "a", blank, "b", "c"]))
-    assert str(err.value) == "row 3, column 'onetsoc_code': labels: O*NET-SOC code missing"
+    assert str(err.value) == "labels, row 3, column 'onetsoc_code': O*NET-SOC code missing"
     assert (err.value.row, err.value.column) == (3, "onetsoc_code")
     # made-up keys still group the tasks without a release
     table = rubric_agreement(_labels(["a", "a", "b", "b", "c"]))

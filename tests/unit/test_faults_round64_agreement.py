@@ -175,12 +175,12 @@ REPRODUCTIONS = [lambda labels: reproduction.reproduce_occ_level(labels, PUBLISH
 @pytest.mark.parametrize("run", REPRODUCTIONS)
 @pytest.mark.parametrize("labels, match", [
     (REPRO.assign(gpt4_exposure=["E2", None, "E1"]),
-     r"^row 2, column 'gpt4_exposure': labels: gpt4_exposure is missing: every task of the report needs its label$"),
+     r"^labels, row 2, column 'gpt4_exposure': gpt4_exposure is missing: every task of the report needs its label$"),
     (REPRO.assign(gpt4_exposure=["e2", "E2", "E1"]),
-     r"^row 1, column 'gpt4_exposure': labels: gpt4_exposure must be E0, E1 or E2, got 'e2'$"),
+     r"^labels, row 1, column 'gpt4_exposure': gpt4_exposure must be E0, E1 or E2, got 'e2': write 'E2' \(the choices are case-sensitive\)$"),
     (REPRO.drop(columns="gpt4_exposure"), r"^labels lacks column\(s\) \['gpt4_exposure'\]"),
     (REPRO.assign(task_type=["Core", "core", "Core"]),
-     r"^row 2, column 'task_type': labels: task_type 'core' is not Core or Supplemental"),
+     r"^labels, row 2, column 'task_type': task_type 'core' is not Core or Supplemental"),
 ])
 def test_reproduction_labels_are_checked_naming_labels(run, labels, match):
     with pytest.raises(DataFormatError, match=match):

@@ -265,7 +265,7 @@ def test_census_weights_refuse_an_oews_aggregate_beside_its_code():
     good = pd.DataFrame({"soc_code": ["21-1018"], "tot_emp": [100.0]})
     assert len(to_census_occ(occ, census, good)) == 1
     both = pd.DataFrame({"soc_code": ["21-1018", "21-1011"], "tot_emp": [100.0, 40.0]})
-    with pytest.raises(DataFormatError, match=r"^employment, row 2, column 'soc_code': employment: '21-1011' \(row 2\) "
+    with pytest.raises(DataFormatError, match=r"^employment, row 2, column 'soc_code': '21-1011' \(row 2\) "
                        r"is in '21-1018' \(row 1\), an OEWS aggregate, and both are rows: its workers would be "
                        r"counted twice"):
         to_census_occ(occ, census, both)

@@ -175,7 +175,7 @@ def test_rubric_agreement_refuses_a_code_with_white_space(code):
     labels = _report_labels(["11-1011.00", code, "47-2031.00", "47-2031.00", "43-4171.00"])
     with pytest.raises(DataFormatError) as err:
         rubric_agreement(labels)
-    assert str(err.value) == (f"row 2, column 'onetsoc_code': labels: O*NET-SOC code {code!r} has white space "
+    assert str(err.value) == (f"labels, row 2, column 'onetsoc_code': O*NET-SOC code {code!r} has white space "
                               "around it (an occupation apart from '11-1011.00'); remove it")
     with pytest.raises(DataFormatError, match="has white space around it"):
         checked_labels(labels, ["human_exposure_agg"], onet_codes=False)

@@ -96,7 +96,7 @@ def test_ranked_refuses_a_key_given_twice():
 
 def test_ranked_names_a_column_given_twice():
     frame = pd.DataFrame([[0.1, "a", "x"], [0.2, "b", "y"]], columns=["beta", "soc_code", "soc_code"])
-    with pytest.raises(DataFormatError, match=r"^frame, column 'soc_code': frame has the column 'soc_code' more "
+    with pytest.raises(DataFormatError, match=r"^frame, column 'soc_code': given more "
                                               r"than once: keep one$"):
         ranked(frame, n=2)
 

@@ -115,7 +115,7 @@ def test_2_distill_refine_flag(tmp_path):
 def test_3_missing_task_id_is_refused(missing):
     labels = _labels(3).astype({"task_id": object})
     labels.loc[2, "task_id"] = missing  # IntCastingNaNError
-    with pytest.raises(DataFormatError, match=r"^row 3, column 'task_id': labels: task_id is missing"):
+    with pytest.raises(DataFormatError, match=r"^labels, row 3, column 'task_id': task_id is missing"):
         training_frame(labels)
 
 

@@ -153,7 +153,7 @@ def test_a_frame_of_the_caller_is_named_labels(tmp_path):
     labels = read_task_labels(_e2_of_one_group(tmp_path))
     with pytest.raises(DataFormatError) as info:
         train_learned(labels, None, n_folds=2, config=NO_INDEX)
-    assert str(info.value).startswith("row 10, column 'human_exposure_agg': labels: every E2 task is of one "
+    assert str(info.value).startswith("labels, row 10, column 'human_exposure_agg': every E2 task is of one "
                                       "occupation group, 15-1252 (SOC 6-digit): the cross-validation holds out")
 
 

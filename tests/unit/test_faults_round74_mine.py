@@ -181,7 +181,7 @@ def test_label_task_types_are_told_what_to_write(run, value, hint):
     labels = LABELS.assign(task_type=["Core", value, "Core"])
     with pytest.raises(DataFormatError) as info:
         run(labels)
-    assert str(info.value) == (f"row 2, column 'task_type': labels: task_type {value!r} is not Core or "
+    assert str(info.value) == (f"labels, row 2, column 'task_type': task_type {value!r} is not Core or "
                                f"Supplemental (spelt so) or missing (Core tasks weigh 2, others 1){hint}")
 
 
@@ -221,7 +221,7 @@ def test_the_rubric_reports_labels_give_the_code_to_write(code, hint):
     labels = REPRO.assign(onetsoc_code=[code, "13-1021.00", "15-1252.00"])
     with pytest.raises(DataFormatError) as info:
         checked_labels(labels, ["human_exposure_agg"])
-    assert str(info.value) == (f"row 1, column 'onetsoc_code': labels: O*NET-SOC code {code!r} is not of the form "
+    assert str(info.value) == (f"labels, row 1, column 'onetsoc_code': O*NET-SOC code {code!r} is not of the form "
                                f"00-0000.00 (e.g. 11-1011.00){hint}")
 
 

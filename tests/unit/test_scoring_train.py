@@ -95,7 +95,7 @@ def test_training_frame_refuses_task_types_it_would_weigh_as_supplemental():
     labels = synthetic_labels()
     labels["task_type"] = labels["task_type"].astype(object)
     labels.loc[labels.index[2], "task_type"] = "core"
-    with pytest.raises(DataFormatError, match="row 3, column 'task_type': labels: task_type 'core' is not Core"):
+    with pytest.raises(DataFormatError, match="labels, row 3, column 'task_type': task_type 'core' is not Core"):
         training_frame(labels)
     labels.loc[labels.index[2], "task_type"] = None  # missing: weighs 1, as documented
     assert training_frame(labels)["weight"].iloc[2] == 1

@@ -355,7 +355,7 @@ def run_train(args) -> int:
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
     # before O*NET (downloaded when not cached), as exposure evaluate: a --folds above the
     # labels' occupation groups was refused only after it (O*NET's error on a mirror without it)
-    check_folds_fit(args.folds, read_task_labels(labels_path), labels_path)
+    check_folds_fit(args.folds, read_task_labels(labels_path, gpt4=False), labels_path)  # as train_and_save
     onet = load_onet(args.onet, mirror=args.mirror, data_dir=args.data_dir)
     done = train_and_save(labels_path, onet, args.out, seed=args.seed, n_folds=args.folds,
                           distill=args.distill, model_dir=args.model_dir)

@@ -18,7 +18,9 @@ The contract:
   ``gpt4_exposure_alt_rubric`` (E0/E1/E2 or missing), ``gpt_3_relevant`` (boolean or
   missing), ``gpt4_automation`` (T0-T4 or missing). The file's other columns (its own
   alpha, beta, gamma, ...) are dropped; a missing column, a non-integer task ID or a value
-  outside the schema raises an error naming the file, line and column.
+  outside the schema raises an error naming the file, line and column. With ``gpt4=False``
+  (what training reads) GPT-4's four columns are not read, and a file of one's own human
+  labels without them is read: the first six columns above.
 - :func:`read_occ_level` (:func:`load_occ_level`) returns
   :class:`~exposure.schemas._labels.EloundouOccupationScores`: ``onetsoc_code``,
   ``title`` and ``{labeler}_{measure}`` for each labeler of :data:`LABELERS` and measure
@@ -41,7 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_names, check_path, choice_hint
+from exposure._args import check_flag, check_names, check_path, choice_hint
 from exposure._measures import LABELS, label_hint
 from exposure._tables import (
     check_published_separator,
@@ -60,6 +62,7 @@ from exposure.schemas._labels import EloundouOccupationScores, EloundouTaskLabel
 __all__ = [
     "LABELERS",
     "LABELS_NAME",
+    "GPT4_COLUMNS",
     "OCC_LEVEL_NAME",
     "read_task_labels",
     "labels_location",
@@ -211,8 +214,11 @@ def labels_location(labels, labels_path) -> tuple[str, int]:
 _R_MISSING = ("Task Type", "human_exposure_agg", "gpt4_exposure", "gpt4_exposure_alt_rubric", "gpt_3_relevant",
               "gpt4_automation")
 
+#: The label file's columns of GPT-4's labels, not read by ``read_task_labels(path, gpt4=False)``.
+GPT4_COLUMNS = ("gpt4_exposure", "gpt4_exposure_alt_rubric", "gpt_3_relevant", "gpt4_automation")
 
-def read_task_labels(path) -> pd.DataFrame:
+
+def read_task_labels(path, *, gpt4: bool = True) -> pd.DataFrame:
     """Read ``full_labelset[_train].tsv`` into :class:`~exposure.schemas._labels.EloundouTaskLabels`.
 
     The file is tab-separated with an unnamed index column (a file saved without it is
@@ -222,13 +228,22 @@ def read_task_labels(path) -> pd.DataFrame:
     ----------
     path : str or os.PathLike
         The label file.
+    gpt4 : bool, default True
+        Read GPT-4's labels too (:data:`GPT4_COLUMNS`). With False, a file of human labels
+        alone is read: the columns ``O*NET-SOC Code``, ``Task ID``, ``Task``, ``Task Type``,
+        ``Title`` and ``human_exposure_agg``, checked as with True; GPT-4's columns are not
+        read, whether the file has them or not (what training reads:
+        :func:`exposure.scoring._train.train_and_save`). A file of one's own human labels
+        was refused as lacking ``gpt4_exposure``, ``gpt4_exposure_alt_rubric``,
+        ``gpt_3_relevant`` and ``gpt4_automation``, which training never reads.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``onetsoc_code, task_id, task, task_type, title, human_exposure_agg,
         gpt4_exposure, gpt4_exposure_alt_rubric, gpt_3_relevant, gpt4_automation`` (see
-        the module docstring for their types), one row per task in file order.
+        the module docstring for their types; the first six only with ``gpt4=False``),
+        one row per task in file order.
 
     Raises
     ------
@@ -248,7 +263,7 @@ def read_task_labels(path) -> pd.DataFrame:
         where it may not (a ``gpt4_automation`` of ``' '`` was kept as that label). So is
         ``NA`` (R's missing value, as ``write_tsv`` writes an empty cell) in the columns of
         labels, flags and task types (``Task Type``, ``gpt4_automation``, ...): it was refused
-        as a value ``'NA'``.
+        as a value ``'NA'``. ``gpt4`` not True or False.
 
     Examples
     --------
@@ -262,10 +277,20 @@ def read_task_labels(path) -> pd.DataFrame:
     >>> read_task_labels(p)[["onetsoc_code", "task_id", "human_exposure_agg"]]
       onetsoc_code  task_id human_exposure_agg
     0   11-1011.00     8823                 E2
+
+    A file of one's own human labels, without GPT-4's, for training:
+
+    >>> _ = p.write_text("O*NET-SOC Code\\tTask ID\\tTask\\tTask Type\\tTitle\\thuman_exposure_agg\\n"
+    ...                  "11-1011.00\\t8823\\tDirect budgets.\\tCore\\tChief Executives\\tE1\\n")
+    >>> read_task_labels(p, gpt4=False).columns.tolist()
+    ['onetsoc_code', 'task_id', 'task', 'task_type', 'title', 'human_exposure_agg']
     """
-    frame = _read(path, "\t", _LABEL_COLUMNS, index=True)
+    check_flag(gpt4, "gpt4")
+    columns = {name: col for name, col in _LABEL_COLUMNS.items() if gpt4 or col not in GPT4_COLUMNS}
+    frame = _read(path, "\t", columns, index=True)
     for col in _R_MISSING:  # R's NA (write_tsv, write.table) where a cell was empty: refused as 'NA' before
-        frame[col] = frame[col].where(frame[col].str.strip() != "NA")
+        if col in frame.columns:
+            frame[col] = frame[col].where(frame[col].str.strip() != "NA")
     frame["O*NET-SOC Code"] = _codes(frame, path, unique=False).to_numpy()
     frame = frame.rename(columns=_LABEL_COLUMNS)
     ids = pd.to_numeric(frame["task_id"], errors="coerce")
@@ -277,15 +302,16 @@ def read_task_labels(path) -> pd.DataFrame:
                               path=path, row=row + 2, column="Task ID")
     _common.check_range(ids, path, "Task ID", what="task ID")  # -8823: pandera's words before
     frame["task_id"] = ids.astype("int64")
-    flag = frame["gpt_3_relevant"]
-    # any case: a file re-saved by Excel or LibreOffice writes TRUE / FALSE (refused before)
-    read = flag.str.lower().map({"true": True, "false": False})
-    bad = flag.notna() & read.isna()
-    if bad.any():
-        row = int(bad.to_numpy().argmax())
-        raise DataFormatError(f"expected True or False, got {flag.iloc[row]!r}",
-                              path=path, row=row + 2, column="gpt_3_relevant")
-    frame["gpt_3_relevant"] = read.astype("boolean")
+    if gpt4:
+        flag = frame["gpt_3_relevant"]
+        # any case: a file re-saved by Excel or LibreOffice writes TRUE / FALSE (refused before)
+        read = flag.str.lower().map({"true": True, "false": False})
+        bad = flag.notna() & read.isna()
+        if bad.any():
+            row = int(bad.to_numpy().argmax())
+            raise DataFormatError(f"expected True or False, got {flag.iloc[row]!r}",
+                                  path=path, row=row + 2, column="gpt_3_relevant")
+        frame["gpt_3_relevant"] = read.astype("boolean")
     _check_label_values(frame, path)
     # a task given twice was pandera's "check multiple_fields_uniqueness: '(the row)'", naming no column
     repeat = first_repeat_of(frame, ["onetsoc_code", "task_id"])
@@ -294,7 +320,13 @@ def read_task_labels(path) -> pd.DataFrame:
         raise DataFormatError(f"task {int(frame['task_id'].iloc[again])} of {frame['onetsoc_code'].iloc[again]} is "
                               f"given twice (rows {first + 2} and {again + 2}): keep one row per task",
                               path=path, row=again + 2, column="Task ID")
-    return validate(frame, EloundouTaskLabels, path=path, row_offset=2)
+    if gpt4:
+        return validate(frame, EloundouTaskLabels, path=path, row_offset=2)
+    # the schema's rules and types for the columns read; GPT-4's, which it requires, stand in
+    # as valid values (its label the human one) and are dropped
+    stand_in = {"gpt4_exposure": frame["human_exposure_agg"], "gpt4_exposure_alt_rubric": None,
+                "gpt_3_relevant": pd.array([pd.NA] * len(frame), dtype="boolean"), "gpt4_automation": None}
+    return validate(frame.assign(**stand_in), EloundouTaskLabels, path=path, row_offset=2)[list(frame.columns)]
 
 
 #: Label column -> (values allowed, whether it may be empty), as the schema takes them.
@@ -332,6 +364,8 @@ def _check_label_values(frame: pd.DataFrame, path) -> None:
     found = []  # (position, message, column of the file)
     names = {target: source for source, target in _LABEL_COLUMNS.items()}
     for col, (allowed, optional) in _LABEL_VALUES.items():
+        if col not in frame.columns:  # GPT-4's labels, not read (read_task_labels(path, gpt4=False))
+            continue
         values = frame[col].reset_index(drop=True)
         gap = (values.isna() | (values.astype("string").str.strip() == "")).to_numpy(dtype=bool)
         if not optional and gap.any():

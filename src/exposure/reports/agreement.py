@@ -178,7 +178,7 @@ def _check_cv_groups(labels: pd.DataFrame, n_folds: int, where: str = "labels",
     >>> _check_cv_groups(labels, 2)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 1, column 'human_exposure_agg': labels: every E0 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E0, whatever the folds and seed; give E0 tasks of two occupation groups at least
+    exposure.errors.DataFormatError: labels, row 1, column 'human_exposure_agg': every E0 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E0, whatever the folds and seed; give E0 tasks of two occupation groups at least
     """
     groups = labels["onetsoc_code"].astype(str).str[:7].to_numpy()
     named = {} if where == "labels" else {"path": where}

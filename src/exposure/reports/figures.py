@@ -42,7 +42,7 @@ from exposure._outdir import check_files_dir, refuse_file_named_dir
 from exposure._tables import first_repeat, power_scaled
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
-from exposure.measures._common import check_codes, check_range, check_table, numbers
+from exposure.measures._common import check_codes, check_once, check_range, check_table, numbers
 from exposure.rollup._soc import refuse_nested_codes
 from exposure.schemas._fields import SOC_OR_ONETSOC_PATTERN
 
@@ -508,10 +508,8 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     n = check_count(n, "n", 0)
     _check_floor(min_employment)
     check_table(frame, "frame", [value, key, *([weight] if min_employment > 0 else [])])
-    for col in dict.fromkeys([value, key, *([weight] if min_employment > 0 else [])]):
-        if list(frame.columns).count(col) > 1:  # pandas' "The column label 'soc_code' is not unique"
-            raise DataFormatError(f"frame has the column {col!r} more than once: keep one", path="frame",
-                                  column=col)
+    # pandas' "The column label 'soc_code' is not unique"
+    check_once(frame, [value, key, *([weight] if min_employment > 0 else [])], "frame")
     # a row given twice was listed twice, in both lists (an occupation of two stacked tables)
     repeat = first_repeat(frame[key].astype("string").str.strip())
     if repeat is not None:

@@ -18,11 +18,12 @@ import pandas as pd
 
 from exposure._args import check_path
 from exposure._io import check_output_path, write_csv
-from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEIGHT
+from exposure._measures import CORE_WEIGHT, EXPOSURE_MEASURES, LABELS, OTHER_WEIGHT, label_hint
 from exposure._outdir import OutputPathError, refuse_spaces
 from exposure._tables import first_repeat, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import refuse_read_folders
+from exposure.measures._crosswalk import check_once
 from exposure.measures.eloundou import labels_location
 from exposure.schemas._fields import ONETSOC_PATTERN, code_hint
 from exposure.scoring import PROBA_COLUMNS
@@ -90,7 +91,7 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     >>> checked_labels(labels, ["human_exposure_agg"], ["task"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: human_exposure_agg is missing: every task of the report needs its label
+    exposure.errors.DataFormatError: labels, row 2, column 'human_exposure_agg': human_exposure_agg is missing: every task of the report needs its label
     """
     if not isinstance(labels, pd.DataFrame):  # None: "not subscriptable" before
         raise DataFormatError(f"{name} must be a pandas DataFrame, e.g. "
@@ -102,9 +103,7 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     if missing:  # a KeyError before
         raise DataFormatError(f"{name} lacks column(s) {missing} (columns: {list(labels.columns)})"
                               f"{_spelt_otherwise(labels, missing, name)}")
-    for col in needed:
-        if (labels.columns == col).sum() > 1:
-            raise DataFormatError(f"{name}: column {col!r} appears more than once", column=col)
+    check_once(labels, needed, name)  # named first, the column once
     if labels.empty:  # NaN figures and numpy warnings before
         raise DataFormatError(f"{name} has no rows: no task to compare")
     # Arrow's string_view (Polars, DuckDB): ``NotImplementedError: string_view`` from inside pandas
@@ -114,7 +113,7 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
     # as "codes row 3: the occupation code is missing", naming no frame nor column
     gaps = codes.astype("string").str.strip().eq("").to_numpy(dtype=bool, na_value=True)
     if gaps.any():
-        raise DataFormatError(f"{name}: O*NET-SOC code missing", row=int(gaps.argmax()) + 1, column="onetsoc_code")
+        raise DataFormatError("O*NET-SOC code missing", path=name, row=int(gaps.argmax()) + 1, column="onetsoc_code")
     if not onet_codes:
         # white space around a key (" 11-1011.00", "11-1011.00\u00a0": a cell of a spreadsheet)
         # made an occupation apart from the one spelt without it, without a word (a code of the
@@ -123,24 +122,24 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
         padded = text.ne(text.str.strip()).to_numpy(dtype=bool, na_value=False)
         if padded.any():
             pos = int(padded.argmax())
-            raise DataFormatError(f"{name}: O*NET-SOC code {_plain(codes.iloc[pos])!r} has white space around it "
+            raise DataFormatError(f"O*NET-SOC code {_plain(codes.iloc[pos])!r} has white space around it "
                                   f"(an occupation apart from {text.iloc[pos].strip()!r}); remove it",
-                                  row=pos + 1, column="onetsoc_code")
+                                  path=name, row=pos + 1, column="onetsoc_code")
     if onet_codes:
         bad = ~codes.astype("string").str.fullmatch(ONETSOC_PATTERN).to_numpy(dtype=bool, na_value=False)
         if bad.any():
             pos = int(bad.argmax())
             value = _plain(codes.iloc[pos])
             # '15-1252.1' or '15-1252' was refused without the code to write, as the scorers give it
-            raise DataFormatError(f"{name}: O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. "
-                                  f"11-1011.00){code_hint(str(value), ONETSOC_PATTERN)}", row=pos + 1,
-                                  column="onetsoc_code")
-    ids = task_id_numbers(frame["task_id"])  # text, fractions, bools refused, naming the row
+            raise DataFormatError(f"O*NET-SOC code {value!r} is not of the form 00-0000.00 (e.g. "
+                                  f"11-1011.00){code_hint(str(value), ONETSOC_PATTERN)}", path=name,
+                                  row=pos + 1, column="onetsoc_code")
+    ids = task_id_numbers(frame["task_id"], path=name)  # text, fractions, bools refused, naming the row
     for bad, what in ((ids.isna(), "task ID missing"), (ids < 0, "task ID {!r} is negative")):
         bad = bad.to_numpy(dtype=bool, na_value=False)
         if bad.any():
             pos = int(bad.argmax())
-            raise DataFormatError(f"{name}: {what.format(_plain(frame['task_id'].iloc[pos]))}", row=pos + 1,
+            raise DataFormatError(what.format(_plain(frame["task_id"].iloc[pos])), path=name, row=pos + 1,
                                   column="task_id")
     repeat = first_repeat(codes.astype(str) + "|" + ids.astype("int64").astype(str))
     if repeat is not None:
@@ -151,13 +150,14 @@ def checked_labels(labels, columns, also=(), *, name: str = "labels", onet_codes
         values = frame[col]
         gaps = values.isna().to_numpy(dtype=bool)
         if gaps.any():
-            raise DataFormatError(f"{name}: {col} is missing: every task of the report needs its label",
+            raise DataFormatError(f"{col} is missing: every task of the report needs its label", path=name,
                                   row=int(gaps.argmax()) + 1, column=col)
         bad = ~values.isin(LABELS).to_numpy(dtype=bool)
         if bad.any():
             pos = int(bad.argmax())
-            raise DataFormatError(f"{name}: {col} must be {', '.join(LABELS[:-1])} or {LABELS[-1]}, got "
-                                  f"{_plain(values.iloc[pos])!r}", row=pos + 1, column=col)
+            value = _plain(values.iloc[pos])  # "e1", " E1", 1: the label to write (the label files' advice)
+            raise DataFormatError(f"{col} must be {', '.join(LABELS[:-1])} or {LABELS[-1]}, got "
+                                  f"{value!r}{label_hint(value)}", path=name, row=pos + 1, column=col)
     return frame.assign(task_id=ids.astype("int64").to_numpy())
 
 

@@ -23,7 +23,7 @@ from exposure._args import check_choice, check_path, choice_hint, shown
 from exposure._io import atomic_paths, write_csv
 from exposure._outdir import FILE_SUFFIXES, check_files_dir
 from exposure.errors import DataFormatError, ExposureError, OutputError
-from exposure.measures._crosswalk import numbers
+from exposure.measures._crosswalk import check_once, numbers
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 
 __all__ = [
@@ -393,10 +393,7 @@ def _check_loaded(loaded: dict) -> None:
         missing = [c for c in _FIGURE_COLUMNS[kind] if c not in obj.columns]
         if missing:
             raise DataFormatError(f"loaded[{key!r}] lacks column(s) {missing} (columns: {list(obj.columns)})")
-        for column in _FIGURE_COLUMNS[kind]:  # a column twice: a frame from inside
-            if list(obj.columns).count(column) > 1:
-                raise DataFormatError(f"loaded[{key!r}] has the column {column!r} more than once: keep one",
-                                      column=column)
+        check_once(obj, _FIGURE_COLUMNS[kind], f"loaded[{key!r}]")  # a column twice: a frame from inside
         _check_codes(obj, kind, f"loaded[{key!r}]")
         if kind == "oews":
             _check_counted(obj, f"loaded[{key!r}]")

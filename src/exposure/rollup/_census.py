@@ -37,6 +37,7 @@ from exposure._tables import MAX_COUNT, first_repeat
 from exposure.crosswalks import check_soc_structure, code_list, oews_code_map
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
+from exposure.measures._crosswalk import check_once
 from exposure.rollup._soc import (
     _number,
     _shown,
@@ -323,7 +324,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     nested = _in_aggregate(codes)  # 21-1018 beside 21-1011: the code's workers counted twice
     if nested is not None:
         pos, at, kind = nested
-        raise DataFormatError(f"{name}: {codes[pos]!r} (row {pos + 1}) is in {codes[at]!r} (row {at + 1}), {kind}, "
+        raise DataFormatError(f"{codes[pos]!r} (row {pos + 1}) is in {codes[at]!r} (row {at + 1}), {kind}, "
                               "and both are rows: its workers would be counted twice; give the aggregate or its "
                               "occupations, not both", path=name, row=pos + 1, column="soc_code")
     first = pd.Series(np.arange(len(codes))).groupby(codes).transform("min").to_numpy()
@@ -726,10 +727,7 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
             require_frame(scores, "scores", indexed[:1])
         raise DataFormatError("scores need an onetsoc_code or a soc_code column")
     names = _measure_names(measures, scores, key)
-    twice = [c for c in (key, *names) if (scores.columns == c).sum() > 1]
-    if twice:
-        raise DataFormatError(f"the column {twice[0]!r} is there more than once", path="scores",
-                              column=twice[0])
+    check_once(scores, [key, *names], "scores")  # named first, the column once
     frame = scores.reset_index(drop=True)
     blank = (frame[key].isna() | (frame[key].astype(str).str.strip() == "")).to_numpy(dtype=bool)
     if blank.any():

@@ -541,7 +541,7 @@ def check_label_texts(labels: pd.DataFrame, columns=("task", "title"), *, path=N
     >>> check_label_texts(pd.DataFrame({"task": ["Plan budgets.", None], "title": ["Chief Executives"] * 2}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'task': labels: task is missing: the learned model is trained on the text of every task and its occupation's title
+    exposure.errors.DataFormatError: labels, row 2, column 'task': task is missing: the learned model is trained on the text of every task and its occupation's title
     """
     for col in columns:
         if col not in labels.columns:
@@ -552,8 +552,10 @@ def check_label_texts(labels: pd.DataFrame, columns=("task", "title"), *, path=N
             value = value.item() if isinstance(value, np.generic) else value
             missing = value is None or isinstance(value, str) or (np.ndim(value) == 0 and bool(pd.isna(value)))
             what = "is missing" if missing else f"must be text, got {type(value).__name__} {value!r}"
-            raise DataFormatError(f"labels: {col} {what}: the learned model is trained on the text of every "
-                                  "task and its occupation's title", path=path, row=pos + row_offset, column=col)
+            # the frame first (it was "row 2, column 'task': labels: task is missing")
+            raise DataFormatError(f"{col} {what}: the learned model is trained on the text of every task and its "
+                                  "occupation's title", path="labels" if path is None else path,
+                                  row=pos + row_offset, column=col)
 
 
 def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_exposure_agg") -> pd.DataFrame:
@@ -606,7 +608,7 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
     ids = task_id_numbers(labels["task_id"].reset_index(drop=True))
     if ids.isna().any():  # "Cannot convert non-finite values (NA or inf) to integer"
         pos = int(np.flatnonzero(ids.isna().to_numpy())[0])
-        raise DataFormatError("labels: task_id is missing: every task trained on needs its task ID",
+        raise DataFormatError("task_id is missing: every task trained on needs its task ID", path="labels",
                               row=pos + 1, column="task_id")
     out = pd.DataFrame({
         "task": labels["task"].astype(str).to_numpy(),
@@ -619,9 +621,10 @@ def training_frame(labels: pd.DataFrame, onet=None, *, target: str = "human_expo
     if out["y"].isna().any():  # it named no row ("has values outside ('E0', 'E1', 'E2')")
         pos = int(np.flatnonzero(out["y"].isna().to_numpy())[0])
         value = labels[target].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value  # 1, not np.int64(1)
         what = "is missing: every task trained on needs its label" if pd.isna(value) else (
-            f"must be E0, E1 or E2, got {value!r}")
-        raise DataFormatError(f"labels: {target} {what}", row=pos + 1, column=target)
+            f"must be E0, E1 or E2, got {value!r}{label_hint(value)}")  # 'e1', 1: the label to write
+        raise DataFormatError(f"{target} {what}", path="labels", row=pos + 1, column=target)
     out["y"] = out["y"].astype(int)
     check_label_task_types(labels)  # "core", "CORE" or 1 weighed as a Supplemental task without a word
     core = labels["task_type"].astype("string").eq("Core").fillna(False).to_numpy(bool)
@@ -981,16 +984,16 @@ def check_label_task_types(labels: pd.DataFrame) -> None:
     >>> check_label_task_types(pd.DataFrame({"task_type": ["Core", None, "core"]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'task_type': labels: task_type 'core' is not Core or Supplemental (spelt so) or missing (Core tasks weigh 2, others 1): write 'Core' (the choices are case-sensitive)
+    exposure.errors.DataFormatError: labels, row 3, column 'task_type': task_type 'core' is not Core or Supplemental (spelt so) or missing (Core tasks weigh 2, others 1): write 'Core' (the choices are case-sensitive)
     """
     bad = bad_task_types(labels["task_type"])
     if bad.any():
         pos = int(bad.argmax())
         value = labels["task_type"].iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"labels: task_type {value!r} is not Core or Supplemental (spelt so) or missing "
-                              f"(Core tasks weigh 2, others 1){task_type_hint(value)}", row=pos + 1,
-                              column="task_type")
+        raise DataFormatError(f"task_type {value!r} is not Core or Supplemental (spelt so) or missing "
+                              f"(Core tasks weigh 2, others 1){task_type_hint(value)}", path="labels",
+                              row=pos + 1, column="task_type")
 
 
 def _label_folds(rows: pd.DataFrame, n_folds: int, seed: int, path=None) -> np.ndarray:
@@ -1044,7 +1047,7 @@ def check_class_groups(y, groups, *, path=None, row_offset: int = 1,
     >>> check_class_groups([0, 1, 2, 0, 2], ["11-1011", "11-1011", "13-1041", "13-1041", "11-1011"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'human_exposure_agg': labels: every E1 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E1, whatever the folds and seed; give E1 tasks of two occupation groups at least
+    exposure.errors.DataFormatError: labels, row 2, column 'human_exposure_agg': every E1 task is of one occupation group, 11-1011 (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E1, whatever the folds and seed; give E1 tasks of two occupation groups at least
     """
     y = np.asarray(y)
     groups = np.asarray(groups, dtype=object).astype(str)
@@ -1052,11 +1055,12 @@ def check_class_groups(y, groups, *, path=None, row_offset: int = 1,
         has = y == c
         if has.any() and len(pd.unique(groups[has])) == 1:  # "give fewer folds or another seed": no help
             pos = int(np.flatnonzero(has)[0])
-            raise DataFormatError(f"{'labels: ' if path is None else ''}every {label} task is of one occupation "
-                                  f"group, {groups[pos]} (SOC 6-digit): the cross-validation holds out whole "
-                                  f"groups, so the model trained without that group's fold learns no {label}, "
-                                  f"whatever the folds and seed; give {label} tasks of two occupation groups at "
-                                  "least", path=path, row=pos + row_offset, column=column)
+            # the frame first (it was "row 2, column 'human_exposure_agg': labels: every E1 task ...")
+            raise DataFormatError(f"every {label} task is of one occupation group, {groups[pos]} (SOC 6-digit): "
+                                  "the cross-validation holds out whole groups, so the model trained without that "
+                                  f"group's fold learns no {label}, whatever the folds and seed; give {label} "
+                                  "tasks of two occupation groups at least", path="labels" if path is None else path,
+                                  row=pos + row_offset, column=column)
 
 
 def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
@@ -1101,18 +1105,19 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
     >>> check_fold_classes(rows, [0, 0, 1, 1, 1, 1])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'human_exposure_agg': with 2 folds (seed 0), every E2 task is in fold 1 (occupations c, f): the model trained without that fold learns no E2; give fewer folds or another seed, or more E2 tasks
+    exposure.errors.DataFormatError: labels, column 'human_exposure_agg': with 2 folds (seed 0), every E2 task is in fold 1 (occupations c, f): the model trained without that fold learns no E2; give fewer folds or another seed, or more E2 tasks
     >>> check_fold_classes(rows.assign(soc6=["a", "b", "c", "d", "e", "c"]), [0, 0, 1, 1, 1, 1])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'human_exposure_agg': labels: every E2 task is of one occupation group, c (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E2, whatever the folds and seed; give E2 tasks of two occupation groups at least
+    exposure.errors.DataFormatError: labels, row 3, column 'human_exposure_agg': every E2 task is of one occupation group, c (SOC 6-digit): the cross-validation holds out whole groups, so the model trained without that group's fold learns no E2, whatever the folds and seed; give E2 tasks of two occupation groups at least
     """
     y = np.asarray(rows["y"])
     folds = np.asarray(folds)
+    where = "labels" if path is None else path  # named first ("column 'human_exposure_agg': the labels ...")
     missing = [LABELS[k] for k in range(len(LABELS)) if not (y == k).any()]
     if missing:
-        raise DataFormatError(f"the labels hold no {' and no '.join(missing)} task: the learned model "
-                              "is trained on all three classes E0, E1, E2", path=path, column=column)
+        raise DataFormatError(f"no {' and no '.join(missing)} task: the learned model is trained on all three "
+                              "classes E0, E1, E2", path=where, column=column)
     check_class_groups(y, rows["soc6"], path=path, row_offset=row_offset, column=column)
     n_folds = len(np.unique(folds))
     for k in np.unique(folds):
@@ -1123,7 +1128,7 @@ def check_fold_classes(rows: pd.DataFrame, folds, *, seed: int = 0, path=None,
                 raise DataFormatError(f"with {n_folds} folds (seed {seed}), every {label} task is in fold "
                                       f"{int(k)} (occupations {shown}): the model trained without that "
                                       f"fold learns no {label}; give fewer folds or another seed, or more "
-                                      f"{label} tasks", path=path, column=column)
+                                      f"{label} tasks", path=where, column=column)
 
 
 def fit_temperature(logits: np.ndarray, y) -> float:
@@ -1476,7 +1481,7 @@ def train_learned(labels: pd.DataFrame, onet=None, *, config: TrainConfig | None
     # its columns and keys first: a task listed twice was trained on twice, a missing code was
     # an occupation 'nan'; task IDs such as "8823.0" read as 8823 (a ValueError before)
     labels = labels.assign(task_id=_checked_keys(labels)["task_id"].to_numpy())
-    # the message of an unnamed frame names it itself ("labels: task is missing")
+    # an unnamed frame is named "labels" first ("labels, row 2, column 'task': task is missing")
     check_label_texts(labels, path=None if offset == 1 else where, row_offset=offset)
     _warn_unread_keys(labels, onet, path=where, row_offset=offset)
     rows = training_frame(labels, onet)
@@ -1548,8 +1553,12 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
     Parameters
     ----------
     labels_path : str or os.PathLike
-        The Eloundou et al. label file (``full_labelset_train.tsv``); its sha256 is
-        recorded in the model's metadata.
+        The Eloundou et al. label file (``full_labelset_train.tsv``), or a file of one's own
+        human labels in its layout without GPT-4's columns (``O*NET-SOC Code``,
+        ``Task ID``, ``Task``, ``Task Type``, ``Title``, ``human_exposure_agg``: read by
+        ``read_task_labels(labels_path, gpt4=False)``; it was refused as lacking
+        ``gpt4_exposure`` and the other columns of GPT-4, which training does not read);
+        its sha256 is recorded in the model's metadata.
     onet : exposure.onet.OnetRelease, optional
         Release of the work activities (the shipped model uses O*NET 29.1).
     out : str or os.PathLike, optional
@@ -1602,7 +1611,8 @@ def train_and_save(labels_path, onet=None, out=None, *, seed: int = 0, n_folds: 
         # was refused only once the labels were read and the folds dealt, by distill_vectors
         check_model_dir(model_dir)  # (its check_path too: not a path, empty)
     out = check_train_output(out)
-    labels = read_task_labels(labels_path)
+    # the human labels alone: a file of one's own, without GPT-4's columns, was refused as lacking them
+    labels = read_task_labels(labels_path, gpt4=False)
     sha = hashlib.sha256(labels_path.read_bytes()).hexdigest()
     rows = training_frame(labels, onet)
     # the folds are dealt before the vectors: a distillation takes minutes, and a fold

@@ -397,7 +397,7 @@ def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:
     ...                 "human_exposure_agg")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'human_exposure_agg': labels has no human label (all 1 rows missing): no task would get a published label; give the human labels, or choose source 'gpt4' if its labels are the ones given
+    exposure.errors.DataFormatError: labels, column 'human_exposure_agg': no human label (all 1 rows missing): no task would get a published label; give the human labels, or choose source 'gpt4' if its labels are the ones given
     """
     check_frame(labels, "labels")
     check_choice(col, "col", SOURCES.values())
@@ -410,9 +410,10 @@ def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:
     if lab[col].isna().all():  # labels of the other source only: every task unscored, silently
         source = {c: name for name, c in SOURCES.items()}[col]
         other = next(name for name, c in SOURCES.items() if c != col)
-        raise DataFormatError(f"labels has no {source} label (all {len(lab)} rows missing): no task would "
-                              f"get a published label; give the {source} labels, or choose source "
-                              f"{other!r} if its labels are the ones given", column=col)
+        # the frame first (it was "column 'human_exposure_agg': labels has no human label ...")
+        raise DataFormatError(f"no {source} label (all {len(lab)} rows missing): no task would get a published "
+                              f"label; give the {source} labels, or choose source {other!r} if its labels are the "
+                              "ones given", path="labels", column=col)
     return lab
 
 
@@ -497,7 +498,7 @@ def _one_label_per_id(lab: pd.DataFrame, col: str) -> None:
     >>> _one_label_per_id(lab, "human_exposure_agg")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'task_id': labels give task ID 7 two labels ('E1' on row 1, 'E2' on row 2, under two O*NET-SOC codes); the tasks have no onetsoc_code column to tell them apart
+    exposure.errors.DataFormatError: labels, row 2, column 'task_id': task ID 7 is given two labels ('E1' on row 1, 'E2' on row 2, under two O*NET-SOC codes); the tasks have no onetsoc_code column to tell them apart
     """
     shared = lab["task_id"].duplicated(keep=False).to_numpy(dtype=bool)
     if not shared.any():  # the published labels: every task ID once
@@ -514,7 +515,8 @@ def _one_label_per_id(lab: pd.DataFrame, col: str) -> None:
         def shown(value):
             return "a missing label" if pd.isna(value) else repr(str(value))
 
-        raise DataFormatError(f"labels give task ID {task_id} two labels ({shown(lab[col].iloc[before])} on "
-                              f"row {before + 1}, {shown(lab[col].iloc[pos])} on row {pos + 1}, under two "
-                              "O*NET-SOC codes); the tasks have no onetsoc_code column to tell them apart",
+        # the frame first (it was "row 2, column 'task_id': labels give task ID 7 two labels ...")
+        raise DataFormatError(f"task ID {task_id} is given two labels ({shown(lab[col].iloc[before])} on row "
+                              f"{before + 1}, {shown(lab[col].iloc[pos])} on row {pos + 1}, under two O*NET-SOC "
+                              "codes); the tasks have no onetsoc_code column to tell them apart", path="labels",
                               row=pos + 1, column="task_id")
