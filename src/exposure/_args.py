@@ -20,7 +20,7 @@ import numpy as np
 
 from exposure.errors import DataFormatError
 
-__all__ = ["shown", "is_number", "check_flag", "check_choice", "choice_hint", "padded_choice_hint", "check_name", "check_column",
+__all__ = ["shown", "is_number", "as_real", "check_flag", "check_choice", "choice_hint", "padded_choice_hint", "check_name", "check_column",
            "check_names", "check_positive", "check_count", "check_path", "as_array"]
 
 
@@ -86,8 +86,9 @@ def is_number(value) -> bool:
     numpy's 64 bits (``2**64``) are not, as a :class:`~decimal.Decimal` is not: the
     callers compute with the value as numpy does (``np.isfinite``), which raised
     ``TypeError: ufunc 'isfinite' not supported for the input types`` of them
-    (``min_emp=Fraction(10)`` of ``event_study``); they are refused, shown as written
-    (``got Fraction 10``).
+    (``min_emp=Fraction(10)`` of ``event_study``). A caller reads a Decimal or a Fraction
+    first as the number it is (:func:`as_real`), so that only what is no such number is
+    refused, shown as written (``got Fraction 21/2`` for a year).
     :func:`check_positive` and :func:`check_count`, which return a float or an int, read
     a Decimal and a Fraction as the number they are.
 
@@ -101,6 +102,43 @@ def is_number(value) -> bool:
     if isinstance(value, int):
         return -2**63 <= value < 2**64
     return isinstance(value, (float, np.integer, np.floating))
+
+
+def as_real(value, *, whole: bool = False):
+    """A :class:`~decimal.Decimal` or :class:`~fractions.Fraction` argument as the int or float it is; any other value as it is.
+
+    For the callers of :func:`is_number`, which compute with the value as numpy does and
+    refuse a Decimal and a Fraction: a Decimal is what a database driver gives for a
+    ``NUMERIC`` column, and ``base_year=Decimal('2022')`` was refused as ``base_year must
+    be a year (int), got Decimal 2022``, which said nothing of what to give instead. A
+    whole one is the int it is (``Decimal('2022.0')`` is 2022), any other the float it
+    is (a NaN Decimal is NaN, which the caller refuses as it refuses ``float('nan')``).
+    With ``whole`` (an argument that must be a whole number: a year, a number of groups)
+    one that is not exactly whole is returned as it is, for the caller to refuse shown as
+    written: ``Decimal('2022.0000000000000001')`` is not read as the float 2022.0. What
+    is no number to numpy stays as it is too (refused by :func:`is_number`): a signalling
+    NaN, a whole number beyond 64 bits (with ``whole``), a Fraction too large for a float.
+
+    Examples
+    --------
+    >>> as_real(decimal.Decimal("2022")), as_real(decimal.Decimal("0.5")), as_real(fractions.Fraction(1, 4))
+    (2022, 0.5, 0.25)
+    >>> as_real(decimal.Decimal("2022.5"), whole=True), as_real(decimal.Decimal("sNaN")), as_real("2022")
+    (Decimal('2022.5'), Decimal('sNaN'), '2022')
+    """
+    if not isinstance(value, (decimal.Decimal, fractions.Fraction)):
+        return value
+    # int() of Decimal('1e999999999') would write out a billion digits: beyond 64 bits is no int here
+    large = isinstance(value, decimal.Decimal) and (not value.is_finite() or value.adjusted() > 20)
+    number = None if large else int(value)
+    if number is not None and number == value and -2**63 <= number < 2**64:
+        return number
+    if whole or (isinstance(value, decimal.Decimal) and value.is_snan()):
+        return value
+    try:
+        return float(value)
+    except OverflowError:  # a Fraction too large for a float
+        return value
 
 
 def _finite(value) -> bool:

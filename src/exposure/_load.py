@@ -16,8 +16,10 @@ Names, files and schemas come from the table catalogue, :data:`TABLES`
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import errno
+import fractions
 import hashlib
 import json
 import logging
@@ -32,7 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from exposure._args import as_shown, is_number, shown
+from exposure._args import as_real, as_shown, is_number, shown
 from exposure._tables import (
     EMPTY_LINE,
     GROUPED,
@@ -385,7 +387,9 @@ def _check_release(release):
     is refused: NaN was looked for as the release ``'nan'`` ("no processed tables for
     release 'nan'... run exposure recompute"). The text ``'2025.0'`` (a year read as a
     float, then written) is the year ``'2025'``, as the number is: it was "no processed
-    tables for release '2025.0'", with the advice to recompute tables that were there.
+    tables for release '2025.0'", with the advice to recompute tables that were there. A
+    :class:`~decimal.Decimal` (or a :class:`~fractions.Fraction`) is read as the float it
+    is (:func:`~exposure._args.as_real`): ``Decimal('29.1')`` was refused.
 
     Raises
     ------
@@ -405,7 +409,10 @@ def _check_release(release):
     """
     if release is None:
         return None
-    value = as_shown(release) if is_number(release) else None
+    number = as_real(release)  # Decimal('29.1') was refused
+    if isinstance(release, (decimal.Decimal, fractions.Fraction)) and isinstance(number, int):
+        number = float(number)  # Decimal('29.0') is the release '29.0', as 29.0 is (and Decimal('2025') is '2025')
+    value = as_shown(number) if is_number(number) else None
     if release is pd.NA or release is pd.NaT or (isinstance(value, float) and not math.isfinite(value)):
         # it was looked for as a release: "no processed tables for release 'nan'"
         blank = " (a blank cell read as a missing value?)" if not isinstance(value, float) or math.isnan(value) else ""

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from exposure import crosswalks
-from exposure._args import check_flag, is_number, shown
+from exposure._args import as_real, check_flag, is_number, shown
 from exposure._load import load
 from exposure._measures import CATEGORY_SHARES, EXPOSURE_MEASURES
 from exposure._tables import (
@@ -147,13 +147,14 @@ def _names(value, name: str, what: str, one: str) -> list[str]:
 def _frame_year(key) -> int:
     """A key of ``frames`` as a May year: a whole number (or its digits) from 2000 to 2100.
 
-    ``2021.5`` was read as 2021 and ``True`` as the year 1 (``int(key)``).
+    ``2021.5`` was read as 2021 and ``True`` as the year 1 (``int(key)``). A whole
+    :class:`~decimal.Decimal` is read (:func:`~exposure._args.as_real`).
     """
-    year = None
+    year, number = None, as_real(key, whole=True)
     if isinstance(key, str) and key.strip().isdigit():
         year = int(key)
-    elif is_number(key) and np.isfinite(key) and float(key).is_integer():
-        year = int(key)
+    elif is_number(number) and np.isfinite(number) and float(number).is_integer():
+        year = int(number)
     if year is None or not 2000 <= year <= 2100:
         raise DataFormatError(f"frames: key {key!r} is not a year")
     return year
@@ -766,22 +767,24 @@ def _check_years(years) -> list[int]:
     ``"2025"`` was read letter by letter (the OEWS release ``'2'``), 2025 raised
     ``TypeError: 'int' object is not iterable``, ``2025.5`` was read as 2025 and ``True``
     as the year 1. A year written as digits (``"2025"`` in a list) is read as that year.
+    A pandas array (``panel["year"].unique()`` of a nullable ``Int64`` column) is a list: it
+    was refused as ``got IntegerArray``.
     """
     what = "years must be a list of May years"
     if isinstance(years, str):
         hint = f": write [{int(years)}]" if years.strip().isdigit() else ""
         raise DataFormatError(f"{what}, got str {years!r}{hint}")
-    listed = (isinstance(years, (list, tuple, range, pd.Series, pd.Index))
-              or (isinstance(years, np.ndarray) and years.ndim == 1))
+    listed = isinstance(years, range) or _is_list(years)
 
     def whole(y) -> bool:  # a May year: a whole number from 2000 to 2100
         if isinstance(y, str):
             return y.strip().isdigit() and 2000 <= int(y) <= 2100
+        y = as_real(y, whole=True)  # Decimal('2022') was refused
         return is_number(y) and bool(np.isfinite(y)) and float(y).is_integer() and 2000 <= y <= 2100
 
     if not listed or not all(whole(y) for y in years):
         raise DataFormatError(f"{what}, got {shown(years)}")
-    return [int(y) for y in years]
+    return [int(as_real(y, whole=True)) for y in years]
 
 
 def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -1049,20 +1052,36 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
 
 # --------------------------------------------------------------------------- groups
 def _numbers_of(items) -> bool:
-    """Whether every item of ``items`` (a list, array or Series) is one real number."""
+    """Whether every item of ``items`` (a list, array or Series) is one real number (a Decimal too: :func:`~exposure._args.as_real`)."""
     if isinstance(items, (np.ndarray, pd.Series)) and items.ndim == 1 and items.dtype.kind in "iuf":
         return True
-    return all(is_number(i) for i in items)
+    return all(is_number(as_real(i)) for i in items)
+
+
+def _is_list(value) -> bool:
+    """Whether ``value`` is a list of items: a list, tuple, Series, Index, 1-D array or pandas array.
+
+    A pandas array is what ``Series.unique()`` gives of a nullable (``Int64``, ``Float64``)
+    or pyarrow column; a 0-d array (``np.array(4)``) is no list (iterating it raised
+    ``TypeError: iteration over a 0-d array``).
+    """
+    return (isinstance(value, (list, tuple, pd.Series, pd.Index, pd.api.extensions.ExtensionArray))
+            or (isinstance(value, np.ndarray) and value.ndim == 1))
 
 
 def _check_year(value, name: str, *, optional: bool = False):
-    """A year argument as an int (None when ``optional``); text, booleans, fractions refused."""
+    """A year argument as an int (None when ``optional``); text, booleans, fractions refused.
+
+    A whole :class:`~decimal.Decimal` or :class:`~fractions.Fraction` is read
+    (:func:`~exposure._args.as_real`): ``Decimal('2022')`` was refused.
+    """
     if value is None and optional:
         return None
-    if not (is_number(value) and np.isfinite(value) and float(value).is_integer()):
+    number = as_real(value, whole=True)
+    if not (is_number(number) and np.isfinite(number) and float(number).is_integer()):
         raise DataFormatError(f"{name} must be a year (int){' or None' if optional else ''}, "
                               f"got {shown(value)}")
-    return int(value)
+    return int(number)
 
 
 def _as_written(value) -> str:
@@ -1074,7 +1093,7 @@ def _as_written(value) -> str:
     ('5', '[0.25, 0.5]', "str 'x'")
     """
     value = value.item() if isinstance(value, np.generic) else value
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+    if _is_list(value):
         return repr([i.item() if isinstance(i, np.generic) else i for i in list(value)])
     return repr(value) if is_number(value) else shown(value)
 
@@ -1098,10 +1117,11 @@ def _check_q_or_cuts(q, cuts):
     """
     if q is None and cuts is None:
         q = 5
+    q = as_real(q, whole=True)  # Decimal(4) groups are 4 (it was refused as not a whole number)
     if isinstance(q, (float, np.floating)) and np.isfinite(q) and float(q).is_integer():
         q = int(q)  # 2.0 groups are 2 (it was refused as "not a whole number")
     if cuts is None:
-        if (isinstance(q, bool) or not isinstance(q, (int, np.integer, list, tuple, np.ndarray, pd.Series))
+        if (isinstance(q, bool) or not (isinstance(q, (int, np.integer)) or _is_list(q))
                 or (not isinstance(q, (int, np.integer)) and not _numbers_of(q))):  # ["a"]: ValueError
             raise DataFormatError("q must be a whole number of groups or a list of cut points in (0, 1), "
                                   f"got {shown(q)}")
@@ -1251,7 +1271,7 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
             raise DataFormatError(f"weights must be a list of numbers, got {shown(weights)}")
         if not _numbers_of(weights):  # a missing weight counts as 0 (see exposure_groups)
             for pos, item in enumerate(weights):
-                if not (is_number(item) or item is None or item is pd.NA):
+                if not (is_number(as_real(item)) or item is None or item is pd.NA):
                     item = item.item() if isinstance(item, np.generic) else item
                     raise DataFormatError(f"weights must be numbers, got {item!r} at position {pos}")
         w = _weight_array(weights)
@@ -1459,7 +1479,8 @@ def _years_of(panel: pd.DataFrame, path="panel") -> pd.Series | None:
     A year must be a whole number: text (``"2021"``: "the weights of the exposure groups sum to
     zero" before), a fraction or a missing year (also in a nullable ``Int64`` column: a
     ``TypeError`` from ``int(pd.NA)`` before) is refused, naming ``path``, the row (from 1)
-    and the column.
+    and the column. A whole :class:`~decimal.Decimal` (a ``NUMERIC`` column of a database)
+    is a year: ``Decimal('2021')`` was refused as ``not a whole number``.
     """
     col = panel["year"]
     if col.dtype.kind in "iu" and not col.isna().any():
@@ -1467,9 +1488,10 @@ def _years_of(panel: pd.DataFrame, path="panel") -> pd.Series | None:
     cells = col.to_numpy(dtype=object)
     for pos, value in enumerate(cells):
         value = value.item() if isinstance(value, np.generic) else value
+        number = as_real(value, whole=True)
         if isinstance(value, str):
             got = f"text {value!r}"
-        elif is_number(value) and np.isfinite(value) and float(value).is_integer():
+        elif is_number(number) and np.isfinite(number) and float(number).is_integer():
             continue
         elif value is None or value is pd.NA or is_number(value):
             got = repr(float("nan") if value is None or value is pd.NA else float(value))
@@ -2134,10 +2156,15 @@ def _coefficients(rows: list[dict], names) -> pd.DataFrame:
     return validate(out, EventStudyCoefficients, path="event study")
 
 
-def _check_min_emp(min_emp) -> None:
-    """Refuse a ``min_emp`` that is not a number of workers (``"100"`` raised numpy's UFuncTypeError)."""
-    if min_emp is not None and not (is_number(min_emp) and np.isfinite(min_emp) and min_emp >= 0):
+def _check_min_emp(min_emp):
+    """``min_emp`` as a number of workers, or None; what is none is refused (``"100"`` raised numpy's UFuncTypeError).
+
+    A :class:`~decimal.Decimal` is read (:func:`~exposure._args.as_real`).
+    """
+    number = as_real(min_emp)
+    if min_emp is not None and not (is_number(number) and np.isfinite(number) and number >= 0):
         raise DataFormatError(f"min_emp must be a number of workers (0 or more) or None, got {shown(min_emp)}")
+    return number
 
 
 def _check_major(exclude_major) -> str | None:
@@ -2148,12 +2175,12 @@ def _check_major(exclude_major) -> str | None:
     """
     if exclude_major is None:
         return None
-    major = None
+    major, number = None, as_real(exclude_major, whole=True)  # Decimal('15') too
     if isinstance(exclude_major, str):
         match = re.fullmatch(r"(\d\d)(-0000)?", exclude_major)
         major = match.group(1) if match else None
-    elif is_number(exclude_major) and np.isfinite(exclude_major) and float(exclude_major).is_integer():
-        major = f"{int(exclude_major)}" if 10 <= int(exclude_major) <= 99 else None
+    elif is_number(number) and np.isfinite(number) and float(number).is_integer():
+        major = f"{int(number)}" if 10 <= int(number) <= 99 else None
     if major is None:
         raise DataFormatError("exclude_major must be a SOC major group ('15-0000' or '15') or None, "
                               f"got {shown(exclude_major)}")
@@ -2284,7 +2311,7 @@ def event_study(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence
     outcomes = _check(outcomes, scale)
     check_flag(weighted, "weighted")
     base_year = _check_year(base_year, "base_year")
-    _check_min_emp(min_emp)
+    min_emp = _check_min_emp(min_emp)
     major = _check_major(exclude_major)
     spec = _check_spec(spec)
     panel, exposures, names = _check_inputs(panel, exposures, measures)
@@ -2370,8 +2397,10 @@ def robustness(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[
     ['drop_major_11', 'drop_major_13', 'drop_small', 'unweighted']
     """
     base_year = _check_year(base_year, "base_year")
-    if not (is_number(small_quantile) and 0 <= small_quantile <= 1):  # NaN too
+    quantile = as_real(small_quantile)  # Decimal('0.1') was refused
+    if not (is_number(quantile) and 0 <= quantile <= 1):  # NaN too
         raise DataFormatError(f"small_quantile must be a number from 0 to 1, got {shown(small_quantile)}")
+    small_quantile = quantile
     check_flag(majors, "majors")
     panel, exposures, names = _check_inputs(panel, exposures, measures)
     if majors:  # drop_major_XX left a code out with the major group written next to it, not its own

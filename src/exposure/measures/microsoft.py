@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from exposure._args import is_number, shown
+from exposure._args import as_real, is_number, shown
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.schemas import validate
@@ -322,11 +322,12 @@ def rebuild_applicability(
                                  ("soc_to_iwas", soc_to_iwas, ["soc_code", "iwa_id"])):
         _common.check_table(frame, what, columns)
         _common.check_once(frame, columns, what)  # 'weight' twice: "not a number: array([1.0, 0.5], ...)"
+    given, threshold = threshold, as_real(threshold)  # Decimal('0.0005') was refused
     if not (is_number(threshold) and threshold >= 0):  # "x": "Invalid comparison" from pandas
-        raise DataFormatError(f"threshold must be a number of 0 or more (an activity share), got {shown(threshold)}")
+        raise DataFormatError(f"threshold must be a number of 0 or more (an activity share), got {shown(given)}")
     if not threshold < 1:  # 5 (percent?), inf: no IWA covered, every score 0 without a word
         raise DataFormatError("threshold must be below 1 (an activity share: no share is above 1, so every score "
-                              f"would be 0), got {shown(threshold)}")
+                              f"would be 0), got {shown(given)}")
     # values and keys checked as the readers check the files: text raised pandas' "Invalid
     # comparison", and a key given twice, a negative weight or a share in percent gave a
     # wrong score without a word
