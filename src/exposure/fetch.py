@@ -1942,11 +1942,16 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
 
 
 def _check_member_type(info: zipfile.ZipInfo, archive: Path) -> None:
-    """Refuse a member that is not a regular file (symbolic link, device, fifo)."""
+    """Refuse a member that is not a regular file (symbolic link, directory, device, fifo).
+
+    A directory entry written without its final ``/`` (its mode says a directory) was
+    said to be "a special file (mode 0o40755)".
+    """
     mode = info.external_attr >> 16
     kind = stat.S_IFMT(mode)
     if mode and kind and not stat.S_ISREG(kind):
-        what = "a symbolic link" if stat.S_ISLNK(kind) else f"a special file (mode {oct(mode)})"
+        what = ("a symbolic link" if stat.S_ISLNK(kind) else "a directory" if stat.S_ISDIR(kind)
+                else f"a special file (mode {oct(mode)})")
         raise DataFormatError(
             f"zip member {info.filename!r} is {what}, not a regular file; nothing was "
             "extracted", path=archive,
@@ -2054,17 +2059,26 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path, *, download
         except KeyError:
             # the zip's directory was read: the archive is whole, and kept (it was removed,
             # so every other file of the release downloaded it again)
-            kept = (f"; the archive is kept in {archive} for the release's other files (delete it "
-                    "to download it anew)") if downloaded else ""
-            error = DownloadError(
-                f"{src.name}: archive {src.archive_url} ({archive}) has no member {src.member!r}"
-                f"{_member_hint(zf, src.member)}{kept}")
+            if downloaded:
+                error = DownloadError(
+                    f"{src.name}: archive {src.archive_url} ({archive}) has no member {src.member!r}"
+                    f"{_member_hint(zf, src.member)}; the archive is kept in {archive} for the "
+                    "release's other files (delete it to download it anew)")
+            else:  # the user's zip was said as the publisher's URL, with no word on what to do
+                error = DownloadError(
+                    f"{src.name}: your copy of the publisher's download {archive} has no member "
+                    f"{src.member!r}{_member_hint(zf, src.member)}; if it is not the publisher's whole "
+                    f"zip (a zip made or trimmed by hand?), replace it with the download of {src.archive_url} "
+                    "(or remove it to download the release); nothing was read")
             error.archive_kept = True  # a good zip: _from_network keeps it
             raise error from None
         try:
             _check_member_type(info, archive)
         except DataFormatError as exc:
-            raise DownloadError(f"{src.name}: {exc}") from exc
+            mine = "" if downloaded else (  # the user's zip: what to do was not said
+                f"; {archive} is your copy of the publisher's download: replace it with the download of "
+                f"{src.archive_url} (or remove it to download the release)")
+            raise DownloadError(f"{src.name}: {exc}{mine}") from exc
         digest = hashlib.sha256()
         with _partial(dest) as tmp:
             with open(tmp, "wb") as fout:
@@ -3099,6 +3113,43 @@ def _broken_link(path: Path) -> str:
     return f"it is a symbolic link to {target}, which does not exist (a drive not mounted, or the file moved?)"
 
 
+#: What a browser names a download it has not finished: ``X.zip.part`` (Firefox), ``X.zip.crdownload``
+#: (Chrome, Edge), ``X.zip.download`` (Safari, a folder).
+_UNFINISHED_SUFFIXES = (".part", ".crdownload", ".download", ".partial")
+
+
+def _unfinished_hint(root: Path, src: Source) -> str:
+    """``"; the data directory has X.zip.part, a download the browser did not finish ..."`` (``""`` when none).
+
+    A browser's download of the publisher's zip cut off (``db_31_0_text.zip.part``,
+    ``db_31_0_text.zip.crdownload``) lay in the data directory while the error said only
+    "no copy of it in the data directory either (looked for .../db_31_0_text.zip)".
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "db_31_0_text.zip.crdownload").write_bytes(b"PK")
+    >>> _unfinished_hint(root, layout_source("onet/31.0/Job Zones.txt"))  # doctest: +ELLIPSIS
+    '; the data directory has .../db_31_0_text.zip.crdownload, a download the browser did not finish, ...'
+    """
+    places = _publisher_places(root, src)
+    if len(places) < 2 or places[1].suffix.lower() != ".zip":
+        return ""
+    zipped = places[1].name
+    try:
+        found = [entry for entry in sorted(root.iterdir())
+                 if entry.name.lower().startswith(zipped.lower())
+                 and entry.name[len(zipped):].lower() in _UNFINISHED_SUFFIXES]
+    except OSError:
+        return ""
+    if not found:
+        return ""
+    return (f"; the data directory has {', '.join(map(str, found))}, a download the browser did not finish, "
+            f"which is not read: download {src.archive_url} again (or resume it) and save it there as {zipped}")
+
+
 def _refuse_damaged_zip(root: Path, src: Source) -> None:
     """Refuse (a new file) or warn (a pinned one) that the user's zip of ``src`` is no zip.
 
@@ -3119,6 +3170,77 @@ def _refuse_damaged_zip(root: Path, src: Source) -> None:
         f"{src.name}: your copy of the publisher's download {path} is not a readable zip: {why}; "
         f"replace it with a whole download of {src.archive_url} (or remove it to download the release); "
         "nothing was read")
+
+
+def _linked_folder(root: Path, src: Source) -> tuple[Path, str] | None:
+    """The release folder of ``src`` in ``root`` when it is a link that is not read as it should: ``(folder, why)``.
+
+    A symbolic link ``db_31_0_text`` to a folder kept elsewhere that does not exist (a
+    drive not mounted, or the folder moved) was passed over without a word when the
+    network was reachable, and the release downloaded; one to the folder of another
+    release (``db_31_0_text -> /data/db_30_0_text``) had its files read as the release
+    asked. None when the folder is no link, or a link to a folder of this release (or of
+    a name that is no release's).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from exposure.releases import layout_source
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "db_30_0_text").mkdir(); (d / "db_31_0_text").symlink_to(d / "db_30_0_text")
+    >>> _linked_folder(d, layout_source("onet/31.0/Job Zones.txt"))[1]  # doctest: +ELLIPSIS
+    "it is a symbolic link to .../db_30_0_text, the folder of O*NET 30.0's download, not O*NET 31.0's"
+    """
+    places = _publisher_places(root, src)
+    if not places or places[0].parent == root:
+        return None
+    folder = root / PurePosixPath(src.member).parts[0]
+    broken = _broken_link(folder)
+    if broken:
+        return folder, broken
+    try:
+        if not folder.is_symlink():
+            return None
+        target = os.readlink(folder)
+        held = _ARCHIVE_TOKEN.fullmatch(Path(os.path.realpath(folder)).name)
+    except OSError:
+        return None
+    wanted = _ARCHIVE_TOKEN.fullmatch(folder.name)
+    if held is None or wanted is None or _token_release(held) == _token_release(wanted):
+        return None
+    return folder, (f"it is a symbolic link to {target}, the folder of {_token_release(held)}'s download, "
+                    f"not {_token_release(wanted)}'s")
+
+
+def _refuse_linked_folder(root: Path, src: Source, *, mirrored: bool) -> None:
+    """Refuse (a new file) or warn (a pinned one, downloaded) of the release folder that is a link not read.
+
+    See :func:`_linked_folder`. A link to another release's folder is refused whatever the
+    file: its files are not this release's. A link to nothing, when the file is to be
+    downloaded (no mirror: ``mirrored`` False), is refused for a new file as a zip that is
+    no zip is (:func:`_refuse_damaged_zip`): the download may be of another date of the
+    release than the files of it read from the folder before; a pinned file is
+    downloaded, its sha256 checked, and the link said. With a mirror, the error of a file
+    it lacks says the link (:func:`_data_dir_hint`).
+    """
+    linked = _linked_folder(root, src)
+    if linked is None:
+        return
+    folder, why = linked
+    if _broken_link(folder):
+        if mirrored or _publisher_copy(root, src) is not None:  # the mirror's file, or the user's zip, is read
+            return
+        if src.pinned:
+            log.warning("%s: the release folder %s in the data directory is not read: %s; the file is "
+                        "downloaded from %s instead", src.name, folder, why, src.archive_url)
+            return
+        raise DownloadError(f"{src.name}: the release folder {folder} in the data directory is not read: {why}; "
+                            "mount the drive, or link the folder where it is now (or remove the link to download "
+                            "the release); nothing was read")
+    wanted = _token_release(_ARCHIVE_TOKEN.fullmatch(folder.name))
+    raise DownloadError(f"{src.name}: the release folder {folder} in the data directory is not read: {why}: "
+                        f"link the folder of {wanted}'s download (or remove the link "
+                        "to download the release); nothing was read")
 
 
 #: A second copy named by a browser or a file manager: ``X (1).zip``, ``X-1.zip``, ``X - Copy.zip``, ``X copy 2``.
@@ -3173,7 +3295,8 @@ def _renamed_copies(root: Path, src: Source, *, files: bool = False) -> list[Pat
                  or _other_case(root, entry, zipped if entry.is_file() else folders)]
         folder, want = places[0].parent, places[0].name
         if files and folder != root and folder.is_dir():
-            found += [p for p in sorted(folder.iterdir()) if _copy_of(p.name, want) and p.is_file()]
+            found += [p for p in sorted(folder.iterdir()) if (_copy_of(p.name, want) or _other_case_file(p, places[0]))
+                      and p.is_file()]
     except OSError:
         return []
     return found
@@ -3190,6 +3313,50 @@ def _other_case(root: Path, entry: Path, names) -> bool:
     names = [names] if isinstance(names, str) else names
     return any(entry.name != name and entry.name.lower() == name.lower() and not (root / name).exists()
                for name in names)
+
+
+def _other_case_file(path: Path, want: Path) -> bool:
+    """True when the file ``path`` is named ``want`` in other capitals and is not ``want`` itself.
+
+    ``Job Zones.TXT`` beside ``Job Zones.txt`` in the release folder was passed over
+    without a word; on a disk that ignores case the two names are one file, not said.
+    """
+    if path.name == want.name or path.name.lower() != want.name.lower():
+        return False
+    try:
+        return not (want.exists() and path.samefile(want))
+    except OSError:
+        return False
+
+
+def _renamed_advice(root: Path, src: Source, path: Path, reading: Path) -> str:
+    """What the renamed copy ``path`` of the release is, and how to read it instead of ``reading``.
+
+    ``"P, which is not read (the same zip in other capitals: names are case-sensitive): if
+    it is the copy you want, ..."``. A copy in other capitals (``DB_31_0_TEXT.ZIP``,
+    ``Job Zones.TXT``) was said to be "another download, renamed by the browser?", and a
+    zip or a folder was to be put "in the place of .../db_31_0_text/Job Zones.txt", a
+    text file. The folder is read before the zip, and two copies of other bytes are
+    refused (:func:`_check_copies_agree`): the one read is to be removed.
+    """
+    places = _publisher_places(root, src)
+    folder = root / PurePosixPath(src.member).parts[0]  # the release folder (its top, when unzipped deeper)
+    read_zip = reading == places[1]
+    if path.parent != root:
+        kind, proper = "file", places[0]
+        advice = (f"put it in the place of {reading} under that name" if reading == places[0]
+                  else f"name it {proper.name!r} (the zip's copy, read now, is then checked against it)")
+    elif path.is_dir():
+        kind, proper = "folder", folder
+        advice = (f"name it {proper.name}/ and remove the zip {places[1]}, which is read now" if read_zip
+                  else f"put it in the place of {proper} under that name")
+    else:
+        kind, proper = "zip", places[1]
+        advice = (f"put it in the place of {proper} under that name" if read_zip
+                  else f"name it {proper.name} and remove the folder {folder}, which is read before the zip")
+    why = (f"the same {kind} in other capitals: names are case-sensitive"
+           if path.name.lower() == proper.name.lower() else "another download, renamed by the browser?")
+    return f"{path}, which is not read ({why}): if it is the copy you want, {advice}"
 
 
 def _renamed_hint(root: Path, src: Source) -> str:
@@ -3240,9 +3407,8 @@ def _say_renamed(root: Path, src: Source, reading: Path | None) -> None:
         return
     _SAID_RENAMED.add(key)
     if reading is not None:
-        log.warning("%s: read from %s; the data directory also has %s, which is not read (another download, "
-                    "renamed by the browser?): if it is the copy you want, put it in the place of %s under its "
-                    "name", src.name, _copy_name(reading, src), ", ".join(str(p) for p in found), reading)
+        log.warning("%s: read from %s; the data directory also has %s", src.name, _copy_name(reading, src),
+                    "; and ".join(_renamed_advice(root, src, p, reading) for p in found))
     else:
         log.warning("%s: not in the data directory under the publisher's name, so the release is downloaded "
                     "from %s%s instead", src.name, src.archive_url, _renamed_hint(root, src))
@@ -3797,7 +3963,9 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
     Said when neither the network nor the mirror gave ``src``: the places of the data
     directory ``root`` where the publisher's download would have been read (``looked``
     first), a zip there that is no zip, a zip or release folder that is a link to nothing
-    (:func:`_broken_link`), a release folder lacking the file, O*NET's download in the
+    (:func:`_broken_link`) or a release folder linked to another release's
+    (:func:`_linked_folder`), a release folder lacking the file, a browser's download of
+    the zip that did not finish (:func:`_unfinished_hint`), O*NET's download in the
     other format, a copy renamed by a browser or in other capitals, the file unzipped
     without its folder (:func:`_loose_copy`) and the downloads of other releases or tables
     (:func:`_other_release_hint`). ``""`` for a file of no archive.
@@ -3815,13 +3983,13 @@ def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
         return ""
     damaged = _damaged_zip(root, src)
     unread = f"; {damaged[0]} is there but not read: {damaged[1]}" if damaged else ""
-    own = _publisher_places(root, src)
-    folder = own[0].parent if own and own[0].parent != root else None
-    if folder is not None and _broken_link(folder):  # the release folder, a link to nothing
-        unread += f"; {folder} is there but not read: {_broken_link(folder)}"
+    linked = _linked_folder(root, src)
+    if linked is not None:  # the release folder, a link to nothing (or to another release's)
+        unread += f"; {linked[0]} is there but not read: {linked[1]}"
     return (f"; no copy of it in the data directory either (looked for {', '.join(map(str, places))})"
             f"{unread}{_release_folder_hint(root, src)}{_folder_hint(root, src)}{_other_format_hint(root, src)}"
-            f"{_renamed_hint(root, src)}{_loose_hint(root, src)}{_other_release_hint(root, src)}")
+            f"{_unfinished_hint(root, src)}{_renamed_hint(root, src)}{_loose_hint(root, src)}"
+            f"{_other_release_hint(root, src)}")
 
 
 def fetch(
@@ -3990,6 +4158,7 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         )
         _drop_cached(root, src, dest, mirror_dir)
     _drop_stamp(root, src)
+    _refuse_linked_folder(root, src, mirrored=mirror_dir is not None)
     local = _publisher_copy(root, src)
     use_local = local is not None and (mirror_dir is None or not _mirror_has(mirror_dir, src))
     if use_local:
