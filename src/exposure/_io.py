@@ -85,6 +85,8 @@ __all__ = [
     "pinnable_name",
     "load_pinned",
     "pyarrow_parquet",
+    "COMPRESSED",
+    "compressed_files",
     "write_csv",
     "csv_text",
     "pandas_csv_text",
@@ -2288,10 +2290,23 @@ def _refuse_unquotable(frame: pd.DataFrame, path, where: str, sep: str, header: 
 
 #: The ``formulas`` choices of :func:`write_csv`.
 _FORMULAS = ("neutralise", "keep")
-#: The extensions of compressed files (as ``exposure._tables.COMPRESSED`` names them) and
-#: what they are, which :func:`write_csv` does not write (:func:`_refuse_compressed`).
-_COMPRESSED_NAMES = {".gz": "gzip-compressed files", ".bz2": "bzip2-compressed files",
-                     ".xz": "xz-compressed files", ".zst": "zstd-compressed files", ".zip": "zip archives"}
+#: Extension of a compressed file or archive -> (what it is, the command that opens it): the one
+#: table of them, which the readers (:mod:`exposure._tables`, which gives it under its name) and
+#: :func:`write_csv` (:func:`_refuse_compressed`: it does not write them) name them by.
+COMPRESSED = {".gz": ("gzip-compressed", "gunzip -k"), ".bz2": ("bzip2-compressed", "bunzip2 -k"),
+              ".xz": ("xz-compressed", "unxz -k"), ".zst": ("zstd-compressed", "unzstd"),
+              ".zip": ("a zip archive", "unzip")}
+
+
+def compressed_files(suffix: str) -> str:
+    """What files of ``suffix``, one of :data:`COMPRESSED`, are called in a refusal to write them.
+
+    Examples
+    --------
+    >>> compressed_files(".gz"), compressed_files(".zip")
+    ('gzip-compressed files', 'zip archives')
+    """
+    return "zip archives" if suffix == ".zip" else f"{COMPRESSED[suffix][0]} files"
 
 
 def _refuse_compressed(path, where: str) -> None:
@@ -2312,12 +2327,12 @@ def _refuse_compressed(path, where: str) -> None:
     """
     name = Path(path)
     suffix = name.suffix.lower()
-    if suffix not in _COMPRESSED_NAMES:
+    if suffix not in COMPRESSED:
         return
     inner = Path(name.stem)  # scores.csv of scores.csv.gz
     base = inner.stem if inner.suffix.lower() in (".csv", ".tsv", ".txt") else inner.name
     text = inner.name if base != inner.name else base + (".tsv" if "tsv" in where else ".csv")
-    raise DataFormatError(f"unsupported output file type {suffix!r} ({_COMPRESSED_NAMES[suffix]} are not "
+    raise DataFormatError(f"unsupported output file type {suffix!r} ({compressed_files(suffix)} are not "
                           f"written): {where} is written as plain text; write {name.with_name(text)}; for "
                           f"compressed output write {name.with_name(base + '.parquet')} (Parquet "
                           "compresses its columns)", path=path)

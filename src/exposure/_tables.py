@@ -46,7 +46,9 @@ import pyarrow.csv as pa_csv
 from exposure._args import check_path
 from exposure._args import shown as shown_value
 from exposure._io import (
+    COMPRESSED,
     _check_formulas,
+    compressed_files,
     pyarrow_parquet,
     write_csv,
     write_parquet,
@@ -1028,6 +1030,31 @@ ROW_NAMES = (" (row names: each row starts with its number, 1, 2, ..., which the
              "row.names = FALSE)")
 
 
+def _space_quote_note(fields) -> str:
+    """The hint of "too many fields" in a CSV record a cell of which starts with spaces and a quote, else ``""``.
+
+    A quote opens a quoted cell only at the cell's start, as :mod:`csv`, pandas and
+    Excel read it: after a comma and a space (as a file written by hand or by a program
+    that pads its cells puts them) the quote is text, and a comma inside the
+    "quoted" cell separates two cells (``Sew., "Tailor, custom"``). Such a record was told
+    ``(an unquoted comma inside a field?)``, of a comma that is quoted.
+
+    Examples
+    --------
+    >>> print(_space_quote_note(["Sew.", ' "Tailor', ' custom"']))
+     (the quote of ' "Tailor' does not open a quoted cell: a space stands before it, and a quote opens one only at the start of a cell, so the comma inside it separates two cells; remove the spaces and tabs after the commas)
+    >>> _space_quote_note(["Sew.", "Tailor"])
+    ''
+    """
+    cell = next((f for f in fields if f[:1] in (" ", "\t") and f.lstrip(" \t").startswith('"')), None)
+    if cell is None:
+        return ""
+    gap = "a tab" if cell.lstrip(" ")[:1] == "\t" else "a space"
+    return (f" (the quote of {cell!r} does not open a quoted cell: {gap} stands before it, and a quote opens "
+            "one only at the start of a cell, so the comma inside it separates two cells; remove the spaces "
+            "and tabs after the commas)")
+
+
 def _row_names(records, width: int) -> bool:
     """Whether ``records`` (an iterator of the records below a header of ``width`` fields) hold R's row names.
 
@@ -1113,7 +1140,9 @@ def missing_note(path: Path, what: str = "file") -> str:
     was ``tasks.csv : input file not found``, the space unseen: the message names it, and the
     path without it when that is a file. So is a path starting with ``~``, which no
     shell expands inside quotes (:func:`_tilde_note`), and one holding a variable that
-    nothing expanded (:func:`variable_note`; ``what`` ending in "directory" looks for one).
+    nothing expanded (:func:`variable_note`). A ``what`` ending in "directory" looks for a
+    directory where the path without the space (or with ``~`` or the variable expanded)
+    names one: ``'v2 '`` of an existing directory ``v2`` was told its space only.
 
     Examples
     --------
@@ -1124,14 +1153,18 @@ def missing_note(path: Path, what: str = "file") -> str:
     "input file not found: its name ends with a space; 'D/tasks.csv' (without it) is a file: give that path"
     >>> print(missing_note(d / "\\tother.csv"))
     file not found (its name starts with a tab: '\\tother.csv')
+    >>> (d / "v2").mkdir()
+    >>> missing_note(d / "v2 ", "sample directory").replace(str(d), "D")
+    "sample directory not found: its name ends with a space; 'D/v2' (without it) is a directory: give that path"
     >>> import shutil; shutil.rmtree(d)
     """
     note = link_note(path)
     if note:
         return note
+    kind = "directory" if what.endswith("directory") else "file"
     if path.parts and path.parts[0].startswith("~"):
-        return f"{what} not found: {_tilde_note(path)}"
-    variable = variable_note(path, "directory" if what.endswith("directory") else "file")
+        return f"{what} not found: {_tilde_note(path, kind)}"
+    variable = variable_note(path, kind)
     if variable:
         return f"{what} not found: {variable}"
     parts = [part.strip() for part in path.parts]  # also a directory's name: 'data /tasks.csv'
@@ -1144,29 +1177,30 @@ def missing_note(path: Path, what: str = "file") -> str:
     how = " and ".join(f"{side} with {_SPACE_NAMES.get(char, repr(char))}" for side, char in ends)
     whose = "its name" if part == path.name else f"the directory name {part!r} in it"
     bare = Path(*parts)
-    try:
-        found = bare.is_file()
+    try:  # 'v2 ' of a directory v2 was told the space only (a model directory said its own note)
+        found = bare.is_dir() if kind == "directory" else bare.is_file()
     except OSError:
         found = False
     if found:
-        return (f"{what} not found: {whose} {how}; {str(bare)!r} (without it) is a file: give "
+        return (f"{what} not found: {whose} {how}; {str(bare)!r} (without it) is a {kind}: give "
                 "that path")
     return f"{what} not found ({whose} {how}: {part!r})"
 
 
-def _tilde_note(path: Path) -> str:
+def _tilde_note(path: Path, kind: str = "file") -> str:
     """Why ``path``, which starts with ``~`` and names nothing, was not found (:func:`missing_note`).
 
     A shell expands ``~`` to the home directory only outside quotes, and Python never: a
     path with spaces in quotes (``"~/My data/tasks.csv"``) reached the reader as written.
+    ``kind`` (``"file"`` or ``"directory"``) is what the expanded path is named as when it is one.
     """
     try:
         home = path.expanduser()
-        found = home != path and home.is_file()
+        found = home != path and (home.is_dir() if kind == "directory" else home.is_file())
     except (RuntimeError, OSError):  # ~user of no such user; a name too long
         found = False
     said = "the '~' is not read as the home directory (a shell expands it only outside quotes)"
-    return f"{said}; {str(home)!r} is a file: give that path" if found else said
+    return f"{said}; {str(home)!r} is a {kind}: give that path" if found else said
 
 
 #: A variable in a path that nothing expanded: a shell's ``$HOME`` or ``${DATA}`` (inside single
@@ -1685,8 +1719,12 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             elif pos == 1 and got == len(header) + 1 and _text_row_names(text, sep, quoting, len(header)):
                 what += ROW_NAMES
             elif quoting == csv.QUOTE_NONE or '"' not in line or sep == ",":
+                spaced = (_space_quote_note(next(csv.reader([line], delimiter=sep, quoting=quoting), []))
+                          if sep == "," and quoting != csv.QUOTE_NONE else "")
                 if line.endswith(sep):
                     what += " (a trailing separator at the end of the line?)"
+                elif spaced:  # 'Sew., "Tailor, custom"': the comma is quoted, as the writer meant
+                    what += spaced
                 elif title:
                     what += TITLE_LINE % (len(header), "" if len(header) == 1 else "s")
                 elif sep == ",":
@@ -2572,7 +2610,7 @@ def _meant_number(text: str, share: bool):
     return (written, what, m["sep"]) if what else None
 
 
-def number_hint(value, *, share: bool = False) -> str:
+def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     """The advice for a cell ``value`` refused as not a number, with the number to write; else ``""``.
 
     The one wording of the readers of numbers for a number a spreadsheet in another locale
@@ -2584,7 +2622,11 @@ def number_hint(value, *, share: bool = False) -> str:
     roll-ups' measures, ``--gain``), which no thousands separator is read in: the advice
     is given only when the number meant is in [0, 1], and a percentage (``12%``) is told
     the fraction to write. Text with a comma that is no such number (``1,234,5``) is
-    told only where commas may stand (without ``share``); other text gets ``""``.
+    told only where commas may stand (without ``share``); other text gets ``""``. Without
+    ``grouped`` (frames given in Python, :func:`exposure.measures._crosswalk.numbers`, which
+    read no comma), a decimal comma is told the number to write as for a share, and
+    thousands separated by commas (``1,234``) the number without them; they were told
+    nothing (``not a number: '0,4'``).
 
     Parameters
     ----------
@@ -2592,6 +2634,9 @@ def number_hint(value, *, share: bool = False) -> str:
         The cell as given; anything but text gets ``""``.
     share : bool, default False
         Whether the number is a share in [0, 1], read without thousands separators.
+    grouped : bool, default True
+        Whether thousands separated by commas (``1,234``, :data:`GROUPED`) are read where
+        ``value`` was refused.
 
     Returns
     -------
@@ -2608,13 +2653,17 @@ def number_hint(value, *, share: bool = False) -> str:
     (": a decimal comma? write decimals with a point: '0.46'", ": a percentage? write it as a fraction of 1: '0.12'")
     >>> number_hint("1,5", share=True), number_hint("n/a, 3"), number_hint("1,234,5")
     ('', '', ': a comma must separate thousands (1,234); write decimals with a point, not a comma')
+    >>> number_hint("0,4", grouped=False), number_hint("1,234", grouped=False)
+    (": a decimal comma? write decimals with a point: '0.4'", ": a comma does not separate thousands here: write '1234'")
     """
     if not isinstance(value, str):
         return ""
+    text = value.strip()
+    if not grouped and not share and re.fullmatch(GROUPED, text):  # '1,234' in a frame: refused, not read
+        return f": a comma does not separate thousands here: write {text.replace(',', '')!r}"
     meant = _meant_number(value, share)
     if meant is None:
-        text = value.strip()
-        if (share or "," not in text or re.fullmatch(GROUPED, text)  # 1,234.5: read, or no integer
+        if (share or not grouped or "," not in text or re.fullmatch(GROUPED, text)  # 1,234.5: read, or no integer
                 or not re.fullmatch(r"[+\-\u2212]?[0-9][0-9.,]*", text)):
             return ""
         return ": a comma must separate thousands (1,234); write decimals with a point, not a comma"
@@ -2622,7 +2671,7 @@ def number_hint(value, *, share: bool = False) -> str:
     if share and not 0.0 <= float(written) <= 1.0:  # no share either way: the advice would not work
         return ""
     if what == "comma":
-        return (f": a decimal comma? write decimals with a point: {written!r}" if share else
+        return (f": a decimal comma? write decimals with a point: {written!r}" if share or not grouped else
                 f": a comma must separate thousands (1,234); write decimals with a point ({written}), not a comma")
     if what == "percent":
         return f": a percentage? write it as a fraction of 1: {written!r}"
@@ -2634,6 +2683,7 @@ def number_hint(value, *, share: bool = False) -> str:
 #: A whole number whose thousands are separated by points (``1.200``, ``12.500``), as a
 #: spreadsheet in a German, Dutch or Spanish locale writes it.
 POINT_GROUPED = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
+_POINT_GROUPED = re.compile(POINT_GROUPED)
 
 
 def check_whole_workers(values, given, path, column: str, *, row_offset: int = 1) -> None:
@@ -2665,22 +2715,31 @@ def check_whole_workers(values, given, path, column: str, *, row_offset: int = 1
     >>> check_whole_workers([1.2, 50.0], pd.Series([1.2, "50"]), "employment", "tot_emp")
     """
     arr = np.asarray(values, dtype=float)
-    cells = pd.Series(given).to_numpy(dtype=object)
-    text = np.array([isinstance(v, str) for v in cells], dtype=bool)
+    given = pd.Series(given)
+    if isinstance(given.dtype, pd.StringDtype):  # OEWS's TOT_EMP as read: no Python loop over its cells
+        text = given.notna().to_numpy(dtype=bool)
+        dotted = given.str.contains(".", regex=False).to_numpy(dtype=bool, na_value=False)
+    else:
+        cells = given.to_numpy(dtype=object)
+        text = np.array([isinstance(v, str) for v in cells], dtype=bool)
+        dotted = np.array([isinstance(v, str) and "." in v for v in cells], dtype=bool)
     with np.errstate(invalid="ignore"):
         part = text & np.isfinite(arr) & (arr != np.floor(arr))
-    grouped = np.array([isinstance(v, str) and re.fullmatch(POINT_GROUPED, v.strip()) is not None for v in cells],
-                       dtype=bool)
+    # the expression on the cells with a point only: it ran on every text cell of OEWS's TOT_EMP (0.2 s
+    # per 400,000 cells)
+    grouped = np.zeros(len(text), dtype=bool)
+    grouped[dotted] = [_POINT_GROUPED.fullmatch(v.strip()) is not None
+                       for v in given[dotted].to_numpy(dtype=object)]
     if part.any():
         pos = int(np.flatnonzero(part)[0])
-        shown = cells[pos].strip()
+        shown = given.iloc[pos].strip()
         hint = (f" (write {shown.replace('.', '')} for {shown.replace('.', ',')} workers: a point is read as the "
                 "decimal point)") if grouped[pos] else ""
         raise DataFormatError(f"{column} must be a whole number of workers (OEWS counts jobs), got {shown!r}{hint}",
                               path=path, row=pos + row_offset, column=column)
     if grouped.any():  # '2.000': whole either way
         pos = int(np.flatnonzero(grouped)[0])
-        shown = cells[pos].strip()
+        shown = given.iloc[pos].strip()
         log.warning("%s, row %d, column %r: %r is read as %s worker(s), the point as the decimal point (%d cell(s) "
                     "written so): if the points separate thousands, write %s", path, pos + row_offset, column,
                     shown, f"{arr[pos]:g}", int(grouped.sum()), shown.replace(".", ""))
@@ -3024,10 +3083,6 @@ _COMPRESSED_DATA = {
     "xz-compressed": re.compile(rb"\xfd7zXZ\x00"),
     "zstd-compressed": re.compile(rb"\x28\xb5\x2f\xfd"),
 }
-#: Extension of a compressed file or archive -> (what it is, the command that opens it).
-COMPRESSED = {".gz": ("gzip-compressed", "gunzip -k"), ".bz2": ("bzip2-compressed", "bunzip2 -k"),
-               ".xz": ("xz-compressed", "unxz -k"), ".zst": ("zstd-compressed", "unzstd"),
-               ".zip": ("a zip archive", "unzip")}
 
 
 def _check_signature(head: bytes, path: Path, save_as: str | None = None) -> None:
@@ -3201,8 +3256,7 @@ def compressed_output(path, kinds: str) -> str | None:
     suffix = path.suffix.lower()
     if suffix not in COMPRESSED:
         return None
-    what = COMPRESSED[suffix][0]
-    what = "zip archives" if suffix == ".zip" else f"{what} files"
+    what = compressed_files(suffix)
     inner = Path(path.stem)
     base = inner.stem if inner.suffix.lower() in {*INPUT_KINDS, *OUTPUT_KINDS} else inner.name
     return (f"unsupported output file type {suffix!r} ({what} are not written); use {kinds}: for "
@@ -4982,6 +5036,8 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
                             what += ROW_NAMES
                         elif record[-1] == "":
                             what += " (a trailing separator at the end of the line?)"
+                        elif sep == "," and _space_quote_note(record):  # as read_frame says it
+                            what += _space_quote_note(record)
                         elif sep == "\t" and any('"' in field for field in record):
                             what += QUOTED_TAB  # (a comma separates nothing in this file)
                         elif rows == 2 or not data_seen:  # the first record (read in batches:

@@ -118,10 +118,11 @@ def test_ranked_reads_numbers_written_as_text():
     assert top["a_mean"].tolist() == [30000.0, 10000.0, 9000.0]
 
 
-@pytest.mark.parametrize("bad", ["20,000", "x"])
-def test_ranked_refuses_an_employment_that_is_no_number_under_a_floor(bad):
+@pytest.mark.parametrize("bad, hint", [("20,000", ": a comma does not separate thousands here: write '20000'"),
+                                       ("x", "")])
+def test_ranked_refuses_an_employment_that_is_no_number_under_a_floor(bad, hint):
     frame = pd.DataFrame({"soc_code": ["a", "b"], "beta": [0.9, 0.1], "tot_emp": [bad, "200000"]})
-    with pytest.raises(DataFormatError, match=rf"^frame, row 1, column 'tot_emp': not a number: '{bad}'$"):
+    with pytest.raises(DataFormatError, match=rf"^frame, row 1, column 'tot_emp': not a number: '{bad}'{hint}$"):
         figures.ranked(frame, n=2, min_employment=10_000)  # 'a' was left out of both lists
 
 

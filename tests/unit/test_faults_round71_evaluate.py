@@ -205,8 +205,8 @@ def test_model_dir_of_a_hugging_face_cache_names_the_snapshot(tmp_path, capsys, 
 def test_model_dir_with_a_space_at_its_end(tmp_path, capsys):
     model = _model_files(tmp_path / "minilm", "config.json", "model.safetensors", "tokenizer.json")
     assert _train_error(tmp_path, capsys, f"{model} ") == (
-        f"exposure train: error: --model-dir {model} : not a directory: its name ends with a space: "
-        f"'minilm '; '{model}' is a directory: give that path")
+        f"exposure train: error: --model-dir {model} : not a directory: its name ends with a space; "
+        f"'{model}' (without it) is a directory: give that path")
 
 
 def test_model_dir_with_a_tilde_no_shell_expanded(tmp_path, capsys, monkeypatch):

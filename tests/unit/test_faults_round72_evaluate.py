@@ -133,8 +133,8 @@ def test_a_model_dir_with_a_space_or_a_tilde_is_named_so(tmp_path, monkeypatch):
     model = _model_files(tmp_path / "minilm", *MODEL_FILES)
     with pytest.raises(ExposureError) as info:
         _distill.MiniLM(f"{model} ")
-    assert str(info.value) == (f"model_dir='{model} ': not a directory: its name ends with a space: 'minilm '; "
-                               f"'{model}' is a directory: give that path")
+    assert str(info.value) == (f"model_dir='{model} ': not a directory: its name ends with a space; "
+                               f"'{model}' (without it) is a directory: give that path")
     monkeypatch.setenv("HOME", str(tmp_path))
     with pytest.raises(ExposureError) as info:
         tr.load_transformer(model_dir="~/minilm")

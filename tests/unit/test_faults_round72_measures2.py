@@ -268,5 +268,6 @@ def test_employment_with_thousands_separators_is_compared(tmp_path):
     plain = _compare(OURS, EMP.assign(tot_emp=[1200.0, 1e6, 50.0, 900.0]))
     pd.testing.assert_frame_equal(res.table, plain.table)
     pd.testing.assert_frame_equal(res.correlations, plain.correlations)
-    with pytest.raises(DataFormatError, match=r"^employment, row 2, column 'tot_emp': not a number: '0,5'$"):
+    with pytest.raises(DataFormatError, match=r"^employment, row 2, column 'tot_emp': not a number: '0,5': a decimal comma\? write decimals "
+                       r"with a point: '0\.5'$"):
         _compare(OURS, EMP.assign(tot_emp=["1,200", "0,5", "50", "900"]))

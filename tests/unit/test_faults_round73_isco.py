@@ -84,7 +84,8 @@ def test_to_isco_reads_bls_not_released_as_missing(caplog):
 
 
 def test_to_isco_still_refuses_a_decimal_comma():
-    with pytest.raises(DataFormatError, match=r"^soc_scores, row 2, column 'tot_emp': not a number: '0,5'$"):
+    with pytest.raises(DataFormatError, match=r"^soc_scores, row 2, column 'tot_emp': not a number: '0,5': a decimal comma\? write decimals with a "
+                       r"point: '0\.5'$"):
         ilo.to_isco(SOC.assign(tot_emp=["1,000", "0,5"]), links=LINKS)
 
 

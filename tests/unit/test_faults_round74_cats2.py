@@ -229,7 +229,7 @@ def test_4_flags_and_design_of_frames_name_the_frame_first():
 # 5 ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("stratum, hint", [
     ("Uniform", ": write 'uniform' (the choices are case-sensitive)"),
-    ("uniform ", ": write 'uniform' (without the spaces)"),
+    ("uniform ", ": write 'uniform' (without the spaces around it)"),
     ("random", ""),
 ])
 def test_5_a_stratum_in_another_case_is_told_the_one_to_write(stratum, hint):

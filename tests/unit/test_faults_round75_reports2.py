@@ -134,7 +134,8 @@ def test_read_validation_sample_names_a_missing_directory(tmp_path):
     padded = tmp_path / "v2 "
     with pytest.raises(DataFormatError) as err:  # before: ".../v2 /sample.csv: file not found"
         read_validation_sample(padded)
-    assert str(err.value) == f"{padded}: validation sample directory not found (its name ends with a space: 'v2 ')"
+    assert str(err.value) == (f"{padded}: validation sample directory not found: its name ends with a space; "
+                              f"{str(v2)!r} (without it) is a directory: give that path")
     with pytest.raises(DataFormatError) as err:
         read_validation_sample(tmp_path / "v3")
     assert str(err.value) == f"{tmp_path / 'v3'}: validation sample directory not found"
@@ -156,8 +157,8 @@ def test_report_categories_names_a_missing_validation_directory(tmp_path, capsys
                        "--mirror", mirror, "--data-dir", tmp_path / "cache", "--out-dir", tmp_path / "out")
     assert code == 2
     line = one_error_line(err, command="report categories")
-    assert line == (f"exposure report categories: error: {v2} : validation sample directory not found (its name "
-                    "ends with a space: 'v2 ')")
+    assert line == (f"exposure report categories: error: {v2} : validation sample directory not found: its name "
+                    f"ends with a space; {str(v2)!r} (without it) is a directory: give that path")
     assert not (tmp_path / "out").exists()
 
 

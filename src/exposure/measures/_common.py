@@ -625,7 +625,7 @@ def check_measure_frame(frame, column: str, what: str, *, row_offset: int = 1) -
     >>> check_measure_frame(pd.DataFrame({"soc_code": ["11-1011"], "x": ["0,4"]}), "x", "measure 'x'")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: measure 'x', row 1, column 'x': not a number: '0,4'
+    exposure.errors.DataFormatError: measure 'x', row 1, column 'x': not a number: '0,4': a decimal comma? write decimals with a point: '0.4'
     """
     frame = check_frame(frame, what, flat=True)
     # a column twice was "not a number: array([0.2, 0.2], dtype=object)", the two cells of a row as one

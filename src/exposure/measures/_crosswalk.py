@@ -158,7 +158,8 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     (they were refused as not a number); any other comma (``0,5``, a decimal comma) is
     refused, saying so and the number to write (:func:`exposure._tables.number_hint`, as
     are thousands separated by spaces and the minus sign U+2212). :func:`numbers` (frames
-    given in Python) refuses text with commas. With ``share`` (a column of shares in [0, 1]),
+    given in Python) refuses text with commas, with the same advice (``1,234``: the number
+    without the commas). With ``share`` (a column of shares in [0, 1]),
     the advice is :func:`~exposure._tables.number_hint`'s for a share: a percentage
     (``15.55%``) is told the fraction to write (``0.1555``); it was told nothing.
 
@@ -190,7 +191,7 @@ def to_float(frame: pd.DataFrame, column: str, path, row_offset: int = 2, *, gro
     bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        hint = number_hint(raw.iloc[pos], share=share) if grouped else ""
+        hint = number_hint(raw.iloc[pos], share=share, grouped=grouped)
         raise DataFormatError(
             f"not a number: {raw.iloc[pos]!r}{hint}", path=path, row=pos + row_offset, column=column
         )
@@ -210,6 +211,9 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
     Each failure names ``path``, the row (position + ``row_offset``) and ``column``.
     ``True`` is not read as 1: a boolean column (``bool``, ``boolean``) or a boolean cell
     is refused as not a number, and so is a complex number (``0.2+0.5j`` was read as 0.2).
+    A number written as a spreadsheet in another locale writes it (``'0,4'``, ``'1 234'``,
+    ``'−0.5'``) or with commas between thousands (``'1,234'``) is told the number to write
+    (:func:`exposure._tables.number_hint`; it was ``not a number: '0,4'`` and no more).
 
     Examples
     --------
@@ -217,6 +221,10 @@ def numbers(frame: pd.DataFrame, column: str, path, *, row_offset: int = 1) -> p
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t, row 2, column 'x': not a number: True
+    >>> numbers(pd.DataFrame({"x": ["0,4"]}), "x", "t")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t, row 1, column 'x': not a number: '0,4': a decimal comma? write decimals with a point: '0.4'
     >>> numbers(pd.DataFrame({"x": ["1", None, -2.5]}), "x", "t").tolist()
     [1.0, nan, -2.5]
     """

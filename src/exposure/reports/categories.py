@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_count, check_path, choice_hint, is_number, shown
+from exposure._args import as_array, check_count, check_path, is_number, padded_choice_hint, shown
 from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
@@ -174,16 +174,16 @@ def _stratum_hint(value) -> str:
     """The stratum to write for ``value``, one of :data:`STRATA` in another case or with spaces, else ``""``.
 
     ``Uniform`` (a spreadsheet's capitalised cell) and ``'uniform '`` were refused with
-    the strata listed only.
+    the strata listed only. The words are the shared ones of
+    :func:`exposure._args.padded_choice_hint` (a padded stratum was told ``(without the
+    spaces)``, the other choices ``(without the spaces around it)``).
 
     Examples
     --------
     >>> _stratum_hint("Uniform"), _stratum_hint(" enriched "), _stratum_hint("random")
-    (": write 'uniform' (the choices are case-sensitive)", ": write 'enriched' (without the spaces)", '')
+    (": write 'uniform' (the choices are case-sensitive)", ": write 'enriched' (without the spaces around it)", '')
     """
-    if isinstance(value, str) and value != value.strip() and value.strip() in STRATA:
-        return f": write {value.strip()!r} (without the spaces)"
-    return choice_hint(value.strip() if isinstance(value, str) else value, STRATA)
+    return padded_choice_hint(value, STRATA)
 
 
 def _boot_args(n_boot, seed, level) -> tuple[int, int, float]:

@@ -229,16 +229,9 @@ def check_model_dir(model_dir, option: str = "model_dir") -> Path:
 
     given, leave = named(model_dir), f"leave {option} out" if cli else f"leave {option} out (None)"
     if not path.exists():  # 'minilm ', '~/minilm': "not a directory", the space or the ~ unseen
+        # the directory meant, without the space or with '~' expanded, is named by missing_note
         why = missing_note(path, "directory").removeprefix("directory not found").lstrip(":").strip()
         why = why[1:-1] if why.startswith("(") and why.endswith(")") else why
-        try:  # ~user of no such user: RuntimeError
-            home = path.expanduser()
-        except RuntimeError:
-            home = path
-        meant = next((p for p in (Path(*(part.strip() for part in path.parts)), home)
-                      if p != path and p.is_dir()), None)
-        if meant is not None:
-            why += f"; {str(meant)!r} is a directory: give that path"
         raise ExposureError(f"{given}: not a directory" + (f": {why}" if why else ""))
     if not path.is_dir():  # the weights file itself
         raise ExposureError(f"{given}: not a directory: give the all-MiniLM-L6-v2 directory that holds "
