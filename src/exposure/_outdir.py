@@ -103,6 +103,7 @@ __all__ = [
     "terminate_cleanly",
     "pause",
     "PAUSE_ENV",
+    "read_lock",
 ]
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ PAUSE_ENV = "EXPOSURE_PIPELINE_PAUSE"
 
 
 class RecomputeLockedError(ExposureError):
-    """Another process holds the lock of the output directory.
+    """Another process holds the lock of the output directory (or replaced one while it was read).
 
     Examples
     --------
@@ -1334,6 +1335,10 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
                     "files, as some NFS and Lustre mounts do not), so a second run writing it at once "
                     "would not be stopped; write to a directory on a file system with locks (a local disk)"
                 ) from exc
+            if _readers_only(fd):  # exposure diff reading it (read_lock): "pid unknown ... is writing"
+                raise RecomputeLockedError(
+                    f"another run (such as exposure diff) is reading {out}; lock file {path} is held. Wait "
+                    "for it to finish or write to another directory") from None
             holder = os.pread(fd, 256, 0).decode(errors="replace").strip() or "unknown"
             pid, _, what = holder.partition(" ")
             # rollup and diff take this lock too: "another recompute" and "--out" misled
@@ -1414,6 +1419,146 @@ def _open_lock_file(path: Path) -> int:
 def _writable_fd(fd: int) -> bool:
     """Whether the file descriptor ``fd`` was opened for writing."""
     return os.O_RDONLY != fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE
+
+
+def _readers_only(fd: int) -> bool:
+    """Whether the lock of ``fd``'s file, which an exclusive lock was refused, is held by readers only.
+
+    :func:`read_lock` holds a shared lock, which writes no holder into the file: the
+    writer refused said ``another run (pid unknown) is writing``. A shared lock taken
+    (and at once released) here means no writer holds it.
+    """
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return True
+
+
+@contextlib.contextmanager
+def read_lock(directory, _attempt: int = 0) -> Iterator[Path]:
+    """Hold a shared lock on ``directory`` while its files are read, so that no run replaces it meanwhile.
+
+    :func:`replace_directory` holds an exclusive :func:`fcntl.flock` on the lock file
+    beside the directory (``.exposure-<name>.lock``) while it writes and swaps the new
+    contents in. A reader that took no lock (``exposure diff`` of an output that
+    ``exposure recompute`` was replacing) read some tables of the previous contents and
+    some of the new: a diff of a mix of two runs, written without a word, or a table
+    called damaged (``cannot read this Parquet file``) that was not. Within the block a
+    shared lock (non-blocking) is held: a writer of ``directory`` is refused at once
+    (:class:`RecomputeLockedError`, ``another run (such as exposure diff) is reading``),
+    and a writer already holding it refuses the reader. Several readers may hold it.
+
+    The lock file is not made where it is missing (a directory no writer of exposure has
+    written: nothing is left beside what is only read); there, and where it cannot be
+    opened or locked (a file system without locks, where no writer of exposure runs), the
+    block runs unlocked. In every case the directory must still be the one it was when
+    the block began (a swap by a writer that started meanwhile, a rename by any
+    program): else the block's reading was of two directories, refused
+    (also when the block failed: a table swapped under its reader was called damaged).
+    A ``directory`` that is not a directory is not locked (its reader names it).
+
+    Parameters
+    ----------
+    directory : str or os.PathLike
+        The directory read (a symbolic link is followed, as :func:`replace_directory`
+        follows it, so that both take the same lock file).
+
+    Yields
+    ------
+    pathlib.Path
+        The lock file (whether locked or not).
+
+    Raises
+    ------
+    RecomputeLockedError
+        A run is writing ``directory`` now (``<directory>: another run ... is writing``),
+        or it was replaced while the block read it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "results"
+    >>> out.mkdir()
+    >>> with replace_directory(out):
+    ...     with read_lock(out):
+    ...         pass  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.RecomputeLockedError: .../results: another run (pid ...) is writing this directory now (lock file .../.exposure-results.lock is held), so its files would be read part before and part after the run replaces them; wait for it to finish, then read it again
+    >>> with read_lock(out):
+    ...     with replace_directory(out):
+    ...         pass  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.RecomputeLockedError: another run (such as exposure diff) is reading .../results; ...
+    """
+    if not os.path.isdir(directory):
+        yield Path(directory)
+        return
+    out = _absolute(directory)
+    path = _lock_path(out)
+    try:
+        before = os.stat(out)
+    except OSError:  # gone since: named by its reader
+        yield path
+        return
+    try:
+        # opened, not made: a reader leaves nothing beside what it reads (without the file no
+        # writer has run there; one that starts meanwhile is caught by the check below)
+        fd = os.open(path, os.O_RDONLY)  # another user's lock file is locked as it is
+    except OSError:
+        fd = -1
+    try:
+        if fd >= 0:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    os.close(fd)  # a file system without locks: no writer of exposure runs there
+                    fd = -1
+                else:
+                    holder = os.pread(fd, 256, 0).decode(errors="replace").strip()
+                    pid, _, what = holder.partition(" ")
+                    who = f" (pid {pid}{': ' + what if what else ''})" if pid else ""
+                    raise RecomputeLockedError(
+                        f"{out}: another run{who} is writing this directory "
+                        f"now (lock file {path} is held), so its files would be read part before and part after "
+                        "the run replaces them; wait for it to finish, then read it again") from None
+            if fd >= 0 and not _same_file(fd, path) and _attempt < 10:
+                # removed by a writer that wrote nothing (_drop_lock_file): take the path's lock again
+                os.close(fd)
+                fd = -1
+                with read_lock(directory, _attempt + 1) as again:
+                    yield again
+                return
+        try:
+            yield path
+        except Exception as exc:  # a table "damaged" because it was swapped under its reader: say so
+            if _replaced(out, before):
+                raise _replaced_error(out) from exc
+            raise
+        if _replaced(out, before):
+            raise _replaced_error(out)
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the lock
+
+
+def _replaced(out: Path, before: os.stat_result) -> bool:
+    """Whether ``out`` no longer names the directory ``before`` was taken of (or names nothing)."""
+    try:
+        after = os.stat(out)
+    except OSError:
+        return True
+    return (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino)
+
+
+def _replaced_error(out: Path) -> RecomputeLockedError:
+    """The error of :func:`read_lock` for a directory replaced while it was read."""
+    return RecomputeLockedError(f"{out}: this directory was replaced (or moved) while it was read, so what was read "
+                                "may mix its previous and its new files; read it again once nothing writes it")
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -11,6 +11,7 @@ from exposure._outdir import (
     check_files_dir,
     check_output_dir,
     check_report_files,
+    read_lock,
     real_path,
     refuse_file_named_dir,
 )
@@ -372,9 +373,15 @@ def _diff(old, new, reports, top, quiet) -> int:
     of 0 and tables of zeros were printed without a word), with no table of top moves. A
     release a ``manifest.json`` records as ``null`` is printed ``unknown`` (it was printed
     ``None``, as if a release were named so; ``diff_summary.csv`` leaves its cell empty).
+    Both directories are read, and the reports written, under their shared locks
+    (:func:`exposure._outdir.read_lock`): a recompute replacing one of them meanwhile is
+    refused, and a diff of one being replaced too.
     """
-    result = diff_outputs(old, new)
-    paths = write_diff_reports(result, reports, top=top)
+    # held until the reports are written too: a recompute replacing NEW_DIR in between got the
+    # reports of its previous contents carried into its new ones (NEW_DIR/reports)
+    with read_lock(old), read_lock(new):
+        result = diff_outputs(old, new)
+        paths = write_diff_reports(result, reports, top=top)
     if not quiet:
         def rel(releases: dict) -> str:
             return ", ".join(f"{k} {'unknown' if v is None else v}" for k, v in sorted(releases.items())) or "?"

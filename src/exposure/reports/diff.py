@@ -28,6 +28,10 @@ tasks, occupations and industries apart (``tasks_kept_beta_missing``,
 ``occupations_beta_missing``, ``sectors_beta_missing``). An infinite score, or one
 outside 0-1, is refused, naming its file, row and column.
 
+Each directory is read under a shared lock (:func:`exposure._outdir.read_lock`): a
+recompute replacing it meanwhile is refused, and so is a diff of a directory being
+replaced.
+
 Float noise is no move: a move counts in ``..._beta_moved_gt_0.01`` (``0.05``) when it
 exceeds the bound by more than :data:`NOISE` (a move of 0.5 -> 0.51, 0.010000000000000009
 in floating point, is no move of more than 0.01), occupations moved by noise only keep
@@ -62,7 +66,7 @@ from exposure._load import (
     load,
     load_manifest,
 )
-from exposure._outdir import OutputPathError, refuse_file_named_dir, replace_directory
+from exposure._outdir import OutputPathError, read_lock, refuse_file_named_dir, replace_directory
 from exposure._tables import MAX_TASK_ID, refuse_multilevel_columns
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import refuse_read_folders, refuse_spaces
@@ -344,11 +348,14 @@ def check_diff_dir(directory) -> Path:
         names them (:func:`_outputs_near`).
     exposure.errors.DataFormatError
         ``directory`` is not a path, does not exist or is a file; a directory in a table's
-        place; a corrupt manifest (also a ``tables`` record that is not an object, or a
-        table the diff reads recorded without a sha256), or one of a manifest format this
+        place, or a symbolic link to nothing (called missing before); a corrupt manifest
+        (also a ``tables`` record that is not an object, or a table the diff reads
+        recorded without a sha256), or one of a manifest format this
         version does not read (a newer version's output), a table that is not the one it
         recorded, or that it does not list although it lists the others, or one
         recording other releases than the manifest or the other tables.
+    exposure._outdir.RecomputeLockedError
+        A run is replacing ``directory`` (:func:`exposure._outdir.read_lock`).
 
     Examples
     --------
@@ -360,9 +367,10 @@ def check_diff_dir(directory) -> Path:
     """
     directory = _check_dir(directory)
     _check_complete(directory)
-    manifest = _manifest(directory)
-    _check_tables(directory, manifest)
-    _table_releases(directory, manifest)
+    with read_lock(directory):  # not replaced by a recompute while its tables are checked
+        manifest = _manifest(directory)
+        _check_tables(directory, manifest)
+        _table_releases(directory, manifest)
     return directory
 
 
@@ -372,9 +380,16 @@ def _check_complete(directory: Path) -> None:
     An output of ``exposure rollup -o`` (its ``coverage.json``, no ``manifest.json``) is
     named as such: it holds the occupation and sector tables but no task table, and was
     called "not an exposure recompute output: task_digests.parquet, task_scores.parquet
-    missing", as if a recompute had lost two of its tables.
+    missing", as if a recompute had lost two of its tables. A table that is a symbolic
+    link to nothing (a table linked from a scratch folder since purged) is named as such:
+    it was called missing, its directory "not an exposure recompute output".
     """
     missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").exists()]
+    for name in missing:  # a link to nothing (a purged scratch folder): "not an exposure recompute output"
+        if os.path.islink(directory / name):
+            raise DataFormatError(f"is a symbolic link to {os.readlink(directory / name)}, which does not exist (the "
+                                  f"{name.removesuffix('.parquet')} table of exposure recompute is expected): point "
+                                  "the link at the table, or recompute this directory", path=directory / name)
     if missing and (directory / COVERAGE_NAME).is_file() and not os.path.lexists(directory / MANIFEST_NAME):
         raise ExposureError(f"{directory}: an output of exposure rollup (it holds {COVERAGE_NAME}), not of exposure "
                             "recompute: the diff compares two recompute outputs, reading the task fingerprints "
@@ -400,7 +415,10 @@ def _outputs_near(directory: Path) -> str:
     ``onet-29.1_oews-2025`` and ``onet-30.1_oews-2025``), or a folder inside one (its
     ``reports``, holding the diff reports), was called ``not an exposure recompute
     output`` with the five tables listed as missing, and nothing said where they are.
-    Returns ``""`` when neither is found.
+    Returns ``""`` when neither is found. Hidden entries are skipped, as
+    :func:`exposure.load` skips them: the temporary directory a killed recompute left
+    beside its output (``.onet-30.1_oews-2025.k2x9abcd.tmp``, which the next run into it
+    removes) was named as the output to give.
 
     Examples
     --------
@@ -423,6 +441,10 @@ def _outputs_near(directory: Path) -> str:
             for pos, entry in enumerate(entries):
                 if pos >= _NEAR_LIMIT:
                     break
+                # a hidden one is no output to give (exposure.load skips them too): the temporary
+                # directory of a killed recompute (.<name>.<random>.tmp) was named, first of all
+                if entry.name.startswith("."):
+                    continue
                 if entry.is_dir() and (Path(entry.path) / "task_digests.parquet").is_file():
                     found.append(entry.name)
     except OSError:  # not listed: the missing tables are named all the same
@@ -816,9 +838,10 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         table named, before any table is read; an ``exposure rollup`` output, and a
         folder holding recompute outputs or lying inside one, said so).
     exposure.errors.DataFormatError
-        A directory is not a path, does not exist or is a file; a table the diff reads
-        that holds no rows (every task of the other release was "removed"); a
-        ``task_scores`` with a task that has no row in ``task_digests`` beside it, or the
+        A directory is not a path, does not exist or is a file; a table that is a symbolic
+        link to nothing (called missing, its directory no recompute output, before); a
+        table the diff reads that holds no rows (every task of the other release was
+        "removed"); a ``task_scores`` with a task that has no row in ``task_digests`` beside it, or the
         other way round (tables of two runs: every such task counted as "beta missing");
         an ``occupation_scores`` whose ``n_tasks`` is not the occupation's count of tasks
         in ``task_digests``, or that lacks an occupation of ``task_digests`` (tables of two
@@ -853,6 +876,11 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         or a ``level`` other than ``sector`` / ``subsector`` in its table,
         naming the file, row and column. A ``soc_scores.parquet`` that cannot be read, or
         a directory in its place (the titles were dropped without a word).
+    exposure._outdir.RecomputeLockedError
+        A run (``exposure recompute``) is replacing one of the directories, or replaced it
+        while it was read (:func:`exposure._outdir.read_lock`): tables of two runs were
+        diffed without a word, or called damaged. A recompute into a directory being read
+        is refused in turn.
 
     Examples
     --------
@@ -867,6 +895,13 @@ def diff_outputs(old_dir, new_dir) -> ReleaseDiff:
         raise ExposureError(f"{old_dir} and {new_dir} are the same directory: nothing to compare")
     for d in (old_dir, new_dir):  # every missing table named, before any is read
         _check_complete(d)
+    # a recompute replacing a directory while it was read: a diff of tables of two runs
+    with read_lock(old_dir), read_lock(new_dir):
+        return _diff_outputs(old_dir, new_dir)
+
+
+def _diff_outputs(old_dir: Path, new_dir: Path) -> ReleaseDiff:
+    """:func:`diff_outputs` of two complete directories, read under their locks."""
     manifests = {"old": _manifest(old_dir), "new": _manifest(new_dir)}  # fail before reading
     for side, d in (("old", old_dir), ("new", new_dir)):
         _check_tables(d, manifests[side])
