@@ -23,7 +23,9 @@ and the column. A ``Date`` that is not a month written ``MM/YYYY``, a ``Scale ID
 ``Task Type`` or emerging task ``Category`` that O*NET does not publish (a new release's
 ``IJ``, ``Emerging``; ``im``, ``'Core '``) are refused naming the column as the file does
 (:func:`_months`, :func:`_check_choice`); a workbook's Excel date cell of the first of a
-month is read as that month (``08/2023``). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
+month is read as that month (``08/2023``), and a ``Date`` after the current month is warned
+of (:func:`_warn_future`); so are an O*NET workbook's sheets beside the first, which alone
+is read (:func:`_warn_other_sheets`). Rows of blank cells ending a file (a spreadsheet's ``,,,`` rows) are
 ignored, as the empty rows ending a sheet are. A text file's cell quoted as a program writing quoted
 text quotes it (``"Conduct ""head counts"" ..."``, pandas' ``to_csv(sep="\\t")``; R's
 ``write.table``, ``"Conduct \\"head counts\\" ..."``) is read without its quotes, with a
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime
 import logging
 import re
 
@@ -240,6 +243,69 @@ def _month_meant(value: str) -> str | None:
     return None
 
 
+#: Excel's day 0: a date cell is the number of days since (the days of 1900 aside).
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+#: A date cell's number of days as text: ``45474`` (``45474.0``).
+_DAY_NUMBER = re.compile(r"(?P<days>[0-9]{5})(?:\.0+)?")
+
+
+def _excel_day(value: str) -> datetime.date | None:
+    """The first of a month since :data:`_FIRST_YEAR` that Excel's day number ``value`` is, or None.
+
+    A ``Date`` cell whose format was lost (set to General or Number, or pasted as values
+    into another workbook) shows and saves the number of days Excel counts the date by:
+    ``45474`` is 1 July 2024, a month O*NET writes ``07/2024``.
+
+    Examples
+    --------
+    >>> _excel_day("45474"), _excel_day("45474.0"), _excel_day("45475"), _excel_day("8823")
+    (datetime.date(2024, 7, 1), datetime.date(2024, 7, 1), None, None)
+    """
+    found = _DAY_NUMBER.fullmatch(value.strip())
+    if not found:
+        return None
+    day = _EXCEL_EPOCH + datetime.timedelta(days=int(found["days"]))
+    return day if day.day == 1 and day.year >= _FIRST_YEAR else None
+
+
+#: What ends the hint of a ``Date`` cell a spreadsheet or R rewrote (:func:`_date_hint`).
+_AS_TEXT = ("as O*NET does: take the file from O*NET again, and import that column as Text if you open it "
+            "in a spreadsheet")
+
+
+def _date_hint(value: str) -> str:
+    """What to add to the refusal of a ``Date`` cell ``value`` (``""`` when there is nothing to say).
+
+    A date a spreadsheet or R rewrote (:func:`_month_meant`) says the month to write; one
+    of a year before :data:`_FIRST_YEAR` says it is none, as a ``Date`` of that month is
+    refused: ``1/1/1900`` (Excel's date of a cell holding 1, saved as text) was told ``write
+    '01/1900'``, which is refused as before 1998. A date cell's day number (``45474``:
+    :func:`_excel_day`) says its month: it was refused without a word of what it was.
+
+    Examples
+    --------
+    >>> _date_hint("45474")[:70]
+    ": Excel's day number of the date 1 July 2024 (a date cell's format los"
+    >>> _date_hint("1/1/1900")[:62]
+    ': a date a spreadsheet or R rewrote, of 01/1900: before 1998, '
+    >>> _date_hint("08/2023 x")
+    ''
+    """
+    day = _excel_day(value)
+    if day is not None:
+        meant = f"{day.month:02d}/{day.year}"
+        return (f": Excel's day number of the date 1 {_MONTH_NAMES[day.month - 1].title()} {day.year} (a date "
+                f"cell's format lost?): write {meant!r}, {_AS_TEXT}")
+    meant = _month_meant(value)
+    if meant is None:
+        return ""
+    if int(meant[3:]) < _FIRST_YEAR:  # '1/1/1900': its advice '01/1900' was refused as before 1998
+        return (f": a date a spreadsheet or R rewrote, of {meant}: before {_FIRST_YEAR}, the year of the first "
+                "O*NET database (an Excel date of a cell holding a small number?): take the file from O*NET "
+                "again")
+    return f": a date a spreadsheet or R rewrote? write {meant!r}, {_AS_TEXT}"
+
+
 def _months(raw: RawTable) -> RawTable:
     """``raw`` whose ``date`` column is checked: a month written ``MM/YYYY``, as O*NET publishes it.
 
@@ -251,7 +317,9 @@ def _months(raw: RawTable) -> RawTable:
     spreadsheet or R rewrote (``2024-08-01``, ``8/1/2024``, ``Aug-24``) is said to be one,
     with the month to write (:func:`_month_meant`): it was refused without a word of why. A
     year before :data:`_FIRST_YEAR` (``01/1900``, Excel's day 1 shown as a month; ``08/0000``)
-    was read as it was; it is refused.
+    was read as it was; it is refused. A month after the current one (``07/2031``) is warned
+    of (:func:`_warn_future`): it was read without a word. The hint of a date refused is
+    :func:`_date_hint`'s.
 
     Raises
     ------
@@ -277,22 +345,44 @@ def _months(raw: RawTable) -> RawTable:
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         source, value = raw.sources.get("date", "Date"), raw.frame["date"].iloc[pos]
-        meant = None if pd.isna(value) else _month_meant(str(value))
-        hint = ("" if meant is None else  # '2024-08-01' was refused without saying what it was
-                f": a date a spreadsheet or R rewrote? write {meant!r}, as O*NET does: take the file from "
-                "O*NET again, and import that column as Text if you open it in a spreadsheet")
+        hint = "" if pd.isna(value) else _date_hint(str(value))
         raise SchemaError(f"{source} must be a month written MM/YYYY (like 08/2023), got {value!r}{hint}",
                           path=raw.path, row=raw.row(pos), column=source)
-    early = (text.str[3:].astype(int) < _FIRST_YEAR).to_numpy(dtype=bool)
+    years = text.str[3:].astype(int).to_numpy()
+    early = years < _FIRST_YEAR
     if early.any():  # 01/1900: Excel's day 1 (a cell holding 1 shown as a date); 08/0000
         pos = int(np.flatnonzero(early)[0])
         source = raw.sources.get("date", "Date")
         raise SchemaError(f"{source} {text.iloc[pos]!r} is before {_FIRST_YEAR}, the year of the first O*NET "
                           "database (an Excel date of a cell holding a small number?)", path=raw.path,
                           row=raw.row(pos), column=source)
+    _warn_future(raw, text, years)
     if text is raw.frame["date"]:
         return raw
     return RawTable(raw.frame.assign(date=text), raw.path, raw.first_row, raw.sources)
+
+
+def _warn_future(raw: RawTable, text: pd.Series, years: np.ndarray) -> None:
+    """Warn (once for the file) of the ``Date`` cells of ``raw`` after the current month.
+
+    A ``Date`` says when O*NET collected or last updated a row: no release holds one after
+    the day it is read (29.1's latest is ``11/2024``, 30.1's ``12/2025``). A month typed
+    wrong (``07/2031`` for ``07/2021``) was read without a word. It is warned of, giving
+    the count and the first cell's row and column, and read as it is: the date is in no
+    score. ``text`` is the column read (``MM/YYYY``), ``years`` its years as numbers.
+    """
+    today = datetime.date.today()
+    later = years > today.year
+    this_year = np.flatnonzero(years == today.year)  # the months read of this year's cells alone
+    if len(this_year):
+        later[this_year] = text.iloc[this_year].str[:2].astype(int).to_numpy() > today.month
+    if not later.any():
+        return
+    pos = int(np.flatnonzero(later)[0])
+    source = raw.sources.get("date", "Date")
+    log.warning("%s: %d %s cell(s) are after this month, %02d/%d (first: row %d, column %r: %r): read as written; "
+                "no O*NET release dates a row after the day it is read (a month typed wrong?)", raw.path,
+                int(later.sum()), source, today.month, today.year, raw.row(pos), source, text.iloc[pos])
 
 
 # --------------------------------------------------------------------------------------
@@ -304,7 +394,7 @@ def _is_xlsx(path) -> bool:
 
 
 def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool = False,
-          warn: bool = True, **kwargs) -> RawTable:
+          warn: bool = True, one_sheet: bool = False, **kwargs) -> RawTable:
     """:func:`exposure._tables.read_table`, with the checks of a raw file it does not make.
 
     (A column read that the header holds twice is refused by ``read_table`` itself.)
@@ -338,7 +428,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       (:func:`exposure._tables.foreign_workbook`).
 
     ``warn=False`` reads a file already read without saying its quoted cells again
-    (:func:`_check_release_files`).
+    (:func:`_check_release_files`). With ``one_sheet`` (the O*NET files: a workbook of
+    one sheet each), a workbook's worksheets shown beside the first, which alone is read,
+    are warned of (:func:`_warn_other_sheets`).
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -368,11 +460,34 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
         raise better from None
     if unquoted:
         raw = _unquoted(raw, warn=warn)
+    if one_sheet and warn and _is_xlsx(path):
+        _warn_other_sheets(path)
     if footnotes:
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
     _check_header_again(raw)
     return _codes_stripped(raw)
+
+
+def _warn_other_sheets(path) -> None:
+    """Warn when workbook ``path`` shows worksheets beside the first, which alone is read.
+
+    Each O*NET workbook holds one sheet. A workbook with more (a copy of the table made in
+    Excel, ``Task Statements (2)``, which Excel places before the sheet copied; a sheet of
+    the user's edits added after it) was read from its first sheet without a word, the
+    others left out, whichever one the user had edited. The warning names the sheet read
+    and the others. Hidden sheets are not named (a hidden first sheet is refused by
+    ``read_table``); only the workbook's sheet names are read.
+    """
+    try:
+        sheets = xlsx_worksheets(path)
+    except Exception:  # noqa: BLE001 - a workbook read already; nothing more to say of it
+        return
+    others = [name for name, hidden in sheets[1:] if not hidden]
+    if others:
+        log.warning("%s: only the first sheet, %r, is read; the workbook also has %s, not read (an O*NET "
+                    "workbook has one sheet: a copy of the table? put the table to read on the first sheet)",
+                    path, sheets[0][0], ", ".join(map(repr, others)))
 
 
 #: A cell as a program writing quoted delimited text quotes it: ``"..."``, a quote inside written twice.
@@ -1142,7 +1257,8 @@ def read_occupations(path) -> pd.DataFrame:
     >>> read_occupations(p)[["onetsoc_code", "title"]].to_dict("records")
     [{'onetsoc_code': '11-1011.00', 'title': 'Chief Executives'}]
     """
-    raw = _read(path, {"onetsoc_code": _CODE, "title": "Title", "description": "Description"})
+    raw = _read(path, {"onetsoc_code": _CODE, "title": "Title", "description": "Description"},
+                one_sheet=True)
     _check_filled(raw, "title", "description")
     frame = raw.frame.assign(job_zone=pd.array([pd.NA] * len(raw.frame), dtype="Int64"))
     _check_repeats(frame, raw, ["onetsoc_code"], "occupation")
@@ -1194,6 +1310,7 @@ def read_tasks(path) -> pd.DataFrame:
             "date": _DATE,
             "domain_source": _SOURCE,
         },
+        one_sheet=True,
     )
     raw = _months(raw)
     _check_filled(raw, "task", "domain_source")
@@ -1266,6 +1383,7 @@ def read_task_ratings(path) -> pd.DataFrame:
             "date": _DATE,
             "domain_source": _SOURCE,
         },
+        one_sheet=True,
     )
     raw = _months(raw)
     _check_filled(raw, "domain_source")
@@ -1333,6 +1451,7 @@ def read_task_dwas(path) -> pd.DataFrame:
             "date": _DATE,
             "domain_source": _SOURCE,
         },
+        one_sheet=True,
     )
     raw = _months(raw)
     _check_filled(raw, "domain_source")
@@ -1368,6 +1487,7 @@ def read_dwas(path) -> pd.DataFrame:
     raw = _read(
         path,
         {"dwa_id": "DWA ID", "dwa_title": "DWA Title", "iwa_id": "IWA ID", "element_id": "Element ID"},
+        one_sheet=True,
     )
     _check_filled(raw, "dwa_title")
     _check_repeats(raw.frame, raw, ["dwa_id"], "DWA")
@@ -1400,7 +1520,7 @@ def read_iwas(path) -> pd.DataFrame:
     ['4.A.1.a.1.I01']
     """
     raw = _read(
-        path, {"iwa_id": "IWA ID", "iwa_title": "IWA Title", "element_id": "Element ID"}
+        path, {"iwa_id": "IWA ID", "iwa_title": "IWA Title", "element_id": "Element ID"}, one_sheet=True
     )
     _check_filled(raw, "iwa_title")
     _check_repeats(raw.frame, raw, ["iwa_id"], "IWA")
@@ -1436,6 +1556,7 @@ def read_job_zones(path) -> pd.DataFrame:
     raw = _read(
         path,
         {"onetsoc_code": _CODE, "job_zone": "Job Zone", "date": _DATE, "domain_source": _SOURCE},
+        one_sheet=True,
     )
     raw = _months(raw)
     _check_filled(raw, "domain_source")
@@ -1481,6 +1602,7 @@ def read_emerging_tasks(path) -> pd.DataFrame:
             "date": _DATE,
             "domain_source": _SOURCE,
         },
+        one_sheet=True,
     )
     raw = _months(raw)
     _check_filled(raw, "task", "domain_source")
