@@ -74,7 +74,7 @@ from tqdm.auto import tqdm
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_count, check_flag, check_path, shown
-from exposure._io import pinned_argument, write_parquet
+from exposure._io import write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import (
     OutputPathError,
@@ -93,6 +93,7 @@ from exposure._tables import (
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
+from exposure.onet import OnetRelease
 from exposure.releases import check_onet_release
 from exposure.rollup._occupations import _TOL, _check_rubric, _flags
 from exposure.rollup._soc import _number, _refuse_repeated_column, measure_values
@@ -127,7 +128,8 @@ from exposure.scoring._inputs import (
     missing_column_hint,
     warn_keys_not_read,
 )
-from exposure.scoring.learned import load_model, shipped_model_path, titles_share_context
+from exposure.scoring.learned import shipped_model_path, titles_share_context
+from exposure.spark import _absolute, _load_model
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "read_dataset", "score_dataset",
            "ScoredDataset", "ROLLUP_MEASURES", "PARTITION_BYTES"]
@@ -187,7 +189,7 @@ _LABELS: dict = {}
 def _model(path: str, digest: str, registry: str | None = None):
     """The ``learned`` model of ``path`` (sha256 ``digest``, pinned in ``registry``), loaded once per process."""
     if digest not in _MODELS:
-        _MODELS[digest] = _load_model(path, registry)
+        _MODELS[digest] = _load_model(path, registry, call="exposure.dask.score")
         logger.info("loaded model %s (sha256 %s) in this worker", path, digest[:12])
     return _MODELS[digest]
 
@@ -1321,6 +1323,13 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
     method = _normalise_method(method, reference_source)[0]  # as score_tasks: type, then value
     _check_column(text_column, "text_column")
     _check_column(occupation_column, "occupation_column", optional=True)
+    if isinstance(onet, OnetRelease):
+        # exposure.spark takes it (and ships it); here it was "got OnetRelease", without the
+        # name to give: each worker loads the release once, by name
+        raise DataFormatError(f"onet must be an O*NET release name such as '29.1' (or None), got a "
+                              f"release loaded with load_onet (O*NET {onet.release}): give its name, "
+                              f"onet={onet.release!r}, with the mirror= or data_dir= it was read from "
+                              "(each worker loads it once)")
     if onet is not None:
         # a number (29.1, np.int64(30), a Decimal) is told the release name to write, as
         # exposure.spark tells it; a list: ``TypeError: unhashable type`` in a worker
@@ -1340,24 +1349,6 @@ def _check_score_args(method, text_column, occupation_column, onet, reference_so
     _check_model_method(registry, method, "registry")
 
 
-def _load_model(path, registry):
-    """:func:`~exposure.scoring.learned.load_model` of ``path`` with ``registry``; its advice in :func:`score`'s words.
-
-    The advice on a model the registry does not pin (``... load it with that registry
-    (load_model(path, registry='models/registry.txt'), then pass the model)``) could not
-    be followed: :func:`score` takes no model, and it took no registry. It names the
-    arguments ``model_path=`` and ``registry=`` now (:func:`exposure._io.pinned_argument`).
-    """
-    with pinned_argument("model_path", "registry", call="exposure.dask.score"):
-        # without a registry, load_model's own default: the shipped one
-        return load_model(path) if registry is None else load_model(path, registry=registry)
-
-
-def _absolute(location) -> str | None:
-    """A checked ``mirror`` / ``data_dir`` as the client reads it: ``~`` expanded, made absolute."""
-    return None if location is None else os.path.abspath(os.path.expanduser(os.fspath(location)))
-
-
 def _job(method, text_column, occupation_column, onet, reference_source, mirror, data_dir,
          model_path, registry=None) -> dict:
     """What each partition's task is given: the checked arguments, and the model's file and sha256.
@@ -1365,15 +1356,17 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
     The model's path is made absolute, as the client reads it: a worker started in another
     directory (``dask worker`` on the machine) read a relative ``model_path`` against its
     own (``model artifact not found: models/learned-v1.npz``, for the file the client had
-    just verified). So are ``registry``, ``mirror`` and ``data_dir`` (``~`` expanded
-    first): a relative ``mirror='data'`` was read by each task against the directory it
-    ran in, so a worker started elsewhere, or a ``compute()`` after ``os.chdir``, could
-    not find the O*NET release or the labels that the graph was built for.
+    just verified). So are ``registry``, ``mirror`` and ``data_dir``, ``~`` expanded first
+    in all four (:func:`exposure.spark._absolute`; the model is verified as
+    :mod:`exposure.spark` verifies it, :func:`exposure.spark._load_model`): a relative
+    ``mirror='data'`` was read by each task against the directory it ran in, so a worker
+    started elsewhere, or a ``compute()`` after ``os.chdir``, could not find the O*NET
+    release or the labels that the graph was built for.
     """
-    path = Path(model_path) if model_path is not None else shipped_model_path()
+    path = Path(_absolute(model_path)) if model_path is not None else shipped_model_path()
     by_title = False
     if method in _GROUPED:  # verify the artifact on the client before shipping the job
-        model = _load_model(path, registry)
+        model = _load_model(model_path, registry, call="exposure.dask.score")
         by_title = method == "learned" and titles_share_context(model)
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if method in _GROUPED else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
@@ -1398,7 +1391,8 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         As in :func:`exposure.scoring.score_tasks`.
     onet : str, optional
         O*NET release (e.g. ``"29.1"``) whose work activities to use for rows with
-        ``onetsoc_code`` and ``task_id``; loaded once per worker from ``mirror``/``data_dir``.
+        ``onetsoc_code`` and ``task_id``; loaded once per worker from ``mirror``/``data_dir``
+        (a release loaded with :func:`exposure.load_onet` is refused: give its name).
     mirror, data_dir : optional
         Where O*NET and the published labels are read from (paths the workers can read).
     model_path : str or os.PathLike, optional
@@ -1433,8 +1427,9 @@ def score(ddf: dd.DataFrame, method: str = "learned", *, text_column: str = "tas
         or failed with a ``KeyError``), but for the two :func:`read_dataset` adds; ``method``,
         ``reference_source``, ``text_column``, ``occupation_column``, ``onet``,
         ``model_path`` or ``registry`` of the wrong type (a list, a Series, a number),
-        whatever the method reads. At compute time: bad cells of a partition (missing text, bad keys),
-        named by the partition and the row in it (``ddf.partitions[1], row 2, column
+        whatever the method reads; an ``onet`` loaded with ``load_onet`` (its name is
+        asked for, ``onet='29.1'``: :mod:`exposure.spark` takes a loaded release). At
+        compute time: bad cells of a partition (missing text, bad keys), named by the partition and the row in it (``ddf.partitions[1], row 2, column
         'task': ...``; rows regrouped by occupation by their row in the whole frame:
         ``ddf, row 7, ...``, as :func:`~exposure.scoring.score_tasks` counts them, the
         first bad row of its partition); a

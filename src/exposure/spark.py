@@ -294,30 +294,48 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
 _PATHS = ("mirror", "data_dir", "model_path", "registry")
 
 
-def _load_model(path, registry):
-    """:func:`~exposure.scoring.learned.load_model` of ``path`` with ``registry``; its advice in :func:`score`'s words.
+def _load_model(path, registry, *, call: str = "exposure.spark.score"):
+    """:func:`~exposure.scoring.learned.load_model` of ``path`` with ``registry``, as ``call`` reads them.
+
+    The one loader of :func:`score`, :func:`score_batches` and :func:`exposure.dask.score`
+    (``call`` names the caller): ``path`` and ``registry`` are read as the runners ship
+    them to their workers (:func:`_absolute`: ``~`` expanded, made absolute). Each runner
+    had its own copy: ``exposure.spark.score(sdf, model_path="~/m/learned-v1.npz")`` read
+    the model, while ``exposure.dask.score`` refused the same path (``model artifact not
+    found: the '~' is not read as the home directory``) and a ``registry="~/m/registry.txt"``
+    (``cannot read: No such file or directory``), which its workers were given expanded.
 
     The advice on a model the registry does not pin (``... load it with that registry
     (load_model(path, registry='models/registry.txt'), then pass the model)``) could not
-    be followed: :func:`score` takes no model, and it took no registry. It names the
-    arguments ``model_path=`` and ``registry=`` now (:func:`exposure._io.pinned_argument`).
+    be followed: the runners take no model, and they took no registry. It names the
+    arguments ``model_path=`` and ``registry=`` of ``call`` now
+    (:func:`exposure._io.pinned_argument`).
     """
-    with pinned_argument("model_path", "registry", call="exposure.spark.score"):
+    path, registry = _absolute(path), _absolute(registry)
+    with pinned_argument("model_path", "registry", call=call):
         # without a registry, load_model's own default: the shipped one
         return load_model(path) if registry is None else load_model(path, registry=registry)
 
 
-def _absolute(location) -> str:
-    """A checked ``mirror``, ``data_dir`` or ``model_path`` as the driver reads it: ``~`` expanded, made absolute.
+def _absolute(location) -> str | None:
+    """A checked ``mirror``, ``data_dir``, ``model_path`` or ``registry`` as the driver reads it: ``~`` expanded, made absolute.
 
     Each executor reads it in its own working directory (on a cluster, the directory of
     its container; in a local session, the one the session started in, whatever
     ``os.chdir`` the driver made since): a relative ``mirror="data"`` that the driver
     reads failed in every task (``mirror directory 'data' ... does not exist``), or read
     another directory of that name, and a relative ``model_path`` verified on the driver
-    was not found. As :mod:`exposure.dask` makes them absolute on the client.
+    was not found. :mod:`exposure.dask` makes them absolute so on the client. None, a
+    blank text (which the readers refuse as blank; made absolute, it named a file of
+    spaces in the current directory) and a ``~user/...`` of no such user that names
+    nothing (the readers say the ``~`` was not read as a home directory) are given back
+    as they are.
     """
-    return os.path.abspath(os.path.expanduser(os.fspath(location)))
+    if location is None or isinstance(location, str) and not location.strip():
+        return location
+    text = os.path.expanduser(os.fspath(location))
+    full = os.path.abspath(text)
+    return text if text.startswith("~") and not os.path.exists(full) else full
 
 
 def _check_onet(onet) -> None:
@@ -367,7 +385,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         Model registry that pins ``model_path`` (default the shipped one): the
         ``registry.txt`` that ``exposure train`` writes beside a model it trains, as
         :func:`~exposure.scoring.learned.load_model` takes it (a model of one's own could
-        not be used: the shipped registry does not pin it).
+        not be used: the shipped registry does not pin it). Both paths are read as
+        :func:`score` reads them (``~`` expanded, made absolute: :func:`_load_model`).
     **options
         Passed to :func:`~exposure.scoring.score_tasks`: ``labels``, ``reference_source``,
         ``path`` and ``row_offset`` (errors count the rows across the batches of the
