@@ -116,7 +116,7 @@ from urllib.request import url2pathname
 
 import platformdirs
 
-from exposure._args import _finite, check_count, check_positive, is_number, shown
+from exposure._args import _finite, as_real, check_count, check_positive, is_number, shown
 from exposure._io import (
     _flush,
     _fsync_dir,
@@ -749,6 +749,8 @@ def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> t
     ``failed after 0 attempt: None``, ``deadline=float("nan")`` set no deadline at all,
     ``timeout=0`` was a ``ValueError`` of :mod:`requests` and a number given as text
     (``retries="3"``, ``timeout="5"``) a ``TypeError`` from inside. None is the default.
+    A :class:`~decimal.Decimal` or :class:`~fractions.Fraction` is read as the number it is
+    (:func:`~exposure._args.as_real`): ``backoff=Decimal('0.5')`` was refused.
 
     Returns
     -------
@@ -790,9 +792,10 @@ def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> t
     if retries is not None:
         retries = check_count(retries, "retries", 0)
     if backoff is not None:
-        if not (is_number(backoff) and _finite(backoff) and backoff >= 0):
+        number = as_real(backoff)  # Decimal('0.5') was refused, as timeout's and deadline's were not
+        if not (is_number(number) and _finite(number) and number >= 0):
             raise DataFormatError(f"backoff must be a finite number of seconds, 0 or more, got {shown(backoff)}")
-        backoff = float(backoff)
+        backoff = float(number)
     if deadline is not None:
         deadline = check_positive(deadline, "deadline", seconds)
     parts = timeout if isinstance(timeout, tuple) else (timeout,)
@@ -1853,7 +1856,8 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
     target_dir : str or os.PathLike
         Directory to extract into (created if needed).
     members : iterable of str, optional
-        Member names to extract; default all file members.
+        Member names to extract; default all file members (not the directory entries,
+        also those written without their final ``/``, whose mode says a directory).
 
     Returns
     -------
@@ -1901,7 +1905,9 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
     with zf:
         infos = {i.filename: i for i in zf.infolist()}
         if members is None:
-            chosen = [i for i in infos.values() if not i.is_dir()]
+            # a directory entry without its final '/' (its mode says a directory) refused the
+            # whole archive, as no regular file: it is skipped, as those with the '/' are
+            chosen = [i for i in infos.values() if not _is_directory(i)]
         else:
             chosen = []
             for m in members:
@@ -1939,6 +1945,19 @@ def extract_zip(archive, target_dir, members=None) -> list[Path]:
                     raise DataFormatError(f"zip member {info.filename!r} cannot be read ({exc}); nothing was "
                                           "extracted", path=archive) from exc
     return [dest for _, dest in plan]
+
+
+def _is_directory(info: zipfile.ZipInfo) -> bool:
+    """Whether the zip member ``info`` is a directory entry: its name ends in ``/``, or its Unix mode says a directory.
+
+    Examples
+    --------
+    >>> info = zipfile.ZipInfo("db_31_0_text")
+    >>> info.external_attr = (stat.S_IFDIR | 0o755) << 16
+    >>> _is_directory(info), _is_directory(zipfile.ZipInfo("db_31_0_text/")), _is_directory(zipfile.ZipInfo("a.txt"))
+    (True, True, False)
+    """
+    return info.is_dir() or stat.S_ISDIR(info.external_attr >> 16)
 
 
 def _check_member_type(info: zipfile.ZipInfo, archive: Path) -> None:
@@ -2652,6 +2671,37 @@ def _mismatch(src: Source, actual: str, path: Path, shown: str | None = None, *,
     return error
 
 
+class _LfDigest:
+    r"""The sha256 of bytes given in chunks, with every CRLF in them read as LF.
+
+    A ``\r`` ending a chunk is held until the next one, whose first byte may be its ``\n``.
+
+    Examples
+    --------
+    >>> digest = _LfDigest()
+    >>> for chunk in (b"a\r", b"\nb\r\n"):
+    ...     digest.update(chunk)
+    >>> digest.hexdigest() == hashlib.sha256(b"a\nb\n").hexdigest()
+    True
+    """
+
+    def __init__(self):
+        self._digest, self._held = hashlib.sha256(), b""
+
+    def update(self, chunk: bytes) -> None:
+        """Add the bytes ``chunk``, its CRLFs read as LF."""
+        chunk, self._held = self._held + chunk, b""
+        if chunk.endswith(b"\r"):  # its LF may start the next chunk
+            chunk, self._held = chunk[:-1], b"\r"
+        self._digest.update(chunk.replace(b"\r\n", b"\n"))
+
+    def hexdigest(self) -> str:
+        """The digest of the bytes given so far (a CR held at the end included)."""
+        digest = self._digest.copy()
+        digest.update(self._held)
+        return digest.hexdigest()
+
+
 def _line_ends_hint(path: Path, src: Source) -> str:
     """What to do when ``path`` holds the pinned file of ``src`` with its line ends converted, else ``""``.
 
@@ -2678,20 +2728,15 @@ def _line_ends_hint(path: Path, src: Source) -> str:
     if not src.pinned or not src.size or size == src.size or not src.size / 2 <= size <= src.size * 2:
         return ""
     to_crlf = size < src.size  # CRLF made LF: undo it (else LF made CRLF)
-    digest, held = hashlib.sha256(), b""
+    digest = hashlib.sha256() if to_crlf else _LfDigest()
     try:
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(_CHUNK), b""):
                 if to_crlf:
                     if b"\r" in chunk:  # not a file whose line ends all became LF
                         return ""
-                    digest.update(chunk.replace(b"\n", b"\r\n"))
-                else:
-                    chunk, held = held + chunk, b""
-                    if chunk.endswith(b"\r"):  # its LF may start the next chunk
-                        chunk, held = chunk[:-1], b"\r"
-                    digest.update(chunk.replace(b"\r\n", b"\n"))
-        digest.update(held)
+                    chunk = chunk.replace(b"\n", b"\r\n")
+                digest.update(chunk)
     except OSError:
         return ""
     if digest.hexdigest() != src.sha256:
@@ -3212,7 +3257,7 @@ def _linked_folder(root: Path, src: Source) -> tuple[Path, str] | None:
                     f"not {_token_release(wanted)}'s")
 
 
-def _refuse_linked_folder(root: Path, src: Source, *, mirrored: bool) -> None:
+def _refuse_linked_folder(root: Path, src: Source, *, mirrored: bool, url: str | None = None) -> None:
     """Refuse (a new file) or warn (a pinned one, downloaded) of the release folder that is a link not read.
 
     See :func:`_linked_folder`. A link to another release's folder is refused whatever the
@@ -3221,7 +3266,10 @@ def _refuse_linked_folder(root: Path, src: Source, *, mirrored: bool) -> None:
     no zip is (:func:`_refuse_damaged_zip`): the download may be of another date of the
     release than the files of it read from the folder before; a pinned file is
     downloaded, its sha256 checked, and the link said. With a mirror, the error of a file
-    it lacks says the link (:func:`_data_dir_hint`).
+    it lacks says the link (:func:`_data_dir_hint`). ``url`` is the URL the file is
+    downloaded from (the store's URL map applied, :meth:`DataStore.url`; default the
+    publisher's): the warning named the publisher's when a URL map sent the download
+    elsewhere.
     """
     linked = _linked_folder(root, src)
     if linked is None:
@@ -3232,7 +3280,7 @@ def _refuse_linked_folder(root: Path, src: Source, *, mirrored: bool) -> None:
             return
         if src.pinned:
             log.warning("%s: the release folder %s in the data directory is not read: %s; the file is "
-                        "downloaded from %s instead", src.name, folder, why, src.archive_url)
+                        "downloaded from %s instead", src.name, folder, why, url or src.archive_url)
             return
         raise DownloadError(f"{src.name}: the release folder {folder} in the data directory is not read: {why}; "
                             "mount the drive, or link the folder where it is now (or remove the link to download "
@@ -3391,13 +3439,15 @@ def _renamed_hint(root: Path, src: Source) -> str:
 _SAID_RENAMED: set[tuple[str, ...]] = set()
 
 
-def _say_renamed(root: Path, src: Source, reading: Path | None) -> None:
+def _say_renamed(root: Path, src: Source, reading: Path | None, url: str | None = None) -> None:
     """Warn, once, of a renamed copy of the release (or of ``src``'s file) that is not read.
 
     ``reading`` is the user's copy read instead (None: the release is downloaded). With
     ``db_31_0_text/`` and a later download saved as ``db_31_0_text (1).zip`` beside it
     (or ``Task Statements (1).txt`` beside ``Task Statements.txt``), the first was read
     and the other passed over without a word. A pinned file is checked against its sha256.
+    ``url`` is the URL the zip is downloaded from (the store's URL map applied; default the
+    publisher's), as in :func:`_refuse_linked_folder`.
     """
     if src.pinned or not src.archive_url:
         return
@@ -3411,7 +3461,7 @@ def _say_renamed(root: Path, src: Source, reading: Path | None) -> None:
                     "; and ".join(_renamed_advice(root, src, p, reading) for p in found))
     else:
         log.warning("%s: not in the data directory under the publisher's name, so the release is downloaded "
-                    "from %s%s instead", src.name, src.archive_url, _renamed_hint(root, src))
+                    "from %s%s instead", src.name, url or src.archive_url, _renamed_hint(root, src))
 
 
 def _loose_copy(root: Path, src: Source) -> Path | None:
@@ -3463,8 +3513,12 @@ def _loose_hint(root: Path, src: Source) -> str:
 _SAID_LOOSE: set[tuple[str, ...]] = set()
 
 
-def _say_loose(root: Path, src: Source) -> None:
-    """Warn, once for the zip, that a new release is downloaded while ``src``'s file lies at the top of the data directory."""
+def _say_loose(root: Path, src: Source, url: str | None = None) -> None:
+    """Warn, once for the zip, that a new release is downloaded while ``src``'s file lies at the top of the data directory.
+
+    ``url`` is the URL the zip is downloaded from (the store's URL map applied; default
+    the publisher's), as in :func:`_refuse_linked_folder`.
+    """
     if src.pinned or not src.archive_url:
         return
     hint = _loose_hint(root, src)
@@ -3472,14 +3526,26 @@ def _say_loose(root: Path, src: Source) -> None:
     if not hint or key in _SAID_LOOSE:
         return
     _SAID_LOOSE.add(key)
-    log.warning("%s: the release is downloaded from %s%s", src.name, src.archive_url, hint)
+    log.warning("%s: the release is downloaded from %s%s", src.name, url or src.archive_url, hint)
 
 
-def _publisher_sha256(path: Path, src: Source) -> str:
-    """sha256 of the publisher's download ``path`` of ``src`` (a folder's file, or the zip's member)."""
-    if path.suffix.lower() != ".zip" or path.name == PurePosixPath(src.member).name:
+def _publisher_sha256(path: Path, src: Source, *, lf: bool = False) -> str:
+    """sha256 of the publisher's download ``path`` of ``src`` (a folder's file, or the zip's member).
+
+    With ``lf``, of its bytes with every CRLF read as LF (:class:`_LfDigest`).
+    """
+    plain = path.suffix.lower() != ".zip" or path.name == PurePosixPath(src.member).name
+    if plain and not lf:
         return _hash_in_place(path, src)
-    digest = hashlib.sha256()
+    digest = _LfDigest() if lf else hashlib.sha256()
+    if plain:
+        try:
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                    digest.update(chunk)
+        except OSError as exc:
+            raise DownloadError(f"{src.name}: cannot read {path}: {exc.strerror or exc}") from exc
+        return digest.hexdigest()
     try:
         with zipfile.ZipFile(path) as zf, zf.open(src.member) as fin:
             for chunk in iter(lambda: fin.read(_CHUNK), b""):
@@ -3531,9 +3597,9 @@ def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
             raise _copy_mismatch(src, actual, local)
         raise DownloadError(
             f"{src.name}: the mirror's {mirrored} (sha256 {expected}) and your copy "
-            f"{_copy_name(local, src)} in the data directory (sha256 {actual}) hold other bytes: two "
-            "dates of the release? The mirror's would be read: remove the copy you do not want (or "
-            "unset the mirror to read yours); nothing was read")
+            f"{_copy_name(local, src)} in the data directory (sha256 {actual}) hold other bytes: "
+            f"{_why_copies_differ(mirrored, local, src)} The mirror's would be read: remove the copy you do not "
+            "want (or unset the mirror to read yours); nothing was read")
 
 
 def _copy_mismatch(src: Source, actual: str, path: Path) -> ChecksumMismatchError:
@@ -3591,8 +3657,38 @@ def _check_copies_agree(root: Path, src: Source) -> None:
         raise DownloadError(
             f"{src.name}: the data directory holds two copies of it with other bytes: "
             f"{_copy_name(first, src)} (sha256 {a}) and {_copy_name(second, src)} (sha256 {b}): "
-            "two dates of the release? Keep the one you want (remove the other, or unzip the zip "
+            f"{_why_copies_differ(first, second, src)} Keep the one you want (remove the other, or unzip the zip "
             "over the folder); nothing was read")
+
+
+def _why_copies_differ(first: Path, second: Path, src: Source) -> str:
+    """Why two copies of ``src``'s file with other bytes differ, as said after their digests.
+
+    ``"two dates of the release?"``, unless they are the same text with other line ends: a
+    folder unzipped with ``unzip -a`` (or copied through git, ``dos2unix``) beside the zip
+    read as two dates of the release, whose tables are the same.
+    """
+    try:
+        same = _publisher_sha256(first, src, lf=True) == _publisher_sha256(second, src, lf=True)
+    except ExposureError:  # said where the copy is read
+        same = False
+    if not same:
+        return "two dates of the release?"
+    crlf, lf = (first, second) if _copy_size(first, src) > _copy_size(second, src) else (second, first)
+    return (f"the same text with other line ends, CRLF in {_copy_name(crlf, src)} and LF in {_copy_name(lf, src)} "
+            "(unzipped with 'unzip -a', or copied through git's line-end conversion or dos2unix?), not two "
+            "dates of the release.")
+
+
+def _copy_size(path: Path, src: Source) -> int:
+    """Size in bytes of the copy ``path`` of ``src``'s file: a folder's file, or the zip's member (-1 unknown)."""
+    try:
+        if path.suffix.lower() != ".zip" or path.name == PurePosixPath(src.member).name:
+            return path.stat().st_size
+        with zipfile.ZipFile(path) as zf:
+            return zf.getinfo(src.member).file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return -1
 
 
 def _refuse_partial_folder(root: Path, src: Source) -> None:
@@ -3819,12 +3915,14 @@ def _other_format_hint(root: Path, src: Source) -> str:
 _SAID_OTHER_FORMAT: set[tuple[str, str]] = set()
 
 
-def _say_other_format(root: Path, src: Source) -> None:
+def _say_other_format(root: Path, src: Source, url: str | None = None) -> None:
     """Warn, once per archive, that a new file is downloaded though ``root`` holds O*NET's other format.
 
     With only ``db_31_0_excel/`` in the data directory and the text format asked (the
     default), the text release was downloaded without a word: the user's own copy, which
-    may be of another date of the release, was not read and nothing said so.
+    may be of another date of the release, was not read and nothing said so. ``url`` is
+    the URL the zip is downloaded from (the store's URL map applied; default the
+    publisher's), as in :func:`_refuse_linked_folder`.
     """
     if src.pinned or not src.archive_url:
         return
@@ -3834,7 +3932,7 @@ def _say_other_format(root: Path, src: Source) -> None:
         return
     _SAID_OTHER_FORMAT.add(key)
     log.warning("%s: not in the data directory in the format asked, so the release is downloaded "
-                "from %s%s to read your copy instead", src.name, src.archive_url, hint)
+                "from %s%s to read your copy instead", src.name, url or src.archive_url, hint)
 
 
 def _drop_refused_archive(store: DataStore, src: Source) -> None:
@@ -4158,7 +4256,9 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         )
         _drop_cached(root, src, dest, mirror_dir)
     _drop_stamp(root, src)
-    _refuse_linked_folder(root, src, mirrored=mirror_dir is not None)
+    # the URL the release is downloaded from: the warnings named the publisher's, not the URL map's
+    url = store.url(src.archive_url) if src.archive_url else None
+    _refuse_linked_folder(root, src, mirrored=mirror_dir is not None, url=url)
     local = _publisher_copy(root, src)
     use_local = local is not None and (mirror_dir is None or not _mirror_has(mirror_dir, src))
     if use_local:
@@ -4175,9 +4275,9 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
         if mirror_dir is None:
             _refuse_release_folder_root(root, src)
             _refuse_partial_folder(root, src)
-            _say_other_format(root, src)
-            _say_renamed(root, src, None)
-            _say_loose(root, src)
+            _say_other_format(root, src, url)
+            _say_renamed(root, src, None, url)
+            _say_loose(root, src, url)
     try:
         if use_local:
             _from_publisher_copy(local, src, dest)
@@ -4304,7 +4404,7 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
         where = (f"{origin}" if origin is not None
                  else f"{src.name} (member {src.member!r} of your copy {local}; removed from the cache)"
                  if local is not None
-                 else f"{src.name} (downloaded from {src.url}; removed from the cache)")
+                 else f"{src.name} (downloaded from {store.url(src.url)}; removed from the cache)")
         raise type(exc)(exc.reason, path=where, row=exc.row, column=exc.column,
                         line=exc.line) from None
     except BaseException:
@@ -4863,7 +4963,9 @@ def _unknown(pattern: str, store: DataStore, pinned=()) -> None:
     pinned says so, and how to pin it; anything else gets :func:`get_source`'s close
     matches, and the close names among ``pinned``, the lock file's own names
     (:func:`_suggest_pins`). A glob of a release of which the lock pins other files names
-    them: it said "no file of O*NET 31.0 is pinned yet" when the lock pinned some.
+    them: it said "no file of O*NET 31.0 is pinned yet" when the lock pinned some. A data
+    directory that is a file, or cannot be made, is refused first
+    (:func:`check_cache_dir`): the recompute advised, with its ``--data-dir``, failed on it.
     """
     name = pattern.strip()
     onet, oews = _ONET_PREFIX.fullmatch(name), _OEWS_FILE.fullmatch(name)
@@ -4875,6 +4977,9 @@ def _unknown(pattern: str, store: DataStore, pinned=()) -> None:
         _suggest_pins(name, store, pinned)
         get_source(name)  # raises with close-match suggestions
         raise ExposureError(f"unknown source {name!r}")  # pragma: no cover - get_source raised
+    # the advice names the data directory: one that is a file (or cannot be made) failed the
+    # recompute it advised ("exists and is not a directory"): that is said first, as the fault
+    check_cache_dir(store.cache, create=False)
     how = (f"`exposure recompute {option}{_data_dir_option(store)}` (with --mirror, or from the network) "
            "downloads, validates and pins the files it reads")
     if any(ch in name for ch in "*?[") or (onet and name.rstrip("/") == f"onet/{onet.group(1)}"):

@@ -263,7 +263,7 @@ def test_5_a_download_beside_it_warns_once(tmp_path, monkeypatch, caplog):
             oews.load_oews("2026", "cross_industry", store=store)  # read as pinned: nothing more to say
         assert list(server.hits) == ["/oes/special-requests/oesm26nat.zip"]
     said = [r.getMessage() for r in caplog.records if "at its top" in r.getMessage()]
-    assert said == [f"{NATIONAL}: the release is downloaded from https://www.bls.gov/oes/special-requests/"
+    assert said == [f"{NATIONAL}: the release is downloaded from {server.url}/oes/special-requests/"
                     f"oesm26nat.zip; the data directory has {loose} at its top, where it is not read (only in the "
                     f"folder of the publisher's zip): move the release's files into {store.cache / 'oesm26nat'} (or "
                     f"put the zip itself, {store.cache / 'oesm26nat.zip'}, there) to read them"], caplog.text
