@@ -139,6 +139,9 @@ __all__ = [
     "uncomputed_formula",
     "UNCLOSED_QUOTE",
     "TITLE_LINE",
+    "SPREADSHEET_ERRORS",
+    "is_spreadsheet_error",
+    "spreadsheet_error_rows",
 ]
 
 log = logging.getLogger(__name__)
@@ -152,6 +155,55 @@ _BROKEN_FILE_ERRORS = (
 
 #: Tokens read as missing by default (O*NET's "not applicable / not available").
 _MISSING = frozenset({"", "n/a", "N/A", "NA"})
+
+#: The error values a spreadsheet (Excel, LibreOffice, Google Sheets) shows for a formula
+#: that failed, and writes as text to a CSV export: never a task statement, a title or a
+#: source. Here, below every reader (:mod:`exposure.onet` refuses them in its text cells).
+SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NULL!",
+                                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
+                                "#UNKNOWN!", "#GETTING_DATA", "#EXTERNAL!", "#PYTHON!", "#ERROR!"})
+#: LibreOffice Calc's error values that are not Excel's (``Err:502``, ``Err:504``: an
+#: invalid argument, a parameter list error; its codes run from 501 to 539), written to a
+#: CSV export as text like those.
+_CALC_ERRORS = frozenset(f"Err:{n}" for n in range(500, 600))
+
+
+def is_spreadsheet_error(value: str) -> bool:
+    """Whether the text ``value`` is a spreadsheet's error value (:data:`SPREADSHEET_ERRORS`, ``Err:502``).
+
+    Examples
+    --------
+    >>> is_spreadsheet_error(" #n/a "), is_spreadsheet_error("Err:502"), is_spreadsheet_error("#1 Copywriter")
+    (True, True, False)
+    """
+    value = value.strip()
+    return value.upper() in SPREADSHEET_ERRORS or value in _CALC_ERRORS
+
+
+#: What a spreadsheet's error value starts with (:data:`SPREADSHEET_ERRORS`, ``Err:502``).
+_ERROR_START = r"^\s*(?:#|Err:)"
+
+
+def spreadsheet_error_rows(text: pd.Series) -> list[int]:
+    """The 0-based positions of the cells of ``text`` (strings, or missing) that are a spreadsheet's error value.
+
+    Cells starting with ``#`` or ``Err:`` are found in C (:mod:`pyarrow.compute`; pandas'
+    regular expressions when the column is not text to Arrow), and only those are looked
+    at (:func:`is_spreadsheet_error`): the check of the 18,796 task statements of an O*NET
+    release costs about a millisecond.
+
+    Examples
+    --------
+    >>> spreadsheet_error_rows(pd.Series(["Plan.", "#NAME?", None, "#1 Copywriter", " Err:502"]))
+    [1, 4]
+    """
+    try:
+        starts = pc.match_substring_regex(pa.array(text, type=pa.string(), from_pandas=True), _ERROR_START)
+        where = np.flatnonzero(starts.to_numpy(zero_copy_only=False) == True)  # noqa: E712 - nulls are None
+    except (pa.ArrowException, TypeError, ValueError):
+        where = np.flatnonzero(text.astype(str).str.contains(_ERROR_START, na=False).to_numpy(dtype=bool)
+                               & text.notna().to_numpy(dtype=bool))
+    return [int(pos) for pos in where if is_spreadsheet_error(str(text.iloc[pos]))]
 
 
 @dataclasses.dataclass
@@ -1055,7 +1107,7 @@ def _space_quote_note(fields) -> str:
             "and tabs after the commas)")
 
 
-def _row_names(records, width: int) -> bool:
+def _row_names(records, width: int, sep: str = ",") -> bool:
     """Whether ``records`` (an iterator of the records below a header of ``width`` fields) hold R's row names.
 
     Every record (of the first 100, up to an empty one; two at least: a file of one row
@@ -1065,19 +1117,32 @@ def _row_names(records, width: int) -> bool:
     (it has none), or, tab-separated, "a tab inside a quoted field? ... save it as .csv"
     (which did not help).
 
+    In a file not separated by commas (``sep``), the row names of a subset of a frame
+    (``df[df$beta > 0, ]``), which keep the numbers of its rows (``3``, ``7``, ``12``:
+    increasing), are row names too: ``write.table(x, sep = "\t")`` of such a frame was
+    told "a title line above the header" until round 76. In a CSV file, numbers that do
+    not start at 1 may be an ID column whose rows each hold a comma unquoted.
+
     Examples
     --------
     >>> _row_names(iter([['"1"', "Weld."], ['"2"', "Sew."]]), 1), _row_names(iter([["1", "Weld."]]), 1)
     (True, False)
+    >>> subset = [['"3"', "Weld."], ['"7"', "Sew."]]
+    >>> _row_names(iter(subset), 1, "\t"), _row_names(iter(subset), 1, ","), _row_names(iter(subset[::-1]), 1, "\t")
+    (True, False, False)
     """
-    number = 0
+    count, last = 0, 0
     for record in records:
-        if not record or number == 100:
+        if not record or count == 100:
             break
-        number += 1
-        if len(record) != width + 1 or record[0].strip().strip('"') != str(number):
+        count += 1
+        number = record[0].strip().strip('"')
+        if len(record) != width + 1 or not (number.isascii() and number.isdigit()):
             return False
-    return number > 1
+        if number != (str(count) if sep == "," else str(int(number))) or int(number) <= last:
+            return False  # (a CSV file: 1, 2, ...; else increasing, without leading zeros)
+        last = int(number)
+    return count > 1
 
 
 def _text_row_names(text: str, sep: str, quoting: int, width: int) -> bool:
@@ -1085,7 +1150,7 @@ def _text_row_names(text: str, sep: str, quoting: int, width: int) -> bool:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
     try:
         next(reader, None)
-        return _row_names(reader, width)
+        return _row_names(reader, width, sep)
     except csv.Error:
         return False
 
@@ -2478,10 +2543,17 @@ def _xlsx_rows(wb, path, columns, optional, sheet, max_header_row) -> RawTable:
         if all(c is None for r in seen for c in r):
             note = xlsx_sheet_note(path) if sheet is None else ""
             raise DataFormatError(f"sheet is empty; {note}" if note else "sheet is empty", path=path)
-        best = max(seen, key=lambda r: sum(c is not None for c in r), default=())
-        _match_columns(list(best), columns, optional, path, f"first {len(seen)} rows",
-                       note=joined_header_note(best, [a for al in columns.values()
-                                                      for a in ((al,) if isinstance(al, str) else al)]))
+        # the row holding the most columns (then the fullest): a data row, the fullest, was
+        # shown as the header found when the header holds blank or merged cells
+        at = max(range(len(seen)), key=lambda k: (sum(bool({norm_header(c) for c in seen[k]} & w) for w in wanted),
+                                                  sum(c is not None for c in seen[k]), -k))
+        best = seen[at]
+        near = any({norm_header(c) for c in best} & w for w in wanted)
+        note = joined_header_note(best, [a for al in columns.values()
+                                         for a in ((al,) if isinstance(al, str) else al)])
+        _match_columns(list(best), columns, optional, path,
+                       f"first {len(seen)} rows" + (f"; row {at + 1} holds the most of them" if near else ""),
+                       note=note or (_merged_down(path, sheet, at + 1) if near else ""))
         raise DataFormatError("no header row found", path=path)  # pragma: no cover
     found = _match_columns(header, columns, optional, path, f"row {header_row}", row=header_row)
     idx = list(found.values())
@@ -4625,6 +4697,48 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
     return ""
 
 
+def _header_spans(top: int, bottom: int, span: str) -> str:
+    """What a header cell merged down over the sheet rows ``top`` to ``bottom`` (the range ``span``) is.
+
+    Said by :func:`check_merged` and by :func:`read_xlsx_table` when no row holds every
+    column (:func:`_merged_down`).
+
+    Examples
+    --------
+    >>> _header_spans(1, 2, "A1:A2")
+    "the header spans rows 1 and 2 (its cell A1 is merged over A1:A2): a header is one row; unmerge the header's cells, write every column's name on row 1 and delete row 2"
+    >>> _header_spans(4, 6, "B4:B6")[-57:]
+    "write every column's name on row 4 and delete rows 5 to 6"
+    """
+    spans, below = ((f"rows {top} and {bottom}", f"row {bottom}") if bottom == top + 1
+                    else (f"rows {top} to {bottom}", f"rows {top + 1} to {bottom}"))
+    return (f"the header spans {spans} (its cell {span.split(':')[0]} is merged over {span}): a header is one "
+            f"row; unmerge the header's cells, write every column's name on row {top} and delete {below}")
+
+
+def _merged_down(path, sheet, row: int) -> str:
+    """``": the header spans rows ..."`` (:func:`_header_spans`) if a range of the sheet is merged down over ``row``, else ``""``.
+
+    For the error of :func:`read_xlsx_table` finding no header row: a header of two rows,
+    a name merged down over both beside names of the lower row (under a group name merged
+    across), holds every column on no one row. It was told ``missing column(s) ...;
+    found:`` and a data row (the fullest row), the merged cells unsaid. Run on the error
+    path only.
+    """
+    data = sheet_xml(path, sheet)
+    if not data or b"mergeCell" not in data:
+        return ""
+    down = []
+    for match in _MERGE_CELL.finditer(data):
+        (top, left), (bottom, _) = (split_ref(m.decode().upper()) for m in match.groups())
+        if top < bottom and top <= row <= bottom:
+            down.append((top, left, bottom, b":".join(match.groups()).decode().upper()))
+    if not down:
+        return ""
+    top, _, bottom, span = min(down)
+    return f": {_header_spans(top, bottom, span)}"
+
+
 def check_merged(path, sheet, names: list, last_row: int, *, header_row: int = 1,
                  columns=None) -> None:
     """Refuse a merged range of a sheet that covers a cell of the table's rows, naming the first.
@@ -4640,6 +4754,10 @@ def check_merged(path, sheet, names: list, last_row: int, *, header_row: int = 1
     of published workbooks, skipped by :func:`read_xlsx_table`), below ``last_row`` (a
     footnote) or only over columns without a name (or not read) pass; a range's first
     cell, which holds the value, is read as it is. The sheet's XML is searched as bytes.
+    A header cell merged down over the rows below (a header of two rows, each name merged
+    over both) is named as such, saying to keep the header on one row: it was told to
+    ``unmerge the cells and fill each one with its value``, which made the header's name a
+    data row (round 76).
 
     Parameters
     ----------
@@ -4683,18 +4801,21 @@ def check_merged(path, sheet, names: list, last_row: int, *, header_row: int = 1
         return (name is not None and not pd.isna(name) and str(name).strip() != ""
                 and (columns is None or col - 1 in columns))
 
-    covered = []  # (row, column, range) of each range's first cell of the table left empty
+    covered = []  # (row, column, range, its last row) of each range's first cell of the table left empty
     for match in _MERGE_CELL.finditer(data):
         (top, left), (bottom, right) = (split_ref(m.decode().upper()) for m in match.groups())
         span = b":".join(match.groups()).decode().upper()
         for row in range(max(top, header_row + 1), min(bottom, last_row) + 1):
             cells = [col for col in range(left, right + 1) if (row, col) != (top, left) and read(col)]
             if cells:
-                covered.append((row, cells[0], span))
+                covered.append((row, cells[0], span, bottom))
                 break
     if covered:
-        row, col, span = min(covered)
+        row, col, span, bottom = min(covered)
         first = span.split(":")[0]
+        if split_ref(first)[0] <= header_row:  # a header cell merged down: filling made the header a data row
+            raise DataFormatError(_header_spans(header_row, bottom, span), path=path, row=header_row,
+                                  column=header_name(names[col - 1]))
         raise DataFormatError(f"the cell {column_letters(col)}{row} is part of the merged range {span}, "
                               f"whose value only its first cell {first} holds: the row would be read "
                               "with this cell empty; unmerge the cells and fill each one with its "
@@ -5081,7 +5202,7 @@ def _file_row_names(path: Path, sep: str, quoting: int, width: int) -> bool:
         with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
             reader = csv.reader(fh, delimiter=sep, quoting=quoting)
             next(reader, None)
-            return _row_names(reader, width)
+            return _row_names(reader, width, sep)
     except (OSError, UnicodeDecodeError, csv.Error):
         return False
 

@@ -33,7 +33,8 @@ warning (:func:`_unquoted`); so is a header quoted so (every cell quoted: :func:
 The row names R writes, and a quoted cell holding a tab, are named as such
 (:func:`_field_too_many`). A title line above the header, padded with tabs as a spreadsheet
 saves it, is said to be one (:func:`_title_above`). A task statement, title, description or
-``Domain Source`` that is empty, spaces only or ``n/a`` (:func:`_check_filled`), a ``Task
+``Domain Source`` that is empty, spaces only, ``n/a`` or a spreadsheet's error value (``#NAME?``:
+:func:`_check_filled`), a ``Task
 ID`` given to two occupations (:func:`_check_task_ids`), a DWA or IWA ID not under its IWA
 or element ID (:func:`_check_under`) and a ``Lower CI Bound`` above its ``Upper CI Bound``
 (:func:`_check_bounds`) are refused too, naming the file, row and column; so are a ``Task
@@ -67,9 +68,11 @@ from exposure._tables import (
     foreign_workbook,
     header_name,
     index_hint,
+    is_spreadsheet_error,
     missing_to_na,
     norm_header,
     read_table,
+    spreadsheet_error_rows,
     to_number,
     xlsx_sheet_note,
     xlsx_worksheets,
@@ -140,6 +143,11 @@ def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
     return validate(frame, model, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
+#: What a cell holding a spreadsheet's error value (:func:`exposure._tables.is_spreadsheet_error`) is.
+_FAILED_FORMULA = (": a spreadsheet's error value (a formula that failed, saved as its error): correct the formula "
+                   "in the spreadsheet and save the file again")
+
+
 def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
     """Refuse a cell of ``raw.frame[column]`` that is not one of ``choices`` (or of ``missing``).
 
@@ -147,7 +155,9 @@ def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
     ``Emerging``, an ``O_GROUP`` ``Detailed``) was refused in pandera's words, naming the
     library's column (``column 'scale_id', check isin(['IM', 'RT', 'FT']): 'IJ'``), which
     is in no file. Now the file's column is named and what it may hold said; a value of
-    another case or padded is named as such. :mod:`exposure.oews` checks its groups with it.
+    another case or padded is named as such, and so is a spreadsheet's error value
+    (``#N/A``: it was refused without a word, where ``NA`` reads as missing).
+    :mod:`exposure.oews` checks its groups with it.
 
     Raises
     ------
@@ -187,6 +197,8 @@ def _check_choice(raw: RawTable, column: str, choices, *, missing=()) -> None:
     listed = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else shown[0]
     same = [c for c in choices if str(cell).strip().lower() == str(c).lower()]
     hint = f": write {str(same[0])!r}" if same and quoted else f": write {same[0]}" if same else ""
+    if not same and isinstance(cell, str) and is_spreadsheet_error(cell):
+        hint = _FAILED_FORMULA
     raise SchemaError(f"{source} must be {listed}, got {cell!r}{hint}", path=raw.path,
                           row=raw.row(pos), column=source)
 
@@ -280,7 +292,10 @@ def _date_hint(value: str) -> str:
     of a year before :data:`_FIRST_YEAR` says it is none, as a ``Date`` of that month is
     refused: ``1/1/1900`` (Excel's date of a cell holding 1, saved as text) was told ``write
     '01/1900'``, which is refused as before 1998. A date cell's day number (``45474``:
-    :func:`_excel_day`) says its month: it was refused without a word of what it was.
+    :func:`_excel_day`) says its month: it was refused without a word of what it was. A
+    month padded with spaces (``'08/2023 '``) says to write it without them, as a padded
+    ``Task Type`` does, and a spreadsheet's error value (``#VALUE!``) is named as one: both
+    were refused without a hint.
 
     Examples
     --------
@@ -288,9 +303,14 @@ def _date_hint(value: str) -> str:
     ": Excel's day number of the date 1 July 2024 (a date cell's format los"
     >>> _date_hint("1/1/1900")[:62]
     ': a date a spreadsheet or R rewrote, of 01/1900: before 1998, '
-    >>> _date_hint("08/2023 x")
-    ''
+    >>> _date_hint("08/2023 x"), _date_hint("08/2023 ")
+    ('', ": write '08/2023'")
     """
+    if value != value.strip() and _MONTH.fullmatch(value.strip()):  # '08/2023 ': said as a padded Task Type is
+        return f": write {value.strip()!r}"
+    if is_spreadsheet_error(value):
+        return _FAILED_FORMULA
+    value = value.strip()
     day = _excel_day(value)
     if day is not None:
         meant = f"{day.month:02d}/{day.year}"
@@ -1026,13 +1046,19 @@ def _check_repeats(frame: pd.DataFrame, raw: RawTable, keys: list, what: str) ->
 
 
 def _check_filled(raw: RawTable, *columns: str) -> None:
-    """Refuse a cell of a text column of ``raw`` that is empty, spaces only or ``n/a``.
+    """Refuse a cell of a text column of ``raw`` that is empty, spaces only, ``n/a`` or a spreadsheet error.
 
     A task statement or a title of spaces only, or ``n/a`` (O*NET's word for a missing
     value), was read as the text ``'   '`` / ``'n/a'``: a task scored and shown as such, an
     occupation titled ``'  '``. An empty ``Description`` or ``Domain Source`` was read as
     ``''``. Only an empty task or title was refused, in pandera's words
     (``check str_length(1, None): ''``). Text that is there is kept verbatim.
+
+    A spreadsheet's error value (``#NAME?``, ``#N/A``, ``Err:502``:
+    :func:`exposure._tables.is_spreadsheet_error`), which a file edited in a spreadsheet
+    and saved as text holds for a formula that failed (a task starting with ``=`` or
+    ``-`` is run as one), was read as the task or title ``'#NAME?'``; scoring refused it
+    later, naming the frame's row, not the file's (round 76).
 
     Raises
     ------
@@ -1056,6 +1082,11 @@ def _check_filled(raw: RawTable, *columns: str) -> None:
             source = raw.sources.get(column, column)
             raise SchemaError(f"{source} is missing (the cell is {text.iloc[pos]!r}): every row needs "
                               "one", path=raw.path, row=raw.row(pos), column=source)
+        failed = spreadsheet_error_rows(text)
+        if failed:
+            source = raw.sources.get(column, column)
+            raise SchemaError(f"{source} is {text.iloc[failed[0]]!r}, not text{_FAILED_FORMULA} (or write the "
+                              "cell as text)", path=raw.path, row=raw.row(failed[0]), column=source)
 
 
 def _check_task_ids(frame: pd.DataFrame, raw: RawTable) -> None:

@@ -51,7 +51,7 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._args import check_column, check_count, padded_choice_hint, shown
-from exposure._tables import norm_task_id, norm_task_ids
+from exposure._tables import SPREADSHEET_ERRORS, is_spreadsheet_error, norm_task_id, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.measures._crosswalk import check_once
 from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
@@ -1172,29 +1172,6 @@ def mojibake(text: str) -> tuple[str, str] | None:
         if unicodedata.category(meant) != "Cn":  # no character (2×½ is U+05FD): text as it is
             return run, meant
     return None
-
-
-#: The error values a spreadsheet (Excel, LibreOffice, Google Sheets) shows for a formula
-#: that failed, and writes as text to a CSV export: never a task statement.
-SPREADSHEET_ERRORS = frozenset({"#N/A", "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NULL!",
-                                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
-                                "#UNKNOWN!", "#GETTING_DATA", "#EXTERNAL!", "#PYTHON!", "#ERROR!"})
-#: LibreOffice Calc's error values that are not Excel's (``Err:502``, ``Err:504``: an
-#: invalid argument, a parameter list error; its codes run from 501 to 539), written to a
-#: CSV export as text like those.
-_CALC_ERRORS = frozenset(f"Err:{n}" for n in range(500, 600))
-
-
-def is_spreadsheet_error(value: str) -> bool:
-    """Whether the text ``value`` is a spreadsheet's error value (:data:`SPREADSHEET_ERRORS`, ``Err:502``).
-
-    Examples
-    --------
-    >>> is_spreadsheet_error(" #n/a "), is_spreadsheet_error("Err:502"), is_spreadsheet_error("#1 Copywriter")
-    (True, True, False)
-    """
-    value = value.strip()
-    return value.upper() in SPREADSHEET_ERRORS or value in _CALC_ERRORS
 
 
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
