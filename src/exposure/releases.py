@@ -32,6 +32,7 @@ import codecs
 import contextlib
 import csv
 import dataclasses
+import decimal
 import hashlib
 import io
 import logging
@@ -49,7 +50,15 @@ except ImportError:  # pragma: no cover - Windows
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_choice, check_flag, check_name, check_path, is_number, shown
+from exposure._args import (
+    as_real,
+    check_choice,
+    check_flag,
+    check_name,
+    check_path,
+    is_number,
+    shown,
+)
 from exposure._io import atomic_path, unexpanded_home
 from exposure._outdir import _existing_parent
 from exposure._tables import nul_error, utf16_without_bom, windows_1252_char
@@ -129,7 +138,9 @@ def _meant(release, written: re.Pattern, form: str, show) -> str:
     >>> _meant("31.0.1", _ONET_WRITTEN, "{0}.{1}", repr)
     ''
     """
-    if isinstance(release, bool) or not isinstance(release, (str, int, float)):
+    # a Decimal and a numpy number as they are written: Decimal('2025.0') and np.float32(2025)
+    # were refused without a word of the year meant, of which 2025.0 is told "write 2025"
+    if isinstance(release, bool) or not isinstance(release, (str, int, float, decimal.Decimal, np.number)):
         return ""
     m = written.fullmatch(unicodedata.normalize("NFKC", str(release)))
     return f": write {show(form.format(*(str(int(g)) for g in m.groups())))}" if m else ""
@@ -352,9 +363,11 @@ def check_onet_release(release: str) -> str:
     exposure.errors.DataFormatError: O*NET release float 29.1 is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): give it as text (str), in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)
     """
     if not isinstance(release, str):  # 29.1 was read as the release '29.1', its float kept as .release
-        hint = (_whole_release_hint(release) if _is_whole(release)
-                else ", in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)"
-                if is_number(release) else "")
+        # a Decimal keeps its zeros: it is told the text it writes (Decimal('29.1'): write '29.1')
+        meant = _meant(str(release), _ONET_WRITTEN, "{0}.{1}", repr) if isinstance(release, decimal.Decimal) else ""
+        hint = meant or (_whole_release_hint(release) if _is_whole(release)
+                         else ", in quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)"
+                         if is_number(release) else "")
         raise DataFormatError(f"O*NET release {shown(release)} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): "
                               f"give it as text (str){hint}")
     m = _ONET_RELEASE.match(release)
@@ -368,8 +381,14 @@ def check_onet_release(release: str) -> str:
 
 
 def _is_whole(value) -> bool:
-    """Whether ``value`` is a whole number of Python's or numpy's (an int, not a float nor a bool)."""
-    return is_number(value) and isinstance(value, (int, np.integer))
+    """Whether ``value`` is a whole number of Python's or numpy's (an int, not a float nor a bool).
+
+    A :class:`~decimal.Decimal` or :class:`~fractions.Fraction` holding one is one too
+    (:func:`~exposure._args.as_real`): ``Decimal(30)`` was told only to give the release
+    as text, where ``30`` is told to write its minor number.
+    """
+    number = as_real(value, whole=True)
+    return is_number(number) and isinstance(number, (int, np.integer))
 
 
 def _whole_release_hint(release) -> str:

@@ -171,7 +171,7 @@ def test_3_score_names_sdf_and_the_column_once():
 @pytest.mark.parametrize(("onet", "said"), [
     (np.int64(30), "int64 30 .*: give it as text \\(str\\) with its minor number, such as '30\\.1'"),
     (np.float32(29.1), "float32 .*: give it as text \\(str\\), in quotes"),
-    (decimal.Decimal("29.1"), "Decimal 29\\.1 .*: give it as text \\(str\\)$"),
+    (decimal.Decimal("29.1"), "Decimal 29\\.1 .*: give it as text \\(str\\): write '29\\.1'$"),
 ])
 def test_4_spark_onet_number_is_told_to_be_text(onet, said):
     with pytest.raises(DataFormatError, match=rf"^O\*NET release {said}"):

@@ -32,7 +32,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from exposure._args import as_array, check_count, check_path, is_number, padded_choice_hint, shown
+from exposure._args import (
+    as_array,
+    as_real,
+    check_count,
+    check_path,
+    is_number,
+    padded_choice_hint,
+    shown,
+)
 from exposure._io import atomic_paths, check_output_path, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
@@ -156,7 +164,10 @@ def _flags(frame: pd.DataFrame, column: str, name: str, *, missing: bool = False
     for pos, value in enumerate(cells):
         if gaps[pos] and missing:
             continue
-        ok = not gaps[pos] and (isinstance(value, (bool, np.bool_)) or (is_number(value) and value in (0, 1)))
+        # a Decimal 1 / 0 (a NUMERIC column read with pd.read_sql) was "must be True or False (or
+        # 1 / 0), got Decimal 1"
+        ok = not gaps[pos] and (isinstance(value, (bool, np.bool_))
+                                or (is_number(as_real(value)) and as_real(value) in (0, 1)))
         if not ok:
             got = "<NA>" if value is pd.NA else shown(value)
             raise DataFormatError(f"{column} must be True or False (or 1 / 0)"
@@ -187,12 +198,17 @@ def _stratum_hint(value) -> str:
 
 
 def _boot_args(n_boot, seed, level) -> tuple[int, int, float]:
-    """The bootstrap's arguments checked: resamples (1 or more), seed (0 or more), level in (0, 1)."""
+    """The bootstrap's arguments checked: resamples (1 or more), seed (0 or more), level in (0, 1).
+
+    A :class:`~decimal.Decimal` or :class:`~fractions.Fraction` level is the number it is
+    (:func:`~exposure._args.as_real`): ``Decimal('0.95')`` was refused as ``got Decimal 0.95``.
+    """
     n_boot = check_count(n_boot, "n_boot", 1)  # -1, 2.5, True: numpy errors; 0: an IndexError
     seed = check_count(seed, "seed", 0)
-    if not (is_number(level) and 0 < level < 1):  # 95: numpy's "Quantiles must be in the range [0, 1]"
+    number = as_real(level)
+    if not (is_number(number) and 0 < number < 1):  # 95: numpy's "Quantiles must be in the range [0, 1]"
         raise DataFormatError(f"level must be a number between 0 and 1 (0.95 for 95%), got {shown(level)}")
-    return n_boot, seed, float(level)
+    return n_boot, seed, float(number)
 
 
 def _design(sample: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

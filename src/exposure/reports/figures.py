@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import (
+    as_real,
     check_column,
     check_count,
     check_names,
@@ -506,7 +507,7 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     for arg, col in (("value", value), ("key", key), ("weight", weight)):
         check_column(col, arg)
     n = check_count(n, "n", 0)
-    _check_floor(min_employment)
+    min_employment = _check_floor(min_employment)
     check_table(frame, "frame", [value, key, *([weight] if min_employment > 0 else [])])
     # pandas' "The column label 'soc_code' is not unique"
     check_once(frame, [value, key, *([weight] if min_employment > 0 else [])], "frame")
@@ -529,15 +530,20 @@ def ranked(frame: pd.DataFrame, value: str = "beta", n: int = 15, *, key: str = 
     return top.reset_index(drop=True), bottom.reset_index(drop=True)
 
 
-def _check_floor(min_employment) -> None:
-    """Refuse an employment floor that is not a finite number of 0 or more.
+def _check_floor(min_employment):
+    """An employment floor checked: a finite number of 0 or more, returned as the number it is.
 
     A negative floor was taken as no floor, and ``inf`` left the most and least exposed
-    lists empty, without a word.
+    lists empty, without a word. A :class:`~decimal.Decimal` or a
+    :class:`~fractions.Fraction` is read as the number it is
+    (:func:`~exposure._args.as_real`): ``Decimal(5000)`` (what a database driver gives
+    for a ``NUMERIC`` column) was refused as ``got Decimal 5000``.
     """
-    if not (is_number(min_employment) and np.isfinite(min_employment) and min_employment >= 0):
+    number = as_real(min_employment)
+    if not (is_number(number) and np.isfinite(number) and number >= 0):
         raise DataFormatError(f"min_employment must be a number of workers of 0 or more (0: no floor), got "
                               f"{shown(min_employment)}")
+    return number
 
 
 def format_workers(value) -> str:
@@ -572,9 +578,10 @@ def format_workers(value) -> str:
     """
     if value is None or value is pd.NA:
         return "n/a"
-    if not is_number(value):
+    # a Decimal as the number it is (Decimal(52060) was refused as "got Decimal 52060")
+    if not is_number(as_real(value)):
         raise DataFormatError(f"value must be a number of workers (or missing), got {shown(value)}")
-    v = float(value)
+    v = float(as_real(value))
     if np.isnan(v):
         return "n/a"
     if not (np.isfinite(v) and v >= 0):  # inf was "infM", -5e6 "-5000000"
@@ -837,6 +844,7 @@ def plot_ranked_occupations(soc_scores: pd.DataFrame, n: int = 15, *,
     # a negative employment was drawn in brackets as "(-300)", below any floor but 0
     check_range(emp, "soc_scores", "tot_emp", what="employment", row_offset=1)
     soc = soc.assign(tot_emp=emp.to_numpy(dtype=float))
+    min_employment = _check_floor(min_employment)  # a Decimal as the number it is, for the note
     top, bottom = ranked(_detailed(soc), "beta", n, min_employment=min_employment)
     note = "employment in brackets"
     if min_employment > 0:
@@ -1451,7 +1459,9 @@ def read_results(processed_dir) -> dict[str, pd.DataFrame]:
         frame = load(name, directory=processed_dir, validate=False)
         for col in _REQUIRED[name]:
             if col not in frame.columns:
-                raise DataFormatError(f"column {col!r} missing from {name}", path=path, column=col)
+                # the file and the column once (it was "soc_scores.parquet, column 'beta': column
+                # 'beta' missing from soc_scores")
+                raise DataFormatError("missing: `exposure recompute` writes it", path=path, column=col)
         for col in _NUMBERS[name]:
             frame[col] = _number_column(frame, col, path)
         _check_values(name, frame, path)
@@ -1613,7 +1623,7 @@ def render_results(processed_dir, out_dir, *,
     ...
     exposure.errors.ExposureError: missing processed table(s) ...
     """
-    _check_floor(min_employment)  # before the tables are read
+    min_employment = _check_floor(min_employment)  # before the tables are read
     out_dir = check_path(out_dir, "out_dir", "a directory path")
     # the mirror, the cache, the package: as the CLI, before the tables are read (a bad
     # table was named first, then the same run refused the folder)
@@ -1683,7 +1693,7 @@ def results_tables(processed_dir, n: int = 15, *,
     ...
     exposure.errors.ExposureError: missing processed table(s) ...
     """
-    _check_floor(min_employment)
+    min_employment = _check_floor(min_employment)
     t = read_results(processed_dir)
     with _named(Path(processed_dir) / "soc_scores.parquet"):  # the only table checked by rows below
         return _results_tables(t, n, min_employment)

@@ -28,6 +28,8 @@ import pandas as pd
 from scipy import optimize, sparse
 
 from exposure._args import (
+    as_real,
+    as_shown,
     check_count,
     check_flag,
     check_path,
@@ -187,7 +189,14 @@ class TrainConfig:
         whole numbers are kept as ints (``2.0`` is 2): scikit-learn read a ``word_min_df`` or
         ``char_min_df`` of ``1.0`` as a share of the documents (every one: "After pruning, no
         terms remain"), and refused ``2.0``, a ``max_iter`` of ``100.0`` or a ``char_ngram``
-        of ``(2.0, 5.0)`` only in the first fit.
+        of ``(2.0, 5.0)`` only in the first fit. Each ``C`` and weight is kept as the plain
+        int or float it is (a :class:`~decimal.Decimal` as the number it is, a float32 as
+        the decimal it shows): a Decimal ``C`` raised scikit-learn's
+        ``InvalidParameterError`` in the first fit, and a numpy weight (``np.float32(1.5)``)
+        was written into the artifact as text, which :func:`~exposure.scoring.learned.load_model`
+        then refused. Every weight given is checked, used or not (each is stored in the
+        artifact), and one of a block that does not exist (``"contxt"``) is refused: it was
+        never used, without a word.
 
         Examples
         --------
@@ -220,21 +229,39 @@ class TrainConfig:
                 raise DataFormatError(f"TrainConfig C has no value for the set {name!r} (the inverse penalty of "
                                       f"its regression): give one, e.g. C={{{name!r}: 2.0, ...}}")
             check_positive(C, f"TrainConfig C[{name!r}]")
-        for block in sorted({b for blocks in sets.values() for b in blocks}, key=BLOCKS.index):
-            weight = self.weights.get(block) if isinstance(self.weights, dict) else None
+        # kept as the plain number each is (the user's dict is not changed): a Decimal reached
+        # scikit-learn (InvalidParameterError in the first fit), a float32 was written to the
+        # artifact's metadata as text ("2.0")
+        object.__setattr__(self, "C", {k: as_shown(as_real(v)) for k, v in self.C.items()})
+        used = {b for blocks in sets.values() for b in blocks}
+        if not isinstance(self.weights, dict):
+            raise DataFormatError(f"TrainConfig weights must be a dict of feature blocks to multipliers, e.g. "
+                                  f"{{'word': 1.0}}, got {shown(self.weights)}")
+        weights = {k: as_shown(as_real(v)) for k, v in self.weights.items()}
+        for block in weights:  # a mistyped block's weight ("contxt") was left unused, without a word
+            if block not in BLOCKS:
+                raise DataFormatError(f"TrainConfig weights: unknown feature block {block!r}; the blocks are "
+                                      f"{', '.join(BLOCKS)}{choice_hint(block, BLOCKS)}")
+        # every weight given, used or not: each is stored in the artifact, whose weights
+        # load_model refuses if one is no number (a float32 or an int64 was written as text)
+        for block in [*sorted(used, key=BLOCKS.index), *(b for b in weights if b not in used)]:
+            weight = weights.get(block)
             if not is_number(weight) or not weight >= 0 or weight == float("inf"):
                 raise DataFormatError(f"TrainConfig weights[{block!r}] must be a number of 0 or more (the "
-                                      f"multiplier of the block), got {shown(weight)}")
+                                      f"multiplier of the block), got {shown(self.weights.get(block))}")
+        object.__setattr__(self, "weights", weights)
         for attr in ("word_min_df", "char_min_df", "max_iter"):
             # kept as int: scikit-learn read a min_df of 1.0 as a share (every document), and
             # refused 2.0 or a max_iter of 100.0 in the first fit
             object.__setattr__(self, attr, check_count(getattr(self, attr), f"TrainConfig {attr}", 1))
-        ngram = self.char_ngram
-        if (not isinstance(ngram, (list, tuple)) or len(ngram) != 2
+        given = self.char_ngram
+        # Decimal(2) is 2 (it was refused); Decimal('2.5') stays as it is, refused below
+        ngram = [as_real(n, whole=True) for n in given] if isinstance(given, (list, tuple)) else given
+        if (not isinstance(ngram, list) or len(ngram) != 2
                 or not all(is_number(n) and float(n).is_integer() and n >= 1 for n in ngram)
                 or ngram[0] > ngram[1]):
             raise DataFormatError(f"TrainConfig char_ngram must be two whole numbers (shortest, longest) of 1 "
-                                  f"or more, e.g. (2, 5), got {shown(ngram)}")
+                                  f"or more, e.g. (2, 5), got {shown(given)}")
         # (2.0, 5.0): "'float' object cannot be interpreted as an integer" in the first fit
         object.__setattr__(self, "char_ngram", tuple(int(n) for n in ngram))
         check_flag(self.modern, "TrainConfig modern")

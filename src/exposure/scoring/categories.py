@@ -78,7 +78,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from exposure._args import check_column, is_number, shown
+from exposure._args import as_real, check_column, is_number, shown
 from exposure._measures import CATEGORIES
 from exposure._tables import index_hint, norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
@@ -1750,9 +1750,11 @@ def nearest_occupations(titles, occupations: pd.DataFrame, *, min_score: float =
     if odd is not None:
         raise DataFormatError(f"titles must be occupation titles (str) or missing, got {shown(titles[odd])} "
                               f"at position {odd}")
-    # any real number (np.float32(0.6) was refused as not "a number in [0, 1]"); True and NaN fail
+    # any real number (np.float32(0.6) was refused as not "a number in [0, 1]"); True and NaN fail;
+    # a Decimal or a Fraction is the number it is (Decimal('0.5') was refused)
+    given, min_score = min_score, as_real(min_score)
     if not (is_number(min_score) and 0 <= min_score <= 1):
-        raise DataFormatError(f"min_score must be a number in [0, 1], got {min_score!r}")
+        raise DataFormatError(f"min_score must be a number in [0, 1], got {given!r}")
     codes = [str(c) for c in occupations["onetsoc_code"].tolist()]
     docs = [set(_title_tokens(str(t))) for t in occupations["title"].tolist()]
     df: dict[str, int] = {}
