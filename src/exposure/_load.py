@@ -34,7 +34,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from exposure._args import as_real, as_shown, is_number, shown
+from exposure._args import as_real, as_shown, check_names, is_number, shown
+from exposure._outdir import read_lock
 from exposure._tables import (
     EMPTY_LINE,
     GROUPED,
@@ -59,7 +60,7 @@ from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, T
 from exposure.schemas._fields import first_bad_soc_code
 
 __all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_level", "check_manifest_format", "check_recompute_dir", "check_recorded", "load",
-           "load_manifest", "processed_dir", "recomputes", "tables_dir"]
+           "load_manifest", "load_tables", "processed_dir", "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -387,7 +388,10 @@ def _check_release(release):
     is refused: NaN was looked for as the release ``'nan'`` ("no processed tables for
     release 'nan'... run exposure recompute"). The text ``'2025.0'`` (a year read as a
     float, then written) is the year ``'2025'``, as the number is: it was "no processed
-    tables for release '2025.0'", with the advice to recompute tables that were there. A
+    tables for release '2025.0'", with the advice to recompute tables that were there. So
+    is the text ``'29.10'`` (the release 29.1 formatted with two decimals) the release
+    ``'29.1'``, as the number ``29.10`` is: it was "no processed tables for release
+    '29.10'", with the advice to run ``exposure recompute``, which refuses ``29.10``. A
     :class:`~decimal.Decimal` (or a :class:`~fractions.Fraction`) is read as the float it
     is (:func:`~exposure._args.as_real`): ``Decimal('29.1')`` was refused.
 
@@ -400,8 +404,8 @@ def _check_release(release):
     --------
     >>> _check_release(2025.0), _check_release(29.1), _check_release("onet-29.1_oews-2025")
     ('2025', '29.1', 'onet-29.1_oews-2025')
-    >>> _check_release("2025.0"), _check_release("29.0")
-    ('2025', '29.0')
+    >>> _check_release("2025.0"), _check_release("29.0"), _check_release("29.10")
+    ('2025', '29.0', '29.1')
     >>> _check_release(["29.1"])
     Traceback (most recent call last):
     ...
@@ -433,11 +437,17 @@ def _check_release(release):
         raise DataFormatError(f"release {release!r} has spaces around it: write {release.strip()!r}")
     if _YEAR_TEXT.fullmatch(release):  # a year read as a float, then written: '2025.0', as 2025.0 is
         return release.partition(".")[0]
+    padded = _PADDED_RELEASE.fullmatch(release)
+    if padded:  # '29.10': the release 29.1 written with two decimals, as the number 29.10 is read
+        return f"{padded[1]}.{padded[2]}"
     return str(release)
 
 
 #: A year written as the float it was read as (``'2025.0'``: a cell of a settings file).
 _YEAR_TEXT = re.compile(r"[0-9]{4}\.0+")
+#: An O*NET release (MAJOR.MINOR, one digit after the point) written with zeros after it
+#: (``'29.10'``: a number formatted with two decimals, ``sprintf("%.2f")`` or a spreadsheet's 0.00).
+_PADDED_RELEASE = re.compile(r"([0-9]{2})\.([0-9])0+")
 
 
 def _is_table(name: str) -> bool:
@@ -694,6 +704,10 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         or a measure that is a fraction (all but Felten's AIOE z-scores) outside 0 to 1
         (a 0-100 scale told to divide by 100) (file, row and column named); beside it, a ``soc`` table without ``soc_code`` and ``soc_title`` or with a
         code twice (a ``KeyError`` or ``InvalidIndexError`` without ``validate``).
+    exposure._outdir.RecomputeLockedError
+        A run (``exposure recompute``) is writing the directory read, or replaced it while
+        it was read (:func:`exposure._outdir.read_lock`): its manifest and tables would be
+        read part before and part after the swap.
 
     Examples
     --------
@@ -715,10 +729,57 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         raise ExposureError(f"name must be a table name (str), got {type(name).__name__} {name!r}")
     if not isinstance(validate, (bool, np.bool_)):  # "no" was read as True
         raise DataFormatError(f"validate must be True or False, got {type(validate).__name__} {validate!r}")
+    return load_tables([name], directory=directory, release=release, validate=validate, store=store)[name]
+
+
+def load_tables(names, *, directory=None, release=None, validate: bool = True,
+                store: DataStore | None = None) -> dict[str, pd.DataFrame]:
+    """Load several processed tables of one output directory, read while no recompute replaces it.
+
+    As :func:`load` for each of ``names``, but the directory is chosen once and its files
+    are read under one shared lock (:func:`exposure._outdir.read_lock`): tables loaded one
+    by one (``load("sector_scores")``, then ``load("soc_scores")``) came from two runs when
+    a recompute replaced that directory (or a newer recompute was written) between the calls.
+
+    Parameters
+    ----------
+    names : list of str
+        Table names, as :func:`load` takes them (a name given twice is read once).
+    directory, release, validate, store
+        As for :func:`load`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Each table by the name given, in the order of ``names``.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``names`` that is not a list of names (one str is refused, not split).
+    exposure.errors.ExposureError
+        As :func:`load`; :class:`exposure._outdir.RecomputeLockedError` when a run is
+        writing the directory, or it was replaced while it was read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> from exposure._io import write_parquet
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_parquet(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1],
+    ...     "task_type": ["Core"], "text_digest": ["0123456789abcdef"],
+    ...     "dwa_digest": ["e3b0c44298fc1c14"]}),
+    ...     d / "task_digests.parquet")
+    >>> list(load_tables(["task_digests"], directory=d))
+    ['task_digests']
+    """
+    names = check_names(names, "names", "table names")
+    if not isinstance(validate, (bool, np.bool_)):  # "no" was read as True
+        raise DataFormatError(f"validate must be True or False, got {type(validate).__name__} {validate!r}")
     _check_directory(directory)
     _check_store(store)
     release = _check_release(release)
-    table = None if name == MEASURES else _get_table(name)
+    tables = {name: None if name == MEASURES else _get_table(name) for name in names}
     base = _base_dir(directory, release, store)
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
         _ANNOUNCED.add(str(base))
@@ -726,6 +787,17 @@ def load(name: str, *, directory=None, release=None, validate: bool = True,
         log.warning("exposure.load: reading your recompute in %s (O*NET %s, OEWS May %s), "
                     "not the shipped tables; pass directory=exposure._load.processed_dir() "
                     "for those", base, rel.get("onet", "?"), rel.get("oews", "?"))
+    # the manifest, the tables and their sha256 read while no recompute swaps the directory: a
+    # table was checked against one run's manifest and read from the next run's, or refused as
+    # "not the one manifest.json recorded" (the next run's manifest, the previous run's table)
+    with read_lock(base):
+        if directory is not None and release is not None:
+            _check_base_release(base, release)
+        return {name: _read_one(base, table, directory, validate) for name, table in tables.items()}
+
+
+def _read_one(base: Path, table, directory, validate: bool) -> pd.DataFrame:
+    """The processed ``table`` (a catalogue entry; None: the measures table) of ``base``, for :func:`load_tables`."""
     if table is None:
         return _load_measures(base, validate)
     path = base / table.filename
@@ -832,16 +904,23 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 
 def _base_dir(directory, release, store) -> Path:
-    """The directory :func:`load` and :func:`load_manifest` read; ``directory`` of ``release`` when both are given.
+    """The directory :func:`load` and :func:`load_manifest` read (a given ``directory``'s release is not checked here).
+
+    The release a given ``directory`` records is checked by :func:`_check_base_release`,
+    under the read lock of the directory: checked before the lock, a recompute of another
+    release swapping its tables in between had them returned as of ``release``.
+    """
+    if directory is None:
+        return tables_dir(release, store=store)
+    return check_recompute_dir(Path(directory))
+
+
+def _check_base_release(base: Path, release) -> None:
+    """Refuse an output directory ``base`` given as ``directory`` whose manifest records another release than ``release``.
 
     ``release`` was ignored beside ``directory``: ``load("soc", directory=d,
     release="31.0")`` returned the tables of O*NET 29.1 that ``d`` holds.
     """
-    if directory is None:
-        return tables_dir(release, store=store)
-    base = check_recompute_dir(Path(directory))
-    if release is None:
-        return base
     path = base / MANIFEST_NAME
     if not path.is_file():
         raise ExposureError(f"{base} has no manifest.json: its release cannot be checked against "
@@ -851,7 +930,6 @@ def _base_dir(directory, release, store) -> Path:
         raise ExposureError(f"{base} holds the tables of {releases or 'no recorded release'}, not of "
                             f"release {str(release)!r}; leave directory out to read the recompute of "
                             "that release, or give its directory")
-    return base
 
 
 #: ``(path, size, mtime_ns, inode) -> sha256`` of the tables checked by :func:`check_recorded`.
@@ -1250,6 +1328,9 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     release = _check_release(release)
     base = _base_dir(directory, release, store)
     path = base / MANIFEST_NAME
-    if not path.is_file():
-        raise ExposureError(f"no manifest.json in {base}")
-    return _read_manifest(path)
+    with read_lock(base):  # the manifest whose release is checked is the one returned
+        if directory is not None and release is not None:
+            _check_base_release(base, release)
+        if not path.is_file():
+            raise ExposureError(f"no manifest.json in {base}")
+        return _read_manifest(path)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from exposure._io import compressed_files
 from exposure._outdir import OutputPathError, refuse_protected, refuse_spaces
-from exposure._tables import COMPRESSED, first_row_number
+from exposure._tables import COMPRESSED, check_input_file, first_row_number
 from exposure.cli import add_location_options
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
@@ -80,8 +81,9 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser(
         "train", help="retrain the shipped learned model from the human labels",
-        description="Fit the learned scorer on the Eloundou et al. (2023) human labels (with "
-                    "O*NET 29.1 work activities), calibrate it under grouped CV, write the "
+        description="Fit the learned scorer on the Eloundou et al. (2023) human labels, or on your own "
+                    "(--labels FILE), with the "
+                    "O*NET 29.1 work activities, calibrate it under grouped CV, write the "
                     "artifact and pin its sha256 in registry.txt beside it.")
     add_location_options(p)
     p.add_argument("--seed", type=int, default=0, help="seed (fold assignment) (default 0)")
@@ -89,6 +91,12 @@ def register(subparsers) -> None:
     p.add_argument("--onet", default="29.1", metavar="RELEASE", help="O*NET release of the work activities")
     p.add_argument("--out", default=None, metavar="PATH",
                    help="artifact path (default: the package's data/models/learned-v1.npz)")
+    p.add_argument("--labels", default=None, metavar="FILE",
+                   help="a file of your own human labels to train on, with --out (default: the published "
+                        f"{LABELS_NAME}): tab-separated, one task a row, with the columns 'O*NET-SOC Code' "
+                        "(11-1011.00), 'Task ID', 'Task', 'Task Type' (Core, Supplemental or empty), 'Title' "
+                        "and 'human_exposure_agg' (E0, E1 or E2), as the published file has them; its GPT-4 "
+                        "columns and a first column of row numbers are not needed")
     p.add_argument("--distill", action="store_true",
                    help="distil the static word vectors afresh from all-MiniLM-L6-v2 (needs the "
                         "'distill' extra), with the words of the package's lexicon "
@@ -269,7 +277,7 @@ def check_artifact_name(out) -> None:
                             f"e.g. {path / MODEL_NAME}")
     suffix = path.suffix.lower()
     if suffix in COMPRESSED:
-        what = "zip archives are" if suffix == ".zip" else f"{COMPRESSED[suffix][0]} files are"
+        what = f"{compressed_files(suffix)} are"  # the writers' words (exposure._io)
         inner = path.with_suffix("")
         give = inner if inner.suffix.lower() == ".npz" else inner.with_suffix(".npz")
         raise ExposureError(f"--out {out}: the artifact is an uncompressed .npz file (a zip of .npy arrays, "
@@ -317,6 +325,35 @@ def check_artifact_place(out, mirror=None, data_dir=None) -> None:
     refuse_protected(out, folders, file=True)
 
 
+def _labels_file(labels: str, out) -> Path:
+    """The ``exposure train --labels FILE`` to train on: refused empty, without ``--out``, or not a file.
+
+    ``exposure train`` read the published labels only (``train_and_save`` reads a file of
+    one's own human labels since round 76, the command had no way to give one). A model of
+    one's own labels replaces the package's own model without ``--out`` (every later
+    ``exposure score`` would use it): ``--out`` is required with it.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        An empty ``--labels``, or no ``--out``.
+    exposure.errors.DataFormatError
+        A path that is no file to read (:func:`exposure._tables.check_input_file`): missing,
+        a directory, a pipe.
+    """
+    if not labels.strip():  # --labels "$LABELS" with LABELS unset
+        raise ExposureError("--labels is empty: give your label file, or leave --labels out to train on the "
+                            f"published labels ({LABELS_NAME})")
+    if out is None:
+        raise ExposureError(f"--labels {labels}: give --out PATH.npz for the model of your labels; without --out, "
+                            "train replaces the package's own model, which exposure score uses by default")
+    path = check_input_file(labels, "label file")
+    if path.is_dir():
+        raise DataFormatError("is a directory, not a label file (a tab-separated file of human labels is "
+                              "expected)", path=path)
+    return path
+
+
 def run_train(args) -> int:
     """Run ``exposure train``; the arguments and output paths are checked before the training.
 
@@ -335,7 +372,10 @@ def run_train(args) -> int:
         (:func:`~exposure.scoring._train.check_train_output`). Once the labels are read,
         before O*NET: a ``--folds`` above their occupation groups
         (:func:`~exposure.cli._report.check_folds_fit`, as ``exposure evaluate``: it was
-        refused only after O*NET was loaded, downloaded when not cached).
+        refused only after O*NET was loaded, downloaded when not cached). A ``--labels``
+        that is empty, given without ``--out``, or no file (:func:`_labels_file`); a
+        label file :func:`~exposure.measures.eloundou.read_task_labels` refuses (its
+        file, row and column named).
     """
     if args.seed < 0:
         raise ExposureError(f"--seed must be 0 or more, got {args.seed}")
@@ -352,7 +392,10 @@ def run_train(args) -> int:
     check_artifact_name(args.out)  # m.npz.gz, m.txt, models/: an uncompressed .npz was written under it
     check_artifact_place(args.out, args.mirror, args.data_dir)  # written into the mirror after the training
     check_train_output(args.out)
-    labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
+    if args.labels is None:  # the published labels, which the shipped model is trained on
+        labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
+    else:
+        labels_path = _labels_file(args.labels, args.out)
     # before O*NET (downloaded when not cached), as exposure evaluate: a --folds above the
     # labels' occupation groups was refused only after it (O*NET's error on a mirror without it)
     check_folds_fit(args.folds, read_task_labels(labels_path, gpt4=False), labels_path)  # as train_and_save

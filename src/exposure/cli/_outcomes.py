@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from exposure import outcomes
-from exposure._load import load
+from exposure._load import load_tables
 from exposure._outdir import (
     check_files_dir,
     check_report_files,
@@ -379,6 +379,28 @@ def _check_figures(args) -> None:
         raise ExposureError(f"{exc}; or pass --no-figures") from None
 
 
+def _shipped_tables(args, measures) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`exposure.load` the run reads, read at once from one directory (under its read lock).
+
+    ``--sectors`` reads ``sector_scores``, ``--panel shipped`` the ``occupation_panel``,
+    and our measures without ``--soc-scores`` the ``soc_scores`` of the newest recompute
+    (else the shipped tables). Each was loaded when it was needed, the SOC scores after
+    the panel was built from five years of OEWS files: a recompute replacing that
+    directory meanwhile (or a newer recompute written) gave outcomes of the sector scores
+    of one run and the SOC scores of another, without a word. They are now read together
+    (:func:`exposure._load.load_tables`): a run writing the directory refuses the command,
+    naming it.
+    """
+    names = []
+    if args.sectors:
+        names.append("sector_scores")
+    if args.panel == "shipped":
+        names.append("occupation_panel")
+    if not args.soc_scores and (measures is None or any(m in outcomes.OUR_MEASURES for m in measures)):
+        names.append("soc_scores")
+    return load_tables(names) if names else {}
+
+
 def run_outcomes_command(args) -> int:
     """Run ``exposure outcomes``; return the exit code."""
     start = time.perf_counter()
@@ -394,14 +416,16 @@ def run_outcomes_command(args) -> int:
     # a directory at a report's name was found when the set was written, after the whole run
     check_report_files(out, _report_files(args), "-o/--output", protect=protect)
     _check_inputs(args)
+    measures = list(dict.fromkeys(args.measure)) if args.measure else None
+    shipped = _shipped_tables(args, measures)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     sectors = None
     if args.sectors:  # before the long part: fails fast when a year is missing
         sector_measures = _sector_measures(args)  # said before the files are read
         frames = {year: load_oews(str(year), "by_industry", **loc) for year in outcomes.PANEL_YEARS}
-        sectors = outcomes.sector_growth(frames, load("sector_scores"), sector_measures)
+        sectors = outcomes.sector_growth(frames, shipped["sector_scores"], sector_measures)
     if args.panel == "shipped":
-        panel = load("occupation_panel")
+        panel = shipped["occupation_panel"]
     elif args.panel:
         panel = _read_panel(args.panel)
         _check_repeats(panel, args.panel)
@@ -411,8 +435,7 @@ def run_outcomes_command(args) -> int:
     else:
         panel = outcomes.load_panel(**loc)
     _check_quantiles(panel, args.quantiles)
-    measures = list(dict.fromkeys(args.measure)) if args.measure else None
-    soc = None
+    soc = shipped.get("soc_scores")
     sources = {}
     if args.soc_scores:
         ours = [m for m in (measures or outcomes.OUR_MEASURES) if m in outcomes.OUR_MEASURES]
