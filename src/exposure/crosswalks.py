@@ -15,7 +15,9 @@ The O*NET workbooks have title lines above the table; the header row is detected
 first row holding every expected column name), not hard-coded.
 
 Every reader refuses, naming the file, row and column: a blank title (read as ``''``
-before), a key given twice (naming both rows; pandera's uniqueness check named no code);
+before), a key given twice (naming both rows; pandera's uniqueness check named no code), a
+total row (``Total``: said to be one, :func:`_total_rows_first`); footnote lines ending a
+CSV are left out, as a workbook's are (:func:`_read_crosswalk`);
 :func:`read_onet_to_soc` a SOC code that is not the first seven characters of its
 O*NET-SOC code, or a SOC code given two titles (:func:`read_soc_2010_to_2018`: an O*NET-SOC
 2010 code whose split rows give it two titles); :func:`read_soc_structure` a code under a parent it does not belong to;
@@ -41,6 +43,7 @@ import logging
 import os
 import re
 from collections.abc import Mapping
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -58,7 +61,8 @@ from exposure._tables import (
 )
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
-from exposure.onet import _read
+from exposure.oews import _file_lines, _read_above
+from exposure.onet import _FOOTNOTE, _read
 from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
     IscoGroups,
@@ -152,6 +156,14 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     (:func:`_title_lines`). A workbook refused whose header cells are merged over two rows
     is refused saying so (:func:`_merged_header`).
 
+    Footnote lines ending the table (``Source: ...``, ``Note: ...``, ``(1) ...``: one cell
+    each, the first starting as a footnote does), with or without a blank line above them,
+    are left out of a CSV as of a workbook (:func:`exposure.onet._read` with ``footnotes``;
+    below an empty line, or not padded with commas, :func:`_footnote_start`):
+    a workbook's were skipped, while a CSV's were refused as ``empty line (remove it ...)``,
+    ``empty row (no value in any column read) ...`` or ``too few fields``. (A total row is
+    refused saying so by the readers: :func:`_total_rows_first`.)
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -161,9 +173,12 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: ...soc10_isco08.csv: no crosswalk rows: the file has a header but no rows
+    >>> _ = p.write_text("soc10,isco08\\n11-1011,1112\\n\\nSource: BLS\\n")
+    >>> _read_crosswalk(p, {"soc_2010_code": "soc10", "isco08_code": "isco08"}).frame.values.tolist()
+    [['11-1011', '1112']]
     """
     try:
-        raw = _read(path, columns, optional=optional, **_csv_kwargs(path))
+        raw = _read(path, columns, optional=optional, footnotes=True, **_csv_kwargs(path))
     except DataFormatError as exc:
         if isinstance(exc, SchemaError):
             raise
@@ -172,14 +187,108 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
             if better is None:
                 raise
             raise better from None
-        # a data row refused (the header's own errors say what it holds)
-        better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
-        if better is None:
-            raise
-        raise better from None
+        start = _footnote_start(path, exc)  # footnote lines of one field (a workbook's are left out)
+        if start is None:
+            # a data row refused (the header's own errors say what it holds)
+            better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
+            if better is None:
+                raise
+            raise better from None
+        raw = _read_above(path, start, columns, optional or {})
     if not len(raw.frame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=raw.path)
     return raw
+
+
+def _footnote_start(path, exc: DataFormatError) -> int | None:
+    """The line where the footnote lines ending CSV crosswalk ``path`` start, when ``exc`` is about them; else None.
+
+    The footnotes below a workbook's table are left out (a blank row above them:
+    :func:`exposure._tables.footnote_rows`), and so are a CSV's lines padded with commas
+    (:func:`exposure.onet._read` with ``footnotes``). Below an empty line (not ``,,,``),
+    or not padded, a CSV's were refused as ``empty line (remove it: only the empty lines
+    ending the file are ignored)`` or ``too few fields``. From the line ``exc`` names to
+    the end of the file, every line that is not blank holds one cell that is not blank (a
+    footnote's text, quoted when it holds a comma), the first starting as a footnote does
+    (:data:`exposure.onet._FOOTNOTE`: ``Source``, ``Note``, ``(1)``). A short row, a line
+    of two values, or a footnote followed by a row keep their error. Run on the error
+    path only.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> _ = p.write_text('soc10,isco08\\n11-1011,1112\\n\\n"Source: BLS, 2012",\\n')
+    >>> _footnote_start(p, DataFormatError("empty line (remove it ...)", path=p, row=3, line=3))
+    3
+    >>> _ = p.write_text("soc10,isco08\\n11-1011,1112\\n\\nSource: BLS\\n11-1021,1120\\n")
+    >>> _footnote_start(p, DataFormatError("empty line (remove it ...)", path=p, row=3, line=3)) is None
+    True
+    """
+    line = exc.line or exc.row
+    if not (exc.reason.startswith(("too few fields", "empty line")) and isinstance(line, int) and line > 1):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            lines = _file_lines(handle.read())
+        records = [next(csv.reader([text]), []) for text in lines[line - 1:]]
+    except (OSError, TypeError, ValueError, csv.Error):
+        return None
+    cells = [[c.strip() for c in record if c.strip()] for record in records]
+    filled = [c for c in cells if c]
+    if not filled or any(len(c) > 1 for c in filled) or not _FOOTNOTE.match(filled[0][0]):
+        return None
+    return line
+
+
+#: A cell of a total row: ``Total`` (Excel's table Total Row), ``Totals``, ``Grand total``,
+#: ``Subtotal``, ``Total, all occupations``, ``Total: 1016``, ``Total (all)``.
+_TOTAL = re.compile(r"(?i)\s*(?:grand\s+|sub-?)?totals?\s*(?:[:,(].*)?")
+
+
+@contextmanager
+def _total_rows_first(raw):
+    """Run a reader's checks of crosswalk ``raw``; an error at or below a total row says the row is one.
+
+    A total row below the rows (Excel's table Total Row writes ``Total`` under the first
+    column; a sum added by hand) has no title and no code: it was refused as ``O*NET-SOC
+    2019 Title is blank: give every row its title`` (advice that does not fix it: a row of
+    totals has no title to give), or as a code that is not one (``soc10 must be a SOC 2010
+    code ..., got 'Total'``). A row of ``raw`` a cell of which reads as a total
+    (:data:`_TOTAL`, in any column read) is now named when the error raised is about it or
+    a row below it; an error about a row above it stands (the first row refused is named).
+    The total row is looked for on the error path only.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from exposure._tables import RawTable
+    >>> f = pd.DataFrame({"onetsoc_code": ["11-1011.00", "Total"], "onetsoc_title": ["Chief Executives", ""]})
+    >>> raw = RawTable(f, Path("x.xlsx"), 4, {"onetsoc_code": "O*NET-SOC 2019 Code"})
+    >>> with _total_rows_first(raw):
+    ...     check_filled(raw, {"onetsoc_title": f["onetsoc_title"]}, "give every row its title")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: x.xlsx, row 5, column 'O*NET-SOC 2019 Code': the row is a total row ('Total'), not one of the crosswalk's rows: delete it
+    """
+    try:
+        yield
+    except DataFormatError as exc:
+        f = raw.frame
+        if exc.row is None or str(exc.path) != str(raw.path) or not f.shape[1]:
+            raise
+        hits = np.column_stack([f[c].astype("string").str.fullmatch(_TOTAL).to_numpy(dtype=bool, na_value=False)
+                                for c in f.columns])
+        if not hits.any():
+            raise
+        pos, j = (int(k) for k in np.argwhere(hits)[0])
+        if raw.row(pos) > exc.row:  # a row above the total row is refused: it is named first
+            raise
+        column = f.columns[j]
+        source = raw.sources.get(column, column)
+        raise DataFormatError(f"the row is a total row ({str(f[column].iloc[pos]).strip()!r}), not one of the "
+                              "crosswalk's rows: delete it", path=raw.path, row=raw.row(pos),
+                              column=source) from None
 
 
 def _other_separator(exc: DataFormatError) -> DataFormatError | None:
@@ -439,15 +548,16 @@ def read_onet_to_soc(path) -> pd.DataFrame:
             "soc_title": ("2018 SOC Title", "SOC Title"),
         },
     )
-    f = _strip(raw.frame)
-    check_filled(raw, {"onetsoc_title": f["onetsoc_title"], "soc_title": f["soc_title"]}, "give every row its title")
-    check_code_cells(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.03)")
-    check_code_cells(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
-    _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
-    _check_own_soc(f, raw)  # in its words, before the model's own_soc check
-    frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
-    _check_titles(frame, raw, "soc_code", "soc_title", "SOC 2018 code")
-    return frame
+    with _total_rows_first(raw):
+        f = _strip(raw.frame)
+        check_filled(raw, {"onetsoc_title": f["onetsoc_title"], "soc_title": f["soc_title"]}, "give every row its title")
+        check_code_cells(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.03)")
+        check_code_cells(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
+        _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
+        _check_own_soc(f, raw)  # in its words, before the model's own_soc check
+        frame = validate(f, OnetToSoc, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+        _check_titles(frame, raw, "soc_code", "soc_title", "SOC 2018 code")
+        return frame
 
 
 def _check_own_soc(frame: pd.DataFrame, raw) -> None:
@@ -538,48 +648,49 @@ def read_soc_structure(path) -> pd.DataFrame:
         {**_LEVEL_COLUMNS, "title": ("SOC or O*NET-SOC 2019 Title", "Title")},
         optional={"onet": ("Detailed O*NET-SOC", "O*NET-SOC Code")},
     )
-    f = _strip(raw.frame)
-    check_filled(raw, {"title": f["title"]}, "give every row its title")
-    levels = [lv for lv in ("major", "minor", "broad", "detailed", "onet") if lv in f]
-    codes, level_of, parents = [], [], {lv: [] for lv in ("major", "minor", "broad", "detailed")}
-    current = dict.fromkeys(parents)
-    at = dict.fromkeys(parents)  # the position of each current parent's row
-    for pos, row in enumerate(f[levels].itertuples(index=False)):
-        filled = [(lv, v) for lv, v in zip(levels, row) if v]
-        if len(filled) != 1:
-            raise DataFormatError(
-                f"expected exactly one code per row, got {len(filled)}",
-                path=raw.path,
-                row=raw.row(pos),
-            )
-        lv, code = filled[0]
-        form, what = _LEVEL_FORMS[lv]
-        if not re.fullmatch(form, code):
-            source, hint = raw.sources.get(lv, lv), code_hint(code, form + r"\Z")
-            raise SchemaError(f"{source} must be {what}, got {code!r}{hint}",
-                                  path=raw.path, row=raw.row(pos), column=source)
-        if lv in current:
-            current[lv], at[lv] = code, pos
-            # a new parent resets its children
-            for child in list(current)[list(current).index(lv) + 1 :]:
-                current[child] = at[child] = None
-        codes.append(code)
-        level_of.append(lv)
-        for p in parents:
-            parents[p].append((current[p], at[p]))
-    frame = pd.DataFrame(
-        {
-            "soc_code": codes,
-            "level": level_of,
-            "title": f["title"].to_numpy(),
-            **{f"{p}_code": pd.array([c for c, _ in v], dtype="str") for p, v in parents.items()},
-        }
-    )
-    _check_repeats(frame, raw, ["soc_code"], "code", label="code",
-                   column=lambda pos: raw.sources.get(level_of[pos], level_of[pos]))
-    frame = validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row, names=raw.sources)
-    _check_parents(frame, parents, raw)
-    return frame
+    with _total_rows_first(raw):
+        f = _strip(raw.frame)
+        check_filled(raw, {"title": f["title"]}, "give every row its title")
+        levels = [lv for lv in ("major", "minor", "broad", "detailed", "onet") if lv in f]
+        codes, level_of, parents = [], [], {lv: [] for lv in ("major", "minor", "broad", "detailed")}
+        current = dict.fromkeys(parents)
+        at = dict.fromkeys(parents)  # the position of each current parent's row
+        for pos, row in enumerate(f[levels].itertuples(index=False)):
+            filled = [(lv, v) for lv, v in zip(levels, row) if v]
+            if len(filled) != 1:
+                raise DataFormatError(
+                    f"expected exactly one code per row, got {len(filled)}",
+                    path=raw.path,
+                    row=raw.row(pos),
+                )
+            lv, code = filled[0]
+            form, what = _LEVEL_FORMS[lv]
+            if not re.fullmatch(form, code):
+                source, hint = raw.sources.get(lv, lv), code_hint(code, form + r"\Z")
+                raise SchemaError(f"{source} must be {what}, got {code!r}{hint}",
+                                      path=raw.path, row=raw.row(pos), column=source)
+            if lv in current:
+                current[lv], at[lv] = code, pos
+                # a new parent resets its children
+                for child in list(current)[list(current).index(lv) + 1 :]:
+                    current[child] = at[child] = None
+            codes.append(code)
+            level_of.append(lv)
+            for p in parents:
+                parents[p].append((current[p], at[p]))
+        frame = pd.DataFrame(
+            {
+                "soc_code": codes,
+                "level": level_of,
+                "title": f["title"].to_numpy(),
+                **{f"{p}_code": pd.array([c for c, _ in v], dtype="str") for p, v in parents.items()},
+            }
+        )
+        _check_repeats(frame, raw, ["soc_code"], "code", label="code",
+                       column=lambda pos: raw.sources.get(level_of[pos], level_of[pos]))
+        frame = validate(frame, SocStructure, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+        _check_parents(frame, parents, raw)
+        return frame
 
 
 #: How the rows of each level of the SOC structure are called in messages.
@@ -670,24 +781,25 @@ def read_soc_2010_to_2018(path) -> pd.DataFrame:
             "soc_title": "2018 SOC Title",
         },
     )
-    f = _strip(raw.frame)
-    check_filled(raw, {"onetsoc_2010_title": f["onetsoc_2010_title"], "soc_title": f["soc_title"]}, "give every row its title")
-    check_code_cells(f, raw, "onetsoc_2010_code", ONETSOC_PATTERN, "an O*NET-SOC 2010 code (like 11-1011.00)",
-                     other_kind=False)  # no '.00' advice: the 2010 code 19-1020 has none
-    check_code_cells(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
-    _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
-    _check_titles(f, raw, "onetsoc_2010_code", "onetsoc_2010_title", "O*NET-SOC 2010 code")
-    _check_titles(f, raw, "soc_code", "soc_title", "SOC 2018 code")  # a second title was read silently
-    frame = pd.DataFrame(
-        {
-            "onetsoc_2010_code": f["onetsoc_2010_code"],
-            "onetsoc_2010_title": f["onetsoc_2010_title"],
-            "soc_2010_code": f["onetsoc_2010_code"].str.slice(0, 7),
-            "soc_code": f["soc_code"],
-            "soc_title": f["soc_title"],
-        }
-    )
-    return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+    with _total_rows_first(raw):
+        f = _strip(raw.frame)
+        check_filled(raw, {"onetsoc_2010_title": f["onetsoc_2010_title"], "soc_title": f["soc_title"]}, "give every row its title")
+        check_code_cells(f, raw, "onetsoc_2010_code", ONETSOC_PATTERN, "an O*NET-SOC 2010 code (like 11-1011.00)",
+                         other_kind=False)  # no '.00' advice: the 2010 code 19-1020 has none
+        check_code_cells(f, raw, "soc_code", SOC_PATTERN, "a SOC 2018 code (like 11-1011)")
+        _check_repeats(f, raw, ["onetsoc_2010_code", "soc_code"], "pair of codes")
+        _check_titles(f, raw, "onetsoc_2010_code", "onetsoc_2010_title", "O*NET-SOC 2010 code")
+        _check_titles(f, raw, "soc_code", "soc_title", "SOC 2018 code")  # a second title was read silently
+        frame = pd.DataFrame(
+            {
+                "onetsoc_2010_code": f["onetsoc_2010_code"],
+                "onetsoc_2010_title": f["onetsoc_2010_title"],
+                "soc_2010_code": f["onetsoc_2010_code"].str.slice(0, 7),
+                "soc_code": f["soc_code"],
+                "soc_title": f["soc_title"],
+            }
+        )
+        return validate(frame, Soc2010To2018, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _hyphenate_soc(code: pd.Series) -> pd.Series:
@@ -717,33 +829,34 @@ def read_soc10_isco08(path) -> pd.DataFrame:
     [['11-1011', '1112'], ['55-1011', '0110']]
     """
     raw = _read_crosswalk(path, {"soc_2010_code": "soc10", "isco08_code": "isco08"})
-    f = _strip(raw.frame)
-    isco = f["isco08_code"]
-    isco = isco.where(~isco.isin(_ARMED_FORCES), isco.str.zfill(4))
-    soc = _hyphenate_soc(f["soc_2010_code"])
-    # the first row refused, soc10 before isco08 on it: a row of another kind (a total row
-    # 'Total,3') was refused for its isco08 '3' with the advice to write it as text
-    bad_isco = (~isco.str.fullmatch(r"[0-9]{4}")).to_numpy(dtype=bool)
-    bad_soc = (~soc.str.fullmatch(r"[0-9]{2}-[0-9]{4}")).to_numpy(dtype=bool)
-    if bad_isco.any() and not bad_soc[:int(np.flatnonzero(bad_isco)[0]) + 1].any():  # '111' became '0111'
-        pos = int(np.flatnonzero(bad_isco)[0])
-        value = f["isco08_code"].iloc[pos]
-        why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
-               if re.fullmatch(r"[0-9]{3}", value) else NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
-               else code_hint(value, ISCO_UNIT_PATTERN))
-        said = ("isco08 is blank: give a four-digit ISCO-08 unit group (like 1112)" if not value else
-                f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}")
-        raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
-    if bad_soc.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
-        pos = int(np.flatnonzero(bad_soc)[0])
-        value = f["soc_2010_code"].iloc[pos]
-        why = code_hint(value, r"[0-9]{2}-?[0-9]{4}\Z")  # 111011.0: the code to write, '11-1011'
-        said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
-                f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}")
-        raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
-    frame = pd.DataFrame({"soc_2010_code": soc, "isco08_code": isco})
-    _check_repeats(frame, raw, ["soc_2010_code", "isco08_code"], "pair of codes")
-    return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+    with _total_rows_first(raw):
+        f = _strip(raw.frame)
+        isco = f["isco08_code"]
+        isco = isco.where(~isco.isin(_ARMED_FORCES), isco.str.zfill(4))
+        soc = _hyphenate_soc(f["soc_2010_code"])
+        # the first row refused, soc10 before isco08 on it: a row of another kind (a total row
+        # 'Total,3') was refused for its isco08 '3' with the advice to write it as text
+        bad_isco = (~isco.str.fullmatch(r"[0-9]{4}")).to_numpy(dtype=bool)
+        bad_soc = (~soc.str.fullmatch(r"[0-9]{2}-[0-9]{4}")).to_numpy(dtype=bool)
+        if bad_isco.any() and not bad_soc[:int(np.flatnonzero(bad_isco)[0]) + 1].any():  # '111' became '0111'
+            pos = int(np.flatnonzero(bad_isco)[0])
+            value = f["isco08_code"].iloc[pos]
+            why = (": only the armed forces' codes 0110, 0210, 0310 are read from three digits (110, 210, 310)"
+                   if re.fullmatch(r"[0-9]{3}", value) else NUMBER_HINT if re.fullmatch(r"[0-9]+\.0+", value)
+                   else code_hint(value, ISCO_UNIT_PATTERN))
+            said = ("isco08 is blank: give a four-digit ISCO-08 unit group (like 1112)" if not value else
+                    f"isco08 must be a four-digit ISCO-08 unit group (like 1112), got {value!r}{why}")
+            raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("isco08_code", "isco08"))
+        if bad_soc.any():  # pandera's "check str_matches(...)" said neither what was expected nor why
+            pos = int(np.flatnonzero(bad_soc)[0])
+            value = f["soc_2010_code"].iloc[pos]
+            why = code_hint(value, r"[0-9]{2}-?[0-9]{4}\Z")  # 111011.0: the code to write, '11-1011'
+            said = ("soc10 is blank: give a SOC 2010 code (like 11-1011 or 111011)" if not value else
+                    f"soc10 must be a SOC 2010 code (like 11-1011 or 111011), got {value!r}{why}")
+            raise DataFormatError(said, path=raw.path, row=raw.row(pos), column=raw.sources.get("soc_2010_code", "soc10"))
+        frame = pd.DataFrame({"soc_2010_code": soc, "isco08_code": isco})
+        _check_repeats(frame, raw, ["soc_2010_code", "isco08_code"], "pair of codes")
+        return validate(frame, Soc10Isco08, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 #: The ISCO-08 unit groups that lose a leading zero in a CSV (the armed forces), as they are read.
@@ -777,24 +890,25 @@ def read_isco_groups(path) -> pd.DataFrame:
         {"isco08_code": "code", "isco_title": "preferredLabel"},
         optional={"description": "description"},
     )
-    f = raw.frame
-    code = f["isco08_code"].str.strip()
-    frame = pd.DataFrame(
-        {
-            "isco08_code": code,
-            "level": code.str.len(),
-            "isco_title": f["isco_title"].str.strip(),
-            # a CSV of CRLF line ends keeps them inside a quoted description (LF, and a workbook, give "\n")
-            "description": (missing_to_na(f["description"].str.replace("\r\n", "\n", regex=False), {""})
-                            if "description" in f else pd.NA),
-        }
-    )
-    check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
-    check_code_cells(frame, raw, "isco08_code", ISCO_PATTERN, "an ISCO-08 code of 1 to 4 digits (like 0110)")
-    _check_isco_groups(code, raw)
-    _check_armed_forces(frame, raw)
-    _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
-    return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+    with _total_rows_first(raw):
+        f = raw.frame
+        code = f["isco08_code"].str.strip()
+        frame = pd.DataFrame(
+            {
+                "isco08_code": code,
+                "level": code.str.len(),
+                "isco_title": f["isco_title"].str.strip(),
+                # a CSV of CRLF line ends keeps them inside a quoted description (LF, and a workbook, give "\n")
+                "description": (missing_to_na(f["description"].str.replace("\r\n", "\n", regex=False), {""})
+                                if "description" in f else pd.NA),
+            }
+        )
+        check_filled(raw, {"isco_title": frame["isco_title"]}, "give every row its title")
+        check_code_cells(frame, raw, "isco08_code", ISCO_PATTERN, "an ISCO-08 code of 1 to 4 digits (like 0110)")
+        _check_isco_groups(code, raw)
+        _check_armed_forces(frame, raw)
+        _check_repeats(frame, raw, ["isco08_code"], "ISCO-08 code")
+        return validate(frame, IscoGroups, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _check_isco_groups(codes: pd.Series, raw) -> None:
@@ -893,15 +1007,16 @@ def read_naics_titles(path) -> pd.DataFrame:
             "naics_title": ("2022 NAICS US Title", "2022 NAICS Title", "NAICS Title"),
         },
     )
-    f = _strip(raw.frame)
-    check_filled(raw, {"naics_title": f["naics_title"]}, "give every row its title")
-    # pandera's words showed its regex, and a failure of 'level', a column the file does not have
-    check_code_cells(f, raw, "naics", NAICS_PATTERN, "a NAICS code of 2 to 6 digits (like 311, or a sector range "
-                     "like 31-33)")
-    _check_repeats(f, raw, ["naics"], "NAICS code")
-    level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
-    frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
-    return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+    with _total_rows_first(raw):
+        f = _strip(raw.frame)
+        check_filled(raw, {"naics_title": f["naics_title"]}, "give every row its title")
+        # pandera's words showed its regex, and a failure of 'level', a column the file does not have
+        check_code_cells(f, raw, "naics", NAICS_PATTERN, "a NAICS code of 2 to 6 digits (like 311, or a sector range "
+                         "like 31-33)")
+        _check_repeats(f, raw, ["naics"], "NAICS code")
+        level = f["naics"].map(lambda c: 2 if re.fullmatch(r"[0-9]{2}-[0-9]{2}", c) else len(c))
+        frame = pd.DataFrame({"naics": f["naics"], "naics_title": f["naics_title"], "level": level})
+        return validate(frame, NaicsTitles, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _load(key: str, reader, mirror, data_dir) -> pd.DataFrame:
@@ -1117,29 +1232,30 @@ def read_census_crosswalk(path) -> pd.DataFrame:
             "data_level": "Data-level",
         },
     )
-    f = _strip(raw.frame)
-    # 'NA' (R's write.csv, readr's write_csv) is a blank cell, as Job Zone reads it (to_number):
-    # the file written back by R was refused for its blank Data-level and cps_code cells
-    for column in ("data_level", "census_occ"):
-        f[column] = missing_to_na(f[column]).fillna("")
-    level = f["data_level"].str.upper()
-    odd = ~level.isin(["Y", "N", ""]).to_numpy(dtype=bool)
-    if odd.any():  # "yes" was read as False
-        pos = int(np.flatnonzero(odd)[0])
-        raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
-                              path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
-    check_filled(raw, {"onetsoc_title": f["onetsoc_title"]}, "give every row its title")
-    check_code_cells(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.00)")
-    _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
-    _check_census_codes(f["census_occ"], raw)
-    frame = pd.DataFrame({
-        "onetsoc_code": f["onetsoc_code"],
-        "onetsoc_title": f["onetsoc_title"],
-        "census_occ": f["census_occ"].where(f["census_occ"] != "", None),
-        "job_zone": _job_zones(raw),
-        "data_level": level.eq("Y"),
-    })
-    return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+    with _total_rows_first(raw):
+        f = _strip(raw.frame)
+        # 'NA' (R's write.csv, readr's write_csv) is a blank cell, as Job Zone reads it (to_number):
+        # the file written back by R was refused for its blank Data-level and cps_code cells
+        for column in ("data_level", "census_occ"):
+            f[column] = missing_to_na(f[column]).fillna("")
+        level = f["data_level"].str.upper()
+        odd = ~level.isin(["Y", "N", ""]).to_numpy(dtype=bool)
+        if odd.any():  # "yes" was read as False
+            pos = int(np.flatnonzero(odd)[0])
+            raise DataFormatError(f"Data-level must be Y, N or blank, got {raw.frame['data_level'].iloc[pos]!r}",
+                                  path=raw.path, row=raw.row(pos), column=raw.sources.get("data_level", "Data-level"))
+        check_filled(raw, {"onetsoc_title": f["onetsoc_title"]}, "give every row its title")
+        check_code_cells(f, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC 2019 code (like 11-1011.00)")
+        _check_repeats(f, raw, ["onetsoc_code"], "O*NET-SOC code")
+        _check_census_codes(f["census_occ"], raw)
+        frame = pd.DataFrame({
+            "onetsoc_code": f["onetsoc_code"],
+            "onetsoc_title": f["onetsoc_title"],
+            "census_occ": f["census_occ"].where(f["census_occ"] != "", None),
+            "job_zone": _job_zones(raw),
+            "data_level": level.eq("Y"),
+        })
+        return validate(frame, OnetToCensus, path=raw.path, row_offset=raw.first_row, names=raw.sources)
 
 
 def _check_census_codes(codes: pd.Series, raw) -> None:

@@ -227,8 +227,9 @@ def test_4_a_total_row_is_named_by_its_first_cell(tmp_path):
     path.write_text("soc10,isco08\n111011,1112\n111021,1120\nTotal,2\n")
     with pytest.raises(DataFormatError) as info:
         crosswalks.read_soc10_isco08(path)
-    assert str(info.value) == (f"{path}, row 4, column 'soc10': soc10 must be a SOC 2010 code (like 11-1011 or "
-                               "111011), got 'Total'")
+    # round 76 (crosswalk2): the row is said to be a total row (it was "soc10 must be a SOC 2010 code ...")
+    assert str(info.value) == (f"{path}, row 4, column 'soc10': the row is a total row ('Total'), not one of the "
+                               "crosswalk's rows: delete it")
     # the first row refused is still named first, whichever of its columns is wrong
     path.write_text("soc10,isco08\n111011,1112\n111021,111\nTotal,1120\n")
     with pytest.raises(DataFormatError, match=r"row 3, column 'isco08': isco08 must be a four-digit ISCO-08 unit "

@@ -293,13 +293,7 @@ def read_task_labels(path, *, gpt4: bool = True) -> pd.DataFrame:
             frame[col] = frame[col].where(frame[col].str.strip() != "NA")
     frame["O*NET-SOC Code"] = _codes(frame, path, unique=False).to_numpy()
     frame = frame.rename(columns=_LABEL_COLUMNS)
-    ids = pd.to_numeric(frame["task_id"], errors="coerce")
-    # 1e20 overflowed to -9223372036854775808, which the schema then showed
-    bad = ids.isna() | (ids % 1 != 0) | (ids >= 2.0**63)
-    if bad.any():
-        row = int(bad.to_numpy().argmax())
-        raise DataFormatError(f"task ID {frame['task_id'].iloc[row]!r} is not an integer",
-                              path=path, row=row + 2, column="Task ID")
+    ids = _task_ids(frame["task_id"], path)
     _common.check_range(ids, path, "Task ID", what="task ID")  # -8823: pandera's words before
     frame["task_id"] = ids.astype("int64")
     if gpt4:
@@ -327,6 +321,35 @@ def read_task_labels(path, *, gpt4: bool = True) -> pd.DataFrame:
     stand_in = {"gpt4_exposure": frame["human_exposure_agg"], "gpt4_exposure_alt_rubric": None,
                 "gpt_3_relevant": pd.array([pd.NA] * len(frame), dtype="boolean"), "gpt4_automation": None}
     return validate(frame.assign(**stand_in), EloundouTaskLabels, path=path, row_offset=2)[list(frame.columns)]
+
+
+def _task_ids(text: pd.Series, path) -> pd.Series:
+    """The ``Task ID`` cells (text) of label file ``path`` as numbers, as every task ID is read.
+
+    By :func:`exposure._tables.task_id_numbers`, as the task frames' IDs are read: this
+    reader's own :func:`pandas.to_numeric` read an ID of 2**53 or more written as a decimal
+    (``9007199254740993.0``, a float column) rounded to another task's (``...992``: the two
+    tasks were then refused as one task given twice), and 1e20 overflowed. A blank cell is
+    refused as such (it was ``task ID nan is not an integer``). Errors name the file, its
+    row and the column ``Task ID``.
+
+    Examples
+    --------
+    >>> _task_ids(pd.Series(["8823.0", " 8823", "8.823e3", "9007199254740993.0"]), "l.tsv").tolist()
+    [8823, 8823, 8823, 9007199254740993]
+    >>> _task_ids(pd.Series(["8823.0", None]), "l.tsv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: l.tsv, row 3, column 'Task ID': Task ID is blank: every row needs its task's ID (like 8823)
+    """
+    blank = text.isna().to_numpy(dtype=bool)
+    if blank.any():
+        raise DataFormatError("Task ID is blank: every row needs its task's ID (like 8823)", path=path,
+                              row=int(np.flatnonzero(blank)[0]) + 2, column="Task ID")
+    try:
+        return task_id_numbers(text, path=path, row_offset=2)
+    except DataFormatError as exc:  # the column as the file names it
+        raise DataFormatError(exc.reason, path=path, row=exc.row, column="Task ID") from None
 
 
 #: Label column -> (values allowed, whether it may be empty), as the schema takes them.

@@ -688,8 +688,10 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     workers twice (in ``tot_emp``, the coverage and every worker share) without a word; so
     did a major (``15-0000``) or minor (``15-1200``) group given as a detailed row beside
     its occupations. OEWS's own aggregates (``13-1020``) are never published beside their
-    detailed codes. ``path``: name the frame first, as a file (``employment, row 3, ...``),
-    as every caller does (the employment frame's errors named it after the row).
+    detailed codes. The frame (or file) ``name`` is named first (``employment, row 3,
+    column 'occ_code': ...``), as every frame error names it; ``path`` is kept for the
+    callers that pass it (``path=True``), and without it the frame was named after the row
+    and column (``row 2, column 'occ_code': employment: '15-1252' ...``).
     ``keys`` (same index as ``codes``): check within each key only (an industry's cells),
     ``key_where`` naming it in the message (``" of the sector NAICS {!r}"``, formatted with
     the key); the first member row (in row order) is named. ``row_offset``: the row that
@@ -704,7 +706,7 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     >>> refuse_nested_codes(pd.Series(["15-1250", "15-1252"]), "employment", "occ_code", "rows")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 2, column 'occ_code': employment: '15-1252' (row 2) is in '15-1250' (row 1), a SOC broad group, and both are rows: its workers would be counted twice; give the group or its occupations, not both
+    exposure.errors.DataFormatError: employment, row 2, column 'occ_code': '15-1252' (row 2) is in '15-1250' (row 1), a SOC broad group, and both are rows: its workers would be counted twice; give the group or its occupations, not both
     >>> refuse_nested_codes(pd.Series(["15-1250", "15-1252"]), "e", "occ_code", "detailed rows",
     ...                     keys=pd.Series(["11", "52"]), key_where=" of the sector NAICS {!r}")
     """
@@ -727,9 +729,7 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
             message = (f"{code!r} (row {int(pos) + row_offset}) is in {group!r} (row {first[(k, group)] + row_offset}), "
                        f"{kind}, and both are {what}{where}: its workers would be counted twice; give the group or "
                        "its occupations, not both")
-            if path:
-                raise DataFormatError(message, path=name, row=int(pos) + 1, column=column)
-            raise DataFormatError(f"{name}: {message}", row=int(pos) + 1, column=column)
+            raise DataFormatError(message, path=name, row=int(pos) + 1, column=column)  # the frame first
 
 
 def _check_combine(combine) -> None:
