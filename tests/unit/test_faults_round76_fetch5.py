@@ -46,7 +46,6 @@ local HTTP server; nothing is downloaded from the internet.
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import stat
@@ -58,6 +57,7 @@ from pathlib import Path
 import pytest
 from _http import serve
 from test_faults_cli import cli, one_error_line
+from test_faults_round76_fetch4 import _online, _warned, _zip, _zip_bytes
 
 from exposure import fetch as F
 from exposure.errors import DataFormatError
@@ -93,29 +93,6 @@ def mirror():
     if not (Path(path) / PINNED).is_file():
         pytest.skip("the real mirror is not available")
     return Path(path).resolve()
-
-
-def _zip(path, members: dict):
-    with zipfile.ZipFile(path, "w") as zf:
-        for name, text in members.items():
-            zf.writestr(name, text)
-    return path
-
-
-def _zip_bytes(members: dict) -> bytes:
-    buf = io.BytesIO()
-    _zip(buf, members)
-    return buf.getvalue()
-
-
-def _online(tmp_path, server, cache) -> F.DataStore:
-    """A store whose O*NET downloads come from the local server (``/onet/db_XX_X_text.zip``)."""
-    return F.DataStore(cache=cache, home=tmp_path / "home", mirror=None,
-                       url_map=(("https://www.onetcenter.org/dl_files/database", f"{server.url}/onet"),))
-
-
-def _warned(caplog, text) -> list[str]:
-    return [r.getMessage() for r in caplog.records if str(text) in r.getMessage()]
 
 
 # 1. a data directory that is a file is said before the advice to recompute into it
