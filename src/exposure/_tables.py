@@ -199,7 +199,7 @@ def spreadsheet_error_rows(text: pd.Series) -> list[int]:
     """
     try:
         starts = pc.match_substring_regex(pa.array(text, type=pa.string(), from_pandas=True), _ERROR_START)
-        where = np.flatnonzero(starts.to_numpy(zero_copy_only=False) == True)  # noqa: E712 - nulls are None
+        where = np.flatnonzero(starts.fill_null(False).to_numpy(zero_copy_only=False))  # a missing cell: no
     except (pa.ArrowException, TypeError, ValueError):
         where = np.flatnonzero(text.astype(str).str.contains(_ERROR_START, na=False).to_numpy(dtype=bool)
                                & text.notna().to_numpy(dtype=bool))
