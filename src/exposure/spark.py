@@ -396,7 +396,8 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     ------
     exposure.errors.DataFormatError
         ``batches`` that is one frame or not an iterable, a batch that is not a frame
-        (numbered from 1), a column given twice in a batch; before any batch, an option
+        (numbered from 1), a column given twice in a batch (the batch named:
+        ``batch 2, column 'a'``); before any batch, an option
         that is none of the above (``model``: give ``model_path``), an ``onet`` that is
         neither a release name nor a release (a number such as ``29.1``: give it as text),
         a ``model_path`` or ``registry`` that is not a path (whatever the method), a text
@@ -457,8 +458,10 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         if not isinstance(batch, pd.DataFrame):  # an AttributeError or TypeError from inside
             raise DataFormatError(f"batch {number} must be a pandas DataFrame, got {shown(batch)}")
         # a column twice (Spark keeps both columns of a join): the learned scorer's grouping
-        # by code raised "'DataFrame' object has no attribute 'str'"
-        check_columns(batch)
+        # by code raised "'DataFrame' object has no attribute 'str'"; the batch named (with
+        # the ``path`` option and the Spark partition): it was ``the frame, column 'a': ...``
+        if batch.columns.nlevels > 1 or not batch.columns.is_unique:  # named only when refused
+            check_columns(batch, what=_batch_named(number, options.get("path")))
         # the options may name O*NET's headers as the batch has them (``Task``, ``Title``), as
         # score_tasks takes them: they were looked for among the renamed columns, and refused
         text_column, occupation_column = (aliased_column(c, onet_aliases(batch))
@@ -489,6 +492,21 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         yield scored
         done += len(pending)
     held.report(done, first, regrouped or None)
+
+
+def _batch_named(number: int, path=None) -> str:
+    """The name of batch ``number`` of a partition in errors: the ``path`` option, the Spark partition, the batch.
+
+    Examples
+    --------
+    >>> _batch_named(2)
+    'batch 2'
+    >>> _batch_named(1, "tasks.csv")
+    'tasks.csv, batch 1'
+    """
+    part = _partition()
+    return ", ".join(str(w) for w in (path, None if part is None else f"Spark partition {part}",
+                                      f"batch {number}") if w is not None)
 
 
 def _check_keys(frame: pd.DataFrame, seen: dict, start: int, text_column: str,
@@ -606,8 +624,10 @@ def score_schema(schema):
     Raises
     ------
     exposure.errors.DataFormatError
-        ``schema`` that is not a Spark schema (a frame, a list of column names); a field
-        named like a score column in another case (``Label``), unless the active
+        ``schema`` that is not a Spark schema (a frame, a list of column names); a column
+        given twice, in any case unless ``spark.sql.caseSensitive`` is true, as
+        :func:`score` refuses it (``schema, column 'Task': given more than once ...``);
+        a field named like a score column in another case (``Label``), unless the active
         session's ``spark.sql.caseSensitive`` is true: Spark names columns regardless of
         case, so the output would have two columns ``label`` (the job ran, and writing or
         selecting its output failed: ``COLUMN_ALREADY_EXISTS``).
@@ -620,7 +640,11 @@ def score_schema(schema):
     if not isinstance(schema, StructType):
         _not_a_schema(schema)
     names = [f.name for f in schema.fields]
-    _check_score_case(names, _case_sensitive(SparkSession.getActiveSession()))
+    case_sensitive = _case_sensitive(SparkSession.getActiveSession())
+    # a column twice (a join keeps both), as score() refuses it: the job was built, and
+    # mapInPandas failed with Spark's ``[AMBIGUOUS_REFERENCE] Reference `task` is ambiguous``
+    _check_unique(names, case_sensitive, "schema")
+    _check_score_case(names, case_sensitive)
     _warn_columns(names)
     return _output_schema(schema)
 

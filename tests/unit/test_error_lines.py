@@ -116,7 +116,7 @@ def test_score_names_the_line_of_a_record_below_a_multi_line_cell(tmp_path, caps
     code, line = cli(capsys, "score", src, "-o", tmp_path / "o.csv", *SCORE)
     assert code == 2
     assert line.startswith("exposure score: error: ") and line.endswith(
-        "ml.csv, row 3 (line 4), column 'task': task text must be a non-empty string, got nan")
+        "ml.csv, row 3 (line 4), column 'task': task text must be a non-empty string, got a missing value")
 
 
 def test_score_names_the_line_in_batches_too(tmp_path, capsys):

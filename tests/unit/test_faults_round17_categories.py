@@ -160,7 +160,7 @@ def test_task_ids_in_every_integer_form_and_missing_still_pass(call):
 
 # ----------------------------------------------------------- kept: handled before this round
 @pytest.mark.parametrize("call", PUBLIC, ids=_ids)
-@pytest.mark.parametrize("cell, shown", [(None, "None"), (np.nan, "nan"), (5, "5"),
+@pytest.mark.parametrize("cell, shown", [(None, "a missing value"), (np.nan, "a missing value"), (5, "5"),
                                          (b"Type.", "b'Type.'" + re.escape(
                                              ": bytes, not text (from a database driver or a binary column?): "
                                              "decode them first, df['task'] = df['task'].map(lambda v: "

@@ -94,9 +94,9 @@ def test_stem_cache_still_bounded():
 
 @pytest.mark.parametrize("frame, message", [
     (pd.DataFrame({"task": pd.Series(["Weld pipes.", None], dtype=object)}),
-     "row 2, column 'task': task text must be a non-empty string, got None (index 1)"),
+     "row 2, column 'task': task text must be a non-empty string, got a missing value (index 1)"),
     (pd.DataFrame({"task": ["Weld pipes.", np.nan]}),
-     "row 2, column 'task': task text must be a non-empty string, got nan (index 1)"),
+     "row 2, column 'task': task text must be a non-empty string, got a missing value (index 1)"),
     (pd.DataFrame({"task": ["Weld pipes.", 5]}),
      "row 2, column 'task': task text must be a non-empty string, got 5 (index 1)"),
     (pd.DataFrame({"task": ["", "Weld pipes."]}),

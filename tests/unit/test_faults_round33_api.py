@@ -152,7 +152,7 @@ def test_row_error_of_a_filtered_frame_names_its_label():
     frame = _frame([0, 1, 2]).assign(task=["Answer telephones.", "Sort mail.", None])
     picked = frame[frame["n"] > 1]
     with pytest.raises(DataFormatError, match=re.escape(
-            "row 2, column 'task': task text must be a non-empty string, got nan (index 2)")):
+            "row 2, column 'task': task text must be a non-empty string, got a missing value (index 2)")):
         score_tasks(picked, "learned")
 
 

@@ -41,7 +41,7 @@ def test_arrow_text_column_with_missing_text_names_row(dtype, method):
     tasks = _tasks().astype({"task": dtype})
     tasks.loc[1, "task"] = None
     with pytest.raises(DataFormatError, match=r"^row 2, column 'task': task text must be a "
-                       r"non-empty string, got <NA>$"):
+                       r"non-empty string, got a missing value$"):
         score_tasks(tasks, method)
 
 

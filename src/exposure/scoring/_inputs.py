@@ -964,7 +964,8 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         Not a frame, a ``text_column`` that cannot be a column name (a list, a Series),
         repeated or multi-level column names (:func:`check_columns`), missing column, a
         ``row_offset`` that is not a whole number of 0 or more (:func:`check_row_offset`),
-        an empty / non-string cell, a text without a letter or digit (only invisible
+        an empty / non-string cell (a missing one, None, NaN or ``pd.NA``, said as
+        ``got a missing value``), a text without a letter or digit (only invisible
         format characters such as a zero-width space, which are removed before scoring;
         a NUL; punctuation such as ``-`` standing for no task), a text without a letter
         (a number, a code or a date: ``744``, ``2021-01-01``), a spreadsheet's error
@@ -986,6 +987,10 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got '' (index 6)
+    >>> task_texts(pd.DataFrame({"task": ["Type letters.", None]}, dtype="string"), show_index=False)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task': task text must be a non-empty string, got a missing value
     """
     if not isinstance(frame, pd.DataFrame):
         start = "expected" if what is None else f"{what} must be"
@@ -1094,7 +1099,10 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                 "keeps the garbled text: mend it there" if reason.endswith("Latin-1)") else
                 f": a number or code is not a task statement (is {text_column!r} the column "
                 "of the task texts?)")
-        raise DataFormatError(f"task text {reason}, got {cell_shown(value)}{where}{more}",
+        # a missing cell said one way whatever the dtype: it was ``got nan`` (pandas 3's
+        # ``str``, a Spark null), ``got <NA>`` (``string``, Dask) or ``got None``
+        got = "a missing value" if is_missing(value) else cell_shown(value)
+        raise DataFormatError(f"task text {reason}, got {got}{where}{more}",
                               path=path, row=pos + row_offset, column=text_column)
     return values
 
