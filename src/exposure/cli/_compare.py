@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -9,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from exposure._io import atomic_paths, write_csv
-from exposure._load import tables_dir
+from exposure._load import load, tables_dir
 from exposure._outdir import (
     check_files_dir,
     check_report_files,
@@ -79,20 +80,23 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         return None, None
     if arg is not None and not str(arg).strip():  # the shipped table was read instead, without a word
         raise DataFormatError("--ours is empty: give a SOC scores file (Parquet), or 'none' to skip")
-    path = Path(arg) if arg else tables_dir() / DEFAULT_OURS
-    if arg:  # a directory, a pipe or "-" is named for what it is (it was "file not found")
+    if arg is None:
+        frame = _load_default_ours()
+        if frame is None:
+            return None, None
+        path = Path(frame.attrs["exposure_directory"]) / DEFAULT_OURS
+    else:
+        path = Path(arg)
+        # a directory, a pipe or "-" is named for what it is (it was "file not found")
         check_input_file(path, "file")
         if path.is_dir():
             raise DataFormatError("is a directory, not a SOC scores file (a Parquet file is expected)",
                                   path=path)
-    if not path.is_file():
-        if arg:
+        if not path.is_file():
             raise DataFormatError("file not found", path=path)
-        return None, None
-    if arg:
         _check_parquet(path)
         check_parquet_header(path)
-    frame = read_parquet_file(path)
+        frame = read_parquet_file(path)
     # saved from .set_index("soc_code") ("SOC_CODE" was not read) or .set_index(["soc_code",
     # "tot_emp"]) (a level of a MultiIndex was refused as a missing column)
     if (any(isinstance(n, str) and norm_header(n) == "soc_code" for n in frame.index.names)
@@ -113,6 +117,35 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
     return check_soc_scores(frame, ours, path=path, row_offset=1), path
 
 
+def _load_default_ours() -> pd.DataFrame | None:
+    """Our SOC scores without ``--ours``: ``exposure.load("soc_scores")``; None when there is no such table.
+
+    The file was read as a plain Parquet file (``tables_dir() / DEFAULT_OURS``): a table
+    changed since its recompute (hand-edited, or copied from another run) was compared
+    without a word, although its ``manifest.json`` records its sha256; no read lock was
+    taken (a recompute replacing the directory meanwhile), and the recompute read was not
+    named. :func:`exposure.load` checks the table against the manifest, validates it and
+    reads it under the directory's read lock, and logs which recompute it read. An
+    installed package without processed tables (no file at all) is compared without our
+    scores, as before.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The table, ``attrs["exposure_directory"]`` naming the directory read.
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        As :func:`exposure.load`: a table that is not the one its manifest recorded, a
+        damaged table, a directory or a broken symbolic link at its name, or a recompute
+        writing the directory, each naming the file (or directory).
+    """
+    if not os.path.lexists(tables_dir() / DEFAULT_OURS):
+        return None
+    return load("soc_scores")
+
+
 #: code columns of the library's tables of other levels than SOC codes -> what the table holds
 _OTHER_LEVELS = {
     "task_id": "task scores (task_scores.parquet)",
@@ -127,17 +160,26 @@ def check_soc_level(frame: pd.DataFrame, path: Path, option: str = "--ours") -> 
     For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` (``option``, named
     in the message). An occupation, task or sector file was refused as lacking the column
     ``soc_code``, without the columns found or what to give (by ``exposure outcomes``,
-    until round 72).
+    until round 72); an occupation panel (a ``soc_code`` per ``year``) as repeating a SOC
+    code (until round 76).
 
     Raises
     ------
     exposure.errors.DataFormatError
         A file without ``soc_code``: what it holds when it has the code column of a table
         of another level (``onetsoc_code``, ``task_id``, ``naics``), else its columns;
-        and what ``option`` takes.
+        an occupation panel (a column ``year``, a SOC code repeated); and what ``option``
+        takes.
     """
     names = [norm_header(c) if isinstance(c, str) else c for c in frame.columns]
     if "soc_code" in names:
+        # the occupation panel (occupation_panel.parquet) was refused as "SOC code '11-1011'
+        # appears twice (rows 1 and 2)", without a word of what the file holds
+        if "year" in names and frame.iloc[:, names.index("soc_code")].duplicated().any():
+            raise DataFormatError("holds an occupation panel (occupation_panel.parquet: a row per SOC code and "
+                                  f"year, column {frame.columns[names.index('year')]!r}), not SOC scores: {option} "
+                                  "takes one row per SOC code (soc_code, alpha, beta, gamma), as the "
+                                  "soc_scores.parquet of exposure recompute", path=path)
         return
     other = next((col for col in _OTHER_LEVELS if col in names), None)
     what = (f"holds {_OTHER_LEVELS[other]} (column {other!r}), not SOC scores" if other
