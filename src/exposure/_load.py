@@ -881,7 +881,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     seen: dict[str, int] = {}
     for pos, name in enumerate(names, start=1):
         if name in seen:
-            raise DataFormatError(f"column {name!r} appears twice (columns {seen[name]} and {pos}); "
+            raise DataFormatError(f"the column appears twice (columns {seen[name]} and {pos}); "
                                   "a processed table has each column once", path=path, column=name)
         seen[name] = pos
     try:

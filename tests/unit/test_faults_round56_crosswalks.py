@@ -77,23 +77,23 @@ def test_to_soc_refuses_scores_none_of_whose_codes_is_in_the_crosswalk():
     with pytest.raises(DataFormatError) as info:
         to_soc(occ, _xw(), _national())
     assert str(info.value) == (
-        "column 'onetsoc_code': none of the 2 O*NET-SOC codes of occupation_scores (e.g. '15-1132.00') is in "
+        "occupation_scores, column 'onetsoc_code': none of the 2 O*NET-SOC codes (e.g. '15-1132.00') is in "
         "onet_to_soc (O*NET-SOC 2019 codes expected, e.g. '11-1011.00'), so no OEWS code, sector or worker "
         "would have a score: are the scores of another O*NET-SOC taxonomy?")
 
 
 def test_to_soc_refuses_a_crosswalk_without_rows():
-    with pytest.raises(DataFormatError, match=r"^column 'onetsoc_code': none of the 2 O\*NET-SOC codes of "
-                                              r"occupation_scores \(e\.g\. '11-1011\.00'\) is in onet_to_soc "
+    with pytest.raises(DataFormatError, match=r"^occupation_scores, column 'onetsoc_code': none of the 2 "
+                                              r"O\*NET-SOC codes \(e\.g\. '11-1011\.00'\) is in onet_to_soc "
                                               r"\(O\*NET-SOC 2019 codes expected\), so no OEWS code"):
         to_soc(_occ(), _xw().iloc[:0], _national())
 
 
 def test_to_soc_refuses_employment_of_other_codes():
     emp = _national(codes=("15-1132", "15-1133"))  # SOC 2010 codes: none is reached
-    with pytest.raises(DataFormatError, match=r"^column 'occ_code': none of the 2 SOC codes that onet_to_soc "
-                                              r"gives the scored occupations \(e\.g\. '11-1011'\) is an OEWS "
-                                              r"occupation code of the employment frame"):
+    with pytest.raises(DataFormatError, match=r"^employment frame, column 'occ_code': none of the 2 SOC codes "
+                                              r"that onet_to_soc gives the scored occupations \(e\.g\. '11-1011'\) "
+                                              r"is an OEWS occupation code of this frame"):
         to_soc(_occ(), _xw(), emp)
 
 

@@ -229,8 +229,8 @@ def test_anthropic_to_soc_refuses_a_collaboration_without_usage(tmp_path):
     """Read from a file without pct: every automation and augmentation came out missing."""
     path = write_csv(tmp_path, COLLAB.removesuffix(",pct\n") + "\na,0.5,0.1,0.1,0.2,0.1,0\n", "c.csv")
     collab = anthropic.read_task_collaboration(path)
-    with pytest.raises(DataFormatError, match=r"^column 'usage_share': collaboration has no usage_share \(read from "
-                                              r"a file without a pct column\?\): .*; give the file with pct$"):
+    with pytest.raises(DataFormatError, match=r"^collaboration, column 'usage_share': missing on every row \(read "
+                                              r"from a file without a pct column\?\): .*; give the file with pct$"):
         anthropic.anthropic_to_soc(None, collab, MATCHES.iloc[:1])
 
 

@@ -57,8 +57,8 @@ CENSUS_EMP = pd.DataFrame({"soc_code": ["11-1011", "13-1020"], "tot_emp": [100.0
     (soc_scores(**{"share.e1": [0.5, 0.5]}), "share.e1", "share_e1"),
 ])
 def test_1_to_sectors_refuses_a_measure_written_another_way(frame, column, meant):
-    with pytest.raises(DataFormatError, match=rf"soc_scores has the column '{meant}' written '{column}', which "
-                                              rf"is not read: name it '{meant}'") as err:
+    with pytest.raises(DataFormatError, match=rf"soc_scores, column '{column}': '{meant}' written another way, "
+                                              rf"which is not read: name it '{meant}'") as err:
         to_sectors(frame, employment())
     assert err.value.column == column
     named = {"Alpha": "alpha", "Beta": "beta", "Gamma": "gamma", column: meant}
@@ -68,7 +68,7 @@ def test_1_to_sectors_refuses_a_measure_written_another_way(frame, column, meant
 
 # 2. to_soc: a share written another way left out
 def test_2_to_soc_refuses_a_share_written_another_way():
-    with pytest.raises(DataFormatError, match="occupation_scores has the column 'share_e1' written 'Share_E1'"):
+    with pytest.raises(DataFormatError, match="occupation_scores, column 'Share_E1': 'share_e1' written another way"):
         to_soc(occupation_scores(Share_E1=[0.1, 0.2, 0.3]), crosswalk(), employment())
     assert to_soc(occupation_scores(share_e1=[0.1, 0.2, 0.3]), crosswalk(), employment())["share_e1"].notna().all()
 
@@ -76,8 +76,8 @@ def test_2_to_soc_refuses_a_share_written_another_way():
 # 3. workforce_stats and working_time: A_MEAN not read
 def test_3_a_wage_column_written_another_way_is_refused():
     frame = soc_scores(tot_emp=[100.0, 50.0], A_MEAN=[200000.0, 80000.0])
-    with pytest.raises(DataFormatError, match="soc_scores has the column 'a_mean' written 'A_MEAN', which is "
-                                              "not read: name it 'a_mean'") as err:
+    with pytest.raises(DataFormatError, match="soc_scores, column 'A_MEAN': 'a_mean' written another way, which "
+                                              "is not read: name it 'a_mean'") as err:
         workforce_stats(frame)
     assert err.value.column == "A_MEAN"
     stats = workforce_stats(frame.rename(columns={"A_MEAN": "a_mean"}))
@@ -87,11 +87,11 @@ def test_3_a_wage_column_written_another_way_is_refused():
 # 4. to_census_occ: a share left out, or every measure said to be lacking
 def test_4_to_census_occ_refuses_a_measure_written_another_way():
     scores = occupation_scores().drop(columns="n_tasks")
-    with pytest.raises(DataFormatError, match="scores has the column 'share_e1' written 'Share_E1'"):
+    with pytest.raises(DataFormatError, match="scores, column 'Share_E1': 'share_e1' written another way"):
         to_census_occ(scores.assign(Share_E1=[0.1, 0.2, 0.3]), CENSUS, CENSUS_EMP)
     beta = scores[["onetsoc_code", "beta"]].rename(columns={"beta": "Beta"})
     for measures in (None, ["beta"]):
-        with pytest.raises(DataFormatError, match="scores has the column 'beta' written 'Beta'") as err:
+        with pytest.raises(DataFormatError, match="scores, column 'Beta': 'beta' written another way") as err:
             to_census_occ(beta, CENSUS, CENSUS_EMP, measures=measures)
         assert err.value.column == "Beta"
     out = to_census_occ(scores.assign(share_e1=[0.1, 0.2, 0.3]), CENSUS, CENSUS_EMP)

@@ -184,14 +184,13 @@ def test_5_a_measure_in_another_case_is_told_the_column_to_write(measures):
     with pytest.raises(DataFormatError) as info:
         to_census_occ(scores, CENSUS, EMP, measures=measures)
     given = "Beta" if "Beta" in measures else "BETA"
-    assert str(info.value) == (f"column 'beta': measures names {given!r}, which scores lacks; it has the "
-                               "column 'beta': write 'beta' in measures")
+    assert str(info.value) == f"scores, column 'beta': measures names it {given!r}: write 'beta' in measures"
     # the advice followed is read: the measure of the scores as they are
     fixed = ["alpha", "beta"] if "alpha" in measures else ["beta"]
     out = to_census_occ(scores, CENSUS, EMP, measures=fixed)
     pd.testing.assert_frame_equal(out, to_census_occ(scores, CENSUS, EMP)[out.columns.tolist()])
     # a measure's own name of a column written otherwise: the column is to be renamed, as before
-    with pytest.raises(DataFormatError, match=r"^column 'Beta': scores has the column 'beta' written 'Beta'.* "
+    with pytest.raises(DataFormatError, match=r"^scores, column 'Beta': 'beta' written another way.* "
                        "name it 'beta'$"):
         to_census_occ(scores.rename(columns={"beta": "Beta"}), CENSUS, EMP, measures=["beta"])
 

@@ -495,9 +495,9 @@ def anthropic_to_soc(usage: pd.DataFrame | None, collaboration: pd.DataFrame | N
             _no_repeat(frame["task_name"], arg)
             if arg == "collaboration" and len(frame) and frame["usage_share"].isna().all():
                 # read from a file without pct: every automation and augmentation came out missing
-                raise DataFormatError("collaboration has no usage_share (read from a file without a pct column?): "
-                                      "the automation and augmentation of a code are means weighted by the usage "
-                                      "of its tasks; give the file with pct", column="usage_share")
+                raise DataFormatError("missing on every row (read from a file without a pct column?): the "
+                                      "automation and augmentation of a code are means weighted by the usage of "
+                                      "its tasks; give the file with pct", path="collaboration", column="usage_share")
             # a share of text raised "Can only string multiply by an integer", True was a share of 1,
             # -0.1 a usage of -0.1; a missing one gave a usage of 0.0 or left the task out of a mean
             checked[arg] = _common.checked_frame(frame, arg, ["task_name"], shares[arg], high=1.0,

@@ -514,11 +514,11 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
     >>> _measure_names(None, pd.DataFrame(columns=["onetsoc_code", "beta", "Share_E1"]), "onetsoc_code")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'Share_E1': scores has the column 'share_e1' written 'Share_E1', which is not read: name it 'share_e1'
+    exposure.errors.DataFormatError: scores, column 'Share_E1': 'share_e1' written another way, which is not read: name it 'share_e1'
     >>> _measure_names(["Beta"], pd.DataFrame(columns=["onetsoc_code", "beta"]), "onetsoc_code")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'beta': measures names 'Beta', which scores lacks; it has the column 'beta': write 'beta' in measures
+    exposure.errors.DataFormatError: scores, column 'beta': measures names it 'Beta': write 'beta' in measures
     """
     if measures is None:
         for m in MEASURES:
@@ -554,8 +554,8 @@ def _measure_names(measures, scores: pd.DataFrame, key: str) -> list[str]:
         # and to_census_occ itself (without measures) refuse: 'name it 'beta''
         other = [c for c in scores.columns if isinstance(c, str) and column_key(c) == column_key(m)]
         if other:
-            raise DataFormatError(f"measures names {m!r}, which scores lacks; it has the column {other[0]!r}: "
-                                  f"write {other[0]!r} in measures", column=other[0])
+            raise DataFormatError(f"measures names it {m!r}: write {other[0]!r} in measures", path="scores",
+                                  column=other[0])
     if missing:
         raise DataFormatError(f"scores lack the measure column(s) {missing}")
     return names

@@ -225,7 +225,7 @@ def refuse_other_spelling(frame: pd.DataFrame, name: str | None, column: str) ->
     >>> refuse_other_spelling(pd.DataFrame(columns=["soc_code", "Beta"]), "soc_scores", "beta")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: column 'Beta': soc_scores has the column 'beta' written 'Beta', which is not read: name it 'beta'
+    exposure.errors.DataFormatError: soc_scores, column 'Beta': 'beta' written another way, which is not read: name it 'beta'
     >>> refuse_other_spelling(pd.DataFrame(columns=["beta", "BETA"]), None, "beta")
     """
     if column in frame.columns:
@@ -234,8 +234,8 @@ def refuse_other_spelling(frame: pd.DataFrame, name: str | None, column: str) ->
     other = [c for c in frame.columns if isinstance(c, str) and column_key(c) == key]
     if not other:
         return
-    raise DataFormatError(f"{name or 'the frame'} has the column {column!r} written {other[0]!r}, which is not "
-                          f"read: name it {column!r}", column=other[0])
+    raise DataFormatError(f"{column!r} written another way, which is not read: name it {column!r}", path=name,
+                          column=other[0])
 
 
 #: Code column -> the check of its cells.
@@ -1008,9 +1008,9 @@ def to_soc(
         value (** * # ~), got True``). Scores of which no OEWS code gets a value: no
         scored code is in the crosswalk (O*NET-SOC 2010 codes such as ``15-1132.00``, a
         crosswalk without rows), or none reaches an OEWS code of the employment (another
-        SOC edition), as :func:`~exposure.rollup.rollup` refuses them (``column
-        'onetsoc_code': none of the 2 O*NET-SOC codes of occupation_scores (e.g.
-        '15-1132.00') is in onet_to_soc (O*NET-SOC 2019 codes expected, ...), so no OEWS
+        SOC edition), as :func:`~exposure.rollup.rollup` refuses them (``occupation_scores,
+        column 'onetsoc_code': none of the 2 O*NET-SOC codes (e.g. '15-1132.00') is in
+        onet_to_soc (O*NET-SOC 2019 codes expected, ...), so no OEWS
         code, sector or worker would have a score: ...``); a table of every OEWS code
         without a score was returned, with a warning only.
 
@@ -1034,7 +1034,10 @@ def to_soc(
     soc = _to_soc(occupation_scores, onet_to_soc, employment, combine, soc_structure)[0]
     if not soc[list(MEASURES)].notna().to_numpy().any():  # a table of no score, with a warning only
         err = _nothing_matched(occupation_scores.reset_index(drop=True), onet_to_soc, soc)
-        raise DataFormatError(err.text(scores="occupation_scores", crosswalk="onet_to_soc"), column=err.column)
+        # the frame of the codes first (it named the column first, then the frame in the text)
+        frame = "occupation_scores" if err.kind == "crosswalk" else EMPLOYMENT_FRAME
+        raise DataFormatError(err.text(scores=None, crosswalk="onet_to_soc", employment="this frame"), path=frame,
+                              column=err.column)
     return soc
 
 
