@@ -61,8 +61,8 @@ from exposure._tables import (
 )
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
-from exposure.oews import _file_lines, _read_above
-from exposure.onet import _FOOTNOTE, _read
+from exposure.oews import _footnote_start, _read_above
+from exposure.onet import _read
 from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
     IscoGroups,
@@ -187,7 +187,8 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
             if better is None:
                 raise
             raise better from None
-        start = _footnote_start(path, exc)  # footnote lines of one field (a workbook's are left out)
+        # footnote lines of one cell each (a workbook's are left out by _read)
+        start = _footnote_start(path, exc, one_cell=True)
         if start is None:
             # a data row refused (the header's own errors say what it holds)
             better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
@@ -198,47 +199,6 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     if not len(raw.frame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=raw.path)
     return raw
-
-
-def _footnote_start(path, exc: DataFormatError) -> int | None:
-    """The line where the footnote lines ending CSV crosswalk ``path`` start, when ``exc`` is about them; else None.
-
-    The footnotes below a workbook's table are left out (a blank row above them:
-    :func:`exposure._tables.footnote_rows`), and so are a CSV's lines padded with commas
-    (:func:`exposure.onet._read` with ``footnotes``). Below an empty line (not ``,,,``),
-    or not padded, a CSV's were refused as ``empty line (remove it: only the empty lines
-    ending the file are ignored)`` or ``too few fields``. From the line ``exc`` names to
-    the end of the file, every line that is not blank holds one cell that is not blank (a
-    footnote's text, quoted when it holds a comma), the first starting as a footnote does
-    (:data:`exposure.onet._FOOTNOTE`: ``Source``, ``Note``, ``(1)``). A short row, a line
-    of two values, or a footnote followed by a row keep their error. Run on the error
-    path only.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
-    >>> _ = p.write_text('soc10,isco08\\n11-1011,1112\\n\\n"Source: BLS, 2012",\\n')
-    >>> _footnote_start(p, DataFormatError("empty line (remove it ...)", path=p, row=3, line=3))
-    3
-    >>> _ = p.write_text("soc10,isco08\\n11-1011,1112\\n\\nSource: BLS\\n11-1021,1120\\n")
-    >>> _footnote_start(p, DataFormatError("empty line (remove it ...)", path=p, row=3, line=3)) is None
-    True
-    """
-    line = exc.line or exc.row
-    if not (exc.reason.startswith(("too few fields", "empty line")) and isinstance(line, int) and line > 1):
-        return None
-    try:
-        with open(path, "rb") as handle:
-            lines = _file_lines(handle.read())
-        records = [next(csv.reader([text]), []) for text in lines[line - 1:]]
-    except (OSError, TypeError, ValueError, csv.Error):
-        return None
-    cells = [[c.strip() for c in record if c.strip()] for record in records]
-    filled = [c for c in cells if c]
-    if not filled or any(len(c) > 1 for c in filled) or not _FOOTNOTE.match(filled[0][0]):
-        return None
-    return line
 
 
 #: A cell of a total row: ``Total`` (Excel's table Total Row), ``Totals``, ``Grand total``,

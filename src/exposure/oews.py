@@ -417,7 +417,7 @@ def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
                           column=exc.column, line=exc.line) from None
 
 
-def _footnote_start(path, exc: DataFormatError) -> int | None:
+def _footnote_start(path, exc: DataFormatError, *, one_cell: bool = False) -> int | None:
     """The line where the footnotes ending CSV ``path`` start, when ``exc`` is about them; else None.
 
     A BLS CSV export may write its footnotes (``Footnotes:``, ``(1) Estimates for detailed
@@ -428,6 +428,12 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
     ``(1)``), and no line of it has as many fields as the header. A short line among the
     rows, or footnotes followed by a row, keep their error. Run on the error path only.
 
+    With ``one_cell`` (the crosswalks' CSV files, :mod:`exposure.crosswalks`), every
+    footnote line holds one cell that is not blank (its text, quoted when it holds a comma;
+    padded with commas or not) instead of fewer fields than the header: a crosswalk has
+    two columns, so a footnote padded to the header's width or quoted with its comma would
+    not be told apart by its width.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -437,6 +443,12 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
     3
     >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000\\n000000,11-1011,detailed\\n")
     >>> _footnote_start(p, DataFormatError("too few fields", path=p, row=2, line=2)) is None
+    True
+    >>> _ = p.write_text('soc10,isco08\\n11-1011,1112\\n\\n"Source: BLS, 2012",\\n')
+    >>> _footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3), one_cell=True)
+    3
+    >>> _ = p.write_text("soc10,isco08\\n11-1011,1112\\n\\nSource: BLS\\n11-1021,1120\\n")
+    >>> _footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3), one_cell=True) is None
     True
     """
     line = exc.line or exc.row
@@ -452,7 +464,11 @@ def _footnote_start(path, exc: DataFormatError) -> int | None:
     except (csv.Error, StopIteration):
         return None
     filled = [r for r in records if any(c.strip() for c in r)]
-    if not filled or any(len(r) >= width for r in filled):
+    if one_cell:  # one cell that is not blank on each line, the others blank (padded with commas)
+        fits = all(sum(1 for c in r if c.strip()) == 1 for r in filled)
+    else:
+        fits = all(len(r) < width for r in filled)
+    if not filled or not fits:
         return None
     first = next(c.strip() for c in filled[0] if c.strip())
     return line if _FOOTNOTE.match(first) else None
