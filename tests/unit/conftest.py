@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import http.server
 import signal
+import threading
+import time
+from pathlib import Path
 
 import pytest
 from _frames import tiny_digests
+from _http import serve
 
 from exposure import pipeline
 from exposure.pipeline import Stage
@@ -43,3 +48,125 @@ def ctrl_c():
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
     signal.signal(signal.SIGINT, before)
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server on 127.0.0.1 answering fixed routes, shut down after the test.
+
+    It serves what the test puts in ``server.routes[path] = (status, headers, body)``
+    (any other path: 404), the body written in pieces of 300 bytes (see ``_http.serve``).
+
+    Yields
+    ------
+    type
+        Its handler class: ``routes``, ``hits[path]`` (the requests made of each path) and
+        ``url`` (``http://127.0.0.1:PORT``, no final ``/``).
+    """
+    with serve() as handler:
+        yield handler
+
+
+class ScriptedServer:
+    """An HTTP server on 127.0.0.1 whose answers are scripted per path.
+
+    ``routes[path]`` is one response, or a list of them used in turn (the last repeats);
+    a path without one answers 404. A response is a dict: ``status`` (200), ``body``
+    (b""), ``headers`` (added to ``Content-Type: application/octet-stream``), ``length``
+    (the Content-Length to declare, default ``len(body)``; None declares none), ``delay``
+    (seconds to wait before answering) and ``trickle`` (seconds between single bytes of
+    the body). It keeps ``hits[path]`` (requests made), ``sent[path]`` (body bytes written
+    to the last request), ``agents`` and ``encodings`` (each request's ``User-Agent`` and
+    ``Accept-Encoding``, in order).
+    """
+
+    def __init__(self):
+        self.routes: dict[str, dict | list[dict]] = {}
+        self.hits: dict[str, int] = {}
+        self.sent: dict[str, int] = {}
+        self.agents: list[str] = []
+        self.encodings: list[str] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):  # noqa: N802 - the http.server name
+                self.close_connection = True
+                n = server.hits.get(self.path, 0)
+                server.hits[self.path] = n + 1
+                server.agents.append(self.headers.get("User-Agent", ""))
+                server.encodings.append(self.headers.get("Accept-Encoding", ""))
+                script = server.routes.get(self.path, {"status": 404, "body": b"missing"})
+                if isinstance(script, dict):
+                    script = [script]
+                resp = script[min(n, len(script) - 1)]
+                if resp.get("delay"):
+                    time.sleep(resp["delay"])
+                body = resp.get("body", b"")
+                pause = resp.get("trickle")
+                step = 1 if pause else 65536
+                server.sent[self.path] = 0
+                try:
+                    self.send_response(resp.get("status", 200))
+                    for key, value in {"Content-Type": "application/octet-stream",
+                                       **resp.get("headers", {})}.items():
+                        self.send_header(key, value)
+                    length = resp.get("length", len(body))
+                    if length is not None:
+                        self.send_header("Content-Length", str(length))
+                    self.end_headers()
+                    for at in range(0, len(body), step):
+                        self.wfile.write(body[at:at + step])
+                        if pause:
+                            self.wfile.flush()
+                        server.sent[self.path] += len(body[at:at + step])
+                        if pause:
+                            time.sleep(pause)
+                    self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.block_on_close = False
+        self.thread = threading.Thread(target=self.httpd.serve_forever,
+                                       kwargs={"poll_interval": 0.02}, daemon=True)
+
+    def url(self, path: str) -> str:
+        """The server's URL of ``path`` (``/a.csv``; ``""`` for the server's own)."""
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+
+@pytest.fixture
+def scripted_server():
+    """A :class:`ScriptedServer` (responses in turn, delays, trickles), shut down after the test.
+
+    Yields
+    ------
+    ScriptedServer
+        The running server: the test sets its ``routes`` and reads ``url(path)``,
+        ``hits``, ``sent``, ``agents`` and ``encodings``.
+    """
+    srv = ScriptedServer()
+    srv.thread.start()
+    yield srv
+    srv.httpd.shutdown()
+    srv.httpd.server_close()
+
+
+@pytest.fixture
+def mirror(shared_data) -> Path:
+    """The real data mirror (``shared_data`` of ``tests/conftest.py``), as an absolute path.
+
+    ``shared_data`` is read once a session, before the tests' own fixtures take
+    ``$EXPOSURE_MIRROR`` out of the environment; the test is skipped (failed where
+    ``EXPOSURE_REQUIRE_MIRROR=1``) when the mirror is absent.
+
+    Returns
+    -------
+    Path
+        The mirror's resolved path.
+    """
+    return shared_data.resolve()

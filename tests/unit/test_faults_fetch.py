@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import http.server
 import os
 import signal
 import stat
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -237,89 +235,23 @@ def test_failed_copy_leaves_no_partial_file(tmp_path):
 # --------------------------------------------------------------------------- HTTP
 
 
-class Server:
-    """HTTP server on 127.0.0.1; ``routes[path]`` is a dict describing the response.
-
-    Keys: ``body`` (bytes), ``headers`` (dict), ``length`` (Content-Length to send, None
-    for none), ``trickle`` (seconds between single bytes). ``sent[path]`` counts the body
-    bytes actually written.
-    """
-
-    def __init__(self):
-        self.routes: dict[str, dict] = {}
-        self.sent: dict[str, int] = {}
-        self.encodings: list[str] = []
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                self.close_connection = True
-                server.encodings.append(self.headers.get("Accept-Encoding", ""))
-                resp = server.routes.get(self.path, {"status": 404, "body": b"missing"})
-                body = resp.get("body", b"")
-                server.sent[self.path] = 0
-                try:
-                    self.send_response(resp.get("status", 200))
-                    for key, value in {"Content-Type": "application/octet-stream",
-                                       **resp.get("headers", {})}.items():
-                        self.send_header(key, value)
-                    length = resp.get("length", len(body))
-                    if length is not None:
-                        self.send_header("Content-Length", str(length))
-                    self.end_headers()
-                    if resp.get("trickle"):
-                        for i in range(len(body)):
-                            self.wfile.write(body[i:i + 1])
-                            self.wfile.flush()
-                            server.sent[self.path] += 1
-                            time.sleep(resp["trickle"])
-                    else:
-                        for i in range(0, len(body), 65536):
-                            self.wfile.write(body[i:i + 65536])
-                            server.sent[self.path] += len(body[i:i + 65536])
-                    self.wfile.flush()
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.block_on_close = False
-        self.thread = threading.Thread(target=self.httpd.serve_forever,
-                                       kwargs={"poll_interval": 0.02}, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-
-@pytest.fixture
-def server():
-    srv = Server()
-    srv.thread.start()
-    yield srv
-    srv.httpd.shutdown()
-    srv.httpd.server_close()
-
-
 @pytest.mark.network
-def test_trickling_server_hits_the_overall_deadline(server, tmp_path):
+def test_trickling_server_hits_the_overall_deadline(scripted_server, tmp_path):
     """Old code had only a per-read timeout: one byte a second kept it alive for ever."""
-    server.routes["/slow.csv"] = {"body": DATA * 50, "trickle": 0.05}
+    scripted_server.routes["/slow.csv"] = {"body": DATA * 50, "trickle": 0.05}
     t0 = time.monotonic()
     with pytest.raises(DownloadError, match="deadline"):
-        F.download(server.url("/slow.csv"), tmp_path / "slow.csv", retries=2, backoff=0.0,
+        F.download(scripted_server.url("/slow.csv"), tmp_path / "slow.csv", retries=2, backoff=0.0,
                    timeout=(2.0, 2.0), deadline=1.5)
     assert time.monotonic() - t0 < 4.0
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_fetch_uses_the_default_deadline(server, tmp_path, monkeypatch):
-    server.routes["/slow.csv"] = {"body": DATA, "trickle": 0.05}
+def test_fetch_uses_the_default_deadline(scripted_server, tmp_path, monkeypatch):
+    scripted_server.routes["/slow.csv"] = {"body": DATA, "trickle": 0.05}
     monkeypatch.setattr(F, "DEADLINE", 1.0)
-    src = make_source(url=server.url("/slow.csv"))
+    src = make_source(url=scripted_server.url("/slow.csv"))
     with pytest.raises(DownloadError, match="deadline"):
         F.fetch(src, data_dir=tmp_path, retries=0, timeout=2.0)
     assert files_under(tmp_path) == []
@@ -327,47 +259,48 @@ def test_fetch_uses_the_default_deadline(server, tmp_path, monkeypatch):
 
 @pytest.mark.network
 @pytest.mark.parametrize("announce", [True, False])
-def test_body_longer_than_the_pinned_size_is_cut_off(server, tmp_path, announce):
+def test_body_longer_than_the_pinned_size_is_cut_off(scripted_server, tmp_path, announce):
     """Old code read a 50 MB body for a file pinned at 8 bytes in full."""
     big = b"a,b\n" * (4 * 1024 * 1024)  # 16 MiB
-    server.routes["/x.csv"] = {"body": big, "length": len(big) if announce else None}
+    scripted_server.routes["/x.csv"] = {"body": big, "length": len(big) if announce else None}
     src = make_source("demo/x.csv", hashlib.sha256(b"a,b\n1,2\n").hexdigest(), size=8,
-                      url=server.url("/x.csv"))
+                      url=scripted_server.url("/x.csv"))
     with pytest.raises(DownloadError, match="expected") as info:
         F.fetch(src, data_dir=tmp_path, retries=0, timeout=5.0)
     assert "nothing" in str(info.value)
     assert files_under(tmp_path) == []
     time.sleep(0.2)
-    assert server.sent["/x.csv"] < len(big)  # the client stopped reading
+    assert scripted_server.sent["/x.csv"] < len(big)  # the client stopped reading
 
 
 @pytest.mark.network
-def test_unrequested_gzip_body_is_refused(server, tmp_path):
+def test_unrequested_gzip_body_is_refused(scripted_server, tmp_path):
     """Old code expanded a gzip body it had not asked for (204 KB became 200 MB)."""
     packed = gzip.compress(DATA)
-    server.routes["/demo.csv"] = {"body": packed, "headers": {"Content-Encoding": "gzip"}}
+    scripted_server.routes["/demo.csv"] = {"body": packed, "headers": {"Content-Encoding": "gzip"}}
     with pytest.raises(DownloadError, match="Content-Encoding 'gzip'"):
-        F.download(server.url("/demo.csv"), tmp_path / "demo.csv", retries=0, timeout=5.0)
+        F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", retries=0, timeout=5.0)
     assert files_under(tmp_path) == []
-    assert server.encodings == ["identity"]
+    assert scripted_server.encodings == ["identity"]
 
 
 @pytest.mark.network
-def test_unrequested_gzip_refused_with_a_caller_session(server, tmp_path):
+def test_unrequested_gzip_refused_with_a_caller_session(scripted_server, tmp_path):
     import requests
 
     packed = gzip.compress(DATA)
-    server.routes["/demo.csv"] = {"body": packed, "headers": {"Content-Encoding": "gzip"}}
+    scripted_server.routes["/demo.csv"] = {"body": packed, "headers": {"Content-Encoding": "gzip"}}
     with requests.Session() as session, pytest.raises(DownloadError, match="Content-Encoding"):
-        F.download(server.url("/demo.csv"), tmp_path / "demo.csv", retries=0, timeout=5.0,
+        F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", retries=0, timeout=5.0,
                    session=session)
-    assert server.encodings == ["identity"]  # asked for identity on the caller's session too
+    # asked for identity on the caller's session too
+    assert scripted_server.encodings == ["identity"]
 
 
 @pytest.mark.network
-def test_download_still_works_within_limits(server, tmp_path):
-    server.routes["/demo.csv"] = {"body": DATA}
-    src = make_source(url=server.url("/demo.csv"))
+def test_download_still_works_within_limits(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = {"body": DATA}
+    src = make_source(url=scripted_server.url("/demo.csv"))
     assert F.fetch(src, data_dir=tmp_path, retries=0, timeout=5.0).read_bytes() == DATA
 
 
@@ -491,13 +424,13 @@ def test_read_only_cache_with_verified_files_still_works(open_tmp, shared_data):
 
 
 @pytest.mark.network
-def test_sigterm_during_fetch_cleans_up_and_exits_143(server, open_tmp):
+def test_sigterm_during_fetch_cleans_up_and_exits_143(scripted_server, open_tmp):
     """Old code had no handler: a killed fetch left its partial file behind."""
     name = "reference/anthropic_economic_index/onet_task_statements.csv"
-    server.routes["/gianluigilopardo/AnthropicEconomicIndex/b2181087/onet_task_statements.csv"] = {
-        "body": b"x" * 100_000, "trickle": 0.001}
-    env = {**os.environ, "EXPOSURE_URL_MAP": f"https://raw.githubusercontent.com={server.url('')}",
-           "EXPOSURE_HOME": str(open_tmp / "home")}
+    route = "/gianluigilopardo/AnthropicEconomicIndex/b2181087/onet_task_statements.csv"
+    scripted_server.routes[route] = {"body": b"x" * 100_000, "trickle": 0.001}
+    url_map = f"https://raw.githubusercontent.com={scripted_server.url('')}"
+    env = {**os.environ, "EXPOSURE_URL_MAP": url_map, "EXPOSURE_HOME": str(open_tmp / "home")}
     env.pop("EXPOSURE_MIRROR", None)
     proc = subprocess.Popen(EXPOSURE + ["fetch", "--data-dir", str(open_tmp / "cache"), name],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -640,26 +573,26 @@ def test_sources_rehash_cli_never_removes_a_mirror_file(tmp_path, capsys):
 
 
 @pytest.mark.network
-def test_endless_archive_download_is_cut_off(server, tmp_path, monkeypatch):
+def test_endless_archive_download_is_cut_off(scripted_server, tmp_path, monkeypatch):
     """Old code downloaded archives without a size limit: an endless body filled 1 GB in 4 s."""
     big = b"\0" * (16 * 1024 * 1024)
-    server.routes["/db.zip"] = {"body": big, "length": None}
+    scripted_server.routes["/db.zip"] = {"body": big, "length": None}
     monkeypatch.setattr(F, "ARCHIVE_MAX_BYTES", 1024 * 1024)
-    src = make_source("onet/demo/demo.csv", archive_url=server.url("/db.zip"),
+    src = make_source("onet/demo/demo.csv", archive_url=scripted_server.url("/db.zip"),
                       member="db/demo.csv")
     with pytest.raises(DownloadError, match="more than the 1,048,576 bytes"):
         F.fetch(src, data_dir=tmp_path, retries=0, timeout=5.0)
     assert files_under(tmp_path) == []
     time.sleep(0.2)
-    assert server.sent["/db.zip"] < len(big)  # the client stopped reading
+    assert scripted_server.sent["/db.zip"] < len(big)  # the client stopped reading
 
 
 @pytest.mark.network
-def test_deadline_message_does_not_guess_the_cause(server, tmp_path):
+def test_deadline_message_does_not_guess_the_cause(scripted_server, tmp_path):
     """Old message said 'the server sends too slowly' whatever made the download last."""
-    server.routes["/slow.csv"] = {"body": DATA * 50, "trickle": 0.05}
+    scripted_server.routes["/slow.csv"] = {"body": DATA * 50, "trickle": 0.05}
     with pytest.raises(DownloadError, match="did not finish within its deadline") as info:
-        F.download(server.url("/slow.csv"), tmp_path / "slow.csv", retries=0,
+        F.download(scripted_server.url("/slow.csv"), tmp_path / "slow.csv", retries=0,
                    timeout=(2.0, 2.0), deadline=0.5)
     assert "too slowly" not in str(info.value)
 

@@ -35,7 +35,6 @@ import io
 import zipfile
 
 import pytest
-from _http import serve
 
 from exposure import fetch as F
 from exposure import releases as R
@@ -46,12 +45,6 @@ from exposure.sources import Source
 FAST = {"retries": 2, "backoff": 0.0, "timeout": 2.0}
 DATA = b"a,b\n1,2\n"
 SHA = hashlib.sha256(DATA).hexdigest()
-
-
-@pytest.fixture
-def server():
-    with serve() as handler:
-        yield handler
 
 
 def _zip(members: dict, *, stored: bool = False) -> bytes:

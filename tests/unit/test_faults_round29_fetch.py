@@ -33,7 +33,6 @@ import io
 import zipfile
 
 import pytest
-from _http import serve
 from _spies import assert_flushed, record_fsync
 
 from exposure import fetch as F
@@ -44,12 +43,6 @@ from exposure.sources import Source
 FAST = {"retries": 0, "backoff": 0.0, "timeout": 2.0}
 DATA = b"a,b\n1,2\n"
 SHA = hashlib.sha256(DATA).hexdigest()
-
-
-@pytest.fixture
-def server():
-    with serve() as handler:
-        yield handler
 
 
 def _files(root):

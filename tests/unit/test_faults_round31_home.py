@@ -35,7 +35,6 @@ Tiny made-up files written by the tests into ``tmp_path``; the HTTP server is a 
 from __future__ import annotations
 
 import hashlib
-import http.server
 import logging
 import os
 import threading
@@ -60,27 +59,6 @@ def env(tmp_path, monkeypatch):
     monkeypatch.delenv("EXPOSURE_HOME", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     return tmp_path
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *args):  # quiet
-        pass
-
-    def do_GET(self):  # noqa: N802 - the http.server name
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(DATA)))
-        self.end_headers()
-        self.wfile.write(DATA)
-
-
-@pytest.fixture
-def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 # 1. $EXPOSURE_HOME is a file ---------------------------------------------------------------
@@ -160,7 +138,8 @@ def test_a_right_size_in_the_lock_is_read(env):
 
 
 def test_a_download_cut_by_the_lock_size_names_the_lock_line(env, server):
-    _lock(env / "home", f"{server}/a.csv", 10)
+    server.routes["/a.csv"] = (200, {}, DATA)
+    _lock(env / "home", f"{server.url}/a.csv", 10)
     store = F.DataStore(cache=env / "cache", home=env / "home")
     with pytest.raises(DownloadError) as info:
         F.fetch("demo/a.csv", store=store, retries=0, backoff=0.0, timeout=5.0)

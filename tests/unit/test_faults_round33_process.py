@@ -30,11 +30,9 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-MIRROR = Path(os.environ.get("EXPOSURE_MIRROR", "/work/shared/data"))
 SMALL = "crosswalks/2-6 digit_2022_Codes.xlsx"  # a small registry file (80 kB)
 
 #: sitecustomize.py that sends the process a signal when pandas starts to load
@@ -127,13 +125,6 @@ def test_listing_into_a_full_stdout_names_standard_output(tmp_path):
     assert done.stderr.decode().strip() == (
         "exposure sources: error: standard output: No space left on device")
     assert done.returncode == 2
-
-
-@pytest.fixture
-def mirror():
-    if not (MIRROR / SMALL).is_file():
-        pytest.skip(f"no mirror with {SMALL}")
-    return MIRROR
 
 
 @needs_full

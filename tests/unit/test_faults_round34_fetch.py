@@ -60,7 +60,6 @@ import socket
 from pathlib import Path
 
 import pytest
-from _http import serve
 
 from exposure import fetch as F
 from exposure.cli import main
@@ -81,12 +80,6 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return tmp_path
-
-
-@pytest.fixture
-def server():
-    with serve() as handler:
-        yield handler
 
 
 def _one_line(err: str) -> str:

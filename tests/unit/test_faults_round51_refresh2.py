@@ -33,7 +33,6 @@ import io
 import zipfile
 
 import pytest
-from _http import serve
 from test_faults_round50_refresh import _TS, _release, _statements
 
 from exposure import fetch as F
@@ -50,12 +49,6 @@ def _zip_bytes(files) -> bytes:
         for base, body in files.items():
             zf.writestr(f"db_31_0_text/{base}.txt", body)
     return buf.getvalue()
-
-
-@pytest.fixture()
-def server():
-    with serve() as handler:
-        yield handler
 
 
 @pytest.fixture()

@@ -32,7 +32,6 @@ import zipfile
 
 import pandas as pd
 import pytest
-from _http import serve
 from test_faults_round50_refresh import _TS, _release, _statements
 
 from exposure import fetch as F
@@ -50,12 +49,6 @@ def _zip_bytes(files, top: str = "db_31_0_text") -> bytes:
         for base, body in files.items():
             zf.writestr(f"{top}/{base}.txt", body)
     return buf.getvalue()
-
-
-@pytest.fixture()
-def server():
-    with serve() as handler:
-        yield handler
 
 
 @pytest.fixture()

@@ -50,12 +50,10 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import zipfile
 from pathlib import Path
 
 import pytest
-from _http import serve
 from test_faults_cli import cli, one_error_line
 
 from exposure import fetch as F
@@ -73,20 +71,6 @@ def _clean_env(monkeypatch, tmp_path):
     for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def mirror():
-    path = os.environ.get("EXPOSURE_MIRROR") or "../shared/data"
-    if not (Path(path) / ZONES).is_file():
-        pytest.skip("the real mirror is not available")
-    return Path(path).resolve()
-
-
-@pytest.fixture
-def server():
-    with serve() as handler:
-        yield handler
 
 
 def _zip(members: dict) -> bytes:

@@ -60,13 +60,10 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import stat
 import zipfile
-from pathlib import Path
 
 import pytest
-from _http import serve
 
 from exposure import fetch as F
 
@@ -83,20 +80,6 @@ def _clean_env(monkeypatch, tmp_path):
     for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def server():
-    with serve() as handler:
-        yield handler
-
-
-@pytest.fixture
-def mirror():
-    path = os.environ.get("EXPOSURE_MIRROR") or "../shared/data"
-    if not (Path(path) / PINNED).is_file():
-        pytest.skip("the real mirror is not available")
-    return Path(path).resolve()
 
 
 def _zip(path, members: dict):

@@ -47,15 +47,12 @@ local HTTP server; nothing is downloaded from the internet.
 from __future__ import annotations
 
 import logging
-import os
 import stat
 import zipfile
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
-from _http import serve
 from test_faults_cli import cli, one_error_line
 from test_faults_round76_fetch4 import _online, _warned, _zip, _zip_bytes
 
@@ -79,20 +76,6 @@ def _clean_env(monkeypatch, tmp_path):
     F._SAID_LOOSE.clear()
     F._SAID_OTHER_FORMAT.clear()
     F._SAID_RENAMED.clear()
-
-
-@pytest.fixture
-def server():
-    with serve() as handler:
-        yield handler
-
-
-@pytest.fixture
-def mirror():
-    path = os.environ.get("EXPOSURE_MIRROR") or "../shared/data"
-    if not (Path(path) / PINNED).is_file():
-        pytest.skip("the real mirror is not available")
-    return Path(path).resolve()
 
 
 # 1. a data directory that is a file is said before the advice to recompute into it

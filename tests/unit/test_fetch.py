@@ -7,10 +7,8 @@ they never leave the machine.
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
 import os
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -250,190 +248,136 @@ def test_extract_zip_bad_inputs(tmp_path):
 # --------------------------------------------------------------------------- real HTTP
 
 
-class _Server:
-    """A real HTTP server on 127.0.0.1 whose responses are scripted per path.
-
-    ``routes[path]`` is a list of responses used in turn (the last one repeats); each is a
-    dict with ``status``, ``body``, optional ``headers``, ``delay`` (seconds before
-    answering) and ``length`` (Content-Length to declare, default len(body)).
-    """
-
-    def __init__(self):
-        self.routes: dict[str, list[dict]] = {}
-        self.hits: dict[str, int] = {}
-        self.agents: list[str] = []
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):  # keep test output quiet
-                pass
-
-            def do_GET(self):
-                n = server.hits.get(self.path, 0)
-                server.hits[self.path] = n + 1
-                server.agents.append(self.headers.get("User-Agent", ""))
-                script = server.routes.get(self.path, [{"status": 404, "body": b"missing"}])
-                resp = script[min(n, len(script) - 1)]
-                if resp.get("delay"):
-                    time.sleep(resp["delay"])
-                body = resp.get("body", b"")
-                try:
-                    self.send_response(resp.get("status", 200))
-                    headers = {"Content-Type": "application/octet-stream", **resp.get("headers", {})}
-                    for key, value in headers.items():
-                        self.send_header(key, value)
-                    self.send_header("Content-Length", str(resp.get("length", len(body))))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    self.wfile.flush()
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-                self.close_connection = True
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.block_on_close = False
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-
-@pytest.fixture
-def server():
-    srv = _Server()
-    srv.thread.start()
-    yield srv
-    srv.httpd.shutdown()
-    srv.httpd.server_close()
-
-
 FAST = {"retries": 2, "backoff": 0.0, "timeout": 2.0}
 DATA = (MIRROR / OEWS).read_bytes()
 
 
 @pytest.mark.network
-def test_download_success_sends_project_user_agent(server, tmp_path):
-    server.routes["/demo.csv"] = [{"status": 200, "body": DATA}]
-    path = F.download(server.url("/demo.csv"), tmp_path / "demo.csv", sha256=OEWS_SHA, **FAST)
+def test_download_success_sends_project_user_agent(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = [{"status": 200, "body": DATA}]
+    path = F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", sha256=OEWS_SHA,
+                      **FAST)
     assert path.read_bytes() == DATA
-    assert server.hits["/demo.csv"] == 1
-    assert server.agents[0].startswith("ai-exposure/")
+    assert scripted_server.hits["/demo.csv"] == 1
+    assert scripted_server.agents[0].startswith("ai-exposure/")
     assert files_under(tmp_path) == ["demo.csv"]
 
 
 @pytest.mark.network
-def test_download_500_then_success(server, tmp_path):
-    server.routes["/demo.csv"] = [{"status": 500, "body": b"oops"}, {"status": 200, "body": DATA}]
-    path = F.download(server.url("/demo.csv"), tmp_path / "demo.csv", sha256=OEWS_SHA, **FAST)
+def test_download_500_then_success(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = [{"status": 500, "body": b"oops"},
+                                           {"status": 200, "body": DATA}]
+    path = F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", sha256=OEWS_SHA,
+                      **FAST)
     assert path.read_bytes() == DATA
-    assert server.hits["/demo.csv"] == 2
+    assert scripted_server.hits["/demo.csv"] == 2
 
 
 @pytest.mark.network
-def test_download_persistent_503_gives_up(server, tmp_path):
-    server.routes["/demo.csv"] = [{"status": 503, "body": b"busy"}]
+def test_download_persistent_503_gives_up(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = [{"status": 503, "body": b"busy"}]
     with pytest.raises(DownloadError, match=r"demo.csv: .*failed after 3 attempts: HTTP 503"):
-        F.download(server.url("/demo.csv"), tmp_path / "demo.csv", **FAST)
-    assert server.hits["/demo.csv"] == 3
+        F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", **FAST)
+    assert scripted_server.hits["/demo.csv"] == 3
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_download_404_is_not_retried(server, tmp_path):
+def test_download_404_is_not_retried(scripted_server, tmp_path):
     with pytest.raises(DownloadError, match="HTTP 404"):
-        F.download(server.url("/absent.csv"), tmp_path / "absent.csv", **FAST)
-    assert server.hits["/absent.csv"] == 1
+        F.download(scripted_server.url("/absent.csv"), tmp_path / "absent.csv", **FAST)
+    assert scripted_server.hits["/absent.csv"] == 1
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_download_timeout(server, tmp_path):
-    server.routes["/slow.csv"] = [{"status": 200, "body": DATA, "delay": 1.0}]
+def test_download_timeout(scripted_server, tmp_path):
+    scripted_server.routes["/slow.csv"] = [{"status": 200, "body": DATA, "delay": 1.0}]
     t0 = time.monotonic()
     with pytest.raises(DownloadError, match=r"slow.csv: .*failed after 2 attempts: .*[Tt]imeout"):
-        F.download(server.url("/slow.csv"), tmp_path / "slow.csv",
+        F.download(scripted_server.url("/slow.csv"), tmp_path / "slow.csv",
                    retries=1, backoff=0.0, timeout=0.2)
     assert time.monotonic() - t0 < 1.9  # gave up on the timeout, not after the delay
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_download_wrong_hash(server, tmp_path):
-    server.routes["/demo.csv"] = [{"status": 200, "body": DATA}]
+def test_download_wrong_hash(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = [{"status": 200, "body": DATA}]
     with pytest.raises(ChecksumMismatchError) as info:
-        F.download(server.url("/demo.csv"), tmp_path / "demo.csv", sha256="0" * 64,
+        F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", sha256="0" * 64,
                    name="oews/demo.csv", **FAST)
     assert info.value.actual == OEWS_SHA and info.value.name == "oews/demo.csv"
-    assert server.hits["/demo.csv"] == 1  # a wrong hash is not retried
+    assert scripted_server.hits["/demo.csv"] == 1  # a wrong hash is not retried
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_download_truncated_body(server, tmp_path):
-    server.routes["/cut.csv"] = [{"status": 200, "body": DATA[:40], "length": len(DATA)}]
+def test_download_truncated_body(scripted_server, tmp_path):
+    scripted_server.routes["/cut.csv"] = [{"status": 200, "body": DATA[:40], "length": len(DATA)}]
     with pytest.raises(DownloadError) as info:
-        F.download(server.url("/cut.csv"), tmp_path / "cut.csv", **FAST)
+        F.download(scripted_server.url("/cut.csv"), tmp_path / "cut.csv", **FAST)
     msg = str(info.value)
     assert msg.startswith("cut.csv: ") and "truncated body" in msg
     assert "40" in msg and f"Content-Length {len(DATA)}" in msg
-    assert server.hits["/cut.csv"] == 3  # truncation is retried
+    assert scripted_server.hits["/cut.csv"] == 3  # truncation is retried
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_download_truncated_then_complete(server, tmp_path):
-    server.routes["/cut.csv"] = [
+def test_download_truncated_then_complete(scripted_server, tmp_path):
+    scripted_server.routes["/cut.csv"] = [
         {"status": 200, "body": DATA[:40], "length": len(DATA)},
         {"status": 200, "body": DATA},
     ]
-    path = F.download(server.url("/cut.csv"), tmp_path / "cut.csv", sha256=OEWS_SHA, **FAST)
+    path = F.download(scripted_server.url("/cut.csv"), tmp_path / "cut.csv", sha256=OEWS_SHA,
+                      **FAST)
     assert path.read_bytes() == DATA
 
 
 @pytest.mark.network
 @pytest.mark.parametrize("ctype", ["text/html; charset=utf-8", "application/octet-stream"])
-def test_download_html_error_page(server, tmp_path, ctype):
+def test_download_html_error_page(scripted_server, tmp_path, ctype):
     page = (FIX / "error_page.html").read_bytes()
-    server.routes["/demo.csv"] = [{"status": 200, "body": page, "headers": {"Content-Type": ctype}}]
+    scripted_server.routes["/demo.csv"] = [{"status": 200, "body": page,
+                                            "headers": {"Content-Type": ctype}}]
     with pytest.raises(DownloadError, match=r"demo.csv: .*HTML page"):
-        F.download(server.url("/demo.csv"), tmp_path / "demo.csv", **FAST)
-    assert server.hits["/demo.csv"] == 1
+        F.download(scripted_server.url("/demo.csv"), tmp_path / "demo.csv", **FAST)
+    assert scripted_server.hits["/demo.csv"] == 1
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_download_html_allowed_for_html_target(server, tmp_path):
+def test_download_html_allowed_for_html_target(scripted_server, tmp_path):
     page = (FIX / "error_page.html").read_bytes()
-    server.routes["/p.html"] = [{"status": 200, "body": page,
-                                 "headers": {"Content-Type": "text/html"}}]
-    assert F.download(server.url("/p.html"), tmp_path / "p.html", **FAST).read_bytes() == page
+    scripted_server.routes["/p.html"] = [{"status": 200, "body": page,
+                                          "headers": {"Content-Type": "text/html"}}]
+    path = F.download(scripted_server.url("/p.html"), tmp_path / "p.html", **FAST)
+    assert path.read_bytes() == page
 
 
 @pytest.mark.network
-def test_download_empty_body(server, tmp_path):
-    server.routes["/empty.csv"] = [{"status": 200, "body": b""}]
+def test_download_empty_body(scripted_server, tmp_path):
+    scripted_server.routes["/empty.csv"] = [{"status": 200, "body": b""}]
     with pytest.raises(DownloadError, match="empty.csv: .*empty body"):
-        F.download(server.url("/empty.csv"), tmp_path / "empty.csv", **FAST)
+        F.download(scripted_server.url("/empty.csv"), tmp_path / "empty.csv", **FAST)
     assert files_under(tmp_path) == []
 
 
 @pytest.mark.network
-def test_fetch_plain_file_over_http(server, tmp_path):
-    server.routes["/demo.csv"] = [{"status": 500}, {"status": 200, "body": DATA}]
-    src = make_source(OEWS, OEWS_SHA, url=server.url("/demo.csv"))
+def test_fetch_plain_file_over_http(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = [{"status": 500}, {"status": 200, "body": DATA}]
+    src = make_source(OEWS, OEWS_SHA, url=scripted_server.url("/demo.csv"))
     path = F.fetch(src, data_dir=tmp_path, **FAST)
     assert path == tmp_path / OEWS and path.read_bytes() == DATA
     assert F.fetch(src, data_dir=tmp_path, **FAST) == path
-    assert server.hits["/demo.csv"] == 2  # second fetch served from the cache
+    assert scripted_server.hits["/demo.csv"] == 2  # second fetch served from the cache
 
 
 @pytest.mark.network
-def test_fetch_plain_file_wrong_hash_leaves_nothing(server, tmp_path):
-    server.routes["/demo.csv"] = [{"status": 200, "body": DATA + b"x"}]
-    src = make_source(OEWS, OEWS_SHA, url=server.url("/demo.csv"))
+def test_fetch_plain_file_wrong_hash_leaves_nothing(scripted_server, tmp_path):
+    scripted_server.routes["/demo.csv"] = [{"status": 200, "body": DATA + b"x"}]
+    src = make_source(OEWS, OEWS_SHA, url=scripted_server.url("/demo.csv"))
     with pytest.raises(ChecksumMismatchError, match="sha256 mismatch for oews/demo.csv"):
         F.fetch(src, data_dir=tmp_path, **FAST)
     assert files_under(tmp_path) == []
@@ -448,25 +392,26 @@ def _zip_bytes(members: dict[str, bytes]) -> bytes:
 
 
 @pytest.mark.network
-def test_fetch_archive_members_download_archive_once(server, tmp_path):
+def test_fetch_archive_members_download_archive_once(scripted_server, tmp_path):
     tasks = (MIRROR / TASKS).read_bytes()
-    server.routes["/db_demo_text.zip"] = [{"status": 200, "body": _zip_bytes(
+    scripted_server.routes["/db_demo_text.zip"] = [{"status": 200, "body": _zip_bytes(
         {"db_demo_text/Task Statements.txt": tasks, "db_demo_text/demo.csv": DATA})}]
-    url = server.url("/db_demo_text.zip")
+    url = scripted_server.url("/db_demo_text.zip")
     a = make_source(TASKS, TASKS_SHA, url=url, archive_url=url,
                     member="db_demo_text/Task Statements.txt")
     b = make_source("onet/demo/demo.csv", OEWS_SHA, url=url, archive_url=url,
                     member="db_demo_text/demo.csv")
     assert F.fetch(a, data_dir=tmp_path, **FAST).read_bytes() == tasks
     assert F.fetch(b, data_dir=tmp_path, **FAST).read_bytes() == DATA
-    assert server.hits["/db_demo_text.zip"] == 1
+    assert scripted_server.hits["/db_demo_text.zip"] == 1
     assert ".archives/db_demo_text.zip" in files_under(tmp_path)
 
 
 @pytest.mark.network
-def test_fetch_archive_member_wrong_hash_drops_archive(server, tmp_path):
-    server.routes["/db.zip"] = [{"status": 200, "body": _zip_bytes({"db/demo.csv": DATA + b"x"})}]
-    url = server.url("/db.zip")
+def test_fetch_archive_member_wrong_hash_drops_archive(scripted_server, tmp_path):
+    body = _zip_bytes({"db/demo.csv": DATA + b"x"})
+    scripted_server.routes["/db.zip"] = [{"status": 200, "body": body}]
+    url = scripted_server.url("/db.zip")
     src = make_source(OEWS, OEWS_SHA, url=url, archive_url=url, member="db/demo.csv")
     with pytest.raises(ChecksumMismatchError, match="oews/demo.csv"):
         F.fetch(src, data_dir=tmp_path, **FAST)
@@ -474,11 +419,11 @@ def test_fetch_archive_member_wrong_hash_drops_archive(server, tmp_path):
 
 
 @pytest.mark.network
-def test_fetch_archive_html_instead_of_zip(server, tmp_path):
+def test_fetch_archive_html_instead_of_zip(scripted_server, tmp_path):
     page = (FIX / "error_page.html").read_bytes()
-    server.routes["/db.zip"] = [{"status": 200, "body": page,
-                                 "headers": {"Content-Type": "text/html"}}]
-    url = server.url("/db.zip")
+    scripted_server.routes["/db.zip"] = [{"status": 200, "body": page,
+                                          "headers": {"Content-Type": "text/html"}}]
+    url = scripted_server.url("/db.zip")
     src = make_source(OEWS, OEWS_SHA, url=url, archive_url=url, member="db/demo.csv")
     with pytest.raises(DownloadError, match=r"oews/demo.csv \(archive\): .*HTML page"):
         F.fetch(src, data_dir=tmp_path, **FAST)
@@ -486,9 +431,10 @@ def test_fetch_archive_html_instead_of_zip(server, tmp_path):
 
 
 @pytest.mark.network
-def test_fetch_archive_without_member(server, tmp_path):
-    server.routes["/db.zip"] = [{"status": 200, "body": _zip_bytes({"db/other.csv": DATA})}]
-    url = server.url("/db.zip")
+def test_fetch_archive_without_member(scripted_server, tmp_path):
+    body = _zip_bytes({"db/other.csv": DATA})
+    scripted_server.routes["/db.zip"] = [{"status": 200, "body": body}]
+    url = scripted_server.url("/db.zip")
     src = make_source(OEWS, OEWS_SHA, url=url, archive_url=url, member="db/demo.csv")
     with pytest.raises(DownloadError, match="has no member 'db/demo.csv'"):
         F.fetch(src, data_dir=tmp_path, **FAST)
