@@ -1315,6 +1315,10 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
     """
     path = _lock_path(out)
     made, fresh = _missing_parents(out), not os.path.lexists(path)
+    odd = _odd_lock_file(path)
+    if odd:
+        raise OutputPathError(f"cannot use the lock file {path} for {out}: it is {odd}, where exposure makes an empty "
+                              "lock file; remove it, or write to another directory")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd = _open_lock_file(path)
@@ -1339,11 +1343,9 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
                 raise RecomputeLockedError(
                     f"another run (such as exposure diff) is reading {out}; lock file {path} is held. Wait "
                     "for it to finish or write to another directory") from None
-            holder = os.pread(fd, 256, 0).decode(errors="replace").strip() or "unknown"
-            pid, _, what = holder.partition(" ")
             # rollup and diff take this lock too: "another recompute" and "--out" misled
             raise RecomputeLockedError(
-                f"another run (pid {pid}{': ' + what if what else ''}) is writing {out}; lock file "
+                f"another run{_holder(fd)} is writing {out}; lock file "
                 f"{path} is held. Wait for it to finish or write to another directory"
             ) from None
         if not _same_file(fd, path):
@@ -1416,9 +1418,86 @@ def _open_lock_file(path: Path) -> int:
         return os.open(path, os.O_RDONLY)
 
 
+def _odd_lock_file(path: Path) -> str:
+    """What the lock file ``path`` is when it is no regular file: ``"a directory"``; ``""`` when it is one, or is missing.
+
+    A directory there was refused ``cannot create the lock file ...: Is a directory; is the
+    parent directory writable?`` (it was), a symbolic link to nothing ``No such file or
+    directory; is the parent directory writable?``; a named pipe was a bare ``OSError:
+    [Errno 22] Invalid argument`` once locked, and hung a reader (:func:`read_lock`) that
+    opened it, waiting for a writer of the pipe.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _odd_lock_file(d), _odd_lock_file(d / "missing.lock")
+    ('a directory', '')
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if not os.path.islink(path):
+            return ""
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return f"a symbolic link to {target}, which does not exist"
+    except OSError:  # a loop of links, no permission: said where it is opened
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    return "a directory" if stat.S_ISDIR(mode) else "a special file (a named pipe, device or socket)"
+
+
 def _writable_fd(fd: int) -> bool:
     """Whether the file descriptor ``fd`` was opened for writing."""
     return os.O_RDONLY != fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE
+
+
+def _holder(fd: int) -> str:
+    """Who holds the exclusive lock of ``fd``'s file, as said after "another run": ``" (pid 123: exposure rollup)"``.
+
+    The holder writes its pid and command into the lock file once it holds the lock, and
+    empties it before letting go: a writer or reader refused in between (or by a run that
+    cannot write another user's lock file) read an empty file and said ``another run (pid
+    unknown) is writing``. The pid is then the kernel's (``/proc/locks``, on Linux); ``""``
+    where neither names it.
+    """
+    try:
+        holder = os.pread(fd, 256, 0).decode(errors="replace").strip()
+    except OSError:
+        holder = ""
+    pid, _, what = holder.partition(" ")
+    pid = pid or _locking_pid(fd)
+    return f" (pid {pid}{': ' + what if what else ''})" if pid else ""
+
+
+def _locking_pid(fd: int) -> str:
+    """The pid (as text) of the process whose exclusive :func:`fcntl.flock` holds ``fd``'s file, per ``/proc/locks``; ``""`` unknown.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryFile() as fh:
+    ...     fcntl.flock(fh, fcntl.LOCK_EX)
+    ...     _locking_pid(fh.fileno()) in (str(os.getpid()), "")  # "" where there is no /proc
+    True
+    """
+    try:
+        st = os.fstat(fd)
+        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:  # no /proc (macOS): the pid is not known
+        return ""
+    # "1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF" (a waiter's line has "->" after the number)
+    device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for line in lines:
+        fields = line.split()
+        if fields[1:4] == ["FLOCK", "ADVISORY", "WRITE"] and fields[5:6] == [device] and fields[4].isdigit():
+            return fields[4] if fields[4] != "0" else ""
+    return ""
 
 
 def _readers_only(fd: int) -> bool:
@@ -1506,8 +1585,9 @@ def read_lock(directory, _attempt: int = 0) -> Iterator[Path]:
         return
     try:
         # opened, not made: a reader leaves nothing beside what it reads (without the file no
-        # writer has run there; one that starts meanwhile is caught by the check below)
-        fd = os.open(path, os.O_RDONLY)  # another user's lock file is locked as it is
+        # writer has run there; one that starts meanwhile is caught by the check below); a
+        # lock file that is no regular file is refused by every writer (a named pipe hung here)
+        fd = os.open(path, os.O_RDONLY) if not _odd_lock_file(path) else -1  # another user's is locked as it is
     except OSError:
         fd = -1
     try:
@@ -1519,11 +1599,8 @@ def read_lock(directory, _attempt: int = 0) -> Iterator[Path]:
                     os.close(fd)  # a file system without locks: no writer of exposure runs there
                     fd = -1
                 else:
-                    holder = os.pread(fd, 256, 0).decode(errors="replace").strip()
-                    pid, _, what = holder.partition(" ")
-                    who = f" (pid {pid}{': ' + what if what else ''})" if pid else ""
                     raise RecomputeLockedError(
-                        f"{out}: another run{who} is writing this directory "
+                        f"{out}: another run{_holder(fd)} is writing this directory "
                         f"now (lock file {path} is held), so its files would be read part before and part after "
                         "the run replaces them; wait for it to finish, then read it again") from None
             if fd >= 0 and not _same_file(fd, path) and _attempt < 10:

@@ -120,6 +120,9 @@ from exposure._args import _finite, as_real, check_count, check_positive, is_num
 from exposure._io import (
     _flush,
     _fsync_dir,
+    _missing_dirs,
+    _refuse_directory_path,
+    _remove_dirs,
     atomic_path,
     atomic_paths,
     partial_stem,
@@ -271,8 +274,11 @@ def _partial(dest: Path):
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=partial_stem(dest), suffix=".tmp")
         os.close(fd)
     except OSError as exc:
+        # a folder of the path that is a file was said as mkdir's "File exists"
+        blocked = _blocked_dir(dest.parent)
         raise CacheWriteError(
-            f"cannot write {dest.name} into {dest.parent}: {exc.strerror or exc}"
+            f"cannot write {dest.name} into {dest.parent}: "
+            f"{f'{blocked[0]} is {blocked[1]}' if blocked else exc.strerror or exc}"
         ) from exc
     tmp = Path(tmp)
     try:
@@ -779,6 +785,10 @@ def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> t
     exposure.errors.DataFormatError: retries must be a whole number of 0 or more, got int -1
     """
     seconds = "a positive, finite number of seconds"
+    # as written, for the message of a value above the limit: Decimal('1e10') was shown as
+    # the float it was read as ("got float 10000000000.0"), an int 10**10 as well
+    given = {"timeout": tuple(timeout) if isinstance(timeout, (tuple, list)) else (timeout,),
+             "backoff": (backoff,), "deadline": (deadline,)}
     if timeout is not None:
         if isinstance(timeout, (tuple, list)):
             if len(timeout) != 2:
@@ -799,11 +809,15 @@ def _check_network(timeout=None, retries=None, backoff=None, deadline=None) -> t
     if deadline is not None:
         deadline = check_positive(deadline, "deadline", seconds)
     parts = timeout if isinstance(timeout, tuple) else (timeout,)
-    for name, value in (*(("timeout", part) for part in parts), ("backoff", backoff), ("deadline", deadline)):
+    pair = len(parts) == 2
+    named = [(f"timeout ({what})" if pair else "timeout", part, written)
+             for part, written, what in zip(parts, given["timeout"], ("connect", "read"))]
+    for name, value, written in (*named, ("backoff", backoff, *given["backoff"]),
+                                 ("deadline", deadline, *given["deadline"])):
         if value is not None and value > threading.TIMEOUT_MAX:  # "no limit" written as 1e10
             raise DataFormatError(f"{name} must be at most {threading.TIMEOUT_MAX:.0f} seconds (about "
                                   f"{threading.TIMEOUT_MAX / (365.25 * 86400):.0f} years, the longest a socket "
-                                  f"waits; None is no limit), got {shown(value)}")
+                                  f"waits; None is no limit), got {shown(written)}")
     return timeout, retries, backoff, deadline
 
 
@@ -2061,6 +2075,71 @@ def _unreadable_member(exc: Exception) -> str:
     return f"is corrupt ({exc})"
 
 
+def _member_copies(zf: zipfile.ZipFile, member: str) -> list[str]:
+    """The other files of the zip ``zf`` named as ``member`` (in any case), in another folder of it.
+
+    A macOS resource fork (``__MACOSX/...``) is none.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w") as z:
+    ...     for name in ("db_31_0_text/Job Zones.txt", "Job Zones.txt", "__MACOSX/Job Zones.txt", "a/"):
+    ...         z.writestr(name, "x")
+    >>> _member_copies(zipfile.ZipFile(buf), "db_31_0_text/Job Zones.txt")
+    ['Job Zones.txt']
+    """
+    want = PurePosixPath(member).name.lower()
+    return [info.filename for info in zf.infolist()
+            if info.filename != member and not _is_directory(info)
+            and PurePosixPath(info.filename).name.lower() == want
+            and PurePosixPath(info.filename).parts[0].lower() not in _FOLDER_LITTER]
+
+
+def _member_digests(zf: zipfile.ZipFile, member: str) -> tuple[str, str] | None:
+    """``(sha256, sha256 with CRLF read as LF)`` of the zip member ``member``; None when it cannot be read."""
+    digest, lf = hashlib.sha256(), _LfDigest()
+    try:
+        with zf.open(member) as fin:
+            for chunk in iter(lambda: fin.read(_CHUNK), b""):
+                digest.update(chunk)
+                lf.update(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError):
+        return None  # said where the member is read
+    return digest.hexdigest(), lf.hexdigest()
+
+
+def _check_member_copies(zf: zipfile.ZipFile, archive: Path, src: Source) -> None:
+    """Refuse the user's zip ``archive`` holding ``src``'s file twice, with other bytes.
+
+    A zip made by hand of the release folder and, beside it, the file itself (the user
+    zipped both: ``db_31_0_text/Job Zones.txt`` and ``Job Zones.txt``) was read from the
+    folder's member, the other passed over without a word, although it may be the one the
+    user corrected. The same bytes in both are read as before.
+    """
+    others = _member_copies(zf, src.member)
+    if not others:
+        return
+    read = _member_digests(zf, src.member)
+    if read is None:
+        return
+    for other in others:
+        held = _member_digests(zf, other)
+        if held is None or held[0] == read[0]:
+            continue
+        first, second = f"{archive}!{src.member}", f"{archive}!{other}"
+        if held[1] != read[1]:
+            why = "two dates of the release?"
+        else:
+            sizes = (zf.getinfo(src.member).file_size, zf.getinfo(other).file_size)
+            why = _other_line_ends(*((first, second) if sizes[0] > sizes[1] else (second, first)))
+        raise DownloadError(
+            f"{src.name}: your copy of the publisher's download {archive} holds two copies of it with other "
+            f"bytes: {first} (sha256 {read[0]}) and {second} (sha256 {held[0]}): {why} The library reads "
+            f"{src.member!r}: keep the one you want there (and remove the other from the zip); nothing was read")
+
+
 def _extract_member_verified(archive: Path, src: Source, dest: Path, *, downloaded: bool = False) -> None:
     """Extract ``src.member`` from ``archive`` to ``dest`` atomically, verifying sha256.
 
@@ -2098,6 +2177,8 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path, *, download
                 f"; {archive} is your copy of the publisher's download: replace it with the download of "
                 f"{src.archive_url} (or remove it to download the release)")
             raise DownloadError(f"{src.name}: {exc}{mine}") from exc
+        if not downloaded:  # the publisher's own zip holds each file once
+            _check_member_copies(zf, archive, src)
         digest = hashlib.sha256()
         with _partial(dest) as tmp:
             with open(tmp, "wb") as fout:
@@ -2545,7 +2626,11 @@ def download(
         The file cannot be written beside ``dest``.
     exposure.errors.OutputError
         ``dest`` is a directory, before any request (the whole body was downloaded, then
-        refused: "Is a directory").
+        refused: "Is a directory"); so is a symbolic link to one (the link was replaced by
+        the file) and a directory path (``"new/"``: a file named ``new`` was written),
+        and a named pipe or a device (``/dev/null`` was replaced by the file).
+        The directories made for ``dest`` are removed again when the download fails
+        (they were left behind).
 
     Examples
     --------
@@ -2566,11 +2651,18 @@ def download(
     timeout, retries, backoff, deadline = _check_network(timeout, retries, backoff, deadline)
     # "100" was a TypeError, nan no limit at all, 2.5 a ValueError of a format, 0 refused every body
     max_bytes = None if max_bytes is None else check_count(max_bytes, "max_bytes", 1)
+    _refuse_directory_path(dest)  # "new/" wrote a file named new
     dest = Path(dest)
     label = name or dest.name
-    if dest.is_dir() and not dest.is_symlink():  # the body was read whole, then "Is a directory"
-        raise OutputError(f"it is a directory, where the download of {label} goes: give the path of the file, "
+    if dest.is_dir():  # the body was read whole, then "Is a directory"
+        # a link to a directory was replaced by the file, the user's link lost
+        what = (f"a symbolic link to the directory {os.path.realpath(dest)} (the link would be replaced by the "
+                "file)" if dest.is_symlink() else "a directory")
+        raise OutputError(f"it is {what}, where the download of {label} goes: give the path of the file, "
                           "not of its directory (or move the directory away); nothing was downloaded", path=dest)
+    if os.path.exists(dest) and not dest.is_file():  # /dev/null, a pipe: replaced by the file (as root, too)
+        raise OutputError(f"it is not a regular file (a named pipe, device or socket), where the download of {label} "
+                          "goes: give the path of a file; nothing was downloaded", path=dest)
     unreachable = _UNREACHABLE.get()
     host = _host(url)
     if unreachable is not None and host in unreachable:
@@ -2586,6 +2678,7 @@ def download(
     html_ok = dest.suffix.lower() in _HTML_SUFFIXES
     own_session = session is None
     session = _session() if own_session else session
+    created = _missing_dirs([dest])  # made for the file: a failed download left them behind
     try:
         last, made, asked, hint, why = None, 0, None, "", ""
         for attempt in range(retries + 1):
@@ -2617,6 +2710,9 @@ def download(
             f"{label}: download of {url} failed after {n} attempt{'s' if n > 1 else ''}: "
             f"{last}{hint}; nothing was written to the cache"
         )
+    except BaseException:
+        _remove_dirs(created)
+        raise
     finally:
         if own_session:
             session.close()
@@ -3547,9 +3643,11 @@ def _publisher_sha256(path: Path, src: Source, *, lf: bool = False) -> str:
             raise DownloadError(f"{src.name}: cannot read {path}: {exc.strerror or exc}") from exc
         return digest.hexdigest()
     try:
-        with zipfile.ZipFile(path) as zf, zf.open(src.member) as fin:
-            for chunk in iter(lambda: fin.read(_CHUNK), b""):
-                digest.update(chunk)
+        with zipfile.ZipFile(path) as zf:
+            _check_member_copies(zf, path, src)  # the copy beside it was passed over once the file was cached
+            with zf.open(src.member) as fin:
+                for chunk in iter(lambda: fin.read(_CHUNK), b""):
+                    digest.update(chunk)
     except KeyError:  # no such member: the cached copy is what there is
         return src.sha256
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
@@ -3675,9 +3773,19 @@ def _why_copies_differ(first: Path, second: Path, src: Source) -> str:
     if not same:
         return "two dates of the release?"
     crlf, lf = (first, second) if _copy_size(first, src) > _copy_size(second, src) else (second, first)
-    return (f"the same text with other line ends, CRLF in {_copy_name(crlf, src)} and LF in {_copy_name(lf, src)} "
-            "(unzipped with 'unzip -a', or copied through git's line-end conversion or dos2unix?), not two "
-            "dates of the release.")
+    return _other_line_ends(_copy_name(crlf, src), _copy_name(lf, src))
+
+
+def _other_line_ends(crlf: str, lf: str) -> str:
+    """Two copies of a file said to hold the same text with other line ends: CRLF in ``crlf``, LF in ``lf``.
+
+    Examples
+    --------
+    >>> _other_line_ends("a.zip!x.txt", "x.txt")  # doctest: +ELLIPSIS
+    "the same text with other line ends, CRLF in a.zip!x.txt and LF in x.txt (unzipped with ...), not two dates of the release."
+    """
+    return (f"the same text with other line ends, CRLF in {crlf} and LF in {lf} (unzipped with 'unzip -a', or "
+            "copied through git's line-end conversion or dos2unix?), not two dates of the release.")
 
 
 def _copy_size(path: Path, src: Source) -> int:

@@ -945,12 +945,17 @@ def _other_formats(name: str) -> list[str]:
     --------
     >>> _other_formats("onet/30.1/Job Zones.txt"), _other_formats("onet/29.1/Job Zones.txt")
     (['onet/30.1/Job Zones.xlsx'], [])
+    >>> _other_formats("onet/29.1/job zones.TXT")  # the same format in other capitals
+    []
     """
     want = name.strip().rstrip("/")
     stem, _, suffix = want.rpartition(".")
     if not stem or not suffix or "/" in suffix:  # no suffix: no format was asked for
         return []
-    return [n for n in SOURCES if n.rpartition(".")[0].casefold() == stem.casefold() and n != want]
+    # the same suffix in other capitals is no other format: 'onet/29.1/job zones.txt' was told
+    # "(O*NET 29.1 is pinned by the package in text format only)", the text it asked for
+    return [n for n in SOURCES if n.rpartition(".")[0].casefold() == stem.casefold()
+            and n.rpartition(".")[2].casefold() != suffix.casefold()]
 
 
 def _release_files(name: str) -> list[str]:
