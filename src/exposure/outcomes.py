@@ -61,7 +61,7 @@ from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
 from exposure.oews import _check_area, load_oews
 from exposure.rollup._sectors import ROUNDING
-from exposure.rollup._soc import _number, refuse_nested_codes
+from exposure.rollup._soc import _number, refuse_nested_codes, single_precision, stored_sizes
 from exposure.schemas import validate
 from exposure.schemas._fields import (
     OEWS_NAICS_PATTERN,
@@ -968,8 +968,7 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
                                       row=pos + 1, column="soc_code")
             # a group code beside its occupations (a panel holding OEWS's 00-0000 and 11-0000 rows):
             # refused by compare as "employment, row 831", a frame and a row the caller never gave
-            refuse_nested_codes(last["soc_code"], str(where), "soc_code",
-                                f"rows of the year {int(last_year)}", path=True)
+            refuse_nested_codes(last["soc_code"], str(where), "soc_code", f"rows of the year {int(last_year)}")
             employment = last[["soc_code", "tot_emp", "soc_title"]].rename(columns={"soc_title": "title"})
             # the SOC structure tells OEWS aggregates from SOC 2018 detailed codes the measure
             # lacks: without it 21-1019 counted as an aggregate beside 21-1018, and the measure's
@@ -1193,47 +1192,6 @@ def _not_real(x: pd.Series) -> int | None:
     return int(np.flatnonzero(flags)[0]) if flags.any() else None
 
 
-def _single_precision(dtype) -> np.dtype | None:
-    """The numpy float dtype narrower than float64 that ``dtype`` stores values in, or None.
-
-    ``float32``, pandas' ``Float32`` and ``float[pyarrow]`` (``float16`` too) are; a
-    ``float64``, integer, object or categorical dtype (or None) is not.
-
-    Examples
-    --------
-    >>> _single_precision(np.dtype("float32")), _single_precision(pd.Float32Dtype()), _single_precision(None)
-    (dtype('float32'), dtype('float32'), None)
-    """
-    try:
-        found = np.dtype(getattr(dtype, "numpy_dtype", dtype)) if dtype is not None else None
-    except TypeError:  # a categorical dtype
-        return None
-    return found if found is not None and found.kind == "f" and found.itemsize < 8 else None
-
-
-def _stored_sizes(values, x: pd.Series) -> np.ndarray:
-    """Item size (bytes) of the float each value of ``x`` is stored in: 8, or 4 (2) for float32 (float16).
-
-    A typed ``values`` (an array or Series of float32, ``Float32`` or ``float[pyarrow]``:
-    :func:`_single_precision`) gives its size to every value; in a list (or an object
-    Series) each numpy float32 (float16) item is so sized, the others 8. A list of float32
-    values (``list(array)``) was compared with the cuts as written (``0.7`` below the cut
-    ``0.7``), where the same values as an array were not.
-
-    Examples
-    --------
-    >>> _stored_sizes([np.float32(0.7), 0.5], pd.Series([np.float32(0.7), 0.5], dtype=object)).tolist()
-    [4, 8]
-    """
-    single = _single_precision(getattr(values, "dtype", None))
-    if single is not None:
-        return np.full(len(x), single.itemsize)
-    if x.dtype != object:
-        return np.full(len(x), 8)
-    return np.fromiter((i.itemsize if isinstance(i, np.floating) and i.itemsize < 8 else 8 for i in x),
-                       dtype=int, count=len(x))
-
-
 def _weight_array(weights) -> np.ndarray:
     """``weights`` of :func:`exposure_groups` (checked numbers or missing values) as floats, missing as NaN.
 
@@ -1306,6 +1264,7 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
     cuts : sequence of float, optional
         Cut points on the measure's own scale instead of quantiles (a value equal to a cut,
         or within 1e-12 below it as rounding, goes to the upper group; values stored as float32, ``Float32`` or ``float[pyarrow]``
+        (or a categorical of them: until round 77 it was compared as float64)
         are compared with the cuts rounded to float32, so that ``0.7`` is equal to the cut
         ``0.7`` as written: it went to the lower group; so are the numpy float32 items of a
         list, which went to the lower group until round 71); not together with ``q``.
@@ -1373,7 +1332,7 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         edges = np.asarray(sorted(cuts), float)
         # float32's 0.7 is 0.699999988: below the cut 0.7 it was written as (in a list of
         # float32 values too: each value against the cuts rounded as it is stored)
-        sizes = _stored_sizes(values, x)[ok]
+        sizes = stored_sizes(values, x)[ok]
         groups = np.empty(int(ok.sum()), dtype=int)
         for size in np.unique(sizes):
             at = sizes == size
@@ -1683,7 +1642,7 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
         raise DataFormatError(f"({code}, {year}) appears twice (rows {first + 1} and {pos + 1})",
                               path=path, row=pos + 1, column="year")
     # a panel built by hand with 15-1250 beside 15-1252: group_growth's emp_base summed its workers twice
-    refuse_nested_codes(panel["soc_code"][balanced], str(path), "soc_code", "balanced rows", path=True,
+    refuse_nested_codes(panel["soc_code"][balanced], str(path), "soc_code", "balanced rows",
                         keys=panel["year"][balanced], key_where=" of the year {}")
     emp = _employment(panel, balanced, path)
     _check_complete(panel, balanced, path)
@@ -2038,7 +1997,7 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
             raise ExposureError(f"measure {m!r} has no value on any balanced occupation of the panel "
                                 f"(in the base year {base_year})")
         _check_group_count(vals, q, cuts, m, base_year)
-        single = _single_precision(given[m].dtype)  # a float32 value at a cut went to the group below it
+        single = single_precision(given[m].dtype)  # a float32 value at a cut went to the group below it
         groups = exposure_groups(vals if single is None else vals.astype(single), wide.base_emp, q=q,
                                  cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
         if cuts is None:  # cut points on the measure's scale may leave a group empty by design

@@ -101,6 +101,7 @@ from exposure.schemas._fields import (
 )
 from exposure.schemas._onet import TaskDwas
 from exposure.schemas._onet import Tasks as OnetTasks
+from exposure.scoring._inputs import cell_shown, is_missing
 from exposure.scoring.learned import MODEL_NAME, read_registry
 
 __all__ = [
@@ -1625,7 +1626,7 @@ def _check_task_cells(tasks: pd.DataFrame) -> np.ndarray:
     ...                                 "task": [None]}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: tasks, row 1, column 'task': task text must be a string, got None
+    exposure.errors.DataFormatError: tasks, row 1, column 'task': task text must be a string, got a missing value
     """
     frame = tasks.reset_index(drop=True)
     ids = _check_task_keys(frame, "tasks")
@@ -1634,7 +1635,10 @@ def _check_task_cells(tasks: pd.DataFrame) -> np.ndarray:
     if wrong.any():
         pos = int(np.flatnonzero(wrong)[0])
         value = texts[pos].item() if isinstance(texts[pos], np.generic) else texts[pos]
-        raise DataFormatError(f"task text must be a string, got {value!r}", path="tasks", row=pos + 1,
+        # a missing text said in the library's one way (it was ``got None``, ``got nan``,
+        # ``got <NA>`` or ``got NaT`` by the column's dtype), as the scorers say it
+        got = "a missing value" if is_missing(value) else cell_shown(value)
+        raise DataFormatError(f"task text must be a string, got {got}", path="tasks", row=pos + 1,
                               column="task")
     return ids
 

@@ -175,7 +175,7 @@ def test_importance_outside_one_to_five_is_refused(value):
     with pytest.raises(DataFormatError) as info:
         to_occupations(_scores(), "importance", task_ratings=ratings)
     assert str(info.value) == (
-        f"row 2: weights='importance': the IM rating of 11-1011.00 task 2 is {value!r}, outside "
+        f"task_scores, row 2: weights='importance': the IM rating of 11-1011.00 task 2 is {value!r}, outside "
         "O*NET's importance scale 1 to 5 (1 of 3 tasks): check the Task Ratings data values")
 
 

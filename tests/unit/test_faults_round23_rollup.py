@@ -197,7 +197,7 @@ def test_task_weights_refuses_a_blank_task_id_of_the_scores():
     tasks = SCORES[["onetsoc_code", "task_id"]].assign(task_type="Core")
     bad = SCORES.drop(columns="label").astype({"task_id": object})
     bad.loc[1, "task_id"] = " "
-    with pytest.raises(DataFormatError, match=r"^row 2, column 'task_id': task ID ' ' is not an integer$"):
+    with pytest.raises(DataFormatError, match=r"^task_scores, row 2, column 'task_id': task ID ' ' is not an integer$"):
         task_weights(bad, "core", tasks=tasks)
     missing = bad.assign(task_id=[1, None, 3])  # a missing id (a free-text row) still weighs 1
     assert task_weights(missing, "core", tasks=tasks).tolist() == [2.0, 1.0, 2.0]

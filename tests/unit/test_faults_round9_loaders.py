@@ -309,8 +309,8 @@ DIG = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00"], "task_id": [88
 
 
 @pytest.mark.parametrize("column, value, match", [
-    ("task", None, r"task text must be a string, got None"),
-    ("task", np.nan, r"task text must be a string, got nan"),
+    ("task", None, r"task text must be a string, got a missing value"),
+    ("task", np.nan, r"task text must be a string, got a missing value"),
     ("task", 5, r"task text must be a string, got 5"),
     ("task_id", 2.5, r"task ID 2.5 is not an integer"),
     ("task_id", True, r"task ID True is not an integer"),

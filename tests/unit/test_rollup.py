@@ -457,14 +457,14 @@ def test_core_weights_of_tasks_without_an_id_stay_one(ts, fixtures):
     own = pd.concat([sub, sub.iloc[[0]].assign(task_id=None)], ignore_index=True)
     assert task_weights(own, "core", tasks=tasks).tolist() == [2.0, 1.0, 1.0]
     blank = pd.concat([own, sub.iloc[[0]].assign(task_id=" ")], ignore_index=True)  # refused (round 23)
-    with pytest.raises(DataFormatError, match=r"^row 4, column 'task_id': task ID ' ' is not an integer$"):
+    with pytest.raises(DataFormatError, match=r"^task_scores, row 4, column 'task_id': task ID ' ' is not an integer$"):
         task_weights(blank, "core", tasks=tasks)
 
 
 def test_task_weights_count_rows_from_one(ts, fixtures):
     """task_weights named the first row 'row 0'; the library counts rows from 1."""
     ratings = read_task_ratings(fixtures / "rollup" / "task_ratings_tiny.txt")
-    with pytest.raises(DataFormatError, match="^row 1: ") as err:
+    with pytest.raises(DataFormatError, match="^task_scores, row 1: ") as err:
         task_weights(ts, "importance", task_ratings=ratings)
     assert err.value.row == 1
 
@@ -475,7 +475,7 @@ def test_importance_weights_must_be_positive_and_finite(ts, value, shown):
     sub = ts[ts["onetsoc_code"] == "11-1011.03"].reset_index(drop=True)
     ratings = pd.DataFrame({"onetsoc_code": sub["onetsoc_code"], "task_id": sub["task_id"],
                             "scale_id": "IM", "category": pd.NA, "data_value": [4.0, value]})
-    with pytest.raises(DataFormatError, match=f"^row 2: weights='importance': the IM rating of "
+    with pytest.raises(DataFormatError, match=f"^task_scores, row 2: weights='importance': the IM rating of "
                        f"11-1011.03 task 6 gives weight {shown} .*positive and finite"):
         to_occupations(sub, weights="importance", task_ratings=ratings)
 

@@ -290,7 +290,7 @@ def _check_once(soc_scores: pd.DataFrame, *, nested: bool = True) -> None:
     if nested:  # "15-1250" beside "15-1252" (an OEWS file's broad group): its workers counted twice
         groups = {pos: code for code, pos in soc.items() if not code.endswith("-0000")}
         refuse_nested_codes(pd.Series(list(groups.values()), index=list(groups), dtype=object), "soc_scores",
-                            "soc_code", "rows", path=True)  # the frame first, as its other errors name it
+                            "soc_code", "rows")  # the frame first, as its other errors name it
 
 
 #: A SOC code and an O*NET-SOC code (:func:`_check_once`).

@@ -296,8 +296,7 @@ def workforce_shares(soc_scores: pd.DataFrame, measure: str) -> dict:
         # a code given twice, or a group beside a code it holds, counted their workers twice
         check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
         require_frame(soc_scores, "soc_scores", unique="soc_code")
-        refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows",
-                            path=True)
+        refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows")
     x = _common.numbers(soc_scores, measure, "soc_scores").to_numpy(dtype=float)
     emp = _common.numbers(soc_scores, "tot_emp", "soc_scores").fillna(0).to_numpy(dtype=float)
     if (emp < 0).any():

@@ -41,6 +41,7 @@ from exposure.measures._crosswalk import check_once
 from exposure.rollup._soc import (
     _number,
     _shown,
+    _whole,
     check_codes,
     measure_values,
     refuse_nested_codes,
@@ -309,7 +310,8 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     require_frame(employment, name, ["soc_code", "tot_emp"])
     emp = employment.reset_index(drop=True)
     # named as its other errors name it (it said "row 2, column 'tot_emp': employment frame: ...")
-    tot = _number(emp["tot_emp"], "tot_emp", name).to_numpy(dtype=float)
+    # '1.200' (1,200 workers written with a point, as a German spreadsheet writes them) was 1.2 workers
+    tot = _whole(_number(emp["tot_emp"], "tot_emp", name), emp["tot_emp"], "tot_emp", name).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         big = tot >= MAX_COUNT  # 1e308 overflowed once summed: tot_emp inf, the measures 0.0
     if big.any():
@@ -319,7 +321,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     if not (tot > 0).any():  # every Census code came out a plain mean ("equal", tot_emp 0), without a word
         raise DataFormatError(_no_count(name, len(tot)), path=name, column="tot_emp" if len(tot) else None)
     check_codes(emp, name, ["soc_code"])
-    refuse_nested_codes(emp["soc_code"].drop_duplicates(), name, "soc_code", "rows", path=True)
+    refuse_nested_codes(emp["soc_code"].drop_duplicates(), name, "soc_code", "rows")
     codes = emp["soc_code"].astype(str).to_numpy()
     nested = _in_aggregate(codes)  # 21-1018 beside 21-1011: the code's workers counted twice
     if nested is not None:

@@ -26,7 +26,7 @@ from exposure._measures import (
     OTHER_WEIGHT,
     PROBA_COLUMNS,
 )
-from exposure._tables import index_hint, norm_task_id, norm_task_ids, task_id_numbers
+from exposure._tables import index_hint, norm_task_id, norm_task_ids, number_hint, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._crosswalk import check_once
 from exposure.rollup._soc import measure_values, partial_measures, require_frame, rubric_order
@@ -207,9 +207,9 @@ def _check_ids(task_scores: pd.DataFrame) -> None:
     blank = ids.notna().to_numpy(dtype=bool) & ~_given_ids(ids)
     if blank.any():
         pos = int(np.flatnonzero(blank)[0])
-        raise DataFormatError(f"task ID {_plain(ids.iloc[pos])!r} is not an integer", row=pos + 1,
-                              column="task_id")
-    _refuse_odd_ids(task_scores, None)
+        raise DataFormatError(f"task ID {_plain(ids.iloc[pos])!r} is not an integer", path=_TASK_SCORES,
+                              row=pos + 1, column="task_id")
+    _refuse_odd_ids(task_scores, _TASK_SCORES)
 
 
 def _refuse_odd_ids(frame: pd.DataFrame, name: str | None) -> None:
@@ -374,11 +374,28 @@ def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str, bad: np.ndarray,
-                    message: str) -> None:
-    """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``, ``name`` named first."""
+                    message: str, *, hint: bool = False) -> None:
+    """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``, ``name`` named first.
+
+    ``hint``: the value is refused as not a number, and a number written as a spreadsheet
+    in another locale writes it (``'4,5'``, ``'12,5'``) is told the number to write
+    (:func:`exposure._tables.number_hint`; the frame's ratings are read without thousands
+    separators): it was ``IM ratings must be numbers, got '4,5'``, and no more.
+
+    Examples
+    --------
+    >>> rat = pd.DataFrame({"data_value": ["4,5"]})
+    >>> _refuse_ratings("task_ratings", rat, np.array([0]), "data_value", np.array([True]),
+    ...                 "IM ratings must be numbers, got {value!r}", hint=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: task_ratings, row 1, column 'data_value': IM ratings must be numbers, got '4,5': a decimal comma? write decimals with a point: '4.5'
+    """
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(message.format(value=_plain(rat[column].iloc[k])), path=name,
+        value = _plain(rat[column].iloc[k])
+        more = number_hint(value, grouped=False) if hint else ""
+        raise DataFormatError(message.format(value=value) + more, path=name,
                               row=int(rows[k]) + 1, column=column)
 
 
@@ -452,8 +469,10 @@ def task_weights(
         Series``), or an unknown one.
         When the weights need data that is absent (no task type, no ratings, a task
         missing from ``tasks`` or without a rating) or a rating gives a weight that is not
-        positive and finite (an importance outside 1-5); the first such row is named
-        (counted from 1). There is never a silent fallback to other weights. A
+        positive and finite (an importance outside 1-5); the frame and its first such row
+        are named (``task_scores, row 4: weights='frequency': ...``, counted from 1: the
+        row was named without the frame, beside ``tasks`` and ``task_ratings``, whose rows
+        it is not). There is never a silent fallback to other weights. A
         ``task_type`` of ``task_scores`` read by ``"core"`` must be Core or Supplemental,
         or missing, blank or ``n/a`` (the rule of :func:`check_task_scores`: ``core`` or
         ``"Core "`` would weigh 1 as if Supplemental), naming ``task_scores`` first, as
@@ -487,7 +506,7 @@ def task_weights(
     >>> task_weights(ts.drop(columns="task_type"), "core", tasks=statements)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: row 3, column 'task_id': weights='core': 1 of 3 tasks are not in the O*NET task statements, first 11-1011.00 task 3, so their task type is unknown; use equal weights (--weights equal), a task_type column, or the task statements of the O*NET release the scores come from
+    exposure.errors.DataFormatError: task_scores, row 3, column 'task_id': weights='core': 1 of 3 tasks are not in the O*NET task statements, first 11-1011.00 task 3, so their task type is unknown; use equal weights (--weights equal), a task_type column, or the task statements of the O*NET release the scores come from
     >>> task_weights(ts, "importance")
     Traceback (most recent call last):
     ...
@@ -538,7 +557,7 @@ def task_weights(
                     f"statements, first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, so their task "
                     "type is unknown; use equal weights (--weights equal), a task_type column, or "
                     "the task statements of the O*NET release the scores come from",
-                    row=pos + 1, column="task_id",
+                    path=_TASK_SCORES, row=pos + 1, column="task_id",
                 )
         elif not own_types:
             raise DataFormatError(
@@ -569,7 +588,7 @@ def task_weights(
         keys = {"onetsoc_code": rat["onetsoc_code"].astype(str).to_numpy(dtype=object),
                 "task_id": _task_key(rat["task_id"]).to_numpy(dtype=object), "scale_id": scale}
         if scale == "IM":
-            _refuse_ratings(*where, not_number, "IM ratings must be numbers, got {value!r}")
+            _refuse_ratings(*where, not_number, "IM ratings must be numbers, got {value!r}", hint=True)
             _conflicting_repeats("task_ratings", keys, value, rat["data_value"], column="data_value",
                                  what="rating", known=listed, rows=rows)
             table = pd.DataFrame({"onetsoc_code": rat["onetsoc_code"].to_numpy(),
@@ -626,7 +645,7 @@ def task_weights(
                 why = f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}"
             raise DataFormatError(
                 f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
-                row=pos + 1,
+                path=_TASK_SCORES, row=pos + 1,  # the scores' row: it named no frame, beside two others
             )
         if scale == "FT":
             _check_ft_sums(task_scores, table, weights)
@@ -639,7 +658,7 @@ def task_weights(
                 f"weights={weights!r}: the {scale} rating of {row['onetsoc_code']} task "
                 f"{norm_task_id(row['task_id'])} gives weight {float(values[pos])!r} ({int(bad.sum())} of {n} tasks); "
                 "task weights must be positive and finite: check the Task Ratings data values",
-                row=pos + 1,
+                path=_TASK_SCORES, row=pos + 1,
             )
         if scale == "IM":  # 40 (a percentage?) or 0.5 weighed a task 40 or 0.5 times
             bad = (values < IMPORTANCE_RANGE[0]) | (values > IMPORTANCE_RANGE[1])
@@ -651,7 +670,7 @@ def task_weights(
                     f"is {float(values[pos])!r}, outside O*NET's importance scale "
                     f"{IMPORTANCE_RANGE[0]} to {IMPORTANCE_RANGE[1]} ({int(bad.sum())} of {n} tasks): "
                     "check the Task Ratings data values",
-                    row=pos + 1,
+                    path=_TASK_SCORES, row=pos + 1,
                 )
         _warn_suppressed(task_scores, rat, weights, scale, path=path, row_offset=row_offset)
         return values
@@ -896,7 +915,7 @@ def _refuse_percentages(name: str, rat: pd.DataFrame, rows: np.ndarray, column: 
         k = int(np.flatnonzero(bad)[0])
         why = ("must be numbers" if not_number[k] else "must be finite" if np.isinf(value[k])
                else "must be at least 0" if value[k] < 0 else "must be at most 100")
-        _refuse_ratings(name, rat, rows, column, bad, f"FT percentages {why}, got {{value!r}}")
+        _refuse_ratings(name, rat, rows, column, bad, f"FT percentages {why}, got {{value!r}}", hint=bool(not_number[k]))
 
 
 def _refuse_task_types(ttype: pd.Series, name: str | None = None) -> None:

@@ -21,6 +21,7 @@ from exposure.rollup._soc import (
     _combine,
     _employment_names,
     _number,
+    _whole,
     check_codes,
     employment_frame,
     measure_values,
@@ -29,6 +30,8 @@ from exposure.rollup._soc import (
     refuse_other_spelling,
     refuse_rubric_order,
     require_frame,
+    stored_sizes,
+    stored_threshold,
 )
 from exposure.schemas import validate
 from exposure.schemas._fields import (
@@ -162,7 +165,7 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     _refuse_repeated_cells(cells, level, names.get("occ_code", "occ_code"))
     # 15-1250 beside 15-1252 in one industry: the member's workers were summed twice
     refuse_nested_codes(cells["occ_code"], EMPLOYMENT_FRAME, names.get("occ_code", "occ_code"),
-                        "detailed rows", path=True, keys=cells["naics"],
+                        "detailed rows", keys=cells["naics"],
                         key_where=f" of the {level} NAICS {{!r}}", row_offset=row_offset)
     # one order whatever the frame's (the sums over cells ran in row order: a shuffled
     # OEWS frame gave sector means that differed in the 16th digit)
@@ -493,8 +496,26 @@ def _refuse_nested_scores(soc_scores: pd.DataFrame) -> None:
     of :func:`~exposure.rollup.to_soc` never do (their codes are those of the employment's
     detailed rows, refused there).
     """
-    refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows",
-                        path=True)
+    refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows")
+
+
+def _beta_limit(soc_scores: pd.DataFrame, threshold: float) -> np.ndarray:
+    """``threshold`` for the ``beta`` of each row of ``soc_scores``, rounded as that beta is stored.
+
+    :func:`~exposure.rollup._soc.stored_threshold`: a beta stored as float32 (``float32``,
+    ``Float32``, ``float[pyarrow]``, categorical of them, numpy float32 items) is compared
+    with the float32 threshold, so that a beta of 0.6 is not above an
+    ``exposed_threshold`` of 0.6 (float32's 0.6 is 0.6000000238418579).
+
+    Examples
+    --------
+    >>> _beta_limit(pd.DataFrame({"beta": np.float32([0.6])}), 0.6).tolist()
+    [0.6000000238418579]
+    """
+    if "beta" not in soc_scores.columns:
+        return np.full(len(soc_scores), float(threshold))
+    beta = soc_scores["beta"].reset_index(drop=True)
+    return stored_threshold(threshold, stored_sizes(beta, beta))
 
 
 def _refuse_partial_measures(vals: np.ndarray) -> None:
@@ -605,7 +626,10 @@ def to_sectors(
         A string; anything else (``["sector"]``, None) is refused.
     exposed_threshold : float, default 0.5
         ``exposed_workers`` counts workers in occupations with beta above this (by more
-        than :data:`ROUNDING`, float rounding); a number in [0, 1].
+        than :data:`ROUNDING`, float rounding); a number in [0, 1]. A beta stored as
+        float32 (a Stata ``float``, ``Float32``, ``float[pyarrow]``) is compared with the
+        threshold rounded to float32: a beta of 0.6 is not above 0.6 (as a float64 it is
+        0.6000000238, and its workers were counted as exposed).
 
     Returns
     -------
@@ -676,6 +700,9 @@ def to_sectors(
     industries, cells = _industry_cells(employment, level)  # a second title: logged once per frame and level
     _warn_unmatched(soc_codes, vals[:, 1], cells, level, _detailed_codes(employment))
     order = _code_order(soc_codes)  # the sums run in one order whatever the rows'
+    # the threshold rounded as each beta is stored: a float32 beta of 0.6 (a Stata float,
+    # a Parquet float column) is 0.6000000238 as a float64, and counted as above 0.6
+    limit = _beta_limit(soc_scores, exposed_threshold)[order]
     soc_codes, vals = soc_codes[order], vals[order]
     emp_m = _cell_matrix(cells, industries, soc_codes, cells["tot_emp"])
     out = pd.DataFrame(_combine(emp_m, vals), columns=list(MEASURES))
@@ -717,7 +744,7 @@ def to_sectors(
                     out["covered_emp"].iloc[k] if scored_over[k] else released[k], out["tot_emp"].iloc[k])
     out["coverage"] = np.clip(ratio, 0, 1)
     # a beta at the threshold up to rounding (a mean of means) is not above it
-    out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > exposed_threshold + ROUNDING).astype(float)
+    out["exposed_workers"] = emp_m @ (np.nan_to_num(beta) > limit + ROUNDING).astype(float)
     supp = cells["tot_emp"].isna().to_numpy()
     out["suppressed_cells"] = np.bincount(idx[supp], minlength=len(industries)).astype(int)
     out["suppressed_emp"] = np.clip(out["tot_emp"].to_numpy() - released, 0, None)
@@ -780,7 +807,10 @@ def _soc_numbers(soc: pd.DataFrame, column: str) -> np.ndarray:
     if column not in soc:
         return np.full(len(soc), np.nan)
     require_frame(soc, "soc_scores", [column])  # a column given twice: named, not a pandas error
-    values = _number(soc[column], column, "soc_scores").to_numpy(dtype=float)
+    values = _number(soc[column], column, "soc_scores")
+    if column == "tot_emp":  # '1.200' (1,200 workers written with a point) was 1.2 workers
+        values = _whole(values, soc[column], column, "soc_scores")
+    values = values.to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         big = values >= MAX_COUNT  # NaN (suppressed): not big
     if big.any():  # 1e308 overflowed once summed: the output schema's "WorkforceStats, row 0" named no input

@@ -398,6 +398,74 @@ def measure_values(frame: pd.DataFrame, name: str | None, measures=MEASURES, *, 
     return out
 
 
+def single_precision(dtype) -> np.dtype | None:
+    """The numpy float dtype narrower than float64 that ``dtype`` stores values in, or None.
+
+    ``float32``, pandas' ``Float32`` and ``float[pyarrow]`` (``float16`` too) are, and so
+    is a categorical dtype whose categories are (``astype("category")`` of float32
+    values: it was taken for no float, and its values for float64 ones); a ``float64``,
+    integer or object dtype (or None) is not.
+
+    Examples
+    --------
+    >>> single_precision(np.dtype("float32")), single_precision(pd.Float32Dtype()), single_precision(None)
+    (dtype('float32'), dtype('float32'), None)
+    >>> single_precision(pd.Series(np.float32([0.7])).astype("category").dtype)
+    dtype('float32')
+    """
+    if isinstance(dtype, pd.CategoricalDtype):  # its values are its categories'
+        dtype = dtype.categories.dtype
+    try:
+        found = np.dtype(getattr(dtype, "numpy_dtype", dtype)) if dtype is not None else None
+    except TypeError:  # a dtype numpy has no counterpart of
+        return None
+    return found if found is not None and found.kind == "f" and found.itemsize < 8 else None
+
+
+def stored_sizes(values, x: pd.Series) -> np.ndarray:
+    """Item size (bytes) of the float each value of ``x`` is stored in: 8, or 4 (2) for float32 (float16).
+
+    A typed ``values`` (an array or Series of float32, ``Float32`` or ``float[pyarrow]``,
+    or categorical of them: :func:`single_precision`) gives its size to every value; in
+    a list (or an object or categorical Series) each numpy float32 (float16) item is so
+    sized, the others 8. ``x`` is ``values`` as a Series (a list as an object Series).
+    A value is compared with a cut or threshold as written rounded as the value is
+    stored (:func:`stored_threshold`): float32's 0.7 is 0.699999988 and its 0.6 is
+    0.600000024, below and above the 0.7 and 0.6 written.
+
+    Examples
+    --------
+    >>> stored_sizes([np.float32(0.7), 0.5], pd.Series([np.float32(0.7), 0.5], dtype=object)).tolist()
+    [4, 8]
+    """
+    single = single_precision(getattr(values, "dtype", None))
+    if single is not None:
+        return np.full(len(x), single.itemsize)
+    if x.dtype != object and not isinstance(x.dtype, pd.CategoricalDtype):
+        return np.full(len(x), 8)
+    return np.fromiter((i.itemsize if isinstance(i, np.floating) and i.itemsize < 8 else 8
+                        for i in x.to_numpy(dtype=object)), dtype=int, count=len(x))
+
+
+def stored_threshold(value: float, sizes: np.ndarray) -> np.ndarray:
+    """``value`` (a threshold) for each value it is compared with, rounded as that value is stored.
+
+    ``sizes``: :func:`stored_sizes`. A float32 beta of 0.6 (a Stata ``float`` column, a
+    Parquet ``float``) is 0.6000000238418579 as a float64, above a threshold of 0.6 as
+    written; against float32's 0.6 it is at it.
+
+    Examples
+    --------
+    >>> stored_threshold(0.6, np.array([8, 4])).tolist()
+    [0.6, 0.6000000238418579]
+    """
+    out = np.full(len(sizes), float(value))
+    for size in np.unique(sizes):
+        if size != 8:
+            out[sizes == size] = float(np.asarray(value, dtype=f"f{int(size)}"))
+    return out
+
+
 def _task_counts(occupation_scores: pd.DataFrame) -> np.ndarray:
     """``n_tasks`` as floats, each a whole number of at least 1 (the ``combine="n_tasks"`` weight).
 
@@ -487,8 +555,8 @@ def employment_frame(employment: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
-    """``values`` (an employment frame's ``tot_emp``, read) unless one is not a whole number of workers.
+def _whole(values: pd.Series, given: pd.Series, column: str, name: str = EMPLOYMENT_FRAME) -> pd.Series:
+    """``values`` (a ``tot_emp`` read by :func:`_number`) unless one is not a whole number of workers.
 
     OEWS counts jobs: :func:`exposure.oews.read_oews` and :func:`exposure.outcomes.build_panel`
     refuse ``'1.200'`` (a point as thousands separator, 1,200 workers) or ``'1234.5'``; the
@@ -499,7 +567,10 @@ def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
     are the shared :func:`exposure._tables.check_whole_workers`' (they were a copy of them).
     Its warning of a whole text cell written with points (``'2.000'``) is not given here:
     a roll-up reads one employment frame many times (nine by :func:`exposure.rollup.rollup`),
-    and would give it at each.
+    and would give it at each. ``name``: the frame named first (``soc_scores`` for the
+    ``tot_emp`` of :func:`coverage`, :func:`~exposure.rollup.workforce_stats` and
+    :func:`~exposure.rollup.working_time`, ``employment`` for :func:`~exposure.rollup.to_census_occ`:
+    they read ``'1.200'`` as 1.2 workers, without a word).
 
     Examples
     --------
@@ -511,7 +582,7 @@ def _whole(values: pd.Series, given: pd.Series, column: str) -> pd.Series:
     arr = values.to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         whole = arr == np.floor(arr)
-    check_whole_workers(arr, given.where(~whole), EMPLOYMENT_FRAME, column)
+    check_whole_workers(arr, given.where(~whole), name, column)
     return values
 
 
@@ -635,7 +706,7 @@ def national_detailed(employment: pd.DataFrame, *, row_offset: int = 1) -> pd.Da
             f"{int(f.index[first]) + row_offset} and {int(f.index[pos]) + row_offset}): keep one row per occupation",
             path=EMPLOYMENT_FRAME, row=int(f.index[pos]) + 1, column=column)
     refuse_nested_codes(f["occ_code"], EMPLOYMENT_FRAME, _employment_names(employment).get("occ_code", "occ_code"),
-                        "cross-industry detailed rows", path=True, row_offset=row_offset)
+                        "cross-industry detailed rows", row_offset=row_offset)
     return f.sort_values("occ_code").reset_index(drop=True)
 
 
@@ -678,7 +749,7 @@ def _containers(code: str) -> list[str]:
     return out
 
 
-def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, path: bool = False,
+def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *,
                         keys: pd.Series | None = None, key_where: str = "", row_offset: int = 1) -> None:
     """Refuse a SOC group code given beside a code that it holds, naming both rows.
 
@@ -689,9 +760,8 @@ def refuse_nested_codes(codes: pd.Series, name: str, column: str, what: str, *, 
     did a major (``15-0000``) or minor (``15-1200``) group given as a detailed row beside
     its occupations. OEWS's own aggregates (``13-1020``) are never published beside their
     detailed codes. The frame (or file) ``name`` is named first (``employment, row 3,
-    column 'occ_code': ...``), as every frame error names it; ``path`` is kept for the
-    callers that pass it (``path=True``), and without it the frame was named after the row
-    and column (``row 2, column 'occ_code': employment: '15-1252' ...``).
+    column 'occ_code': ...``), as every frame error names it (it was named after the row
+    and column unless a ``path=True`` was given: that parameter went in round 77).
     ``keys`` (same index as ``codes``): check within each key only (an industry's cells),
     ``key_where`` naming it in the message (``" of the sector NAICS {!r}"``, formatted with
     the key); the first member row (in row order) is named. ``row_offset``: the row that
@@ -1308,14 +1378,15 @@ def coverage(soc_scores: pd.DataFrame, occupation_scores: pd.DataFrame | None = 
         check_codes(soc_scores.reset_index(drop=True), "soc_scores", ["soc_code"])
         require_frame(soc_scores, "soc_scores", unique="soc_code")
         # so did a group beside a code it holds (15-1250 and 15-1252)
-        refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows",
-                            path=True)
+        refuse_nested_codes(soc_scores["soc_code"].reset_index(drop=True), "soc_scores", "soc_code", "rows")
     if prefix:
         require_frame(occupation_scores, "occupation_scores", ["onetsoc_code", "beta"])
         # a padded or missing code matched no OEWS code: prefix_share fell without a word
         check_codes(occupation_scores.reset_index(drop=True), "occupation_scores", ["onetsoc_code"])
     # as workforce_stats reads it (_sectors._soc_numbers): True is not 1 worker, "**" is missing
-    emp = _number(soc_scores["tot_emp"], "tot_emp", "soc_scores").fillna(0.0).to_numpy()
+    # '1.200' (1,200 workers, a point separating thousands) was 1.2 workers here
+    emp = _whole(_number(soc_scores["tot_emp"], "tot_emp", "soc_scores"), soc_scores["tot_emp"], "tot_emp",
+                 "soc_scores").fillna(0.0).to_numpy()
     big = np.flatnonzero(emp >= MAX_COUNT)
     if len(big):  # 1e308 overflowed once summed: tot_emp inf, share NaN, with numpy's RuntimeWarnings only
         raise DataFormatError(f"tot_emp is too large for a number of workers, got {float(emp[big[0]])!r}",
