@@ -86,6 +86,51 @@ _MEASURES_FRACTIONS = (
 #: The columns of the measures table the library reads by name: the key, the title, then
 #: those checked as numbers.
 _MEASURES_COLUMNS = ("soc_code", "soc_title", "tot_emp", *_MEASURES_ZSCORES, *_MEASURES_FRACTIONS)
+#: The commands that read a processed table through :func:`load` (its file name here) and
+#: take a file of it instead, by the option that gives the file: a command-line user's
+#: ``validate=False`` or ``directory=`` (:func:`_python_or_cli`).
+_FILE_OPTIONS = {
+    "soc_scores.parquet": ("exposure compare --ours", "exposure outcomes --soc-scores"),
+    "occupation_panel.parquet": ("exposure outcomes --panel",),
+}
+
+
+def _python_or_cli(python: str, filename: str, given: str = "this file", *, bracket: bool = True) -> str:
+    """Advice that reaches both readers of :func:`load`'s errors: ``python`` (Python's way), then the command line's.
+
+    The errors of :func:`load` reach command-line users too (``exposure compare`` reads our
+    SOC scores through it, ``exposure outcomes`` its tables), who were told to ``pass
+    validate=False`` or ``directory=...``, which no command takes. ``python`` is said to be
+    Python's (``exposure.load``); for a table that a command takes as a file
+    (:data:`_FILE_OPTIONS`), the options that read ``given`` instead follow; in brackets, or
+    after a colon (``bracket=False``: for advice that is in brackets itself).
+
+    Examples
+    --------
+    >>> _python_or_cli("pass validate=False to read it as it is", "soc_scores.parquet")
+    'pass validate=False to read it as it is (exposure.load, in Python; on the command line, give this file to exposure compare --ours or exposure outcomes --soc-scores)'
+    >>> _python_or_cli("pass validate=False to read it as it is", "task_scores.parquet")
+    'pass validate=False to read it as it is (exposure.load, in Python)'
+    """
+    options = _FILE_OPTIONS.get(filename)
+    cli = f"; on the command line, give {given} to {' or '.join(options)}" if options else ""
+    return f"{python} (exposure.load, in Python{cli})" if bracket else f"{python}: exposure.load, in Python{cli}"
+
+
+def _shipped_way(filenames) -> str:
+    """How to read the shipped tables instead of a recompute, in Python and, for ``filenames`` a command takes, on the command line.
+
+    Examples
+    --------
+    >>> _shipped_way(["task_scores.parquet"])
+    'pass directory=exposure._load.processed_dir() (exposure.load, in Python)'
+    """
+    shipped = processed_dir()
+    cli = [name for name in filenames if name in _FILE_OPTIONS and (shipped / name).is_file()]
+    if not cli:
+        return _python_or_cli("pass directory=exposure._load.processed_dir()", "")
+    # one table with options, given as the shipped file (the commands read one table each)
+    return _python_or_cli("pass directory=exposure._load.processed_dir()", cli[0], given=str(shipped / cli[0]))
 
 
 def processed_dir() -> Path:
@@ -223,7 +268,8 @@ def check_recompute_dir(directory: Path) -> Path:
     exposure.errors.DataFormatError
         Naming the path; a path with surrounding spaces or a line end (``"out\\r"``,
         pasted) beside the directory without them says so (the line end, printed, hid
-        the name).
+        the name); a table or ``manifest.json`` of an output directory given for it is told
+        to give the directory that holds it.
     exposure.errors.InputError
         A directory this user may not search (``chmod 000``, or ``444``: listed but not
         entered), or one under such a directory: a bare ``PermissionError`` naming a table
@@ -251,8 +297,12 @@ def check_recompute_dir(directory: Path) -> Path:
         raise DataFormatError("directory not found (an output directory of exposure "
                               f"recompute is expected){_unexpanded_note(directory)}", path=directory)
     if not directory.is_dir():
+        # a table or the manifest of an output directory given for the directory was not told
+        # that the directory wanted is the one holding it
+        holder = ("; give the directory that holds it, " + str(directory.parent)
+                  if directory.name in {MANIFEST_NAME, *(t.filename for t in TABLES.values())} else "")
         raise DataFormatError("is a file, not a directory (an output directory of exposure "
-                              "recompute is expected)", path=directory)
+                              f"recompute is expected){holder}", path=directory)
     if not os.access(directory, os.X_OK):  # a bare PermissionError naming a table inside it
         raise InputError("permission denied: the directory cannot be searched (no x permission "
                          "for this user), so its tables cannot be opened", path=directory,
@@ -784,9 +834,10 @@ def load_tables(names, *, directory=None, release=None, validate: bool = True,
     if directory is None and base != processed_dir() and str(base) not in _ANNOUNCED:
         _ANNOUNCED.add(str(base))
         rel = _releases_of(base)
+        # "pass directory=..." was said to command-line users too (exposure compare, outcomes)
         log.warning("exposure.load: reading your recompute in %s (O*NET %s, OEWS May %s), "
-                    "not the shipped tables; pass directory=exposure._load.processed_dir() "
-                    "for those", base, rel.get("onet", "?"), rel.get("oews", "?"))
+                    "not the shipped tables; for those, %s", base, rel.get("onet", "?"), rel.get("oews", "?"),
+                    _shipped_way([t.filename for t in tables.values() if t is not None]))
     # the manifest, the tables and their sha256 read while no recompute swaps the directory: a
     # table was checked against one run's manifest and read from the next run's, or refused as
     # "not the one manifest.json recorded" (the next run's manifest, the previous run's table)
@@ -808,10 +859,7 @@ def _read_one(base: Path, table, directory, validate: bool) -> pd.DataFrame:
     if note:  # it was "not found at" a path that is there
         raise DataFormatError(note, path=path)
     if not path.is_file():
-        hint = (" (run `exposure recompute` to create it)" if directory is not None
-                else " (the installed package has no processed tables; run "
-                "`exposure recompute` and pass directory=)")
-        raise ExposureError(f"processed table {table.name!r} not found at {path}{hint}")
+        raise ExposureError(f"processed table {table.name!r} not found at {path}{_missing_note(base, path, directory)}")
     if validate:
         check_recorded(path)
     frame = _read_table(path)
@@ -820,6 +868,72 @@ def _read_one(base: Path, table, directory, validate: bool) -> pd.DataFrame:
         check_level(frame, table.name, path)
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _missing_note(base: Path, path: Path, directory) -> str:
+    """The end of "processed table ... not found at ``path``": which directory lacks it, and what to do.
+
+    A recompute of the user data directory lacking the table (removed since) was said to
+    be the installed package without processed tables, with the advice to pass
+    ``directory=``, which it already read. A manifest listing the table says it was
+    removed after the recompute.
+
+    Examples
+    --------
+    >>> _missing_note(Path("/nonexistent/out"), Path("/nonexistent/out/soc_scores.parquet"), "out")
+    ' (run `exposure recompute` to create it)'
+    """
+    try:
+        tables = _read_manifest(base / MANIFEST_NAME).get("tables") if (base / MANIFEST_NAME).is_file() else None
+    except ExposureError:  # a damaged manifest: the table is missing all the same
+        tables = None
+    listed = isinstance(tables, dict) and path.name in tables
+    removed = f", although {MANIFEST_NAME} beside it lists it: it was removed or moved after the recompute" if listed else ""
+    if directory is not None:
+        near = "" if (base / MANIFEST_NAME).is_file() else _outputs_near(base, path.name)
+        return near or f"{removed} (run `exposure recompute` {'again to write it' if listed else 'to create it'})"
+    if base == processed_dir():
+        return (" (the installed package lacks its processed tables: run `exposure recompute`, whose output "
+                "exposure.load reads)")
+    shipped = (processed_dir() / path.name).is_file()
+    return (f", in your recompute, which exposure.load reads{removed}; run `exposure recompute` again to write it"
+            + (f", or read the shipped table: {_shipped_way([path.name])}" if shipped else ""))
+
+
+def _outputs_near(base: Path, filename: str) -> str:
+    """Where ``filename`` is when ``base``, given as the directory, is no output directory: above it, or below it; else ``""``.
+
+    The folder of the recomputes (``$EXPOSURE_HOME/processed``), the user data directory
+    itself, or a folder of an output directory (``reports``) given as ``directory`` was
+    told to ``run `exposure recompute` to create it``, of tables that were there, one
+    level away: now the output directory (or directories) holding the table is named.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> home = Path(tempfile.mkdtemp())
+    >>> out = home / "processed" / "onet-29.1_oews-2025"
+    >>> out.mkdir(parents=True)
+    >>> _ = (out / "soc_scores.parquet").write_bytes(b"")
+    >>> _outputs_near(home / "processed", "soc_scores.parquet") == (": that folder holds output directories of "
+    ...     f"exposure recompute, not the files of one: give one of them as the directory: {out}")
+    True
+    >>> _outputs_near(home, "soc_scores.parquet").endswith(f"give one of them as the directory: {out}")
+    True
+    """
+    try:
+        if (base.parent / filename).is_file() and base.parent != base:  # 'out/reports'
+            return f": {base.name} is a folder of the output directory that holds it: give that directory, {base.parent}"
+        folders = [base, *(p for p in [base / "processed"] if p.is_dir())]
+        found = sorted(child for folder in folders for child in folder.iterdir()
+                       if not child.name.startswith(".") and (child / filename).is_file())
+    except OSError:  # a folder that may not be listed: nothing more to say
+        return ""
+    if not found:
+        return ""
+    shown = ", ".join(str(child) for child in found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+    return (": that folder holds output directories of exposure recompute, not the files of one: give one of them as "
+            f"the directory: {shown}")
 
 
 #: The industry ``level`` of every row of each table of industries (one model, SectorScores, for both).
@@ -952,11 +1066,19 @@ def check_recorded(path: Path) -> None:
     was said to be changed since the recompute). A directory without a manifest (tables
     written by hand), a manifest without ``tables``, or an entry without a sha256, is not
     checked.
+
+    The way to read the table as it is is said for Python (``validate=False``) and, for a
+    table a command takes as a file (``exposure compare --ours``, ``exposure outcomes
+    --soc-scores`` / ``--panel``), for the command line: command-line users were told to
+    pass ``validate=False``, which no command takes (:func:`_python_or_cli`).
     """
     where = path.parent / MANIFEST_NAME
     if not os.path.lexists(where):
         return
-    hint = f" (pass validate=False to read {path.name} without checking it against the manifest)"
+    # Python's way and the command line's: "pass validate=False" reached users of exposure compare
+    as_is = _python_or_cli("pass validate=False to read it as it is", path.name)
+    hint = " (" + _python_or_cli(f"pass validate=False to read {path.name} without checking it against the "
+                                 "manifest", path.name, given=f"{path.name} itself", bracket=False) + ")"
     try:
         manifest = _read_manifest(where)
         check_manifest_format(manifest, where)
@@ -973,7 +1095,7 @@ def check_recorded(path: Path) -> None:
     if path.name not in tables:
         raise DataFormatError(f"{MANIFEST_NAME} beside it does not list this table, although it lists the tables of "
                               "its recompute: it was copied in from another run, or written by hand; run exposure "
-                              f"recompute again, or pass validate=False to read it as it is", path=path)
+                              f"recompute again, or {as_is}", path=path)
     entry = tables[path.name]
     # an entry that is no object, or a sha256 that is no string, was "not checked"; one that is
     # no sha256 ("", cut short, an md5) blamed the table: "not the one manifest.json recorded"
@@ -1003,8 +1125,7 @@ def check_recorded(path: Path) -> None:
         raise DataFormatError(
             f"this table is not the one manifest.json recorded (sha256 {digest[:12]}... instead of "
             f"{recorded.strip().lower()[:12]}...): it was changed, or copied from another run, after the "
-            f"recompute of {releases or 'this directory'}; run exposure recompute again, or pass "
-            "validate=False to read it as it is", path=path)
+            f"recompute of {releases or 'this directory'}; run exposure recompute again, or {as_is}", path=path)
 
 
 def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
@@ -1331,6 +1452,7 @@ def load_manifest(directory=None, *, release=None, store: DataStore | None = Non
     with read_lock(base):  # the manifest whose release is checked is the one returned
         if directory is not None and release is not None:
             _check_base_release(base, release)
-        if not path.is_file():
-            raise ExposureError(f"no manifest.json in {base}")
+        if not path.is_file():  # the folder of the recomputes given: "no manifest.json in" it, without a word more
+            raise ExposureError(f"no manifest.json in {base}"
+                                + (_outputs_near(base, MANIFEST_NAME) if directory is not None else ""))
         return _read_manifest(path)

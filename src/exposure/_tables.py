@@ -33,6 +33,7 @@ import logging
 import os
 import re
 import struct
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -55,7 +56,7 @@ from exposure._io import (
     write_stata,
     write_xlsx,
 )
-from exposure.errors import DataFormatError, InputError
+from exposure.errors import DataFormatError, ExposureError, InputError
 
 __all__ = [
     "decode_text",
@@ -66,6 +67,7 @@ __all__ = [
     "check_paired",
     "check_pairs",
     "check_merged",
+    "header_spans",
     "column_letters",
     "sheet_xml",
     "split_ref",
@@ -120,6 +122,12 @@ __all__ = [
     "check_file",
     "check_field_counts",
     "check_header",
+    "holds_row_names",
+    "FOOTNOTE",
+    "footnote_start",
+    "csv_lines",
+    "read_above",
+    "twice_reason",
     "drop_empty_tail",
     "drop_unnamed",
     "binary_signature",
@@ -179,6 +187,11 @@ def is_spreadsheet_error(value: str) -> bool:
     value = value.strip()
     return value.upper() in SPREADSHEET_ERRORS or value in _CALC_ERRORS
 
+
+#: The advice of :func:`number_hint` for a number cell holding a spreadsheet's error value
+#: (:func:`is_spreadsheet_error`: ``#N/A``, ``#VALUE!``, ``#DIV/0!``).
+_FAILED_FORMULA_HINT = (": a spreadsheet's error value (a formula that failed in the spreadsheet): correct the "
+                        "formula there, or leave the cell empty")
 
 #: What a spreadsheet's error value starts with (:data:`SPREADSHEET_ERRORS`, ``Err:502``).
 _ERROR_START = r"^\s*(?:#|Err:)"
@@ -383,11 +396,8 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
             at = [i for i, name in enumerate(normed) if name in wanted]
             if row is not None and len(at) > 1:
                 source = header_name(header[idx])
-                first, second = header_name(header[at[0]]).strip(), header_name(header[at[1]]).strip()
-                written = "" if first == second else f", written {first!r} and {second!r}"
-                raise DataFormatError(f"column {source!r} appears twice in the header (columns {at[0] + 1} "
-                                      f"and {at[1] + 1}{written}): keep one", path=path, row=row,
-                                      column=source)
+                written = (header_name(header[at[0]]).strip(), header_name(header[at[1]]).strip())
+                raise DataFormatError(twice_reason(at[0], at[1], written), path=path, row=row, column=source)
         elif target in columns:
             missing.append(aliases[0])
     if missing:
@@ -1021,6 +1031,134 @@ def footnote_rows(rows: list) -> int | None:
     return None
 
 
+#: The first footnote line below a table read by :func:`exposure.onet._read` (its
+#: ``footnotes``: OEWS's tables, the crosswalks) or ending a CSV (:func:`footnote_start`):
+#: ``Footnotes:``, ``Note:``, ``Source:``, ``(1) ...``, or a line of BLS's legend of its
+#: special values (``* = indicates that a wage estimate is not available``, ``** = ...``,
+#: ``# = ...``, ``~ = ...``). (A sheet's footnotes below a blank row: :data:`_FOOTNOTE_START`.)
+FOOTNOTE = re.compile(r"(?i)(foot\s*notes?|notes?|sources?)\b|\([0-9]+\)|(?:\*{1,2}|#|~)\s*=")
+
+
+def footnote_start(path, exc: DataFormatError, *, one_cell: bool = False) -> int | None:
+    """The line where the footnotes ending CSV ``path`` start, when ``exc`` is about them; else None.
+
+    A BLS CSV export may write its footnotes (``Footnotes:``, ``(1) Estimates for detailed
+    occupations ...``) as lines of one field, not padded with commas: they were refused as
+    ``too few fields: expected 32, got 1`` (or a blank line above them as ``empty line``),
+    though the padded form is read. A footnote block starts at the line ``exc`` names: its
+    first non-blank line starts as a footnote does (``Footnote``, ``Note``, ``Source``,
+    ``(1)``), and no line of it has as many fields as the header. A short line among the
+    rows, or footnotes followed by a row, keep their error. Run on the error path only.
+    The lines from ``start`` on are then left out by :func:`read_above` (OEWS's CSV files,
+    :mod:`exposure.oews`, and the crosswalks').
+
+    With ``one_cell`` (the crosswalks' CSV files, :mod:`exposure.crosswalks`), every
+    footnote line holds one cell that is not blank (its text, quoted when it holds a comma;
+    padded with commas or not) instead of fewer fields than the header: a crosswalk has
+    two columns, so a footnote padded to the header's width or quoted with its comma would
+    not be told apart by its width.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
+    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000,11-1011,detailed\\n\\nFootnotes:\\n(1) Not summed, rounded.\\n")
+    >>> footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3))
+    3
+    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000\\n000000,11-1011,detailed\\n")
+    >>> footnote_start(p, DataFormatError("too few fields", path=p, row=2, line=2)) is None
+    True
+    >>> _ = p.write_text('soc10,isco08\\n11-1011,1112\\n\\n"Source: BLS, 2012",\\n')
+    >>> footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3), one_cell=True)
+    3
+    >>> _ = p.write_text("soc10,isco08\\n11-1011,1112\\n\\nSource: BLS\\n11-1021,1120\\n")
+    >>> footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3), one_cell=True) is None
+    True
+    """
+    line = exc.line or exc.row
+    if not (exc.reason.startswith(("too few fields", "empty line")) and isinstance(line, int) and line > 1):
+        return None
+    try:
+        lines = csv_lines(as_path(path).read_bytes())
+    except (OSError, TypeError, ValueError, ExposureError):
+        return None
+    try:
+        width = len(next(csv.reader(lines[:1])))
+        records = [next(csv.reader([text]), []) for text in lines[line - 1:]]
+    except (csv.Error, StopIteration):
+        return None
+    filled = [r for r in records if any(c.strip() for c in r)]
+    if one_cell:  # one cell that is not blank on each line, the others blank (padded with commas)
+        fits = all(sum(1 for c in r if c.strip()) == 1 for r in filled)
+    else:
+        fits = all(len(r) < width for r in filled)
+    if not filled or not fits:
+        return None
+    first = next(c.strip() for c in filled[0] if c.strip())
+    return line if FOOTNOTE.match(first) else None
+
+
+def csv_lines(data: bytes) -> list[str]:
+    """The lines of ``data`` (bytes of a CSV file), split where the CSV reader ends a line: ``\\r``, ``\\n``.
+
+    ``str.splitlines`` also splits at a vertical tab, a form feed, ``\\x1c``-``\\x1e``, ``\\x85``
+    and ``\\u2028``/``\\u2029``, which a cell may hold (a title pasted from a document):
+    the footnotes were then found at another line than the reader's. Bytes that are not
+    UTF-8 are shown as U+FFFD (the lines are looked at, not read: :func:`footnote_start`;
+    :func:`_file_lines` reads the lines of a file as text).
+
+    Examples
+    --------
+    >>> csv_lines(b"a,b\\r\\nTitle\\x0bpasted,1\\n")
+    ['a,b', 'Title\\x0bpasted,1']
+    """
+    return [line.decode("utf-8", errors="replace") for line in data.splitlines()]
+
+
+def read_above(path, start: int, read, logger: logging.Logger = log) -> RawTable:
+    """The table of CSV ``path`` read by ``read`` from its lines above line ``start`` (where its footnotes start).
+
+    ``read`` reads a file's path into a :class:`RawTable` (the reader of OEWS's CSV files and
+    of the crosswalks', :func:`exposure.onet._read`): it reads a copy of the lines, byte for
+    byte. Where the footnotes start is found by :func:`footnote_start` (or by OEWS's reader).
+
+    The lines are read from a copy in a temporary directory, byte for byte, so that the
+    reader checks them as it checks the file: the copy was decoded with bytes that are not
+    UTF-8 replaced (``'Caf\\ufffd'``: read without a word, where the file without its
+    footnotes is refused, naming the cell), and split as text (at a vertical tab or
+    ``\\u2028`` in a cell too), so that a row above the footnotes of a file of more than
+    64 KB was left out. Errors name ``path``; a copy that cannot be written (the temporary
+    directory full or read-only) is an :class:`~exposure.errors.InputError` naming ``path``
+    too (it was the ``OSError`` of the copy, naming a temporary file). The footnote lines
+    left out are logged (INFO) once the rows are read: they were logged before, so twice
+    for a national table up to May 2018, read again without the industry columns
+    (:func:`exposure.oews._cross_industry`): by ``logger``, the reader's.
+    """
+    path = as_path(path)
+    with open(path, "rb") as handle:
+        lines = handle.read().splitlines(keepends=True)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / path.name
+            copy.write_bytes(b"".join(lines[:start - 1]))
+            try:
+                raw = read(copy)
+            except DataFormatError as exc:
+                raise DataFormatError(exc.reason, path=path, row=exc.row, column=exc.column,
+                                      line=exc.line) from None
+    except ExposureError:
+        raise
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        raise InputError(f"the rows above its footnote lines are read from a copy in a temporary directory, and "
+                         f"the copy{where} could not be written ({exc.strerror or exc}): free space there, or set "
+                         "TMPDIR to another directory", path=path, errno=exc.errno) from None
+    # said once the rows are read: a national table up to May 2018 is read twice (_cross_industry)
+    logger.info("%s: %d footnote line(s) below the table left out, from line %d", path,
+             len(lines) - start + 1, start)
+    return RawTable(raw.frame, path, raw.first_row, raw.sources)
+
+
 def std_stream(path) -> bool:
     """Whether ``path`` names a standard stream: ``-`` (no such file), ``/dev/stdin``, ``/dev/fd/N``...
 
@@ -1076,7 +1214,7 @@ TITLE_OR_COMMA = (" (a title line above the header, row 1 being read as the head
 TITLE_ABOVE = " (a title line above the header, row 1 being read as the header (%d field%s)?)"
 #: The hint of "too many fields" in the first record when every record has a field more than
 #: the header, its number (1, 2, ...): the row names R's write.table writes (row.names = TRUE,
-#: its default), with no field for them in the header (:func:`_row_names`).
+#: its default), with no field for them in the header (:func:`holds_row_names`).
 ROW_NAMES = (" (row names: each row starts with its number, 1, 2, ..., which the header has no field "
              "for, as R's write.table writes them: write the file again without them, "
              "row.names = FALSE)")
@@ -1107,12 +1245,13 @@ def _space_quote_note(fields) -> str:
             "and tabs after the commas)")
 
 
-def _row_names(records, width: int, sep: str = ",") -> bool:
+def holds_row_names(records, width: int, sep: str = ",", *, least: int = 2) -> bool:
     """Whether ``records`` (an iterator of the records below a header of ``width`` fields) hold R's row names.
 
-    Every record (of the first 100, up to an empty one; two at least: a file of one row
-    tells nothing) has one field more than the header, the first being its number from 1,
-    quoted or not (R's ``write.table``, whose default ``row.names = TRUE`` writes no
+    Every record (of the first 100, up to an empty one; ``least`` of them at least: a file
+    of one row tells nothing, unless its header is known to hold the columns read, as
+    :func:`exposure.onet._read` knows it) has one field more than the header, the first
+    being its number from 1, quoted or not (R's ``write.table``, whose default ``row.names = TRUE`` writes no
     header field for them). Such a file was said to have "a title line above the header"
     (it has none), or, tab-separated, "a tab inside a quoted field? ... save it as .csv"
     (which did not help).
@@ -1125,10 +1264,12 @@ def _row_names(records, width: int, sep: str = ",") -> bool:
 
     Examples
     --------
-    >>> _row_names(iter([['"1"', "Weld."], ['"2"', "Sew."]]), 1), _row_names(iter([["1", "Weld."]]), 1)
+    >>> holds_row_names(iter([['"1"', "Weld."], ['"2"', "Sew."]]), 1), holds_row_names(iter([["1", "Weld."]]), 1)
     (True, False)
+    >>> holds_row_names(iter([["1", "Weld."]]), 1, "\t", least=1)
+    True
     >>> subset = [['"3"', "Weld."], ['"7"', "Sew."]]
-    >>> _row_names(iter(subset), 1, "\t"), _row_names(iter(subset), 1, ","), _row_names(iter(subset[::-1]), 1, "\t")
+    >>> holds_row_names(iter(subset), 1, "\t"), holds_row_names(iter(subset), 1, ","), holds_row_names(iter(subset[::-1]), 1, "\t")
     (True, False, False)
     """
     count, last = 0, 0
@@ -1142,15 +1283,15 @@ def _row_names(records, width: int, sep: str = ",") -> bool:
         if number != (str(count) if sep == "," else str(int(number))) or int(number) <= last:
             return False  # (a CSV file: 1, 2, ...; else increasing, without leading zeros)
         last = int(number)
-    return count > 1
+    return count >= least
 
 
 def _text_row_names(text: str, sep: str, quoting: int, width: int) -> bool:
-    """:func:`_row_names` of the records below the header of ``text`` (a file read whole)."""
+    """:func:`holds_row_names` of the records below the header of ``text`` (a file read whole)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting)
     try:
         next(reader, None)
-        return _row_names(reader, width, sep)
+        return holds_row_names(reader, width, sep)
     except csv.Error:
         return False
 
@@ -2693,7 +2834,10 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     rather than the number meant. ``share``: for a share or probability in [0, 1] (the
     roll-ups' measures, ``--gain``), which no thousands separator is read in: the advice
     is given only when the number meant is in [0, 1], and a percentage (``12%``) is told
-    the fraction to write. Text with a comma that is no such number (``1,234,5``) is
+    the fraction to write. A spreadsheet's error value (``#N/A``, ``#VALUE!``, ``#DIV/0!``,
+    ``Err:502``: :func:`is_spreadsheet_error`), a formula that failed, is said to be one
+    (:data:`_FAILED_FORMULA_HINT`): it was ``not a number: '#N/A'`` without a word. Text with a
+    comma that is no such number (``1,234,5``) is
     told only where commas may stand (without ``share``); other text gets ``""``. Without
     ``grouped`` (frames given in Python, :func:`exposure.measures._crosswalk.numbers`, which
     read no comma), a decimal comma is told the number to write as for a share, and
@@ -2727,10 +2871,14 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     ('', '', ': a comma must separate thousands (1,234); write decimals with a point, not a comma')
     >>> number_hint("0,4", grouped=False), number_hint("1,234", grouped=False)
     (": a decimal comma? write decimals with a point: '0.4'", ": a comma does not separate thousands here: write '1234'")
+    >>> print(number_hint("#N/A", share=True))
+    : a spreadsheet's error value (a formula that failed in the spreadsheet): correct the formula there, or leave the cell empty
     """
     if not isinstance(value, str):
         return ""
     text = value.strip()
+    if is_spreadsheet_error(text):  # '#N/A' of a failed lookup: "not a number: '#N/A'" said nothing more
+        return _FAILED_FORMULA_HINT
     if not grouped and not share and re.fullmatch(GROUPED, text):  # '1,234' in a frame: refused, not read
         return f": a comma does not separate thousands here: write {text.replace(',', '')!r}"
     meant = _meant_number(value, share)
@@ -3494,19 +3642,49 @@ def table_kind(path, what: str = "input") -> str:
     return kinds[suffix]
 
 
-def check_header(names: list, path: Path, row: int | None = 1, where: str = "the header") -> None:
-    """Raise on a duplicated column name (pandas would rename it silently).
+def twice_reason(first: int, second: int, written=None, where: str | None = None) -> str:
+    """The reason of an error about a column named twice in a header, at 0-based positions ``first`` and ``second``.
 
-    ``where`` names what holds the names (a Parquet file's schema has no row).
+    The library's one wording for a column given twice (``given more than once: keep
+    one``), saying at which columns, and, when ``written`` (the two names as the header
+    writes them) differ, how (``TOT_EMP`` and ``tot_emp``: read as one column). ``where``
+    says what holds the names when no row of a file does (``the Parquet schema``). The
+    readers said it in words of their own until round 77 (``column 'a' appears twice in
+    the header (columns 1 and 3)``), naming the column twice.
+
+    Examples
+    --------
+    >>> twice_reason(0, 2)
+    'given more than once (columns 1 and 3): keep one'
+    >>> twice_reason(6, 15, ("TOT_EMP", "tot_emp"))
+    "given more than once (columns 7 and 16, written 'TOT_EMP' and 'tot_emp'): keep one"
+    >>> twice_reason(1, 2, ("beta", "beta"), "the Parquet schema")
+    'given more than once in the Parquet schema (columns 2 and 3): keep one'
+    """
+    shown = "" if written is None or written[0] == written[1] else f", written {written[0]!r} and {written[1]!r}"
+    where = f" in {where}" if where else ""
+    return f"given more than once{where} (columns {first + 1} and {second + 1}{shown}): keep one"
+
+
+def check_header(names: list, path: Path, row: int | None = 1, where: str = "the header") -> None:
+    """Raise on a duplicated column name (pandas would rename it silently), in the words of :func:`twice_reason`.
+
+    ``where`` names what holds the names, said when there is no ``row`` (a Parquet file's
+    schema has none; a row names the header).
+
+    Examples
+    --------
+    >>> check_header(["a", "b", " a"], Path("t.csv"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.csv, row 1, column 'a': given more than once (columns 1 and 3): keep one
     """
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         key = str(name).strip()
         if key in seen and key != "":
-            raise DataFormatError(
-                f"column {key!r} appears twice in {where} (columns {seen[key] + 1} and {i + 1})",
-                path=path, row=row, column=key,
-            )
+            raise DataFormatError(twice_reason(seen[key], i, where=where if row is None else None), path=path,
+                                  row=row, column=key)
         seen.setdefault(key, i)
 
 
@@ -4697,17 +4875,18 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
     return ""
 
 
-def _header_spans(top: int, bottom: int, span: str) -> str:
+def header_spans(top: int, bottom: int, span: str) -> str:
     """What a header cell merged down over the sheet rows ``top`` to ``bottom`` (the range ``span``) is.
 
-    Said by :func:`check_merged` and by :func:`read_xlsx_table` when no row holds every
-    column (:func:`_merged_down`).
+    Said by :func:`check_merged`, by :func:`read_xlsx_table` when no row holds every
+    column (:func:`_merged_down`), and by the crosswalk readers, which find the header by
+    its names (``exposure.crosswalks._merged_header``).
 
     Examples
     --------
-    >>> _header_spans(1, 2, "A1:A2")
+    >>> header_spans(1, 2, "A1:A2")
     "the header spans rows 1 and 2 (its cell A1 is merged over A1:A2): a header is one row; unmerge the header's cells, write every column's name on row 1 and delete row 2"
-    >>> _header_spans(4, 6, "B4:B6")[-57:]
+    >>> header_spans(4, 6, "B4:B6")[-57:]
     "write every column's name on row 4 and delete rows 5 to 6"
     """
     spans, below = ((f"rows {top} and {bottom}", f"row {bottom}") if bottom == top + 1
@@ -4717,7 +4896,7 @@ def _header_spans(top: int, bottom: int, span: str) -> str:
 
 
 def _merged_down(path, sheet, row: int) -> str:
-    """``": the header spans rows ..."`` (:func:`_header_spans`) if a range of the sheet is merged down over ``row``, else ``""``.
+    """``": the header spans rows ..."`` (:func:`header_spans`) if a range of the sheet is merged down over ``row``, else ``""``.
 
     For the error of :func:`read_xlsx_table` finding no header row: a header of two rows,
     a name merged down over both beside names of the lower row (under a group name merged
@@ -4736,7 +4915,7 @@ def _merged_down(path, sheet, row: int) -> str:
     if not down:
         return ""
     top, _, bottom, span = min(down)
-    return f": {_header_spans(top, bottom, span)}"
+    return f": {header_spans(top, bottom, span)}"
 
 
 def check_merged(path, sheet, names: list, last_row: int, *, header_row: int = 1,
@@ -4814,7 +4993,7 @@ def check_merged(path, sheet, names: list, last_row: int, *, header_row: int = 1
         row, col, span, bottom = min(covered)
         first = span.split(":")[0]
         if split_ref(first)[0] <= header_row:  # a header cell merged down: filling made the header a data row
-            raise DataFormatError(_header_spans(header_row, bottom, span), path=path, row=header_row,
+            raise DataFormatError(header_spans(header_row, bottom, span), path=path, row=header_row,
                                   column=header_name(names[col - 1]))
         raise DataFormatError(f"the cell {column_letters(col)}{row} is part of the merged range {span}, "
                               f"whose value only its first cell {first} holds: the row would be read "
@@ -5197,12 +5376,12 @@ def _file_lines(path: Path, first: int, count: int = 1001) -> list[str]:
 
 
 def _file_row_names(path: Path, sep: str, quoting: int, width: int) -> bool:
-    """:func:`_row_names` of the records below the header of the file ``path`` (its first records only)."""
+    """:func:`holds_row_names` of the records below the header of the file ``path`` (its first records only)."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh, _no_field_limit():
             reader = csv.reader(fh, delimiter=sep, quoting=quoting)
             next(reader, None)
-            return _row_names(reader, width, sep)
+            return holds_row_names(reader, width, sep)
     except (OSError, UnicodeDecodeError, csv.Error):
         return False
 

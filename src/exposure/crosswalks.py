@@ -39,6 +39,7 @@ use it.
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import os
 import re
@@ -53,15 +54,17 @@ from exposure._tables import (
     check_filled,
     check_published_separator,
     first_repeat_of,
+    footnote_start,
+    header_spans,
     index_hint,
     missing_to_na,
     norm_header,
     number_hint,
+    read_above,
     to_number,
 )
 from exposure.errors import DataFormatError, SchemaError
 from exposure.fetch import check_location, fetch
-from exposure.oews import _footnote_start, _read_above
 from exposure.onet import _read
 from exposure.schemas import validate
 from exposure.schemas._crosswalks import (
@@ -159,7 +162,7 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     Footnote lines ending the table (``Source: ...``, ``Note: ...``, ``(1) ...``: one cell
     each, the first starting as a footnote does), with or without a blank line above them,
     are left out of a CSV as of a workbook (:func:`exposure.onet._read` with ``footnotes``;
-    below an empty line, or not padded with commas, :func:`_footnote_start`):
+    below an empty line, or not padded with commas, :func:`exposure._tables.footnote_start`):
     a workbook's were skipped, while a CSV's were refused as ``empty line (remove it ...)``,
     ``empty row (no value in any column read) ...`` or ``too few fields``. (A total row is
     refused saying so by the readers: :func:`_total_rows_first`.)
@@ -188,14 +191,15 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
                 raise
             raise better from None
         # footnote lines of one cell each (a workbook's are left out by _read)
-        start = _footnote_start(path, exc, one_cell=True)
+        start = footnote_start(path, exc, one_cell=True)
         if start is None:
             # a data row refused (the header's own errors say what it holds)
             better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
             if better is None:
                 raise
             raise better from None
-        raw = _read_above(path, start, columns, optional or {})
+        read = functools.partial(_read, columns=columns, optional=optional or {}, footnotes=True, **_CSV)
+        raw = read_above(path, start, read, log)  # the lines above the footnotes
     if not len(raw.frame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=raw.path)
     return raw
@@ -343,7 +347,10 @@ def _merged_header(path, columns: dict) -> DataFormatError | None:
     ``unmerge the cells and fill each one with its value``. Run on the error path only: in
     the first :data:`_TITLE_LINES_LOOKED_AT` rows of the first worksheet, the first row
     holding every column read once each merged cell's text fills the cells it spans is the
-    header; a range merged over it and another row says the header spans those rows.
+    header (what only the crosswalks' title rows need: the shared workbook reader finds no
+    such row under a row of group names); a range merged over it and another row says the
+    header spans those rows, in the words of :func:`exposure._tables.header_spans`, the
+    file's (the header's) row named.
 
     Examples
     --------
@@ -384,11 +391,7 @@ def _merged_header(path, columns: dict) -> DataFormatError | None:
             return None  # the header is one row: the error stands
         top, bottom = min(s.min_row for s in across), max(s.max_row for s in across)
         first = min(across, key=lambda s: (s.min_row, s.min_col))
-        rows = f"rows {top} and {bottom}" if bottom == top + 1 else f"rows {top} to {bottom}"
-        below = f"row {bottom}" if bottom == top + 1 else f"rows {top + 1} to {bottom}"
-        return DataFormatError(f"the header spans {rows} (its cell {first.start_cell.coordinate} is merged over "
-                               f"{first.coord}): a header is one row; unmerge the header's cells, write every "
-                               f"column's name on row {top} and delete {below}", path=path, row=top)
+        return DataFormatError(header_spans(top, bottom, first.coord), path=path, row=top)
     return None
 
 

@@ -50,9 +50,9 @@ else is refused likewise. :func:`load_oews` resolves the files of one release th
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import re
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -63,6 +63,7 @@ import exposure.fetch as fetching
 from exposure import releases
 from exposure._args import check_choice, check_flag
 from exposure._tables import (
+    FOOTNOTE,
     GROUPED,
     INPUT_KINDS,
     MAX_COUNT,
@@ -71,12 +72,15 @@ from exposure._tables import (
     as_path,
     check_filled,
     check_whole_workers,
+    csv_lines,
     first_repeat,
+    footnote_start,
     number_hint,
+    read_above,
     to_number,
 )
-from exposure.errors import DataFormatError, ExposureError, InputError, SchemaError
-from exposure.onet import _FOOTNOTE, _check_choice, _read
+from exposure.errors import DataFormatError, ExposureError, SchemaError
+from exposure.onet import _check_choice, _read
 from exposure.schemas import validate
 from exposure.schemas._fields import (
     DATE_TEXT,
@@ -346,15 +350,25 @@ def _read_file(path, columns: dict, optional: dict, xlsx: bool) -> RawTable:
     notes = None if xlsx else _csv_footnotes(path)
     try:
         if notes is not None:  # footnote lines ending a CSV, commas in their prose or not
-            return _read_above(path, notes, columns, optional)
+            return read_above(path, notes, _csv_reader(columns, optional), log)
         return _read(path, columns, optional=optional, footnotes=True, **text)
     except SchemaError:
         raise
     except DataFormatError as exc:
-        start = None if xlsx or notes is not None else _footnote_start(path, exc)
+        start = None if xlsx or notes is not None else footnote_start(path, exc)
         if start is not None:  # footnote lines of one field ending a CSV: read the lines above them
-            return _read_above(path, start, columns, optional)
+            return read_above(path, start, _csv_reader(columns, optional), log)
         _refuse_read(path, exc, xlsx)
+
+
+def _csv_reader(columns: dict, optional: dict):
+    """The reader of an OEWS CSV file's lines, for :func:`exposure._tables.read_above` (which reads a copy of them).
+
+    :func:`exposure.onet._read` of ``columns`` (and ``optional``), comma-separated,
+    quoted as a spreadsheet quotes, with ``footnotes``, as :func:`_read_file` reads the file.
+    """
+    return functools.partial(_read, columns=columns, optional=optional, footnotes=True, sep=",",
+                             quoting=csv.QUOTE_MINIMAL)
 
 
 #: The industry columns, which BLS's national tables up to May 2018 do not have.
@@ -417,63 +431,6 @@ def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
                           column=exc.column, line=exc.line) from None
 
 
-def _footnote_start(path, exc: DataFormatError, *, one_cell: bool = False) -> int | None:
-    """The line where the footnotes ending CSV ``path`` start, when ``exc`` is about them; else None.
-
-    A BLS CSV export may write its footnotes (``Footnotes:``, ``(1) Estimates for detailed
-    occupations ...``) as lines of one field, not padded with commas: they were refused as
-    ``too few fields: expected 32, got 1`` (or a blank line above them as ``empty line``),
-    though the padded form is read. A footnote block starts at the line ``exc`` names: its
-    first non-blank line starts as a footnote does (``Footnote``, ``Note``, ``Source``,
-    ``(1)``), and no line of it has as many fields as the header. A short line among the
-    rows, or footnotes followed by a row, keep their error. Run on the error path only.
-
-    With ``one_cell`` (the crosswalks' CSV files, :mod:`exposure.crosswalks`), every
-    footnote line holds one cell that is not blank (its text, quoted when it holds a comma;
-    padded with commas or not) instead of fewer fields than the header: a crosswalk has
-    two columns, so a footnote padded to the header's width or quoted with its comma would
-    not be told apart by its width.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
-    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000,11-1011,detailed\\n\\nFootnotes:\\n(1) Not summed, rounded.\\n")
-    >>> _footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3))
-    3
-    >>> _ = p.write_text("NAICS,OCC_CODE,O_GROUP\\n000000\\n000000,11-1011,detailed\\n")
-    >>> _footnote_start(p, DataFormatError("too few fields", path=p, row=2, line=2)) is None
-    True
-    >>> _ = p.write_text('soc10,isco08\\n11-1011,1112\\n\\n"Source: BLS, 2012",\\n')
-    >>> _footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3), one_cell=True)
-    3
-    >>> _ = p.write_text("soc10,isco08\\n11-1011,1112\\n\\nSource: BLS\\n11-1021,1120\\n")
-    >>> _footnote_start(p, DataFormatError("empty line", path=p, row=3, line=3), one_cell=True) is None
-    True
-    """
-    line = exc.line or exc.row
-    if not (exc.reason.startswith(("too few fields", "empty line")) and isinstance(line, int) and line > 1):
-        return None
-    try:
-        lines = _file_lines(as_path(path).read_bytes())
-    except (OSError, TypeError, ValueError, ExposureError):
-        return None
-    try:
-        width = len(next(csv.reader(lines[:1])))
-        records = [next(csv.reader([text]), []) for text in lines[line - 1:]]
-    except (csv.Error, StopIteration):
-        return None
-    filled = [r for r in records if any(c.strip() for c in r)]
-    if one_cell:  # one cell that is not blank on each line, the others blank (padded with commas)
-        fits = all(sum(1 for c in r if c.strip()) == 1 for r in filled)
-    else:
-        fits = all(len(r) < width for r in filled)
-    if not filled or not fits:
-        return None
-    first = next(c.strip() for c in filled[0] if c.strip())
-    return line if _FOOTNOTE.match(first) else None
-
-
 #: How much of the end of a CSV :func:`_csv_footnotes` looks at for its footnote lines.
 _TAIL = 65536
 
@@ -521,7 +478,7 @@ def _csv_footnotes(path) -> int | None:
         offset, tail = offset + cut + 1, tail[cut + 1:]
     try:
         header = next(csv.reader([head.decode("utf-8-sig", errors="replace")]))
-        lines = _file_lines(tail)
+        lines = csv_lines(tail)
         records = [next(csv.reader([text]), []) for text in lines]
     except (csv.Error, StopIteration):
         return None
@@ -535,7 +492,7 @@ def _csv_footnotes(path) -> int | None:
     if first == 0 and offset > len(head):  # no row in the tail: footnotes cannot be so long
         return None
     cells = [next((c.strip() for c in r if c.strip()), "") for r in records]
-    start = next((k for k in range(first, len(records)) if _FOOTNOTE.match(cells[k])), None)
+    start = next((k for k in range(first, len(records)) if FOOTNOTE.match(cells[k])), None)
     if start is None:
         return None
     while start > first and not cells[start - 1]:  # the blank lines above the footnotes
@@ -546,62 +503,6 @@ def _csv_footnotes(path) -> int | None:
     else:
         before = 1
     return before + start + 1
-
-
-def _file_lines(data: bytes) -> list[str]:
-    """The lines of ``data`` (bytes of a CSV file), split where the CSV reader ends a line: ``\\r``, ``\\n``.
-
-    ``str.splitlines`` also splits at a vertical tab, a form feed, ``\\x1c``-``\\x1e``, ``\\x85``
-    and ``\\u2028``/``\\u2029``, which a cell may hold (a title pasted from a document):
-    the footnotes were then found at another line than the reader's. Bytes that are not
-    UTF-8 are shown as U+FFFD (the lines are looked at, not read).
-
-    Examples
-    --------
-    >>> _file_lines(b"a,b\\r\\nTitle\\x0bpasted,1\\n")
-    ['a,b', 'Title\\x0bpasted,1']
-    """
-    return [line.decode("utf-8", errors="replace") for line in data.splitlines()]
-
-
-def _read_above(path, start: int, columns: dict, optional: dict) -> RawTable:
-    """The table of CSV ``path`` read from its lines above line ``start`` (where its footnotes start).
-
-    The lines are read from a copy in a temporary directory, byte for byte, so that the
-    reader checks them as it checks the file: the copy was decoded with bytes that are not
-    UTF-8 replaced (``'Caf\\ufffd'``: read without a word, where the file without its
-    footnotes is refused, naming the cell), and split as text (at a vertical tab or
-    ``\\u2028`` in a cell too), so that a row above the footnotes of a file of more than
-    64 KB was left out. Errors name ``path``; a copy that cannot be written (the temporary
-    directory full or read-only) is an :class:`~exposure.errors.InputError` naming ``path``
-    too (it was the ``OSError`` of the copy, naming a temporary file). The footnote lines
-    left out are logged (INFO) once the rows are read: they were logged before, so twice
-    for a national table up to May 2018, read again without the industry columns
-    (:func:`_cross_industry`).
-    """
-    path = as_path(path)
-    with open(path, "rb") as handle:
-        lines = handle.read().splitlines(keepends=True)
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            copy = Path(folder) / path.name
-            copy.write_bytes(b"".join(lines[:start - 1]))
-            try:
-                raw = _read(copy, columns, optional=optional, footnotes=True, sep=",", quoting=csv.QUOTE_MINIMAL)
-            except DataFormatError as exc:
-                raise DataFormatError(exc.reason, path=path, row=exc.row, column=exc.column,
-                                      line=exc.line) from None
-    except ExposureError:
-        raise
-    except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        raise InputError(f"the rows above its footnote lines are read from a copy in a temporary directory, and "
-                         f"the copy{where} could not be written ({exc.strerror or exc}): free space there, or set "
-                         "TMPDIR to another directory", path=path, errno=exc.errno) from None
-    # said once the rows are read: a national table up to May 2018 is read twice (_cross_industry)
-    log.info("%s: %d footnote line(s) below the table left out, from line %d", path,
-             len(lines) - start + 1, start)
-    return RawTable(raw.frame, path, raw.first_row, raw.sources)
 
 
 def _separator(path) -> str | None:

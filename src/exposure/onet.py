@@ -61,12 +61,14 @@ import exposure.fetch as fetching
 from exposure import releases
 from exposure._tables import (
     COMPRESSED,
+    FOOTNOTE,
     RawTable,
     as_path,
     compressed_input,
     first_repeat_of,
     foreign_workbook,
     header_name,
+    holds_row_names,
     index_hint,
     is_spreadsheet_error,
     missing_to_na,
@@ -593,7 +595,8 @@ def _field_too_many(exc: DataFormatError, path, columns: dict, sep: str,
     Two causes were told wrongly for a tab-separated file read unquoted (the O*NET files):
 
     - the row names R's ``write.table`` writes (its default ``row.names = TRUE``): a first
-      column of row numbers (``1``, ``"1"``), without a name in the header. With two rows
+      column of row numbers (``1``, ``"1"``), without a name in the header
+      (:func:`exposure._tables.holds_row_names`, the shared readers' rule). With two rows
       or more the file was said to have ``a title line above the header?`` (the header must
       be the first line), though the header is line 1; with one row quoted, the next cause.
     - a quoted cell holding a tab (``"Plan\\tdo."``, as pandas' ``to_csv(sep="\\t")`` quotes
@@ -636,9 +639,9 @@ def _field_too_many(exc: DataFormatError, path, columns: dict, sep: str,
     if not all(names & w for w in wanted):
         return None
     width, rows = len(header), [line.split(sep) for line in lines[1:]]
-    firsts = [_without_quotes(fields[0].strip()) for fields in rows]
-    if (all(len(fields) == width + 1 for fields in rows) and all(f.isdigit() for f in firsts)
-            and len(set(firsts)) == len(firsts)):
+    # the one rule of R's row names (the shared readers' hint); one row tells it here, the header known
+    if holds_row_names(iter(rows), width, sep, least=1):
+        firsts = [_without_quotes(fields[0].strip()) for fields in rows[:3]]
         shown = ", ".join(repr(f) for f in firsts[:2]) + (", ..." if len(firsts) > 2 else "")
         return DataFormatError(f"too many fields: expected {width}, got {width + 1}: every row has a first "
                                f"field more than the header, numbering the rows ({shown}): the row names R's "
@@ -910,12 +913,6 @@ def _without_empty_rows(raw: RawTable) -> RawTable:
     return RawTable(f.iloc[:end], raw.path, raw.first_row, raw.sources)
 
 
-#: The first footnote line below a table: ``Footnotes:``, ``Note:``, ``Source:``, ``(1) ...``,
-#: or a line of BLS's legend of its special values (``* = indicates that a wage estimate is
-#: not available``, ``** = ...``, ``# = ...``, ``~ = ...``).
-_FOOTNOTE = re.compile(r"(?i)(foot\s*notes?|notes?|sources?)\b|\([0-9]+\)|(?:\*{1,2}|#|~)\s*=")
-
-
 def _without_footnotes(raw: RawTable) -> RawTable:
     """``raw`` without the footnote lines ending it (and the blank rows above them).
 
@@ -923,7 +920,7 @@ def _without_footnotes(raw: RawTable) -> RawTable:
     occupations do not sum to the totals ...``), one cell of text per line: in a column
     read, they were refused as a row without a title. A footnote block is the rows ending
     the table that hold one non-blank cell each (of the columns read), its first starting
-    as a footnote does (:data:`_FOOTNOTE`); a row with two values, a block starting with
+    as a footnote does (:data:`exposure._tables.FOOTNOTE`); a row with two values, a block starting with
     anything else (``000000``: a truncated row) or a footnote line followed by data is
     left to the checks.
 
@@ -950,7 +947,7 @@ def _without_footnotes(raw: RawTable) -> RawTable:
         return raw
     first = f.iloc[notes[0]]
     text = next(str(v).strip() for v in first if isinstance(v, str) and v.strip())
-    if not _FOOTNOTE.match(text):
+    if not FOOTNOTE.match(text):
         return raw
     log.info("%s: %d footnote line(s) below the table left out, from row %d (%r)", raw.path,
              len(notes), raw.row(notes[0]), text[:60])

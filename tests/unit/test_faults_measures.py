@@ -68,7 +68,7 @@ def test_onet_to_occ1990dd_repeated_pair(tmp_path):
     ("SOC Code,I1,I2\n11-1011,1,2\nbanana,3,4\n", "not a SOC code", 3, "SOC Code"),
     ("SOC Code,I1,I2\n11-1011,1,2\n11-1021,-1,4\n", "at least 0", 3, "I1"),
     ("SOC Code,I1,I2\n11-1011,1,\n", "missing weight", 2, "I2"),
-    ("SOC Code,I1,I1\n11-1011,1,2\n", "column 'I1' appears twice", 1, "I1"),
+    ("SOC Code,I1,I1\n11-1011,1,2\n", "column 'I1': given more than once", 1, "I1"),
 ])
 def test_soc_iwa_weights_damage(tmp_path, text, match, row, column):
     err = _raises(match, read_soc_iwa_weights, _write(tmp_path, "w.csv", text))

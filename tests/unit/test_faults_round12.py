@@ -331,15 +331,15 @@ def _twice(tmp_path):
 
 
 def test_read_frame_names_a_parquet_column_given_twice(tmp_path):
-    with pytest.raises(DataFormatError, match=r"twice\.parquet, column 'task': column 'task' appears twice "
-                                              r"in the Parquet schema \(columns 1 and 2\)$"):
+    with pytest.raises(DataFormatError, match=r"twice\.parquet, column 'task': given more than once "
+                                              r"in the Parquet schema \(columns 1 and 2\): keep one$"):
         read_frame(_twice(tmp_path))
 
 
 def test_rollup_names_a_parquet_column_given_twice(fixtures, tmp_path, capsys):
     code, err = run(capsys, *rollup_args(fixtures, _twice(tmp_path), tmp_path / "out"))
-    assert code == 2 and err.endswith("column 'task': column 'task' appears twice in the Parquet schema "
-                                      "(columns 1 and 2)"), err
+    assert code == 2 and err.endswith("column 'task': given more than once in the Parquet schema "
+                                      "(columns 1 and 2): keep one"), err
 
 
 # 9. read_soc_to_iwas: codes and IWA ids --------------------------------------------------

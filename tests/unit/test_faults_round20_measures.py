@@ -190,10 +190,10 @@ def test_eloundou_header_without_rows_is_refused(tmp_path, fn, text):
 
 def test_eloundou_column_twice_is_refused(tmp_path):
     path = _csv(tmp_path, OCC.rstrip("\n") + ",dv_rating_beta\n" + OCC_ROW.rstrip("\n") + ",0.9\n")
-    _raises(eloundou.read_occ_level, path, re.escape("row 1, column 'dv_rating_beta': column 'dv_rating_beta' "
-                                                      "appears twice in the header (columns 4 and 9)"))
+    _raises(eloundou.read_occ_level, path, re.escape("row 1, column 'dv_rating_beta': "
+                                                      "given more than once (columns 4 and 9): keep one"))
     path = _csv(tmp_path, LAB.rstrip("\n") + "\tTask\n" + LAB_ROW.rstrip("\n") + "\tOther.\n", name="l.tsv")
-    _raises(eloundou.read_task_labels, path, re.escape("row 1, column 'Task': column 'Task' appears twice"))
+    _raises(eloundou.read_task_labels, path, re.escape("row 1, column 'Task': given more than once"))
 
 
 def test_eloundou_empty_line_is_refused(tmp_path):

@@ -127,15 +127,15 @@ def test_a_row_whose_shifted_values_fit_is_not_read_silently(tmp_path):
 
 def test_a_flag_column_named_twice_is_refused(tmp_path):
     path = _hand(tmp_path, HAND.replace("note\n", "note,admin\n") + ROW1.replace("\n", ",False\n"))
-    with pytest.raises(DataFormatError, match=r"column 'admin' appears twice in the header \(columns 4 and 8\)"):
+    with pytest.raises(DataFormatError, match=r"column 'admin': given more than once \(columns 4 and 8\): keep one$"):
         cat.read_hand_checked(path)
 
 
 def test_a_weight_column_named_twice_in_the_sample_is_refused(tmp_path):
     d = _validation(tmp_path, S1.replace("\n", ",9\n") + S2.replace("\n", ",9\n"),
                     header=SAMPLE.replace("\n", ",weight\n"))
-    with pytest.raises(DataFormatError, match=r"sample\.csv, row 1, column 'weight': column 'weight' appears "
-                                              r"twice"):
+    with pytest.raises(DataFormatError, match=r"sample\.csv, row 1, column 'weight': given more "
+                                              r"than once"):
         cat.read_validation_sample(d)
 
 

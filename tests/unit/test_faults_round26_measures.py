@@ -166,6 +166,6 @@ def test_felten_header_in_other_case_is_read(tmp_path):
 def test_column_in_two_cases_is_refused(tmp_path):
     path = _write(tmp_path, "m.csv", "SOC Code,title,ai_applicability_score,soc code\n"
                   "11-1011,Chief Executives,0.15,11-1021\n")
-    with pytest.raises(DataFormatError, match=r"m.csv, row 1, column 'SOC Code': column 'SOC Code' appears twice "
-                       r"in the header \(columns 1 and 4, written 'SOC Code' and 'soc code'\)"):
+    with pytest.raises(DataFormatError, match=r"m.csv, row 1, column 'SOC Code': given more than once "
+                       r"\(columns 1 and 4, written 'SOC Code' and 'soc code'\): keep one$"):
         microsoft.read_applicability(path)

@@ -4,7 +4,8 @@
    default): ``AttributeError: 'DataFrame' object has no attribute 'dtype'``, a traceback
    and exit 1, for a ``.csv`` output; ``column 'task' appears more than once`` for a
    ``.parquet`` one. Read whole it was ``column 'task' appears twice in the Parquet
-   schema (columns 1 and 2)``; now that message whole and in batches.
+   schema (columns 1 and 2)``; now ``column 'task': given more than once in the Parquet
+   schema (columns 1 and 2): keep one``, whole and in batches.
 2. A one-column ``.csv`` file whose last quoted cell is never closed (``"Sew shirts``: the
    file ends inside the quotes): read whole (``--batch-rows 0``, an ``.xlsx`` output) a
    ``pandas.errors.ParserError`` traceback and exit 1; in batches ``cannot read: Error
@@ -86,8 +87,8 @@ def test_parquet_column_named_twice_is_named_whole_and_in_batches(tmp_path, caps
                                          pa.array(["a", "b"])], names=["task", "task"]), src)
     assert _score(src, tmp_path / out, "--batch-rows", batch) == 2
     assert capsys.readouterr().err == (
-        f"exposure score: error: {src}, column 'task': column 'task' appears twice in the "
-        "Parquet schema (columns 1 and 2)\n")
+        f"exposure score: error: {src}, column 'task': given more than once in the "
+        "Parquet schema (columns 1 and 2): keep one\n")
     assert not (tmp_path / out).exists()
 
 
@@ -95,7 +96,7 @@ def test_batched_reader_names_a_parquet_column_named_twice(tmp_path):
     src = tmp_path / "dup.parquet"
     pq.write_table(pa.Table.from_arrays([pa.array(["Weld."]), pa.array([1])],
                                         names=["note", "note"]), src)
-    with pytest.raises(DataFormatError, match=r"column 'note' appears twice in the Parquet schema"):
+    with pytest.raises(DataFormatError, match=r"column 'note': given more than once in the Parquet schema"):
         list(iter_task_batches(src, 1))
 
 

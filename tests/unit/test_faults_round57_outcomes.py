@@ -13,7 +13,7 @@
 2. A ``--soc-scores`` or ``--panel`` Parquet file whose header holds a column twice (as
    pyarrow writes it) was refused in pyarrow's words: ``cannot read this Parquet file:
    Multiple matches for FieldRef.Name(beta) in soc_code: string``. Now: ``dup.parquet,
-   column 'beta': column 'beta' appears twice in the header (columns 2 and 3)``, as for
+   column 'beta': given more than once (columns 2 and 3): keep one``, as for
    ``exposure compare --ours``.
 3. A ``--soc-scores`` file saved from ``.set_index("soc_code")`` and a ``--panel`` file
    saved from ``.set_index(["soc_code", "year"])`` (as panel data are kept) were refused as
@@ -132,7 +132,7 @@ def test_a_column_twice_in_the_header_is_named(tmp_path, capsys, which):
                         "dup.parquet" if which == "scores" else "s.parquet", "beta")
     assert code == 2
     assert one_error_line(err, command="outcomes").endswith(
-        f"dup.parquet, column '{column}': column '{column}' appears twice in the header (columns {first} and {at})")
+        f"dup.parquet, column '{column}': given more than once (columns {first} and {at}): keep one")
 
 
 # 3. files saved with their codes (and years) as the index

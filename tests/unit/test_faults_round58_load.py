@@ -117,7 +117,7 @@ def test_a_column_given_twice_is_named_without_the_byte_order_mark(tmp_path):
     src = write_xlsx(tmp_path, "twice.xlsx", [["\ufeffCode", "Title", "code"], ["11-1011.00", "CEOs", "x"]])
     with pytest.raises(DataFormatError) as info:
         read_table(src, {"code": "Code", "title": "Title"})
-    assert str(info.value) == (f"{src}, row 1, column 'Code': column 'Code' appears twice in the header "
+    assert str(info.value) == (f"{src}, row 1, column 'Code': given more than once "
                                "(columns 1 and 3, written 'Code' and 'code'): keep one")
 
 

@@ -128,8 +128,8 @@ def test_panel_column_written_twice_in_two_cases_is_refused(tmp_path, capsys):
                        *RUN, "-o", tmp_path / "o")
     assert code == 2
     assert one_error_line(err, command="outcomes").endswith(
-        "p.parquet, column 'year': column 'year' appears twice in the header (columns 2 and 10, written 'year' "
-        "and 'Year')")
+        "p.parquet, column 'year': given more than once (columns 2 and 10, written 'year' "
+        "and 'Year'): keep one")
     assert not (tmp_path / "o").exists()
 
 

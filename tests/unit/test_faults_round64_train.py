@@ -36,8 +36,8 @@ Faults found and fixed (each test below failed before its fix):
    header (``task,label,label``) was read as ``label`` and ``label.1``, the second label
    ignored, and a NUL byte was read into the task, both silently; the rows of empty cells
    Excel writes at the end of a file whose cells were cleared (``,,``) were refused as an
-   empty task. Now ``m.csv, row 1, column 'label': column 'label' appears twice in the
-   header (columns 2 and 3)`` and ``m.csv, row 2: file is binary, not text (a NUL byte at
+   empty task. Now ``m.csv, row 1, column 'label': given more than once (columns 2 and
+   3): keep one`` and ``m.csv, row 2: file is binary, not text (a NUL byte at
    ...)``, and the empty rows ending the file are ignored, as ``exposure score`` and the
    other readers ignore them (``check_header``, ``check_no_nul``, ``drop_empty_tail``).
    The package's own file is read as before (hash-equal rows).
@@ -190,8 +190,8 @@ def test_modern_rows_file_in_another_encoding_or_separator_is_named_so(tmp_path,
 
 @pytest.mark.parametrize("text, message", [
     ("task,label,label\nDraft replies.,E1,E2\n",
-     r"m\.csv, row 1, column 'label': column 'label' appears twice in the header \(columns 2 and 3\)"),
-    ("task,task,label\nDraft replies.,Weld pipes.,E2\n", r"m\.csv, row 1, column 'task': column 'task' appears twice"),
+     r"m\.csv, row 1, column 'label': given more than once \(columns 2 and 3\): keep one$"),
+    ("task,task,label\nDraft replies.,Weld pipes.,E2\n", r"m\.csv, row 1, column 'task': given more than once"),
     ("task,label\nDraft replies.,E1\nWeld\x00 pipes.,E0\n", r"m\.csv, row 3: file is binary, not text \(a NUL byte"),
 ], ids=["label-twice", "task-twice", "nul-byte"])
 def test_modern_rows_file_read_otherwise_than_written_is_refused(tmp_path, text, message):

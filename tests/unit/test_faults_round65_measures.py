@@ -108,8 +108,8 @@ def test_collaboration_headers_all_in_capitals_give_the_usage():
 
 def test_collaboration_pct_twice_in_two_cases_is_refused(tmp_path):
     text = COLLAB.replace("\n", ",PCT\n") + "a.,0.5,0.1,0.1,0.2,0.1,0,0.01,0.02\n"
-    with pytest.raises(DataFormatError, match=r"c\.csv, row 1, column 'pct': column 'pct' appears twice in the "
-                                              r"header \(columns 8 and 9, written 'pct' and 'PCT'\)"):
+    with pytest.raises(DataFormatError, match=r"c\.csv, row 1, column 'pct': given more than once "
+                                              r"\(columns 8 and 9, written 'pct' and 'PCT'\): keep one$"):
         anthropic.read_task_collaboration(write_csv(tmp_path, text, "c.csv"))
 
 

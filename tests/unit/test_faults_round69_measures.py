@@ -24,9 +24,9 @@
    Before: ``Title`` was left out without a word (the disagreement table without titles);
    two ``title`` columns raised ``titles must be a Series or a dict of titles by SOC code (or
    None), got DataFrame``, an argument the caller did not give. Now: ``Title`` is read as
-   ``title`` (the caller's frame is not renamed); ``employment, column 'title': column
-   'title' appears more than once`` (``... appears twice in the header (columns 3 and 4,
-   written 'title' and 'Title')``).
+   ``title`` (the caller's frame is not renamed); ``employment, column 'title': given more
+   than once: keep one`` (``... given more than once (columns 3 and 4, written 'title' and
+   'Title'): keep one``).
 """
 
 from __future__ import annotations
@@ -139,6 +139,6 @@ def test_compare_refuses_the_titles_of_the_employment_given_twice():
     twice = pd.concat([EMP, EMP[["title"]]], axis=1)
     with pytest.raises(DataFormatError, match=r"^employment, column 'title': given more than once: keep one$"):
         _disagreements(twice)
-    with pytest.raises(DataFormatError, match=r"^employment, column 'title': column 'title' appears twice in the "
-                                              r"header \(columns 3 and 4, written 'title' and 'Title'\)$"):
+    with pytest.raises(DataFormatError, match=r"^employment, column 'title': given more than once "
+                                              r"\(columns 3 and 4, written 'title' and 'Title'\): keep one$"):
         _disagreements(EMP.assign(Title=EMP["title"]))

@@ -110,8 +110,8 @@ def test_a_column_written_both_ways_is_refused():
     frame = pd.DataFrame(columns=["SOC Code", "soc_code", "title"])
     with pytest.raises(DataFormatError) as info:
         _common.match_header_case(frame, ["SOC Code"], "m.csv")
-    assert str(info.value) == ("m.csv, row 1, column 'SOC Code': column 'SOC Code' appears twice in the header "
-                               "(columns 1 and 2, written 'SOC Code' and 'soc_code')")
+    assert str(info.value) == ("m.csv, row 1, column 'SOC Code': given more than once "
+                               "(columns 1 and 2, written 'SOC Code' and 'soc_code'): keep one")
 
 
 def test_employment_read_with_spaces_for_underscores():

@@ -442,7 +442,7 @@ def test_read_frame_keeps_quoted_commas_text_and_missing(tmp_path):
         (b"task\nWeld.\n", "t.parquet", "not a Parquet file"),
         (b"PK\x03\x04" + b"\x00" * 40, "t.xlsx", "cannot read this .xlsx workbook"),
         (b"not stata at all", "t.dta", "not a Stata .dta file: it looks like delimited text"),
-        (b"task,task\nA,B\n", "t.csv", "column 'task' appears twice"),
+        (b"task,task\nA,B\n", "t.csv", "column 'task': given more than once"),
         (b"<html><body>Error</body></html>", "t.csv", "HTML"),
         ("task\tnote\nWeld.\tx\n".encode("utf-16"), "t.txt", "UTF-16 text"),
     ],
@@ -493,7 +493,7 @@ def test_read_frame_xlsx_and_stata_user_inputs(tmp_path):
     frame = read_frame(tmp_path / "t.dta")
     assert frame["task"].tolist() == ["Weld pipes."] and frame["task_id"].tolist() == [7]
     dup = _xlsx(tmp_path, [["task", "task"], ["a", "b"]], name="dup.xlsx")
-    with pytest.raises(DataFormatError, match="appears twice"):
+    with pytest.raises(DataFormatError, match="given more than once"):
         read_frame(dup)
 
 

@@ -66,7 +66,8 @@ def register(subparsers) -> None:
         "--ours",
         metavar="PATH",
         help=f"our SOC scores parquet (default: the {DEFAULT_OURS} that exposure.load reads, the "
-             "newest recompute else the shipped table; 'none' to skip)",
+             "newest recompute else the shipped table, refused when that table is missing; 'none' to "
+             "compare the published measures without ours)",
     )
     p.add_argument("-o", "--output", metavar="DIR", default=str(DEFAULT_OUT), help=f"output directory (default: {DEFAULT_OUT} under the current directory; "
                    "files of an earlier run there are replaced)")
@@ -75,22 +76,27 @@ def register(subparsers) -> None:
 
 
 def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
-    """Our SOC scores of ``--ours`` (None: the default file) and their path; (None, None) without."""
+    """Our SOC scores of ``--ours`` (None: the default file) and their path; (None, None) for ``none``.
+
+    A directory given is refused; one holding ``soc_scores.parquet`` (an output directory of
+    ``exposure recompute``) is told the file to give.
+    """
     if arg is not None and str(arg).lower() == "none":
         return None, None
     if arg is not None and not str(arg).strip():  # the shipped table was read instead, without a word
         raise DataFormatError("--ours is empty: give a SOC scores file (Parquet), or 'none' to skip")
     if arg is None:
         frame = _load_default_ours()
-        if frame is None:
-            return None, None
         path = Path(frame.attrs["exposure_directory"]) / DEFAULT_OURS
     else:
         path = Path(arg)
         # a directory, a pipe or "-" is named for what it is (it was "file not found")
         check_input_file(path, "file")
         if path.is_dir():
-            raise DataFormatError("is a directory, not a SOC scores file (a Parquet file is expected)",
+            # an output directory of exposure recompute given for its table was not told to name the table
+            inside = (f": give the {DEFAULT_OURS} in it, --ours {path / DEFAULT_OURS}"
+                      if (path / DEFAULT_OURS).is_file() else "")
+            raise DataFormatError(f"is a directory, not a SOC scores file (a Parquet file is expected){inside}",
                                   path=path)
         if not path.is_file():
             raise DataFormatError("file not found", path=path)
@@ -117,21 +123,26 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
     return check_soc_scores(frame, ours, path=path, row_offset=1), path
 
 
-def _load_default_ours() -> pd.DataFrame | None:
-    """Our SOC scores without ``--ours``: ``exposure.load("soc_scores")``; None when there is no such table.
+def _load_default_ours() -> pd.DataFrame:
+    """Our SOC scores without ``--ours``: ``exposure.load("soc_scores")``; refused when there is no such table.
 
     The file was read as a plain Parquet file (``tables_dir() / DEFAULT_OURS``): a table
     changed since its recompute (hand-edited, or copied from another run) was compared
     without a word, although its ``manifest.json`` records its sha256; no read lock was
     taken (a recompute replacing the directory meanwhile), and the recompute read was not
     named. :func:`exposure.load` checks the table against the manifest, validates it and
-    reads it under the directory's read lock, and logs which recompute it read. An
-    installed package without processed tables (no file at all) is compared without our
-    scores, as before.
+    reads it under the directory's read lock, and logs which recompute it read.
+
+    A directory read lacking the table (a recompute whose ``soc_scores.parquet`` was
+    removed, or an installed package without processed tables) is refused, as
+    :func:`exposure.load` refuses it, adding ``--ours none``: the published measures were
+    compared without ours, without a word (``measures_table.csv`` without ``alpha``,
+    ``beta``, ``gamma``, and no correlation with them), although the command compares
+    ours by default. ``--ours none`` compares the published measures only, on purpose.
 
     Returns
     -------
-    pandas.DataFrame or None
+    pandas.DataFrame
         The table, ``attrs["exposure_directory"]`` naming the directory read.
 
     Raises
@@ -139,15 +150,26 @@ def _load_default_ours() -> pd.DataFrame | None:
     exposure.errors.ExposureError
         As :func:`exposure.load`: a table that is not the one its manifest recorded, a
         damaged table, a directory or a broken symbolic link at its name, or a recompute
-        writing the directory, each naming the file (or directory).
+        writing the directory, each naming the file (or directory); no table at all,
+        naming the directory that lacks it and ``--ours none``.
     """
-    if not os.path.lexists(tables_dir() / DEFAULT_OURS):
-        return None
-    return load("soc_scores")
+    missing = not os.path.lexists(tables_dir() / DEFAULT_OURS)
+    try:
+        return load("soc_scores")
+    except ExposureError as exc:
+        # the table is missing (load's own class: not a damaged one, nor a recompute writing it)
+        if not missing or type(exc) is not ExposureError:
+            raise
+        raise ExposureError(f"{exc}; or pass --ours none to compare the published measures without ours") from None
 
 
-#: code columns of the library's tables of other levels than SOC codes -> what the table holds
+#: columns of the library's tables that are not SOC scores -> what the table holds, the first
+#: found naming it (the task digests, which have a task_id, were named as task scores; the
+#: workforce and working-time tables as "soc_scores lacks column(s) ['soc_code']")
 _OTHER_LEVELS = {
+    "text_digest": "task digests (task_digests.parquet)",
+    "group_type": "workforce statistics (workforce.parquet)",
+    "saveable_share": "working-time savings (working_time.parquet)",
     "task_id": "task scores (task_scores.parquet)",
     "onetsoc_code": "O*NET-SOC occupation scores (occupation_scores.parquet)",
     "naics": "sector scores (sector_scores.parquet, subsector_scores.parquet)",
@@ -166,10 +188,12 @@ def check_soc_level(frame: pd.DataFrame, path: Path, option: str = "--ours") -> 
     Raises
     ------
     exposure.errors.DataFormatError
-        A file without ``soc_code``: what it holds when it has the code column of a table
-        of another level (``onetsoc_code``, ``task_id``, ``naics``), else its columns;
-        an occupation panel (a column ``year``, a SOC code repeated); and what ``option``
-        takes.
+        A file without ``soc_code``: what it holds when it has a column of another table
+        of the library (:data:`_OTHER_LEVELS`: ``onetsoc_code``, ``task_id``, ``naics``, the
+        task digests' ``text_digest``, ...), else its columns;
+        an occupation panel (a column ``year``, a SOC code repeated); SOC scores in long
+        form (a column naming our measures, a SOC code repeated: :func:`_refuse_long_form`);
+        and what ``option`` takes.
     """
     names = [norm_header(c) if isinstance(c, str) else c for c in frame.columns]
     if "soc_code" in names:
@@ -180,6 +204,7 @@ def check_soc_level(frame: pd.DataFrame, path: Path, option: str = "--ours") -> 
                                   f"year, column {frame.columns[names.index('year')]!r}), not SOC scores: {option} "
                                   "takes one row per SOC code (soc_code, alpha, beta, gamma), as the "
                                   "soc_scores.parquet of exposure recompute", path=path)
+        _refuse_long_form(frame, names, path, option)
         return
     other = next((col for col in _OTHER_LEVELS if col in names), None)
     what = (f"holds {_OTHER_LEVELS[other]} (column {other!r}), not SOC scores" if other
@@ -188,6 +213,37 @@ def check_soc_level(frame: pd.DataFrame, path: Path, option: str = "--ours") -> 
         return  # "SOC Code": check_soc_scores says which column to rename; no column: says so
     raise DataFormatError(f"{what}: {option} takes scores by SOC code (soc_code, alpha, beta, gamma), as the "
                           "soc_scores.parquet of exposure recompute", path=path)
+
+
+def _refuse_long_form(frame: pd.DataFrame, names: list, path: Path, option: str) -> None:
+    """Refuse SOC scores in long form (a row per SOC code and measure: ``soc_code, measure, value``), saying how to widen them.
+
+    Such a table (tidy data, as R's ``pivot_longer`` or pandas' ``melt`` writes it) was
+    refused as ``SOC code '11-1011' appears twice (rows 1 and 831)``, without a word of
+    its form. A table with a column of our measures (``alpha``, ``beta``, ``gamma``) is
+    left to the checks of SOC scores.
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"soc_code": ["11-1011", "11-1011"], "measure": ["alpha", "beta"], "value": [0.1, 0.2]})
+    >>> _refuse_long_form(long, list(long.columns), Path("l.parquet"), "--ours")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: l.parquet: holds SOC scores in long form (a row per SOC code and measure, column 'measure'), not ...
+    """
+    if any(name in cmp.OURS for name in names) or not frame.iloc[:, names.index("soc_code")].duplicated().any():
+        return
+    for pos, column in enumerate(frame.columns):
+        if names[pos] == "soc_code" or pd.api.types.is_numeric_dtype(frame.iloc[:, pos]):
+            continue
+        held = {norm_header(v) for v in frame.iloc[:, pos].dropna().unique()[:1000] if isinstance(v, str)}
+        if held & set(cmp.OURS):
+            values = next((c for at, c in enumerate(frame.columns) if at != pos and names[at] != "soc_code"
+                           and pd.api.types.is_numeric_dtype(frame.iloc[:, at])), "value")
+            raise DataFormatError(
+                f"holds SOC scores in long form (a row per SOC code and measure, column {column!r}), not one row per "
+                f"SOC code: {option} takes a column per measure (soc_code, alpha, beta, gamma); widen it with pandas: "
+                f"frame.pivot(index='soc_code', columns={column!r}, values={values!r}).reset_index()", path=path)
 
 
 def check_parquet_header(path) -> None:
@@ -206,8 +262,9 @@ def check_parquet_header(path) -> None:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``dup.parquet, column 'beta': column 'beta' appears twice in the header (columns 2
-        and 3)``.
+        ``dup.parquet, column 'beta': given more than once (columns 2 and 3): keep one``,
+        the library's words for a column given twice (it said ``column 'beta' appears
+        twice in the header``, after naming the column).
     """
     path = Path(path)
     try:
@@ -218,8 +275,8 @@ def check_parquet_header(path) -> None:
     for pos, name in enumerate(names):
         first = seen.setdefault(name, pos)
         if first != pos:
-            raise DataFormatError(f"column {name!r} appears twice in the header (columns {first + 1} and "
-                                  f"{pos + 1})", path=path, column=name)
+            raise DataFormatError(f"given more than once (columns {first + 1} and {pos + 1}): keep one", path=path,
+                                  column=name)
 
 
 

@@ -38,6 +38,7 @@ from exposure._tables import (
     number_hint,
     refuse_multilevel_columns,
     signalling_nan,
+    twice_reason,
 )
 from exposure.crosswalks import code_hint, oews_code_map, read_soc10_isco08, read_soc_2010_to_2018
 from exposure.errors import DataFormatError, InputError
@@ -129,7 +130,8 @@ def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
     names have no spaces, or cleaned in R) or spaces for underscores (``feedback loop``)
     was refused as a missing column. A column of ``columns`` that the header holds twice
     so (``SOC Code`` and ``soc_code``) is refused, naming both positions (header row
-    ``row``): one of them would be read without a word.
+    ``row``) in the words of :func:`exposure._tables.twice_reason`: one of them would be
+    read without a word.
 
     Examples
     --------
@@ -140,7 +142,7 @@ def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
     >>> match_header_case(pd.DataFrame(columns=["SOC Code", "soc code"]), ["SOC Code"], "m.csv")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: m.csv, row 1, column 'SOC Code': column 'SOC Code' appears twice in the header (columns 1 and 2, written 'SOC Code' and 'soc code')
+    exposure.errors.DataFormatError: m.csv, row 1, column 'SOC Code': given more than once (columns 1 and 2, written 'SOC Code' and 'soc code'): keep one
     """
     names = list(frame.columns)
     normed = [header_key(c) for c in names]
@@ -148,9 +150,8 @@ def match_header_case(frame: pd.DataFrame, columns, path, row: int = 1) -> None:
     for col in columns:
         at = [i for i, n in enumerate(normed) if n == header_key(col)]
         if len(at) > 1:
-            raise DataFormatError(f"column {col!r} appears twice in the header (columns {at[0] + 1} and {at[1] + 1}, "
-                                  f"written {str(names[at[0]])!r} and {str(names[at[1]])!r})", path=path, row=row,
-                                  column=col)
+            raise DataFormatError(twice_reason(at[0], at[1], (str(names[at[0]]), str(names[at[1]]))), path=path,
+                                  row=row, column=col)
         if at and names[at[0]] != col:
             rename[names[at[0]]] = col
     if rename:
@@ -200,7 +201,7 @@ def read_csv(path, name=None) -> pd.DataFrame:
     >>> read_csv(io.StringIO("a,b,a\\n1,2,3\\n"), "t.csv")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: t.csv, row 1, column 'a': column 'a' appears twice in the header (columns 1 and 3)
+    exposure.errors.DataFormatError: t.csv, row 1, column 'a': given more than once (columns 1 and 3): keep one
     >>> read_csv(io.StringIO(""), "t.csv")
     Traceback (most recent call last):
     ...
