@@ -128,8 +128,12 @@ from exposure.scoring._inputs import (
     missing_column_hint,
     warn_keys_not_read,
 )
-from exposure.scoring.learned import shipped_model_path, titles_share_context
-from exposure.spark import _absolute, _load_model
+from exposure.scoring.learned import (
+    load_model_at,
+    runner_path,
+    shipped_model_path,
+    titles_share_context,
+)
 
 __all__ = ["score", "check", "to_occupations", "to_sectors", "read_dataset", "score_dataset",
            "ScoredDataset", "ROLLUP_MEASURES", "PARTITION_BYTES"]
@@ -189,7 +193,7 @@ _LABELS: dict = {}
 def _model(path: str, digest: str, registry: str | None = None):
     """The ``learned`` model of ``path`` (sha256 ``digest``, pinned in ``registry``), loaded once per process."""
     if digest not in _MODELS:
-        _MODELS[digest] = _load_model(path, registry, call="exposure.dask.score")
+        _MODELS[digest] = load_model_at(path, registry, call="exposure.dask.score")
         logger.info("loaded model %s (sha256 %s) in this worker", path, digest[:12])
     return _MODELS[digest]
 
@@ -279,6 +283,7 @@ def _score_partition(part: pd.DataFrame, meta: pd.DataFrame | None, job: dict,
     other dtypes are cast to the meta's (a partition's own categories are kept where the
     meta's are unknown).
     """
+    _check_frame(part, None if partition_info is None else f"ddf.partitions[{partition_info['number']}]")
     where = _where(part, partition_info)
     regrouped = _ROW in part.columns
     if regrouped:  # columns carried through Dask's shuffle under other names (_with_keys)
@@ -344,6 +349,26 @@ def _where(part: pd.DataFrame, partition_info: dict | None) -> str | None:
     return None if partition_info is None else f"ddf.partitions[{partition_info['number']}]"
 
 
+def _check_frame(part, where: str | None) -> None:
+    """Refuse a partition ``where`` that is no pandas DataFrame (a task of ``dd.from_delayed`` that returned None).
+
+    Dask does not look at what the task of a partition returns: a function that returned
+    None, a Series or a dict raised ``AttributeError: 'Series' object has no attribute
+    'columns'`` (``TypeError: 'NoneType' object is not subscriptable``), naming no partition.
+
+    Examples
+    --------
+    >>> _check_frame(pd.Series(["Weld."]), "ddf.partitions[1]")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ddf.partitions[1]: is a Series, not a pandas DataFrame: every partition must be a frame of ddf's columns (its meta, ddf.columns)
+    """
+    if not isinstance(part, pd.DataFrame):
+        kind = "None" if part is None else f"a {type(part).__name__}"
+        raise DataFormatError(f"is {kind}, not a pandas DataFrame: every partition must be a frame of "
+                              "ddf's columns (its meta, ddf.columns)", path=where)
+
+
 def _check_columns(part: pd.DataFrame, columns: list, where: str | None) -> pd.DataFrame:
     """``part`` with the columns ``columns`` (the frame's) in their order; refuse other columns.
 
@@ -354,6 +379,7 @@ def _check_columns(part: pd.DataFrame, columns: list, where: str | None) -> pd.D
     is put in the frame's order (matched by name, as :func:`read_dataset` matches files;
     it was refused), unless a name is given twice. Hidden columns are kept, last.
     """
+    _check_frame(part, where)
     have = [c for c in part.columns if c not in _HIDDEN]
     if have == list(columns):
         return part
@@ -1192,8 +1218,9 @@ def _read_dataset(src: Path) -> tuple[dd.DataFrame, list[tuple]]:
 
 
 def _keys_partition(part: pd.DataFrame, occupation_column, by_title: bool = False,
-                    used: list | None = None) -> pd.DataFrame:
-    """Distinct occupation keys (hashed) of a partition (of its columns ``used``), for the spanning check."""
+                    used: list | None = None, number: int | None = None) -> pd.DataFrame:
+    """Distinct occupation keys (hashed) of a partition ``number`` (of its columns ``used``), for the spanning check."""
+    _check_frame(part, None if number is None else f"ddf.partitions[{number}]")
     part = part if used is None else part[used]
     keys = [k for k in occupation_keys(part.rename(columns=onet_aliases(part)), occupation_column,
                                        by_title=by_title) if k]
@@ -1357,22 +1384,22 @@ def _job(method, text_column, occupation_column, onet, reference_source, mirror,
     directory (``dask worker`` on the machine) read a relative ``model_path`` against its
     own (``model artifact not found: models/learned-v1.npz``, for the file the client had
     just verified). So are ``registry``, ``mirror`` and ``data_dir``, ``~`` expanded first
-    in all four (:func:`exposure.spark._absolute`; the model is verified as
-    :mod:`exposure.spark` verifies it, :func:`exposure.spark._load_model`): a relative
+    in all four (:func:`~exposure.scoring.learned.runner_path`; the model is verified as
+    :mod:`exposure.spark` verifies it, :func:`~exposure.scoring.learned.load_model_at`): a relative
     ``mirror='data'`` was read by each task against the directory it ran in, so a worker
     started elsewhere, or a ``compute()`` after ``os.chdir``, could not find the O*NET
     release or the labels that the graph was built for.
     """
-    path = Path(_absolute(model_path)) if model_path is not None else shipped_model_path()
+    path = Path(runner_path(model_path)) if model_path is not None else shipped_model_path()
     by_title = False
     if method in _GROUPED:  # verify the artifact on the client before shipping the job
-        model = _load_model(model_path, registry, call="exposure.dask.score")
+        model = load_model_at(model_path, registry, call="exposure.dask.score")
         by_title = method == "learned" and titles_share_context(model)
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if method in _GROUPED else ""
     return {"method": method, "text_column": text_column, "occupation_column": occupation_column,
             "onet": onet, "reference_source": reference_source,
-            "mirror": _absolute(mirror), "data_dir": _absolute(data_dir),
-            "model": os.path.abspath(path), "digest": digest, "registry": _absolute(registry),
+            "mirror": runner_path(mirror), "data_dir": runner_path(data_dir),
+            "model": os.path.abspath(path), "digest": digest, "registry": runner_path(registry),
             "by_title": by_title}
 
 
@@ -1673,11 +1700,12 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
     if not used:  # every row is its own occupation
         return False
     parts = ddf.to_delayed() if parts is None else parts
-    keys = dd.from_delayed([dask.delayed(_keys_partition)(p, occupation_column, by_title, used) for p in parts],
+    keys = dd.from_delayed([dask.delayed(_keys_partition)(p, occupation_column, by_title, used, k)
+                            for k, p in enumerate(parts)],
                            meta=pd.DataFrame({"h": np.empty(0, np.uint64)}), verify_meta=False)["h"]
     counts = [keys.count(), keys.nunique()]
     if lengths is not None:  # a frame, as the keys are (Dask warns of computing delayed objects with them)
-        counts.append(dd.from_delayed([dask.delayed(_length)(p) for p in parts], verify_meta=False,
+        counts.append(dd.from_delayed([dask.delayed(_length)(p, k) for k, p in enumerate(parts)], verify_meta=False,
                                       meta=pd.DataFrame({"n": np.empty(0, np.int64)}))["n"])
     try:
         total, distinct, *found = dask.compute(*counts)
@@ -1689,8 +1717,9 @@ def _spans_partitions(ddf: dd.DataFrame, occupation_column, by_title: bool = Fal
     return int(total) != int(distinct)
 
 
-def _length(part: pd.DataFrame) -> pd.DataFrame:
-    """The number of rows of a partition, as a frame of one row (column ``n``)."""
+def _length(part: pd.DataFrame, number: int | None = None) -> pd.DataFrame:
+    """The number of rows of a partition (``number``), as a frame of one row (column ``n``)."""
+    _check_frame(part, None if number is None else f"ddf.partitions[{number}]")
     return pd.DataFrame({"n": [len(part)]}, dtype=np.int64)
 
 

@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import logging
 import numbers
-import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -64,7 +63,6 @@ import pandas as pd
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_path, shown
-from exposure._io import pinned_argument
 from exposure._tables import norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
@@ -103,7 +101,7 @@ from exposure.scoring._inputs import (
     missing_column_hint,
     task_texts,
 )
-from exposure.scoring.learned import load_model, titles_share_context
+from exposure.scoring.learned import load_model_at, runner_path, titles_share_context
 
 __all__ = ["score", "score_batches", "score_schema", "check", "SCORE_TYPES", "REPLACED_COLUMNS_MESSAGE"]
 
@@ -294,50 +292,6 @@ def _check_arguments(method, text_column, occupation_column, options: dict) -> N
 _PATHS = ("mirror", "data_dir", "model_path", "registry")
 
 
-def _load_model(path, registry, *, call: str = "exposure.spark.score"):
-    """:func:`~exposure.scoring.learned.load_model` of ``path`` with ``registry``, as ``call`` reads them.
-
-    The one loader of :func:`score`, :func:`score_batches` and :func:`exposure.dask.score`
-    (``call`` names the caller): ``path`` and ``registry`` are read as the runners ship
-    them to their workers (:func:`_absolute`: ``~`` expanded, made absolute). Each runner
-    had its own copy: ``exposure.spark.score(sdf, model_path="~/m/learned-v1.npz")`` read
-    the model, while ``exposure.dask.score`` refused the same path (``model artifact not
-    found: the '~' is not read as the home directory``) and a ``registry="~/m/registry.txt"``
-    (``cannot read: No such file or directory``), which its workers were given expanded.
-
-    The advice on a model the registry does not pin (``... load it with that registry
-    (load_model(path, registry='models/registry.txt'), then pass the model)``) could not
-    be followed: the runners take no model, and they took no registry. It names the
-    arguments ``model_path=`` and ``registry=`` of ``call`` now
-    (:func:`exposure._io.pinned_argument`).
-    """
-    path, registry = _absolute(path), _absolute(registry)
-    with pinned_argument("model_path", "registry", call=call):
-        # without a registry, load_model's own default: the shipped one
-        return load_model(path) if registry is None else load_model(path, registry=registry)
-
-
-def _absolute(location) -> str | None:
-    """A checked ``mirror``, ``data_dir``, ``model_path`` or ``registry`` as the driver reads it: ``~`` expanded, made absolute.
-
-    Each executor reads it in its own working directory (on a cluster, the directory of
-    its container; in a local session, the one the session started in, whatever
-    ``os.chdir`` the driver made since): a relative ``mirror="data"`` that the driver
-    reads failed in every task (``mirror directory 'data' ... does not exist``), or read
-    another directory of that name, and a relative ``model_path`` verified on the driver
-    was not found. :mod:`exposure.dask` makes them absolute so on the client. None, a
-    blank text (which the readers refuse as blank; made absolute, it named a file of
-    spaces in the current directory) and a ``~user/...`` of no such user that names
-    nothing (the readers say the ``~`` was not read as a home directory) are given back
-    as they are.
-    """
-    if location is None or isinstance(location, str) and not location.strip():
-        return location
-    text = os.path.expanduser(os.fspath(location))
-    full = os.path.abspath(text)
-    return text if text.startswith("~") and not os.path.exists(full) else full
-
-
 def _check_onet(onet) -> None:
     """Refuse an ``onet`` that is neither a release name, a loaded release nor None.
 
@@ -386,7 +340,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
         ``registry.txt`` that ``exposure train`` writes beside a model it trains, as
         :func:`~exposure.scoring.learned.load_model` takes it (a model of one's own could
         not be used: the shipped registry does not pin it). Both paths are read as
-        :func:`score` reads them (``~`` expanded, made absolute: :func:`_load_model`).
+        :func:`score` reads them (``~`` expanded, made absolute: :func:`~exposure.scoring.learned.load_model_at`).
     **options
         Passed to :func:`~exposure.scoring.score_tasks`: ``labels``, ``reference_source``,
         ``path`` and ``row_offset`` (errors count the rows across the batches of the
@@ -446,7 +400,7 @@ def score_batches(batches: Iterable[pd.DataFrame], method: str = "learned", *,
     first = check_row_offset(options.pop("row_offset", 1))
     # ``transformer`` was given no model: its O*NET rows were scored with the shipped one
     # whatever ``model_path`` said, and each Arrow batch with its own rows of an occupation
-    model = _load_model(model_path, registry) if method in _GROUPED else None
+    model = load_model_at(model_path, registry, call="exposure.spark.score") if method in _GROUPED else None
     by_title = method == "learned" and titles_share_context(model)
     release = onet if isinstance(onet, OnetRelease) else cached_onet(onet, mirror, data_dir)
     pending = None
@@ -950,7 +904,7 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
     from pyspark.sql.types import StringType, StructField, StructType
 
     # the paths the executors read, as the driver reads them (an executor runs in its own directory)
-    options = {**options, **{k: _absolute(options[k]) for k in _PATHS if options.get(k) is not None}}
+    options = {**options, **{k: runner_path(options[k]) for k in _PATHS if options.get(k) is not None}}
     run = partial(score_batches, method=method, text_column=text_column,
                   occupation_column=occupation_column, **options)
     schema = _output_schema(sdf.schema)
@@ -959,7 +913,7 @@ def score(sdf, method: str = "learned", *, text_column: str = "task",
         return sdf.mapInPandas(run, schema)
 
     # verified on the driver, for every grouped method
-    model = _load_model(options.get("model_path"), options.get("registry"))
+    model = load_model_at(options.get("model_path"), options.get("registry"), call="exposure.spark.score")
     by_title = method == "learned" and titles_share_context(model)
 
     def with_keys(batches):

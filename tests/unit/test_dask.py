@@ -8,10 +8,9 @@ dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
 from exposure import dask as xd  # noqa: E402
-from exposure import spark as xs  # noqa: E402
 from exposure.cli import _score, main  # noqa: E402
 from exposure.errors import DataFormatError  # noqa: E402
-from exposure.scoring import score_tasks  # noqa: E402
+from exposure.scoring import learned, score_tasks  # noqa: E402
 from exposure.scoring._files import append_scores, score_file  # noqa: E402
 
 #: Hand-written postings: occupations of several rows (by code, by title), lone rows.
@@ -114,8 +113,8 @@ def test_one_and_two_workers_match_one_process(cluster):
 
 def test_the_model_is_loaded_once_per_worker(monkeypatch):
     loads = []
-    real = xs.load_model  # exposure.dask loads its models with exposure.spark's loader
-    monkeypatch.setattr(xs, "load_model", lambda path=None: loads.append(path) or real(path))
+    real = learned.load_model  # exposure.dask loads its models with learned.load_model_at
+    monkeypatch.setattr(learned, "load_model", lambda path=None: loads.append(path) or real(path))
     monkeypatch.setattr(xd, "_MODELS", {})
     grouped = POSTINGS.assign(onetsoc_code=None, title=None)  # no context: no regrouping
     ddf = dd.from_pandas(grouped, npartitions=4, sort=False)

@@ -12,7 +12,8 @@
    not found`` by Dask and ``the model artifact path is empty: give the artifact file, or
    leave it out for the shipped model`` by ``score_batches``. Now one loader
    (``exposure.spark._load_model``, which ``exposure.dask`` imports; ``exposure.spark``
-   imports without PySpark) reads both paths as the runners ship them to their workers
+   imports without PySpark; since round 77 ``exposure.scoring.learned.load_model_at``, with
+   the path rule ``runner_path``, which both import) reads both paths as the runners ship them to their workers
    (``~`` expanded, made absolute): the three calls score with a ``~`` path, and word a
    blank path, and a ``~user`` of no such user, the same (load_model's words).
 2. ``exposure.dask.score(ddf, onet=load_onet("29.1"))``, a release loaded as
@@ -35,7 +36,7 @@ from exposure import spark as xs
 from exposure.errors import DataFormatError, ExposureError
 from exposure.onet import load_onet
 from exposure.scoring import SCORE_COLUMNS, score_tasks
-from exposure.scoring.learned import shipped_model_path
+from exposure.scoring.learned import runner_path, shipped_model_path
 
 TEXTS = pd.DataFrame({"task": ["Answer telephones and relay messages.", "Operate a forklift to move pallets.",
                                "File records and documents.", "Lay bricks to build walls."],
@@ -101,7 +102,7 @@ def test_dask_and_spark_word_a_blank_model_path_the_same():
 def test_a_home_of_no_such_user_is_left_for_load_model_to_name():
     # exposure.spark.score reads its paths so (made absolute, it was "/cwd/~nosuchuser76/...:
     # model artifact not found", the '~' unsaid)
-    assert xs._absolute("~nosuchuser76/learned-v1.npz") == "~nosuchuser76/learned-v1.npz"
+    assert runner_path("~nosuchuser76/learned-v1.npz") == "~nosuchuser76/learned-v1.npz"
     for run in (_dask, _batches):
         with pytest.raises(ExposureError, match=r"^~nosuchuser76/learned-v1\.npz: model artifact not found: "
                                                 r"the '~' is not read as the home directory"):

@@ -32,17 +32,20 @@ import itertools
 import logging
 import math
 import os
+import re
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
 from exposure._args import check_column, check_path, shown
-from exposure._io import atomic_path, load_pinned, write_arrays
+from exposure._io import atomic_path, load_pinned, pinned_argument, write_arrays
 from exposure._measures import LABELS, PROBA_COLUMNS
-from exposure._tables import missing_note, read_utf8
+from exposure._tables import check_input_file, missing_note, read_utf8
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import StaticVectors, load_vectors
 from exposure.scoring._features import (
@@ -70,6 +73,7 @@ from exposure.scoring._inputs import (
 )
 from exposure.scoring.categories import _unmarked_texts
 from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
+from exposure.sources import sha256_digest
 
 __all__ = [
     "MODEL_NAME",
@@ -505,6 +509,10 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     exposure.errors.ExposureError: the model artifact's coefficient set 'onet' names feature blocks ['bert'] that this version does not know (it knows ['word', 'char', 'title', 'major', 'activity', 'context', 'grounded', 'embed']): is the artifact of a newer version of the library?
     """
     what = "the model artifact"
+    if not isinstance(meta, dict):  # JSON of another tool: AttributeError 'list' object has no attribute 'get'
+        kind = {list: "an array", str: "a string", type(None): "null", bool: "true or false"}.get(type(meta), "a number")
+        raise ExposureError(f"not a model artifact: its metadata.json is {kind}, not an object of names and "
+                            "values (as the library writes it)")
     kind = artifact_kind(arrays, meta)
     if kind not in (None, "learned"):  # the transformer's was "not a model artifact: it lacks 'sets'"
         also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its "
@@ -526,6 +534,9 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
             raise ExposureError(f"{what}'s coefficient set {which!r} names feature blocks {unknown} that this "
                                 f"version does not know (it knows {list(BLOCKS)}): is the artifact of a newer "
                                 "version of the library?")
+    for key, file in (("index", "retrieval index"), ("vectors", "word vectors")):
+        if meta.get(key) and not isinstance(meta[key], str):  # was "unsupported operand type(s) for /"
+            raise ExposureError(f"{what}'s {key} must name the {file} file beside it, got {shown(meta[key])}")
     if not isinstance(weights, dict) or not all(_number(v) for v in weights.values()):
         raise ExposureError(f"{what}'s weights must map feature blocks to numbers, got {shown(weights)}")
     if not isinstance(temperature, dict):
@@ -655,8 +666,10 @@ def read_registry(path=None) -> dict[str, str]:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``path`` is not a path (a number) or is empty; the file is not UTF-8 text; a line
-        is not ``filename sha256``.
+        ``path`` is not a path (a number), is empty or is a URL (:func:`_refuse_url`); the
+        file is not UTF-8 text; a line is not ``filename sha256`` (saying what is wrong: a
+        sha256 of no hex digits, a path for the name, ``sha256sum``'s order:
+        :func:`_registry_hint`), or pins a file pinned on an earlier line with another sha256.
     exposure.errors.InputError
         The file cannot be read (missing, a directory). Before, pathlib's ``TypeError``,
         ``FileNotFoundError``, ``IsADirectoryError`` (also for ``""``, read as the
@@ -674,18 +687,96 @@ def read_registry(path=None) -> dict[str, str]:
     if path is None:
         text = _models_dir().joinpath("registry.txt").read_text()
     else:
+        _refuse_url(path, "the registry")
         path = check_path(path, "registry", "a model registry file")
         text = read_utf8(path, bom=True, what=": a model registry is text")  # Notepad writes a BOM
-    out = {}
+    out, rows = {}, {}
     for lineno, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         parts = line.split()
-        if len(parts) != 2 or len(parts[1]) != 64:
-            raise DataFormatError("expected 'filename sha256'", path=path or "registry.txt", row=lineno)
-        out[parts[0]] = parts[1].lower()
+        name, digest = _registry_line(parts)
+        where = {"path": path or "registry.txt", "row": lineno}
+        if digest is None:
+            raise DataFormatError("expected 'filename sha256'" + _registry_hint(parts), **where)
+        if name in out and out[name] != digest:  # which of the two was meant is not for us to guess
+            raise DataFormatError(f"{name} is pinned twice with different sha256 (row {rows[name]} and this "
+                                  "row): keep the one line of the file", **where)
+        out[name], rows[name] = digest, rows.get(name, lineno)
     return out
+
+
+#: A URL given where a file path belongs (``s3://bucket/m.npz``, ``file:///models/m.npz``).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _refuse_url(path, what: str) -> None:
+    """Refuse a ``path`` (a model artifact or registry) that is a URL, as ``--mirror`` refuses one.
+
+    ``load_model("s3://bucket/m.npz")`` (a cluster's store, given to ``exposure.spark.score``
+    or ``exposure.dask.score``) was read as the relative path ``s3:/bucket/m.npz``:
+    ``s3:/bucket/m.npz: model artifact not found``, and the runners, which make their paths
+    absolute, named a file the user never gave (``/home/me/s3:/bucket/m.npz``).
+
+    Examples
+    --------
+    >>> _refuse_url("file:///models/my%20m.npz", "the model artifact")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: file:///models/my%20m.npz: is a file:// URL, not a file path: give the model artifact itself, '/models/my m.npz'
+    """
+    text = path if isinstance(path, str) else None
+    if text is None or not _URL.match(text):
+        return
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+        raise DataFormatError(f"is a file:// URL, not a file path: give {what} itself, "
+                              f"{urllib.request.url2pathname(parts.path)!r}", path=text)
+    beside = ", with the files beside it," if what == "the model artifact" else ""
+    raise DataFormatError(f"is a URL, not a file path: {what} is read from a local file; copy it{beside} to "
+                          "a local directory (on a cluster, one that the driver and every worker read)", path=text)
+
+
+def _registry_line(parts: list) -> tuple[str | None, str | None]:
+    """``(name, sha256)`` of the words of a registry line; ``(None, None)`` if they are no ``name sha256``.
+
+    The sha256 is read as :func:`exposure.sources.sha256_digest` reads a pin (64 hex digits,
+    either case). A name holding a directory is no name: the registry pins a file by its name
+    alone, which :func:`load_model` looks up.
+    """
+    digest = sha256_digest(parts[1]) if len(parts) == 2 else None
+    if digest is None or "/" in parts[0] or "\\" in parts[0]:
+        return None, None
+    return parts[0], digest
+
+
+def _registry_hint(parts: list) -> str:
+    """What is wrong with the words ``parts`` of a registry line, after "expected 'filename sha256'".
+
+    A line of 64 characters that are no hex digits was read as a pin (then "sha256
+    mismatch ... expected zzzz..."); a line naming the file by its path was read, and the
+    model then "is not listed in the model registry"; the output of ``sha256sum`` (sha256
+    first) was told only the expected form.
+
+    Examples
+    --------
+    >>> _registry_hint(["m.npz", "z" * 64])
+    ", got 'zzzzzzzzzzzz...' for the sha256, which is 64 hexadecimal digits"
+    >>> _registry_hint(["models/m.npz", "a" * 64])
+    ", got the path 'models/m.npz': a line names the file alone, 'm.npz'"
+    >>> _registry_hint(["a" * 64, "*m.npz"])
+    ', got the sha256 first (as sha256sum writes it): write the file name first'
+    """
+    if len(parts) != 2:
+        return ""
+    if sha256_digest(parts[0]) is not None and sha256_digest(parts[1]) is None:
+        return ", got the sha256 first (as sha256sum writes it): write the file name first"
+    if sha256_digest(parts[1]) is None:
+        word = parts[1] if len(parts[1]) <= 15 else parts[1][:12] + "..."
+        return f", got {word!r} for the sha256, which is 64 hexadecimal digits"
+    # PureWindowsPath: the name after the last slash or backslash (a path copied from Windows too)
+    return f", got the path {parts[0]!r}: a line names the file alone, {PureWindowsPath(parts[0]).name!r}"
 
 
 def update_registry(registry, name: str, digest: str) -> None:
@@ -767,7 +858,8 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         :func:`exposure._io.read_pinned`); ``path`` is an empty or blank string (it read as
         the current directory: "model artifact not found: .").
     exposure.errors.DataFormatError, exposure.errors.InputError
-        ``path`` is neither None nor a path (``5`` raised pathlib's ``TypeError``); a
+        ``path`` is neither None nor a path (``5`` raised pathlib's ``TypeError``), is a
+        URL (:func:`_refuse_url`), a directory or a device (:func:`_check_found`); a
         ``registry`` that cannot be read (:func:`read_registry`); an artifact whose metadata
         or coefficients do not make a model, or do not fit its retrieval index and word
         vectors (:func:`_check_model_arrays`, :func:`_check_widths`), naming the file.
@@ -781,6 +873,8 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
     if isinstance(path, str) and not path.strip():
         raise ExposureError("the model artifact path is empty: give the artifact file, or leave it out "
                             "for the shipped model")
+    if path is not None:
+        _refuse_url(path, "the model artifact")
     path = check_path(path, "path", "a model artifact path") if path is not None else shipped_model_path()
     _check_found(path)
     pins = read_registry(registry)
@@ -796,6 +890,85 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
             model.vectors = load_vectors(path.parent / model.metadata["vectors"], pins)
     _check_widths(model, path)
     return model
+
+
+def load_model_at(path, registry, *, call: str) -> LearnedModel:
+    """:func:`load_model` of ``path`` with ``registry``, as the runner ``call`` reads them.
+
+    The one loader of :func:`exposure.spark.score`, :func:`exposure.spark.score_batches`
+    and :func:`exposure.dask.score` (``call`` names the caller, ``"exposure.dask.score"``):
+    ``path`` and ``registry`` are read as the runners ship them to their workers
+    (:func:`runner_path`: ``~`` expanded, made absolute). Each runner had its own copy:
+    ``exposure.spark.score(sdf, model_path="~/m/learned-v1.npz")`` read the model, while
+    ``exposure.dask.score`` refused the same path (``model artifact not found: the '~' is
+    not read as the home directory``) and a ``registry="~/m/registry.txt"`` (``cannot read:
+    No such file or directory``), which its workers were given expanded.
+
+    The advice on a model the registry does not pin (``... load it with that registry
+    (load_model(path, registry='models/registry.txt'), then pass the model)``) could not
+    be followed: the runners take no model, and they took no registry. It names the
+    arguments ``model_path=`` and ``registry=`` of ``call`` now
+    (:func:`exposure._io.pinned_argument`).
+
+    Parameters
+    ----------
+    path, registry : str or os.PathLike, optional
+        The runner's ``model_path`` and ``registry`` (None: the shipped ones).
+    call : str
+        The runner, as the advice on an unpinned artifact names it.
+
+    Returns
+    -------
+    LearnedModel
+
+    Raises
+    ------
+    exposure.errors.ExposureError
+        As :func:`load_model`.
+
+    Examples
+    --------
+    >>> load_model_at(None, None, call="exposure.dask.score") is load_model()
+    True
+    >>> load_model_at("  ", None, call="exposure.dask.score")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the model artifact path is empty: give the artifact file, or leave it out for the shipped model
+    """
+    path, registry = runner_path(path), runner_path(registry)
+    with pinned_argument("model_path", "registry", call=call):
+        # without a registry, load_model's own default: the shipped one
+        return load_model(path) if registry is None else load_model(path, registry=registry)
+
+
+def runner_path(location) -> str | None:
+    """A checked ``mirror``, ``data_dir``, ``model_path`` or ``registry`` as a runner's driver reads it: ``~`` expanded, made absolute.
+
+    Each Spark executor or Dask worker reads it in its own working directory (on a cluster,
+    the directory of its container; in a local session, the one the session started in,
+    whatever ``os.chdir`` the driver made since): a relative ``mirror="data"`` that the
+    driver reads failed in every task (``mirror directory 'data' ... does not exist``), or
+    read another directory of that name, and a relative ``model_path`` verified on the
+    driver was not found. :mod:`exposure.spark` and :mod:`exposure.dask` make them
+    absolute so on the driver (the client). None, a blank text (which the readers refuse
+    as blank; made absolute, it named a file of spaces in the current directory) and a
+    ``~user/...`` of no such user that names nothing (the readers say the ``~`` was not
+    read as a home directory) and a URL (:func:`_refuse_url`; made absolute, it named the
+    file ``/cwd/s3:/bucket/m.npz``) are given back as they are.
+
+    Examples
+    --------
+    >>> import os
+    >>> runner_path("models/m.npz") == os.path.join(os.getcwd(), "models", "m.npz")
+    True
+    >>> runner_path(None), runner_path("  "), runner_path("~nosuchuser77/m.npz"), runner_path("s3://b/m.npz")
+    (None, '  ', '~nosuchuser77/m.npz', 's3://b/m.npz')
+    """
+    if location is None or isinstance(location, str) and (not location.strip() or _URL.match(location)):
+        return location  # a URL too, for load_model to name as given (_refuse_url)
+    text = os.path.expanduser(os.fspath(location))
+    full = os.path.abspath(text)
+    return text if text.startswith("~") and not os.path.exists(full) else full
 
 
 @contextlib.contextmanager
@@ -831,10 +1004,14 @@ def _check_found(path: Path) -> None:
     ``load_model("models/learned-v1.npz ")`` (a stray space) or ``load_model("~/m/learned-v1.npz")``
     said ``model artifact not found: models/learned-v1.npz`` and nothing of the space or the
     ``~``, which no call expands. Any other missing file is ``PATH: model artifact not
-    found``, as :func:`exposure._io.read_pinned` names it.
+    found``, as :func:`exposure._io.read_pinned` names it. A directory, a device or a pipe
+    was "not found" too: each is named for what it is (:func:`exposure._tables.check_input_file`).
     """
-    if not path.is_file():
-        raise DataFormatError(missing_note(path, "model artifact"), path=path)
+    check_input_file(path, "model artifact")  # missing (saying why), a device or pipe
+    if path.is_dir():  # was "model artifact not found", of a directory that is there
+        inside = path / MODEL_NAME
+        example = f"the model artifact in it, '{inside}'" if inside.is_file() else "the model artifact's file (.npz)"
+        raise DataFormatError(f"is a directory, not a file: give {example}", path=path)
 
 
 def _check_index_release(model: LearnedModel, index_path: Path, path: Path) -> None:
