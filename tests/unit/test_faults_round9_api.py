@@ -191,7 +191,8 @@ def test_score_dataset_score_options_are_checked_before_any_work(tmp_path, src, 
 
 @pytest.mark.parametrize("kwargs, what", [(dict(text_column="x"), "missing text column 'x' "
                                                                   r"\(columns: \['task'\]\)"),
-                                          (dict(occupation_column="x"), "missing occupation column 'x'")])
+                                          (dict(occupation_column="x"), "missing occupation column 'x' "
+                                                                        r"\(columns: \['task'\]\)")])
 def test_score_dataset_missing_column_names_the_dataset_not_nan(tmp_path, src, client, kwargs, what):
     """The message began ``nan, column 'x':`` (the path of the probe row, missing)."""
     with pytest.raises(DataFormatError, match=rf"^{src}, column 'x': {what}$"):

@@ -70,9 +70,11 @@ from exposure.scoring._inputs import (
     check_task_types,
     check_text_column,
     check_titles_not_texts,
+    columns_shown,
     frames_unchanged,
     has_keys,
     ids_without_codes,
+    index_level_hint,
     missing_column_hint,
     norm_task_id,
     norm_task_ids,
@@ -315,7 +317,8 @@ def score_tasks(
         probability times the grounding of the text in O*NET (``min(1, similarity /
         0.35)``); it is near 0 for text that is not a work task, which is also logged as a
         warning. Treat rows under 0.3 as unscored: read the text, map it to an O*NET task
-        yourself, or leave it out.
+        yourself, or leave it out. ``rubric`` gives no confidence; its rows that no rule
+        matched, scored by its prior alone, are warned of (:data:`RUBRIC_PRIORS_MESSAGE`).
 
     Raises
     ------
@@ -680,10 +683,13 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
 
     def occupation():
         if occupation_column is not None and occupation_column not in tasks.columns:
-            # Title for title: the column was named, not said to be there in another case
-            raise DataFormatError(f"missing occupation column {occupation_column!r}"
-                                  f"{missing_column_hint(tasks.columns, occupation_column, 'occupation_column', path=path)}",
-                                  path=path, column=occupation_column)
+            # Title for title: the column was named, not said to be there in another case;
+            # the columns listed, as for the text column and by tag_categories (they were
+            # not), and a level of the index named as the text column's is
+            hint = (index_level_hint(tasks, occupation_column)
+                    or missing_column_hint(tasks.columns, occupation_column, 'occupation_column', path=path))
+            raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
+                                  f"{columns_shown(tasks.columns)}){hint}", path=path, column=occupation_column)
         name = _titles(text_column, occupation_column)  # "title", read by default
         if name is None or name not in tasks.columns:
             return
@@ -1057,6 +1063,33 @@ def _other_label_rows(frame, texts, label_tasks, onet, *, text_column, path, row
     return other_label_rows(frame, texts, label_tasks, onet, path=path, row_offset=row_offset, names=names)
 
 
+#: The warning of :func:`score_tasks` with ``rubric`` on rows that no rule of the rubric matched
+#: (its arguments: the file prefix, the count, the first such row, its index label and text).
+RUBRIC_PRIORS_MESSAGE = ("%s%d row(s) matched no rule of the rubric (no verb, keyword or work activity it knows; "
+                         "first: row %d%s, %r): their scores are the rubric's prior alone (for the job zone, "
+                         "when known), read from no word of the text; method 'learned' (the default) scores "
+                         "any text, with a confidence")
+
+
+def _warn_rubric_priors(rules: pd.Series, names: RowNames, *, path, row_offset: int) -> None:
+    """Warn (once) of the rows whose ``rubric`` scores are its prior alone: no rule matched them.
+
+    ``score_tasks(df, "rubric")`` of a text the rubric has no rule for (``lorem ipsum``,
+    ``Competitive salary and benefits.``, but also a task in words it does not know)
+    returned the job-zone prior (``p_e0`` 0.5, ``label`` E0) as a score, with no
+    confidence and without a word: the evidence column that says so (``rule``: ``job
+    zone unknown prior``) is :func:`~exposure.scoring.rubric.score_rubric`'s, not in the
+    output. ``rules`` is that column (a vote is written ``... -> E1``); ``names`` names the
+    caller's rows (:class:`~exposure.scoring._inputs.RowNames`).
+    """
+    prior = ~rules.astype(str).str.contains(" -> ", regex=False).to_numpy(dtype=bool)
+    if not prior.any():
+        return
+    first = int(np.flatnonzero(prior)[0])
+    logger.warning(RUBRIC_PRIORS_MESSAGE, f"{path}: " if path is not None else "", int(prior.sum()),
+                   first + row_offset, names.note(first), names.text(first)[:60])
+
+
 def _score_table(frame, method, *, text_column, occupation_column, onet, labels, reference_source,
                  mirror, data_dir, model, path, row_offset, texts=None, label_tasks=None,
                  names=None) -> pd.DataFrame:
@@ -1080,6 +1113,8 @@ def _score_table(frame, method, *, text_column, occupation_column, onet, labels,
         tag = method
     elif method == "rubric":
         probs = _score_rubric(frame, text_column=text_column, onet=onet)  # score_tasks warns itself
+        _warn_rubric_priors(probs["rule"], names if names is not None else RowNames(
+            texts if texts is not None else frame[text_column].tolist()), path=path, row_offset=row_offset)
         tag = "rubric"
     else:
         if labels is None:

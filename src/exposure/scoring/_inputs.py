@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime
 import decimal
 import hashlib
 import itertools
@@ -55,6 +56,7 @@ from exposure._tables import SPREADSHEET_ERRORS, is_spreadsheet_error, norm_task
 from exposure.errors import DataFormatError
 from exposure.measures._crosswalk import check_once
 from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
+from exposure.scoring._features import normalise_text
 
 __all__ = [
     "check_row_offset",
@@ -108,6 +110,9 @@ __all__ = [
     "none_given",
     "options_named",
     "missing_column_hint",
+    "columns_shown",
+    "typed_column",
+    "index_level_hint",
     "KEY_NAMES",
     "key_spellings",
     "unread_keys",
@@ -226,7 +231,10 @@ def missing_column_hint(columns, name, argument: str, *, path=None) -> str:
     A column of ``columns`` that :func:`column_key` reads as ``name`` (another case,
     spacing or punctuation: ``title`` for ``Title``, ``job_title`` for ``Job Title``) is
     offered in the words of :func:`argument_given`; "the file" when ``path`` is given. An
-    empty string when there is none.
+    empty string when there is none. A column whose name is written as ``name`` but is of
+    another type (the number ``1`` of a frame read with ``header=None``, for ``"1"``) is
+    offered so too (:func:`typed_column`): it was not, and ``missing occupation column
+    '1'`` read as if the frame had no such column.
 
     Examples
     --------
@@ -234,11 +242,54 @@ def missing_column_hint(columns, name, argument: str, *, path=None) -> str:
     "; the frame has 'title': give occupation_column='title'"
     >>> missing_column_hint(["task"], "Title", "occupation_column")
     ''
+    >>> missing_column_hint(["task", 1], "1", "occupation_column")
+    "; the frame has 1 (int, not the text '1'): give occupation_column=1"
     """
+    typed = typed_column(columns, name)
+    if typed is not None:
+        return (f"; the {'frame' if path is None else 'file'} has {typed!r} ({type(typed).__name__}, not the "
+                f"{'text' if isinstance(name, str) else type(name).__name__} {name!r}): "
+                f"give {argument_given(argument, typed)}")
     near = [c for c in columns if isinstance(c, str) and c != name and column_key(c) == column_key(name)]
     if not near or not column_key(name):
         return ""
     return f"; the {'frame' if path is None else 'file'} has {near[0]!r}: give {argument_given(argument, near[0])}"
+
+
+def typed_column(columns, name):
+    """The column of ``columns`` whose name is written as ``name`` but is of another type, or None.
+
+    A frame read with ``header=None`` (or built from lists of rows) has the numbers
+    ``0, 1, ...`` as column names, which ``"1"`` does not name (nor does ``1`` name a
+    column ``"1"``). Booleans and missing names are not offered.
+
+    Examples
+    --------
+    >>> typed_column([0, 1], "1"), typed_column(["0"], 0), typed_column(["task"], "task")
+    (1, '0', None)
+    """
+    if isinstance(name, bool) or is_missing(name):
+        return None
+    text = str(name)
+    return next((c for c in columns if type(c) is not type(name) and not isinstance(c, bool)
+                 and not is_missing(c) and str(c) == text and c != name), None)
+
+
+def index_level_hint(frame, name) -> str:
+    """``"; it is a level of the frame's index: ..."``: the advice on a column ``name`` held in ``frame``'s index.
+
+    An empty string when ``name`` is no level of the index (or is a column too).
+
+    Examples
+    --------
+    >>> index_level_hint(pd.DataFrame({"task": ["Weld."]}, index=pd.Index(["Welder"], name="title")), "title")
+    "; it is a level of the frame's index: frame.reset_index() makes it a column again"
+    """
+    if not isinstance(frame, pd.DataFrame) or name in frame.columns:
+        return ""
+    if name in [n for n in frame.index.names if n is not None]:  # set_index("title")
+        return "; it is a level of the frame's index: frame.reset_index() makes it a column again"
+    return ""
 
 
 #: The key columns by their names as :func:`column_key` reads them (O*NET's headers, the
@@ -774,7 +825,7 @@ def with_index_label(exc: DataFormatError, frame, *, path=None, row_offset: int 
     of its own: ``row 2, column 'task': ... (index 20)``. ``exc`` itself when a ``path``
     names the file the rows came from (its rows are what the user counts), when the
     index is the default ``0..n-1`` (:func:`index_note`), when ``exc`` names no row or
-    already names a label, or when it is of a subclass.
+    already names the row's label, or when it is of a subclass.
 
     Examples
     --------
@@ -783,10 +834,12 @@ def with_index_label(exc: DataFormatError, frame, *, path=None, row_offset: int 
     "row 2, column 'task': bad (index 20)"
     """
     if (path is not None or exc.row is None or type(exc) is not DataFormatError
-            or "(index " in exc.reason or not isinstance(frame, pd.DataFrame)):
+            or not isinstance(frame, pd.DataFrame)):
         return exc
     note = index_note(frame.index, exc.row - row_offset)
-    if not note:
+    # the label itself, not any "(index ": a text quoted in the message may hold those words
+    # (``'Sort cards Ã© (index cards).'``), and the row's label was left out
+    if not note or note in exc.reason:
         return exc
     return DataFormatError(f"{exc.reason}{note}", row=exc.row, column=exc.column, line=exc.line)
 
@@ -1000,11 +1053,11 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     check_columns(frame, what=what, path=path)  # a repeated column is read as a frame
     row_offset = check_row_offset(row_offset)
     if text_column not in frame.columns:
-        hint = ""
-        if text_column in [n for n in frame.index.names if n is not None]:  # set_index("task")
-            hint = ("; it is a level of the frame's index: frame.reset_index() makes it a "
-                    "column again")
-        elif isinstance(text_column, str):  # "task " or "TASK" in the header: say which
+        hint = index_level_hint(frame, text_column)  # set_index("task")
+        if not hint and typed_column(frame.columns, text_column) is not None:
+            # "0" for the column 0 of a frame read with header=None (or 0 for a column "0")
+            hint = missing_column_hint(frame.columns, text_column, "text_column", path=path)
+        elif not hint and isinstance(text_column, str):  # "task " or "TASK" in the header: say which
             near = [c for c in frame.columns
                     if isinstance(c, str) and _header_key(c) == _header_key(text_column)]
             quoted = [c for c in frame.columns if isinstance(c, str) and len(_header_key(c)) > 2
@@ -1063,11 +1116,17 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
         if not isinstance(value, str) or not value or value.isspace():
             reason = "must be a non-empty string"
-        elif _WORD.search(value) is None:
+        # the letters and digits of the text as the scorers read it: '²', '½', '①' are
+        # digits and 'ʼ' an apostrophe there (``learned`` scored them as tasks, ``rubric``
+        # refused the text it read, quoting '2', '1⁄2', "'", which the input did not hold);
+        # HTML references are left to their own check (:func:`_check_references`); a text with
+        # an ASCII letter keeps it once read, and is looked at as it is (the cost of reading)
+        elif _WORD.search(read := value if value.isascii() or "&" in value or _ASCII_LETTER.search(value)
+                          else normalise_text(value)) is None:
             # only format characters (a zero-width space, a byte-order mark: empty once
             # normalised), a NUL, a lone accent, or "-" for no task: not a statement
             reason = "holds no letter or digit"
-        elif _LETTER.search(value) is None:
+        elif _LETTER.search(read) is None:
             # a number, a code or a date (Excel's 2021-01-01; a column of task ids given
             # as the text column): scored as a task, without a word for rubric
             reason = "holds no letter"
@@ -1086,8 +1145,14 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         else:
             continue
         where = f" (index {cell_shown(col.index.tolist()[pos])})" if show_index else ""
+        # a number or date in a column without text (a Parquet column of integers, text_column=
+        # "task_id", a workbook's column of dates) is told what a text of digits is told (it
+        # was "got 7", "got Timestamp('2021-01-01 00:00:00')", no more)
+        number = (reason.startswith("must") and isinstance(value, _NUMBER_TYPES)
+                  and not isinstance(value, (bool, np.bool_)) and not is_missing(value)
+                  and not any(isinstance(v, str) for v in values))
         more = (bytes_advice(text_column, col, path=path) if isinstance(value, bytes) else
-                "" if reason.startswith("must") else
+                "" if reason.startswith("must") and not number else
                 ": give the task statement (a placeholder for no task is not one; drop such rows)"
                 if reason.endswith("digit") else
                 ": a formula that failed in the spreadsheet (a lookup that found nothing?), not "
@@ -1130,6 +1195,12 @@ def _renamed(name, text_column, what: str | None) -> str:
     return f"rename it: {what}.rename(columns={{{name!r}: {text_column!r}}})"
 
 
+#: Cells that are numbers, dates or times, not text: :func:`task_texts` asks whether a column
+#: of them is the column of the task texts.
+_NUMBER_TYPES = (numbers.Number, datetime.date, datetime.time, datetime.timedelta, np.datetime64,
+                 np.timedelta64)
+#: A letter of ASCII, which :func:`~exposure.scoring._features.normalise_text` keeps.
+_ASCII_LETTER = re.compile("[A-Za-z]")
 #: A letter or digit (of any script), which every task statement holds.
 _WORD = re.compile(r"[^\W_]")
 #: The bytes 0x80 to 0xBF (those that continue a UTF-8 sequence) as Latin-1 and as
