@@ -80,6 +80,31 @@ def path_option(value: str):
     return Path(value) if value != "" else ""
 
 
+def checked_type(check):
+    """An argparse ``type`` running ``check``: an ExposureError becomes a usage error naming the option.
+
+    For the release options (``recompute --onet-release``, ``rollup --onet-release``,
+    ``train --onet``), so that each says which option was given what, before any work:
+    ``argument --onet-release: O*NET release 'latest' is not of the form MAJOR.MINOR (e.g.
+    29.1, 31.0)``.
+
+    Examples
+    --------
+    >>> from exposure.releases import check_onet_release
+    >>> p = _Parser(prog="exposure rollup")
+    >>> _ = p.add_argument("--onet-release", type=checked_type(check_onet_release))
+    >>> p.parse_args(["--onet-release", "31.0"]).onet_release
+    '31.0'
+    """
+    def convert(text: str) -> str:
+        try:
+            return check(text)
+        except ExposureError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    convert.__name__ = check.__name__.removeprefix("check_")
+    return convert
+
+
 #: Output options of the commands (argparse ``dest`` -> the option and what to give), checked
 #: by :func:`check_output_options`. ``train --out`` has its own message (``check_artifact_name``).
 OUTPUT_OPTIONS: dict[str, tuple[str, str]] = {

@@ -12,7 +12,7 @@ from pathlib import Path
 from exposure._io import compressed_files
 from exposure._outdir import OutputPathError, refuse_protected, refuse_spaces
 from exposure._tables import COMPRESSED, check_input_file, first_row_number
-from exposure.cli import add_location_options
+from exposure.cli import add_location_options, checked_type
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
     EVALUATED,
@@ -30,6 +30,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import fetch, read_folders
 from exposure.measures.eloundou import LABELS_NAME, read_task_labels
 from exposure.onet import load_onet
+from exposure.releases import check_onet_release
 from exposure.reports.agreement import (
     check_modern_tasks,
     check_paraphrase_rows,
@@ -88,7 +89,8 @@ def register(subparsers) -> None:
     add_location_options(p)
     p.add_argument("--seed", type=int, default=0, help="seed (fold assignment) (default 0)")
     p.add_argument("--folds", type=int, default=5, help="folds of the calibration CV (default 5)")
-    p.add_argument("--onet", default="29.1", metavar="RELEASE", help="O*NET release of the work activities")
+    p.add_argument("--onet", default="29.1", metavar="RELEASE", type=checked_type(_check_train_release),
+                   help="O*NET release of the work activities (default 29.1)")
     p.add_argument("--out", default=None, metavar="PATH",
                    help="artifact path (default: the package's data/models/learned-v1.npz)")
     p.add_argument("--labels", default=None, metavar="FILE",
@@ -285,6 +287,21 @@ def check_artifact_name(out) -> None:
     if suffix != ".npz":
         raise ExposureError(f"--out {out}: the artifact is a .npz file (a zip of .npy arrays); give a name "
                             f"ending in .npz, e.g. {path.with_suffix('.npz')}")
+
+
+def _check_train_release(value: str) -> str:
+    """``exposure train --onet``: an O*NET release (:func:`exposure.releases.check_onet_release`), checked when parsed.
+
+    ``--onet latest`` (or ``auto``, ``none``, ``029.1``) was refused only after the labels
+    were read, naming no option: ``O*NET release 'latest' is not of the form MAJOR.MINOR
+    (e.g. 29.1, 31.0)``. A blank value is left to :func:`run_train`, which says it is empty.
+
+    Examples
+    --------
+    >>> _check_train_release("30.1"), _check_train_release("")
+    ('30.1', '')
+    """
+    return value if not value.strip() else check_onet_release(value)
 
 
 def check_artifact_place(out, mirror=None, data_dir=None) -> None:

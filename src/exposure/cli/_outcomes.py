@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from exposure import outcomes
+from exposure._args import padded_choice_hint
 from exposure._load import load_tables
 from exposure._outdir import (
     check_files_dir,
@@ -20,6 +21,7 @@ from exposure._outdir import (
 )
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
+from exposure.cli._compare import _OTHER_LEVELS as OTHER_LEVELS
 from exposure.cli._compare import check_parquet_header, check_parquet_input, check_soc_level
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
@@ -136,8 +138,39 @@ def _read_panel(path) -> pd.DataFrame:
     """
     columns = list(OccupationPanel.to_schema().columns)
     panel = _from_index(_read_parquet(path, "panel"), columns)
+    _check_panel_level(panel, path)
     match_header_case(panel, columns, path, row=None)
     return panel
+
+
+def _check_panel_level(frame: pd.DataFrame, path) -> None:
+    """Refuse a ``--panel`` file without ``year`` that is another table of the library, saying what it holds.
+
+    The SOC scores (``--panel soc_scores.parquet``, the file ``--soc-scores`` takes) were
+    refused in 21 errors, one per column: ``column 'alpha' is not a column of
+    OccupationPanel (no other column allowed); 20 more: ...``, not a word of what the
+    file is, where ``--soc-scores`` given the panel is told so
+    (:func:`exposure.cli._compare.check_soc_level`, whose names of the other tables are
+    used here). A file with a column ``year`` is left to the panel's checks.
+
+    Examples
+    --------
+    >>> _check_panel_level(pd.DataFrame({"soc_code": ["11-1011"], "beta": [0.4]}), "s.parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: s.parquet: holds SOC scores (soc_scores.parquet) (column 'beta'), not an occupation panel: --panel takes a row per SOC code and year (soc_code, year, tot_emp, a_mean, ...), as the occupation_panel.parquet of exposure recompute, or 'shipped'
+    """
+    names = [norm_header(c) if isinstance(c, str) else c for c in frame.columns]
+    if "year" in names:
+        return
+    levels = {**OTHER_LEVELS, **{m: "SOC scores (soc_scores.parquet)" for m in outcomes.OUR_MEASURES}}
+    found = next((name for name in levels if name in names), None)
+    if found is None:
+        return
+    column = frame.columns[names.index(found)]
+    raise DataFormatError(f"holds {levels[found]} (column {column!r}), not an occupation panel: --panel takes a row "
+                          "per SOC code and year (soc_code, year, tot_emp, a_mean, ...), as the "
+                          "occupation_panel.parquet of exposure recompute, or 'shipped'", path=path)
 
 
 def _read_soc_scores(path, ours: list[str], asked: bool) -> tuple[pd.DataFrame, list[str]]:
@@ -323,12 +356,17 @@ def _check_inputs(args) -> None:
     is not a parquet file.``, where ``exposure compare --ours`` says what the file is and
     how to convert it. A header holding a column twice is refused naming the column and
     both positions, as for ``--ours`` (pyarrow said ``cannot read this Parquet file:
-    Multiple matches for FieldRef.Name(beta) in soc_code: string``).
+    Multiple matches for FieldRef.Name(beta) in soc_code: string``). ``--panel Shipped``
+    (or ``" shipped"``), no file of that name, is told to write ``shipped``: it was ``Shipped:
+    panel file not found``, not a word of the choice.
     """
     for option, value, what, name in (("--panel", args.panel, "the occupation panel", "panel"),
                                       ("--soc-scores", args.soc_scores, "our SOC scores", "scores")):
         if value is None or value == "shipped" and option == "--panel":
             continue
+        hint = padded_choice_hint(value, ["shipped"]) if option == "--panel" else ""
+        if hint and not Path(value).exists():  # "Shipped" was "Shipped: panel file not found"
+            raise ExposureError(f"--panel takes the occupation panel parquet file or 'shipped', got {value!r}{hint}")
         path = check_input_file(value, f"{'panel' if name == 'panel' else 'SOC scores'} file")
         if path.is_dir():
             continue  # _read_parquet names it

@@ -15,7 +15,7 @@ from exposure._outdir import (
     real_path,
     refuse_file_named_dir,
 )
-from exposure.cli import add_location_options, path_option
+from exposure.cli import add_location_options, checked_type, path_option
 from exposure.errors import ExposureError
 from exposure.fetch import DataStore, default_home, read_folders, refuse_spaces, resolve_data_dir
 from exposure.pipeline import (
@@ -33,17 +33,6 @@ from exposure.reports.diff import check_diff_dir, diff_outputs, report_frame, wr
 #: NEW_DIR`` writes ``NEW_DIR/reports`` by default, as ``recompute --compare`` writes
 #: ``<out>/reports``; never a path relative to the current directory.
 REPORTS_NAME = "reports"
-
-
-def _checked(check):
-    """An argparse ``type`` running ``check`` (an ExposureError becomes a usage error)."""
-    def convert(text: str) -> str:
-        try:
-            return check(text)
-        except ExposureError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-    convert.__name__ = check.__name__.removeprefix("check_")
-    return convert
 
 
 def register(subparsers) -> None:
@@ -70,7 +59,7 @@ def register(subparsers) -> None:
                    "the user data directory, $EXPOSURE_HOME, which exposure.load reads; "
                    f"{DEFAULT_OUT} in a source checkout holds the shipped tables)")
     p.add_argument("--onet-release", default="29.1", metavar="RELEASE",
-                   type=_checked(check_onet_release),
+                   type=checked_type(check_onet_release),
                    help="O*NET database release, any MAJOR.MINOR (pinned by the package: "
                    f"{', '.join(ONET_RELEASES)}; others are downloaded and pinned in "
                    "exposure.lock)")
@@ -78,7 +67,7 @@ def register(subparsers) -> None:
                    help="download format of an O*NET release the package does not pin "
                    "(default text)")
     p.add_argument("--oews-release", default="2025", metavar="YEAR",
-                   type=_checked(check_oews_release),
+                   type=checked_type(check_oews_release),
                    help="OEWS May year (pinned by the package: "
                    f"{', '.join(OEWS_RELEASES)}; others come from BLS's files)")
     p.add_argument("--compare", type=path_option, default=None, metavar="OLD_DIR",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure._args import choice_hint
-from exposure._io import check_output_path
+from exposure._io import check_output_path, unexpanded_home
 from exposure._outdir import (
     OutputPathError,
     check_files_dir,
@@ -341,7 +341,10 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
         A suffix other than ``.csv`` (``e.csv `` and ``.csv`` are named for what they are:
         a name ending in white space, a hidden file's name), or :func:`exposure._io.check_output_path` refuses a
         path (a directory, a device such as ``/dev/full``, one of the inputs, a directory
-        that cannot be written).
+        that cannot be written). A path starting with ``~`` (no shell expanded it:
+        :func:`exposure._io.unexpanded_home`) is named whole, with the full path to give:
+        its folder was checked first, so that ``--out "~/e.csv"`` was told ``output path
+        ~: ...; give the full path: /home/me``, a directory.
 
     Examples
     --------
@@ -351,6 +354,9 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
     exposure.errors.ExposureError: --out ev/a.xlsx: the report is written as CSV; give a file name ending in .csv
     """
     inputs = [p for p in inputs if p]
+    home = unexpanded_home(out)
+    if home is not None:  # checked as its folder, "~/e.csv" was "output path ~: ...; give the full path: /home/me"
+        raise OutputPathError(f"output path {out}: {home}")
     check_files_dir(out.parent, protect=protect)  # a report directory that is a file, or not writable
     check_output_path(out, *inputs)  # before the suffix: "is a directory" says more
     if out.suffix.lower() != ".csv":

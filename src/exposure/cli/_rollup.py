@@ -7,6 +7,7 @@ import contextlib
 import functools
 import logging
 import re
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,7 @@ from exposure._tables import (
     read_table,
     xlsx_sheet_note,
 )
-from exposure.cli import add_location_options
+from exposure.cli import add_location_options, checked_type
 from exposure.errors import DataFormatError, DownloadError, ExposureError, NothingMatchedError
 from exposure.rollup import rollup
 from exposure.rollup._occupations import (
@@ -91,11 +92,13 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=None, metavar="S",
                    help="random seed of the bootstrap (default 0; with --bootstrap only)")
     p.add_argument("--gain", type=_gain, default=0.5, help="productivity gain of the working-time scenario")
-    p.add_argument("--onet-release", default=None,
+    # checked as recompute checks its own: "O*NET release 'latest' is not of the form MAJOR.MINOR" was
+    # said after the task scores were read, naming no option
+    p.add_argument("--onet-release", default=None, type=checked_type(releases.check_onet_release),
                    help=f"O*NET release of the task statements and ratings (default {DEFAULT_ONET_RELEASE}); "
                    "not with --tasks (--weights core) or --task-ratings (importance, frequency), whose files "
                    "are the release read")
-    p.add_argument("--oews-release", default=None,
+    p.add_argument("--oews-release", default=None, type=checked_type(releases.check_oews_release),
                    help="OEWS release of the employment (default 2025, which has the by-industry table); "
                         "not with --employment, whose file is the employment")
     p.add_argument("--crosswalk", metavar="FILE", help="O*NET-SOC -> SOC 2018 crosswalk file")
@@ -528,7 +531,9 @@ def run_rollup(args: argparse.Namespace) -> int:
     download cache's folders, the installed package) or holding one, as ``exposure
     compare`` and ``exposure recompute`` refuse theirs (the roll-up replaced a folder of the
     mirror with one holding its tables), and a new output directory named like a file
-    (``-o rollup.xlsx`` made a directory ``rollup.xlsx`` of Parquet files).
+    (``-o rollup.xlsx`` made a directory ``rollup.xlsx`` of Parquet files), with the
+    options to write instead, quoted as a shell reads them (``-o 'my rollup' --format
+    xlsx`` for ``-o "my rollup.xlsx"``).
     """
     out = Path(args.output)
     if args.bootstrap < 0:
@@ -546,9 +551,11 @@ def run_rollup(args: argparse.Namespace) -> int:
         raise ExposureError(f"--gain must be a number in [0, 1], got {args.gain}")
     _refuse_unread_options(args)
     suffix = out.suffix.lower()
+    # the advice is pasted into a shell: `-o roll ts --format csv` (for -o "roll ts.csv") gave
+    # -o the directory 'roll' and left 'ts' as a second TASK_SCORES
     refuse_file_named_dir(out, "-o/--output", "the roll-up's tables (one file per table, and coverage.json)",
-                          f"; for {suffix} tables: -o {out.with_suffix('')} --format {suffix[1:]}"
-                          if suffix[1:] in TABLE_FORMATS else "")
+                          f"; for {suffix} tables: -o {shlex.quote(str(out.with_suffix('')))} --format "
+                          f"{suffix[1:]}" if suffix[1:] in TABLE_FORMATS else "")
     # inside the mirror, the cache or the package (it was replaced there, as compare and
     # recompute refuse), or holding one of them (replaced as a whole)
     folders = fetching.read_folders(args.mirror, args.data_dir)

@@ -190,6 +190,23 @@ def _summary(message: str) -> None:
         _silence_stdout()
 
 
+def _unscored(count: int) -> str:
+    """What the summary says of the rows left without a score: how many, and why.
+
+    Only ``--method reference`` leaves rows without one: those whose ``onetsoc_code`` and
+    ``task_id`` have no published label. The summary said ``(2 without a score)`` alone,
+    the reason shown with ``-v`` only.
+
+    Examples
+    --------
+    >>> _unscored(0), _unscored(2)
+    ('', ' (2 without a score: no published label for their onetsoc_code and task_id)')
+    """
+    if not count:
+        return ""
+    return f" ({count} without a score: no published label for their onetsoc_code and task_id)"
+
+
 def _refuse_read_folders(args, *, file: bool) -> None:
     """Refuse an ``-o`` inside a folder the commands read: the mirror, the cache, the package.
 
@@ -222,9 +239,7 @@ def _run_dask(args) -> int:
             client.close()
     msg = (f"scored {done.n_tasks} task{'' if done.n_tasks == 1 else 's'} with {done.method} -> {done.path} "
            f"({done.n_partitions} files)")
-    if done.n_unscored:
-        msg += f" ({done.n_unscored} without a score)"
-    _summary(msg)
+    _summary(msg + _unscored(done.n_unscored))
     if note:
         print(f"exposure score: note: {note}", file=sys.stderr)
     return 0
@@ -293,9 +308,7 @@ def run_score(args) -> int:
                           data_dir=args.data_dir, batch_rows=batch_rows or None,
                           progress=None if bar is None else bar.update)
     msg = f"scored {done.n_tasks} task{'' if done.n_tasks == 1 else 's'} with {done.method} -> {done.path}"
-    if done.n_unscored:
-        msg += f" ({done.n_unscored} without a score)"
-    _summary(msg)
+    _summary(msg + _unscored(done.n_unscored))
     if done.note:
         print(f"exposure score: note: {done.note}", file=sys.stderr)
     return 0
