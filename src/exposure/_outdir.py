@@ -11,11 +11,12 @@ What happens, in order:
 
 - **Checks, before any work** (:func:`check_output_dir`): ``out`` must not be a file, a
   mount point, the file-system root, a directory holding a mount point (the swap would
-  copy, then delete, another file system's files), nor hold the current directory, a
-  source checkout (``.git``) or any of the ``protect`` paths (the cache, the mirror, the
-  package itself). Each refusal is an :class:`OutputPathError` naming the path, raised
-  before the caller computes anything. A relative ``out`` is made absolute first, so
-  the temporary directory is always beside ``out``, never inside it.
+  copy, then delete, another file system's files), nor hold the current directory, the
+  home directory, a source checkout (``.git``) or any of the ``protect`` paths (the cache,
+  the mirror, the package itself), nor lie under a file. Each refusal is an
+  :class:`OutputPathError` naming the path, raised before the caller computes anything. A
+  relative ``out`` is made absolute first, so the temporary directory is always beside
+  ``out``, never inside it.
 - **Lock.** An exclusive :func:`fcntl.flock` on ``.exposure-<name>.lock`` beside ``out``
   is taken for the whole block; a second writer of the same directory fails at once with
   :class:`RecomputeLockedError`. The kernel releases the lock when the process dies. A
@@ -289,7 +290,10 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     (:func:`_refuse_padded`: ``exposure compare -o "$DIR"`` with ``DIR`` read with its CRLF
     wrote its reports into a new directory ``reports\\r`` beside ``reports``). A name in
     ``path`` longer than its file system allows (:func:`exposure._io.long_name`) is refused
-    too: pathlib raised a bare ``OSError: [Errno 36] File name too long``.
+    too: pathlib raised a bare ``OSError: [Errno 36] File name too long``; so are a
+    ``path`` under a file (:func:`_refuse_under_file`: ``cannot write to the output
+    directory: Not a directory`` before) and a relative ``path`` where the current
+    directory no longer exists (:func:`_refuse_lost_cwd`).
 
     Examples
     --------
@@ -303,6 +307,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     """
     _refuse_unexpanded(path)
     _refuse_padded(path)  # "reports\r": the reports went into a new directory beside reports
+    _refuse_lost_cwd(path)
     out = Path(path)
     # a folder name longer than its file system allows: a bare OSError "File name too long"
     # from pathlib (the reports are files of the folders out names: "_" stands for them)
@@ -312,6 +317,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     refuse_protected(out, protect)
     if out.exists() and not out.is_dir():
         raise DataFormatError("output exists and is not a directory", path=out)
+    _refuse_under_file(out)  # "cannot write to the output directory: Not a directory" named no file
     try:
         _probe(out, keep=False)
     except OSError as exc:
@@ -358,13 +364,17 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False, what: str =
     exposure._outdir.OutputPathError: refusing to write the reports into /m/r: it is inside the mirror /m, which the run reads; choose a directory outside it
     >>> refuse_protected("/elsewhere/r.csv", [("the mirror", "/m", "which the run reads")], file=True)
     """
+    _refuse_lost_cwd(path)  # "No such file or directory", naming nothing
     given = Path(os.path.abspath(path))
     real = real_path(Path(path).parent) / given.name if file else real_path(path)
     seen = [given, real]
     if file and given.is_symlink() and given.is_file():  # written through (atomic_path)
         seen.append(real_path(given))
     for held, folder, why in protect:
-        roots = {Path(os.path.abspath(folder)), real_path(Path(folder))}
+        try:
+            roots = {Path(os.path.abspath(folder)), real_path(Path(folder))}
+        except FileNotFoundError:  # a relative folder, and the current directory is gone: it names nothing
+            continue
         if any(p == root or p.is_relative_to(root) for p in seen for root in roots):
             target = path if file else f"{what} into {path}"
             link = (f" (a symbolic link to {seen[2]})" if file and len(seen) > 2
@@ -490,6 +500,35 @@ def _refuse_unexpanded(path) -> None:
         raise OutputPathError(f"output path {os.fspath(path)}: {reason}")
 
 
+def _refuse_lost_cwd(path) -> None:
+    """Refuse a relative output path when the current directory no longer exists.
+
+    A shell left in a directory that was removed (``rm -rf`` of a build folder, a
+    ``git clean``) or replaced since it entered it: ``exposure compare -o rep``,
+    ``rollup -o``, ``train --out m.npz`` said ``error: No such file or directory``,
+    naming nothing (Python's :func:`os.getcwd` failed while the path was made absolute).
+
+    Raises
+    ------
+    OutputPathError
+        ``output path rep: the current directory no longer exists (it was removed or
+        replaced after the shell entered it), so a relative path names nothing; cd to an
+        existing directory, or give the full path``.
+
+    Examples
+    --------
+    >>> _refuse_lost_cwd("/nonexistent/rep")  # an absolute path: the current directory is not read
+    """
+    if os.path.isabs(os.fspath(path)):
+        return
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise OutputPathError(f"output path {os.fspath(path)}: the current directory no longer exists (it was removed "
+                              "or replaced after the shell entered it), so a relative path names nothing; cd to an "
+                              "existing directory, or give the full path") from None
+
+
 def real_path(path) -> Path:
     """``path`` as the system reads it: absolute, its symbolic links resolved where they can be.
 
@@ -586,7 +625,9 @@ def check_output_file(path) -> Path:
     OutputPathError
         ``path`` is a directory, or ends in a separator (``models/``, a directory path:
         the model was written as a file ``models``), or its directory cannot be created
-        or written; it lies under a symbolic link to nothing (:func:`_refuse_dangling`); it
+        or written; it lies under a symbolic link to nothing (:func:`_refuse_dangling`) or
+        under a file (:func:`_refuse_under_file`); it is relative and the current directory
+        no longer exists (:func:`_refuse_lost_cwd`); it
         has surrounding spaces or a line end and no file of that very name exists
         (``exposure train --out "m.npz\\r"``, a value read with its CRLF: the model was
         written as ``'m.npz\\r'``, beside ``m.npz``); its name is longer than its file
@@ -610,12 +651,14 @@ def check_output_file(path) -> Path:
     _refuse_unexpanded(path)
     if text is not None:  # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
         refuse_spaces(text, "output path", error=OutputPathError, file=True)
+    _refuse_lost_cwd(path)
     path = Path(path)
     # "File name too long" came when the file was written, after the whole run (or from is_dir)
     _refuse_long_name(Path(os.path.abspath(path)), file=True)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
     _refuse_dangling(path, itself=False)  # named with the file, not its directory only
+    _refuse_under_file(path)  # "cannot write a/m.npz: File exists (a)" said not that a is a file
     try:
         _probe(path.parent, keep=False)
     except OSError as exc:
@@ -623,6 +666,47 @@ def check_output_file(path) -> Path:
             f"cannot write {path}: {exc.strerror or exc} ({path.parent})"
         ) from exc
     return path
+
+
+def _refuse_under_file(path) -> None:
+    """Refuse an output path that lies under a file (``my_tasks.csv/o``, where ``my_tasks.csv`` is one).
+
+    One rule, and one wording, for every writer of this module: an output directory
+    replaced as a whole (:func:`check_output_dir`), a report directory
+    (:func:`check_files_dir`) and an output file (:func:`check_output_file`). The two
+    latter said ``cannot write to the output directory: Not a directory`` and ``cannot
+    write my_tasks.csv/m.npz: File exists (my_tasks.csv)``, naming no file as the one in the
+    way. The closest existing path above ``path`` is named, as written (relative when
+    ``path`` is); a named pipe, device or socket there is said to be one.
+
+    Raises
+    ------
+    OutputPathError
+        ``output path my_tasks.csv/o lies under my_tasks.csv, which is a file, not a
+        directory``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "my_tasks.csv").write_text("task\\n")
+    >>> _refuse_under_file(d / "my_tasks.csv" / "o" / "m.npz")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path .../my_tasks.csv/o/m.npz lies under .../my_tasks.csv, which is a file, not a directory
+    >>> _refuse_under_file(d / "new" / "o")
+    """
+    path = Path(path)
+    if os.path.exists(path):  # never raises (a folder that may not be searched: named by the probe)
+        return
+    for parent in path.parents:
+        if not os.path.exists(parent):
+            continue
+        if not os.path.isdir(parent):
+            what = ("a file" if os.path.isfile(parent) else
+                    "a special file (a named pipe, device or socket)")
+            raise OutputPathError(f"output path {path} lies under {parent}, which is {what}, not a directory")
+        return
 
 
 def _absolute(out) -> Path:
@@ -733,7 +817,10 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     Raises
     ------
     OutputPathError
-        ``out`` is a file, a mount point or ``/``, or lies under a file (``afile/sub``);
+        ``out`` is a file, a mount point or ``/``, or lies under a file (``afile/sub``,
+        also ``afile/../sub``: :func:`_refuse_under_file`); it is, or holds, the home
+        directory (:func:`_refuse_home`); it is relative and the current directory no
+        longer exists (:func:`_refuse_lost_cwd`);
         it is, or lies under, a symbolic link that loops (``out -> out``: Python's
         ``RuntimeError: Symlink loop`` before); it holds a mount point, the current
         directory, a source checkout (``.git``) or a ``protect`` path; it starts with
@@ -766,6 +853,7 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     """
     _refuse_unexpanded(out)  # "--out=~/results": a folder "~" was made in the current directory
     _refuse_padded(out)  # "results\r": a new directory beside results, after the whole run
+    _refuse_lost_cwd(out)  # "cannot inspect the output path results: No such file or directory"
     try:
         return _check_output_dir(out, protect)
     except RuntimeError as exc:  # pathlib's "Symlink loop from '...'" (Python 3.11, 3.12)
@@ -795,15 +883,14 @@ def _loop_error(out, exc: BaseException) -> OutputPathError:
 
 
 def _check_output_dir(out, protect: Iterable) -> Path:
+    given = Path(out).absolute()  # "afile/../o": resolved below as ./o, which the system refuses to reach
     out = _absolute(out)
     if out == Path(out.anchor) or not out.name:
         raise OutputPathError(f"refusing to replace {out}: it is the file-system root")
     _refuse_long_name(out)  # first: pathlib's exists() raises on a name too long
     if out.exists() and not out.is_dir():
         raise OutputPathError(f"output path {out} exists and is not a directory")
-    parent = _existing_parent(out)
-    if parent is not None and not parent.is_dir():  # it failed after the run, at the lock file
-        raise OutputPathError(f"output path {out} lies under {parent}, which is a file, not a directory")
+    _refuse_under_file(given if ".." in given.parts else out)  # it failed after the run, at the lock file
     _refuse_dangling(out)  # the lock file failed: "File exists; is the parent directory writable?"
     real = out.resolve()
     try:
@@ -815,6 +902,7 @@ def _check_output_dir(out, protect: Iterable) -> Path:
             f"refusing to replace {out}: it contains the current directory {cwd}; choose a "
             "new or dedicated output directory"
         )
+    _refuse_home(out, real)
     for path in protect:
         if path is None:
             continue
@@ -845,6 +933,44 @@ def _check_output_dir(out, protect: Iterable) -> Path:
             )
         _check_renamable(out)
     return out
+
+
+def _refuse_home(out: Path, real: Path) -> None:
+    """Refuse an output directory that is, or holds, this user's home directory.
+
+    ``exposure rollup scores.csv -o ~`` (meaning "into my home directory"), run from
+    elsewhere with the download cache outside it, replaced the home directory as a whole:
+    every folder in it was copied (its files hard-linked) into a new directory swapped in
+    for it, so that each folder got a new inode under the programs running in it (a shell
+    in ``~/project`` was left in a removed directory), as ``--out /tmp`` is refused
+    (:func:`_refuse_shared`). ``real`` is ``out`` with its links resolved; the home
+    directory is :meth:`pathlib.Path.home` (``$HOME``), resolved.
+
+    Raises
+    ------
+    OutputPathError
+        ``refusing to replace /home/me: it is the home directory of this user, ...; write
+        into a directory inside it (such as /home/me/results)``.
+
+    Examples
+    --------
+    >>> _refuse_home(Path.home(), Path.home().resolve())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to replace ...: it is the home directory of this user, ...
+    >>> _refuse_home(Path("/nonexistent/results"), Path("/nonexistent/results"))
+    """
+    try:
+        home = Path.home().resolve()
+    except (OSError, RuntimeError, KeyError):  # no $HOME and no password entry: nothing to keep
+        return
+    if home == real:
+        raise OutputPathError(
+            f"refusing to replace {out}: it is the home directory of this user, whose every folder the swap of the "
+            f"new contents would copy and replace; write into a directory inside it (such as {out / 'results'})")
+    if home.is_relative_to(real):
+        raise OutputPathError(f"refusing to replace {out}: it contains the home directory {home}; choose a new or "
+                              "dedicated output directory")
 
 
 def _refuse_long_name(out: Path, *, file: bool = False) -> None:
@@ -1181,7 +1307,9 @@ def files_snapshot(out) -> dict[str, tuple[int, int, int]]:
 
     Taken before a command writes its files into ``out`` (:func:`check_files_dir`), so
     that :func:`written_note` can tell which of them it replaced. A directory that does not
-    exist or cannot be listed has none.
+    exist or cannot be listed has none. A symbolic link to a file is taken as the file it
+    points to: a report name that was such a link (written through by
+    :func:`exposure._io.atomic_path`, or replaced by the new file) was left out of the note.
 
     Examples
     --------
@@ -1196,8 +1324,8 @@ def files_snapshot(out) -> dict[str, tuple[int, int, int]]:
         with os.scandir(out) as entries:
             for entry in entries:
                 with contextlib.suppress(OSError):
-                    if entry.is_file(follow_symlinks=False):
-                        st = entry.stat(follow_symlinks=False)
+                    if entry.is_file():  # a link to a file: the file, written through
+                        st = entry.stat()
                         found[entry.name] = (st.st_dev, st.st_ino, st.st_mtime_ns)
     except OSError:
         pass
@@ -1211,6 +1339,14 @@ def written_note(out, before: dict[str, tuple[int, int, int]]) -> str:
     ``data/processed/reports`` of the current directory by default: the summary said ``to
     data/processed/reports``, without saying under which directory, and files of an earlier
     run there (the shipped reports, in a source checkout) were replaced without a word.
+    What was there is not known to be an earlier run's: ``exposure evaluate --out
+    my_tasks.csv`` replaced the user's own task file, and was told ``it replaced 1 file of an
+    earlier run there (my_tasks.csv)``; the note says what is known, that the file was there.
+    Files of ``before`` that are gone are said to be gone (``exposure outcomes
+    --no-figures`` removes the figures of an earlier run, which the note did not say). A
+    ``..`` after a symbolic link is read as the system reads it (:func:`real_path`):
+    ``-o data/../reports``, ``data`` a link to ``/scratch/me/data``, was said to be
+    ``./reports``, where the files were not.
 
     Parameters
     ----------
@@ -1223,7 +1359,9 @@ def written_note(out, before: dict[str, tuple[int, int, int]]) -> str:
     -------
     str
         ``"data/processed/reports (/home/me/data/processed/reports); it replaced 8 files
-        of an earlier run there"``.
+        that were there before (a.csv, b.csv, c.csv, ...); 2 files that were there before are
+        gone (d.png, e.png)"``; one file: ``"...; it replaced a.csv, a file that was there
+        before"``, ``"...; d.png, a file that was there before, is gone"``.
 
     Examples
     --------
@@ -1232,18 +1370,30 @@ def written_note(out, before: dict[str, tuple[int, int, int]]) -> str:
     >>> _ = (d / "a.csv").write_text("x")
     >>> before = files_snapshot(d)
     >>> (d / "a.csv").unlink(); _ = (d / "a.csv").write_text("y")
-    >>> written_note(d, before) == f"{d}; it replaced 1 file of an earlier run there (a.csv)"
+    >>> written_note(d, before) == f"{d}; it replaced a.csv, a file that was there before"
+    True
+    >>> (d / "a.csv").unlink()
+    >>> written_note(d, before) == f"{d}; a.csv, a file that was there before, is gone"
     True
     """
     text = os.fspath(out)
-    if not os.path.isabs(text):
-        text += f" ({os.path.abspath(text)})"
+    if not os.path.isabs(text):  # "data/../reports", data a link: beside the link's target (real_path)
+        text += f" ({real_path(text) if '..' in Path(text).parts else os.path.abspath(text)})"
     now = files_snapshot(out)
     replaced = sorted(name for name, stamp in before.items() if name in now and now[name] != stamp)
-    if replaced:
-        shown = ", ".join(replaced[:3]) + (", ..." if len(replaced) > 3 else "")
-        text += (f"; it replaced {len(replaced)} file{'' if len(replaced) == 1 else 's'} of an "
-                 f"earlier run there ({shown})")
+    # exposure outcomes --no-figures removes the figures of an earlier run: said nowhere
+    removed = sorted(name for name in before if name not in now)
+    shown = ", ".join(replaced[:3]) + (", ..." if len(replaced) > 3 else "")
+    if len(replaced) == 1:  # "of an earlier run": evaluate --out my_tasks.csv replaced the user's own file
+        text += f"; it replaced {shown}, a file that was there before"
+    elif replaced:
+        text += f"; it replaced {len(replaced)} files that were there before ({shown})"
+    # gone, whoever removed them (the run, or another program meanwhile in a shared folder)
+    shown = ", ".join(removed[:3]) + (", ..." if len(removed) > 3 else "")
+    if len(removed) == 1:
+        text += f"; {shown}, a file that was there before, is gone"
+    elif removed:
+        text += f"; {len(removed)} files that were there before are gone ({shown})"
     return text
 
 
@@ -1339,15 +1489,19 @@ def _lock(out: Path, _attempt: int = 0) -> Iterator[Path]:
                     "files, as some NFS and Lustre mounts do not), so a second run writing it at once "
                     "would not be stopped; write to a directory on a file system with locks (a local disk)"
                 ) from exc
-            if _readers_only(fd):  # exposure diff reading it (read_lock): "pid unknown ... is writing"
+            readers = _readers_only(fd)
+            # the shared lock taken: nothing may hold the file now (a writer that let go since the
+            # exclusive lock was refused was called "another run (such as exposure diff) is reading")
+            if not (readers and _exclusive_again(fd)):
+                if readers:  # exposure diff reading it (read_lock): "pid unknown ... is writing"
+                    raise RecomputeLockedError(
+                        f"another run (such as exposure diff) is reading {out}; lock file {path} is held. Wait "
+                        "for it to finish or write to another directory") from None
+                # rollup and diff take this lock too: "another recompute" and "--out" misled
                 raise RecomputeLockedError(
-                    f"another run (such as exposure diff) is reading {out}; lock file {path} is held. Wait "
-                    "for it to finish or write to another directory") from None
-            # rollup and diff take this lock too: "another recompute" and "--out" misled
-            raise RecomputeLockedError(
-                f"another run{_holder(fd)} is writing {out}; lock file "
-                f"{path} is held. Wait for it to finish or write to another directory"
-            ) from None
+                    f"another run{_holder(fd)} is writing {out}; lock file "
+                    f"{path} is held. Wait for it to finish or write to another directory"
+                ) from None
         if not _same_file(fd, path):
             # a run that wrote nothing removed the file while holding it (_drop_lock_file):
             # this lock is of a file no other run can see; take the lock of the path again
@@ -1512,6 +1666,30 @@ def _readers_only(fd: int) -> bool:
     except OSError:
         return False
     fcntl.flock(fd, fcntl.LOCK_UN)
+    return True
+
+
+def _exclusive_again(fd: int) -> bool:
+    """Try the exclusive lock of ``fd``'s file once more, after :func:`_readers_only` took its shared lock.
+
+    The writer refused the lock may have let go between the refusal and the probe: the
+    shared lock was then taken with nothing holding the file, and the run was told
+    ``another run (such as exposure diff) is reading``. True when the lock is now held
+    (the run goes on); False when a reader, or a writer that came meanwhile, holds it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryFile() as fh:
+    ...     _exclusive_again(fh.fileno())
+    True
+    """
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return False
+        raise
     return True
 
 

@@ -65,7 +65,7 @@ def test_compare_twice_names_directory_and_replaced_files(tmp_path, monkeypatch,
     assert "replaced" not in first
     assert main(["compare", "--ours", "none"]) == 0
     second = capsys.readouterr().out.strip().splitlines()[-1]
-    assert f"({where}); it replaced 8 files of an earlier run there (" in second, second
+    assert f"({where}); it replaced 8 files that were there before (" in second, second
 
 
 @needs_mirror
@@ -78,7 +78,7 @@ def test_outcomes_twice_says_replaced(tmp_path, monkeypatch, capsys):
     assert first.endswith(f"to rep ({tmp_path / 'rep'})"), first
     assert main(argv) == 0
     second = capsys.readouterr().out.splitlines()[0]
-    assert "; it replaced " in second and "files of an earlier run there (outcomes" in second, second
+    assert "; it replaced " in second and "files that were there before (outcomes" in second, second
 
 
 @pytest.mark.parametrize("argv", [
