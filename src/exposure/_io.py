@@ -45,6 +45,8 @@ import time
 import zipfile
 import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import numpy as np
 import pandas as pd
@@ -64,6 +66,8 @@ __all__ = [
     "check_output_path",
     "dirs_to_make",
     "unexpanded_home",
+    "is_url",
+    "file_url_path",
     "name_limit",
     "long_name",
     "broken_link",
@@ -302,6 +306,49 @@ def unexpanded_home(path) -> str | None:
     return (f"the path starts with {first!r}, which is not expanded here (a shell expands '~' only at the "
             f"start of a word: --out=~/x and quotes keep it), so a folder named {first!r} would be made in "
             f"the current directory; give the full path{': ' + full if full != text else ''}")
+
+
+#: A URL given where a local path belongs (``s3://bucket/m.npz``, ``file:///data/mirror``): a
+#: scheme (RFC 3986: a letter, then letters, digits, ``+``, ``-`` or ``.``) and ``://``.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(text) -> bool:
+    """Whether ``text`` is a URL (``s3://...``, ``https://...``, ``file:///...``), not a local path.
+
+    The one rule of the places that take a local file or directory and refuse a URL (a
+    mirror, a model artifact, a registry): each read it as a relative path before
+    (``s3:/bucket/m.npz``, ``file:/data/mirror``). A Windows path (``C:\\data``) is no URL.
+    Only a :class:`str` can be one (a :class:`~pathlib.Path` has lost the second ``/``).
+
+    Examples
+    --------
+    >>> is_url("s3://bucket/m.npz"), is_url("file:///data/m"), is_url("C:/models/m.npz"), is_url("m.npz")
+    (True, True, False, False)
+    """
+    return isinstance(text, str) and _URL.match(text) is not None
+
+
+def file_url_path(text) -> str | None:
+    """The local path a ``file://`` URL of this machine names (no host, or ``localhost``); None otherwise.
+
+    Said to a user who gave ``file:///data/my%20mirror`` for a directory or a file: the
+    path to give instead, ``/data/my mirror`` (percent-escapes decoded). A URL of another
+    scheme or host, or a text that is no URL (:func:`is_url`), gives None.
+
+    Examples
+    --------
+    >>> file_url_path("file:///data/my%20mirror"), file_url_path("FILE://localhost/m.npz")
+    ('/data/my mirror', '/m.npz')
+    >>> file_url_path("file://host/m.npz"), file_url_path("s3://b/m.npz"), file_url_path("/m.npz")
+    (None, None, None)
+    """
+    if not is_url(text):
+        return None
+    parts = urlsplit(text)
+    if parts.scheme.lower() != "file" or parts.netloc.lower() not in ("", "localhost"):
+        return None
+    return url2pathname(parts.path)
 
 
 def name_limit(path) -> tuple[Path, int]:
@@ -1849,6 +1896,19 @@ def write_arrays(arrays: dict, meta: dict, path) -> Path:
 def read_arrays(data: bytes) -> tuple[dict, dict]:
     """Read the bytes of a :func:`write_arrays` file: ``(arrays, metadata)``, no pickles.
 
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``metadata.json`` is JSON, but not an object of names and values (an array, a string,
+        null, a number: a zip of another tool), which every artifact's loader reads by name:
+        ``its metadata.json is an array, not an object of names and values (as the library
+        writes it)``; :func:`load_pinned` names the file. Before, the loader of the retrieval
+        index raised ``TypeError: argument of type 'NoneType' is not iterable``, the
+        transformer's ``TypeError: cannot convert dictionary update sequence element #0 to a
+        sequence``, the word vectors' said they lacked ``'words'``.
+    zipfile.BadZipFile, KeyError, ValueError
+        Not a zip, no ``metadata.json``, a member that is no ``.npy`` array or no JSON.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -1856,10 +1916,19 @@ def read_arrays(data: bytes) -> tuple[dict, dict]:
     >>> arrays, meta = read_arrays(p.read_bytes())
     >>> arrays["w"].tolist(), meta
     ([0.0, 1.0], {'v': 1})
+    >>> read_arrays(write_arrays({}, [1], p).read_bytes())
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: its metadata.json is an array, not an object of names and values (as the library writes it)
     """
     arrays = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         meta = json.loads(zf.read("metadata.json"))
+        if not isinstance(meta, dict):  # each loader reads it by name: a TypeError of its own before
+            kind = {list: "an array", str: "a string", type(None): "null", bool: "true or false"}.get(
+                type(meta), "a number")
+            raise DataFormatError(f"its metadata.json is {kind}, not an object of names and values (as the "
+                                  "library writes it)")
         for name in zf.namelist():
             if name.endswith(".npy"):
                 arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)),
@@ -3342,7 +3411,7 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     digest = hashlib.sha256(data).hexdigest()
     if path.name not in pins:
         raise DataFormatError(f"{what} {path.name!r} is not listed in the model registry, "
-                              f"{_unpinned_advice(path, digest, what)}", path=path)
+                              f"{_unpinned_advice(path, digest, what, empty=not pins)}", path=path)
     if pins[path.name] != digest:
         raise _mismatch(path, pins[path.name], digest, what)
     return data, digest
@@ -3461,7 +3530,7 @@ def _loader(what: str, registry: str = "...") -> str:
     return f"load_model({'path' if what.startswith('model') else 'the model beside it'}, registry={registry})"
 
 
-def _unpinned_advice(path: Path, digest: str, what: str) -> str:
+def _unpinned_advice(path: Path, digest: str, what: str, *, empty: bool = False) -> str:
     """How to load ``path`` (sha256 ``digest``), a file the registry given does not pin.
 
     A registry pins each file by its name and sha256. A model trained by ``exposure
@@ -3469,16 +3538,19 @@ def _unpinned_advice(path: Path, digest: str, what: str) -> str:
     shipped registry read by default (``score_tasks(model="models/m.npz")``): that
     registry is named when it pins the file (:func:`_pinned_beside`). Else the line that
     would pin it is given (with a new name for a name a registry line cannot hold: a space
-    or ``#``).
+    or ``#``). A registry that pins no file (``empty``: blank, or only comments) is said to
+    be one: it was "not listed" as if the registry pinned other files.
     """
+    which = ("which pins no file (it is empty, or holds only comments: a line 'filename sha256' pins one)"
+             if empty else "which pins each file by its name and sha256")
     beside = _pinned_beside(path, digest)
     if beside is not None:
-        return (f"which pins each file by its name and sha256; {beside} beside it pins it: load "
+        return (f"{which}; {beside} beside it pins it: load "
                 f"it with that registry ({_load_advice(what, repr(str(beside)), path)})")
     name, rename = pinnable_name(path.name), ""
     if name != path.name:  # a registry line cannot hold it: read_registry splits there
         rename = f"rename it {name} (a registry line cannot hold a name with a space or '#'), "
-    return ("which pins each file by its name and sha256; to load a file of your own, "
+    return (f"{which}; to load a file of your own, "
             f"{rename}write a registry file holding the line '{name} {digest}' (as exposure "
             f"train writes registry.txt beside the model it trains) and load it with that "
             f"registry ({_load_advice(what, path=path)})")
@@ -3506,6 +3578,17 @@ def _mismatch(path: Path, expected: str, digest: str, what: str) -> ChecksumMism
                     f"reinstall the package), or load it with a registry that pins it "
                     f"({_load_advice(what, path=path)})",)
     return exc
+
+
+def _a(what: str) -> str:
+    """``what`` with its article: ``a retrieval index``, but ``static word vectors`` (a plural).
+
+    Examples
+    --------
+    >>> _a("model artifact"), _a("static word vectors")
+    ('a model artifact', 'static word vectors')
+    """
+    return what if what.endswith("vectors") else f"a {what}"
 
 
 #: Held while :func:`load_pinned` builds an object and stores it in its cache (an RLock:
@@ -3566,13 +3649,15 @@ def load_pinned(path, pins: dict, what: str, build, cache: dict):
             return cache[key]
         try:  # pinned, yet not such a zip (a damaged copy pinned by hand): BadZipFile, KeyError
             arrays, meta = read_arrays(data)
+        except DataFormatError as exc:  # metadata that is no object: one check for every artifact
+            raise DataFormatError(f"not {_a(what)}: {exc.reason}", path=path) from None
         except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
-            raise DataFormatError(f"not a {what} (a zip of .npy arrays and metadata.json, as the "
+            raise DataFormatError(f"not {_a(what)} (a zip of .npy arrays and metadata.json, as the "
                                   f"library writes it): {type(exc).__name__}: {exc}", path=path) from None
         try:
             built = build(arrays, meta)
         except KeyError as exc:  # an array or metadata key missing: KeyError 'coef/onet'
-            raise DataFormatError(f"not a {what}: it lacks {exc.args[0]!r}", path=path) from None
+            raise DataFormatError(f"not {_a(what)}: it lacks {exc.args[0]!r}", path=path) from None
         except ExposureError as exc:  # what build refuses (a damaged array), named with the file
             if getattr(exc, "path", None) is not None:
                 raise

@@ -112,7 +112,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import platformdirs
 
@@ -125,6 +124,8 @@ from exposure._io import (
     _remove_dirs,
     atomic_path,
     atomic_paths,
+    file_url_path,
+    is_url,
     partial_stem,
     remove_stale_partials,
 )
@@ -536,10 +537,6 @@ def _refuse_variable(value, origin: str) -> None:
         raise ExposureError(f"{origin} {text!r}: {note}")
 
 
-#: A URL given where a directory path belongs (``file:///data/m``, ``https://host/m``).
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-
-
 def _expand(value, origin: str) -> Path:
     """``value`` as a :class:`~pathlib.Path` with ``~`` expanded; ``origin`` names it in errors.
 
@@ -561,10 +558,11 @@ def _expand(value, origin: str) -> Path:
     exposure.errors.ExposureError: $EXPOSURE_MIRROR 'file:///data/my%20mirror' is a file:// URL, not a directory path: give the directory itself, '/data/my mirror'
     """
     text = os.fspath(value)
-    if isinstance(text, str) and _URL.match(text):
-        if text[:7].lower() == "file://" and urlsplit(text).netloc in ("", "localhost"):
+    if is_url(text):  # the one rule of a URL (exposure._io.is_url), the model loader's too
+        local = file_url_path(text)
+        if local is not None:
             raise ExposureError(f"{origin} {text!r} is a file:// URL, not a directory path: give the directory "
-                                f"itself, {url2pathname(urlsplit(text).path)!r}")
+                                f"itself, {local!r}")
         raise ExposureError(f"{origin} {text!r} is a URL, not a directory path: give a local directory (files "
                             f"are downloaded from their publishers' URLs; ${ENV_URL_MAP} points them to "
                             "another server)")

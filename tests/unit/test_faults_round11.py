@@ -229,7 +229,8 @@ ODD = pd.DataFrame({"task": ["Answer telephones and relay messages.", "asdf qwer
                              "Operate a forklift to move pallets.", "lorem ipsum dolor"] * 3})
 SAID = (r"2 of 4 texts do not read as work tasks \(no O\*NET task is similar, too few words to name one, "
         r"more than 200 words \(split a job posting into its duties\), another language than English, "
-        r"an address or an occupation title: e\.g\. row 2, 'asdf qwer zxcv'\); "
+        r"an address, an occupation title or a line of a job posting that is no duty \(pay, benefits, "
+        r"requirements, the company, schedule, job title, how to apply\): e\.g\. row 2, 'asdf qwer zxcv'\); "
         r"their scores have low confidence")
 
 

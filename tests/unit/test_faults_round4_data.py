@@ -149,8 +149,9 @@ def test_dask_engine_warns_once_with_the_summed_counts(tmp_path, caplog, monkeyp
     stream = _odd_records(caplog)
     assert stream == [f"{tmp_path / 'all.parquet'}: 3 of 12 texts do not read as work tasks (no "
                       "O*NET task is similar, too few words to name one, more than 200 words (split a "
-                      "job posting into its duties), another language than English, an address or an "
-                      "occupation title: e.g. row 4, 'zzqx blorf'); "
+                      "job posting into its duties), another language than English, an address, an "
+                      "occupation title or a line of a job posting that is no duty (pay, benefits, "
+                      "requirements, the company, schedule, job title, how to apply): e.g. row 4, 'zzqx blorf'); "
                       "their scores have low confidence"]
     caplog.clear()
     with distributed.Client(processes=False, n_workers=2, threads_per_worker=1,

@@ -110,7 +110,8 @@ def test_another_language_is_warned_of_with_confidence_0(caplog):
     assert (out["confidence"].iloc[[0, 6, 7, 8, 9, 10]] > 0).all()
     assert said == ["5 of 11 texts do not read as work tasks (no O*NET task is similar, too few words "
                     "to name one, more than 200 words (split a job posting into its duties), another "
-                    "language than English, an address or an occupation title: "
+                    "language than English, an address, an occupation title or a line of a job posting that "
+                    "is no duty (pay, benefits, requirements, the company, schedule, job title, how to apply): "
                     "e.g. row 2, 'Limpiar y mantener el equipo de cocina.'); their scores "
                     "have low confidence"]
     # the evidence stays: the closest O*NET task and its similarity are still given
@@ -159,7 +160,8 @@ def test_score_file_names_the_lines(tmp_path, capsys, caplog):
     said = [r.getMessage() for r in caplog.records if "do not read as work tasks" in r.getMessage()]
     assert said == [f"{src}: 4 of 6 texts do not read as work tasks (no O*NET task is similar, too few "
                     "words to name one, more than 200 words (split a job posting into its duties), "
-                    "another language than English, an address or an occupation title: "
+                    "another language than English, an address, an occupation title or a line of a job posting "
+                    "that is no duty (pay, benefits, requirements, the company, schedule, job title, how to apply): "
                     "e.g. row 3, 'Limpiar y mantener el equipo de cocina.'); their scores "
                     "have low confidence"]
     out = pd.read_csv(tmp_path / "out.csv")

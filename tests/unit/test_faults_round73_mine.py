@@ -90,8 +90,10 @@ def test_a_job_posting_is_counted_under_its_own_reason(caplog):
     assert len(said) == 1
     assert said[0].startswith("1 of 2 texts do not read as work tasks (no O*NET task is similar, too few "
                               "words to name one, more than 200 words (split a job posting into its "
-                              "duties), another language than English, an address or an occupation "
-                              "title: e.g. row 2, 'Medical receptionist wanted")
+                              "duties), another language than English, an address, an occupation "
+                              "title or a line of a job posting that is no duty (pay, benefits, "
+                              "requirements, the company, schedule, job title, how to apply): e.g. row 2, "
+                              "'Medical receptionist wanted")
 
 
 @pytest.mark.parametrize("text", ["Limpiar y mantener el equipo de cocina.", "Registered Nurses",
@@ -99,7 +101,9 @@ def test_a_job_posting_is_counted_under_its_own_reason(caplog):
 def test_other_reasons_are_named_too(caplog, text):
     _, said = _odd_warnings(caplog, ["Answer telephones and relay messages.", text])
     assert len(said) == 1
-    assert "another language than English, an address or an occupation title: e.g. row 2" in said[0]
+    assert ("another language than English, an address, an occupation title or a line of a job posting that is "
+            "no duty (pay, benefits, requirements, the company, schedule, job title, how to apply): e.g. row 2"
+            in said[0])
 
 
 # ------------------------------------------ 2. nearest_occupations: O*NET's headers, the index

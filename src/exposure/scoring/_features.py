@@ -30,7 +30,7 @@ from scipy import sparse
 
 __all__ = ["WordTfidf", "CharTfidf", "group_mean", "group_means", "stem", "word_terms", "tokenize",
            "STOP_WORDS", "content_word_counts", "FOREIGN_WORDS", "other_language", "ADDRESS",
-           "address_only", "PhraseSet",
+           "address_only", "PhraseSet", "POSTING_PATTERNS", "posting_lines", "posting_line_kind",
            "normalise_text", "normalise_texts", "XLSX_ESCAPE", "SUFFIXES", "STEM_CACHE_SIZE",
            "HTML_TAG", "LIST_NUMBER", "without_markup"]
 
@@ -996,3 +996,382 @@ def group_mean(matrix: sparse.csr_matrix, groups) -> sparse.csr_matrix:
     """
     means, inv = group_means(matrix, groups)
     return means[inv]
+
+
+#: Levels that begin a job title (``Senior``, ``Sr.``, ``Lead``, ``Entry-Level``) and the level
+#: numerals that end one (``II``, ``3``), read by :func:`posting_lines`.
+_TITLE_LEVEL = (r"(?:senior|sr|junior|jr|lead|staff|principal|chief|associate|assistant|entry[- ]level|"
+                r"mid[- ]level|mid[- ]senior|graduate|trainee|apprentice|intern|executive)")
+_TITLE_NUMERAL = r"(?:i{1,3}|iv|v|[1-5]|level [1-5])"
+#: Singular nouns that end a job title (``Engineer``, ``Analyst``, ``Associate``).
+_ROLE_NOUNS = (r"(?:engineer|developer|analyst|manager|designer|accountant|nurse|associate|representative|"
+               r"specialist|coordinator|administrator|assistant|technician|consultant|scientist|architect|"
+               r"director|officer|clerk|driver|operator|cashier|barista|server|cook|chef|teacher|tutor|advisor|"
+               r"adviser|agent|recruiter|writer|editor|marketer|planner|supervisor|attendant|mechanic|"
+               r"electrician|plumber|carpenter|welder|therapist|pharmacist|physician|paralegal|attorney|"
+               r"receptionist|secretary|bookkeeper|auditor|controller|strategist|producer|researcher|"
+               r"investigator|inspector|estimator|buyer|merchandiser|stocker|picker|packer|handler|guard|"
+               r"dispatcher|programmer|tester|executive|intern|generalist|aide|caregiver|hygienist|examiner|"
+               r"underwriter|adjuster|teller|banker|broker|trader|economist|statistician|lead|partner|"
+               r"counselor|counsellor|instructor|lawyer|librarian|custodian|janitor|housekeeper|host|hostess|"
+               r"bartender|dishwasher|laborer|labourer|foreman|superintendent|surveyor|drafter|machinist)")
+_ADJECTIVES = (r"(?:strong|excellent|exceptional|outstanding|good|great|solid|proven|demonstrated|superior|"
+               r"effective|advanced|basic|working|in-depth|deep|thorough|expert|extensive|sound|keen|clear|"
+               r"high|outstanding|superb|impeccable|polished|professional|hands-on|practical|prior|previous|"
+               r"relevant|related|recent|some|direct|industry)")
+_SKILL_NOUNS = (r"(?:skills?|abilit(?:y|ies)|knowledge|understanding|experience|track record|attention|command|"
+                r"proficiency|judgment|judgement|work ethic|aptitude|communicator|eye for|sense of|background|"
+                r"familiarity|expertise|grasp|written|verbal|interpersonal|organi[sz]ational|analytical|"
+                r"problem[- ]solving|leadership|communication|computer|math|technical|customer service)")
+_NUMBER = r"(?:[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
+_MONEY = r"\$ ?[0-9][0-9,.]*k?"
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+
+#: The lines of a job posting that are not duties, by kind: each pattern is matched at the
+#: start of the line as :func:`posting_lines` reads it (lower case, list markers and bullets
+#: off); ``.*`` lets a pattern look further.
+POSTING_PATTERNS = {
+    "pay": [
+        r"(?:competitive|generous|attractive|excellent|great|comprehensive|market[- ]rate|above[- ]market|"
+        r"industry[- ]leading|top)( base)? (?:salary|salaries|pay|wages?|compensation|benefits?|package|pto|"
+        r"total rewards|hourly)",
+        r"(?:the )?(?:annual |hourly |starting |base |target )?(?:salary|pay|compensation|wage|hourly rate|"
+        r"base pay|pay rate|rate of pay)(?: range| band| rate)?(?: for this (?:role|position|job))?"
+        r"\s*(?::|\$|[0-9]|is\b|of\b|based\b|plus\b|up to\b|starts?\b|depends\b|commensurate\b|doe\b|dependent\b|"
+        r"will\b|ranges?\b|\()",
+        _MONEY + r".*(?:/ ?(?:hr|hour|h|yr|year|annum|week|wk|month)\b|per (?:hour|year|annum|week|month)|"
+        r"an hour|a year|annually|hourly|\busd\b|depending|doe\b|plus|base|salary)",
+        r".*" + _MONEY + r"(?: ?(?:-|–|to) ?" + _MONEY + r")? ?(?:/ ?(?:hr|hour|yr|year|week)\b|per (?:hour|year|"
+        r"annum|week)\b|an hour\b|a year\b|annually\b)",
+        r"[0-9][0-9,.]*k? ?(?:-|–|to) ?[0-9][0-9,.]*k? (?:usd|eur|gbp|cad|aud|per (?:year|hour|annum)|annually|"
+        r"a year|an hour)",
+        r"(?:annual|quarterly|monthly|performance|sign[- ]on|signing|retention|referral|holiday|year[- ]end|"
+        r"shift|spot) (?:bonus|bonuses|differential)",
+        r"(?:weekly|biweekly|bi-weekly|daily|same[- ]day|instant) (?:pay|paychecks?|payouts?)\b",
+        r"overtime (?:available|pay|opportunities|eligible|after)",
+        r"(?:base salary|base pay|commission|tips|uncapped commission)(?: plus| \+| and)",
+    ],
+    "benefits": [
+        r"(?:health|medical|dental|vision|life|disability|pet)\b.*\b(?:insurance|coverage|benefits|plans?)\b",
+        r".*\b(?:company|employer)[- ](?:paid|matched|sponsored|funded)\b",
+        r"(?:short|long)[- ](?:and long[- ])?term disability",
+        r"(?:401 ?\(?k\)?|403 ?\(?b\)?)",
+        r"(?:paid|unpaid|generous|unlimited|flexible|discretionary) (?:time off|holidays?|vacation|sick|"
+        r"parental|maternity|paternity|family|leave|volunteer|pto)",
+        r"(?:pto|paid time off|vacation time|holiday pay)\b",
+        r"(?:tuition|education|educational|certification) (?:reimbursement|assistance|support)",
+        r"employee (?:discounts?|assistance program|stock purchase|referral program|perks)",
+        r"(?:flexible spending|health savings|fsa|hsa|dependent care)\b",
+        r"free (?:parking|lunch|lunches|meals|snacks|coffee|uniforms|shuttle|training|gym)",
+        r"(?:gym|fitness|wellness|commuter|transit|cell phone|phone|internet|home office|learning|"
+        r"professional development|remote work|meal|lifestyle|childcare) (?:membership|stipend|allowance|"
+        r"benefits?|reimbursement|budget|program|days|passes|subsidy)",
+        r"(?:stock options|equity (?:grant|package|compensation)|rsus?\b|profit[- ]sharing)",
+        r"(?:opportunit(?:y|ies) for|room for|(?:clear )?paths? (?:for|to)) (?:growth|advancement|promotion|"
+        r"career|professional)",
+        r"career (?:growth|advancement|development|progression|path)",
+        r"(?:relocation|housing|immigration) (?:assistance|support|package|stipend|available)",
+        r"(?:retirement|pension) (?:plan|savings|contributions?|benefits?|scheme)",
+        r"(?:we offer|what we offer|benefits include|perks include|our benefits|benefits and perks|perks and "
+        r"benefits)\b",
+        r"(?:uniforms?|meals?|tools|laptop|equipment|housing|training) (?:provided|allowance|included)",
+        r"(?:parental|maternity|paternity|family) leave",
+    ],
+    "equal opportunity or legal": [
+        r".*\b(?:equal (?:employment )?opportunity|affirmative action|eeo|e-verify) employer",
+        r".*\beoe\b",
+        r".*without regard to (?:their )?(?:race|age|sex|gender|religion|colou?r|national|disability|veteran|"
+        r"sexual|creed|ancestry|marital)",
+        r".*\ball qualified (?:applicants|candidates)\b",
+        r".*\bparticipates? in e-?verify",
+        r".*\b(?:do|does|will) not discriminate\b",
+        r"reasonable accommodations? (?:may|will|can|are|is)\b",
+        r"(?:applicants|candidates|you) must be (?:legally )?(?:authori[sz]ed|eligible) to work",
+        r"(?:visa |h-?1b )?sponsorship (?:is )?(?:not )?(?:available|provided|offered)",
+        r".*\b(?:unable|not able) to (?:offer|provide) (?:visa )?sponsorship",
+        r".*\bunsolicited (?:resumes|applications|cvs)",
+        r"this (?:job )?description\b",
+        r".*\bnot (?:intended|meant) to be an? (?:exhaustive|complete|all-inclusive)",
+        r"(?:and )?other (?:duties|tasks|responsibilities) as (?:assigned|required|needed|directed)\.?$",
+        r"(?:employment|offers?(?: of employment)?|this offer|hiring|all offers) (?:is|are) contingent",
+        r"(?:minorities|females|vets|veterans)/",
+    ],
+    "company": [
+        r"we(?:'re| are) (?:an?|the|proud|committed|passionate|building|growing|backed|on a mission|excited|"
+        r"based|headquartered|one of|dedicated|located|always|not)\b",
+        r"we(?:'re| are) (?:looking for|seeking|hiring) (?:an?|our) (?:\S+ ){0,5}?(?:to join|for (?:our|a|an|the)\b|"
+        r"in our|at our)",
+        r"we(?: were| have been| have|'ve| believe| value| pride| celebrate| offer| participate| do not| don't| "
+        r"cannot| can't| will not| won't| serve| exist| started| strive| embrace| encourage| welcome| invest| "
+        r"love| care)\b",
+        r"our (?:mission|team|company|culture|values|vision|clients|customers|people|story|founders|"
+        r"employees|members|organi[sz]ation|firm|office|offices|benefits|product|products|platform|goal|"
+        r"purpose|investors|work|stores?|restaurant|hospital|clinic|school|agency|group)\b",
+        r"join (?:our|us)\b",
+        r"join an? (?:\S+ ){0,3}(?:team|company|startup|organi[sz]ation|firm|group|family)",
+        r"(?:founded|headquartered|established) in\b",
+        r"at [\w&.' -]{1,30}, (?:we|our)\b",
+        r"(?:\S+ ){1,5}(?:is|are) (?:a|an|the) (?:leading|fast[- ]growing|growing|global|national|premier|"
+        r"family[- ]owned|nonprofit|non-profit|award[- ]winning|well[- ]established|largest|top|trusted|"
+        r"venture[- ]backed|privately held|\S+[- ]based)\b",
+        r"(?:be part of|come (?:work|join|grow))\b",
+        r"(?:this is )?an? (?:exciting|unique|great|rare|amazing|excellent) opportunity\b",
+        r"(?:are|do) you\b.*\?$",
+        r"(?:about (?:us|the (?:company|role|team|job|position))|who we are|why (?:join|work with) us)\b",
+    ],
+    "requirement": [
+        r"(?:must|should)\b",
+        r"(?:applicants|candidates|candidate|applicant)s? (?:must|should|will need|need)\b",
+        r"the (?:ideal|successful|right|perfect) (?:candidate|applicant|person) (?:must|should|has|possesses|"
+        r"brings|is an?|is someone|will have|would have|needs)\b",
+        r"(?:the )?(?:ideal|perfect) (?:candidate|applicant|fit)\b",
+        r"(?:ability|abilities|able|physically able|willing|willingness|availability|available|capable|"
+        r"capacity|readiness) (?:to|for)\b",
+        _ADJECTIVES + r"(?:,? (?:and |& )?" + _ADJECTIVES + r")* (?:\S+ ){0,4}?" + _SKILL_NOUNS + r"\b",
+        r"(?:highly|very) (?:motivated|organi[sz]ed|driven|skilled|detail|reliable|dependable)",
+        r"(?:self[- ]starter|self[- ]motivated|team player|detail[- ]oriented|results[- ]driven|"
+        r"results[- ]oriented|goal[- ]oriented|customer[- ]focused|reliable|dependable|punctual|"
+        r"positive attitude|a positive|passion(?:ate)? (?:for|about)|a passion|eager to|enthusiastic|"
+        r"a (?:self|team|strong|great|natural|proven|quick)[- ]\S+)\b",
+        _NUMBER + r"\+?(?: ?(?:-|–|to|or) ?" + _NUMBER + r")?\+? (?:or more |plus )?(?:years?|yrs)\b",
+        r"(?:at least|minimum(?: of)?|a minimum of|min\.?|over|more than) (?:of )?" + _NUMBER + r"\+? (?:years?|yrs)",
+        r"(?:\S+ ){0,2}experience (?:in|with|as|of|working|managing|leading|using|is|a plus|preferred|required|"
+        r"necessary|desired|helpful|building|supporting)\b",
+        r"experience\b",
+        r"no (?:prior |previous )?experience (?:necessary|needed|required)",
+        r"(?:a |an )?(?:bachelor|master|associate|doctoral|doctorate|phd|ph\.d|mba|msc|bsc|ba|bs|ms|ma|b\.s|m\.s|"
+        r"b\.a|m\.a|jd|bsn|msn|high school|hs diploma|ged|college|university|undergraduate|postgraduate|"
+        r"4-year|four-year|two-year|2-year)\b.*\b(?:degree|diploma|ged|equivalent|in|of|preferred|required|"
+        r"plus|program)\b",
+        r"(?:\S+ )?degree (?:in|from|or|required|preferred)\b",
+        r"(?:\S+ ){0,3}(?:certification|certificate|license|licence|licensure|credential)s? (?:is |are )?"
+        r"(?:a plus|preferred|required|desired|in good standing|in the state|or equivalent)",
+        r"(?:valid|current|active|unrestricted) (?:\S+ ){0,4}(?:license|licence|certification|certificate|"
+        r"credential|cdl|passport|clearance)",
+        r"(?:completion|graduate|graduation) (?:of|from) (?:an? )?(?:accredited|approved|recogni[sz]ed)",
+        r"(?:proficiency|proficient|fluency|fluent|familiarity|familiar|knowledge|understanding|expertise|"
+        r"competence|competency|mastery|comfortable|exposure|skilled|aptitude|bilingual|multilingual|"
+        r"typing speed|computer literacy|literacy)\b",
+        r"(?:pass|successfully pass|passing|satisfactory|clean|clear) (?:a |an )?(?:pre-employment )?"
+        r"(?:background|drug|criminal|driving|motor vehicle|mvr)",
+        r"(?:at least |be )?(?:16|18|21) (?:years|yrs)(?: of age| old)|(?:16|18|21)\+",
+        r"(?:reliable|own|dependable) (?:transportation|vehicle|car|internet)",
+        r"(?:fully )?vaccinated\b|covid",
+        r".*\b(?:is|are|would be) (?:a (?:big |huge )?plus|an asset|a bonus|nice to have|preferred|"
+        r"desired|strongly preferred|a must)\.?!?$",
+        r".*\b(?:a (?:big |huge )?plus|an asset|nice to have|a must|strongly preferred|highly desired)\.?!?$",
+        r"(?:\S+ ){0,5}(?<!as )(?<!if )(?<!when )(?<!where )(?<!is )(?<!are )(?<!be )(?:preferred|required)\.?!?$",
+        r"(?:nice to have|bonus points|preferred qualifications|minimum qualifications|basic qualifications|"
+        r"requirements|qualifications|must[- ]haves?)\b",
+    ],
+    "schedule or location": [
+        r"(?:full|part)[- ]?time\b",
+        r"(?:100% |fully |partially )?(?:remote|hybrid|on[- ]?site|onsite|in[- ]office|in[- ]person|"
+        r"work from home|wfh|remote[- ]first|remote[- ]friendly)(?! into| in to| access)\b",
+        _DAY + r"\b(?: ?(?:to|through|thru|-|–|and|&|,|or) ?" + _DAY + r"\b)",
+        r"(?:weekdays|weekends?|nights?|evenings?|holidays?|overnights?)(?: and (?:weekends?|holidays?|nights?|"
+        r"evenings?))?(?: (?:required|only|as needed|availability|a must|shifts?|rotation))",
+        r"(?:day|night|evening|weekend|overnight|graveyard|rotating|swing|split|early|late|morning|afternoon|"
+        r"first|second|third|1st|2nd|3rd|[0-9]+[- ]hour|[0-9]+x[0-9]+)(?: day| night| overnight| rotating)? shifts?\b",
+        r"(?:schedule|shift|shifts|hours|location|work location|job location|position type|job type|"
+        r"employment type|travel|start date|reports to|department|duration|contract length|job id|"
+        r"req(?:uisition)? (?:id|number|#)|category|industry|status|clearance|salary|pay|compensation|"
+        r"benefits|perks|level|seniority|work schedule|work setting|work environment|team|division)\s*:",
+        _NUMBER + r"(?: ?(?:-|–|to) ?" + _NUMBER + r")? (?:hours?|hrs|days?|shifts?|nights?) (?:per|a|/|each|every) "
+        r"(?:week|wk|month|day)\b",
+        r"(?:this is )?(?:an? )?(?:" + _NUMBER + r"[- ]month |short[- ]term |long[- ]term )?(?:contract|temporary|"
+        r"temp|permanent|seasonal|per diem|prn|freelance|internship|fixed[- ]term|temp[- ]to[- ]hire|"
+        r"contract[- ]to[- ]hire)(?: position| role| job| opportunity| assignment| basis| employment|,|\.?$| \(| "
+        r"with (?:the )?possibility| from| through| for)",
+        r"travel(?:ling|ing)? (?:up to |approximately |about |of )?" + _NUMBER + r" ?%",
+        r".*\b(?:up to |approximately )?[0-9]+ ?% (?:travel|remote|on[- ]?site)\b",
+        r"start(?:ing)? date\b|(?:immediate|asap) start",
+        r"(?:based|located) in\b",
+        r"this (?:position|role|job|opportunity) (?:is|will be) (?:located|based|remote|hybrid|on-?site|"
+        r"in[- ]person|full[- ]time|part[- ]time|a|an|open|eligible|fully)\b",
+        r"reports (?:directly )?to\b",
+    ],
+    "job title": [
+        _TITLE_LEVEL + r"\.? (?:[\w&/-]+ ){0,4}" + _ROLE_NOUNS + r"(?: " + _TITLE_NUMERAL + r")?"
+        r"(?: ?(?:-|–|,|\(|\|) ?[\w &/-]{1,30}\)?)?\.?$",
+        r"(?:[\w&/-]+ ){0,4}" + _ROLE_NOUNS + r" " + _TITLE_NUMERAL + r"(?: ?(?:-|–|,|\(|\|) ?[\w &/-]{1,30}\)?)?\.?$",
+        r"(?:head|director|vp|vice president|svp|evp|chief \w+ officer) of [\w &,/-]{2,40}$",
+    ],
+    "how to apply": [
+        r"(?:to apply|how to apply|apply (?:now|today|online|here|at|via|through|by|in person|on|directly|with)\b)",
+        r"(?:please )?(?:apply|send|submit|email|e-mail|forward|upload|attach|include) (?:your|a|an|us your|"
+        r"the following|with)? ?(?:\S+ ){0,2}?(?:resume|resumes|cv|cvs|cover letter|application|portfolio|"
+        r"salary (?:expectations|requirements)|references|transcripts?|writing sample)\b",
+        r"please (?:apply|note|send|submit|include|email|contact|do not|visit)\b",
+        r"click (?:on )?(?:apply|here|the (?:apply|link|button))",
+        r"(?:interested|qualified|eligible|shortlisted|selected) (?:candidates|applicants|individuals|persons)\b",
+        r"(?:the )?applications? (?:will|are|must|close|received|deadline|window|accepted|reviewed|period|"
+        r"process)\b",
+        r"(?:only )?(?:shortlisted|selected) (?:candidates|applicants)",
+        r"no (?:phone )?calls|no (?:recruiters|agencies|third[- ]parties)|principals only",
+        r"(?:the )?(?:deadline|closing date)(?: to apply| for applications)?\b",
+    ],
+    "placeholder": [
+        r".*\bquick brown fox\b",
+    ],
+}
+
+# words a pattern of POSTING_PATTERNS may begin with (a text whose first word is none of them,
+# nor a number, and that holds no word of _POSTING_ANYWHERE, "$" or "%", matches none)
+_POSTING_FIRST = frozenset("""
+competitive generous attractive excellent great comprehensive market above industry top the annual hourly
+starting base target salary salaries pay compensation wage wages rate weekly biweekly bi daily same instant
+overtime commission tips uncapped quarterly monthly performance sign signing retention referral holiday year
+shift spot health medical dental vision life disability pet short long paid unpaid unlimited flexible
+discretionary pto vacation tuition education educational certification employee fsa hsa dependent free gym
+fitness wellness commuter transit cell phone internet home learning professional remote meal lifestyle
+childcare stock equity rsu rsus profit opportunity opportunities room clear path paths career relocation
+housing immigration retirement pension we we're we've what benefits perks our uniform uniforms meal meals
+tools laptop equipment training parental maternity paternity family reasonable applicants applicant
+candidates candidate you visa h1b sponsorship this and other employment offer offers hiring all minorities
+join founded headquartered established at be come an are do about who why must should ideal successful right
+perfect ability abilities able physically willing willingness availability available capable capacity
+readiness strong exceptional outstanding good solid proven demonstrated superior effective advanced basic
+working in depth deep thorough expert extensive keen high superb impeccable polished hands practical prior
+previous relevant related recent some highly very self team detail results goal customer motivated reliable
+dependable punctual positive passion passionate eager enthusiastic minimum min over more experience no
+bachelor bachelors master masters associate associates doctoral doctorate phd ph mba msc bsc ba bs ms ma jd
+bsn msn hs ged college university undergraduate postgraduate four two degree valid current active
+unrestricted completion graduate graduation proficiency proficient fluency fluent familiarity familiar
+knowledge understanding expertise competence competency mastery comfort comfortable exposure skilled aptitude
+bilingual multilingual typing computer literacy pass successfully passing satisfactory own fully company
+vaccinated covid nice bonus preferred requirements qualifications full part partially hybrid on onsite
+in office work wfh weekdays weekends weekend nights night evenings evening holidays overnights overnight
+day graveyard rotating swing split early late morning afternoon first second third 1st 2nd 3rd
+shifts hours location job department contract temporary temp permanent seasonal per prn freelance internship fixed travel
+traveling travelling immediate asap based located reports senior sr junior jr lead staff principal
+chief assistant entry mid trainee apprentice intern executive head director vp vice svp evp to how apply
+please send submit email forward upload include click interested qualified eligible shortlisted
+selected applications application only principals deadline closing years yrs monday tuesday wednesday thursday
+friday saturday sunday mon tue tues wed thu thur thurs fri sat sun very a
+""".split())
+# words that let a pattern beginning with ".*" match a text whatever its first word (rare in tasks)
+_POSTING_ANYWHERE = frozenset("""
+employer eoe regard discriminate sponsorship unsolicited exhaustive fox minorities vets ii iii iv
+""".split())
+# last words of the lines that end as a requirement does ("... is a plus", "... required")
+_POSTING_LAST = frozenset("plus asset bonus have must preferred required desired".split())
+# first words of the lines that a pattern beginning with ".*" reads ("All qualified applicants ...",
+# "This employer participates in E-Verify", "Company-paid life insurance")
+_POSTING_ANY_FIRST = frozenset("all this we company".split())
+# one regex for the patterns read from the start of the line, one for those beginning with ".*"
+# (tried only on the few lines that hold one of the words they look for): the group that matched
+# names the kind (g0, g1, ... in the order of POSTING_PATTERNS)
+_POSTING_RULES = tuple(
+    re.compile("|".join(f"(?P<g{k}>{'|'.join(f'(?:{p})' for p in patterns if p.startswith('.*') is anywhere)})"
+                        for k, patterns in enumerate(POSTING_PATTERNS.values())
+                        if any(p.startswith(".*") is anywhere for p in patterns)))
+    for anywhere in (False, True))
+_POSTING_KINDS = {f"g{k}": kind for k, kind in enumerate(POSTING_PATTERNS)}
+_POSTING_WORDS: dict = {}
+for _bit, _words in ((1, _POSTING_FIRST), (2, _POSTING_ANY_FIRST), (4, _POSTING_LAST), (8, _POSTING_ANYWHERE)):
+    for _word in _words:
+        _POSTING_WORDS[_word] = _POSTING_WORDS.get(_word, 0) | _bit
+del _bit, _words, _word
+#: Leading bullets, dashes and list marks of a line (not ``$`` nor ``(``, which begin ``$20/hr``, ``(k)``).
+_LEAD_MARKS = re.compile(r"^[^\w$(]+")
+
+
+def posting_line_kind(text: str, *, anywhere: bool = True) -> str | None:
+    """The kind of job-posting line that is no duty ``text`` is (a key of :data:`POSTING_PATTERNS`), or None.
+
+    ``anywhere=False`` leaves out the patterns that begin with ``.*`` (:func:`posting_lines`
+    tries them only on texts holding a word they look for).
+
+    Examples
+    --------
+    >>> [posting_line_kind(t) for t in ("Competitive salary and benefits.", "Must be able to lift 50 pounds.",
+    ...                                 "Software Engineer II", "Ensure all orders ship on time.")]
+    ['pay', 'requirement', 'job title', None]
+    """
+    line = without_markup([normalise_text(str(text))])[0]
+    line = " ".join(_LEAD_MARKS.sub("", line.strip()).lower().replace("\u2019", "'").split())
+    groups = [found.lastgroup for found in (rule.match(line) for rule in _POSTING_RULES[:1 + anywhere])
+              if found is not None]  # the first kind of POSTING_PATTERNS that matches
+    return _POSTING_KINDS[min(groups, key=lambda g: int(g[1:]))] if groups else None
+
+
+def posting_lines(texts: list, tokens: "Tokens | None" = None) -> np.ndarray:
+    """Texts that are lines of a job posting other than its duties (:data:`POSTING_PATTERNS`).
+
+    Researchers score the bullets of job postings, and postings hold many lines that name
+    no duty: pay and benefits (``Competitive salary and benefits.``, ``401(k) with 4%
+    match``), equal-opportunity and legal statements, the company's blurb (``We are a
+    fast-growing startup``, ``Our mission is ...``), requirements and qualifications
+    (``Must be able to lift 50 pounds.``, ``3+ years of experience in ...``, ``Bachelor's
+    degree in ...``, ``Proficiency in Excel``), schedules and places (``Full-time,
+    remote``, ``Monday to Friday``), job titles with a level (``Software Engineer II``,
+    ``Senior Data Analyst``) and how to apply. Their words are O*NET's (``salary``,
+    ``lift``, ``insurance``), so they were scored as tasks with confidences of 0.4 to 0.56.
+    A line is one when its start (lower case, bullets and list marks off) matches a pattern of
+    :data:`POSTING_PATTERNS` (:func:`posting_line_kind` names which). Duties begin with a
+    verb (``Ensure``, ``Maintain``, ``Provide``, ``Support``, ``Manage``), ``You will``,
+    ``Responsible for`` or ``The successful candidate will``: none of the 18,796 statements
+    of O*NET 29.1 or 30.1, its 2,087 work activities, the published labels' tasks or the
+    package's modern tasks and paraphrases is such a line. Only texts whose first word may
+    begin a pattern, or that hold a word that a pattern looks for anywhere (``employer``,
+    ``preferred``) or ``$`` or ``%``, are read with the patterns.
+
+    Parameters
+    ----------
+    texts : list of str
+    tokens : Tokens, optional
+        :func:`tokenize` of ``texts``, when already computed.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One per text.
+
+    Examples
+    --------
+    >>> posting_lines(["Health, dental and vision insurance.", "We are an equal opportunity employer.",
+    ...                "3+ years of experience in Python.", "Maintain the company's benefits records."]).tolist()
+    [True, True, True, False]
+    """
+    tokens = tokenize(texts) if tokens is None else tokens
+    out = np.zeros(len(texts), dtype=bool)
+    lengths = tokens.lengths
+    if not len(tokens.words):
+        return out
+    # per distinct word: may begin a pattern (1), begin one read anywhere (2), end a requirement (4),
+    # be looked for anywhere (8); a number may begin a pattern ("3+ years", "401(k)", "$20/hr")
+    flags = np.fromiter(map(_POSTING_WORDS.get, tokens.words, itertools.repeat(0)), dtype=np.int64,
+                        count=len(tokens.words))
+    flags |= np.fromiter(map(str.isdigit, (w[0] for w in tokens.words)), dtype=bool, count=len(tokens.words))
+    ends = np.cumsum(lengths)
+    has = np.flatnonzero(lengths > 0)
+    first = flags[tokens.codes[ends[has] - lengths[has]]]
+    edge = np.zeros(len(texts), dtype=np.int64)
+    edge[has] = (first & 3) | (flags[tokens.codes[ends[has] - 1]] & 4)
+    anywhere = (edge & 6 > 0) | (_per_text(tokens, flags & 8) > 0)
+    # pay ("$20/hr"), shares ("25% travel") and headings ("Schedule: ...", "Start date: ASAP", whose first
+    # words are the verbs of many tasks) are found in the texts joined as one string
+    joined = "\n".join(texts)
+    found = [pos for mark in "$%:" for pos in _positions(joined, mark)]
+    if found:
+        line_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+        anywhere[np.unique(np.searchsorted(line_ends, found, side="right"))] = True
+    for i in np.flatnonzero((edge & 1 > 0) | anywhere).tolist():
+        out[i] = posting_line_kind(texts[i], anywhere=bool(anywhere[i])) is not None
+    return out
+    words = tokens.words
+    first = np.fromiter((w in _POSTING_FIRST or w[:1].isdigit() for w in words), dtype=bool, count=len(words))
+    last = np.fromiter((w in _POSTING_LAST for w in words), dtype=bool, count=len(words))
+    anywhere = np.fromiter((w in _POSTING_ANYWHERE for w in words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(lengths)
+    has = np.flatnonzero(lengths > 0)
+    maybe = np.zeros(len(texts), dtype=bool)
+    maybe[has] = first[tokens.codes[ends[has] - lengths[has]]] | last[tokens.codes[ends[has] - 1]]
+    maybe |= _per_text(tokens, anywhere) > 0
+    # pay ("$20/hr"), shares ("25% travel") and headings ("Schedule: ...", "Start date: ASAP", whose first
+    # words are the verbs of many tasks)
+    maybe |= np.fromiter(("$" in t or "%" in t or ":" in t for t in texts), dtype=bool, count=len(texts))
+    for i in np.flatnonzero(maybe).tolist():
+        out[i] = posting_line_kind(texts[i]) is not None
+    return out

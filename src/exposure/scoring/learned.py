@@ -32,9 +32,6 @@ import itertools
 import logging
 import math
 import os
-import re
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
@@ -43,11 +40,18 @@ import pandas as pd
 from scipy import sparse
 
 from exposure._args import check_column, check_path, shown
-from exposure._io import atomic_path, load_pinned, pinned_argument, write_arrays
+from exposure._io import (
+    atomic_path,
+    file_url_path,
+    is_url,
+    load_pinned,
+    pinned_argument,
+    write_arrays,
+)
 from exposure._measures import LABELS, PROBA_COLUMNS
 from exposure._tables import check_input_file, missing_note, read_utf8
 from exposure.errors import DataFormatError, ExposureError
-from exposure.scoring._embed import StaticVectors, load_vectors
+from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors
 from exposure.scoring._features import (
     CharTfidf,
     PhraseSet,
@@ -58,6 +62,7 @@ from exposure.scoring._features import (
     group_means,
     normalise_texts,
     other_language,
+    posting_lines,
     tokenize,
     without_markup,
 )
@@ -72,7 +77,7 @@ from exposure.scoring._inputs import (
     without_other_ids,
 )
 from exposure.scoring.categories import _unmarked_texts
-from exposure.scoring.retrieval import Neighbours, TaskIndex, load_index
+from exposure.scoring.retrieval import INDEX_NAME, Neighbours, TaskIndex, check_terms, load_index
 from exposure.sources import sha256_digest
 
 __all__ = [
@@ -491,7 +496,11 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     word and raised ``KeyError: 'bogus'`` from inside :func:`score_learned`; a temperature
     or ``word_ngram_max`` of text a bare ``ValueError``, ``weights`` that are no mapping a
     ``TypeError``. The widths of the coefficients are checked once the retrieval index and
-    the word vectors are attached (:func:`_check_widths`).
+    the word vectors are attached (:func:`_check_widths`). The words and weights of the
+    two vectorisers are checked as the retrieval index's (:func:`~exposure.scoring.retrieval.check_terms`:
+    a word given twice changed the scores silently), and the index and vectors must be
+    named alone (``../retrieval-v1.npz`` or an absolute path read a file outside the model's
+    folder).
 
     Raises
     ------
@@ -509,10 +518,7 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     exposure.errors.ExposureError: the model artifact's coefficient set 'onet' names feature blocks ['bert'] that this version does not know (it knows ['word', 'char', 'title', 'major', 'activity', 'context', 'grounded', 'embed']): is the artifact of a newer version of the library?
     """
     what = "the model artifact"
-    if not isinstance(meta, dict):  # JSON of another tool: AttributeError 'list' object has no attribute 'get'
-        kind = {list: "an array", str: "a string", type(None): "null", bool: "true or false"}.get(type(meta), "a number")
-        raise ExposureError(f"not a model artifact: its metadata.json is {kind}, not an object of names and "
-                            "values (as the library writes it)")
+    # metadata.json that is no object (JSON of another tool) is refused by read_arrays, for every artifact
     kind = artifact_kind(arrays, meta)
     if kind not in (None, "learned"):  # the transformer's was "not a model artifact: it lacks 'sets'"
         also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its "
@@ -534,9 +540,16 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
             raise ExposureError(f"{what}'s coefficient set {which!r} names feature blocks {unknown} that this "
                                 f"version does not know (it knows {list(BLOCKS)}): is the artifact of a newer "
                                 "version of the library?")
-    for key, file in (("index", "retrieval index"), ("vectors", "word vectors")):
+    for key, file, usual in (("index", "retrieval index", INDEX_NAME), ("vectors", "word vectors", VECTORS_NAME)):
         if meta.get(key) and not isinstance(meta[key], str):  # was "unsupported operand type(s) for /"
             raise ExposureError(f"{what}'s {key} must name the {file} file beside it, got {shown(meta[key])}")
+        name = meta.get(key) or ""
+        alone = PureWindowsPath(name).name  # after the last slash or backslash, as _registry_hint reads one
+        if name and (name != alone or alone in (".", "..")):  # '../x', '/etc/x': a file elsewhere was read
+            example = repr(alone) if alone not in ("", ".", "..") else f"such as {usual!r}"
+            raise ExposureError(f"{what}'s {key} must name the {file} file beside it, got the path {name!r}: "
+                                f"the metadata names the file alone, {example} (a model reads the files beside "
+                                "it, pinned by their names in its registry)")
     if not isinstance(weights, dict) or not all(_number(v) for v in weights.values()):
         raise ExposureError(f"{what}'s weights must map feature blocks to numbers, got {shown(weights)}")
     if not isinstance(temperature, dict):
@@ -544,6 +557,8 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     ngram = meta["word_ngram_max"]
     if isinstance(ngram, bool) or not isinstance(ngram, int) or ngram < 1:
         raise ExposureError(f"{what}'s word_ngram_max must be a whole number of 1 or more, got {shown(ngram)}")
+    for prefix, most in (("task_word_", ngram), ("title_word_", 1)):  # the retrieval index's rule
+        check_terms(arrays, prefix, what, most)
     for which in sets:
         value = temperature[which]
         if not _number(value) or value <= 0:
@@ -707,10 +722,6 @@ def read_registry(path=None) -> dict[str, str]:
     return out
 
 
-#: A URL given where a file path belongs (``s3://bucket/m.npz``, ``file:///models/m.npz``).
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-
-
 def _refuse_url(path, what: str) -> None:
     """Refuse a ``path`` (a model artifact or registry) that is a URL, as ``--mirror`` refuses one.
 
@@ -726,16 +737,14 @@ def _refuse_url(path, what: str) -> None:
     ...
     exposure.errors.DataFormatError: file:///models/my%20m.npz: is a file:// URL, not a file path: give the model artifact itself, '/models/my m.npz'
     """
-    text = path if isinstance(path, str) else None
-    if text is None or not _URL.match(text):
+    if not is_url(path):  # the one rule of a URL, fetch's for a mirror too (exposure._io.is_url)
         return
-    parts = urllib.parse.urlsplit(text)
-    if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
-        raise DataFormatError(f"is a file:// URL, not a file path: give {what} itself, "
-                              f"{urllib.request.url2pathname(parts.path)!r}", path=text)
+    local = file_url_path(path)
+    if local is not None:
+        raise DataFormatError(f"is a file:// URL, not a file path: give {what} itself, {local!r}", path=path)
     beside = ", with the files beside it," if what == "the model artifact" else ""
     raise DataFormatError(f"is a URL, not a file path: {what} is read from a local file; copy it{beside} to "
-                          "a local directory (on a cluster, one that the driver and every worker read)", path=text)
+                          "a local directory (on a cluster, one that the driver and every worker read)", path=path)
 
 
 def _registry_line(parts: list) -> tuple[str | None, str | None]:
@@ -862,7 +871,10 @@ def load_model(path=None, *, registry=None) -> LearnedModel:
         URL (:func:`_refuse_url`), a directory or a device (:func:`_check_found`); a
         ``registry`` that cannot be read (:func:`read_registry`); an artifact whose metadata
         or coefficients do not make a model, or do not fit its retrieval index and word
-        vectors (:func:`_check_model_arrays`, :func:`_check_widths`), naming the file.
+        vectors (:func:`_check_model_arrays`, :func:`_check_widths`), naming the file; an
+        artifact whose metadata names its index or vectors by a path (``../x.npz``): a model
+        reads the files beside it, named alone (a link there is read: the file is pinned by
+        its sha256).
 
     Examples
     --------
@@ -964,7 +976,7 @@ def runner_path(location) -> str | None:
     >>> runner_path(None), runner_path("  "), runner_path("~nosuchuser77/m.npz"), runner_path("s3://b/m.npz")
     (None, '  ', '~nosuchuser77/m.npz', 's3://b/m.npz')
     """
-    if location is None or isinstance(location, str) and (not location.strip() or _URL.match(location)):
+    if location is None or isinstance(location, str) and (not location.strip() or is_url(location)):
         return location  # a URL too, for load_model to name as given (_refuse_url)
     text = os.path.expanduser(os.fspath(location))
     full = os.path.abspath(text)
@@ -1039,11 +1051,18 @@ def check_model(model) -> None:
     ------
     exposure.errors.DataFormatError
         ``model`` is of another type (a dict, bytes, a number ...), or a path of no file
-        (such as the model's name ``"learned-v1"``).
+        (such as the model's name ``"learned-v1"``). A path that is there but no file (the
+        model's folder, a device) or a URL is named for what it is, in :func:`load_model`'s
+        words (:func:`_check_found`, :func:`_refuse_url`): it was ``is not a file: pass a
+        LearnedModel ...``, of a directory that is there.
 
     Examples
     --------
     >>> check_model(None); check_model(shipped_model_path())
+    >>> check_model(shipped_model_path().parent)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../models: is a directory, not a file: give the model artifact in it, '.../models/learned-v1.npz'
     >>> check_model("learned-v1")
     Traceback (most recent call last):
     ...
@@ -1057,6 +1076,9 @@ def check_model(model) -> None:
         return
     if isinstance(model, (str, os.PathLike)):
         if not Path(model).is_file():
+            _refuse_url(model, "the model artifact")  # s3://...: "is not a file", as if it were a path
+            if os.path.exists(model):  # the model's folder, a device: said as load_model says it
+                _check_found(Path(model))
             note = _missing_note(Path(model))
             if note is not None:  # a stray space, an unexpanded ~: said, not only "not a file"
                 raise DataFormatError(f"model {str(model)!r} is not a file ({note})")
@@ -1372,18 +1394,25 @@ def _not_tasks(texts: list, tokens, model: LearnedModel) -> np.ndarray:
     words); more than :data:`MAX_TASK_WORDS` words (a job posting); another language than
     English (:func:`~exposure.scoring._features.other_language`); an e-mail or web address
     with too few words besides (:func:`~exposure.scoring._features.address_only`); an
-    occupation title (:func:`occupation_titles`). Their confidence is 0 and they are
+    occupation title (:func:`occupation_titles`); a line of a job posting that is no duty
+    (pay, benefits, an equal-opportunity statement, the company's blurb, a requirement or
+    qualification, the schedule or place, a job title with its level, how to apply:
+    :func:`~exposure.scoring._features.posting_lines`; ``Competitive salary and
+    benefits.`` and ``Must be able to lift 50 pounds.`` got a confidence of 0.56, ``Software
+    Engineer II`` 0.50, without a word). Their confidence is 0 and they are
     counted in the warning :data:`ODD_TEXTS_MESSAGE`; their scores and retrieval evidence
     are as before. Every test reads the words of all texts at once (``tokens``,
     :func:`tokenize` of ``texts``); only the few texts that hold ``@``, ``://`` or ``www.``,
-    or that begin and end as a title does, are then read one by one.
+    that begin and end as a title does, or whose words may begin a line of a posting that is
+    no duty, are then read one by one.
 
     Examples
     --------
     >>> texts = ["Answer telephones.", "Description", "Limpiar y mantener el equipo de cocina.",
-    ...          "Contact: hr@acme.com", "Answer telephones. " * 120, "Registered Nurses"]
+    ...          "Contact: hr@acme.com", "Answer telephones. " * 120, "Registered Nurses",
+    ...          "Competitive salary and benefits.", "Software Engineer II"]
     >>> _not_tasks(texts, tokenize(texts), load_model()).tolist()
-    [False, True, True, True, True, True]
+    [False, True, True, True, True, True, True, True]
     """
     out = content_word_counts(tokens) < MIN_CONTENT_WORDS
     out |= tokens.lengths > MAX_TASK_WORDS
@@ -1392,6 +1421,7 @@ def _not_tasks(texts: list, tokens, model: LearnedModel) -> np.ndarray:
     titles = occupation_titles()
     if titles is not None:
         out |= titles.match(tokens)
+    out |= posting_lines(texts, tokens)
     return out
 
 
@@ -1592,8 +1622,10 @@ CUT_TEXTS_MESSAGE = ("%s%d of %d texts are longer than the transformer's %d toke
 #: lists are those of :func:`_not_tasks` and :data:`OUT_OF_DOMAIN_SIMILARITY`.
 ODD_TEXTS_MESSAGE = ("%s%d of %d texts do not read as work tasks (no O*NET task is similar, too few "
                      f"words to name one, more than {MAX_TASK_WORDS} words (split a job posting into "
-                     "its duties), another language than English, an address or an occupation "
-                     "title: e.g. row %d%s, %r); their scores have low confidence")
+                     "its duties), another language than English, an address, an occupation title "
+                     "or a line of a job posting that is no duty (pay, benefits, requirements, the "
+                     "company, schedule, job title, how to apply): e.g. row %d%s, %r); their scores "
+                     "have low confidence")
 
 
 def task_dwa_lookup(onet) -> dict:

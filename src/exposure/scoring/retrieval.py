@@ -459,19 +459,72 @@ def _check_arrays(arrays: dict, meta: dict) -> None:
         ("payload", lambda v: v.ndim == 2 and v.shape[1] == 3 and v.dtype.kind == "f"
          and bool(((v >= 0) & (v <= 1)).all()), "3 probabilities (E0, E1, E2) of 0 to 1 a task"),
         ("activities", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (DWA and IWA ids)"),
-        *((("codes", lambda v: v.ndim == 1 and v.dtype.kind in ("i", "u"), "whole numbers (term codes)"),
-           ("tokens", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (words)")) if terms == "codes"
-          else (("vocab", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (terms)"),)),
-        ("idf", lambda v: v.ndim == 1 and v.dtype.kind == "f" and bool((v > 0).all()) and np.isfinite(v).all(),
-         "finite numbers above 0"),
     )
+    _check_values(arrays, checks, what)
+    check_terms(arrays, "", what, ngram)
+
+
+def _check_values(arrays: dict, checks, what: str) -> None:
+    """Refuse the first array of ``checks`` (name, test, what it must hold) that fails its test."""
     for name, ok, expected in checks:
         value = np.asarray(arrays[name])
         if not ok(value):
             raise ExposureError(f"{what}'s array {name!r} must hold {expected}, got {value.dtype} of shape "
                                 f"{value.shape}")
-    if len(arrays["idf"]) != sizes["terms"]:
-        raise ExposureError(f"{what}'s array 'idf' has {len(arrays['idf'])} weights for {sizes['terms']} terms")
+
+
+def check_terms(arrays: dict, prefix: str, what: str, ngram_max: int = 1) -> None:
+    """Refuse the arrays of a word vocabulary that do not make one: ``{prefix}tokens``, ``codes``, ``idf``.
+
+    The retrieval index's (``prefix=""``) and the learned model's (``"task_word_"``,
+    ``"title_word_"``; :func:`exposure.scoring.learned._check_model_arrays`), or the
+    ``{prefix}vocab`` of older artifacts. A word given twice among the tokens (a vocabulary
+    file of another tool, damaged or edited) was read without a word: the terms of one of
+    the two were never found, and the scores changed; the learned model's weights of NaN, of
+    another length than its terms or of two dimensions were not checked at all (numpy's
+    ``IndexError`` when a text was scored, or NaN scores). A term code that is the code of
+    no n-gram of 1 to ``ngram_max`` of the tokens (negative, or beyond them) was a column
+    no text ever reached, and the scores changed, silently.
+
+    Raises
+    ------
+    KeyError
+        An array is missing (:func:`~exposure._io.load_pinned`: ``it lacks 'idf'``).
+    exposure.errors.ExposureError
+        Naming the array and what it must hold, or the word given twice.
+
+    Examples
+    --------
+    >>> arrays, _ = _tiny_index().to_arrays()
+    >>> tokens = arrays["tokens"]
+    >>> check_terms(dict(arrays, tokens=np.concatenate([tokens[:1], tokens[:-1]])), "", "the index")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the index's array 'tokens' holds 'about' twice (tokens[0] and tokens[1]): each word is one token, and the terms of one of them were never read (the artifact is damaged)
+    """
+    words = "tokens" if f"{prefix}codes" in arrays else "vocab"
+    checks = (
+        *(((f"{prefix}codes", lambda v: v.ndim == 1 and v.dtype.kind in ("i", "u"), "whole numbers (term codes)"),
+           (f"{prefix}tokens", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (words)")) if words == "tokens"
+          else ((f"{prefix}vocab", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (terms)"),)),
+        (f"{prefix}idf", lambda v: v.ndim == 1 and v.dtype.kind == "f" and bool((v > 0).all())
+         and np.isfinite(v).all(), "finite numbers above 0"),
+    )
+    _check_values(arrays, checks, what)
+    listed = arrays[f"{prefix}{words}"].tolist()
+    if len(set(listed)) != len(listed):
+        seen: dict = {}
+        i, j = next((seen[w], k) for k, w in enumerate(listed) if seen.setdefault(w, k) != k)
+        name = f"{prefix}{words}"
+        raise ExposureError(f"{what}'s array {name!r} holds {listed[j]!r} twice ({name}[{i}] and {name}[{j}]): "
+                            f"each {'word is one token' if words == 'tokens' else 'term is one column'}, and the "
+                            "terms of one of them were never read (the artifact is damaged)")
+    if words == "tokens":
+        _check_codes(arrays, prefix, what, ngram_max)
+    n_terms = len(arrays[f"{prefix}codes" if words == "tokens" else f"{prefix}vocab"])
+    if len(arrays[f"{prefix}idf"]) != n_terms:
+        raise ExposureError(f"{what}'s array '{prefix}idf' has {len(arrays[f'{prefix}idf'])} weights for "
+                            f"{n_terms} terms")
 
 
 def _check_matrix(arrays: dict, name: str, shape: tuple, what: str) -> None:
@@ -493,6 +546,34 @@ def _check_matrix(arrays: dict, name: str, shape: tuple, what: str) -> None:
         problem = f"{name}_data holds a value that is not finite"
     if problem is not None:
         raise ExposureError(f"{what}'s matrix {name!r} ({shape[0]} x {shape[1]}) is damaged: {problem}")
+
+
+def _check_codes(arrays: dict, prefix: str, what: str, ngram_max: int) -> None:
+    """Refuse a term code of ``{prefix}codes`` that is no n-gram of 1 to ``ngram_max`` of ``{prefix}tokens``.
+
+    A term of ``n`` words with token ids ``i1 ... in`` has the code ``n``, then each id, as
+    the digits of a number in base ``len(tokens) + 1``
+    (:meth:`~exposure.scoring._features.WordTfidf.from_codes`): ``n * base**n`` plus the
+    ids, each below ``len(tokens)``.
+    """
+    name = f"{prefix}codes"
+    codes = np.asarray(arrays[name], dtype=np.int64)
+    base = len(arrays[f"{prefix}tokens"]) + 1
+    ok = np.zeros(len(codes), dtype=bool)
+    for n in range(1, ngram_max + 1):
+        if (n + 1) * base**n >= 2**63:  # WordTfidf refuses such a vocabulary ("too large")
+            break
+        inside = (codes >= n * base**n) & (codes < (n + 1) * base**n)
+        rest, good = codes[inside] - n * base**n, np.ones(int(inside.sum()), dtype=bool)
+        for _ in range(n):
+            good &= rest % base != base - 1
+            rest //= base
+        ok[inside] = good
+    if not ok.all():
+        i = int(np.flatnonzero(~ok)[0])
+        raise ExposureError(f"{what}'s array {name!r} holds {int(codes[i])} ({name}[{i}]), the code of no term "
+                            f"of 1 to {ngram_max} of its {base - 1} words: no text would ever reach its column "
+                            "(the artifact is damaged)")
 
 
 def check_texts(texts, *, name: str = "texts", items: str = "task texts", item: str = "a task text") -> list:
