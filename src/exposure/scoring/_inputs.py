@@ -61,6 +61,7 @@ from exposure.scoring._features import normalise_text
 __all__ = [
     "check_row_offset",
     "cell_shown",
+    "BINARY_TYPES",
     "bytes_advice",
     "is_missing",
     "onetsoc_code_message",
@@ -81,6 +82,8 @@ __all__ = [
     "is_spreadsheet_error",
     "PLACEHOLDERS",
     "is_placeholder",
+    "MOJIBAKE_ADVICE",
+    "no_letter_reason",
     "mojibake",
     "check_header_rows",
     "bad_task_types",
@@ -110,11 +113,13 @@ __all__ = [
     "none_given",
     "options_named",
     "missing_column_hint",
+    "missing_occupation_column",
     "columns_shown",
     "typed_column",
     "index_level_hint",
     "KEY_NAMES",
     "key_spellings",
+    "spelled_name",
     "unread_keys",
     "warn_keys_not_read",
     "CODES_NOT_READ_MESSAGE",
@@ -256,6 +261,26 @@ def missing_column_hint(columns, name, argument: str, *, path=None) -> str:
     return f"; the {'frame' if path is None else 'file'} has {near[0]!r}: give {argument_given(argument, near[0])}"
 
 
+def missing_occupation_column(columns, occupation_column, *, frame=None, path=None) -> DataFormatError:
+    """The error on an ``occupation_column`` that ``columns`` lack, with the columns and what it may be.
+
+    The columns are listed (:func:`columns_shown`: the first twelve), then a level of
+    ``frame``'s index of that name is named (:func:`index_level_hint`), else a column of
+    another spelling or type offered (:func:`missing_column_hint`). The one message of
+    :func:`exposure.scoring.score_tasks` and the tagger: ``tag_categories`` listed every
+    column of a wide frame and did not name a level of the index (``set_index("job")``).
+
+    Examples
+    --------
+    >>> print(missing_occupation_column(["task", "Job Title"], "job_title"))
+    column 'job_title': missing occupation column 'job_title' (columns: ['task', 'Job Title']); the frame has 'Job Title': give occupation_column='Job Title'
+    """
+    hint = ((index_level_hint(frame, occupation_column) if frame is not None else "")
+            or missing_column_hint(columns, occupation_column, "occupation_column", path=path))
+    return DataFormatError(f"missing occupation column {occupation_column!r} (columns: {columns_shown(columns)})"
+                           f"{hint}", path=path, column=occupation_column)
+
+
 def typed_column(columns, name):
     """The column of ``columns`` whose name is written as ``name`` but is of another type, or None.
 
@@ -305,7 +330,9 @@ def key_spellings(columns, skip=()) -> dict[str, list]:
     warns of them, as it does not read them. Columns in ``skip`` are left out; keys no
     column spells are absent. R's ``read.csv`` (``O.NET.SOC.Code``, ``Task.ID``) and Stata's
     ``import delimited`` (``onetsoccode``, ``taskid``) rename O*NET's headers so: such keys
-    were neither read nor warned of (the rows scored as text alone, without O*NET).
+    were neither read nor warned of (the rows scored as text alone, without O*NET). So were
+    the tuples of flattened column levels (:func:`spelled_name`: ``('onetsoc_code', '')`` of
+    ``frame.columns.to_flat_index()`` after a ``groupby().agg()``).
 
     Examples
     --------
@@ -313,13 +340,26 @@ def key_spellings(columns, skip=()) -> dict[str, list]:
     {'onetsoc_code': ['O*NET-SOC CODE'], 'task_id': [' task id', 'TASK_ID']}
     >>> key_spellings(["O.NET.SOC.Code", "Task.ID", "Task"])
     {'onetsoc_code': ['O.NET.SOC.Code'], 'task_id': ['Task.ID']}
+    >>> key_spellings([("onetsoc_code", ""), ("task", "id"), 0, "task"])
+    {'onetsoc_code': [('onetsoc_code', '')], 'task_id': [('task', 'id')]}
     """
     out = {}
     for key, name in KEY_NAMES.items():
-        near = [c for c in columns if isinstance(c, str) and c not in skip and column_key(c) == name]
+        near = [c for c in columns if spelled_name(c) and c not in skip and column_key(c) == name]
         if near:
             out[key] = near
     return out
+
+
+def spelled_name(name) -> bool:
+    """Whether a column ``name`` may spell a key: text, or a tuple of texts (flattened levels).
+
+    ``frame.columns.to_flat_index()`` of a frame grouped and reset (``('onetsoc_code', '')``,
+    ``('task_id', '')``) names its columns by tuples: the keys under them were neither read
+    nor warned of.
+    """
+    return isinstance(name, str) or (isinstance(name, tuple) and bool(name)
+                                     and all(isinstance(part, str) for part in name))
 
 
 def keys_spelled_twice(columns, aliases=None) -> list[tuple[str, str | None, list]]:
@@ -548,15 +588,39 @@ def cell_shown(value, keep: int = CELL_SHOWN) -> str:
 
     Examples
     --------
+    A :class:`memoryview` (a ``bytea`` cell as psycopg2 reads it) is shown as the bytes it
+    holds, ``memoryview(b'Weld pipes.')``: its ``repr``, ``<memory at 0x7f...>``, said
+    nothing of them.
+
+    Examples
+    --------
     >>> cell_shown("Core"), cell_shown(b"x" * 200)
     ("'Core'", "b'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxx' (bytes of 200 characters)")
+    >>> cell_shown(memoryview(b"Weld pipes."))
+    "memoryview(b'Weld pipes.')"
     """
+    if isinstance(value, memoryview):
+        value = _Memory(value.tobytes())
     text = repr(value)
     if len(text) <= keep:
         return text
-    size = f" of {len(value):,} characters" if isinstance(value, (str, bytes)) else (
+    size = f" of {len(value):,} characters" if isinstance(value, (str, *BINARY_TYPES)) else (
         f" of {len(value):,} items" if isinstance(value, (list, tuple)) else "")
-    return f"{text[:keep - 20]}...{text[-17:]} ({type(value).__name__}{size})"
+    kind = "memoryview" if isinstance(value, _Memory) else type(value).__name__
+    return f"{text[:keep - 20]}...{text[-17:]} ({kind}{size})"
+
+
+#: The cells of bytes (bytes, and the ``bytearray`` and ``memoryview`` that database drivers
+#: give for binary columns: psycopg2 reads ``bytea`` as a ``memoryview``), which
+#: :func:`bytes_advice` tells how to decode.
+BINARY_TYPES = (bytes, bytearray, memoryview)
+
+
+class _Memory(bytes):
+    """The bytes of a :class:`memoryview`, shown as one: ``memoryview(b'...')`` (:func:`cell_shown`)."""
+
+    def __repr__(self) -> str:
+        return f"memoryview({bytes(self)!r})"
 
 
 def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
@@ -570,6 +634,9 @@ def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
     ``binary`` (whose ``.str`` has no ``decode``), and a ``map`` that decodes the bytes
     alone for a column that mixes them with text (``.str.decode`` made its text cells
     missing). With ``path`` (a file), the advice says what to do to the file's column.
+    A ``bytearray`` is decoded as bytes are; a ``memoryview`` (psycopg2's ``bytea``), which
+    ``.str.decode`` makes missing without a word, by ``bytes(v).decode`` in a ``map``: such
+    cells were refused with no advice (``got <memory at 0x7f...>``).
 
     Returns
     -------
@@ -582,16 +649,23 @@ def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
     ": bytes, not text (from a database driver or a binary column?): decode them first, df['task'] = df['task'].str.decode('utf-8') (or the column's own encoding)"
     >>> bytes_advice("task", pd.Series([b"Answer email", "Type letters."])).split("first, ")[1]
     "df['task'] = df['task'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) (or the column's own encoding)"
+    >>> bytes_advice("task", pd.Series([memoryview(b"Answer email"), None])).split("first, ")[1]
+    "df['task'] = df['task'].map(lambda v: bytes(v).decode('utf-8') if isinstance(v, memoryview) else v) (or the column's own encoding)"
     """
     if path is not None:
         return ": bytes, not text: save the column as text (decoded from UTF-8, or from its own encoding)"
     said = ": bytes, not text (from a database driver or a binary column?): decode them first, "
     arrow = values is not None and isinstance(values.dtype, pd.ArrowDtype)
-    if values is None or arrow or all(isinstance(v, bytes) or is_missing(v) for v in values.tolist()):
+    cells = [] if values is None or arrow else values.tolist()
+    kinds = [kind for kind in BINARY_TYPES if any(isinstance(v, kind) for v in cells)]
+    memory = memoryview in kinds  # .str.decode made them missing
+    if not memory and all(isinstance(v, BINARY_TYPES) or is_missing(v) for v in cells):
         to_text = ".astype(object).str.decode('utf-8')" if arrow else ".str.decode('utf-8')"
         return f"{said}df[{column!r}] = df[{column!r}]{to_text} (or the column's own encoding)"
-    return (f"{said}df[{column!r}] = df[{column!r}].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) "
-            "else v) (or the column's own encoding)")
+    names = ", ".join(kind.__name__ for kind in kinds)
+    decode = "bytes(v).decode('utf-8')" if memory else "v.decode('utf-8')"
+    return (f"{said}df[{column!r}] = df[{column!r}].map(lambda v: {decode} if isinstance(v, "
+            f"{names if len(kinds) == 1 else f'({names})'}) else v) (or the column's own encoding)")
 
 
 def is_missing(value) -> bool:
@@ -642,7 +716,7 @@ def onetsoc_code_message(value, values: pd.Series | None = None, *, path=None, w
                 "missing (None or NaN in a frame, null in a Parquet file, an empty cell in a CSV file or "
                 "a workbook), else write its code (like 11-1011.00)")
     said = what or f"O*NET-SOC code {cell_shown(value)} is not of the form 00-0000.00 (e.g. 11-1011.00)"
-    if isinstance(value, bytes):
+    if isinstance(value, BINARY_TYPES):
         return said + bytes_advice("onetsoc_code", values, path=path)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return said
@@ -1054,7 +1128,13 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
     row_offset = check_row_offset(row_offset)
     if text_column not in frame.columns:
         hint = index_level_hint(frame, text_column)  # set_index("task")
-        if not hint and typed_column(frame.columns, text_column) is not None:
+        flat = next((c for c in frame.columns if isinstance(c, tuple) and c and c[0] == text_column
+                     and spelled_name(c)), None)
+        if not hint and flat is not None:
+            # ('task', '') of frame.columns.to_flat_index() after groupby().agg(): "missing", no more
+            hint = (f"; the frame has {cell_shown(flat)}, a tuple of flattened column levels: "
+                    f"{_renamed(flat, text_column, what)} (or give text_column={cell_shown(flat)})")
+        elif not hint and typed_column(frame.columns, text_column) is not None:
             # "0" for the column 0 of a frame read with header=None (or 0 for a column "0")
             hint = missing_column_hint(frame.columns, text_column, "text_column", path=path)
         elif not hint and isinstance(text_column, str):  # "task " or "TASK" in the header: say which
@@ -1116,20 +1196,11 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         # ``not value or value.isspace()`` is ``not value.strip()`` without the copy
         if not isinstance(value, str) or not value or value.isspace():
             reason = "must be a non-empty string"
-        # the letters and digits of the text as the scorers read it: '²', '½', '①' are
-        # digits and 'ʼ' an apostrophe there (``learned`` scored them as tasks, ``rubric``
-        # refused the text it read, quoting '2', '1⁄2', "'", which the input did not hold);
-        # HTML references are left to their own check (:func:`_check_references`); a text with
-        # an ASCII letter keeps it once read, and is looked at as it is (the cost of reading)
-        elif _WORD.search(read := value if value.isascii() or "&" in value or _ASCII_LETTER.search(value)
-                          else normalise_text(value)) is None:
-            # only format characters (a zero-width space, a byte-order mark: empty once
-            # normalised), a NUL, a lone accent, or "-" for no task: not a statement
-            reason = "holds no letter or digit"
-        elif _LETTER.search(read) is None:
-            # a number, a code or a date (Excel's 2021-01-01; a column of task ids given
-            # as the text column): scored as a task, without a word for rubric
-            reason = "holds no letter"
+        # the letters and digits of the text as the scorers read it (no_letter_reason)
+        elif (lacks := no_letter_reason(value)) is not None:
+            # only format characters, a NUL, "-" for no task; a number, a code or a date
+            # (Excel's 2021-01-01; a column of task ids given as the text column)
+            reason = lacks
         elif is_spreadsheet_error(value):
             # a formula that failed, exported as its error (a lookup that found nothing:
             # #N/A): scored as a task, E0 without a word by rubric
@@ -1151,7 +1222,7 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         number = (reason.startswith("must") and isinstance(value, _NUMBER_TYPES)
                   and not isinstance(value, (bool, np.bool_)) and not is_missing(value)
                   and not any(isinstance(v, str) for v in values))
-        more = (bytes_advice(text_column, col, path=path) if isinstance(value, bytes) else
+        more = (bytes_advice(text_column, col, path=path) if isinstance(value, BINARY_TYPES) else
                 "" if reason.startswith("must") and not number else
                 ": give the task statement (a placeholder for no task is not one; drop such rows)"
                 if reason.endswith("digit") else
@@ -1160,8 +1231,7 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
                 if reason.endswith("value") else
                 ": the mark of a missing cell, not a task statement; give the task statement, or "
                 "drop such rows" if reason.endswith("placeholder") else
-                ": read the source as UTF-8 (encoding='utf-8'); a file saved after such a reading "
-                "keeps the garbled text: mend it there" if reason.endswith("Latin-1)") else
+                MOJIBAKE_ADVICE if reason.endswith("Latin-1)") else
                 f": a number or code is not a task statement (is {text_column!r} the column "
                 "of the task texts?)")
         # a missing cell said one way whatever the dtype: it was ``got nan`` (pandas 3's
@@ -1255,6 +1325,36 @@ def mojibake(text: str) -> tuple[str, str] | None:
 
 #: A letter (of any script): a text of digits and punctuation is a number, code or date.
 _LETTER = re.compile(r"[^\W\d_]")
+#: The advice on a text that :func:`mojibake` finds garbled (a task text, an occupation title).
+MOJIBAKE_ADVICE = (": read the source as UTF-8 (encoding='utf-8'); a file saved after such a reading keeps "
+                   "the garbled text: mend it there")
+
+
+def no_letter_reason(text: str) -> str | None:
+    """``"holds no letter or digit"``, ``"holds no letter"`` or None: the letters of ``text`` as the scorers read it.
+
+    The one rule of the task texts (:func:`task_texts`) and the occupation titles
+    (:func:`exposure.scoring.categories.tag_categories`): the text is looked at as
+    :func:`~exposure.scoring._features.normalise_text` reads it, where ``²``, ``½``, ``①``
+    are digits and ``ʼ`` an apostrophe (``learned`` scored such texts as tasks, ``rubric``
+    refused the text it read, quoting ``1⁄2``, which the input did not hold; the tagger took
+    ``½`` for an occupation title, while it refused ``12345``). Only format characters (a
+    zero-width space, a byte-order mark: empty once normalised), a NUL, a lone accent, or
+    ``-`` for no task hold no letter or digit; a number, a code or a date no letter. A
+    text with an ASCII letter keeps it once read, and is looked at as it is (the cost of
+    reading); so is one holding ``&`` (HTML references have their own check).
+
+    Examples
+    --------
+    >>> [no_letter_reason(t) for t in ("Weld pipes.", "½", "\u02bc\u02bc", "12345", "\uff23lerk")]
+    [None, 'holds no letter', 'holds no letter or digit', 'holds no letter', None]
+    """
+    read = text if text.isascii() or "&" in text or _ASCII_LETTER.search(text) else normalise_text(text)
+    if _WORD.search(read) is None:
+        return "holds no letter or digit"
+    if _LETTER.search(read) is None:
+        return "holds no letter"
+    return None
 
 
 def _placeholder_key(text: str) -> str:

@@ -85,11 +85,14 @@ from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_texts, unmarked
 from exposure.scoring._inputs import (
+    BINARY_TYPES,
     DWA_TABLES,
+    MOJIBAKE_ADVICE,
     RowNames,
     argument_given,
     argument_named,
     bytes_advice,
+    cell_shown,
     check_onet,
     check_release_table,
     check_titles_not_texts,
@@ -100,11 +103,14 @@ from exposure.scoring._inputs import (
     is_spreadsheet_error,
     job_zone_lookup,
     job_zone_values,
-    missing_column_hint,
+    missing_occupation_column,
+    mojibake,
+    no_letter_reason,
     none_given,
     onetsoc_code_message,
     release_name,
     remembered,
+    spelled_name,
     task_dwa_links,
     task_texts,
     warn_codes_not_read,
@@ -2059,7 +2065,8 @@ def _check_codes(frame: pd.DataFrame) -> None:
         elif _is_missing(value):
             continue
         else:  # 151252 (a number): the code to write; bytes: how to decode them
-            got = repr(value) if isinstance(value, bytes) else shown(value)  # "bytes" is said after it
+            # bytes, a bytearray, a memoryview: "bytes" is said after it (it was "got bytearray")
+            got = cell_shown(value) if isinstance(value, BINARY_TYPES) else shown(value)
             what = onetsoc_code_message(value, col, what="O*NET-SOC code must be text (like 43-4171.00) "
                                                             f"or missing, got {got}")
         raise DataFormatError(what, row=pos + 1, column="onetsoc_code")
@@ -2067,8 +2074,6 @@ def _check_codes(frame: pd.DataFrame) -> None:
 
 #: The form of an O*NET-SOC code (:data:`~exposure.schemas._fields.ONETSOC_PATTERN`).
 _ONETSOC_RE = re.compile(ONETSOC_PATTERN)
-#: A letter (of any script), which every occupation title holds.
-_LETTER = re.compile(r"[^\W\d_]")
 #: A SOC code given as a title (``27-1024``, without the O*NET ``.00``).
 _SOC_RE = re.compile(r"^\d{2}-\d{4}\Z")
 #: The columns the tagger reads as what they are, not as titles: what each holds.
@@ -2085,7 +2090,12 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
     (blank text is no title). So was the mark of a missing cell (``N/A``, ``TBD``, ``none``:
     :func:`~exposure.scoring._inputs.is_placeholder`), which :func:`pandas.read_csv` reads
     as missing: ``Write press releases.`` under it lost the ``entry_creative`` tag it has
-    with no title. So was a spreadsheet's error value (``#N/A`` of a title lookup that
+    with no title. Its letters are read as the task texts' are
+    (:func:`~exposure.scoring._inputs.no_letter_reason`): ``½``, ``①``, ``ʼʼ`` passed as
+    titles, read as digits and an apostrophe, while ``12345`` was refused. A title of UTF-8
+    read as Windows-1252 or Latin-1 (``Clerkâ€™s``: :func:`~exposure.scoring._inputs.mojibake`)
+    is refused as such a task text is: it was read as a title no occupation has. So was a
+    spreadsheet's error value (``#N/A`` of a title lookup that
     found nothing, ``#REF!``, LibreOffice's ``Err:502``), refused as a task text is
     (:data:`~exposure.scoring._inputs.SPREADSHEET_ERRORS`): under it ``Write captions for
     social media posts.`` lost its ``entry_creative`` tag, without a word. Also the check of
@@ -2108,16 +2118,23 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
                               f"of occupation titles, or {none_given('occupation_column')} (no titles)",
                               path=path, column=occupation_column)
     values = frame[occupation_column].tolist()
-    # titles repeat (one per occupation): look at each distinct text once
+    # titles repeat (one per occupation): look at each distinct text once; its letters as
+    # the texts' (no_letter_reason: '½', '①', 'ʼʼ' were titles, '12345' not)
     distinct = set(v for v in values if isinstance(v, str))
-    no_letter = {t for t in distinct if t.strip() and _LETTER.search(t) is None}
+    no_letter = {t for t in distinct if t.strip() and no_letter_reason(t) is not None}
     placeholders = {t for t in distinct if is_placeholder(t)}
     failed = {t for t in distinct if is_spreadsheet_error(t)}
-    if (not no_letter and not placeholders and not failed
+    garbled = {t: found for t in distinct if (found := mojibake(t)) is not None}
+    if (not no_letter and not placeholders and not failed and not garbled
             and all(map(isinstance, values, itertools.repeat(str)))):
         return
     for pos, value in enumerate(values):
         if isinstance(value, str):
+            if value in garbled and value not in no_letter:  # 'Clerkâ€™s': UTF-8 read as Latin-1
+                raise DataFormatError(f"occupation title holds {garbled[value][0]!r} for {garbled[value][1]!r} "
+                                      f"(UTF-8 read as Windows-1252 or Latin-1), got {cell_shown(value)}"
+                                      f"{MOJIBAKE_ADVICE}", path=path, row=pos + row_offset,
+                                      column=occupation_column)
             if value in failed:  # "#N/A" of a lookup: read as a title no occupation has
                 raise DataFormatError(f"occupation title is a spreadsheet error value, got {value!r}: a "
                                       "formula that failed in the spreadsheet (a lookup that found "
@@ -2137,15 +2154,15 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
                 what = (f"occupation title {value!r} is a SOC code, not a title: give the "
                         f"O*NET-SOC code (like {code}.00) in the 'onetsoc_code' column")
             else:
-                what = (f"occupation title holds no letter, got {value!r}: give the "
+                what = (f"occupation title holds no letter, got {cell_shown(value)}: give the "
                         "occupation's title or leave the cell empty")
         elif _is_missing(value):
             continue
         else:
             # b'Clerk' (a database driver): how to decode them ("bytes" is said after the cell)
-            what = (f"occupation title must be text or missing, got {value!r}"
+            what = (f"occupation title must be text or missing, got {cell_shown(value)}"
                     f"{bytes_advice(occupation_column, frame[occupation_column], path=path)}"
-                    if isinstance(value, bytes) else
+                    if isinstance(value, BINARY_TYPES) else
                     f"occupation title must be text or missing, got {shown(value)}")
         raise DataFormatError(what, path=path, row=pos + row_offset, column=occupation_column)
 
@@ -2202,11 +2219,9 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     check_column(occupation_column, "occupation_column", optional=True)
     if (occupation_column is not None and occupation_column != "title"
             and occupation_column not in frame.columns):  # a typo read every row as free text
-        # Title for title: the column was named, not said to be there in another case
-        raise DataFormatError(f"missing occupation column {occupation_column!r} "
-                              f"(columns: {list(frame.columns)})"
-                              f"{missing_column_hint(frame.columns, occupation_column, 'occupation_column')}",
-                              column=occupation_column)
+        # Title for title: the column was named, not said to be there in another case; in
+        # score_tasks' words (the columns were listed whole, a level of the index not named)
+        raise missing_occupation_column(frame.columns, occupation_column, frame=frame)
     check_onet(onet, DWA_TABLES)  # a release name or a table was ignored without task keys
     _check_codes(frame)
     _check_titles(frame, occupation_column)
@@ -2269,8 +2284,9 @@ def _warn_near_columns(frame: pd.DataFrame, occupation_column, onet, *, keys: bo
         where, had, done = f"{path}: ", "the file", "scored"
     else:
         where, had, done = ("", "the frame", "tagged") if caller is None else (f"{caller}: ", "the frame", "scored")
-    columns = [c for c in frame.columns if isinstance(c, str)]
-    levels = [n for n in frame.index.names if isinstance(n, str)]
+    # names of text, and tuples of texts (flattened levels: ('title', '')), as key_spellings reads them
+    columns = [c for c in frame.columns if spelled_name(c)]
+    levels = [n for n in frame.index.names if spelled_name(n)]
     wanted = [("title", "occupation_column")] if occupation_column == "title" else []
     wanted += [("job_zone", None)]
     if keys:
