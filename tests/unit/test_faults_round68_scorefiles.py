@@ -240,7 +240,8 @@ def test_4_the_input_types_listed_are_those_read():
                                 "(columns: ['task', 'label', 'Job Title', 'Weight']); the file has 'task': "
                                 "rename it 'Task', or give --text-column task"),
     (("--occupation-column", "Occupation"), "exposure score: error: {src}, column 'Occupation': missing "
-                                            "occupation column 'Occupation'"),
+                                            "occupation column 'Occupation' (columns: ['task', 'label', "
+                                            "'Job Title', 'Weight'])"),
 ])
 def test_5_a_file_refused_for_a_missing_column_gets_no_warning_on_its_output(
         tmp_path, capsys, caplog, batch_rows, option, said):

@@ -121,8 +121,8 @@ def test_score_missing_occupation_column_names_the_files_column(tmp_path, capsys
                        "--occupation-column", given)
     line = one_error_line(err, command="score")
     assert code == 2
-    assert line == (f"exposure score: error: {src}, column {given!r}: missing occupation column {given!r}; "
-                    f"{hint}")  # was: no hint
+    assert line == (f"exposure score: error: {src}, column {given!r}: missing occupation column {given!r} "
+                    f"(columns: ['task', {header!r}]); {hint}")  # was: no hint; the columns listed since round 77
     following = hint.split("--occupation-column ")[1]
     code, _, err = cli(capsys, "score", src, "-o", tmp_path / "out.csv", *SCORE, "--batch-rows", batch_rows,
                        "--occupation-column", following)
@@ -134,8 +134,8 @@ def test_score_file_missing_occupation_column_names_the_argument(tmp_path):
     src.write_text(TITLED_CSV.format(header="title"))
     with pytest.raises(DataFormatError) as info:
         score_file(src, tmp_path / "out.csv", "rubric", onet=None, occupation_column="Title")
-    assert str(info.value) == (f"{src}, column 'Title': missing occupation column 'Title'; the file has "
-                               "'title': give occupation_column='title'")
+    assert str(info.value) == (f"{src}, column 'Title': missing occupation column 'Title' (columns: ['task', "
+                               "'title']); the file has 'title': give occupation_column='title'")
 
 
 # ------------------------------------------------------------------ 3. a made-up release lacking a column

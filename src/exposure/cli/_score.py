@@ -8,15 +8,18 @@ import importlib.util
 import logging
 import re
 import sys
+from pathlib import Path
 
-from exposure._io import check_output_path, formula_advice
+from exposure._io import check_output_path, formula_advice, pinnable_name
 from exposure._outdir import refuse_protected
 from exposure.cli import _silence_stdout, add_location_options
-from exposure.errors import ExposureError
-from exposure.fetch import read_folders
+from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import file_sha256, read_folders
 from exposure.releases import check_onet_release
+from exposure.scoring import METHODS, MODEL_METHODS
 from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
 from exposure.scoring._inputs import options_named
+from exposure.scoring.learned import LearnedModel, load_model, read_registry
 
 
 def register(subparsers) -> None:
@@ -39,6 +42,10 @@ def register(subparsers) -> None:
     p.add_argument("--method", default="learned",
                    help="learned (default), rubric, reference or transformer (opt-in, slow: "
                         "docs/validation/agreement.md)")
+    p.add_argument("--model", default=None, metavar="PATH",
+                   help="--method learned or transformer: a model of your own (exposure train --labels "
+                        "FILE --out PATH), verified against the registry.txt that train writes "
+                        "beside it (default: the shipped model)")
     p.add_argument("--text-column", default="task", metavar="COL", help="column of task texts (default: task)")
     p.add_argument("--occupation-column", default=None, metavar="COL",
                    help="column of occupation titles (default: 'title' when present)")
@@ -161,6 +168,73 @@ def _check_sources(args) -> None:
                             f"{args.reference_source}, or --method {args.method} alone")
 
 
+#: The registry ``exposure train --out`` writes beside a model (:data:`exposure.scoring._train.REGISTRY_NAME`,
+#: not imported: the training module loads scipy, a second of start-up for every score).
+_REGISTRY_NAME = "registry.txt"
+
+
+def _model_registry(path: Path) -> str | None:
+    """The ``registry.txt`` beside the ``--model`` artifact ``path`` (as ``exposure train`` writes it), or None."""
+    beside = path.parent / _REGISTRY_NAME
+    return str(beside) if beside.is_file() else None
+
+
+def _check_model_option(args) -> None:
+    """Refuse a ``--model`` that is empty, or given with a method that reads no model.
+
+    ``exposure score`` had no ``--model``: a model trained on one's own labels
+    (``exposure train --labels FILE --out m.npz``) could be used from Python only
+    (``score_tasks(df, model=...)``). ``rubric`` and ``reference`` read no model: the
+    option is refused with them, as ``--reference-source`` is with the other methods. An
+    unknown method is left to the library to name.
+    """
+    if args.model is None:
+        return
+    if not args.model.strip():  # --model "$MODEL" with MODEL unset: the current directory
+        raise ExposureError("--model is empty: give the model's file (exposure train --out PATH writes one), "
+                            "or leave --model out for the shipped model")
+    if args.method in (*METHODS, "reference-human", "reference-gpt4") and args.method not in MODEL_METHODS:
+        raise ExposureError(f"--model is used with --method learned or transformer only (this run: "
+                            f"--method {args.method})")
+
+
+def _user_model(path_text: str) -> tuple[LearnedModel, str | None]:
+    """The ``--model`` artifact, loaded and verified, and the registry it was verified against.
+
+    The registry is the ``registry.txt`` beside the artifact, where ``exposure train
+    --out`` pins what it writes (the model, its word vectors and retrieval index), else
+    the package's own (:func:`exposure.scoring.learned.load_model`). A file that
+    registry does not pin is refused in the command's words: the library's advice,
+    ``load_model(path, registry=...), then pass the model``, is Python.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file: not pinned (with the line that pins it), or what
+        :func:`~exposure.scoring.learned.load_model` refuses (missing, a directory, not a
+        model, a sha256 that is not the pinned one).
+    """
+    path = Path(path_text)
+    registry = _model_registry(path)
+    if path.is_file():
+        name = path.name
+        if name not in read_registry(registry):
+            line = f"'{pinnable_name(name)} {file_sha256(path)}'"
+            if pinnable_name(name) != name:
+                line += f" (renaming it {pinnable_name(name)}: a registry line cannot hold a name with a space or '#')"
+            if registry is None:
+                raise DataFormatError(f"--model: no {_REGISTRY_NAME} beside it pins it, as exposure train --out "
+                                      f"writes one beside the model it trains (with its word vectors and "
+                                      f"retrieval index): copy the model with the files beside it, or pin it in "
+                                      f"{path.parent / _REGISTRY_NAME} with the line {line}", path=path)
+            raise DataFormatError(f"--model: the {_REGISTRY_NAME} beside it does not pin it (a registry pins each "
+                                  f"file by its name and sha256: renamed since exposure train wrote it?): add the "
+                                  f"line {line} to {registry}", path=path)
+    # the text as given: a URL is named as one (load_model), not read as a file name
+    model = load_model(path_text) if registry is None else load_model(path_text, registry=registry)
+    return model, registry
+
+
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:
     """The release for ``--engine dask`` and a note: ``auto`` by the stream engine's rule.
 
@@ -221,6 +295,8 @@ def _refuse_read_folders(args, *, file: bool) -> None:
 def _run_dask(args) -> int:
     _refuse_read_folders(args, file=False)  # a directory of part files
     engine = _dask_engine()
+    # verified here, in the command's words; the client loads it again (from its cache)
+    registry = None if args.model is None else _user_model(args.model)[1]
     if not args.verbose:  # distributed logs its start and stop at INFO: about 30 lines a run
         logging.getLogger("distributed").setLevel(logging.ERROR)
     client = None
@@ -233,7 +309,8 @@ def _run_dask(args) -> int:
                                         workers=args.workers, text_column=args.text_column,
                                         occupation_column=args.occupation_column, onet=onet,
                                         reference_source=args.reference_source, mirror=args.mirror,
-                                        data_dir=args.data_dir, quiet=not args.verbose)
+                                        data_dir=args.data_dir, quiet=not args.verbose,
+                                        model_path=args.model, registry=registry)
     finally:
         if client is not None:
             client.close()
@@ -281,6 +358,7 @@ def run_score(args) -> int:
         raise ExposureError(f"--reference-source is used with --method reference only (this run: "
                             f"--method {args.method})")
     _check_sources(args)
+    _check_model_option(args)
     if args.engine == "dask":
         if args.batch_rows is not None:  # it was silently ignored: Dask scores whole files
             raise ExposureError("--batch-rows is used with --engine stream only (this run: "
@@ -299,6 +377,7 @@ def run_score(args) -> int:
         raise ExposureError(f"--batch-rows must be 0 or more, not {batch_rows}")
     check_output_path(args.output, args.input)  # before any work: not a directory, not the input
     _refuse_read_folders(args, file=True)
+    model = None if args.model is None else _user_model(args.model)[0]  # before the file is read
     # the command has no formulas= option: the formula warning says what its user can do
     with (_progress_bar() as bar, formula_advice("write .parquet or .xlsx to keep the text unchanged"),
           options_named(_OPTIONS)):
@@ -306,7 +385,7 @@ def run_score(args) -> int:
                           occupation_column=args.occupation_column, onet=args.onet,
                           reference_source=args.reference_source, mirror=args.mirror,
                           data_dir=args.data_dir, batch_rows=batch_rows or None,
-                          progress=None if bar is None else bar.update)
+                          progress=None if bar is None else bar.update, model=model)
     msg = f"scored {done.n_tasks} task{'' if done.n_tasks == 1 else 's'} with {done.method} -> {done.path}"
     _summary(msg + _unscored(done.n_unscored))
     if done.note:

@@ -120,16 +120,26 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import cache_status, resolve_mirror
 from exposure.measures import eloundou
 from exposure.onet import load_onet, onet_file_names
-from exposure.scoring import PROBA_COLUMNS, SCORE_COLUMNS, _check_rows, _score_as_batch
+from exposure.scoring import (
+    PROBA_COLUMNS,
+    SCORE_COLUMNS,
+    _check_model_method,
+    _check_rows,
+    _score_as_batch,
+)
 from exposure.scoring import categories as categories_module
 from exposure.scoring import learned as learned_module
 from exposure.scoring._features import XLSX_ESCAPE
 from exposure.scoring._inputs import (
+    argument_given,
     cell_shown,
     check_header_rows,
     check_onet,
     check_task_types,
+    column_key,
+    columns_shown,
     frames_unchanged,
+    is_missing,
     key_spellings,
     missing_column_hint,
     task_keys,
@@ -138,6 +148,8 @@ from exposure.scoring._inputs import (
     warn_keys_spelled_twice,
 )
 from exposure.scoring.learned import (
+    as_model,
+    check_model,
     frame_codes,
     load_model,
     occupation_groups,
@@ -1158,6 +1170,23 @@ def auto_release(columns, method: str, *, mirror=None, data_dir=None) -> tuple[s
     return AUTO_ONET_RELEASE, None
 
 
+def _file_model(model, method):
+    """The ``model`` of :func:`score_file`, checked and loaded once before the file is read.
+
+    A path is loaded (and sha256-verified) by :func:`~exposure.scoring.learned.as_model`
+    for the methods that read a model; given with one that reads none (``rubric``,
+    ``reference``), it is refused as :func:`~exposure.scoring.score_tasks` refuses it. An
+    unknown method is left to :func:`~exposure.scoring.score_tasks` to name.
+    """
+    if model is None:
+        return None
+    check_model(model)  # a number, a path of no file
+    if isinstance(method, str) and method in (*scoring_module.METHODS, "reference-human", "reference-gpt4"):
+        _check_model_method(model, method)
+        return as_model(model)
+    return model
+
+
 @dataclass(frozen=True)
 class ScoredFile:
     """What :func:`score_file` did.
@@ -1192,7 +1221,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
                occupation_column: str | None = None, onet: str | None = "auto",
                reference_source: str | None = None, mirror=None, data_dir=None,
                batch_rows: int | None = BATCH_ROWS,
-               progress: Callable[[int], None] | None = None) -> ScoredFile:
+               progress: Callable[[int], None] | None = None, model=None) -> ScoredFile:
     """Score every row of the task file ``src``; write it with the score columns to ``dst``.
 
     The file is read, scored and written ``batch_rows`` rows at a time, cut between
@@ -1223,6 +1252,16 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         it in one batch); None reads and scores the whole file at once.
     progress : callable, optional
         Called with the number of rows of each batch written.
+    model : exposure.scoring.learned.LearnedModel or str or os.PathLike, optional
+        Model of ``learned`` (and of ``transformer``'s O*NET rows), as
+        :func:`exposure.scoring.score_tasks` takes it: default the shipped artifact; a
+        path is loaded and verified (:func:`exposure.scoring.learned.as_model`, against
+        the package's registry) once, before the file is read. A model trained by
+        ``exposure train --out m.npz`` is pinned in the ``registry.txt`` beside it: load it
+        with that registry (``load_model("m.npz", registry="registry.txt")``) and pass the
+        model, as ``exposure score --model m.npz`` does. Given with ``rubric`` or
+        ``reference``, which read no model, an error before any work (as
+        :func:`~exposure.scoring.score_tasks`).
 
     Returns
     -------
@@ -1240,8 +1279,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         A ``batch_rows`` that is not a whole number of 1 or more (or None); an ``src`` or
         ``dst`` that is not a path (str or os.PathLike), a ``text_column`` or
         ``occupation_column`` that is not a column name, a ``progress`` that is not
-        callable, an ``onet`` that is neither a release name nor a release (all before
-        any work).
+        callable, an ``onet`` that is neither a release name nor a release, a ``model``
+        that is neither a model nor the path of a file (all before any work).
         Bad file type, unreadable file, bad cells (naming file, line and column), a line
         repeating the header (two files joined), the header rows of a Qualtrics or
         SurveyMonkey export, the total row of an Excel table of an ``.xlsx`` input, a task
@@ -1259,7 +1298,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         ``.dta``) input, or a NUL or line break in a column name, which the library could
         not read back.
     exposure.errors.ExposureError
-        Unknown method; model artifact problems.
+        Unknown method; a ``model`` with a method other than ``learned`` and
+        ``transformer``; model artifact problems (before the file is read).
 
     Examples
     --------
@@ -1284,6 +1324,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         raise DataFormatError("progress must be a function called with the rows of each batch "
                               f"written (or None), got {shown(progress)}")
     _loaded_release(onet)  # an object that is no release: refused before any work
+    model = _file_model(model, method)
     batch_rows = check_batch_rows(batch_rows)  # 0 was a ValueError, "10" a TypeError
     check_input_file(src, "input file")  # "-", a pipe: before their extension is looked at
     if src.is_dir():  # it was "input file not found", or "unsupported input file type '(none)'"
@@ -1294,7 +1335,8 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
     check_output_path(dst, src)  # the input replaced by its scores (the CLI refused it, not this)
     _check_flat(src, dst, out_kind)
     options = {"text_column": text_column, "occupation_column": occupation_column,
-               "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir}
+               "reference_source": reference_source, "mirror": mirror, "data_dir": data_dir,
+               "model": model}
     said: list = []  # the replaced columns are named once, whichever path scores the file
     if batch_rows is None or _WHOLE & {out_kind, file_kind(src, "input")}:
         with _sheet_named(src):
@@ -1355,15 +1397,17 @@ def _check_occupation_named(columns, occupation_column, aliases: dict, *, path) 
     (:func:`onet_aliases`): ``--occupation-column TITLE`` on a file with O*NET's ``Title``
     was told ``the file has 'title'``, which it has not. Here the same message is given
     with the columns as the file names them (``the file has 'Title': give
-    --occupation-column Title``).
+    --occupation-column Title``), and listed as :func:`~exposure.scoring.score_tasks` lists
+    them (``missing occupation column 'x' (columns: ['task'])``): a file's message listed
+    none, where a frame's and a missing text column's did.
     """
     if occupation_column is None or occupation_column in columns:
         return
     if aliased_column(occupation_column, aliases) in {aliases.get(c, c) for c in columns}:
         return
     hint = missing_column_hint(columns, occupation_column, "occupation_column", path=path)
-    raise DataFormatError(f"missing occupation column {occupation_column!r}{hint}", path=path,
-                          column=occupation_column)
+    raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
+                          f"{columns_shown(columns)}){hint}", path=path, column=occupation_column)
 
 
 def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) -> None:
@@ -1389,6 +1433,10 @@ def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) 
     joined by ``;`` (a semicolon-separated file opened in Excel, each line in one cell of
     column A) is told so, and how to split it (:func:`exposure._tables.joined_header_note`):
     it was told ``missing text column 'task' (columns: ['task;title'])`` only.
+
+    A file whose texts are under another name (``Task Description``, ``Duties``) is offered
+    that column when it is the one column of task-like texts (:func:`_text_column_note`):
+    it was told the columns only, with no word of ``--text-column``.
     """
     columns = frame.columns
     if text_column in columns:
@@ -1402,11 +1450,76 @@ def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) 
         if not note:
             joined = (joined_header_note(list(columns), [text_column])
                       if isinstance(text_column, str) and file_kind(path, "input") == "xlsx" else "")
+            if not joined and exc.reason == f"missing text column {text_column!r} (columns: {columns_shown(columns)})":
+                joined = _text_column_note(frame)  # no other advice: the column of task-like texts
             if not joined:
                 raise
             raise DataFormatError(f"{exc.reason}{joined}", path=exc.path, row=exc.row, column=exc.column,
                                   line=exc.line) from None
         raise DataFormatError(f"{exc.reason}; {note}", path=exc.path, row=1) from None
+
+
+#: Words of a column name that say it holds task texts under another name than ``task``
+#: (a job board's or an HR system's export: ``Task Description``, ``Duties``), for
+#: :func:`_text_column_note`.
+_TEXT_NAME_WORDS = frozenset({"description", "descriptions", "duty", "duties", "responsibility",
+                              "responsibilities", "statement", "statements"})
+
+#: The median number of words from which a column's texts read as task statements, not
+#: as titles, codes or labels (O*NET 29.1's statements: 15 words; its titles: 3).
+_LONG_TEXT_WORDS = 5
+
+#: The rows looked at by :func:`_text_column_note` (an error path: the first rows tell).
+_TEXT_NOTE_ROWS = 1000
+
+
+def _task_like(frame: pd.DataFrame, name) -> bool:
+    """Whether the column ``name`` of ``frame`` may hold task texts (see :func:`_text_column_note`)."""
+    words = re.findall(r"[^\W_]+", name.casefold()) if isinstance(name, str) else []
+    if not words or "title" in column_key(name) or _score_named(name):
+        return False  # titles (Job Title, even long ones) and scores are no task texts
+    cells = [v for v in frame[name].tolist() if not is_missing(v)]
+    texts = [v for v in cells if isinstance(v, str) and v.strip()]
+    if not texts or len(texts) != sum(not (isinstance(v, str) and not v.strip()) for v in cells):
+        return False  # numbers, dates, bytes: not texts (a blank cell is missing)
+    if 2 * sum(any(ch.isalpha() for ch in t) for t in texts) <= len(texts):
+        return False  # codes and numbers read as text (a CSV's cells)
+    return (bool(_TEXT_NAME_WORDS.intersection(words))
+            or float(np.median([len(t.split()) for t in texts])) >= _LONG_TEXT_WORDS)
+
+
+def _text_column_note(frame: pd.DataFrame) -> str:
+    """``"'Task Description' is the file's one column of task-like texts: give --text-column ..."``, or ``""``.
+
+    A column holds task-like texts when its cells are texts with letters (blank and
+    missing cells aside) and it is named as task texts are (a word of
+    :data:`_TEXT_NAME_WORDS`: ``Task Description``, ``Duty``, ``Responsibilities``) or
+    its texts have :data:`_LONG_TEXT_WORDS` words or more (the median); a title column
+    (``Job Title``) does not count. One such column is offered as the text column; two or
+    three are named without a choice (a file of ``Description`` and ``Notes``: which is
+    the tasks' the user knows); none or more: ``""``. The advice is worded as the caller
+    gives the column (:func:`~exposure.scoring._inputs.argument_given`: ``--text-column``
+    under ``exposure score``).
+
+    Examples
+    --------
+    >>> _text_column_note(pd.DataFrame({"id": ["1"], "Task Description": ["Weld pipes."]}))
+    "; 'Task Description' is the file's one column of task-like texts: give text_column='Task Description'"
+    >>> _text_column_note(pd.DataFrame({"Description": ["Weld pipes."], "Duty": ["Type letters."]}))
+    "; the file's columns of task-like texts are 'Description' and 'Duty': give the one of the task statements (text_column='Description' or text_column='Duty')"
+    >>> _text_column_note(pd.DataFrame({"id": ["1"], "Job Title": ["Welders, Cutters, Solderers, and Brazers"]}))
+    ''
+    """
+    head = frame.head(_TEXT_NOTE_ROWS)
+    names = [c for c in dict.fromkeys(head.columns)
+             if list(head.columns).count(c) == 1 and _task_like(head, c)]
+    if len(names) == 1:
+        return f"; {names[0]!r} is the file's one column of task-like texts: give {argument_given('text_column', names[0])}"
+    if not 1 < len(names) <= 3:
+        return ""
+    shown_names = ", ".join(map(repr, names[:-1])) + f" and {names[-1]!r}"
+    return (f"; the file's columns of task-like texts are {shown_names}: give the one of the task statements "
+            f"({' or '.join(argument_given('text_column', n) for n in names)})")
 
 
 #: The rows of a file looked at for its header under title lines (:func:`_header_below`).
@@ -2143,7 +2256,7 @@ def _check_new_keys(frame: pd.DataFrame, state: dict, *, path, start: int) -> No
 
 
 def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, target, mirror,
-                  data_dir, occupation_column, said=None, **options) -> ScoredFile:
+                  data_dir, occupation_column, said=None, model=None, **options) -> ScoredFile:
     """Score ``src`` batch by batch into ``tmp``; raise :class:`_NotGrouped` if it cannot."""
     batches = iter_task_batches(src, batch_rows)
     first = next(batches)
@@ -2165,7 +2278,8 @@ def _score_stream(src, tmp, out_kind, method, onet, batch_rows, progress, *, tar
     # the occupation context of the learned sets is the only cross-row feature (``transformer``
     # scores O*NET tasks given by id with the ``onet`` set, which has it)
     grouped = method in ("learned", "transformer")
-    model = load_model() if grouped else None  # verified once, not again for every batch
+    if grouped and model is None:
+        model = load_model()  # verified once, not again for every batch
     by_title = grouped and method == "learned" and titles_share_context(model)
     offset = first_row_number(src)
     state = {"groups": np.empty(0, np.uint64), "keys": np.empty(0, np.uint64),
