@@ -101,7 +101,7 @@ from exposure.schemas._fields import (
 )
 from exposure.schemas._onet import TaskDwas
 from exposure.schemas._onet import Tasks as OnetTasks
-from exposure.scoring._inputs import cell_shown, is_missing
+from exposure.scoring._inputs import bad_task_types, cell_shown, is_missing, task_type_hint
 from exposure.scoring.learned import MODEL_NAME, read_registry
 
 __all__ = [
@@ -1580,9 +1580,11 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
         no task: its DWAs were left out of the digest without a word); a task given twice
         (two rows of one O*NET-SOC code and task ID, naming the later row: both were
         returned, so a task had two rows, or two digests when its texts differed) and a
-        ``task_type`` other than ``Core``, ``Supplemental`` or missing (``'core'``,
-        ``'Core '``: returned as it was), which the ``task_digests`` table refuses
-        (``exposure diff`` then stopped on them).
+        ``task_type`` other than ``Core``, ``Supplemental``, or missing, blank or ``n/a``
+        (``'core'``, ``'Core '``: returned as it was), which the ``task_digests`` table
+        refuses (``exposure diff`` then stopped on them); a blank type or ``n/a`` is
+        written missing, as :func:`~exposure.rollup.task_weights` reads it (a blank one
+        was refused).
     exposure.errors.SchemaError
         A column of ``tasks`` or ``task_dwas`` given twice (``dwa_id`` twice gave another
         ``dwa_digest`` without a word; a key or text column twice, pandas'
@@ -1607,7 +1609,9 @@ def task_digests(tasks: pd.DataFrame, task_dwas: pd.DataFrame | None = None) -> 
     out = pd.DataFrame({
         "onetsoc_code": tasks["onetsoc_code"].astype(str).to_numpy(),
         "task_id": task_ids,
-        "task_type": tasks["task_type"].astype("string").to_numpy(),
+        # a blank type or O*NET's n/a is written missing, as the table holds a type not given
+        "task_type": tasks["task_type"].astype(object).where(
+            tasks["task_type"].isin(TASK_TYPES), None).astype("string").to_numpy(),
         "text_digest": text,
         "dwa_digest": dwa,
     })
@@ -1647,7 +1651,11 @@ def _check_task_rows(tasks: pd.DataFrame, task_ids: np.ndarray) -> None:
     """Refuse a task of ``tasks`` given twice, or a ``task_type`` the ``task_digests`` table does not hold.
 
     ``task_ids`` are the task IDs of :func:`_check_task_cells`. Rows are counted from 1;
-    the later row of a task given twice is named.
+    the later row of a task given twice is named. The task types are checked by the one
+    rule of :func:`exposure.scoring._inputs.bad_task_types`, the roll-up's (Core,
+    Supplemental, or missing, blank or ``n/a``, which :func:`task_digests` writes
+    missing): a blank type (``''``, a CSV read with ``keep_default_na=False``), which
+    :func:`~exposure.rollup.task_weights` reads as missing, was refused here.
 
     Examples
     --------
@@ -1659,14 +1667,18 @@ def _check_task_rows(tasks: pd.DataFrame, task_ids: np.ndarray) -> None:
     >>> _check_task_rows(t.assign(task_type=["core", None]), np.array([8823, 8824]))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: tasks, row 1, column 'task_type': task_type must be 'Core' or 'Supplemental' (or missing), got 'core'
+    exposure.errors.DataFormatError: tasks, row 1, column 'task_type': task_type must be Core or Supplemental (or missing, blank or n/a), got 'core': write 'Core' (the choices are case-sensitive)
+    >>> _check_task_rows(t.assign(task_type=["", "n/a"]), np.array([8823, 8824]))
     """
-    types = tasks["task_type"].to_numpy(dtype=object)
-    for pos, value in enumerate(types):  # as exposure diff reads the table (reports.diff._digests)
-        if not (value is None or value is pd.NA or (isinstance(value, float) and value != value)
-                or (isinstance(value, str) and value in TASK_TYPES)):
-            raise DataFormatError(f"task_type must be 'Core' or 'Supplemental' (or missing), got {value!r}",
-                                  path="tasks", row=pos + 1, column="task_type")
+    # the one rule of task types (the roll-up's, exposure score's): a blank type ('', spaces) or
+    # O*NET's n/a is missing (task_digests writes it so); '' was refused, which task_weights reads
+    bad = bad_task_types(tasks["task_type"].reset_index(drop=True))
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        value = tasks["task_type"].iloc[pos]
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"task_type must be Core or Supplemental (or missing, blank or n/a), got "
+                              f"{value!r}{task_type_hint(value)}", path="tasks", row=pos + 1, column="task_type")
     codes = tasks["onetsoc_code"].astype(str).to_numpy()
     found = first_repeat_of(pd.DataFrame({"code": codes, "task_id": task_ids}), ["code", "task_id"])
     if found is not None:

@@ -133,7 +133,7 @@ def test_cli_rollup_core_weights_refuse_tasks_not_in_the_statements(fixtures, tm
     args[1] = str(scores)
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert f"{scores}, row 3, column 'task_id': weights='core': 1 of 2 tasks are not in the O*NET task " \
+    assert f"{scores}, row 3, column 'task_id': --weights core: 1 of 2 tasks are not in the O*NET task " \
            "statements, first 11-1011.03 task 10000006" in err
     assert "--weights equal" in err and "Traceback" not in err
     assert not (tmp_path / "o").exists()

@@ -141,7 +141,7 @@ def test_ratings_weights_refuse_a_row_naming_another_task(weights):
     msg = str(info.value)
     assert msg.startswith(f"row 2, column 'task': weights={weights!r}: 1 of 2 tasks")
     assert repr(FORKLIFT) in msg and "'Answer telephones.'" in msg
-    assert "O*NET does not rate" in msg and "--weights core or equal" in msg
+    assert "O*NET does not rate" in msg and "weights='core' or 'equal'" in msg
 
 
 def test_rollup_weighs_a_row_naming_another_task_as_own_and_warns_once(caplog):

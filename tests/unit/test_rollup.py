@@ -444,7 +444,7 @@ def test_core_weights_refuse_a_task_missing_from_the_statements(ts, fixtures):
     sub = ts[ts["onetsoc_code"] == "11-1011.03"].drop(columns="task_type").reset_index(drop=True)
     other = sub.assign(task_id=[5, 10000006])
     with pytest.raises(DataFormatError, match="1 of 2 tasks are not in the O.NET task statements, "
-                       "first 11-1011.03 task 10000006.*--weights equal") as err:
+                       "first 11-1011.03 task 10000006.*weights='equal'") as err:
         to_occupations(other, weights="core", tasks=tasks)
     assert (err.value.row, err.value.column) == (2, "task_id")
     assert task_weights(other, "equal").tolist() == [1.0, 1.0]  # the suggested way out works

@@ -47,6 +47,7 @@ from exposure.rollup._run import (
 from exposure.rollup._sectors import _industry_cells, warn_titles
 from exposure.rollup._soc import EMPLOYMENT_FRAME, national_detailed
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
+from exposure.scoring._inputs import options_named
 
 __all__ = ["register", "run_rollup", "read_task_scores", "COVERAGE_NAME"]
 
@@ -202,6 +203,12 @@ def _own_tasks_hint(frame: pd.DataFrame, missing: set) -> str:
 #: weighs by ``--weights`` and would ignore them. ``exposure score`` warns of the same names
 #: (:data:`exposure.scoring._files.WEIGHT_COLUMNS`, this list).
 FOREIGN_WEIGHTS = WEIGHT_COLUMNS
+
+#: The options of ``exposure rollup`` that stand for arguments named in the library's errors
+#: (:func:`~exposure.scoring._inputs.options_named`): the task weights' errors said
+#: ``weights='core'`` and "the task statements of the O*NET release the scores come from",
+#: which the command takes as ``--weights core`` and ``--onet-release`` or ``--tasks FILE``.
+_OPTIONS = {"weights": "--weights"}
 
 #: The columns of the task scores that the roll-up reads when they are there, and what for.
 OPTIONAL_COLUMNS = {
@@ -568,7 +575,9 @@ def run_rollup(args: argparse.Namespace) -> int:
     check_rollup_output(out)  # a table file of the user's own would be replaced or removed
     scores = read_task_scores(args.task_scores)
     xw, emp, tasks, ratings, structure, national = _inputs(args, scores)
-    with _in_file(args.task_scores, first_row_number(args.task_scores), frame="task_scores"):
+    # the weights' errors in the command's words (--weights core, --onet-release or --tasks FILE), not
+    # the Python arguments' (weights='core', "the task statements of the O*NET release ...")
+    with _in_file(args.task_scores, first_row_number(args.task_scores), frame="task_scores"), options_named(_OPTIONS):
         # the task weights, checked here so that an error names the scores file and its row;
         # rows under another task's key, once, naming the file's lines (rollup() would say
         # it again, naming the frame's rows)

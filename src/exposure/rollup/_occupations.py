@@ -33,7 +33,13 @@ from exposure.rollup._soc import measure_values, partial_measures, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
-from exposure.scoring._inputs import bad_task_types, cell_shown, other_task_rows, task_type_hint
+from exposure.scoring._inputs import (
+    argument_given,
+    bad_task_types,
+    cell_shown,
+    other_task_rows,
+    task_type_hint,
+)
 
 __all__ = [
     "FREQUENCY_PER_YEAR",
@@ -373,6 +379,31 @@ def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return arr, given & (np.isnan(arr) | odd)
 
 
+def _space_hint(value) -> str:
+    """What to write for a number with a space that is not the plain one around it (``'4.5\\xa0'``), else ``""``.
+
+    A no-break space (U+00A0, pasted from a web page) or another space outside ASCII
+    after or before a rating is not read by :func:`pandas.to_numeric`, which reads the
+    plain spaces around a number: ``'4.5\\xa0'`` was refused as ``IM ratings must be
+    numbers, got '4.5\\xa0'`` with no word of the space, which does not show. Told in the
+    words of :func:`exposure.schemas._fields.code_hint` for a code.
+
+    Examples
+    --------
+    >>> _space_hint("4.5\u00a0"), _space_hint("x\u00a0"), _space_hint(4.5)
+    (": '\\\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '4.5'", '', '')
+    """
+    if not isinstance(value, str):
+        return ""
+    meant = value.strip()
+    odd = next((ch for ch in value if ch.isspace() and not ch.isascii()), None)
+    if odd is None or not meant or any(ch.isspace() for ch in meant):
+        return ""
+    if np.isnan(pd.to_numeric(pd.Series([meant]), errors="coerce").to_numpy(dtype=float)[0]):
+        return ""
+    return f": {odd!r} (U+{ord(odd):04X}, a space that is not the plain space; pasted from a web page?): write {meant!r}"
+
+
 def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str, bad: np.ndarray,
                     message: str, *, hint: bool = False) -> None:
     """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``, ``name`` named first.
@@ -380,7 +411,8 @@ def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
     ``hint``: the value is refused as not a number, and a number written as a spreadsheet
     in another locale writes it (``'4,5'``, ``'12,5'``) is told the number to write
     (:func:`exposure._tables.number_hint`; the frame's ratings are read without thousands
-    separators): it was ``IM ratings must be numbers, got '4,5'``, and no more.
+    separators): it was ``IM ratings must be numbers, got '4,5'``, and no more. So is a
+    number with a no-break space around it (``'4.5\\xa0'``, :func:`_space_hint`).
 
     Examples
     --------
@@ -394,9 +426,46 @@ def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         value = _plain(rat[column].iloc[k])
-        more = number_hint(value, grouped=False) if hint else ""
+        more = (number_hint(value, grouped=False) or _space_hint(value)) if hint else ""
         raise DataFormatError(message.format(value=value) + more, path=name,
                               row=int(rows[k]) + 1, column=column)
+
+
+def _weights_said(*choices: str) -> str:
+    """The weights as the caller gives them: ``weights='core'`` in Python, ``--weights core`` in ``exposure rollup``.
+
+    ``exposure rollup`` names its options within
+    :func:`~exposure.scoring._inputs.options_named` (``{"weights": "--weights"}``): its
+    errors said ``weights='core'`` and ``weights='importance'``, the Python argument,
+    which the command does not take. Two choices are said as alternatives.
+
+    Examples
+    --------
+    >>> _weights_said("core"), _weights_said("core", "equal")
+    ("weights='core'", "weights='core' or 'equal'")
+    >>> from exposure.scoring._inputs import options_named
+    >>> with options_named({"weights": "--weights"}):
+    ...     _weights_said("core"), _weights_said("core", "equal"), _statements_advice()[-40:]
+    ('--weights core', '--weights core or equal', '(--onet-release RELEASE or --tasks FILE)')
+    """
+    first = argument_given("weights", choices[0])
+    if len(choices) == 1:
+        return first
+    rest = [f"{c!r}" if first.startswith("weights=") else c for c in choices[1:]]
+    return f"{first} or {' or '.join(rest)}"
+
+
+def _statements_advice() -> str:
+    """How to give the task statements of the scores' O*NET release, in the caller's words (:func:`_weights_said`).
+
+    ``exposure rollup`` reads them from ``--onet-release`` (the registry's, 29.1 by
+    default) or ``--tasks FILE``: it was told of "the task statements of the O*NET release
+    the scores come from" and no option to give them by.
+    """
+    said = "the task statements of the O*NET release the scores come from"
+    if _weights_said("core").startswith("weights="):
+        return f"{said} (tasks=)"
+    return f"{said} (--onet-release RELEASE or --tasks FILE)"
 
 
 def task_weights(
@@ -506,7 +575,7 @@ def task_weights(
     >>> task_weights(ts.drop(columns="task_type"), "core", tasks=statements)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: task_scores, row 3, column 'task_id': weights='core': 1 of 3 tasks are not in the O*NET task statements, first 11-1011.00 task 3, so their task type is unknown; use equal weights (--weights equal), a task_type column, or the task statements of the O*NET release the scores come from
+    exposure.errors.DataFormatError: task_scores, row 3, column 'task_id': weights='core': 1 of 3 tasks are not in the O*NET task statements, first 11-1011.00 task 3, so their task type is unknown; use weights='equal', a task_type column, or the task statements of the O*NET release the scores come from (tasks=)
     >>> task_weights(ts, "importance")
     Traceback (most recent call last):
     ...
@@ -553,10 +622,10 @@ def task_weights(
                 pos = int(np.flatnonzero(absent)[0])
                 row = task_scores.iloc[pos]
                 raise DataFormatError(
-                    f"weights='core': {int(absent.sum())} of {n} tasks are not in the O*NET task "
+                    f"{_weights_said('core')}: {int(absent.sum())} of {n} tasks are not in the O*NET task "
                     f"statements, first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, so their task "
-                    "type is unknown; use equal weights (--weights equal), a task_type column, or "
-                    "the task statements of the O*NET release the scores come from",
+                    f"type is unknown; use {_weights_said('equal')}, a task_type column, or "
+                    f"{_statements_advice()}",
                     path=_TASK_SCORES, row=pos + 1, column="task_id",
                 )
         elif not own_types:
@@ -636,15 +705,15 @@ def task_weights(
                 zero = bool(found[0]) and float(den.iloc[0]) == 0.0
             if own:  # it was "first 11-1011.00 task nan"
                 why = (f"first a task of {row['onetsoc_code']} without a task_id (a task of your own, "
-                       "which O*NET does not rate); use --weights core or equal for scores with tasks "
-                       "of your own")
+                       f"which O*NET does not rate); use {_weights_said('core', 'equal')} for scores with "
+                       "tasks of your own")
             elif zero:  # it was said to have no FT rating, though its rows are there
                 why = (f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, whose FT percentages "
                        "(data_value of categories 1-7) are all 0 or missing: no frequency to weigh it by")
             else:
                 why = f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}"
             raise DataFormatError(
-                f"weights={weights!r}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
+                f"{_weights_said(weights)}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
                 path=_TASK_SCORES, row=pos + 1,  # the scores' row: it named no frame, beside two others
             )
         if scale == "FT":
@@ -655,7 +724,7 @@ def task_weights(
             pos = int(np.flatnonzero(bad)[0])
             row = task_scores.iloc[pos]
             raise DataFormatError(
-                f"weights={weights!r}: the {scale} rating of {row['onetsoc_code']} task "
+                f"{_weights_said(weights)}: the {scale} rating of {row['onetsoc_code']} task "
                 f"{norm_task_id(row['task_id'])} gives weight {float(values[pos])!r} ({int(bad.sum())} of {n} tasks); "
                 "task weights must be positive and finite: check the Task Ratings data values",
                 path=_TASK_SCORES, row=pos + 1,
@@ -666,7 +735,8 @@ def task_weights(
                 pos = int(np.flatnonzero(bad)[0])
                 row = task_scores.iloc[pos]
                 raise DataFormatError(
-                    f"weights={weights!r}: the IM rating of {row['onetsoc_code']} task {norm_task_id(row['task_id'])} "
+                    f"{_weights_said(weights)}: the IM rating of {row['onetsoc_code']} task "
+                    f"{norm_task_id(row['task_id'])} "
                     f"is {float(values[pos])!r}, outside O*NET's importance scale "
                     f"{IMPORTANCE_RANGE[0]} to {IMPORTANCE_RANGE[1]} ({int(bad.sum())} of {n} tasks): "
                     "check the Task Ratings data values",
@@ -868,10 +938,11 @@ def _without_other_tasks(task_scores: pd.DataFrame, weights: str, tasks, *, path
     text, listed = cell_shown(task_scores["task"].iloc[pos]), cell_shown(statement.iloc[0])
     if weights != "core":
         raise DataFormatError(
-            f"weights={weights!r}: {int(other.sum())} of {n} tasks have an O*NET-SOC code and task ID that "
+            f"{_weights_said(weights)}: {int(other.sum())} of {n} tasks have an O*NET-SOC code and task ID that "
             f"the task statements list for another task than their text, first {code} task {tid}: {text}, "
-            f"listed as {listed}; a task of your own, which O*NET does not rate: use --weights core or "
-            "equal for scores with tasks of your own", path=path, row=pos + row_offset, column="task")
+            f"listed as {listed}; a task of your own, which O*NET does not rate: use "
+            f"{_weights_said('core', 'equal')} for scores with tasks of your own", path=path,
+            row=pos + row_offset, column="task")
     log.warning(OTHER_TASKS_MESSAGE, f"{path}: " if path is not None else "", int(other.sum()), pos + row_offset,
                 tid, code, text, listed)
     out = task_scores.copy()
@@ -1121,7 +1192,11 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
       ``share_exposed``, the probabilities alpha, beta and gamma: a label edited by hand
       would make them disagree. A ``label`` column missing on every row (a column left
       empty) gives no label: it is dropped, as if absent, so that the probabilities give
-      the shares (they came out missing for every occupation);
+      the shares (they came out missing for every occupation). Beside labels on other
+      rows, a row with a score (probabilities, or alpha, beta and gamma) has a label, as
+      :class:`~exposure.schemas.TaskScores` has one wherever the probabilities are: it
+      was left out of ``share_e1`` and ``share_exposed`` alone, so that they described
+      other tasks than alpha, beta and gamma, without a word (:func:`_refuse_unlabelled`);
     - ``task_type`` Core or Supplemental, or missing or blank (the rule of
       :func:`exposure.scoring._inputs.bad_task_types`, which ``exposure score`` applies to
       its input too), category flags true or false (or missing).
@@ -1268,6 +1343,7 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
     if "label" in ts.columns:
         _refuse_labels(ts["label"], "label", _TASK_SCORES)
         _check_labels(ts["label"], p, full, abg)
+        _refuse_unlabelled(ts["label"], p, full, abg)
     if "task_type" in ts.columns:
         _refuse_task_types(ts["task_type"], _TASK_SCORES)
     for flag in CATEGORIES:
@@ -1353,6 +1429,36 @@ def _check_labels(labels: pd.Series, p: np.ndarray | None, full: np.ndarray, abg
     _fail(f"label {label!r} contradicts alpha, beta, gamma = {shown}, which give {best} (the rubric's "
           "p_e1 = alpha, p_e2 = gamma - alpha, p_e0 = 1 - gamma); the label (which decides share_e1 "
           "and share_exposed) must be the class of highest probability", pos, "label")
+
+
+def _refuse_unlabelled(labels: pd.Series, p: np.ndarray | None, full: np.ndarray, abg: np.ndarray) -> None:
+    """Refuse a scored row without a label, where other rows have one (the column is kept).
+
+    ``share_e1`` and ``share_exposed`` come from the labels, alpha, beta and gamma from the
+    scores: a task with a score and no label was in the means of alpha, beta and gamma and
+    left out of those of the shares, so that two columns of one occupation described two
+    sets of tasks, without a word (:class:`~exposure.schemas.TaskScores` has a label
+    wherever the probabilities are). The class to write is the most probable one, of
+    ``p`` where given (``full``), else of the probabilities alpha and gamma imply; a
+    label column missing on every row is no label column (dropped before: the
+    probabilities give the shares).
+    """
+    scored = full | ~np.isnan(abg).any(axis=1)
+    bad = scored & labels.isna().to_numpy(dtype=bool)
+    if not bad.any():
+        return
+    pos = int(np.flatnonzero(bad)[0])
+    a, _, g = abg[pos]
+    probs = p[pos] if full[pos] else np.array([1.0 - g, a, g - a])
+    best = " or ".join(LABELS[k] for k in np.flatnonzero(probs >= probs.max() - _TOL))
+    shown = (f"p_e0, p_e1, p_e2 = {', '.join(_show(v) for v in p[pos])}" if full[pos]
+             else f"alpha, beta, gamma = {', '.join(_show(v) for v in abg[pos])}")
+    n = int(bad.sum())
+    _fail(f"the label is missing on a scored task ({shown}, which give {best}; {n} of {len(labels)} tasks "
+          "so): share_e1 and share_exposed, from the labels, would be averaged over other tasks than "
+          f"alpha, beta and gamma; give its label, {best}, the class of highest probability"
+          + (", or drop the label column (the probabilities then give the shares)" if full[pos] else ""),
+          pos, "label")
 
 
 def to_occupations(

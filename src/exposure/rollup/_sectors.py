@@ -1096,7 +1096,9 @@ def working_time(
     Returns
     -------
     pandas.DataFrame
-        :class:`~exposure.schemas.WorkingTime`, occupation rows then sector rows.
+        :class:`~exposure.schemas.WorkingTime`, occupation rows sorted by code, then sector
+        rows sorted by NAICS code (the occupation rows kept the order of ``soc_scores``'
+        rows: the same scores in another order gave another frame).
 
     Raises
     ------
@@ -1158,12 +1160,17 @@ def working_time(
             "workers_ge_20": np.where(ok & (share >= 0.20 - tol), np.nan_to_num(emp), 0.0),
         }
     )
+    # the occupation rows sorted by code, as to_soc and to_sectors sort theirs: they came in the
+    # order of soc_scores' rows (the same scores in another order gave another frame)
+    order = _code_order(out["code"])
+    out = out.iloc[order].reset_index(drop=True)
+    share, ok = share[order], ok[order]
     frames = [out]
     if employment is not None:  # without sector rows (a national table) it gave no sector row, without a word
         industries, cells = _industry_cells(employment, "sector")
-        order = _code_order(out["code"])  # the sums run in one order whatever the rows'
-        emp_m = _cell_matrix(cells, industries, out["code"].to_numpy()[order], cells["tot_emp"])
-        s0, ok = np.nan_to_num(share)[order], ok[order]
+        # the sums run in one order whatever the rows' (the codes' sorted order, above)
+        emp_m = _cell_matrix(cells, industries, out["code"].to_numpy(), cells["tot_emp"])
+        s0 = np.nan_to_num(share)
         cov = emp_m @ ok.astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = np.where(cov > 0, (emp_m @ s0) / np.where(cov > 0, cov, 1), np.nan)
