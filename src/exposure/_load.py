@@ -51,6 +51,7 @@ from exposure._tables import (
     number_hint,
     read_parquet_file,
     read_utf8,
+    twice_reason,
 )
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, _spaced, check_store, default_home
@@ -59,7 +60,8 @@ from exposure.schemas import validate as validate_frame
 from exposure.schemas._catalog import ALIASES, MANIFEST_FORMAT, MANIFEST_NAME, TABLES, get_table
 from exposure.schemas._fields import first_bad_soc_code
 
-__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_level", "check_manifest_format", "check_recompute_dir", "check_recorded", "load",
+__all__ = ["TABLES", "MEASURES", "MANIFEST_FORMATS", "check_level", "check_manifest_format", "check_parquet_names",
+           "check_recompute_dir", "check_recorded", "load",
            "load_manifest", "load_tables", "processed_dir", "recomputes", "tables_dir"]
 
 log = logging.getLogger(__name__)
@@ -850,7 +852,7 @@ def load_tables(names, *, directory=None, release=None, validate: bool = True,
 def _read_one(base: Path, table, directory, validate: bool) -> pd.DataFrame:
     """The processed ``table`` (a catalogue entry; None: the measures table) of ``base``, for :func:`load_tables`."""
     if table is None:
-        return _load_measures(base, validate)
+        return _load_measures(base, validate, given=directory is not None)
     path = base / table.filename
     if path.is_dir():  # a dataset directory: it was "not found at" a path that is there
         raise DataFormatError(f"is a directory, not a file (the processed table {table.name!r} is "
@@ -976,7 +978,10 @@ def _read_table(path: Path) -> pd.DataFrame:
     """A processed table as a frame with a fresh index; a file another tool wrote is read or named.
 
     - A column twice (pyarrow writes it) said ``Multiple matches for FieldRef.Name(beta) in
-      soc_code: large_string ...``: now the column is named, and where it is.
+      soc_code: large_string ...``: now the column is named, and where it is, in the words
+      of :func:`check_parquet_names` (``given more than once in the Parquet schema
+      (columns 4 and 21): keep one``; until round 77, ``the column appears twice (columns 4
+      and 21); a processed table has each column once``).
     - Damaged pandas metadata (``b"pandas"`` of the schema: not JSON, or an index column
       the file does not hold) raised ``json.JSONDecodeError`` or ``KeyError``, naming no file.
     - The key stored as the pandas index (``set_index("soc_code").to_parquet(...)``) was
@@ -988,16 +993,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     exposure.errors.DataFormatError
         Naming the file (and the column).
     """
-    try:
-        names = pq.read_schema(path).names
-    except (pa.ArrowException, OSError):
-        names = []  # damaged: read_parquet_file names it
-    seen: dict[str, int] = {}
-    for pos, name in enumerate(names, start=1):
-        if name in seen:
-            raise DataFormatError(f"the column appears twice (columns {seen[name]} and {pos}); "
-                                  "a processed table has each column once", path=path, column=name)
-        seen[name] = pos
+    check_parquet_names(path, strip=False)  # in the library's words, as exposure compare --ours says it
     try:
         frame = read_parquet_file(path)
     except DataFormatError as exc:
@@ -1015,6 +1011,47 @@ def _read_table(path: Path) -> pd.DataFrame:
     if named:
         frame = frame.reset_index(level=named)
     return frame.reset_index(drop=True)
+
+
+def check_parquet_names(path, *, strip: bool = True) -> None:
+    """Refuse a Parquet file whose schema names a column twice, naming it and both positions.
+
+    pyarrow writes such a file, and reading it said ``Multiple matches for
+    FieldRef.Name(beta) in soc_code: large_string ...``. The words are the library's
+    (:func:`exposure._tables.twice_reason`). With ``strip`` (for the files of ``exposure
+    compare --ours``, ``exposure outcomes --soc-scores`` / ``--panel``, whose headers are
+    read without the spaces around a name), names are compared so, as the readers of
+    delimited files compare a header (:func:`exposure._tables.check_header`, whose rule
+    this is but for two points: a name written with spaces is shown as written, and a name
+    left empty twice is a repeat, no unnamed column of a CSV file); without it (the
+    processed tables of :func:`load`, read by name as written) as they are written. A
+    file pyarrow cannot read is left to the reader, which says so.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file and the column.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "dup.parquet"
+    >>> pq.write_table(pa.table([["11-1011"], [0.1], [0.2]], names=["soc_code", "beta", " beta"]), path)
+    >>> check_parquet_names(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../dup.parquet, column 'beta': given more than once in the Parquet schema (columns 2 and 3, written 'beta' and ' beta'): keep one
+    """
+    try:
+        names = pq.read_schema(path).names
+    except (OSError, ValueError, pa.ArrowException):  # damaged, not Parquet: the reader names it
+        return
+    keys = [name.strip() for name in names] if strip else names
+    repeat = first_repeat(keys)
+    if repeat is not None:
+        pos, first = repeat
+        raise DataFormatError(twice_reason(first, pos, (names[first], names[pos]), "the Parquet schema"), path=path,
+                              column=keys[pos])
 
 
 def _base_dir(directory, release, store) -> Path:
@@ -1128,8 +1165,14 @@ def check_recorded(path: Path) -> None:
             f"recompute of {releases or 'this directory'}; run exposure recompute again, or {as_is}", path=path)
 
 
-def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
-    """The measures side by side (``reports/measures_table.csv``), with SOC titles."""
+def _load_measures(base: Path, validate: bool, given: bool = True) -> pd.DataFrame:
+    """The measures side by side (``reports/measures_table.csv``), with SOC titles.
+
+    ``given`` False: ``base`` was chosen by :func:`load` (no ``directory``). A recompute of
+    the user data directory holds no measures table (``exposure recompute`` writes none), so
+    ``load("measures")`` failed after any recompute, told to run ``exposure compare``, not
+    how to read the shipped table meanwhile (:func:`_shipped_measures`).
+    """
     path = base / MEASURES_FILE
     try:
         is_file = path.is_file()
@@ -1137,7 +1180,9 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
         raise InputError(f"{_permission_reason(exc)}: the folder cannot be searched, so {path.name} in it "
                          "cannot be opened", path=path.parent, errno=exc.errno) from None
     if not is_file:
-        raise ExposureError(f"no measures table at {path}{_measures_beside(base)}")
+        shipped = "" if given else _shipped_measures(base)
+        mine = ", in your recompute, which exposure.load reads" if shipped else ""
+        raise ExposureError(f"no measures table at {path}{mine}{_measures_beside(base)}{shipped}")
     # read comma-separated under this one name: an .xls file was told "save it as .xlsx or CSV", an
     # .xlsx one "give it its own extension", a tab-separated one "rename it .tsv", a semicolon-separated
     # one "or as tab-separated .tsv", and none of these is read
@@ -1180,6 +1225,28 @@ def _load_measures(base: Path, validate: bool) -> pd.DataFrame:
             _soc_titles(load("soc", directory=base, validate=validate), soc_path)).astype("string"))
     frame.attrs["exposure_directory"] = str(base)
     return frame
+
+
+def _shipped_measures(base: Path) -> str:
+    """The end of "no measures table at ...", for the recompute ``base`` :func:`load` chose: how to read the shipped one.
+
+    ``exposure recompute`` writes no measures table: ``load("measures")`` after a recompute
+    was told to run ``exposure compare -o .../reports`` only. The shipped table compares
+    the shipped scores, which is said; ``""`` when ``base`` is the shipped directory, or the
+    package ships no such table.
+
+    Examples
+    --------
+    >>> _shipped_measures(processed_dir())
+    ''
+    """
+    shipped = processed_dir()
+    if base == shipped or not (shipped / MEASURES_FILE).is_file():
+        return ""
+    rel = _releases_of(shipped)
+    return (f"; or read the shipped table (with the shipped scores, of "
+            f"O*NET {rel.get('onet', '?')} and OEWS May {rel.get('oews', '?')}): "
+            f"{_shipped_way([MEASURES_FILE.name])}")
 
 
 def _measures_beside(base: Path) -> str:

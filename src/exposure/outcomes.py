@@ -53,6 +53,7 @@ from exposure._tables import (
     first_repeat,
     power_scaled,
     signalling_nan,
+    twice_reason,
 )
 from exposure._threads import one_blas_thread
 from exposure.errors import DataFormatError, ExposureError
@@ -193,24 +194,24 @@ def _once(frame: pd.DataFrame, path, columns) -> None:
 
     ``frame[column]`` is then a frame, not a column: pandas raised ``AttributeError:
     'DataFrame' object has no attribute 'dtype'`` (or a ``ValueError`` about shapes), or a
-    cell was shown as ``array([0.1, 0.1])``. Columns are counted from 1.
+    cell was shown as ``array([0.1, 0.1])``. Columns are counted from 1; the first two
+    of a column given three times or more are named. Said in the library's one wording for
+    a column given twice (:func:`exposure._tables.twice_reason`; until round 77, ``the
+    column appears twice (columns 1 and 3): keep one``).
 
     Examples
     --------
     >>> _once(pd.DataFrame([[1, 2, 3]], columns=["year", "a", "year"]), "panel", ["year"])
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: panel, column 'year': the column appears twice (columns 1 and 3): keep one
+    exposure.errors.DataFormatError: panel, column 'year': given more than once (columns 1 and 3): keep one
     """
     if frame.columns.is_unique:
         return
     for column in dict.fromkeys(columns):
-        at = [i + 1 for i, c in enumerate(frame.columns) if c == column]
+        at = [i for i, c in enumerate(frame.columns) if c == column]
         if len(at) > 1:
-            times = "twice" if len(at) == 2 else f"{len(at)} times"
-            where = ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
-            raise DataFormatError(f"the column appears {times} (columns {where}): keep one", path=path,
-                                  column=column)
+            raise DataFormatError(twice_reason(at[0], at[1]), path=path, column=column)
 
 
 # --------------------------------------------------------------------------- the panel

@@ -175,7 +175,7 @@ def test_build_panel_names_the_input_row_of_a_repeated_or_unknown_code():
     lambda p: outcomes.run_outcomes(p, EX, q=2),
 ])
 def test_a_panel_column_given_twice_is_refused(run, column, at):
-    with pytest.raises(DataFormatError, match=rf"^panel, column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^panel, column '{column}': given more than once "
                                               rf"\(columns {at} and 7\): keep one$"):
         run(_twice(PANEL, column))
 
@@ -187,36 +187,36 @@ def test_a_panel_column_given_twice_is_refused(run, column, at):
     lambda e: outcomes.run_outcomes(PANEL, e, ["beta"], q=2),
 ])
 def test_an_exposures_column_given_twice_is_refused(run, column, at):
-    with pytest.raises(DataFormatError, match=rf"^exposures, column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^exposures, column '{column}': given more than once "
                                               rf"\(columns {at} and 3\): keep one$"):
         run(_twice(EX, column))
 
 
 @pytest.mark.parametrize("column, at", [("year", 2), ("balanced", 6)])
 def test_check_panel_refuses_a_column_given_twice(column, at):
-    with pytest.raises(DataFormatError, match=rf"^p.parquet, column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^p.parquet, column '{column}': given more than once "
                                               rf"\(columns {at} and 7\): keep one$"):
         outcomes.check_panel(_twice(PANEL, column), path="p.parquet")
 
 
 def test_exposure_table_refuses_columns_given_twice():
-    with pytest.raises(DataFormatError, match=r"^panel, column 'soc_code': the column appears twice "
+    with pytest.raises(DataFormatError, match=r"^panel, column 'soc_code': given more than once "
                                               r"\(columns 1 and 7\): keep one$"):
         outcomes.exposure_table(_twice(PANEL, "soc_code"), EX, measures=["beta"])
     for column, at in (("soc_code", 1), ("beta", 2)):
-        with pytest.raises(DataFormatError, match=rf"^soc_scores, column '{column}': the column appears twice "
+        with pytest.raises(DataFormatError, match=rf"^soc_scores, column '{column}': given more than once "
                                                   rf"\(columns {at} and 3\): keep one$"):
             outcomes.exposure_table(PANEL, _twice(EX, column), measures=["beta"])
     comparison = EX.rename(columns={"beta": "felten_aioe"})
     for column, at in (("soc_code", 1), ("felten_aioe", 2)):
-        with pytest.raises(DataFormatError, match=rf"^comparison, column '{column}': the column appears twice "
+        with pytest.raises(DataFormatError, match=rf"^comparison, column '{column}': given more than once "
                                                   rf"\(columns {at} and 3\): keep one$"):
             outcomes.exposure_table(PANEL, measures=["felten_aioe"], comparison=_twice(comparison, column))
 
 
 @pytest.mark.parametrize("column, at", [("occ_code", 4), ("tot_emp", 7), ("o_group", 6)])
 def test_build_panel_refuses_a_column_given_twice(column, at):
-    with pytest.raises(DataFormatError, match=rf"^frames\[2022\], column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^frames\[2022\], column '{column}': given more than once "
                                               rf"\(columns {at} and 10\): keep one$"):
         outcomes.build_panel({2021: OEWS, 2022: _twice(OEWS, column)}, DETAILED)
 
@@ -228,14 +228,14 @@ SECTOR_SCORES = pd.DataFrame({"naics": ["11"], "beta": [0.3]})
 @pytest.mark.parametrize("column, at", [("naics", 1), ("i_group", 3), ("tot_emp", 7)])
 def test_sector_growth_refuses_a_table_column_given_twice(column, at):
     assert outcomes.sector_growth(SECTORS, SECTOR_SCORES, ["beta"])["beta"].tolist() == [0.3]
-    with pytest.raises(DataFormatError, match=rf"^frames\[2022\], column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^frames\[2022\], column '{column}': given more than once "
                                               rf"\(columns {at} and 8\): keep one$"):
         outcomes.sector_growth({**SECTORS, 2022: _twice(employment(), column)}, SECTOR_SCORES, ["beta"])
 
 
 @pytest.mark.parametrize("column, at", [("naics", 1), ("beta", 2)])
 def test_sector_growth_refuses_a_score_column_given_twice(column, at):
-    with pytest.raises(DataFormatError, match=rf"^sector_scores, column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^sector_scores, column '{column}': given more than once "
                                               rf"\(columns {at} and 3\): keep one$"):
         outcomes.sector_growth(SECTORS, _twice(SECTOR_SCORES, column), ["beta"])
 
@@ -246,7 +246,7 @@ COEFFICIENTS = outcomes.event_study(PANEL, EX, outcomes=["log_emp"])
 @pytest.mark.parametrize("column, at", [("measure", 1), ("spec", 3), ("coef", 5), ("ci_low", 7)])
 @pytest.mark.parametrize("run", [outcomes.pretrend, outcomes.headline])
 def test_coefficients_with_a_column_given_twice_are_refused(run, column, at):
-    with pytest.raises(DataFormatError, match=rf"^coefficients, column '{column}': the column appears twice "
+    with pytest.raises(DataFormatError, match=rf"^coefficients, column '{column}': given more than once "
                                               rf"\(columns {at} and 12\): keep one$"):
         run(_twice(COEFFICIENTS, column))
 

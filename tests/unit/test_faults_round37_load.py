@@ -105,7 +105,7 @@ def test_a_column_twice_is_named(tmp_path, soc):
         load("soc", directory=d)
     exc = info.value
     assert exc.column == "beta" and str(exc.path).endswith("soc_scores.parquet")
-    assert "appears twice (columns 4 and 21)" in str(exc) and "FieldRef" not in str(exc)
+    assert "given more than once in the Parquet schema (columns 4 and 21): keep one" in str(exc) and "FieldRef" not in str(exc)
 
 
 # 3. the key stored as the pandas index -------------------------------------------------------

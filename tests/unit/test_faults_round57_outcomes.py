@@ -132,7 +132,8 @@ def test_a_column_twice_in_the_header_is_named(tmp_path, capsys, which):
                         "dup.parquet" if which == "scores" else "s.parquet", "beta")
     assert code == 2
     assert one_error_line(err, command="outcomes").endswith(
-        f"dup.parquet, column '{column}': given more than once (columns {first} and {at}): keep one")
+        f"dup.parquet, column '{column}': given more than once in the Parquet schema (columns {first} and {at}): "
+        "keep one")
 
 
 # 3. files saved with their codes (and years) as the index

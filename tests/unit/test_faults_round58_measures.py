@@ -180,6 +180,6 @@ def test_the_parquet_header_check_is_public(tmp_path):
 
     path = tmp_path / "dup.parquet"
     pq.write_table(pa.table([["11-1011"], [0.1], [0.2]], names=["soc_code", "beta", "beta"]), path)
-    with pytest.raises(DataFormatError, match=r"column 'beta': given more than once \(columns 2 and 3\): keep one$"):
+    with pytest.raises(DataFormatError, match=r"column 'beta': given more than once in the Parquet schema \(columns 2 and 3\): keep one$"):
         _compare.check_parquet_header(path)
     assert "check_parquet_header" in _compare.__all__

@@ -170,7 +170,8 @@ def test_read_results_names_a_column_stored_twice(tmp_path):
     stored = pq.read_table(path)
     pq.write_table(pa.Table.from_arrays([*stored.columns, stored.column("beta")],
                                         names=[*stored.column_names, "beta"]), path)
-    with pytest.raises(DataFormatError, match=r"soc_scores\.parquet, column 'beta': the column appears twice"):
+    with pytest.raises(DataFormatError, match=r"soc_scores\.parquet, column 'beta': given more than once in the "
+                       r"Parquet schema \(columns [0-9]+ and [0-9]+\): keep one$"):
         figures.read_results(processed)
 
 

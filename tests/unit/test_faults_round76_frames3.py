@@ -24,7 +24,9 @@ error ``path, row r, column 'c': reason``), and never names the column twice.
    and ``figures.read_results`` said ``p/soc_scores.parquet, column 'beta': column 'beta'
    appears twice (columns 4 and 21); a processed table has each column once``. Now:
    ``p/soc_scores.parquet, column 'beta': the column appears twice (columns 4 and 21); a
-   processed table has each column once``, as the outcomes' frames say it.
+   processed table has each column once``, as the outcomes' frames say it (round 77: in the
+   library's one wording, ``... column 'beta': given more than once in the Parquet schema
+   (columns 4 and 21): keep one``).
 4. **``to_soc`` of scores that reach no OEWS code named the column before the frame.**
    Scores none of whose codes is in the crosswalk said ``column 'onetsoc_code': none of the
    2 O*NET-SOC codes of occupation_scores (e.g. '15-1132.00') is in onet_to_soc ...``; an
@@ -127,8 +129,8 @@ def test_3_a_column_stored_twice_is_named_once(tmp_path):
     with pytest.raises(DataFormatError) as err:
         exposure.load("soc_scores", directory=folder, validate=False)
     said = str(err.value)
-    assert re.fullmatch(rf"{re.escape(str(path))}, column 'beta': the column appears twice \(columns 2 and 4\); "
-                        r"a processed table has each column once", said), said
+    assert re.fullmatch(rf"{re.escape(str(path))}, column 'beta': given more than once in the Parquet schema "
+                        r"\(columns 2 and 4\): keep one", said), said
     _once(said, "beta")
 
 

@@ -202,7 +202,8 @@ def test_3_a_column_twice_is_said_in_the_library_words(tmp_path, capsys, command
     code, _, err = cli(capsys, command, option, path, "-o", tmp_path / "out")
     assert code == 2
     assert one_error_line(err, command=command) == (
-        f"exposure {command}: error: {path}, column 'beta': given more than once (columns 2 and 3): keep one")
+        f"exposure {command}: error: {path}, column 'beta': given more than once in the Parquet schema "
+        "(columns 2 and 3): keep one")
 
 
 # ------------------------------------------------------------------ 4. a folder near the output directories

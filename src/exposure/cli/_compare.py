@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from exposure._io import atomic_paths, write_csv
-from exposure._load import load, tables_dir
+from exposure._load import check_parquet_names, load, tables_dir
 from exposure._outdir import (
     check_files_dir,
     check_report_files,
@@ -25,9 +24,10 @@ from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
 from exposure.measures import microsoft
 from exposure.measures._common import check_soc_scores, match_header_case
+from exposure.schemas._fields import SOC_PATTERN
 
 __all__ = ["register", "run_compare", "DEFAULT_OURS", "DEFAULT_OUT", "REPORT_FILES", "check_parquet_input",
-           "check_parquet_header", "check_soc_level"]
+           "check_parquet_header", "check_soc_level", "refuse_directory"]
 
 #: Our SOC scores by default: the file exposure.load("soc_scores") reads (the newest
 #: recompute, else the shipped tables), whatever the current directory.
@@ -92,12 +92,7 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
         path = Path(arg)
         # a directory, a pipe or "-" is named for what it is (it was "file not found")
         check_input_file(path, "file")
-        if path.is_dir():
-            # an output directory of exposure recompute given for its table was not told to name the table
-            inside = (f": give the {DEFAULT_OURS} in it, --ours {path / DEFAULT_OURS}"
-                      if (path / DEFAULT_OURS).is_file() else "")
-            raise DataFormatError(f"is a directory, not a SOC scores file (a Parquet file is expected){inside}",
-                                  path=path)
+        refuse_directory(path, "--ours", "SOC scores", DEFAULT_OURS)
         if not path.is_file():
             raise DataFormatError("file not found", path=path)
         _check_parquet(path)
@@ -117,10 +112,34 @@ def _read_ours(arg) -> tuple[pd.DataFrame | None, Path | None]:
     check_soc_scores(frame, [], path=path, row_offset=1)
     if not ours:
         raise DataFormatError(f"has none of the columns {', '.join(cmp.OURS)} (columns are "
-                              f"{list(frame.columns)})", path=path)
+                              f"{columns_shown(frame.columns)})", path=path)
     # a measure exposure rollup left empty (missing on every task) was refused: left out, with a warning
     frame, ours = cmp.drop_empty_measures(frame, ours, path)
     return check_soc_scores(frame, ours, path=path, row_offset=1), path
+
+
+def refuse_directory(path: Path, option: str, what: str, filename: str) -> None:
+    """Refuse a directory given to ``option`` (a file of ``what`` expected), naming the ``filename`` it holds, if any.
+
+    For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` / ``--panel``:
+    an output directory of ``exposure recompute`` given for its table was told only that it
+    is a directory (``exposure outcomes``, until round 77, after building the panel from
+    five years of OEWS files); the file in it to give is named, with the option.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "occupation_panel.parquet").write_bytes(b"PAR1")
+    >>> refuse_directory(d, "--panel", "panel", "occupation_panel.parquet")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: ...: is a directory, not a panel file (a Parquet file is expected): give the occupation_panel.parquet in it, --panel .../occupation_panel.parquet
+    """
+    if not path.is_dir():
+        return
+    inside = f": give the {filename} in it, {option} {path / filename}" if (path / filename).is_file() else ""
+    raise DataFormatError(f"is a directory, not a {what} file (a Parquet file is expected){inside}", path=path)
 
 
 def _load_default_ours() -> pd.DataFrame:
@@ -206,13 +225,69 @@ def check_soc_level(frame: pd.DataFrame, path: Path, option: str = "--ours") -> 
                                   "soc_scores.parquet of exposure recompute", path=path)
         _refuse_long_form(frame, names, path, option)
         return
+    _refuse_transposed(frame, path, option)
     other = next((col for col in _OTHER_LEVELS if col in names), None)
     what = (f"holds {_OTHER_LEVELS[other]} (column {other!r}), not SOC scores" if other
-            else f"soc_scores lacks column(s) ['soc_code'] (columns are {list(frame.columns)})")
+            else f"soc_scores lacks column(s) ['soc_code'] (columns are {columns_shown(frame.columns)})")
     if other is None and (not names or any(isinstance(n, str) and n.replace(" ", "_") == "soc_code" for n in names)):
         return  # "SOC Code": check_soc_scores says which column to rename; no column: says so
     raise DataFormatError(f"{what}: {option} takes scores by SOC code (soc_code, alpha, beta, gamma), as the "
                           "soc_scores.parquet of exposure recompute", path=path)
+
+
+#: A column name that is a SOC code (spaces around it aside): a table with a column per SOC code.
+_SOC_NAME = re.compile(SOC_PATTERN.removeprefix("^").removesuffix("\\Z"))
+
+
+def columns_shown(columns, first: int = 8) -> str:
+    """The ``columns`` of a table as an error lists them: the ``first`` few, then how many there are in all.
+
+    A table of hundreds of columns (a table transposed, with a column per SOC code) was
+    listed whole in one error line.
+
+    Examples
+    --------
+    >>> columns_shown(["soc_code", "beta"])
+    "['soc_code', 'beta']"
+    >>> columns_shown([f"c{i}" for i in range(20)], first=3)
+    "['c0', 'c1', 'c2', ...] (20 columns)"
+    """
+    columns = list(columns)
+    if len(columns) <= first:
+        return str(columns)
+    return f"{str(columns[:first])[:-1]}, ...] ({len(columns)} columns)"
+
+
+def _refuse_transposed(frame: pd.DataFrame, path: Path, option: str) -> None:
+    """Refuse SOC scores transposed (a row per measure, a column per SOC code), saying so and how to turn them.
+
+    Such a table (``scores.set_index("soc_code").T``, or a spreadsheet of codes across)
+    was refused as ``soc_scores lacks column(s) ['soc_code'] (columns are ['11-1011',
+    '11-1021', ...])``, listing its 830 columns in one line. A table is taken as
+    transposed when at least two of its column names, and half of them or more, are SOC
+    codes.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"index": ["beta"], "11-1011": [0.1], "11-1021": [0.2]})
+    >>> _refuse_transposed(t, Path("t.parquet"), "--ours")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.parquet: its column names are SOC codes (2 of its 3 columns: '11-1011', '11-1021'): it looks transposed (a row per measure, a column per SOC code): --ours takes a row per SOC code ...
+    """
+    codes = [c for c in frame.columns if isinstance(c, str) and _SOC_NAME.fullmatch(c.strip())]
+    if len(codes) < 2 or 2 * len(codes) < len(frame.columns):
+        return
+    rest = [c for c in frame.columns if c not in codes]
+    shown = ", ".join(repr(c) for c in codes[:3]) + (", ..." if len(codes) > 3 else "")
+    # the measures' names are the index (read back from the file), or the one other column
+    turn = ("frame" if not rest else f"frame.set_index({rest[0]!r})" if len(rest) == 1 else None)
+    how = (f"; transpose it with pandas: {turn}.T.rename_axis('soc_code').reset_index()" if turn else
+           "; transpose it (pandas: frame.set_index(<the column of measure names>).T)")
+    raise DataFormatError(f"its column names are SOC codes ({len(codes)} of its {len(frame.columns)} columns: "
+                          f"{shown}): it looks transposed (a row per measure, a column per SOC code): {option} "
+                          f"takes a row per SOC code (soc_code, alpha, beta, gamma), as the soc_scores.parquet of "
+                          f"exposure recompute{how}", path=path)
 
 
 def _refuse_long_form(frame: pd.DataFrame, names: list, path: Path, option: str) -> None:
@@ -249,10 +324,11 @@ def _refuse_long_form(frame: pd.DataFrame, names: list, path: Path, option: str)
 def check_parquet_header(path) -> None:
     """Refuse a Parquet file whose header holds a column twice, naming it and both positions.
 
-    For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` / ``--panel``.
-    pyarrow writes such a file; reading it said ``cannot read this Parquet file: Multiple
-    matches for FieldRef.Name(beta) in soc_code: large_string``. The schema is read only
-    (a file pyarrow cannot read is left to the reader, which says so).
+    For ``exposure compare --ours`` and ``exposure outcomes --soc-scores`` / ``--panel``:
+    :func:`exposure._load.check_parquet_names`, the check :func:`exposure.load` makes of a
+    processed table (this was a copy of its rule until round 77, which said neither where
+    the names are nor, as it compared names as written, a name written with spaces around
+    it, which :func:`~exposure.measures._common.match_header_case` then refused).
 
     Parameters
     ----------
@@ -262,22 +338,10 @@ def check_parquet_header(path) -> None:
     Raises
     ------
     exposure.errors.DataFormatError
-        ``dup.parquet, column 'beta': given more than once (columns 2 and 3): keep one``,
-        the library's words for a column given twice (it said ``column 'beta' appears
-        twice in the header``, after naming the column).
+        ``dup.parquet, column 'beta': given more than once in the Parquet schema (columns 2
+        and 3): keep one`` (it said ``given more than once (columns 2 and 3): keep one``).
     """
-    path = Path(path)
-    try:
-        names = pq.read_schema(path).names
-    except (OSError, ValueError, pa.ArrowException):
-        return
-    seen: dict[str, int] = {}
-    for pos, name in enumerate(names):
-        first = seen.setdefault(name, pos)
-        if first != pos:
-            raise DataFormatError(f"given more than once (columns {first + 1} and {pos + 1}): keep one", path=path,
-                                  column=name)
-
+    check_parquet_names(Path(path))
 
 
 def _check_parquet(path: Path) -> None:

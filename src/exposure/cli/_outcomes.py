@@ -22,7 +22,13 @@ from exposure._outdir import (
 from exposure._tables import check_input_file, norm_header, read_parquet_file
 from exposure.cli import add_location_options
 from exposure.cli._compare import _OTHER_LEVELS as OTHER_LEVELS
-from exposure.cli._compare import check_parquet_header, check_parquet_input, check_soc_level
+from exposure.cli._compare import (
+    check_parquet_header,
+    check_parquet_input,
+    check_soc_level,
+    columns_shown,
+    refuse_directory,
+)
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
@@ -201,8 +207,8 @@ def _read_soc_scores(path, ours: list[str], asked: bool) -> tuple[pd.DataFrame, 
     if not asked:
         absent = [m for m in ours if m not in frame.columns]
         if len(absent) == len(ours):
-            raise DataFormatError(f"has none of the columns {', '.join(ours)} (columns are {list(frame.columns)})",
-                                  path=path)
+            raise DataFormatError(f"has none of the columns {', '.join(ours)} (columns are "
+                                  f"{columns_shown(frame.columns)})", path=path)
         if absent:
             log.warning("%s has no column %s: left out of the outcomes", path, ", ".join(absent))
         ours = [m for m in ours if m not in absent]
@@ -356,7 +362,10 @@ def _check_inputs(args) -> None:
     is not a parquet file.``, where ``exposure compare --ours`` says what the file is and
     how to convert it. A header holding a column twice is refused naming the column and
     both positions, as for ``--ours`` (pyarrow said ``cannot read this Parquet file:
-    Multiple matches for FieldRef.Name(beta) in soc_code: string``). ``--panel Shipped``
+    Multiple matches for FieldRef.Name(beta) in soc_code: string``). A directory is refused
+    here, naming the table in it to give when it is an output directory of ``exposure
+    recompute`` (:func:`exposure.cli._compare.refuse_directory`): it was refused after the
+    panel was built, as ``is a directory, not a SOC scores file``, and no more. ``--panel Shipped``
     (or ``" shipped"``), no file of that name, is told to write ``shipped``: it was ``Shipped:
     panel file not found``, not a word of the choice.
     """
@@ -367,9 +376,11 @@ def _check_inputs(args) -> None:
         hint = padded_choice_hint(value, ["shipped"]) if option == "--panel" else ""
         if hint and not Path(value).exists():  # "Shipped" was "Shipped: panel file not found"
             raise ExposureError(f"--panel takes the occupation panel parquet file or 'shipped', got {value!r}{hint}")
-        path = check_input_file(value, f"{'panel' if name == 'panel' else 'SOC scores'} file")
-        if path.is_dir():
-            continue  # _read_parquet names it
+        short = "panel" if name == "panel" else "SOC scores"
+        path = check_input_file(value, f"{short} file")
+        # an output directory of exposure recompute is told the file in it to give, as --ours is told (it was
+        # refused after the panel was built, saying only that it is a directory)
+        refuse_directory(path, option, short, "occupation_panel.parquet" if name == "panel" else "soc_scores.parquet")
         check_parquet_input(path, option, what, name)
         # a column twice in the header: pyarrow's "Multiple matches for FieldRef.Name(beta) in ..."
         check_parquet_header(path)
@@ -455,6 +466,17 @@ def run_outcomes_command(args) -> int:
     check_report_files(out, _report_files(args), "-o/--output", protect=protect)
     _check_inputs(args)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
+    soc, sources = None, {}
+    if args.soc_scores:  # read before the panel is built: its errors came after five years of OEWS files were read
+        ours = [m for m in (measures or outcomes.OUR_MEASURES) if m in outcomes.OUR_MEASURES]
+        if not ours:  # the file was read, checked and then not used, without a word
+            raise ExposureError(f"--soc-scores gives our measures ({', '.join(outcomes.OUR_MEASURES)}), but --measure "
+                                f"names none of them ({', '.join(measures)}): the file would not be read; leave "
+                                "--soc-scores out, or add --measure beta (or another of ours)")
+        soc, read = _read_soc_scores(args.soc_scores, ours, asked=bool(measures))
+        if read != ours:  # the measures of ours left out (missing in every row, or not in the file)
+            measures = [m for m in (measures or _ALL) if m not in ours or m in read]
+        sources[args.soc_scores] = read  # a measure of the file with one value: name the file and the column
     shipped = _shipped_tables(args, measures)
     loc = {"mirror": args.mirror, "data_dir": args.data_dir}
     sectors = None
@@ -473,18 +495,8 @@ def run_outcomes_command(args) -> int:
     else:
         panel = outcomes.load_panel(**loc)
     _check_quantiles(panel, args.quantiles)
-    soc = shipped.get("soc_scores")
-    sources = {}
-    if args.soc_scores:
-        ours = [m for m in (measures or outcomes.OUR_MEASURES) if m in outcomes.OUR_MEASURES]
-        if not ours:  # the file was read, checked and then not used, without a word
-            raise ExposureError(f"--soc-scores gives our measures ({', '.join(outcomes.OUR_MEASURES)}), but --measure "
-                                f"names none of them ({', '.join(measures)}): the file would not be read; leave "
-                                "--soc-scores out, or add --measure beta (or another of ours)")
-        soc, read = _read_soc_scores(args.soc_scores, ours, asked=bool(measures))
-        if read != ours:  # the measures of ours left out (missing in every row, or not in the file)
-            measures = [m for m in (measures or _ALL) if m not in ours or m in read]
-        sources[args.soc_scores] = read  # a measure of the file with one value: name the file and the column
+    if soc is None:
+        soc = shipped.get("soc_scores")
     # errors about rows of --soc-scores name the file (they said "soc_scores")
     exposures = outcomes.exposure_table(panel, soc, measures=measures, soc_scores_path=args.soc_scores,
                                         panel_path=args.panel if args.panel and args.panel != "shipped" else None,
