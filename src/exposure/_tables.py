@@ -124,6 +124,7 @@ __all__ = [
     "check_header",
     "holds_row_names",
     "FOOTNOTE",
+    "QUOTE_AFTER",
     "footnote_start",
     "csv_lines",
     "read_above",
@@ -980,11 +981,18 @@ def drop_empty_tail(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if end == len(frame) else frame.iloc[:end]
 
 
-#: How the first footnote below a sheet's table starts: ``Note:``, ``Source:``,
-#: ``Footnotes:`` (the word with a colon, or alone in its cell), ``(1) ...``, ``* ...``.
-#: The word alone started O*NET tasks too (``Note malfunctions of equipment ...``, ``Note,
-#: mark, and photograph ...``): such tasks below a blank row were dropped as footnotes.
-_FOOTNOTE_START = re.compile(r"(?i)\s*(?:(?:foot\s*notes?|notes?|sources?)\s*(?::|$)|\([0-9]+\)|\*)")
+#: How the first footnote below a table starts, in every reader (a sheet's below a blank
+#: row: :func:`footnote_rows`; the lines ending a table read by :func:`exposure.onet._read`
+#: with ``footnotes``, OEWS's tables and the crosswalks; those ending a CSV:
+#: :func:`footnote_start`, OEWS's ``_csv_footnotes``): ``Note:``, ``Source:``,
+#: ``Footnotes:``, ``NOTE -- ...`` (the word with a colon, a dash or a point, or alone in
+#: its cell), ``(1) ...``, ``* ...``, or a line of BLS's legend of its special values
+#: (``* = indicates that a wage estimate is not available``, ``# = ...``, ``~ = ...``).
+#: The word followed by anything else started O*NET tasks and titles too
+#: (``Note malfunctions of equipment ...``, ``Note, mark, and photograph ...``, ``Sources
+#: ...``): such a row ending a table was dropped as a footnote (the rule of the text readers
+#: until round 77, which took the word followed by anything but a letter).
+FOOTNOTE = re.compile(r"(?i)\s*(?:(?:foot\s*notes?|notes?|sources?)\s*(?:[:.\-\u2013\u2014]|$)|\([0-9]+\)|\*|[#~]\s*=)")
 
 
 def footnote_rows(rows: list) -> int | None:
@@ -995,7 +1003,7 @@ def footnote_rows(rows: list) -> int | None:
     ``Source: BLS``), or refused as an empty row among the rows. ``rows`` are the rows below
     the header, each a sequence of cells (None, NaN or blank text for an empty cell). The
     footnotes are the rows after a blank row that follows data, every one of them with
-    its first cell filled only, the first starting as a footnote does (:data:`_FOOTNOTE_START`);
+    its first cell filled only, the first starting as a footnote does (:data:`FOOTNOTE`);
     a blank row among data rows is left to the caller (an error). A table of one column
     has no footnotes (a row of it is a row).
 
@@ -1027,16 +1035,8 @@ def footnote_rows(rows: list) -> int | None:
         if not later:
             return None
         first = rows[later[0]][0]
-        return blank if isinstance(first, str) and _FOOTNOTE_START.match(first) else None
+        return blank if isinstance(first, str) and FOOTNOTE.match(first) else None
     return None
-
-
-#: The first footnote line below a table read by :func:`exposure.onet._read` (its
-#: ``footnotes``: OEWS's tables, the crosswalks) or ending a CSV (:func:`footnote_start`):
-#: ``Footnotes:``, ``Note:``, ``Source:``, ``(1) ...``, or a line of BLS's legend of its
-#: special values (``* = indicates that a wage estimate is not available``, ``** = ...``,
-#: ``# = ...``, ``~ = ...``). (A sheet's footnotes below a blank row: :data:`_FOOTNOTE_START`.)
-FOOTNOTE = re.compile(r"(?i)(foot\s*notes?|notes?|sources?)\b|\([0-9]+\)|(?:\*{1,2}|#|~)\s*=")
 
 
 def footnote_start(path, exc: DataFormatError, *, one_cell: bool = False) -> int | None:
@@ -1046,8 +1046,8 @@ def footnote_start(path, exc: DataFormatError, *, one_cell: bool = False) -> int
     occupations ...``) as lines of one field, not padded with commas: they were refused as
     ``too few fields: expected 32, got 1`` (or a blank line above them as ``empty line``),
     though the padded form is read. A footnote block starts at the line ``exc`` names: its
-    first non-blank line starts as a footnote does (``Footnote``, ``Note``, ``Source``,
-    ``(1)``), and no line of it has as many fields as the header. A short line among the
+    first non-blank line starts as a footnote does (``Footnotes:``, ``Note:``, ``Source:``,
+    ``(1)``: :data:`FOOTNOTE`), and no line of it has as many fields as the header. A short line among the
     rows, or footnotes followed by a row, keep their error. Run on the error path only.
     The lines from ``start`` on are then left out by :func:`read_above` (OEWS's CSV files,
     :mod:`exposure.oews`, and the crosswalks').
@@ -1215,9 +1215,9 @@ TITLE_ABOVE = " (a title line above the header, row 1 being read as the header (
 #: The hint of "too many fields" in the first record when every record has a field more than
 #: the header, its number (1, 2, ...): the row names R's write.table writes (row.names = TRUE,
 #: its default), with no field for them in the header (:func:`holds_row_names`).
-ROW_NAMES = (" (row names: each row starts with its number, 1, 2, ..., which the header has no field "
-             "for, as R's write.table writes them: write the file again without them, "
-             "row.names = FALSE)")
+ROW_NAMES = (" (row names: each row starts with its number in R's frame, which the header has no field "
+             "for (1, 2, ...; a subset or a sorted frame keeps its rows' own numbers: 7, 2, ...), as R's "
+             "write.table writes them: write the file again without them, row.names = FALSE)")
 
 
 def _space_quote_note(fields) -> str:
@@ -1257,10 +1257,12 @@ def holds_row_names(records, width: int, sep: str = ",", *, least: int = 2) -> b
     (which did not help).
 
     In a file not separated by commas (``sep``), the row names of a subset of a frame
-    (``df[df$beta > 0, ]``), which keep the numbers of its rows (``3``, ``7``, ``12``:
-    increasing), are row names too: ``write.table(x, sep = "\t")`` of such a frame was
-    told "a title line above the header" until round 76. In a CSV file, numbers that do
-    not start at 1 may be an ID column whose rows each hold a comma unquoted.
+    (``df[df$beta > 0, ]``) or of a sorted frame (``df[order(df$beta), ]``), which keep the
+    numbers of their rows (``3``, ``7``, ``12``; ``2``, ``1``), are row names too: numbers
+    each given once, without leading zeros (``write.table(x, sep = "\t")`` of a subset was
+    told "a title line above the header" until round 76; of a sorted frame until round 77,
+    though :mod:`exposure.onet`'s own rule took it before). In a CSV file, numbers that do
+    not run 1, 2, ... may be an ID column whose rows each hold a comma unquoted.
 
     Examples
     --------
@@ -1270,9 +1272,11 @@ def holds_row_names(records, width: int, sep: str = ",", *, least: int = 2) -> b
     True
     >>> subset = [['"3"', "Weld."], ['"7"', "Sew."]]
     >>> holds_row_names(iter(subset), 1, "\t"), holds_row_names(iter(subset), 1, ","), holds_row_names(iter(subset[::-1]), 1, "\t")
-    (True, False, False)
+    (True, False, True)
+    >>> holds_row_names(iter([['"2"', "Weld."], ['"2"', "Sew."]]), 1, "\t")
+    False
     """
-    count, last = 0, 0
+    count, seen = 0, set()
     for record in records:
         if not record or count == 100:
             break
@@ -1280,9 +1284,9 @@ def holds_row_names(records, width: int, sep: str = ",", *, least: int = 2) -> b
         number = record[0].strip().strip('"')
         if len(record) != width + 1 or not (number.isascii() and number.isdigit()):
             return False
-        if number != (str(count) if sep == "," else str(int(number))) or int(number) <= last:
-            return False  # (a CSV file: 1, 2, ...; else increasing, without leading zeros)
-        last = int(number)
+        if number != (str(count) if sep == "," else str(int(number))) or number in seen:
+            return False  # (a CSV file: 1, 2, ...; else each once, without leading zeros)
+        seen.add(number)
     return count >= least
 
 
@@ -2276,11 +2280,17 @@ def _text_after_quote(lines: list, sep: str) -> str | None:
     return None
 
 
+#: How the error of a quoted cell followed by text starts (:func:`_text_after_quote_error`): at
+#: row 1, the header's quoted names of a file separated by tabs or ``;`` read with commas
+#: (the OEWS and crosswalk readers then say the separator).
+QUOTE_AFTER = "a quoted cell has text after its closing quote"
+
+
 def _text_after_quote_error(path, row: int, line: int, start: str) -> DataFormatError:
     """The error of a quoted cell of record ``row`` (starting on ``line``) with text after its closing quote."""
     shown = start if len(start) <= 40 else start[:17] + "..." + start[-20:]
     return DataFormatError(
-        f"a quoted cell has text after its closing quote ({shown}): a \" inside a quoted cell is written "
+        f"{QUOTE_AFTER} ({shown}): a \" inside a quoted cell is written "
         "as two (\"\"), as spreadsheets write it; a backslash before it (\\\") is no escape in CSV",
         path=path, row=row, line=line)
 
@@ -2912,8 +2922,14 @@ def check_whole_workers(values, given, path, column: str, *, row_offset: int = 1
     OEWS counts jobs. A cell of ``given`` (the column as given) written as text and read
     (``values``, floats) as a part of a worker (``'1.200'``, 1,200 workers written with a
     point, as a spreadsheet in a German locale writes it) was read as 1.2 workers without
-    a word by the employment of :func:`exposure.measures.compare.compare` and ``coverage``
-    (the roll-ups refuse it). It is refused, with the number to write for a point that
+    a word by the employment of :func:`exposure.measures.compare.compare` and
+    :func:`~exposure.measures.compare.coverage` until round 75, and by the ``tot_emp`` of
+    :func:`exposure.rollup.to_census_occ` (its ``employment``, or its scores by OEWS code)
+    and of the SOC scores of :func:`~exposure.rollup.workforce_stats`,
+    :func:`~exposure.rollup.working_time` and :func:`exposure.rollup.coverage` until round
+    77; the roll-ups' OEWS employment frame (:func:`~exposure.rollup.to_soc`,
+    :func:`~exposure.rollup.to_sectors`) refused it since round 48 (through this function
+    since round 75). It is refused, with the number to write for a point that
     separates thousands. Only text cells are checked: a column of numbers may hold
     estimates (``47319.3``). A text cell read as a whole number but written with points
     every three digits (``'2.000'``: 2 workers, or 2000 as that locale writes it) cannot

@@ -51,6 +51,7 @@ import pandas as pd
 
 from exposure._args import check_choice, shown
 from exposure._tables import (
+    QUOTE_AFTER,
     check_filled,
     check_published_separator,
     first_repeat_of,
@@ -194,7 +195,9 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
         start = footnote_start(path, exc, one_cell=True)
         if start is None:
             # a data row refused (the header's own errors say what it holds)
-            better = (exc.row is not None and exc.row > 1 and _other_separator(exc)) or _title_lines(exc, columns)
+            # (or the header's: quoted names of another separator, read with commas, run together)
+            better = (exc.row is not None and (exc.row > 1 or exc.reason.startswith(QUOTE_AFTER))
+                      and _other_separator(exc)) or _title_lines(exc, columns)
             if better is None:
                 raise
             raise better from None
@@ -261,7 +264,10 @@ def _other_separator(exc: DataFormatError) -> DataFormatError | None:
     A crosswalk saved by a spreadsheet in a European locale (``;``) or as tab-separated
     text, a field holding a comma (a title such as ``Plant and System Operators, All
     Other``, an ISCO description), was refused as ``row 2: too many fields: expected 1,
-    got 2 (an unquoted comma inside a field?)``, which says nothing of the separator. Run
+    got 2 (an unquoted comma inside a field?)``, which says nothing of the separator; one
+    whose header's names are quoted (R's ``write.table(x, sep = "\\t")``, ``write.csv2``) as
+    ``row 1: a quoted cell has text after its closing quote ("soc10"\\t): a " inside a
+    quoted cell is written as two ...`` (:data:`exposure._tables.QUOTE_AFTER`). Run
     on the error path only: :func:`exposure._tables.check_published_separator`, as the
     published measures are read.
 
@@ -299,6 +305,9 @@ def _title_lines(exc: DataFormatError, columns: dict) -> DataFormatError | None:
     commas, as a spreadsheet saves them), or ``row 4: too many fields: expected 1, got 4
     (an unquoted comma inside a field?)`` (not padded). Run on the error path only: a line
     of the first :data:`_TITLE_LINES_LOOKED_AT` that holds every column read is the header.
+    A first line that is Excel's ``sep=,`` line is said to be one, in the shared readers'
+    words (:func:`_other_separator`): it was ``line 1 is a title ('sep='), not the
+    header``, the line cut at its comma.
 
     Examples
     --------
@@ -320,6 +329,8 @@ def _title_lines(exc: DataFormatError, columns: dict) -> DataFormatError | None:
         cells = {norm_header(c) for c in record}
         if not all(cells & names for names in wanted):
             continue
+        if pos and lines[0].lstrip("\ufeff \t\"").lower().startswith("sep="):  # Excel's sep= line
+            return _other_separator(exc)
         if pos:
             title = ",".join(c.strip() for c in records[0] if c.strip())
             head = ",".join(c.strip() for c in record if c.strip())

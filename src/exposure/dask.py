@@ -349,12 +349,13 @@ def _where(part: pd.DataFrame, partition_info: dict | None) -> str | None:
     return None if partition_info is None else f"ddf.partitions[{partition_info['number']}]"
 
 
-def _check_frame(part, where: str | None) -> None:
+def _check_frame(part, where: str | None, name: str = "ddf") -> None:
     """Refuse a partition ``where`` that is no pandas DataFrame (a task of ``dd.from_delayed`` that returned None).
 
     Dask does not look at what the task of a partition returns: a function that returned
     None, a Series or a dict raised ``AttributeError: 'Series' object has no attribute
     'columns'`` (``TypeError: 'NoneType' object is not subscriptable``), naming no partition.
+    ``name`` is the frame's name in the message (``scored``: :func:`check`, the roll-ups).
 
     Examples
     --------
@@ -366,7 +367,13 @@ def _check_frame(part, where: str | None) -> None:
     if not isinstance(part, pd.DataFrame):
         kind = "None" if part is None else f"a {type(part).__name__}"
         raise DataFormatError(f"is {kind}, not a pandas DataFrame: every partition must be a frame of "
-                              "ddf's columns (its meta, ddf.columns)", path=where)
+                              f"{name}'s columns (its meta, {name}.columns)", path=where)
+
+
+def _frame_partition(part, name: str, partition_info: dict | None = None):
+    """``part``, refused by :func:`_check_frame` (as ``name.partitions[k]``) when it is no pandas DataFrame."""
+    _check_frame(part, None if partition_info is None else f"{name}.partitions[{partition_info['number']}]", name)
+    return part
 
 
 def _check_columns(part: pd.DataFrame, columns: list, where: str | None) -> pd.DataFrame:
@@ -1824,6 +1831,9 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     for column in dict.fromkeys(scored.columns):
         if aliases.get(column, column) in ("p_e0", "onetsoc_code", "task_id"):
             _refuse_repeated_column(scored._meta, "scored", column)
+    # a partition that is no frame (from_delayed of a task that returned None) is named:
+    # renamed, it was an AttributeError or TypeError naming no partition
+    scored = scored.map_partitions(_frame_partition, "scored", meta=scored._meta)
     # the index is not read: one Dask cannot reduce over (an IntervalIndex: "Don't know how
     # to handle index of type pandas.IntervalIndex") is dropped
     scored = scored.rename(columns=aliases).reset_index(drop=True)
@@ -2207,6 +2217,7 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     pandas roll-ups refuse (:func:`_rollup_values`).
     """
     where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
+    _check_frame(part, where, "scored")  # None, a Series: an AttributeError naming no partition
     _require_columns(part, [by, *ROLLUP_MEASURES, *([weight] if weight else [])], where)
     _check_codes(part[by], by, where)
     w = np.ones(len(part)) if weight is None else _weights(part[weight], weight, where)

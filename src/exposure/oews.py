@@ -67,6 +67,7 @@ from exposure._tables import (
     GROUPED,
     INPUT_KINDS,
     MAX_COUNT,
+    QUOTE_AFTER,
     TITLE_LINE,
     RawTable,
     as_path,
@@ -409,16 +410,27 @@ def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
     A CSV separated by ``;`` or tabs is read as one column: refused as missing the columns,
     or, at a row whose cells hold commas (BLS's titles do), as ``too many fields``, the row
     blamed with advice that did not apply (``an unquoted comma inside a field?``). Both now
-    say the separator (:func:`_separator`), the second naming the header. Where the shared
+    say the separator (:func:`_separator`), the second naming the header. So does a header
+    of quoted names separated by tabs or ``;`` (``write.table(x, sep = "\\t")`` of R, pandas'
+    ``to_csv(sep="\\t", quoting=csv.QUOTE_NONNUMERIC)``), which was refused as ``row 1: a
+    quoted cell has text after its closing quote ("AREA"\\t): a " inside a quoted cell is
+    written as two ...; a backslash before it (\\") is no escape in CSV``. Where the shared
     reader's message already says it (``the header is one column separated by ';' ...``,
     with the way to convert the file), it is raised as it is: the separator was said twice.
     """
     title = None if xlsx else _title_line(path, exc)
     if title is not None:
         raise title from None
-    said = None if xlsx or not exc.reason.startswith(("missing column", "too many fields")) else _separator(path)
+    quoted = exc.row == 1 and exc.reason.startswith(QUOTE_AFTER)
+    said = (None if xlsx or not (quoted or exc.reason.startswith(("missing column", "too many fields")))
+            else _separator(path))
     if said is None:
         raise exc
+    if quoted:  # a quoted header of another separator (R's write.table(sep = "\t"), pandas' to_csv)
+        raise DataFormatError(f"the header is separated by {said}, not by commas: its names are quoted, so read "
+                              "with commas they run together (a quoted cell with text after its closing quote); "
+                              "save the file as CSV with commas (BLS's layout)", path=exc.path, row=1,
+                              line=1) from None
     fields = re.match(r"too many fields: expected 1, got (\d+)", exc.reason)
     if fields:  # the header read as one column, and a row whose title holds commas as more
         raise DataFormatError(f"the header is separated by {said}, not by commas: it was read as one column, "
@@ -444,8 +456,8 @@ def _csv_footnotes(path) -> int | None:
     cross-industry, ..., got ' b'``), or as ``too many fields`` / ``too few fields`` at its
     line. The footnote lines are told apart from rows by their ``OCC_CODE`` field: the
     lines ending the file whose ``OCC_CODE`` field is not a SOC code (``11-1011``; a row
-    has one), from the first of them that starts as a footnote does (``Footnotes``,
-    ``Note``, ``Source``, ``(1)``). Lines among them above that one (a truncated row)
+    has one), from the first of them that starts as a footnote does (``Footnotes:``,
+    ``Note:``, ``Source:``, ``(1)``: :data:`exposure._tables.FOOTNOTE`). Lines among them above that one (a truncated row)
     are left to the reader, which names them; footnotes followed by a row are not
     footnotes. Only the last 64 KB of the file are looked at (the whole file is read to
     count its lines only when it ends in footnotes); None when the file cannot be read

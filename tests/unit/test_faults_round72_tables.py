@@ -169,8 +169,9 @@ def test_a_variable_not_set_or_naming_no_file_is_said(tmp_path, monkeypatch):
 
 # 3. R's row names --------------------------------------------------------------------------------
 
-ROW_NAMES = ("(row names: each row starts with its number, 1, 2, ..., which the header has no field for, "
-             "as R's write.table writes them: write the file again without them, row.names = FALSE)")
+ROW_NAMES = ("(row names: each row starts with its number in R's frame, which the header has no field for "
+             "(1, 2, ...; a subset or a sorted frame keeps its rows' own numbers: 7, 2, ...), as R's "
+             "write.table writes them: write the file again without them, row.names = FALSE)")
 
 R_FILES = {
     # write.table(x, "t.tsv", sep = "\t"): quoted, row names
@@ -189,12 +190,17 @@ def test_r_row_names_are_named_as_such(tmp_path, name):
         with pytest.raises(DataFormatError) as err:
             read(src)
         assert str(err.value) == f"{src}, row 2: too many fields: expected 2, got 3 {ROW_NAMES}"
-    # rows not numbered from 1 (an ID column, a comma unquoted in a task): not R's row names
-    src.write_text(R_FILES[name].replace('"1"', '"7"').replace("\n1,", "\n7,"), encoding="utf-8")
-    for read in (read_frame, check_delimited_file):
-        with pytest.raises(DataFormatError, match="too many fields") as err:
-            read(src)
-        assert "row names" not in str(err.value)
+    # rows numbered 7, 2: in a CSV file not R's row names (an ID column, a comma unquoted in a
+    # task); in a TSV file, where no comma splits a cell, those of a sorted frame (round 77:
+    # df[order(df$x), ] keeps its rows' numbers); a number given twice is a column in both
+    for first, second in (("7", "2"), ("7", "7")):
+        src.write_text(R_FILES[name].replace('"1"', f'"{first}"').replace("\n1,", f"\n{first},")
+                       .replace('"2"', f'"{second}"').replace("\n2,", f"\n{second},"), encoding="utf-8")
+        named = name.endswith(".tsv") and first != second
+        for read in (read_frame, check_delimited_file):
+            with pytest.raises(DataFormatError, match="too many fields") as err:
+                read(src)
+            assert ("row names" in str(err.value)) is named
 
 
 def test_r_row_names_on_the_command_line_and_the_file_written_without_them(tmp_path, capsys):
