@@ -15,6 +15,7 @@ from _http import serve
 from exposure import pipeline
 from exposure.pipeline import Stage
 from exposure.schemas._catalog import TABLES
+from exposure.scoring.learned import shipped_model_path
 
 
 @pytest.fixture
@@ -170,3 +171,21 @@ def mirror(shared_data) -> Path:
         The mirror's resolved path.
     """
     return shared_data.resolve()
+
+
+@pytest.fixture
+def models(tmp_path) -> Path:
+    """A folder ``models`` holding links to the shipped model, its retrieval index and word vectors, and no registry.
+
+    Returns
+    -------
+    Path
+        The folder (in ``tmp_path``): the tests write a registry there, or damage a copy.
+    """
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for file in shipped_model_path().resolve().parent.iterdir():
+        if file.suffix == ".npz":
+            (folder / file.name).symlink_to(file.resolve())
+    return folder
+

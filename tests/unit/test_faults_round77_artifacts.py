@@ -46,7 +46,6 @@
    29272 terms`` (``must hold finite numbers above 0, got float64 of shape (1, 29272)``).
 """
 
-import hashlib
 import io
 import os
 import zipfile
@@ -55,6 +54,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from test_faults_round77_models import _digest
 
 from exposure import _io, fetch, score_tasks
 from exposure._io import read_arrays, write_arrays
@@ -63,21 +63,6 @@ from exposure.scoring import _embed, learned, retrieval, transformer
 from exposure.scoring.learned import load_model, shipped_model_path
 
 TEXTS = pd.DataFrame({"task": ["Answer telephones and relay messages."]})
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def models(tmp_path):
-    """A folder holding links to the shipped model, its index and vectors, and no registry yet."""
-    folder = tmp_path / "models"
-    folder.mkdir()
-    for file in shipped_model_path().resolve().parent.iterdir():
-        if file.suffix == ".npz":
-            (folder / file.name).symlink_to(file.resolve())
-    return folder
 
 
 def _registry(folder: Path) -> Path:

@@ -70,7 +70,7 @@ from exposure import spark as xs
 from exposure._io import read_arrays, write_arrays
 from exposure.errors import ChecksumMismatchError, DataFormatError
 from exposure.scoring import learned
-from exposure.scoring.learned import load_model, read_registry, shipped_model_path
+from exposure.scoring.learned import load_model, read_registry
 
 SRC = Path(learned.__file__).resolve().parents[1]
 TEXTS = pd.DataFrame({"task": ["Answer telephones and relay messages.", "Operate a forklift to move pallets.",
@@ -80,17 +80,6 @@ TEXTS = pd.DataFrame({"task": ["Answer telephones and relay messages.", "Operate
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def models(tmp_path):
-    """A folder holding the shipped model, its index and vectors (links), and no registry yet."""
-    folder = tmp_path / "models"
-    folder.mkdir()
-    for file in shipped_model_path().resolve().parent.iterdir():
-        if file.suffix == ".npz":
-            (folder / file.name).symlink_to(file.resolve())
-    return folder
 
 
 def _registry(folder: Path, lines: list[str]) -> Path:
