@@ -71,6 +71,8 @@ __all__ = [
     "name_limit",
     "long_name",
     "broken_link",
+    "lost_cwd",
+    "under_file",
     "output_error",
     "neutralise_formulas",
     "FORMULA_ADVICE",
@@ -442,6 +444,68 @@ def broken_link(path, *, itself: bool = True) -> str | None:
     return None
 
 
+def lost_cwd(path) -> str | None:
+    """Why the relative output ``path`` names nothing: the current directory no longer exists; None if it does.
+
+    A shell left in a directory that was removed (``rm -rf`` of a build folder, a ``git
+    clean``) or replaced since it entered it: ``exposure compare -o rep``, ``score -o
+    s.csv``, ``train --out m.npz`` said ``error: No such file or directory``, naming nothing
+    (:func:`os.getcwd` failed while the path was made absolute). One rule and one wording
+    for the output files of this module (:func:`check_output_path`) and the output
+    directories of :mod:`exposure._outdir`. An absolute ``path`` needs no current directory:
+    None.
+
+    Examples
+    --------
+    >>> lost_cwd("/nonexistent/rep") is None
+    True
+    """
+    text = os.fspath(path)
+    if os.path.isabs(text):
+        return None
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return ("the current directory no longer exists (it was removed or replaced after the shell entered "
+                "it), so a relative path names nothing; cd to an existing directory, or give the full path")
+    return None
+
+
+def under_file(path) -> str | None:
+    """Why the output ``path`` cannot be made: it lies under a file (``lies under <file>, which is a file, ...``); None if not.
+
+    ``my_tasks.csv/o``, where ``my_tasks.csv`` is the user's task file: the closest existing
+    path above ``path`` is named, as written (relative when ``path`` is); a named pipe,
+    device or socket there is said to be one. One rule and one wording for every writer:
+    the output files of this module (:func:`check_output_path`: it said ``my_tasks.csv is a
+    file, not a directory``) and the output directories and files of
+    :mod:`exposure._outdir` (``output path my_tasks.csv/o lies under my_tasks.csv, ...``).
+    None when ``path`` exists (whatever it is: named by the caller) or lies under
+    directories only.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "my_tasks.csv").write_text("task\\n")
+    >>> under_file(d / "my_tasks.csv" / "o" / "m.npz")  # doctest: +ELLIPSIS
+    'lies under .../my_tasks.csv, which is a file, not a directory'
+    >>> under_file(d / "new" / "o") is None
+    True
+    """
+    path = Path(path)
+    if os.path.exists(path):  # never raises (a folder that may not be searched: named by the probe)
+        return None
+    for parent in path.parents:
+        if not os.path.exists(parent):
+            continue
+        if not os.path.isdir(parent):
+            what = "a file" if os.path.isfile(parent) else "a special file (a named pipe, device or socket)"
+            return f"lies under {parent}, which is {what}, not a directory"
+        return None
+    return None
+
+
 def _refuse_unexpanded(text) -> None:
     """Refuse an output path that starts with ``~`` (:func:`unexpanded_home`), naming it."""
     reason = unexpanded_home(text)
@@ -473,8 +537,11 @@ def check_output_path(output, *inputs) -> Path:
         path, not a file name), starts with ``~`` (:func:`unexpanded_home`: a folder
         ``~`` was made in the current directory), is ``-`` (standard output), or another
         file that is not a regular file (``/dev/full``: the rename would replace the
-        device), is one of ``inputs``, lies below a path that is a file, or its directory
-        cannot be written (permission, read-only file system). Its name, or that of a
+        device), is one of ``inputs``, lies below a path that is a file (:func:`under_file`:
+        ``it lies under my_tasks.csv, which is a file, not a directory``), or its directory
+        cannot be written (permission, read-only file system); it is relative and the
+        current directory no longer exists (:func:`lost_cwd`: ``No such file or directory``
+        before, naming nothing). Its name, or that of a
         folder to be made for it, is longer than its file system allows
         (:func:`long_name`: a bare ``OSError`` before); it lies under a symbolic link to
         nothing or one that loops (:func:`broken_link`: the whole work was done, then
@@ -500,6 +567,9 @@ def check_output_path(output, *inputs) -> Path:
         text = os.fspath(output)
     except TypeError:
         raise DataFormatError(f"expected an output file path, got {type(output).__name__}") from None
+    reason = lost_cwd(text)  # a relative path in a removed directory: "No such file or directory", naming nothing
+    if reason is not None:
+        raise OutputError(reason, path=text, errno=errno_codes.ENOENT)
     out = Path(output)
     reason = long_name(out)  # first: pathlib raised a bare OSError ("File name too long")
     if reason is not None:
@@ -532,11 +602,12 @@ def check_output_path(output, *inputs) -> Path:
     reason = broken_link(out, itself=False)  # its folders cannot be made: the writer failed after the work
     if reason is not None:
         raise OutputError(f"it {reason}", path=out, errno=errno_codes.ENOENT)
+    reason = under_file(out)  # "my_tasks.csv is a file, not a directory": the words of exposure._outdir now
+    if reason is not None:
+        raise OutputError(f"it {reason}", path=out, errno=errno_codes.ENOTDIR)
     parent = out.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
-    if parent.exists() and not parent.is_dir():
-        raise OutputError(f"{parent} is a file, not a directory", path=out, errno=errno_codes.ENOTDIR)
     if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
         try:
             read_only = bool(os.statvfs(parent).f_flag & os.ST_RDONLY)
@@ -941,6 +1012,19 @@ def _remove_passed(created: list[Path], paths) -> None:
     _remove_dirs([d for d in created if not any(home.is_relative_to(d) for home in homes)])
 
 
+def _written_path(path: Path) -> Path:
+    """The file :func:`atomic_path` replaces for the destination ``path``: the file a symbolic link there points to.
+
+    A link to a file is written through (the file it points to gets the new contents and
+    the link stays); a link to nothing is replaced by the new file. (:func:`atomic_paths`
+    replaces a link in a set by a regular file: a report name linked to an input of the
+    same command would otherwise write over that input.)
+    """
+    if path.is_symlink() and path.is_file():
+        return Path(os.path.realpath(path))
+    return path
+
+
 @contextlib.contextmanager
 def atomic_path(path, *, make_dirs: bool = True):
     """Yield a temporary path beside ``path``; rename it to ``path`` on success.
@@ -994,9 +1078,7 @@ def atomic_path(path, *, make_dirs: bool = True):
     if isinstance(path, (str, os.PathLike)):
         _refuse_directory_path(os.fspath(path))
         _refuse_unexpanded(path)
-    path = Path(path)
-    if path.is_symlink() and path.is_file():
-        path = Path(os.path.realpath(path))
+    path = _written_path(Path(path))
     created = _missing_dirs([path])  # made for the file: removed again if it is not written
     tmp = None
     try:

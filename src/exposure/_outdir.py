@@ -77,7 +77,9 @@ from exposure._io import (
     broken_link,
     dirs_to_make,
     long_name,
+    lost_cwd,
     name_limit,
+    under_file,
     unexpanded_home,
 )
 from exposure._tables import COMPRESSED
@@ -398,7 +400,10 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     a directory ``measures.csv`` of eight reports, as
     :func:`exposure.reports.sources.write_source_reports` refuses for its report
     directory. A directory that exists already under such a name (or a link to one) is
-    written into as before.
+    written into as before. A relative ``path`` where the current directory no longer
+    exists is refused first (:func:`_refuse_lost_cwd`), as every output check of this
+    module refuses it: the first check of ``exposure validate --report-dir`` and ``exposure
+    diff --reports``, which then said ``error: No such file or directory``.
 
     Parameters
     ----------
@@ -415,7 +420,8 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     ------
     OutputPathError
         ``-o/--output rollup.xlsx names the directory that gets ...; but 'rollup.xlsx' is
-        named like a .xlsx file: give a directory``.
+        named like a .xlsx file: give a directory``; ``output path rep: the current
+        directory no longer exists ...``.
 
     Examples
     --------
@@ -425,6 +431,7 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     exposure._outdir.OutputPathError: -o/--output /nonexistent/r.xlsx names the directory that gets the roll-up's tables, but 'r.xlsx' is named like a .xlsx file: give a directory
     >>> refuse_file_named_dir("/nonexistent/results", "-o/--output", "the reports")
     """
+    _refuse_lost_cwd(path)  # validate --report-dir, diff --reports: "No such file or directory", naming nothing
     given = Path(path)
     suffix = given.suffix.lower()
     if suffix not in FILE_SUFFIXES or given.is_dir():
@@ -501,12 +508,11 @@ def _refuse_unexpanded(path) -> None:
 
 
 def _refuse_lost_cwd(path) -> None:
-    """Refuse a relative output path when the current directory no longer exists.
+    """Refuse a relative output path when the current directory no longer exists (:func:`exposure._io.lost_cwd`).
 
-    A shell left in a directory that was removed (``rm -rf`` of a build folder, a
-    ``git clean``) or replaced since it entered it: ``exposure compare -o rep``,
-    ``rollup -o``, ``train --out m.npz`` said ``error: No such file or directory``,
-    naming nothing (Python's :func:`os.getcwd` failed while the path was made absolute).
+    ``exposure compare -o rep``, ``rollup -o``, ``train --out m.npz`` said ``error: No such
+    file or directory``, naming nothing. The rule and its words are those of
+    :func:`exposure._io.check_output_path` (``exposure score -o s.csv``).
 
     Raises
     ------
@@ -519,14 +525,9 @@ def _refuse_lost_cwd(path) -> None:
     --------
     >>> _refuse_lost_cwd("/nonexistent/rep")  # an absolute path: the current directory is not read
     """
-    if os.path.isabs(os.fspath(path)):
-        return
-    try:
-        os.getcwd()
-    except FileNotFoundError:
-        raise OutputPathError(f"output path {os.fspath(path)}: the current directory no longer exists (it was removed "
-                              "or replaced after the shell entered it), so a relative path names nothing; cd to an "
-                              "existing directory, or give the full path") from None
+    reason = lost_cwd(path)
+    if reason is not None:
+        raise OutputPathError(f"output path {os.fspath(path)}: {reason}")
 
 
 def real_path(path) -> Path:
@@ -671,13 +672,12 @@ def check_output_file(path) -> Path:
 def _refuse_under_file(path) -> None:
     """Refuse an output path that lies under a file (``my_tasks.csv/o``, where ``my_tasks.csv`` is one).
 
-    One rule, and one wording, for every writer of this module: an output directory
-    replaced as a whole (:func:`check_output_dir`), a report directory
-    (:func:`check_files_dir`) and an output file (:func:`check_output_file`). The two
-    latter said ``cannot write to the output directory: Not a directory`` and ``cannot
-    write my_tasks.csv/m.npz: File exists (my_tasks.csv)``, naming no file as the one in the
-    way. The closest existing path above ``path`` is named, as written (relative when
-    ``path`` is); a named pipe, device or socket there is said to be one.
+    One rule, and one wording, for every writer (:func:`exposure._io.under_file`): an output
+    directory replaced as a whole (:func:`check_output_dir`), a report directory
+    (:func:`check_files_dir`), an output file (:func:`check_output_file`) and the files of
+    :func:`exposure._io.check_output_path`. The report directories and ``train --out`` said
+    ``cannot write to the output directory: Not a directory`` and ``cannot write
+    my_tasks.csv/m.npz: File exists (my_tasks.csv)``, naming no file as the one in the way.
 
     Raises
     ------
@@ -696,17 +696,9 @@ def _refuse_under_file(path) -> None:
     exposure._outdir.OutputPathError: output path .../my_tasks.csv/o/m.npz lies under .../my_tasks.csv, which is a file, not a directory
     >>> _refuse_under_file(d / "new" / "o")
     """
-    path = Path(path)
-    if os.path.exists(path):  # never raises (a folder that may not be searched: named by the probe)
-        return
-    for parent in path.parents:
-        if not os.path.exists(parent):
-            continue
-        if not os.path.isdir(parent):
-            what = ("a file" if os.path.isfile(parent) else
-                    "a special file (a named pipe, device or socket)")
-            raise OutputPathError(f"output path {path} lies under {parent}, which is {what}, not a directory")
-        return
+    reason = under_file(path)
+    if reason is not None:
+        raise OutputPathError(f"output path {Path(path)} {reason}")
 
 
 def _absolute(out) -> Path:
@@ -1309,7 +1301,7 @@ def files_snapshot(out) -> dict[str, tuple[int, int, int]]:
     that :func:`written_note` can tell which of them it replaced. A directory that does not
     exist or cannot be listed has none. A symbolic link to a file is taken as the file it
     points to: a report name that was such a link (written through by
-    :func:`exposure._io.atomic_path`, or replaced by the new file) was left out of the note.
+    :func:`exposure._io.atomic_path` and :func:`exposure._io.atomic_paths`) was left out of the note.
 
     Examples
     --------

@@ -192,7 +192,9 @@ def test_report_errors_name_the_report(tmp_path, capsys):
     (tmp_path / "file").write_text("not a directory\n")
     code, err = run(capsys, "report", "rubric", "--out-dir", tmp_path / "file" / "r")
     assert code == 2
-    assert len(err) == 1 and err[0].startswith(f"exposure report rubric: error: {tmp_path / 'file' / 'r'}: ")
+    # the output path named in the words of every writer since round 77 (it was "PATH: cannot write ...")
+    assert err == [f"exposure report rubric: error: output path {tmp_path / 'file' / 'r'} lies under "
+                   f"{tmp_path / 'file'}, which is a file, not a directory"]
 
 
 def test_report_categories_error_names_the_report(tmp_path, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from exposure._args import choice_hint
-from exposure._io import check_output_path, unexpanded_home
+from exposure._io import check_output_path, lost_cwd, under_file, unexpanded_home
 from exposure._outdir import (
     OutputPathError,
     check_files_dir,
@@ -372,11 +372,41 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
         check_output_path(path, *inputs)
 
 
+def check_out_file(out) -> None:
+    """Refuse an ``--out`` file under a file, or relative where the current directory is gone, naming the file.
+
+    Checked as its folder (:func:`exposure._outdir.check_files_dir`), ``exposure evaluate
+    --out my_tasks.csv/e.csv`` was told ``my_tasks.csv: output exists and is not a
+    directory``, and ``--out e.csv`` in a removed directory ``output path .: the current
+    directory no longer exists ...``. Said now of the file given, in the words of ``exposure
+    train --out`` and of every output (:func:`exposure._io.under_file`,
+    :func:`exposure._io.lost_cwd`). ``report agreement --out-dir`` names its directory, as before.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "my_tasks.csv").write_text("task\\n")
+    >>> check_out_file(d / "my_tasks.csv" / "e.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output path .../my_tasks.csv/e.csv lies under .../my_tasks.csv, which is a file, not a directory
+    >>> check_out_file(d / "e.csv")
+    """
+    reason = lost_cwd(out)
+    if reason is not None:
+        raise OutputPathError(f"output path {out}: {reason}")
+    reason = under_file(out)
+    if reason is not None:
+        raise OutputPathError(f"output path {out} {reason}")
+
+
 def run_agreement(args) -> int:
     """Run ``exposure report agreement`` / ``exposure evaluate``.
 
     The arguments and the output are checked before the labels are read
-    (:func:`check_agreement_args`, :func:`check_out_name`, :func:`check_report_outputs`);
+    (:func:`check_agreement_args`, :func:`check_out_name`, :func:`check_out_file`,
+    :func:`check_report_outputs`);
     ``--folds`` against the labels' occupation groups once they are (:func:`check_folds_fit`),
     before O*NET and the cross-validation.
     """
@@ -385,6 +415,8 @@ def run_agreement(args) -> int:
     check_out_name(args.out, report_name(args.method))  # evaluate's --out (report agreement has --out-dir)
     if not args.out:
         _refuse_file_named(args, report_name(args.method))
+    if args.out:  # evaluate's --out: named itself, not as its folder
+        check_out_file(args.out)
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
     check_report_outputs(out, calibration, label_paths(args),  # before the labels and the CV
