@@ -146,8 +146,8 @@ def test_arrays_of_no_transformer_and_not_a_dict_are_named():
                                             r"layers \('encoder\.\*'\) nor its head \('head\.weight'\), and no "
                                             r"'base_sha256' \(it holds 'x'\)$"):
         tr.TransformerModel({"x": np.zeros(2)}, {"temperature": 1.0})
-    with pytest.raises(ExposureError, match="^a transformer artifact is a dict of arrays and a dict of "
-                                            "metadata, got list and dict$"):
+    with pytest.raises(ExposureError, match=r"^not a transformer artifact: its arrays are a list, not a dict of "
+                                            r"names and arrays \(as exposure\._io\.read_arrays gives them\)$"):
         tr.TransformerModel([np.zeros((3, 2))], {"base_sha256": "0" * 64})
 
 

@@ -49,7 +49,7 @@ from exposure._io import (
     write_arrays,
 )
 from exposure._measures import LABELS, PROBA_COLUMNS
-from exposure._tables import check_input_file, missing_note, read_utf8
+from exposure._tables import check_input_file, first_repeat, missing_note, read_utf8
 from exposure.errors import DataFormatError, ExposureError
 from exposure.scoring._embed import VECTORS_NAME, StaticVectors, load_vectors
 from exposure.scoring._features import (
@@ -77,7 +77,15 @@ from exposure.scoring._inputs import (
     without_other_ids,
 )
 from exposure.scoring.categories import _unmarked_texts
-from exposure.scoring.retrieval import INDEX_NAME, Neighbours, TaskIndex, check_terms, load_index
+from exposure.scoring.retrieval import (
+    INDEX_NAME,
+    Neighbours,
+    TaskIndex,
+    check_parts,
+    check_precision,
+    check_terms,
+    load_index,
+)
 from exposure.sources import sha256_digest
 
 __all__ = [
@@ -500,7 +508,12 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     two vectorisers are checked as the retrieval index's (:func:`~exposure.scoring.retrieval.check_terms`:
     a word given twice changed the scores silently), and the index and vectors must be
     named alone (``../retrieval-v1.npz`` or an absolute path read a file outside the model's
-    folder).
+    folder). The SOC major groups, DWA and IWA ids of the one-hot blocks are each given once
+    (:func:`_check_columns`: the first of a code given twice was a column never used), and
+    coefficients of float16 are refused, as the transformer refuses its weights
+    (:func:`~exposure.scoring.retrieval.check_precision`). Arrays or metadata that are not
+    dicts are named in the words of a pinned file's metadata.json
+    (:func:`~exposure.scoring.retrieval.check_parts`; ``AttributeError`` before).
 
     Raises
     ------
@@ -517,8 +530,10 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     ...
     exposure.errors.ExposureError: the model artifact's coefficient set 'onet' names feature blocks ['bert'] that this version does not know (it knows ['word', 'char', 'title', 'major', 'activity', 'context', 'grounded', 'embed']): is the artifact of a newer version of the library?
     """
+    # metadata.json that is no object (JSON of another tool) is refused by read_arrays, for every artifact;
+    # in memory (from_arrays(arrays, None)) in its words: an AttributeError before
+    check_parts(arrays, meta, "a model artifact")
     what = "the model artifact"
-    # metadata.json that is no object (JSON of another tool) is refused by read_arrays, for every artifact
     kind = artifact_kind(arrays, meta)
     if kind not in (None, "learned"):  # the transformer's was "not a model artifact: it lacks 'sets'"
         also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its "
@@ -559,18 +574,48 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
         raise ExposureError(f"{what}'s word_ngram_max must be a whole number of 1 or more, got {shown(ngram)}")
     for prefix, most in (("task_word_", ngram), ("title_word_", 1)):  # the retrieval index's rule
         check_terms(arrays, prefix, what, most)
+    for name, block in (("majors", "major"), ("dwas", "activity"), ("iwas", "activity")):
+        _check_columns(arrays, name, block, what)
     for which in sets:
         value = temperature[which]
         if not _number(value) or value <= 0:
             raise ExposureError(f"{what}'s temperature of set {which!r} must be a number above 0, got "
                                 f"{shown(value)}")
         coef, intercept = np.asarray(arrays[f"coef_{which}"]), np.asarray(arrays[f"intercept_{which}"])
+        for name, value in ((f"coef_{which}", coef), (f"intercept_{which}", intercept)):  # the transformer's rule
+            check_precision(value, name, what, "float64 is expected (as save_model stores it)")
         if coef.ndim != 2 or coef.shape[0] != len(LABELS) or coef.dtype.kind != "f" or not np.isfinite(coef).all():
             raise ExposureError(f"{what}'s array 'coef_{which}' must hold finite numbers, one row per class "
                                 f"({len(LABELS)}), got {coef.dtype} of shape {coef.shape}")
         if intercept.shape != (len(LABELS),) or intercept.dtype.kind != "f" or not np.isfinite(intercept).all():
             raise ExposureError(f"{what}'s array 'intercept_{which}' must hold {len(LABELS)} finite numbers, "
                                 f"got {intercept.dtype} of shape {intercept.shape}")
+
+
+def _check_columns(arrays: dict, name: str, block: str, what: str) -> None:
+    """Refuse the array ``name`` of the columns of feature block ``block`` (``majors``, ``dwas``, ``iwas``).
+
+    One text (a code or id) a column, each once: a code given twice was loaded without a
+    word, and the first one's column was never used (the last one's takes its texts); the
+    scores changed, silently.
+
+    Examples
+    --------
+    >>> _check_columns({"majors": np.array(["11", "13", "11"])}, "majors", "major", "the model artifact")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the model artifact's array 'majors' holds '11' twice (majors[0] and majors[2]): each is one column of the 'major' block, and the first one's column was never used (the artifact is damaged)
+    """
+    value = np.asarray(arrays[name])
+    if value.ndim != 1 or value.dtype.kind != "U":
+        raise ExposureError(f"{what}'s array {name!r} must hold text (one column of the {block!r} block each), "
+                            f"got {value.dtype} of shape {value.shape}")
+    repeat = first_repeat(value)
+    if repeat is not None:
+        j, i = repeat
+        raise ExposureError(f"{what}'s array {name!r} holds {str(value[j])!r} twice ({name}[{i}] and {name}[{j}]): "
+                            f"each is one column of the {block!r} block, and the first one's column was never "
+                            "used (the artifact is damaged)")
 
 
 def _check_widths(model: "LearnedModel", path: Path) -> None:

@@ -55,6 +55,7 @@ __all__ = [
     "MAX_DF",
     "RATIO",
     "POWER",
+    "PAYLOAD_TOLERANCE",
     "TaskIndex",
     "Neighbours",
     "build_index",
@@ -70,6 +71,12 @@ INDEX_NAME = "retrieval-v1.npz"
 MAX_DF = 300
 #: Neighbours within this fraction of the best similarity are kept.
 RATIO = 0.7
+#: How far from 1 a task's payload (E0 + E1 + E2) may sum: the tolerance of the scores' own
+#: check (:class:`~exposure.schemas.TaskScores`), which a weighted mean of such rows then
+#: meets. The shipped index's rows are within 4e-16 of 1; stored as float16 they were up to
+#: 4e-4 away, and every text scored raised TaskScores' ``SchemaError``, naming no index.
+PAYLOAD_TOLERANCE = 1e-6
+
 #: Neighbour weight: ``similarity ** POWER`` (normalised to sum to one).
 POWER = 4.0
 #: Most rows per block of the similarity product.
@@ -407,7 +414,10 @@ def _check_arrays(arrays: dict, meta: dict) -> None:
     crashed the process (a segmentation fault in scipy's product), arrays of the tasks of
     other lengths raised numpy's ``IndexError`` or a broadcasting ``ValueError`` when a
     text was retrieved, ``ngram_max`` of text a bare ``ValueError``, and NaN in the IDF
-    weights or the payload gave no neighbour or NaN probabilities, silently.
+    weights or the payload gave no neighbour or NaN probabilities, silently. A payload whose
+    rows do not sum to 1 (stored as float16: up to 4e-4 away) was read, and every text
+    scored then failed the scores' own check (``SchemaError: TaskScores, row 1: p_e0 + p_e1 +
+    p_e2 = 1 ...``), naming no index.
 
     Raises
     ------
@@ -422,6 +432,7 @@ def _check_arrays(arrays: dict, meta: dict) -> None:
     ...
     exposure.errors.ExposureError: the retrieval index's array 'task_ids' has 1 rows for 2 tasks (the rows of 'tasks')
     """
+    check_parts(arrays, meta, "a retrieval index")
     what = "the retrieval index"
     for key in ("ngram_max", "stem"):
         if key not in meta:
@@ -461,7 +472,77 @@ def _check_arrays(arrays: dict, meta: dict) -> None:
         ("activities", lambda v: v.ndim == 1 and v.dtype.kind == "U", "text (DWA and IWA ids)"),
     )
     _check_values(arrays, checks, what)
+    off = _unsummed(np.asarray(arrays["payload"]))
+    if off is not None:  # float16: the scores of every text then failed TaskScores' check, naming no file
+        payload = np.asarray(arrays["payload"])
+        raise ExposureError(f"{what}'s array 'payload' holds a row summing to {off[1]!r} (payload[{off[0]}], "
+                            f"{payload.dtype} of shape {payload.shape}): each task's probabilities (E0, E1, E2) "
+                            f"must sum to 1 (within {PAYLOAD_TOLERANCE}; the library stores them as float64)")
     check_terms(arrays, "", what, ngram)
+
+
+#: What :func:`check_parts` calls a metadata value of each JSON type, as :func:`exposure._io.read_arrays` does.
+_JSON_KINDS = {list: "an array", str: "a string", type(None): "null", bool: "true or false", int: "a number",
+               float: "a number"}
+
+
+def check_parts(arrays, meta, what: str) -> None:
+    """Refuse ``arrays`` or ``meta`` given to an artifact's ``from_arrays`` that are not dicts.
+
+    :func:`exposure._io.read_arrays` refuses a ``metadata.json`` that is no object, for
+    every pinned file; an index or model built from arrays and metadata in memory
+    (``TaskIndex.from_arrays``, ``LearnedModel.from_arrays``, ``TransformerModel(...)``) is
+    refused in its words. Before, the index raised ``TypeError: argument of type 'NoneType'
+    is not iterable``, the learned model ``AttributeError: 'list' object has no attribute
+    'get'``, and the transformer said ``a transformer artifact is a dict of arrays and a dict
+    of metadata, got dict and list``.
+
+    Parameters
+    ----------
+    arrays, meta
+        What was given.
+    what : str
+        The artifact with its article (``"a retrieval index"``).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        ``not a retrieval index: its metadata.json is null, not an object of names and values
+        (as the library writes it)``, or ``...: its arrays are a list, not a dict of names and
+        arrays (as exposure._io.read_arrays gives them)``.
+
+    Examples
+    --------
+    >>> check_parts({}, [1], "a retrieval index")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: not a retrieval index: its metadata.json is an array, not an object of names and values (as the library writes it)
+    """
+    if not isinstance(meta, dict):  # read_arrays' words, of a file's metadata.json
+        kind = _JSON_KINDS.get(type(meta), f"a {type(meta).__name__}")
+        raise DataFormatError(f"not {what}: its metadata.json is {kind}, not an object of names and values (as "
+                              "the library writes it)")
+    if not isinstance(arrays, dict):
+        raise DataFormatError(f"not {what}: its arrays are a {type(arrays).__name__}, not a dict of names and "
+                              "arrays (as exposure._io.read_arrays gives them)")
+
+
+def check_precision(value: np.ndarray, name: str, what: str, expected: str) -> None:
+    """Refuse an array of floats of less than 32 bits (float16), saying what is ``expected``.
+
+    float16 rounds the weights (about 3 digits): the scores moved, silently. The one rule of
+    the learned model's coefficients and the transformer's weights.
+
+    Examples
+    --------
+    >>> check_precision(np.zeros(2, dtype=np.float16), "coef_text", "the model artifact",
+    ...                 "float64 is expected (as save_model stores it)")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: the model artifact's array 'coef_text' is float16: float64 is expected (as save_model stores it)
+    """
+    if value.dtype.kind == "f" and value.dtype.itemsize < 4:
+        raise ExposureError(f"{what}'s array {name!r} is {value.dtype}: {expected}")
 
 
 def _check_values(arrays: dict, checks, what: str) -> None:
@@ -937,7 +1018,8 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
         Or anything with ``tasks`` [onetsoc_code, task_id, task], ``task_dwas``, ``dwas``
         [dwa_id, iwa_id, dwa_title] and ``occupations`` (or ``job_zones``) frames.
     payload : array-like, shape (n_tasks, 3), optional
-        Probabilities carried by each task (in ``onet.tasks`` order); default uniform.
+        Probabilities carried by each task (in ``onet.tasks`` order), each row summing to 1
+        (within :data:`PAYLOAD_TOLERANCE`); default uniform.
     max_df : int, default :data:`MAX_DF`
         Terms in more task statements are left out of the similarity product.
 
@@ -955,7 +1037,7 @@ def build_index(onet, payload=None, *, max_df: int = MAX_DF) -> TaskIndex:
         ``onet.dwas`` (or a DWA ID of ``onet.task_dwas``) missing, a DWA ID listed twice
         in ``onet.dwas`` (:func:`_check_repeated_dwas`), or a column of these
         read missing (naming the table first, then the row and column); ``payload`` is not probabilities of 0 to 1, three a task
-        (:func:`_check_payload`); ``max_df`` is not a whole number of 1 or more.
+        summing to 1 (:func:`_check_payload`); ``max_df`` is not a whole number of 1 or more.
 
     Examples
     --------
@@ -1185,7 +1267,27 @@ def _check_payload(payload, n: int) -> np.ndarray:
         row, col = (int(v) for v in np.argwhere(bad)[0])
         raise DataFormatError(f"payload row {row + 1} holds {float(values[row, col])!r}: it must hold "
                               "probabilities of 0 to 1 (E0, E1, E2 of each task)")
+    off = _unsummed(values)
+    if off is not None:  # kept before: the scores then failed TaskScores' check ("p_e0 + p_e1 + p_e2 = 1")
+        raise DataFormatError(f"payload row {off[0] + 1} sums to {off[1]!r}: each task's probabilities (E0, E1, "
+                              f"E2) must sum to 1 (within {PAYLOAD_TOLERANCE})")
     return values
+
+
+def _unsummed(payload: np.ndarray) -> tuple[int, float] | None:
+    """Position and sum of the first row of ``payload`` (n x 3) not summing to 1 within :data:`PAYLOAD_TOLERANCE`.
+
+    The one rule of the index's payload, built (:func:`_check_payload`) or loaded
+    (:func:`_check_arrays`).
+
+    Examples
+    --------
+    >>> _unsummed(np.array([[0.2, 0.5, 0.3], [0.3, 0.3, 0.3]])), _unsummed(np.full((1, 3), 1 / 3))
+    ((1, 0.8999999999999999), None)
+    """
+    total = np.asarray(payload, dtype=np.float64).sum(axis=1)
+    off = np.flatnonzero(~(np.abs(total - 1.0) <= PAYLOAD_TOLERANCE))
+    return None if not len(off) else (int(off[0]), float(total[off[0]]))
 
 
 def _drop_columns(m: sparse.csr_matrix, drop: np.ndarray) -> sparse.csr_matrix:

@@ -55,7 +55,7 @@ from exposure.scoring.learned import (
     read_registry,
     shipped_model_path,
 )
-from exposure.scoring.retrieval import check_texts
+from exposure.scoring.retrieval import check_parts, check_precision, check_texts
 
 __all__ = ["MODEL_NAME", "MAX_LENGTH", "CHECK_TOLERANCE", "TransformerModel", "pack_weights",
            "save_transformer", "load_transformer", "shipped_transformer_path"]
@@ -159,7 +159,15 @@ class TransformerModel:
 
     @classmethod
     def from_arrays(cls, arrays: dict, meta: dict) -> "TransformerModel":
-        """Build from :func:`exposure._io.read_arrays` output."""
+        """Build from :func:`exposure._io.read_arrays` output.
+
+        Raises
+        ------
+        exposure.errors.DataFormatError
+            ``arrays`` or ``meta`` is not a dict (:func:`~exposure.scoring.retrieval.check_parts`:
+            ``dict(None)``'s ``TypeError`` before).
+        """
+        check_parts(arrays, meta, "a transformer artifact")
         return cls(dict(arrays), dict(meta))
 
     def to_arrays(self) -> tuple[dict, dict]:
@@ -480,7 +488,9 @@ def _check_kind(arrays, meta) -> None:
     wrote over ``transformer-v1.npz``), the word vectors or the retrieval index given to
     :func:`load_transformer` were "the transformer artifact's metadata lacks
     'base_sha256'", as if that key alone were missing. Arrays and metadata that are not
-    dicts are named so (a list was said to lack ``'head.weight'``).
+    dicts are named so (a list was said to lack ``'head.weight'``), in the words of a pinned
+    file's (:func:`~exposure.scoring.retrieval.check_parts`: they were ``a transformer artifact
+    is a dict of arrays and a dict of metadata, got dict and list``).
 
     Raises
     ------
@@ -494,9 +504,7 @@ def _check_kind(arrays, meta) -> None:
     ...
     exposure.errors.ExposureError: not a transformer artifact: it is a model of the learned scorer (exposure.scoring.learned.load_model reads it)
     """
-    if not isinstance(arrays, dict) or not isinstance(meta, dict):
-        raise ExposureError(f"a transformer artifact is a dict of arrays and a dict of metadata, got "
-                            f"{type(arrays).__name__} and {type(meta).__name__}")
+    check_parts(arrays, meta, "a transformer artifact")  # the words of a pinned file's metadata.json
     kind = artifact_kind(arrays, meta)  # one rule, shared with the learned model's loader
     if kind == "transformer":
         return
@@ -531,11 +539,9 @@ def _check_artifact(arrays: dict, meta: dict) -> None:
             # tokenizer ("check texts give logits up to 4.438 away")
             raise ExposureError(f"{what}'s array {name!r} is {value.dtype}: float32 is expected (only "
                                 f"the '{_CODES}' matrices are integers, as pack_weights stores them)")
-        if value.dtype.kind == "f" and value.dtype.itemsize < 4:
-            # float16 rounds the weights the check logits were recorded with: the check then
-            # failed blaming the tokenizer, or (the head) passed with scores moved silently
-            raise ExposureError(f"{what}'s array {name!r} is {value.dtype}: float32 is expected "
-                                "(as pack_weights stores it)")
+        # float16 rounds the weights the check logits were recorded with: the check then
+        # failed blaming the tokenizer, or (the head) passed with scores moved silently
+        check_precision(value, name, what, "float32 is expected (as pack_weights stores it)")
         if name.endswith(_CODES):
             base = name[:-len(_CODES)]
             scale = arrays.get(base + _SCALE)
