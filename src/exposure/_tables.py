@@ -2833,6 +2833,31 @@ def _meant_number(text: str, share: bool):
     return (written, what, m["sep"]) if what else None
 
 
+def _space_hint(value: str, share: bool) -> str:
+    """What to write for a number with a space that is not the plain one around it (``'4.5\\xa0'``), else ``""``.
+
+    A no-break space (U+00A0, pasted from a web page) or another space outside ASCII
+    after or before a number is not read by :func:`pandas.to_numeric`, which reads the
+    plain spaces around a number: ``'4.5\\xa0'`` was refused as ``IM ratings must be
+    numbers, got '4.5\\xa0'`` with no word of the space, which does not show. Told in the
+    words of :func:`exposure.schemas._fields.code_hint` for a code. With ``share``, only a
+    number in [0, 1] is offered (:func:`number_hint`).
+
+    Examples
+    --------
+    >>> _space_hint("4.5\u00a0", False), _space_hint("x\u00a0", False), _space_hint("4.5\u00a0", True)
+    (": '\\\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '4.5'", '', '')
+    """
+    meant = value.strip()
+    odd = next((ch for ch in value if ch.isspace() and not ch.isascii()), None)
+    if odd is None or not meant or any(ch.isspace() for ch in meant):
+        return ""
+    number = pd.to_numeric(pd.Series([meant]), errors="coerce").to_numpy(dtype=float)[0]
+    if np.isnan(number) or (share and not 0.0 <= number <= 1.0):
+        return ""
+    return f": {odd!r} (U+{ord(odd):04X}, a space that is not the plain space; pasted from a web page?): write {meant!r}"
+
+
 def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     """The advice for a cell ``value`` refused as not a number, with the number to write; else ``""``.
 
@@ -2848,7 +2873,10 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     ``Err:502``: :func:`is_spreadsheet_error`), a formula that failed, is said to be one
     (:data:`_FAILED_FORMULA_HINT`): it was ``not a number: '#N/A'`` without a word. Text with a
     comma that is no such number (``1,234,5``) is
-    told only where commas may stand (without ``share``); other text gets ``""``. Without
+    told only where commas may stand (without ``share``). A number with a space outside
+    ASCII around it (``'4.5\\xa0'``, a no-break space pasted from a web page) is told the
+    space and the number to write (:func:`_space_hint`; only the reader of O*NET's ratings
+    said so). Other text gets ``""``. Without
     ``grouped`` (frames given in Python, :func:`exposure.measures._crosswalk.numbers`, which
     read no comma), a decimal comma is told the number to write as for a share, and
     thousands separated by commas (``1,234``) the number without them; they were told
@@ -2881,6 +2909,8 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     ('', '', ': a comma must separate thousands (1,234); write decimals with a point, not a comma')
     >>> number_hint("0,4", grouped=False), number_hint("1,234", grouped=False)
     (": a decimal comma? write decimals with a point: '0.4'", ": a comma does not separate thousands here: write '1234'")
+    >>> print(number_hint("4.5\u00a0"))
+    : '\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '4.5'
     >>> print(number_hint("#N/A", share=True))
     : a spreadsheet's error value (a formula that failed in the spreadsheet): correct the formula there, or leave the cell empty
     """
@@ -2893,6 +2923,9 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
         return f": a comma does not separate thousands here: write {text.replace(',', '')!r}"
     meant = _meant_number(value, share)
     if meant is None:
+        spaced = _space_hint(value, share)  # '4.5\xa0': the space does not show
+        if spaced:
+            return spaced
         if (share or not grouped or "," not in text or re.fullmatch(GROUPED, text)  # 1,234.5: read, or no integer
                 or not re.fullmatch(r"[+\-\u2212]?[0-9][0-9.,]*", text)):
             return ""

@@ -120,6 +120,7 @@ from exposure.scoring._files import (
     occupation_keys,
     onet_aliases,
     row_arg,
+    text_column_noted,
 )
 from exposure.scoring._inputs import (
     argument_given,
@@ -1833,7 +1834,8 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
             _refuse_repeated_column(scored._meta, "scored", column)
     # a partition that is no frame (from_delayed of a task that returned None) is named:
     # renamed, it was an AttributeError or TypeError naming no partition
-    scored = scored.map_partitions(_frame_partition, "scored", meta=scored._meta)
+    scored = scored.map_partitions(_frame_partition, "scored", meta=scored._meta,
+                                    enforce_metadata=False)  # (a missing column is named by the checks below)
     # the index is not read: one Dask cannot reduce over (an IntervalIndex: "Don't know how
     # to handle index of type pandas.IntervalIndex") is dropped
     scored = scored.rename(columns=aliases).reset_index(drop=True)
@@ -3005,7 +3007,11 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         except DataFormatError as exc:  # a missing column: found on the client, of no file or row
             if exc.path is not None or exc.row is not None:
                 raise
-            raise type(exc)(exc.reason, path=src, column=exc.column) from None
+            named = type(exc)(exc.reason, path=src, column=exc.column)
+            if named.reason.startswith("missing text column"):  # a column of task-like texts offered, as for a file
+                named = text_column_noted(named, ddf.partitions[0].compute().drop(
+                    columns=[c for c in _HIDDEN if c in ddf.columns]))
+            raise named from None
         # once for the dataset, before any work (each partition, a batch, left them unsaid)
         head = ddf._meta.drop(columns=[c for c in _HIDDEN if c in ddf.columns]).rename(columns=aliases)
         _warn_columns(head, src, dst, used=(text_column, aliased_column(

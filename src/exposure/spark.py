@@ -98,7 +98,7 @@ from exposure.scoring._inputs import (
     check_path_name,
     check_row_offset,
     columns_shown,
-    missing_column_hint,
+    missing_occupation_column,
     task_texts,
 )
 from exposure.scoring.learned import load_model_at, runner_path, titles_share_context
@@ -762,11 +762,13 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
     PySpark's ``NOT_IMPLEMENTED: Invalid return type in mapInPandas``, printing the whole
     schema, hidden columns included).
     The columns are looked for under their names after O*NET's published headers are
-    renamed, as ``score_tasks`` does. A missing occupation column is followed, as
-    ``score_tasks`` follows it, by the column of ``sdf`` that spells it in another case
-    (:func:`~exposure.scoring._inputs.missing_column_hint`:
-    ``the frame has 'Job Title': give occupation_column='Job Title'``), which was left
-    unsaid.
+    renamed, as ``score_tasks`` does. A missing occupation column is said in
+    ``score_tasks``' words (:func:`~exposure.scoring._inputs.missing_occupation_column`),
+    followed by the column of ``sdf`` that spells it in another case (``the frame has 'Job
+    Title': give occupation_column='Job Title'``), which was left unsaid. The columns of a
+    missing text or occupation column are listed, and offered, as ``sdf`` names them
+    (``O*NET-SOC Code``, ``Task``), as a file's are: the library's names were listed
+    (``onetsoc_code``, ``task``), and ``text_column="TASK"`` was told to give ``'task'``.
     """
     from pyspark.sql.pandas.types import to_arrow_type
     from pyspark.sql.types import NullType, StringType
@@ -797,14 +799,12 @@ def _check_columns(schema, text_column: str, occupation_column: str | None, *,
                                   ".cast('string')), or drop it", column=field.name) from None
     aliases = onet_aliases(pd.DataFrame(columns=names))
     fields = {aliases.get(f.name, f.name): f for f in schema.fields}
-    task_texts(pd.DataFrame(columns=list(fields)), text_column, show_index=False)  # missing: its message
+    if text_column not in fields:  # score_tasks' message, of the columns as sdf names them
+        task_texts(pd.DataFrame(columns=names), text_column, show_index=False)
     if occupation_column is not None and occupation_column not in fields:
         # as score_tasks: a column in another case offered (``Job Title`` for ``job_title``),
         # under the name sdf gives it
-        raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
-                              f"{columns_shown(list(fields))})"
-                              f"{missing_column_hint(names, occupation_column, 'occupation_column')}",
-                              column=occupation_column)
+        raise missing_occupation_column(names, occupation_column)
     for name, what in ((text_column, "task texts"), ("onetsoc_code", "O*NET-SOC codes such as '43-9061.00'"),
                        (occupation_column, "occupation titles")):
         field = fields.get(name) if name is not None else None

@@ -379,31 +379,6 @@ def _rating_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return arr, given & (np.isnan(arr) | odd)
 
 
-def _space_hint(value) -> str:
-    """What to write for a number with a space that is not the plain one around it (``'4.5\\xa0'``), else ``""``.
-
-    A no-break space (U+00A0, pasted from a web page) or another space outside ASCII
-    after or before a rating is not read by :func:`pandas.to_numeric`, which reads the
-    plain spaces around a number: ``'4.5\\xa0'`` was refused as ``IM ratings must be
-    numbers, got '4.5\\xa0'`` with no word of the space, which does not show. Told in the
-    words of :func:`exposure.schemas._fields.code_hint` for a code.
-
-    Examples
-    --------
-    >>> _space_hint("4.5\u00a0"), _space_hint("x\u00a0"), _space_hint(4.5)
-    (": '\\\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '4.5'", '', '')
-    """
-    if not isinstance(value, str):
-        return ""
-    meant = value.strip()
-    odd = next((ch for ch in value if ch.isspace() and not ch.isascii()), None)
-    if odd is None or not meant or any(ch.isspace() for ch in meant):
-        return ""
-    if np.isnan(pd.to_numeric(pd.Series([meant]), errors="coerce").to_numpy(dtype=float)[0]):
-        return ""
-    return f": {odd!r} (U+{ord(odd):04X}, a space that is not the plain space; pasted from a web page?): write {meant!r}"
-
-
 def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str, bad: np.ndarray,
                     message: str, *, hint: bool = False) -> None:
     """Raise ``message`` (a format with ``{value!r}``) on the first ``bad`` row of ``rat``, ``name`` named first.
@@ -412,7 +387,7 @@ def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
     in another locale writes it (``'4,5'``, ``'12,5'``) is told the number to write
     (:func:`exposure._tables.number_hint`; the frame's ratings are read without thousands
     separators): it was ``IM ratings must be numbers, got '4,5'``, and no more. So is a
-    number with a no-break space around it (``'4.5\\xa0'``, :func:`_space_hint`).
+    number with a no-break space around it (``'4.5\\xa0'``), as by every reader of numbers.
 
     Examples
     --------
@@ -426,7 +401,7 @@ def _refuse_ratings(name: str, rat: pd.DataFrame, rows: np.ndarray, column: str,
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         value = _plain(rat[column].iloc[k])
-        more = (number_hint(value, grouped=False) or _space_hint(value)) if hint else ""
+        more = number_hint(value, grouped=False) if hint else ""
         raise DataFormatError(message.format(value=value) + more, path=name,
                               row=int(rows[k]) + 1, column=column)
 

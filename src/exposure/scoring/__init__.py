@@ -70,12 +70,10 @@ from exposure.scoring._inputs import (
     check_task_types,
     check_text_column,
     check_titles_not_texts,
-    columns_shown,
     frames_unchanged,
     has_keys,
     ids_without_codes,
-    index_level_hint,
-    missing_column_hint,
+    missing_occupation_column,
     norm_task_id,
     norm_task_ids,
     onetsoc_code_message,
@@ -686,10 +684,7 @@ def _check_rows(tasks, text_column: str = "task", occupation_column: str | None 
             # Title for title: the column was named, not said to be there in another case;
             # the columns listed, as for the text column and by tag_categories (they were
             # not), and a level of the index named as the text column's is
-            hint = (index_level_hint(tasks, occupation_column)
-                    or missing_column_hint(tasks.columns, occupation_column, 'occupation_column', path=path))
-            raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
-                                  f"{columns_shown(tasks.columns)}){hint}", path=path, column=occupation_column)
+            raise missing_occupation_column(tasks.columns, occupation_column, frame=tasks, path=path)
         name = _titles(text_column, occupation_column)  # "title", read by default
         if name is None or name not in tasks.columns:
             return

@@ -141,7 +141,7 @@ from exposure.scoring._inputs import (
     frames_unchanged,
     is_missing,
     key_spellings,
-    missing_column_hint,
+    missing_occupation_column,
     task_keys,
     task_texts,
     warn_codes_not_read,
@@ -1405,9 +1405,7 @@ def _check_occupation_named(columns, occupation_column, aliases: dict, *, path) 
         return
     if aliased_column(occupation_column, aliases) in {aliases.get(c, c) for c in columns}:
         return
-    hint = missing_column_hint(columns, occupation_column, "occupation_column", path=path)
-    raise DataFormatError(f"missing occupation column {occupation_column!r} (columns: "
-                          f"{columns_shown(columns)}){hint}", path=path, column=occupation_column)
+    raise missing_occupation_column(columns, occupation_column, path=path)
 
 
 def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) -> None:
@@ -1450,13 +1448,40 @@ def _check_text_named(frame: pd.DataFrame, text_column, aliases: dict, *, path) 
         if not note:
             joined = (joined_header_note(list(columns), [text_column])
                       if isinstance(text_column, str) and file_kind(path, "input") == "xlsx" else "")
-            if not joined and exc.reason == f"missing text column {text_column!r} (columns: {columns_shown(columns)})":
-                joined = _text_column_note(frame)  # no other advice: the column of task-like texts
-            if not joined:
-                raise
+            if not joined:  # no other advice: the column of task-like texts
+                raise text_column_noted(exc, frame) from None
             raise DataFormatError(f"{exc.reason}{joined}", path=exc.path, row=exc.row, column=exc.column,
                                   line=exc.line) from None
         raise DataFormatError(f"{exc.reason}; {note}", path=exc.path, row=1) from None
+
+
+def text_column_noted(exc: DataFormatError, rows: pd.DataFrame) -> DataFormatError:
+    """``exc``, a missing text column, with the column of ``rows`` that holds task-like texts offered; else ``exc``.
+
+    The one rule of both engines that score a file or dataset: ``exposure score FILE`` (:func:`_check_text_named`)
+    and :func:`exposure.dask.score_dataset`, whose missing text column is found by
+    :func:`~exposure.scoring.score_tasks` on no rows. ``exc`` is the message of
+    :func:`~exposure.scoring._inputs.task_texts` on the columns of ``rows`` (the input's
+    first rows); only one that gives no other advice (no column of the name in another
+    case) is followed by :func:`_text_column_note` (``'Task Description' is the file's one
+    column of task-like texts: give --text-column 'Task Description'``), of "the
+    dataset's" columns when ``exc`` names a directory.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["1"], "Task Description": ["Weld metal parts together."]})
+    >>> print(text_column_noted(DataFormatError("missing text column 'task' (columns: ['id', "
+    ...                                         "'Task Description'])", column="task"), rows))
+    column 'task': missing text column 'task' (columns: ['id', 'Task Description']); 'Task Description' is the file's one column of task-like texts: give text_column='Task Description'
+    """
+    if (type(exc) is not DataFormatError or exc.row is not None
+            or exc.reason != f"missing text column {exc.column!r} (columns: {columns_shown(rows.columns)})"):
+        return exc
+    whose = "the dataset's" if exc.path is not None and Path(exc.path).is_dir() else "the file's"
+    note = _text_column_note(rows, whose)
+    if not note:
+        return exc
+    return DataFormatError(f"{exc.reason}{note}", path=exc.path, column=exc.column, line=exc.line)
 
 
 #: Words of a column name that say it holds task texts under another name than ``task``
@@ -1488,7 +1513,7 @@ def _task_like(frame: pd.DataFrame, name) -> bool:
             or float(np.median([len(t.split()) for t in texts])) >= _LONG_TEXT_WORDS)
 
 
-def _text_column_note(frame: pd.DataFrame) -> str:
+def _text_column_note(frame: pd.DataFrame, whose: str = "the file's") -> str:
     """``"'Task Description' is the file's one column of task-like texts: give --text-column ..."``, or ``""``.
 
     A column holds task-like texts when its cells are texts with letters (blank and
@@ -1499,7 +1524,7 @@ def _text_column_note(frame: pd.DataFrame) -> str:
     three are named without a choice (a file of ``Description`` and ``Notes``: which is
     the tasks' the user knows); none or more: ``""``. The advice is worded as the caller
     gives the column (:func:`~exposure.scoring._inputs.argument_given`: ``--text-column``
-    under ``exposure score``).
+    under ``exposure score``), of ``whose`` columns (a dataset's, :func:`text_column_noted`).
 
     Examples
     --------
@@ -1514,11 +1539,11 @@ def _text_column_note(frame: pd.DataFrame) -> str:
     names = [c for c in dict.fromkeys(head.columns)
              if list(head.columns).count(c) == 1 and _task_like(head, c)]
     if len(names) == 1:
-        return f"; {names[0]!r} is the file's one column of task-like texts: give {argument_given('text_column', names[0])}"
+        return f"; {names[0]!r} is {whose} one column of task-like texts: give {argument_given('text_column', names[0])}"
     if not 1 < len(names) <= 3:
         return ""
     shown_names = ", ".join(map(repr, names[:-1])) + f" and {names[-1]!r}"
-    return (f"; the file's columns of task-like texts are {shown_names}: give the one of the task statements "
+    return (f"; {whose} columns of task-like texts are {shown_names}: give the one of the task statements "
             f"({' or '.join(argument_given('text_column', n) for n in names)})")
 
 
