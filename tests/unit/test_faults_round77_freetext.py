@@ -202,6 +202,20 @@ def test_exposure_score_rubric_names_the_file_and_row_of_a_prior(tmp_path, capsy
                                                  "or work activity it knows; first: row 3, 'lorem ipsum")
 
 
+@pytest.mark.parametrize("batch_rows", ["1", "0"])
+def test_exposure_score_rubric_sums_the_prior_rows_of_a_file(tmp_path, capsys, caplog, batch_rows):
+    """Read in batches (``--batch-rows 1``), each batch warned of its own rows: one line per row (stop 54)."""
+    src = tmp_path / "tasks.csv"
+    src.write_text(f"task\nlorem ipsum dolor sit\n{PHONES}\nzzqx blorf quux\n")
+    with caplog.at_level(logging.WARNING):
+        code, _, err = cli(capsys, "score", src, "-o", tmp_path / "out.csv", "--method", "rubric", "--onet", "none",
+                           "--batch-rows", batch_rows)
+    assert code == 0, err
+    said = _warnings(caplog)
+    assert len(said) == 1 and said[0].startswith(f"{src}: 2 row(s) matched no rule of the rubric (no verb, keyword "
+                                                 "or work activity it knows; first: row 2, 'lorem ipsum dolor sit')")
+
+
 # 6. a quoted text holding "(index " does not hide the row's label ---------------------------------
 
 

@@ -2230,7 +2230,8 @@ class _OtherIds(_KeyNotes):
 
     Each batch's ``score_tasks`` warned on its own rows whose (code, task ID) names
     another task than their text (:data:`~exposure.scoring.OTHER_IDS_MESSAGE`, and
-    ``reference``'s :data:`~exposure.scoring.OTHER_LABELS_MESSAGE`): ``--batch-rows 1``
+    ``reference``'s :data:`~exposure.scoring.OTHER_LABELS_MESSAGE`; ``rubric``'s rows scored
+    by its prior alone, :data:`~exposure.scoring.RUBRIC_PRIORS_MESSAGE`): ``--batch-rows 1``
     gave one line per such row, where the whole file gives one. Held and summed as
     :class:`_KeyNotes` does, on the ``exposure.scoring`` logger; the first row named is
     the file's first (line numbers, the header being line 1).
@@ -2241,8 +2242,9 @@ class _OtherIds(_KeyNotes):
         self.logger = logging.getLogger(scoring_module.__name__)
 
     def takes(self, record: logging.LogRecord) -> bool:
-        """Whether ``record`` is one of the two warnings, with its count as second argument."""
-        return (record.msg in (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE)
+        """Whether ``record`` is one of the three warnings, with its count as second argument."""
+        return (record.msg in (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE,
+                               scoring_module.RUBRIC_PRIORS_MESSAGE)
                 and isinstance(record.args, tuple) and len(record.args) >= 2
                 and isinstance(record.args[1], int))
 

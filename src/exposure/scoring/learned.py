@@ -124,8 +124,9 @@ BLOCKS = ("word", "char", "title", "major", "activity", "context", "grounded", "
 GROUNDED_SIMILARITY = 0.35
 #: Below this similarity (or with no word known to the index, fewer than
 #: :data:`MIN_CONTENT_WORDS` content words, more than :data:`MAX_TASK_WORDS` words, in
-#: another language, or an address: :func:`_not_tasks`) a text is not taken for a work
-#: task: a warning is logged and its confidence is low.
+#: another language, an address, an occupation title or a line of a job posting that is no
+#: duty: :func:`_not_tasks`) a text is not taken for a work task: a warning is logged and
+#: its confidence is low.
 OUT_OF_DOMAIN_SIMILARITY = 0.1
 #: Content words (:func:`~exposure.scoring._features.content_word_counts`) a free text needs
 #: to be taken for a work task: an activity and its object. Every O*NET 29.1 statement has
@@ -1384,8 +1385,9 @@ def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str 
             similarity[rows][free_text] = found.similarity[free_text]
             nearest[rows][free_text] = found.best[free_text]
             known_words[rows] = (found.n_terms > 0) | onet_rows
-        # a heading, one word or function words only, another language, an address, a
-        # whole job posting: no task, whatever their similarity
+        # a heading, one word or function words only, another language, an address, an
+        # occupation title, a whole job posting or one of its lines that is no duty: no
+        # task, whatever their similarity
         known_words[rows] &= ~_not_tasks(part[0], _tokens(part[0], cache), model) | onet_rows
         if text_model is not None:
             rows_text = [t for t, keep in zip(part[0], free_text) if keep]
