@@ -586,15 +586,18 @@ class _HeldNotes(_NoteFilter):
 
 
 #: The warnings of :mod:`exposure.scoring` on rows whose task ID names another task than
-#: their text, held as the notes are (:class:`_HeldOtherIds`).
-_OTHER_IDS = (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE)
+#: their text, and ``rubric``'s on rows scored by its prior alone, held as the notes are
+#: (:class:`_HeldOtherIds`).
+_OTHER_IDS = (scoring_module.OTHER_IDS_MESSAGE, scoring_module.OTHER_LABELS_MESSAGE,
+              scoring_module.RUBRIC_PRIORS_MESSAGE)
 
 
 class _HeldOtherIds(_HeldNotes):
     """Hold back, and keep, this thread's warnings on task IDs of other tasks.
 
-    :data:`~exposure.scoring.OTHER_IDS_MESSAGE` and ``reference``'s
-    :data:`~exposure.scoring.OTHER_LABELS_MESSAGE`, on the ``exposure.scoring`` logger:
+    :data:`~exposure.scoring.OTHER_IDS_MESSAGE`, ``reference``'s
+    :data:`~exposure.scoring.OTHER_LABELS_MESSAGE` and ``rubric``'s
+    :data:`~exposure.scoring.RUBRIC_PRIORS_MESSAGE`, on the ``exposure.scoring`` logger:
     each partition's batches warned with their own count and their own row, naming no
     partition (the row of a shuffled partition after the regrouping); now held and said
     as the notes on coded rows that O*NET cannot serve (:func:`_warn_notes_once`,
@@ -606,7 +609,7 @@ class _HeldOtherIds(_HeldNotes):
         self.logger = logging.getLogger(scoring_module.__name__)
 
     def takes(self, record: logging.LogRecord) -> bool:
-        """Whether ``record`` is one of the two warnings of this thread, with its count second."""
+        """Whether ``record`` is one of these warnings of this thread, with its count second."""
         return (threading.get_ident() == self.thread and record.msg in _OTHER_IDS
                 and isinstance(record.args, tuple) and len(record.args) >= 2
                 and isinstance(record.args[1], int))

@@ -216,6 +216,21 @@ def test_exposure_score_rubric_sums_the_prior_rows_of_a_file(tmp_path, capsys, c
                                                  "or work activity it knows; first: row 2, 'lorem ipsum dolor sit')")
 
 
+def test_dask_engine_rubric_sums_the_prior_rows_of_a_dataset(tmp_path, caplog, client):
+    """Each partition warned of its own rows, naming neither the dataset nor its row (stop 54)."""
+    from exposure import dask as xd
+
+    src = tmp_path / "in"
+    src.mkdir()
+    pd.DataFrame({"task": ["lorem ipsum dolor sit", PHONES]}).to_parquet(src / "a.parquet")
+    pd.DataFrame({"task": ["zzqx blorf quux", PHONES]}).to_parquet(src / "b.parquet")
+    with caplog.at_level(logging.WARNING, logger="exposure"):
+        xd.score_dataset(src, tmp_path / "out", "rubric", onet=None, client=client, progress=False)
+    said = _warnings(caplog)
+    assert len(said) == 1 and said[0].startswith(f"{src}: 2 row(s) matched no rule of the rubric (no verb, keyword "
+                                                 "or work activity it knows; first: row 1, 'lorem ipsum dolor sit')")
+
+
 # 6. a quoted text holding "(index " does not hide the row's label ---------------------------------
 
 
