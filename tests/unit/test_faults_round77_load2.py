@@ -64,24 +64,15 @@ import pyarrow.parquet as pq
 import pytest
 from _frames import outcome_exposures, outcome_panel
 from test_faults_cli import cli, one_error_line
+from test_faults_round77_load import (  # the repository's shipped tables
+    SHIPPED,
+    _recompute,
+)
 
 from exposure import outcomes
 from exposure._load import load
 from exposure.errors import DataFormatError, ExposureError
 from exposure.reports import figures
-
-#: The shipped tables of the repository (not of the package imported: old code is checked from a copy)
-SHIPPED = Path(__file__).resolve().parents[2] / "data" / "processed"
-RECOMPUTE = "onet-29.1_oews-2025"
-
-
-def _recompute(home: Path, *tables: str) -> Path:
-    """A recompute in ``home`` (its manifest, which lists every table, and ``tables``)."""
-    out = home / "processed" / RECOMPUTE
-    out.mkdir(parents=True)
-    for name in ("manifest.json", *tables):
-        shutil.copyfile(SHIPPED / name, out / name)
-    return out
 
 
 def _no_mirror(tmp_path: Path) -> list:
