@@ -189,3 +189,36 @@ def models(tmp_path) -> Path:
             (folder / file.name).symlink_to(file.resolve())
     return folder
 
+
+@pytest.fixture
+def no_env(monkeypatch):
+    """No mirror or cache from the environment: each test names its own.
+
+    ``$EXPOSURE_MIRROR`` and ``$EXPOSURE_DATA_DIR`` are taken out for the test (put back
+    after). A fault file uses it for all its tests with
+    ``pytestmark = pytest.mark.usefixtures("no_env")``; the real mirror is the ``mirror``
+    fixture, read before this one empties the environment.
+    """
+    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
+    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def bare_env(monkeypatch, tmp_path, no_env):
+    """No mirror, cache or URL map from the environment (:func:`no_env` and ``$EXPOSURE_URL_MAP``).
+
+    ``$EXPOSURE_HOME`` (the lock file's and the recomputes' home) is ``tmp_path / "home"``.
+    """
+    monkeypatch.delenv("EXPOSURE_URL_MAP", raising=False)
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def env_in_tmp(monkeypatch, tmp_path, no_env):
+    """:func:`no_env`, with the cache in ``tmp_path / "cache"``, the home in ``tmp_path / "home"`` and ``tmp_path`` the current directory.
+
+    Nothing is read or written outside ``tmp_path``.
+    """
+    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)

@@ -31,10 +31,7 @@ GOOD_CSV = "task,title\nAnswer telephones.,Receptionist\nOperate a forklift.,Dri
 SCORE = ["--method", "rubric", "--onet", "none"]
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def cli(capsys, *args):

@@ -12,6 +12,7 @@ allowed).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -24,30 +25,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _fetch_helpers import MIRROR, OEWS, OEWS_SHA, files_under
+from _fetch_helpers import make_source as _make_source
 from _privileges import mount_tmpfs, remount_readonly, run_as_nobody, umount
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError, OutputError
-from exposure.sources import Source
 
-FIX = Path(__file__).resolve().parents[1] / "data" / "fetch"
-MIRROR = FIX / "mirror"
-OEWS = "oews/demo.csv"
 DATA = (MIRROR / OEWS).read_bytes()
-OEWS_SHA = hashlib.sha256(DATA).hexdigest()
 EXPOSURE = [sys.executable, "-m", "exposure.cli"]
-
-
-def make_source(name=OEWS, sha256=OEWS_SHA, *, url="https://example.org/x", size=len(DATA),
-                **kw):
-    return Source(name=name, release="demo", url=url, sha256=sha256, size=size,
-                  licence="CC0", attribution="made-up fixture", **kw)
-
-
-def files_under(root: Path) -> list[str]:
-    if not root.exists():
-        return []
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+#: the made-up sources here pin the demo file's size (downloads are capped by it) by default
+make_source = functools.partial(_make_source, size=len(DATA))
 
 
 def tree_state(root: Path) -> dict[str, tuple[int, bytes]]:
@@ -59,12 +47,7 @@ def tree_state(root: Path) -> dict[str, tuple[int, bytes]]:
     return out
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
-
-
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 @pytest.fixture

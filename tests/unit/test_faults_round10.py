@@ -38,12 +38,7 @@ from exposure.errors import DataFormatError, ExposureError
 from exposure.pipeline import RecomputeInputs, Stage, StageError, run_pipeline
 from exposure.schemas._catalog import TABLES
 
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    """No mirror or cache from the environment: each test names its own."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 # 1. exposure train --out -----------------------------------------------------------------

@@ -48,12 +48,7 @@ from test_faults_round10 import _coefficients  # noqa: E402  (the same rows)
 
 from exposure import dask as xd  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    """No mirror or cache from the environment: each test names its own."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 # 1. pretrend: a negative standard error ----------------------------------------------------

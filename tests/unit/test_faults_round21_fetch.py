@@ -61,10 +61,8 @@ NO_USER = "~nosuchuser-exposure-r21"
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+def _clean_env(bare_env):
+    """The shared ``bare_env`` for every test (test_faults_round57_fetch and _round74_mine import this name)."""
 
 
 def _demo(sha256=SHA, size=len(BODY)):

@@ -99,10 +99,7 @@ def _rollup(capsys, files, out, *more) -> tuple[int, str]:
     return code, (lines[0] if lines else "")
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def test_the_fixture_rollup_runs(tmp_path, capsys):

@@ -59,11 +59,7 @@ BODY = b"a\tb\n1\t2\n"
 JOB_ZONES = b"O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n11-1011.00\t5\t08/2026\tAnalyst\n"
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("bare_env")
 
 
 def _custom(name, url="https://example.org/db_29_1_text.zip"):

@@ -48,10 +48,7 @@ SCORE = ["--method", "rubric", "--onet", "none"]
 TASKS = ["Answer telephones and relay messages.", "Operate a forklift."]
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def _score(capsys, src: Path, out: Path) -> tuple[int, str]:

@@ -76,10 +76,7 @@ def _categories(tmp_path, *args, mirror=None):
             "--out-dir", tmp_path / "out", *args]
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 # ---------------------------------------------------------------------------------------

@@ -62,10 +62,7 @@ ROW_A = "43-9061.00,1,random,True,False,False,phones\n"
 ROW_B = "47-2021.00,2,random,False,False,False,bricks\n"
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def write_v2(d, sample_rows=None, a_rows=None, b_rows="", *, sample_head=SAMPLE_HEAD, a_head=LABEL_HEAD,

@@ -60,13 +60,7 @@ COMMANDS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch, tmp_path):
-    """No mirror, cache or home from the environment: nothing is read or written outside tmp_path."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("env_in_tmp")
 
 
 def run(capsys, *argv) -> tuple[int, list[str]]:

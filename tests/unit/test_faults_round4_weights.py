@@ -32,10 +32,7 @@ CREATIVE = {"onetsoc_code": ["27-1011.00"], "task": ["Create custom illustration
 CODE = "11-1011.00"
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def creative(job_zone) -> pd.DataFrame:

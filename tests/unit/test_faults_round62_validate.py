@@ -68,10 +68,7 @@ JOB_ZONES = ("O*NET-SOC Code\tJob Zone\tDate\tDomain Source\r\n"
              "11-1011.00\t5\t08/2023\tAnalyst\r\n11-1011.03\t5\t08/2021\tAnalyst\r\n")
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def _panel():

@@ -48,11 +48,7 @@ ZONES = "onet/31.0/Job Zones.txt"
 QUOTED = 'O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n"11-1011.00"\t5\t08/2026\tAnalyst\n'
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("bare_env")
 
 
 def _store(tmp_path, mirror=None):

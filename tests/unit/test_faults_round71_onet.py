@@ -67,11 +67,7 @@ ARCHIVE = "https://www.onetcenter.org/dl_files/database/db_31_0_text.zip"
 UNREACHABLE = (("https://www.onetcenter.org", "http://127.0.0.1:9"),)
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("bare_env")
 
 
 def _lock(tmp_path: Path, *lines: str) -> R.Lock:

@@ -58,11 +58,7 @@ ZONES_TXT = "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n11-1011.00\t5\t08/20
 NATIONAL = "oews/national_M2026_dl.xlsx"
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("bare_env")
 
 
 def _mirror(tmp_path):

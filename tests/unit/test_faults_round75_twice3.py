@@ -126,10 +126,7 @@ def test_1_each_column_once_is_read_as_before():
 # ---------------------------------------------------------------------------------------
 # 2. a stratum of one task, warned of once by exposure report categories
 # ---------------------------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def _lone(caplog) -> list[str]:

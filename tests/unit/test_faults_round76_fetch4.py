@@ -75,11 +75,7 @@ URL = "https://www.onetcenter.org/dl_files/database/db_31_0_text.zip"
 FAST = {"retries": 0, "backoff": 0.0, "timeout": 2.0}
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("bare_env")
 
 
 def _zip(path, members: dict):

@@ -68,11 +68,11 @@ FAST = {"retries": 0, "backoff": 0.0, "timeout": 2.0}
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
-    # the warnings said once per data directory and zip: each test has its own directory
+def _clean_env(bare_env):
+    """The shared ``bare_env``, and the warnings said once per data directory and zip said afresh.
+
+    Each test has its own directory.
+    """
     F._SAID_LOOSE.clear()
     F._SAID_OTHER_FORMAT.clear()
     F._SAID_RENAMED.clear()

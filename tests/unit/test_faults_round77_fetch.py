@@ -91,11 +91,7 @@ LIMIT = ("must be at most 9223372036 seconds (about 292 years, the longest a soc
          "limit), got ")
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch, tmp_path):
-    for var in ("EXPOSURE_MIRROR", "EXPOSURE_DATA_DIR", "EXPOSURE_URL_MAP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("bare_env")
 
 
 @pytest.fixture

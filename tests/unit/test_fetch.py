@@ -14,35 +14,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _fetch_helpers import FIX, MIRROR, OEWS, OEWS_SHA, files_under, make_source
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError, ExposureError
-from exposure.sources import Source
 
-FIX = Path(__file__).resolve().parents[1] / "data" / "fetch"
-MIRROR = FIX / "mirror"
 TASKS = "onet/demo/Task Statements.txt"
 TASKS_SHA = "a94124c332a55428aac75f4578106057f9023f5bd079f4c9492534049dd441d1"
-OEWS = "oews/demo.csv"
-OEWS_SHA = "fe46be165e33ed54da78e132d81e574218e00f71d03fbc4013ca14c50b16a02a"
 
 
-def make_source(name, sha256, *, url="https://example.org/x", size=0, **kw):
-    return Source(name=name, release="demo", url=url, sha256=sha256, size=size,
-                  licence="CC0", attribution="made-up fixture", **kw)
-
-
-def files_under(root: Path) -> list[str]:
-    """Every file below root (including hidden temporaries), as sorted posix paths."""
-    if not root.exists():
-        return []
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 # --------------------------------------------------------------------------- hashing
