@@ -60,6 +60,7 @@ __all__ = [
     "atomic_path",
     "signals_held",
     "atomic_paths",
+    "input_at",
     "partial_prefix",
     "partial_stem",
     "remove_stale_partials",
@@ -72,6 +73,7 @@ __all__ = [
     "long_name",
     "broken_link",
     "lost_cwd",
+    "line_end",
     "under_file",
     "output_error",
     "neutralise_formulas",
@@ -471,6 +473,31 @@ def lost_cwd(path) -> str | None:
     return None
 
 
+def line_end(path, *, file: bool = False) -> str | None:
+    """Why ``path`` must not be made: a name in it that does not exist yet holds a line end; None if none does.
+
+    ``-o "$(printf 'c\\nd')"`` (a shell variable, or a ``$(...)`` of two lines) made one new
+    directory (or file) of that two-line name, and the summaries printed it on two lines. A
+    folder (or, with ``file``, a file) of that very name that exists is used. One rule for
+    the output files of this module (:func:`check_output_path`) and the output
+    directories and files of :mod:`exposure._outdir` (:func:`exposure._outdir.refuse_spaces`).
+
+    Examples
+    --------
+    >>> print(line_end("/nonexistent/c\\nd/r.csv", file=True))
+    holds a line end: a value of two lines (a shell variable, or a $(...) that gave two names?) would name one new directory of both; give a single path
+    >>> line_end("/nonexistent/cd") is None
+    True
+    """
+    parts = Path(os.fspath(path)).parts
+    for i, part in enumerate(parts):
+        if ("\n" in part or "\r" in part) and not os.path.lexists(Path(*parts[:i + 1])):
+            kind = "file" if file and i == len(parts) - 1 else "directory"
+            return ("holds a line end: a value of two lines (a shell variable, or a $(...) that gave two "
+                    f"names?) would name one new {kind} of both; give a single path")
+    return None
+
+
 def under_file(path) -> str | None:
     """Why the output ``path`` cannot be made: it lies under a file (``lies under <file>, which is a file, ...``); None if not.
 
@@ -578,6 +605,9 @@ def check_output_path(output, *inputs) -> Path:
         raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
     _refuse_directory_path(text)  # nothing there, or a file
     _refuse_unexpanded(text)  # "~/x.csv": a folder "~" was made in the current directory
+    reason = line_end(text, file=True)  # "s\nt.csv": a new file of the two-line name
+    if reason is not None:
+        raise OutputError(f"{text!r} {reason}", path=out, errno=errno_codes.EINVAL)
     if text in ("-", "/dev/stdout") and (text == "/dev/stdout" or not out.exists()):
         raise OutputError("standard output is not supported: give a file name", path=out,
                           errno=errno_codes.EINVAL)
@@ -588,17 +618,13 @@ def check_output_path(output, *inputs) -> Path:
         raise OutputError("is a mount point (a file mounted on its own, as docker run -v FILE:PATH "
                           "does), which the writer cannot replace by its new file; mount the folder "
                           "instead, or write to another file", path=out, errno=errno_codes.EBUSY)
-    for src in inputs:
-        src = Path(src)
-        # resolved too: sub/../in.csv, with no sub, is neither the same text nor an existing
-        # file; the writer created sub and replaced in.csv by its output
-        if (out.absolute() == src.absolute() or _same_file(out, src)
-                or os.path.realpath(out) == os.path.realpath(src)):
-            raise OutputError(
-                f"the output is the input file {src}; write to another file",
-                path=out,
-                errno=errno_codes.EEXIST,
-            )
+    src = input_at(out, inputs)
+    if src is not None:
+        raise OutputError(
+            f"the output is the input file {src}; write to another file",
+            path=out,
+            errno=errno_codes.EEXIST,
+        )
     reason = broken_link(out, itself=False)  # its folders cannot be made: the writer failed after the work
     if reason is not None:
         raise OutputError(f"it {reason}", path=out, errno=errno_codes.ENOENT)
@@ -618,6 +644,33 @@ def check_output_path(output, *inputs) -> Path:
                               errno=errno_codes.EROFS)
         raise OutputError(f"directory {parent} is not writable", path=out, errno=errno_codes.EACCES)
     return out
+
+
+def input_at(output, inputs) -> Path | None:
+    """The first of ``inputs`` that the output file ``output`` is, or None: the one rule of "the output is an input".
+
+    The same path, a symbolic or hard link to it, or the same path once resolved
+    (``sub/../in.csv`` with no directory ``sub``, which the writer creates). For
+    :func:`check_output_path` (one output file) and
+    :func:`exposure._outdir.check_report_files` (the reports of a directory: ``exposure
+    outcomes --panel o/outcomes_exposures.csv -o o`` replaced the panel by a report).
+
+    Examples
+    --------
+    >>> input_at("a/../in.csv", ["in.csv"])
+    PosixPath('in.csv')
+    >>> input_at("out.csv", ["in.csv"]) is None
+    True
+    """
+    out = Path(output)
+    for src in inputs:
+        src = Path(src)
+        # resolved too: sub/../in.csv, with no sub, is neither the same text nor an existing
+        # file; the writer created sub and replaced in.csv by its output
+        if (out.absolute() == src.absolute() or _same_file(out, src)
+                or os.path.realpath(out) == os.path.realpath(src)):
+            return src
+    return None
 
 
 def _is_file_mount(path: Path) -> bool:
@@ -1975,6 +2028,40 @@ def write_arrays(arrays: dict, meta: dict, path) -> Path:
     return Path(path)
 
 
+#: What :func:`metadata_not_object` calls a metadata value of each JSON type.
+_JSON_KINDS = {list: "an array", str: "a string", type(None): "null", bool: "true or false", int: "a number",
+               float: "a number"}
+
+
+def metadata_not_object(meta) -> str:
+    """Say that an artifact's metadata is not an object of names and values.
+
+    One wording for a ``metadata.json`` read by :func:`read_arrays` and for metadata given in
+    memory (``exposure.scoring.retrieval.check_parts``): a JSON value is named by its JSON type,
+    any other object by its Python type.
+
+    Parameters
+    ----------
+    meta
+        The metadata found (anything but a dict).
+
+    Returns
+    -------
+    str
+        ``its metadata.json is an array, not an object of names and values (as the library
+        writes it)``.
+
+    Examples
+    --------
+    >>> metadata_not_object(None)
+    'its metadata.json is null, not an object of names and values (as the library writes it)'
+    >>> metadata_not_object(("a",))
+    'its metadata.json is a tuple, not an object of names and values (as the library writes it)'
+    """
+    kind = _JSON_KINDS.get(type(meta), f"a {type(meta).__name__}")
+    return f"its metadata.json is {kind}, not an object of names and values (as the library writes it)"
+
+
 def read_arrays(data: bytes) -> tuple[dict, dict]:
     """Read the bytes of a :func:`write_arrays` file: ``(arrays, metadata)``, no pickles.
 
@@ -2007,10 +2094,7 @@ def read_arrays(data: bytes) -> tuple[dict, dict]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         meta = json.loads(zf.read("metadata.json"))
         if not isinstance(meta, dict):  # each loader reads it by name: a TypeError of its own before
-            kind = {list: "an array", str: "a string", type(None): "null", bool: "true or false"}.get(
-                type(meta), "a number")
-            raise DataFormatError(f"its metadata.json is {kind}, not an object of names and values (as the "
-                                  "library writes it)")
+            raise DataFormatError(metadata_not_object(meta))
         for name in zf.namelist():
             if name.endswith(".npy"):
                 arrays[name[:-4]] = np.lib.format.read_array(io.BytesIO(zf.read(name)),

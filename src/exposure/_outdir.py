@@ -76,6 +76,8 @@ from exposure._io import (
     _fsync_dir,
     broken_link,
     dirs_to_make,
+    input_at,
+    line_end,
     long_name,
     lost_cwd,
     name_limit,
@@ -400,7 +402,11 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     a directory ``measures.csv`` of eight reports, as
     :func:`exposure.reports.sources.write_source_reports` refuses for its report
     directory. A directory that exists already under such a name (or a link to one) is
-    written into as before. A relative ``path`` where the current directory no longer
+    written into as before, and so is a ``path`` given with a trailing separator
+    (``"figures.png/"``: a directory is meant; a command line's path loses it to
+    :func:`exposure.cli.path_option`). One that exists as a file is said to be one:
+    ``but 'r.csv' is an existing file, not a directory`` (it was ``named like a .csv
+    file``). A relative ``path`` where the current directory no longer
     exists is refused first (:func:`_refuse_lost_cwd`), as every output check of this
     module refuses it: the first check of ``exposure validate --report-dir`` and ``exposure
     diff --reports``, which then said ``error: No such file or directory``.
@@ -430,17 +436,21 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     ...
     exposure._outdir.OutputPathError: -o/--output /nonexistent/r.xlsx names the directory that gets the roll-up's tables, but 'r.xlsx' is named like a .xlsx file: give a directory
     >>> refuse_file_named_dir("/nonexistent/results", "-o/--output", "the reports")
+    >>> refuse_file_named_dir("/nonexistent/figures.png/", "out_dir", "the figures")
     """
     _refuse_lost_cwd(path)  # validate --report-dir, diff --reports: "No such file or directory", naming nothing
     given = Path(path)
     suffix = given.suffix.lower()
-    if suffix not in FILE_SUFFIXES or given.is_dir():
-        return
+    if suffix not in FILE_SUFFIXES or given.is_dir() or os.fspath(path).endswith(("/", os.sep)):
+        return  # "figures.png/": a directory is meant, as the trailing separator says
+    # an existing file: it is one, not merely named like one
+    what = "an existing file, not a directory" if os.path.exists(given) else f"named like a {suffix} file"
     raise OutputPathError(f"{option} {path} names the directory that gets {writes}, but {given.name!r} is "
-                          f"named like a {suffix} file: give a directory{hint}")
+                          f"{what}: give a directory{hint}")
 
 
-def check_report_files(out, names: Iterable[str], option: str, *, protect: Iterable = ()) -> None:
+def check_report_files(out, names: Iterable[str], option: str, *, protect: Iterable = (),
+                       inputs: Iterable = ()) -> None:
     """Refuse, before any work, a report file of ``out`` that cannot be written where it goes.
 
     For the commands that write a set of files of known names into a directory
@@ -449,7 +459,10 @@ def check_report_files(out, names: Iterable[str], option: str, *, protect: Itera
     (``exposure compare -o c`` with a directory ``c/measures_table.csv``: 7.9 s on the
     real mirror, and the published measures downloaded first without one). A symbolic
     link there to a file inside one of the ``protect`` folders (the mirror, the cache,
-    the package) is refused too: the writer writes through it.
+    the package) is refused too: the writer writes through it. So is a name that is one
+    of the command's ``inputs`` (:func:`exposure._io.input_at`: the file itself, a
+    symbolic or hard link to it): ``exposure outcomes --panel o/outcomes_exposures.csv -o
+    o`` replaced the panel it read by its report, exit 0.
 
     Parameters
     ----------
@@ -461,12 +474,16 @@ def check_report_files(out, names: Iterable[str], option: str, *, protect: Itera
         The option that gave ``out``, for the message (``-o/--output``).
     protect : iterable of (str, path, str), optional
         As for :func:`refuse_protected`.
+    inputs : iterable of (str, path), optional
+        ``(option, path)`` of each file the command reads (``("--panel", "panel.csv")``).
 
     Raises
     ------
     OutputPathError
         ``c/measures_table.csv: is a directory, where -o/--output writes the file
-        measures_table.csv: move it away or give another -o/--output``.
+        measures_table.csv: move it away or give another -o/--output``; ``o/outcomes_exposures.csv:
+        is the file of --panel panel.csv (a symbolic link to it), where -o/--output writes
+        the file outcomes_exposures.csv: move it away or give another -o/--output``.
 
     Examples
     --------
@@ -479,9 +496,14 @@ def check_report_files(out, names: Iterable[str], option: str, *, protect: Itera
     exposure._outdir.OutputPathError: .../a.csv: is a directory, where -o/--output writes the file a.csv: ...
     """
     protect = list(protect)
+    inputs = [(option_of, Path(src)) for option_of, src in inputs]
     for name in names:
         path = Path(out) / name
-        if path.is_dir():
+        src = input_at(path, [src for _, src in inputs])
+        if src is not None:  # the report would replace the file the command reads
+            given = next(option_of for option_of, p in inputs if p == src)
+            kind = f"is the file of {given} {src}{' (a symbolic link to it)' if path.is_symlink() else ''}"
+        elif path.is_dir():
             kind = "is a directory"
         elif os.path.exists(path) and not path.is_file():
             kind = "is not a regular file (a named pipe, device or socket)"
@@ -1014,7 +1036,10 @@ def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureEr
 
     Unless a directory of that very name exists (it is then used). Such a value, pasted
     from a ``.env`` file or a shell line, named a new directory beside the real one.
-    ``error`` is the class raised (:class:`OutputPathError` for an output directory);
+    A line end inside ``value`` (``"a\\nb"``, from a shell variable or a ``$(...)`` of two
+    lines) is refused too, unless a directory (a file) of that very name exists
+    (:func:`exposure._io.line_end`): it made a new directory of that two-line name, and
+    ``exposure compare`` printed its summary on two lines. ``error`` is the class raised (:class:`OutputPathError` for an output directory);
     with ``file``, ``value`` names a file (used if anything of that name exists).
     :mod:`exposure.fetch` re-exports this function, where the cache and mirror options
     use it.
@@ -1025,11 +1050,20 @@ def refuse_spaces(value, origin: str, *, error: type[ExposureError] = ExposureEr
     Traceback (most recent call last):
     ...
     exposure.errors.ExposureError: cache '/nonexistent/cache\\r' has surrounding spaces (or a line end): remove them ('/nonexistent/cache\\r' and '/nonexistent/cache' are different directories)
+    >>> refuse_spaces("/nonexistent/a\\nb", "output path")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: output path '/nonexistent/a\\nb' holds a line end: a value of two lines (a shell variable, or a $(...) that gave two names?) would name one new directory of both; give a single path
     """
     text = os.fspath(value)
-    if isinstance(text, str) and text != text.strip() and not (os.path.lexists if file else os.path.isdir)(text):
+    if not isinstance(text, str) or (os.path.lexists if file else os.path.isdir)(text):
+        return
+    if text != text.strip():
         raise error(f"{origin} {text!r} has surrounding spaces (or a line end): remove "
                     f"them ({text!r} and {text.strip()!r} are different {'files' if file else 'directories'})")
+    reason = line_end(text, file=file)  # "a\nb": a new directory named of both lines
+    if reason is not None:
+        raise error(f"{origin} {text!r} {reason}")
 
 
 def _refuse_padded(out) -> None:

@@ -423,7 +423,9 @@ def run_compare(args) -> int:
     protect = read_folders(args.mirror, args.data_dir)
     check_files_dir(out, protect=protect)  # before any work
     # a directory at a report's name was found when the set was written, after the whole run
-    check_report_files(out, REPORT_FILES, "-o/--output", protect=protect)
+    # a report name that is the --ours file (or a link to it): the report replaced it
+    read = [("--ours", args.ours)] if args.ours is not None and os.path.isfile(args.ours) else []
+    check_report_files(out, REPORT_FILES, "-o/--output", protect=protect, inputs=read)
     before = files_snapshot(out)  # the summary names the files of an earlier run it replaced
     ours, path = _read_ours(args.ours)
     try:

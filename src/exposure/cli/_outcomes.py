@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -29,11 +30,11 @@ from exposure.cli._compare import (
     columns_shown,
     refuse_directory,
 )
-from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import read_folders
+from exposure.errors import DataFormatError, DownloadError, ExposureError
+from exposure.fetch import read_folders, resolve_store
 from exposure.measures import compare as cmp
 from exposure.measures._common import match_header_case
-from exposure.oews import load_oews
+from exposure.oews import load_oews, oews_file_names
 from exposure.reports import figures
 from exposure.reports.outcomes import FILES, figure_names, last_year, write_outcomes
 from exposure.schemas import validate
@@ -450,6 +451,26 @@ def _shipped_tables(args, measures) -> dict[str, pd.DataFrame]:
     return load_tables(names) if names else {}
 
 
+def _by_industry(year: int, loc: dict) -> pd.DataFrame:
+    """The OEWS table by industry of May ``year`` for ``--sectors``; a file not found names the table's files.
+
+    ``exposure outcomes --sectors`` with a mirror holding BLS's cross-industry files only
+    (as the shipped mirror does) said ``oews/national_M2021_dl.xlsx: not found in mirror
+    ...``: a file the user did not know was needed, beside the ``national_M2021_dl.csv``
+    the mirror has, and nothing of the by-industry table it was needed for. The error now
+    says what ``--sectors`` reads and every file of that table
+    (:func:`exposure.oews.oews_file_names`), then the reader's words.
+    """
+    try:
+        return load_oews(str(year), "by_industry", **loc)
+    except DownloadError as exc:
+        online = resolve_store(None, **loc).mirror is None  # as load_oews: $EXPOSURE_MIRROR too
+        names = oews_file_names(str(year), "by_industry", online=online)
+        files = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        raise DownloadError(f"--sectors reads the OEWS estimates by industry of May {year} ({files}): "
+                            f"{exc}") from None
+
+
 def run_outcomes_command(args) -> int:
     """Run ``exposure outcomes``; return the exit code."""
     start = time.perf_counter()
@@ -462,8 +483,11 @@ def run_outcomes_command(args) -> int:
     if args.quantiles < 1:
         raise ExposureError(f"--quantiles must be at least 1, got {args.quantiles}")
     _check_given(args)
-    # a directory at a report's name was found when the set was written, after the whole run
-    check_report_files(out, _report_files(args), "-o/--output", protect=protect)
+    # a directory at a report's name was found when the set was written, after the whole run; a
+    # report name that is the --panel or --soc-scores file (or a link to it) replaced that file
+    inputs = [(option, path) for option, path in (("--panel", args.panel), ("--soc-scores", args.soc_scores))
+              if path and path != "shipped" and os.path.isfile(path)]  # one missing: named by _check_inputs
+    check_report_files(out, _report_files(args), "-o/--output", protect=protect, inputs=inputs)
     _check_inputs(args)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
     soc, sources = None, {}
@@ -477,22 +501,24 @@ def run_outcomes_command(args) -> int:
         if read != ours:  # the measures of ours left out (missing in every row, or not in the file)
             measures = [m for m in (measures or _ALL) if m not in ours or m in read]
         sources[args.soc_scores] = read  # a measure of the file with one value: name the file and the column
-    shipped = _shipped_tables(args, measures)
-    loc = {"mirror": args.mirror, "data_dir": args.data_dir}
-    sectors = None
-    if args.sectors:  # before the long part: fails fast when a year is missing
-        sector_measures = _sector_measures(args)  # said before the files are read
-        frames = {year: load_oews(str(year), "by_industry", **loc) for year in outcomes.PANEL_YEARS}
-        sectors = outcomes.sector_growth(frames, shipped["sector_scores"], sector_measures)
-    if args.panel == "shipped":
-        panel = shipped["occupation_panel"]
-    elif args.panel:
+    panel = None
+    if args.panel and args.panel != "shipped":  # the user's file before the tables of the run:
+        # a bad one was refused after --sectors had read five years of OEWS files by industry
         panel = _read_panel(args.panel)
         _check_repeats(panel, args.panel)
         panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
         _check_years(panel, args.panel)
-    else:
+    shipped = _shipped_tables(args, measures)
+    loc = {"mirror": args.mirror, "data_dir": args.data_dir}
+    sectors = None
+    if args.sectors:  # before the long part (the panel built from the mirror): fails fast when a year is missing
+        sector_measures = _sector_measures(args)  # said before the files are read
+        frames = {year: _by_industry(year, loc) for year in outcomes.PANEL_YEARS}
+        sectors = outcomes.sector_growth(frames, shipped["sector_scores"], sector_measures)
+    if args.panel == "shipped":
+        panel = shipped["occupation_panel"]
+    elif panel is None:
         panel = outcomes.load_panel(**loc)
     _check_quantiles(panel, args.quantiles)
     if soc is None:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from exposure._io import lost_cwd
 from exposure._outdir import (
     check_files_dir,
     check_output_dir,
@@ -189,6 +190,7 @@ def _check_compare(old: Path, out: Path | None, reports: Path | None, *,
     ...
     exposure.errors.ExposureError: --compare /nonexistent: not a directory (give the --out of an earlier recompute)
     """
+    _check_cwd([("--compare", old)])  # "not a directory", where the current directory is gone
     if not old.is_dir():
         raise ExposureError(f"--compare {old}: not a directory (give the --out of an earlier "
                             "recompute)")
@@ -263,6 +265,7 @@ def run_diff(args: argparse.Namespace) -> int:
     reports = args.reports if args.reports is not None else args.new_dir / REPORTS_NAME
     if args.reports is not None and not os.path.lexists(reports):  # a new directory diff.csv, after the diff
         refuse_file_named_dir(reports, "--reports", DIFF_WRITES)  # (an existing file: 'not a directory', below)
+    _check_cwd([("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)])  # (a relative --reports: said above)
     # a missing input is named by diff_outputs ("directory not found"), before this
     _check_reports(reports, [(option, path) for option, path in
                              (("OLD_DIR", args.old_dir), ("NEW_DIR", args.new_dir)) if path.is_dir()],
@@ -270,6 +273,26 @@ def run_diff(args: argparse.Namespace) -> int:
     if args.old_dir.is_dir() and args.new_dir.is_dir():  # as recompute --compare: before any table is read
         _check_reports_dir(reports)
     return _diff(args.old_dir, args.new_dir, reports, args.top, args.quiet)
+
+
+def _check_cwd(given) -> None:
+    """Refuse the first relative path of ``given`` (``(option, path)`` pairs) when the current directory is gone.
+
+    ``exposure diff old new`` run in a directory removed since the shell entered it said
+    ``error: No such file or directory``, naming nothing: its reports go to
+    ``NEW_DIR/reports`` and no ``--reports`` was given for :func:`~exposure._outdir.refuse_file_named_dir`
+    to refuse (:func:`exposure._io.lost_cwd`, the rule and words of every output check).
+    ``exposure recompute --out /abs --compare old`` there said ``--compare old: not a
+    directory (give the --out of an earlier recompute)``.
+
+    Examples
+    --------
+    >>> _check_cwd([("OLD_DIR", Path("/nonexistent/old"))])
+    """
+    for option, path in given:
+        reason = lost_cwd(path)
+        if reason is not None:
+            raise ExposureError(f"{option} {path}: {reason}")
 
 
 def _check_not_empty(name: str, value) -> None:
