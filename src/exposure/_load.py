@@ -42,6 +42,7 @@ from exposure._tables import (
     UNNAMED_HINTS,
     check_delimited_file,
     check_file,
+    check_header,
     check_published_separator,
     drop_empty_tail,
     drop_unnamed,
@@ -51,7 +52,6 @@ from exposure._tables import (
     number_hint,
     read_parquet_file,
     read_utf8,
-    twice_reason,
 )
 from exposure.errors import DataFormatError, ExposureError, InputError
 from exposure.fetch import DataStore, _spaced, check_store, default_home
@@ -1021,11 +1021,11 @@ def check_parquet_names(path, *, strip: bool = True) -> None:
     (:func:`exposure._tables.twice_reason`). With ``strip`` (for the files of ``exposure
     compare --ours``, ``exposure outcomes --soc-scores`` / ``--panel``, whose headers are
     read without the spaces around a name), names are compared so, as the readers of
-    delimited files compare a header (:func:`exposure._tables.check_header`, whose rule
-    this is but for two points: a name written with spaces is shown as written, and a name
-    left empty twice is a repeat, no unnamed column of a CSV file); without it (the
-    processed tables of :func:`load`, read by name as written) as they are written. A
-    file pyarrow cannot read is left to the reader, which says so.
+    delimited files compare a header; without it (the processed tables of :func:`load`,
+    read by name as written) as they are written. The rule is the shared readers' one,
+    :func:`exposure._tables.check_header` (a name written with spaces shown as written,
+    a name left empty twice a repeat: no unnamed column of a CSV file). A file pyarrow
+    cannot read is left to the reader, which says so.
 
     Raises
     ------
@@ -1046,12 +1046,8 @@ def check_parquet_names(path, *, strip: bool = True) -> None:
         names = pq.read_schema(path).names
     except (OSError, ValueError, pa.ArrowException):  # damaged, not Parquet: the reader names it
         return
-    keys = [name.strip() for name in names] if strip else names
-    repeat = first_repeat(keys)
-    if repeat is not None:
-        pos, first = repeat
-        raise DataFormatError(twice_reason(first, pos, (names[first], names[pos]), "the Parquet schema"), path=path,
-                              column=keys[pos])
+    # the shared readers' one rule, a name left empty twice being a repeat in a schema
+    check_header(names, path, row=None, where="the Parquet schema", strip=strip, empty=True, written=True)
 
 
 def _base_dir(directory, release, store) -> Path:

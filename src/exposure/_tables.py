@@ -809,7 +809,7 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     if not head:
         return
     first = head[0]
-    error = _sep_line_error(first, sep, path, published=published)
+    error = _sep_line_error(first, sep, path, published=published, below=head[1] if len(head) > 1 else None)
     if error is not None:
         raise error
     if sep in first:
@@ -827,18 +827,26 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
                               line=1)
 
 
-def _sep_line_error(first: str, sep: str, path: Path, *, published: bool = False) -> DataFormatError | None:
+def _sep_line_error(first: str, sep: str, path: Path, *, published: bool = False,
+                    below: str | None = None) -> DataFormatError | None:
     """The error of a file whose first line ``first`` is Excel's ``sep=`` line, or None.
 
     The one wording of :func:`_check_layout` and :func:`check_field_counts` (which read
     the file with ``sep``; ``published`` as in :func:`_check_layout`). Excel writes the
     line on request only, and reads it; other programs read it as data (or save it again
-    as a cell of data, ``"sep=;"`` or ``sep=;;;``).
+    as a cell of data, ``"sep=;"`` or ``sep=;;;``). ``below``: the record below the line
+    (the header), when known. A line naming another separator than ``sep`` above a header
+    separated by ``sep`` and not by the line's (``sep=;`` above a comma-separated file:
+    :func:`_disagrees`) is said to disagree with the file: it was told to save the file as
+    'CSV UTF-8 (comma delimited)' (published) or that the file looks semicolon-separated,
+    which it is not.
 
     Examples
     --------
     >>> print(_sep_line_error("sep=,", ",", Path("t.csv")).reason)
     Excel's 'sep=,' line (separator ','), which other programs read as data: delete that line
+    >>> print(_sep_line_error("sep=;", ",", Path("t.csv"), published=True, below="a,b").reason)
+    Excel's 'sep=;' line (separator ';'), which other programs read as data: delete that line (it names ';', but the file below it is comma-separated, as it is read)
     >>> _sep_line_error("task,title", ",", Path("t.csv")) is None
     True
     """
@@ -846,7 +854,8 @@ def _sep_line_error(first: str, sep: str, path: Path, *, published: bool = False
     if m:
         given = m.group("sep")
         saved = bool(m.group("quote") or m.group("cells"))  # read as data and saved again
-        if given == ";" and not published and not saved:
+        disagrees = _disagrees(below, given, sep)
+        if given == ";" and not published and not saved and not disagrees:
             what = f"Excel's 'sep=;' line: {_semicolon_advice(path, sep_line=True)}"
         else:
             shown = "tab" if given == "\t" else repr(given)
@@ -855,12 +864,30 @@ def _sep_line_error(first: str, sep: str, path: Path, *, published: bool = False
                     "delete that line") if not saved else (
                 f"the first line {first.strip()!r} is Excel's {line!r} line read as a cell of data "
                 "and saved again (which Excel too reads as data): delete that line")
-            if given == ";" and not published:
+            if disagrees:  # the file is separated as it is read: the line alone is wrong
+                read_as = "tab-separated" if sep == "\t" else "comma-separated"
+                what += f" (it names {shown}, but the file below it is {read_as}, as it is read)"
+            elif given == ";" and not published:
                 what += f"; {_semicolon_advice(path)}"
+            elif published and given == ";" and sep == ",":  # (saved as 'CSV UTF-8' again, it kept its ';')
+                what += f"; the file is read comma-separated, as published: {_SEMICOLON_TO_COMMA}"
             elif published and given != sep:
                 what += f"; {_published_advice(sep)}"
         return DataFormatError(what, path=path, row=1, line=1)
     return None
+
+
+def _disagrees(below: str | None, given: str, sep: str) -> bool:
+    """Whether header ``below`` (a ``sep=`` line's next record) is separated by ``sep`` and not by ``given``.
+
+    Examples
+    --------
+    >>> _disagrees("a,b", ";", ","), _disagrees("a;b", ";", ","), _disagrees(None, ";", ",")
+    (True, False, False)
+    """
+    if below is None or given == sep:
+        return False
+    return (_field_count(below, sep) or 0) > 1 and (_field_count(below, given) or 0) < 2
 
 
 def _field_count(record: str, sep: str) -> int | None:
@@ -1259,7 +1286,7 @@ def holds_row_names(records, width: int, sep: str = ",", *, least: int = 2) -> b
     In a file not separated by commas (``sep``), the row names of a subset of a frame
     (``df[df$beta > 0, ]``) or of a sorted frame (``df[order(df$beta), ]``), which keep the
     numbers of their rows (``3``, ``7``, ``12``; ``2``, ``1``), are row names too: numbers
-    each given once, without leading zeros (``write.table(x, sep = "\t")`` of a subset was
+    each given once, without leading zeros (``write.table(x, sep = "\\t")`` of a subset was
     told "a title line above the header" until round 76; of a sorted frame until round 77,
     though :mod:`exposure.onet`'s own rule took it before). In a CSV file, numbers that do
     not run 1, 2, ... may be an ID column whose rows each hold a comma unquoted.
@@ -1268,12 +1295,12 @@ def holds_row_names(records, width: int, sep: str = ",", *, least: int = 2) -> b
     --------
     >>> holds_row_names(iter([['"1"', "Weld."], ['"2"', "Sew."]]), 1), holds_row_names(iter([["1", "Weld."]]), 1)
     (True, False)
-    >>> holds_row_names(iter([["1", "Weld."]]), 1, "\t", least=1)
+    >>> holds_row_names(iter([["1", "Weld."]]), 1, "\\t", least=1)
     True
     >>> subset = [['"3"', "Weld."], ['"7"', "Sew."]]
-    >>> holds_row_names(iter(subset), 1, "\t"), holds_row_names(iter(subset), 1, ","), holds_row_names(iter(subset[::-1]), 1, "\t")
+    >>> holds_row_names(iter(subset), 1, "\\t"), holds_row_names(iter(subset), 1, ","), holds_row_names(iter(subset[::-1]), 1, "\\t")
     (True, False, True)
-    >>> holds_row_names(iter([['"2"', "Weld."], ['"2"', "Sew."]]), 1, "\t")
+    >>> holds_row_names(iter([['"2"', "Weld."], ['"2"', "Sew."]]), 1, "\\t")
     False
     """
     count, seen = 0, set()
@@ -1574,9 +1601,13 @@ def read_text_table(
     exposure.errors.DataFormatError
         Missing/empty/HTML file, a byte that is not UTF-8 (naming its line and column,
         and what to save the file as for a reader of ``sep`` text: :func:`_utf8_advice`),
-        a line with too many or too few fields, a quoted cell never closed, a missing
-        column (a header of one column separated by another character than ``sep``
-        says so: :func:`_one_column_note`, also when a row of it splits on ``sep``).
+        a file separated by another character than ``sep`` or starting with Excel's
+        ``sep=`` line (:func:`_check_layout` of a published file, before the rows: the
+        one rule of the O*NET, OEWS and crosswalk readers, which mended it each on its
+        own error path until round 78), a line with too many or too few fields, a quoted
+        cell never closed, a missing column (a header of one column separated by another
+        character than ``sep`` whose first row does not split so says so:
+        :func:`_one_column_note`, also when a row of it splits on ``sep``).
 
     Examples
     --------
@@ -1598,6 +1629,9 @@ def read_text_table(
     text = decode_text(data, path, sep, quoting, save_sep=sep, workbook=workbook)
     if not text.strip():
         raise DataFormatError("file is empty", path=path)
+    # a file separated by another character than sep, or starting with Excel's sep= line:
+    # the one rule of every reader of a published file (it was mended on each reader's error path)
+    _check_layout(_head_lines(text), sep, path, published=True)
     try:
         header = check_field_counts(text, sep, quoting, path,  # (published files: O*NET, OEWS, the labels)
                                     quoted_tab=_QUOTED_TAB_XLSX if workbook else _QUOTED_TAB_TEXT,
@@ -1802,7 +1836,8 @@ def check_field_counts(text: str, sep: str, quoting: int, path: Path, *,
     (:func:`_no_field_limit`): one of more than 131,072 characters in such a file was a
     ``csv.Error`` traceback.
     """
-    error = _sep_line_error(text.removeprefix("\ufeff").split("\n", 1)[0], sep, path, published=published)
+    head = _head_lines(text.removeprefix("\ufeff"))
+    error = _sep_line_error(head[0], sep, path, published=published, below=head[1] if len(head) > 1 else None)
     if error is not None:  # Excel's "sep=," line: "a title line above the header?"
         raise error
     with _no_field_limit():
@@ -3715,11 +3750,22 @@ def twice_reason(first: int, second: int, written=None, where: str | None = None
     return f"given more than once{where} (columns {first + 1} and {second + 1}{shown}): keep one"
 
 
-def check_header(names: list, path: Path, row: int | None = 1, where: str = "the header") -> None:
+def check_header(names: list, path: Path, row: int | None = 1, where: str = "the header", *,
+                 strip: bool = True, empty: bool = False, written: bool = False) -> None:
     """Raise on a duplicated column name (pandas would rename it silently), in the words of :func:`twice_reason`.
 
     ``where`` names what holds the names, said when there is no ``row`` (a Parquet file's
-    schema has none; a row names the header).
+    schema has none; a row names the header). The one rule of a name given twice, for the
+    headers of delimited files and sheets and for Parquet schemas
+    (:func:`exposure._load.check_parquet_names` held its own copy until round 78):
+
+    - ``strip``: names are compared without the spaces around them (a header's names are
+      read so); without it, as written (the processed tables, read by name as written);
+    - ``empty``: a name left empty twice is a repeat (a Parquet schema, which names every
+      column); else empty names are no repeat (unnamed columns of a CSV file, told apart
+      by their values);
+    - ``written``: the two names as written are shown when they differ (``written ' beta'
+      and 'beta'``).
 
     Examples
     --------
@@ -3727,12 +3773,19 @@ def check_header(names: list, path: Path, row: int | None = 1, where: str = "the
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: t.csv, row 1, column 'a': given more than once (columns 1 and 3): keep one
+    >>> check_header(["a", " a"], Path("t.parquet"), row=None, where="the Parquet schema", written=True)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: t.parquet, column 'a': given more than once in the Parquet schema (columns 1 and 2, written 'a' and ' a'): keep one
+    >>> check_header(["a", " a", "", ""], Path("t.csv"), strip=False)
     """
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
-        key = str(name).strip()
-        if key in seen and key != "":
-            raise DataFormatError(twice_reason(seen[key], i, where=where if row is None else None), path=path,
+        key = str(name).strip() if strip else str(name)
+        if key in seen and (key != "" or empty):
+            first = seen[key]
+            shown = (str(names[first]), str(name)) if written else None
+            raise DataFormatError(twice_reason(first, i, shown, where=where if row is None else None), path=path,
                                   row=row, column=key)
         seen.setdefault(key, i)
 

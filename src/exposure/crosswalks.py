@@ -51,9 +51,7 @@ import pandas as pd
 
 from exposure._args import check_choice, shown
 from exposure._tables import (
-    QUOTE_AFTER,
     check_filled,
-    check_published_separator,
     first_repeat_of,
     footnote_start,
     header_spans,
@@ -146,6 +144,10 @@ def _csv_kwargs(path) -> dict:
     return {} if str(path).lower().endswith((".xlsx", ".xlsm")) else _CSV
 
 
+#: What a crosswalk workbook is, as published (O*NET's and the Census Bureau's: one sheet each).
+_ONE_SHEET = "the crosswalk's workbook as published"
+
+
 def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     """Read a crosswalk file as the O*NET and OEWS readers read theirs, refusing one without rows.
 
@@ -154,11 +156,14 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     positions (the first copy was read without a word); rows of blank cells ending the
     file (a spreadsheet's ``,,,,`` records) are ignored (they were refused as malformed
     codes). A file with a header and no rows is refused (an empty crosswalk matched
-    nothing further on, without a word about the file). A CSV whose data row is refused
-    and whose header is separated by semicolons or tabs is refused saying so
-    (:func:`_other_separator`), else one whose header is below title lines
-    (:func:`_title_lines`). A workbook refused whose header cells are merged over two rows
-    is refused saying so (:func:`_merged_header`).
+    nothing further on, without a word about the file). A CSV separated by semicolons or
+    tabs, or starting with Excel's ``sep=`` line, is refused saying so by the shared reader
+    of published files (:func:`exposure._tables.read_text_table`, before its rows are
+    read); one whose header is below title lines says so (:func:`_title_lines`). A workbook refused whose header cells are merged over two rows
+    is refused saying so (:func:`_merged_header`). A workbook showing sheets beside the first,
+    which alone is read (a copy of the table, which Excel places before the sheet copied),
+    is warned of, as an O*NET workbook is (:func:`exposure.onet._warn_other_sheets`): the
+    copy was read without a word, whichever sheet had been edited.
 
     Footnote lines ending the table (``Source: ...``, ``Note: ...``, ``(1) ...``: one cell
     each, the first starting as a footnote does), with or without a blank line above them,
@@ -182,7 +187,8 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
     [['11-1011', '1112']]
     """
     try:
-        raw = _read(path, columns, optional=optional, footnotes=True, **_csv_kwargs(path))
+        # (a workbook as published has one sheet: a copy of it placed first was read without a word)
+        raw = _read(path, columns, optional=optional, footnotes=True, one_sheet=_ONE_SHEET, **_csv_kwargs(path))
     except DataFormatError as exc:
         if isinstance(exc, SchemaError):
             raise
@@ -194,10 +200,9 @@ def _read_crosswalk(path, columns: dict, *, optional: dict | None = None):
         # footnote lines of one cell each (a workbook's are left out by _read)
         start = footnote_start(path, exc, one_cell=True)
         if start is None:
-            # a data row refused (the header's own errors say what it holds)
-            # (or the header's: quoted names of another separator, read with commas, run together)
-            better = (exc.row is not None and (exc.row > 1 or exc.reason.startswith(QUOTE_AFTER))
-                      and _other_separator(exc)) or _title_lines(exc, columns)
+            # (a file separated by ';' or tabs, or starting with Excel's sep= line, is refused by
+            # the shared reader before its rows: exposure._tables.read_text_table)
+            better = _title_lines(exc, columns)
             if better is None:
                 raise
             raise better from None
@@ -258,39 +263,6 @@ def _total_rows_first(raw):
                               column=source) from None
 
 
-def _other_separator(exc: DataFormatError) -> DataFormatError | None:
-    """The error about CSV crosswalk ``exc.path`` saved with semicolons or tabs, or None to keep ``exc``.
-
-    A crosswalk saved by a spreadsheet in a European locale (``;``) or as tab-separated
-    text, a field holding a comma (a title such as ``Plant and System Operators, All
-    Other``, an ISCO description), was refused as ``row 2: too many fields: expected 1,
-    got 2 (an unquoted comma inside a field?)``, which says nothing of the separator; one
-    whose header's names are quoted (R's ``write.table(x, sep = "\\t")``, ``write.csv2``) as
-    ``row 1: a quoted cell has text after its closing quote ("soc10"\\t): a " inside a
-    quoted cell is written as two ...`` (:data:`exposure._tables.QUOTE_AFTER`). Run
-    on the error path only: :func:`exposure._tables.check_published_separator`, as the
-    published measures are read.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
-    >>> _ = p.write_text("Code;Occupation\\n11-1011.00;Chief Executives, All\\n")
-    >>> print(_other_separator(DataFormatError("too many fields", path=p)).reason)  # doctest: +ELLIPSIS
-    the header holds ';' and no ',': the file looks semicolon-separated ...
-    """
-    try:
-        with open(exc.path, "rb") as handle:
-            head = handle.read(1 << 16)
-    except (OSError, TypeError):
-        return None
-    try:
-        check_published_separator(head.decode("utf-8-sig", "replace"), ",", exc.path)
-    except DataFormatError as better:
-        return better
-    return None
-
-
 #: How many lines of a CSV crosswalk :func:`_title_lines` looks at for the header.
 _TITLE_LINES_LOOKED_AT = 20
 
@@ -305,9 +277,9 @@ def _title_lines(exc: DataFormatError, columns: dict) -> DataFormatError | None:
     commas, as a spreadsheet saves them), or ``row 4: too many fields: expected 1, got 4
     (an unquoted comma inside a field?)`` (not padded). Run on the error path only: a line
     of the first :data:`_TITLE_LINES_LOOKED_AT` that holds every column read is the header.
-    A first line that is Excel's ``sep=,`` line is said to be one, in the shared readers'
-    words (:func:`_other_separator`): it was ``line 1 is a title ('sep='), not the
-    header``, the line cut at its comma.
+    A first line that is Excel's ``sep=`` line keeps the shared reader's error, which says
+    so (:func:`exposure._tables.read_text_table`): it was ``line 1 is a title ('sep='),
+    not the header``, the line cut at its comma.
 
     Examples
     --------
@@ -329,8 +301,8 @@ def _title_lines(exc: DataFormatError, columns: dict) -> DataFormatError | None:
         cells = {norm_header(c) for c in record}
         if not all(cells & names for names in wanted):
             continue
-        if pos and lines[0].lstrip("\ufeff \t\"").lower().startswith("sep="):  # Excel's sep= line
-            return _other_separator(exc)
+        if pos and lines[0].lstrip("\ufeff \t\"").lower().startswith("sep="):  # Excel's sep= line:
+            return None  # the shared reader's error, which says so, stands
         if pos:
             title = ",".join(c.strip() for c in records[0] if c.strip())
             head = ",".join(c.strip() for c in record if c.strip())

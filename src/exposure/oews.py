@@ -67,7 +67,6 @@ from exposure._tables import (
     GROUPED,
     INPUT_KINDS,
     MAX_COUNT,
-    QUOTE_AFTER,
     TITLE_LINE,
     RawTable,
     as_path,
@@ -81,7 +80,7 @@ from exposure._tables import (
     to_number,
 )
 from exposure.errors import DataFormatError, ExposureError, SchemaError
-from exposure.onet import _check_choice, _read
+from exposure.onet import _check_choice, _read, _warn_other_sheets
 from exposure.schemas import validate
 from exposure.schemas._fields import (
     DATE_TEXT,
@@ -341,18 +340,23 @@ def read_oews(path) -> pd.DataFrame:
 def _read_file(path, columns: dict, optional: dict, xlsx: bool) -> RawTable:
     """The raw table of OEWS file ``path`` (a workbook when ``xlsx``), its footnote lines left out.
 
+    A workbook showing sheets beside the table and BLS's ``Field Descriptions`` (a copy of
+    the table, which Excel places before the sheet copied) is warned of, the first sheet
+    alone being read (:func:`exposure.onet._warn_other_sheets`): it was read from the copy
+    without a word, whichever sheet had been edited.
+
     Raises
     ------
     exposure.errors.DataFormatError
         The errors of :func:`exposure.onet._read`, said more clearly where a CSV has a
-        title line or another separator (:func:`_refuse_read`).
+        title line (:func:`_refuse_read`).
     """
     text = {} if xlsx else {"sep": ",", "quoting": csv.QUOTE_MINIMAL}
     notes = None if xlsx else _csv_footnotes(path)
     try:
         if notes is not None:  # footnote lines ending a CSV, commas in their prose or not
             return read_above(path, notes, _csv_reader(columns, optional), log)
-        return _read(path, columns, optional=optional, footnotes=True, **text)
+        raw = _read(path, columns, optional=optional, footnotes=True, **text)
     except SchemaError:
         raise
     except DataFormatError as exc:
@@ -360,6 +364,15 @@ def _read_file(path, columns: dict, optional: dict, xlsx: bool) -> RawTable:
         if start is not None:  # footnote lines of one field ending a CSV: read the lines above them
             return read_above(path, start, _csv_reader(columns, optional), log)
         _refuse_read(path, exc, xlsx)
+    if xlsx:  # a copy of the table placed first (Excel places a copy before the sheet copied) was read silently
+        _warn_other_sheets(path, _BLS_WORKBOOK, aside=_BLS_SHEETS)
+    return raw
+
+
+#: BLS's OEWS workbook as published, and the sheets it holds beside the table (``UpdateTime``
+#: and ``Filler`` are hidden): for the warning of a workbook showing other sheets.
+_BLS_WORKBOOK = "BLS's OEWS workbook, its 'Field Descriptions' aside,"
+_BLS_SHEETS = ("Field Descriptions",)
 
 
 def _csv_reader(columns: dict, optional: dict):
@@ -405,42 +418,23 @@ def _cross_industry(path, columns: dict, optional: dict, xlsx: bool, exc: DataFo
 
 
 def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:
-    """Raise ``exc`` (the error reading ``path``), or a clearer error about a CSV: a title line, ``;``.
+    """Raise ``exc`` (the error reading ``path``), or a clearer error about a CSV's title line (:func:`_title_line`).
 
-    A CSV separated by ``;`` or tabs is read as one column: refused as missing the columns,
-    or, at a row whose cells hold commas (BLS's titles do), as ``too many fields``, the row
-    blamed with advice that did not apply (``an unquoted comma inside a field?``). Both now
-    say the separator (:func:`_separator`), the second naming the header. So does a header
-    of quoted names separated by tabs or ``;`` (``write.table(x, sep = "\\t")`` of R, pandas'
-    ``to_csv(sep="\\t", quoting=csv.QUOTE_NONNUMERIC)``), which was refused as ``row 1: a
-    quoted cell has text after its closing quote ("AREA"\\t): a " inside a quoted cell is
-    written as two ...; a backslash before it (\\") is no escape in CSV``. Where the shared
-    reader's message already says it (``the header is one column separated by ';' ...``,
-    with the way to convert the file), it is raised as it is: the separator was said twice.
+    A CSV separated by ``;`` or tabs (its names quoted or not), or starting with Excel's
+    ``sep=`` line, is refused by the shared reader before its rows are read, in the words
+    of every reader of a published file (:func:`exposure._tables.read_text_table`: ``the
+    header holds ';' and no ',': the file looks semicolon-separated ...; the file is read
+    comma-separated, as published: ...``); a header of one column whose first row does not
+    split so gets the shared reader's note (``the header is one column separated by ';'
+    ...``). Until round 78 this module said the separator itself, on the error path, in
+    its own words (``the header is separated by ';', not by commas: ... save the file as
+    CSV with commas (BLS's layout)``), advice that in Excel with a ';' list separator gave
+    the same file again.
     """
     title = None if xlsx else _title_line(path, exc)
     if title is not None:
         raise title from None
-    quoted = exc.row == 1 and exc.reason.startswith(QUOTE_AFTER)
-    said = (None if xlsx or not (quoted or exc.reason.startswith(("missing column", "too many fields")))
-            else _separator(path))
-    if said is None:
-        raise exc
-    if quoted:  # a quoted header of another separator (R's write.table(sep = "\t"), pandas' to_csv)
-        raise DataFormatError(f"the header is separated by {said}, not by commas: its names are quoted, so read "
-                              "with commas they run together (a quoted cell with text after its closing quote); "
-                              "save the file as CSV with commas (BLS's layout)", path=exc.path, row=1,
-                              line=1) from None
-    fields = re.match(r"too many fields: expected 1, got (\d+)", exc.reason)
-    if fields:  # the header read as one column, and a row whose title holds commas as more
-        raise DataFormatError(f"the header is separated by {said}, not by commas: it was read as one column, "
-                              f"and row {exc.row} (commas in its cells) as {fields.group(1)} fields; save the "
-                              "file as CSV with commas (BLS's layout)", path=exc.path, row=1, line=1) from None
-    if "the header is one column separated by" in exc.reason:  # the shared reader said it (round 73)
-        raise exc
-    raise DataFormatError(f"{exc.reason}; the header is separated by {said}, not by commas: save the "
-                          "file as CSV with commas (BLS's layout)", path=exc.path, row=exc.row,
-                          column=exc.column, line=exc.line) from None
+    raise exc
 
 
 #: How much of the end of a CSV :func:`_csv_footnotes` looks at for its footnote lines.
@@ -515,32 +509,6 @@ def _csv_footnotes(path) -> int | None:
     else:
         before = 1
     return before + start + 1
-
-
-def _separator(path) -> str | None:
-    """``';'`` or ``tabs`` when the first line of text file ``path`` is split by them and has no comma.
-
-    A CSV saved by a spreadsheet in a European locale (``;``) or a tab-separated export
-    was refused as ``missing column(s) 'NAICS', ... found: 'NAICS;NAICS_TITLE;...'``
-    only. Run on the error path; None when the file cannot be read.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "o.csv"
-    >>> _ = p.write_text("NAICS;OCC_CODE\\n")
-    >>> _separator(p)
-    "';'"
-    """
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(65536).decode("utf-8-sig", errors="replace")
-    except (OSError, TypeError):
-        return None
-    first = head.lstrip("\r\n").splitlines()[0] if head.strip() else ""
-    if "," in first:
-        return None
-    return "';'" if ";" in first else "tabs" if "\t" in first else None
 
 
 def _title_line(path, exc: DataFormatError) -> DataFormatError | None:

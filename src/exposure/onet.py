@@ -416,10 +416,14 @@ def _is_xlsx(path) -> bool:
 
 
 def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool = False,
-          warn: bool = True, one_sheet: bool = False, **kwargs) -> RawTable:
+          warn: bool = True, one_sheet: bool | str = False, **kwargs) -> RawTable:
     """:func:`exposure._tables.read_table`, with the checks of a raw file it does not make.
 
-    (A column read that the header holds twice is refused by ``read_table`` itself.)
+    (A column read that the header holds twice is refused by ``read_table`` itself, and so
+    is a text file separated by another character than ``sep`` or starting with Excel's
+    ``sep=`` line, before its rows are read: the one layout rule of every published file,
+    :func:`exposure._tables.read_text_table`. O*NET, OEWS and the crosswalks each mended
+    it on their error paths in their own words until round 78.)
 
     - rows whose cells read are all blank are dropped at the end of the file (a
       spreadsheet's ``,,,`` rows, as the empty rows ending a sheet are) and refused
@@ -451,8 +455,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
 
     ``warn=False`` reads a file already read without saying its quoted cells again
     (:func:`_check_release_files`). With ``one_sheet`` (the O*NET files: a workbook of
-    one sheet each), a workbook's worksheets shown beside the first, which alone is read,
-    are warned of (:func:`_warn_other_sheets`).
+    one sheet each; a str names the workbook as published, the crosswalks'), a workbook's
+    worksheets shown beside the first, which alone is read, are warned of
+    (:func:`_warn_other_sheets`).
 
     :mod:`exposure.oews` reads its files with it too.
 
@@ -483,7 +488,7 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     if unquoted:
         raw = _unquoted(raw, warn=warn)
     if one_sheet and warn and _is_xlsx(path):
-        _warn_other_sheets(path)
+        _warn_other_sheets(path, *([one_sheet] if isinstance(one_sheet, str) else []))
     if footnotes:
         raw = _without_footnotes(raw)
     raw = _without_empty_rows(raw)
@@ -491,8 +496,14 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
     return _codes_stripped(raw)
 
 
-def _warn_other_sheets(path) -> None:
+def _warn_other_sheets(path, published: str = "an O*NET workbook", *, aside=()) -> None:
     """Warn when workbook ``path`` shows worksheets beside the first, which alone is read.
+
+    ``published`` names the workbook as published, of one sheet (the crosswalk readers'
+    workbooks, of O*NET and the Census Bureau, and BLS's OEWS workbooks were read from a
+    copy placed first without a word until round 78); ``aside``: the names of the sheets
+    the publisher adds beside the table (BLS's ``Field Descriptions``), not warned of
+    (compared case-insensitively).
 
     Each O*NET workbook holds one sheet. A workbook with more (a copy of the table made in
     Excel, ``Task Statements (2)``, which Excel places before the sheet copied; a sheet of
@@ -505,11 +516,12 @@ def _warn_other_sheets(path) -> None:
         sheets = xlsx_worksheets(path)
     except Exception:  # noqa: BLE001 - a workbook read already; nothing more to say of it
         return
-    others = [name for name, hidden in sheets[1:] if not hidden]
+    known = {name.casefold() for name in aside}
+    others = [name for name, hidden in sheets[1:] if not hidden and name.strip().casefold() not in known]
     if others:
-        log.warning("%s: only the first sheet, %r, is read; the workbook also has %s, not read (an O*NET "
-                    "workbook has one sheet: a copy of the table? put the table to read on the first sheet)",
-                    path, sheets[0][0], ", ".join(map(repr, others)))
+        log.warning("%s: only the first sheet, %r, is read; the workbook also has %s, not read (%s "
+                    "has one sheet: a copy of the table? put the table to read on the first sheet)",
+                    path, sheets[0][0], ", ".join(map(repr, others)), published)
 
 
 #: A cell as a program writing quoted delimited text quotes it: ``"..."``, a quote inside written twice.

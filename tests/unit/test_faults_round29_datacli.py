@@ -17,7 +17,10 @@
    empty crosswalk is.
 4. An OEWS ``.csv`` saved with semicolons (a spreadsheet in a European locale) or tabs
    said only ``missing column(s) 'NAICS', ... found: 'NAICS;NAICS_TITLE;...'``: the error
-   now says the file is separated by ``;`` (tabs) where BLS's CSV files use commas.
+   now says the file is separated by ``;`` (tabs) where BLS's CSV files use commas (since
+   round 78 in the words of every published file, at its header, before its rows are read:
+   ``row 1: the header holds ';' and no ',': the file looks semicolon-separated ...; the
+   file is read comma-separated, as published: open it in LibreOffice ...``).
 5. A name that differs from a registry name, prefix or kind in case only (``ONET/29.1``,
    ``OEWS``) or by a letter of a kind or directory (``oes``, ``crosswalk/``) got no
    suggestion (``unknown source 'ONET/29.1'; run `exposure sources` to list the
@@ -161,18 +164,32 @@ def test_read_oews_with_rows_is_read_as_before(tmp_path):
 
 # 4. a CSV separated by semicolons or tabs --------------------------------------------
 
+#: What a CSV separated by ';' is told to do (round 78: the words of every published file).
+LIBRE = ("open it in LibreOffice (separated by ';') and Save As 'Text CSV' with the character set 'Unicode (UTF-8)' "
+         "and the field delimiter ',' (Excel writes ';' in its CSV where the list separator is ';', in 'CSV UTF-8 "
+         "(comma delimited)' too)")
+
+
+#: What the file looks, and what it is told to do, by its separator.
+TOLD = {";": ("semicolon-separated (Excel's CSV in some European settings)", LIBRE),
+        "\t": ("tab-separated", "save it as 'CSV UTF-8 (comma delimited)'")}
+
+
 @pytest.mark.parametrize("sep, said", [(";", "';'"), ("\t", "tabs")])
 def test_read_oews_names_the_separator_of_a_csv_not_separated_by_commas(tmp_path, sep, said):
+    looks, advice = TOLD[sep]
     text = (HEADER + "\n" + ROW.replace('"211,850"', "211850") + "\n").replace(",", sep)
     path = _write(tmp_path, "oews.csv", text)
     with pytest.raises(DataFormatError) as info:
         read_oews(path)
     message = str(info.value)
-    assert message.startswith(f"{path}: missing column(s) 'NAICS', 'NAICS_TITLE'")
+    # round 78: refused at the header, before the rows, by the check of every published file
+    # (it was "missing column(s) 'NAICS', 'NAICS_TITLE' ... (the header is one column separated by ';', ...")
+    assert message == (f"{path}, row 1: the header holds {said} and no ',': the file looks {looks}; the file is "
+                       f"read comma-separated, as published: {advice}")
     # round 73: said once, by the shared reader (with the way to convert the file); it was said
     # again after it: "; the header is separated by ';', not by commas: save the file as CSV ..."
-    assert f"(the header is one column separated by {said}, and this table is read comma-separated" in message
-    assert "not by commas" not in message and message.count("the header is") == 1
+    assert "not by commas" not in message and message.count("the header") == 1
     assert "\n" not in message
 
 

@@ -6,7 +6,9 @@
    the file looks like Windows-1252/Latin-1 text (0xe9 is 'é' there); save it as UTF-8 ('CSV
    UTF-8')`` (``file is UTF-16 text (Excel's 'Unicode Text'): save it as UTF-8 ('CSV
    UTF-8')``); Excel's "CSV UTF-8" is comma-separated, and the file saved so was refused
-   (``missing column(s) ... and this table is read tab-separated``). Now: ``...; give the
+   (``missing column(s) ... and this table is read tab-separated``; since round 78 at its
+   header: ``row 1: the header holds ',' and no tab: the file looks comma-separated; the file
+   is read tab-separated, as published: save it tab-separated``). Now: ``...; give the
    table as an .xlsx workbook, or save it as UTF-8 tab-separated text (Excel saves none: in
    LibreOffice, Save As 'Text CSV' with the character set 'Unicode (UTF-8)' and the field
    delimiter {Tab})``; both are read. The Eloundou et al. label file, tab-separated text
@@ -21,10 +23,13 @@
    a quoted field? quotes are text in a tab-separated file: save it as .csv)``: it is a .csv.
    Now the header is named, as for the same file without the tab: ``missing column(s)
    'O*NET-SOC Code', ... (the header is one column separated by ',', and this table is read
-   tab-separated: ...)``. A quoted tab in a tab-separated file read by ``read_table`` (which
-   reads a ``.csv`` file tab-separated too) no longer says to save it as ``.csv``: ``... (a
-   tab inside a quoted field? quotes are text in this tab-separated file, in a .csv file too:
-   remove the tab from the cell, or give the table as an .xlsx workbook)``; the workbook is read.
+   tab-separated: ...)``; since round 78, before the rows are read, in the words of every
+   published file: ``row 1: the header holds ',' and no tab: the file looks comma-separated;
+   the file is read tab-separated, as published: save it tab-separated``. A quoted tab in a
+   tab-separated file read by ``read_table`` (which reads a ``.csv`` file tab-separated too)
+   no longer says to save it as ``.csv``: ``... (a tab inside a quoted field? quotes are
+   text in this tab-separated file, in a .csv file too: remove the tab from the cell, or give
+   the table as an .xlsx workbook)``; the workbook is read.
 4. ``exposure score`` of a ``.tsv`` (checked record by record, ``check_delimited_file``)
    whose first row has a quoted cell holding a tab, or a title line above the header. Before:
    ``row 2: too many fields: expected 2, got 3 (a title line above the header, row 1 being
@@ -84,8 +89,10 @@ def test_a_windows_1252_onet_file_is_told_what_its_reader_reads(tmp_path):
     # what was said before, followed: Excel's "CSV UTF-8" is refused by this reader
     csv_utf8 = tmp_path / "Occupation Data.csv"
     csv_utf8.write_bytes(b"\xef\xbb\xbf" + _lines(OCC_HEAD, OCC_ROWS, ",").encode("utf-8"))
-    with pytest.raises(DataFormatError, match="this table is read tab-separated"):
+    with pytest.raises(DataFormatError) as info:
         onet.read_occupations(csv_utf8)
+    assert str(info.value) == (f"{csv_utf8}, row 1: the header holds ',' and no tab: the file looks comma-separated; "
+                               "the file is read tab-separated, as published: save it tab-separated")
     # the readers of user tables (a .csv read comma-separated) still say 'CSV UTF-8', which they read
     rows = [["task", "title"], ["Prépare.", "Cook"]]
     for name, sep in (("t.tsv", "\t"), ("t.csv", ",")):
@@ -172,11 +179,13 @@ def test_a_comma_separated_csv_with_a_tab_in_a_cell_is_named_by_its_header(tmp_p
     path = write_text(tmp_path, "Job Zones.csv", _lines(JZ_HEAD, rows, ","))
     with pytest.raises(DataFormatError) as info:
         onet.read_job_zones(path)
+    # round 78: at the header, before the rows (was: "missing column(s) 'O*NET-SOC Code', 'Job Zone', 'Date',
+    # 'Domain Source' in the header (line 1); found: 'O*NET-SOC Code,Job Zone,Date,Domain Source' (the header is
+    # one column separated by ',', and this table is read tab-separated: check that it is the right file, or save
+    # it tab-separated)")
     assert str(info.value) == (
-        f"{path}: missing column(s) 'O*NET-SOC Code', 'Job Zone', 'Date', 'Domain Source' in the header "
-        "(line 1); found: 'O*NET-SOC Code,Job Zone,Date,Domain Source' (the header is one column "
-        "separated by ',', and this table is read tab-separated: check that it is the right file, or "
-        "save it tab-separated)")
+        f"{path}, row 1: the header holds ',' and no tab: the file looks comma-separated; the file is read "
+        "tab-separated, as published: save it tab-separated")
     assert "save it as .csv" not in str(info.value)
     # saved tab-separated, as told (the tab left out of the cell): read
     path = write_text(tmp_path, "Job Zones.txt", _lines(JZ_HEAD, JZ_ROWS))

@@ -38,7 +38,10 @@
    by ';', ... open it in LibreOffice ...); the header is separated by ';', not by commas:
    save the file as CSV with commas (BLS's layout)``, the second advice the one that
    writes ``;`` again in Excel with such settings. It is said once now, by the shared
-   reader (round 29's test, which pinned the second sentence, now checks this).
+   reader (round 29's test, which pinned the second sentence, now checks this); since round
+   78 at the header, before the rows are read, in the words of every published file: ``row
+   1: the header holds ';' and no ',': the file looks semicolon-separated ...; the file is
+   read comma-separated, as published: open it in LibreOffice ...``.
 8. A ``.dta`` file's ``job_zone`` of plain text ``'Yes'`` beside a labelled column
    (``remote``: 1 ``Yes``, 0 ``No``) was told ``the file's value labels were read in place
    of its values ...: remove the labels from the column``: the note matched the cell
@@ -220,9 +223,13 @@ def test_an_oews_csv_separated_by_semicolons_is_told_once(tmp_path):
     with pytest.raises(DataFormatError) as err:
         read_oews(path)
     said = str(err.value)
-    assert "(the header is one column separated by ';', and this table is read comma-separated" in said
-    assert "open it in LibreOffice" in said
-    assert "not by commas" not in said
+    # round 78 (was: "missing column(s) ... (the header is one column separated by ';', and this table is read
+    # comma-separated: ... open it in LibreOffice ...)")
+    assert said.startswith(f"{path}, row 1: the header holds ';' and no ',': the file looks semicolon-separated "
+                           "(Excel's CSV in some European settings); the file is read comma-separated, as published: "
+                           "open it in LibreOffice (separated by ';') and Save As 'Text CSV' ")
+    assert "not by commas" not in said and "BLS's layout" not in said
+    assert said.count("the header") == 1 and said.count("LibreOffice") == 1 and "\n" not in said  # told once
 
 
 # --------------------------------------- 8. a .dta job zone: the column's own value labels only

@@ -21,7 +21,12 @@
    separator is not). Only a file whose titles held no comma was said to be separated by
    ``;``. Now: ``row 1: the header is separated by ';', not by commas: it was read as one
    column, and row 3 (commas in its cells) as 2 fields; save the file as CSV with commas
-   (BLS's layout)``; the file so saved is read.
+   (BLS's layout)``; the file so saved is read. Since round 78 the file is refused at its
+   header before its rows are read, in the words of every published file: ``row 1: the
+   header holds ';' and no ',': the file looks semicolon-separated (Excel's CSV in some
+   European settings); the file is read comma-separated, as published: open it in
+   LibreOffice (separated by ';') and Save As 'Text CSV' ...`` (tabs: ``... holds tabs and
+   no ',': the file looks tab-separated; ...: save it as 'CSV UTF-8 (comma delimited)'``).
 4. The warning of a new OEWS release read from BLS's zips in the data directory whose
    sector file lacks the sector of some 3-digit industries named the registry names of the
    three files: ``oews/national_M2026_dl.xlsx + oews/natsector_M2026_dl.xlsx +
@@ -154,16 +159,27 @@ def _oews_text(sep: str) -> str:
     return out.getvalue()
 
 
+#: What the file looks, and what it is told to do, by its separator (round 78: the words of every published file).
+TOLD = {";": ("semicolon-separated (Excel's CSV in some European settings)",
+              "open it in LibreOffice (separated by ';') and Save As 'Text CSV' with the character set 'Unicode "
+              "(UTF-8)' and the field delimiter ',' (Excel writes ';' in its CSV where the list separator is ';', "
+              "in 'CSV UTF-8 (comma delimited)' too)"),
+        "\t": ("tab-separated", "save it as 'CSV UTF-8 (comma delimited)'")}
+
+
 @pytest.mark.parametrize("sep, said", [(";", "';'"), ("\t", "tabs")])
 def test_3_oews_csv_of_another_separator_with_commas_in_its_titles_is_said_so(tmp_path, sep, said):
     path = tmp_path / "national_M2026_dl.csv"
     path.write_text(_oews_text(sep), encoding="utf-8", newline="")
     with pytest.raises(DataFormatError) as info:
         oews.read_oews(path)
-    assert str(info.value) == (f"{path}, row 1: the header is separated by {said}, not by commas: it was read as "
-                               "one column, and row 3 (commas in its cells) as 2 fields; save the file as CSV with "
-                               "commas (BLS's layout)")
-    assert "unquoted comma" not in str(info.value)
+    # round 78: at the header, before the rows (was: "row 1: the header is separated by ';', not by commas: it
+    # was read as one column, and row 3 (commas in its cells) as 2 fields; save the file as CSV with commas
+    # (BLS's layout)")
+    looks, advice = TOLD[sep]
+    assert str(info.value) == (f"{path}, row 1: the header holds {said} and no ',': the file looks {looks}; the "
+                               f"file is read comma-separated, as published: {advice}")
+    assert "unquoted comma" not in str(info.value) and "row 3" not in str(info.value)
     # the advice followed: the file saved with commas is read, the title with its commas
     path.write_text(_oews_text(","), encoding="utf-8", newline="")
     assert oews.read_oews(path)["occ_title"].tolist()[1] == "Advertising and Promotions Managers, All"
@@ -175,7 +191,9 @@ def test_3_cli_says_it_in_one_line(tmp_path, capsys):
     code, _, err = cli(capsys, "validate", "--file", "oews", path)
     line = one_error_line(err, command="validate")
     assert code == 2
-    assert "the header is separated by ';', not by commas" in line and "unquoted comma" not in line
+    assert f"{path}, row 1: the header holds ';' and no ',': the file looks semicolon-separated" in line
+    assert line.endswith(f"the file is read comma-separated, as published: {TOLD[';'][1]}")
+    assert "unquoted comma" not in line
 
 
 # ------------------------------------------------------------ 4. the missing-sector warning of BLS's zips

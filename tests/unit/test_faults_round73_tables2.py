@@ -29,7 +29,12 @@
    it in LibreOffice (separated by ';') and Save As 'Text CSV' ...)``. A header of one
    field separated by ``;`` read comma-separated is told the LibreOffice route in the
    missing-column error too (it was ``save it comma-separated``, which in Excel where the
-   list separator is ``;`` writes the same file again).
+   list separator is ``;`` writes the same file again); since round 78 a published file
+   (:func:`exposure._tables.read_text_table`) whose first row splits on ``;`` as its header
+   does is refused so at its header, before its rows are read: ``row 1: the header holds
+   ';' and no ',': the file looks semicolon-separated ...; the file is read
+   comma-separated, as published: open it in LibreOffice (separated by ';') and Save As
+   'Text CSV' ...``.
 4. A file separated by ``;`` or tabs, read comma-separated, whose first row holds a quoted
    cell spanning lines (a note, ESCO's ``altLabels``) was not said to be separated so: its
    first line alone did not split into the header's fields, and the file was refused at a
@@ -167,7 +172,14 @@ def test_3_missing_column_of_a_semicolon_header_is_told_the_libreoffice_route(tm
     path.write_text("code;title\nx;y\n", encoding="utf-8")
     with pytest.raises(DataFormatError) as info:
         read_text_table(path, {"code": "code", "title": "title"}, sep=",", quoting=csv.QUOTE_MINIMAL)
-    # was: ... or save it comma-separated)
+    # round 73: the LibreOffice route (was: "... or save it comma-separated)"); round 78: told at the header, in
+    # the words of every published file (was: "missing column(s) 'code', 'title' ...; found: 'code;title'{SEMICOLON_NOTE}")
+    assert str(info.value) == (f"{path}, row 1: the header holds ';' and no ',': {LOOKS}; the file is read "
+                               f"comma-separated, as published: {LIBRE}")
+    # a first row that does not split on ';' as the header does: the missing-column error, told the route too
+    path.write_text("code;title\nx\n", encoding="utf-8")
+    with pytest.raises(DataFormatError) as info:
+        read_text_table(path, {"code": "code", "title": "title"}, sep=",", quoting=csv.QUOTE_MINIMAL)
     assert str(info.value) == (f"{path}: missing column(s) 'code', 'title' in the header (line 1); found: "
                                f"'code;title'{SEMICOLON_NOTE}")
 
@@ -227,6 +239,12 @@ def test_4_published_file_whose_first_row_spans_lines_is_told_its_separator(tmp_
     # was: row 3: too many fields: expected 1, got 3 (an unquoted comma inside a field?)
     assert str(info.value) == (f"{path}, row 1: the header holds ';' and no ',': {LOOKS}; the file is read "
                                f"comma-separated, as published: {LIBRE}")
+    # a first row that does not split on ';' as the header does: the missing-column error, told the route too
+    path.write_text("code;title\nx\n", encoding="utf-8")
+    with pytest.raises(DataFormatError) as info:
+        read_text_table(path, {"code": "code", "title": "title"}, sep=",", quoting=csv.QUOTE_MINIMAL)
+    assert str(info.value) == (f"{path}: missing column(s) 'code', 'title' in the header (line 1); found: "
+                               f"'code;title'{SEMICOLON_NOTE}")
     _write(path, [["conceptType", "code", "preferredLabel", "altLabels", "description"],
                   ["ISCOGroup", "0110", "Commissioned armed forces officers", "officers\nother, labels",
                    "Officers, all"]], ",")  # saved comma-separated, as told: read

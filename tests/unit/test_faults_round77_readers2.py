@@ -46,7 +46,11 @@ Faults found (each test below failed before its fix):
    after its closing quote); save the file as CSV with commas (BLS's layout)``;
    ``soc10_isco08.csv, row 1: the header holds tabs and no ',': the file looks
    tab-separated; the file is read comma-separated, as published: save it as 'CSV UTF-8
-   (comma delimited)'`` (the crosswalks' words for another separator).
+   (comma delimited)'`` (the crosswalks' words for another separator). Since round 78 the
+   OEWS file is told in these words too, at its header, before its rows are read (the
+   shared check of every published file): ``o.csv, row 1: the header holds tabs and no
+   ',': ...`` (``';'``: ``... the file looks semicolon-separated ...: open it in
+   LibreOffice ...``).
 5. A CSV crosswalk starting with Excel's ``sep=,`` line was told ``soc10_isco08.csv, row 1:
    line 1 is a title ('sep='), not the header: the header (soc10,isco08) is on line 2;
    delete the line above it (a workbook saved as CSV keeps its title lines ...)``, the
@@ -188,6 +192,14 @@ OEWS_ROW = ["99", "U.S.", "1", "US", "000000", "Cross-industry", "cross-industry
             "Chief Executives", "detailed", "211230", "0.8", "124.47", "258900", "0.4"]
 
 
+#: What the file looks, and what it is told to do, by its separator (round 78: the words of every published file).
+TOLD = {";": ("semicolon-separated (Excel's CSV in some European settings)",
+              "open it in LibreOffice (separated by ';') and Save As 'Text CSV' with the character set 'Unicode "
+              "(UTF-8)' and the field delimiter ',' (Excel writes ';' in its CSV where the list separator is ';', "
+              "in 'CSV UTF-8 (comma delimited)' too)"),
+        "\t": ("tab-separated", "save it as 'CSV UTF-8 (comma delimited)'")}
+
+
 @pytest.mark.parametrize("sep, said", [("\t", "tabs"), (";", "';'")])
 def test_4_an_oews_file_of_quoted_names_and_another_separator(tmp_path, sep, said):
     out = io.StringIO()
@@ -197,9 +209,13 @@ def test_4_an_oews_file_of_quoted_names_and_another_separator(tmp_path, sep, sai
     path.write_text(out.getvalue(), encoding="utf-8")
     with pytest.raises(DataFormatError) as info:
         oews.read_oews(path)
-    assert str(info.value) == (f"{path}, row 1: the header is separated by {said}, not by commas: its names are "
-                               "quoted, so read with commas they run together (a quoted cell with text after its "
-                               "closing quote); save the file as CSV with commas (BLS's layout)")
+    # round 78: the words of every published file (was: "row 1: the header is separated by tabs, not by commas:
+    # its names are quoted, so read with commas they run together (a quoted cell with text after its closing
+    # quote); save the file as CSV with commas (BLS's layout)")
+    looks, advice = TOLD[sep]
+    assert str(info.value) == (f"{path}, row 1: the header holds {said} and no ',': the file looks {looks}; the "
+                               f"file is read comma-separated, as published: {advice}")
+    assert "quoted cell" not in str(info.value)  # the words about a quote, which did not apply
 
 
 def test_4_a_crosswalk_of_quoted_names_separated_by_tabs(tmp_path):
