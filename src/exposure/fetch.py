@@ -122,6 +122,7 @@ from exposure._io import (
     _missing_dirs,
     _refuse_directory_path,
     _remove_dirs,
+    _written_path,
     atomic_path,
     atomic_paths,
     file_url_path,
@@ -152,6 +153,7 @@ from exposure.releases import (
     _entry_row,
     _file_above,
     _pinning,
+    _refuse_odd_sidecar,
     _token_release,
     layout_source,
     pinned_by_lock,
@@ -1708,6 +1710,11 @@ def _check_entry(root: Path, src: Source, dest: Path) -> None:
         raise OutputError(f"{what} is in the place of the cached file {src.name}; remove "
                           "it and fetch again (the rest of the cache is not affected)",
                           path=dest)
+    broken = _broken_link(dest)
+    if broken:  # it was replaced by the copy or download, the user's link lost (as download refuses it)
+        restore = "" if "loops" in broken else "mount or restore what it points to, or "
+        raise OutputError(f"{broken}, in the place of the cached file {src.name}: {restore}remove it and fetch "
+                          "again (the rest of the cache is not affected)", path=dest)
     blocked = _blocked_below(root, dest)
     if blocked is not None:
         # a link to nothing (a disk not mounted) or a loop of links in a directory's place
@@ -2148,6 +2155,14 @@ def _extract_member_verified(archive: Path, src: Source, dest: Path, *, download
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError) as exc:
+        if downloaded and isinstance(exc, zipfile.BadZipFile):
+            # it named the cache's copy, removed by then, and neither the URL nor what to do
+            size = _size_and_end(archive)[0]
+            raise DownloadError(
+                f"{src.name}: the archive downloaded from {src.archive_url} ({size:,} bytes) is not a readable zip "
+                f"archive ({exc}): cut short (a server or proxy declaring a Content-Length shorter than the file?), "
+                f"or not the zip? It was removed: try again later, or check the source's URL and ${ENV_URL_MAP}; "
+                "nothing was written to the cache") from exc
         raise DownloadError(f"{src.name}: {archive} is not a readable zip archive ({exc})") from exc
     with zf:
         try:
@@ -2422,6 +2437,11 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         raise DownloadError(f"{label}: {url} redirects in a loop (or more than "
                             f"{getattr(session, 'max_redirects', 30)} times: {exc}); check the source's URL and "
                             f"${ENV_URL_MAP}; nothing was downloaded") from exc
+    except requests.exceptions.InvalidHeader as exc:  # a ValueError too: "redirects to a URL that cannot be ..."
+        # the answer's headers (two Content-Lengths that differ), the request's were checked (_check_user_agent)
+        raise DownloadError(f"{label}: the answer to {url} has a header that cannot be read ({type(exc).__name__}: "
+                            f"{exc}): a broken server or proxy? try again later, or check the source's URL and "
+                            f"${ENV_URL_MAP}; nothing was downloaded") from exc
     except ValueError as exc:  # requests' InvalidSchema, MissingSchema and InvalidURL are ValueErrors
         # no retry can mend the URL itself: it was tried `retries` times, with backoff
         if _is_http(url) and _well_formed(url):
@@ -2626,9 +2646,13 @@ def download(
         ``dest`` is a directory, before any request (the whole body was downloaded, then
         refused: "Is a directory"); so is a symbolic link to one (the link was replaced by
         the file) and a directory path (``"new/"``: a file named ``new`` was written),
-        and a named pipe or a device (``/dev/null`` was replaced by the file).
-        The directories made for ``dest`` are removed again when the download fails
-        (they were left behind).
+        and a named pipe or a device (``/dev/null`` was replaced by the file), and a
+        symbolic link to nothing or one that loops (the link was replaced by the file).
+        A symbolic link to a file is written through, as
+        :func:`exposure._io.atomic_path` writes it: the file it points to gets the
+        download and the link stays (the link was replaced by the file, the file it
+        pointed to kept the old bytes). The directories made for ``dest`` are removed
+        again when the download fails (they were left behind).
 
     Examples
     --------
@@ -2661,6 +2685,12 @@ def download(
     if os.path.exists(dest) and not dest.is_file():  # /dev/null, a pipe: replaced by the file (as root, too)
         raise OutputError(f"it is not a regular file (a named pipe, device or socket), where the download of {label} "
                           "goes: give the path of a file; nothing was downloaded", path=dest)
+    broken = _broken_link(dest)
+    if broken:  # a link to nothing (or a loop) was replaced by the file, the user's link lost
+        restore = "point it at a file" if "loops" in broken else "mount or restore what it points to"
+        raise OutputError(f"{broken}, where the download of {label} goes: {restore}, remove the link (the file "
+                          "then takes its place) or give another path; nothing was downloaded", path=dest)
+    given, dest = dest, _written_path(dest)  # a link to a file was replaced by the file: written through
     unreachable = _UNREACHABLE.get()
     host = _host(url)
     if unreachable is not None and host in unreachable:
@@ -2673,7 +2703,7 @@ def download(
     retries = RETRIES if retries is None else retries
     backoff = BACKOFF if backoff is None else backoff
     deadline_at = time.monotonic() + (DEADLINE if deadline is None else deadline)
-    html_ok = dest.suffix.lower() in _HTML_SUFFIXES
+    html_ok = given.suffix.lower() in _HTML_SUFFIXES
     own_session = session is None
     session = _session() if own_session else session
     created = _missing_dirs([dest])  # made for the file: a failed download left them behind
@@ -2695,9 +2725,11 @@ def download(
                                       html_ok=html_ok, deadline_at=deadline_at,
                                       max_bytes=max_bytes)
                     if sha256 is not None and actual != sha256:
-                        raise ChecksumMismatchError(label, sha256, actual, path=url)
+                        error = ChecksumMismatchError(label, sha256, actual, path=url)
+                        error.size, error.whole_lines = _size_and_end(tmp)  # said by fetch against the pin
+                        raise error
                     _make_readable(tmp)
-                return dest
+                return given
             except _Retryable as exc:
                 last, asked, hint, why = str(exc), exc.retry_after, exc.hint, exc.unreachable
         n = made
@@ -2759,10 +2791,66 @@ def _mismatch(src: Source, actual: str, path: Path, shown: str | None = None, *,
     said when that finds nothing.
     """
     error = ChecksumMismatchError(src.name, src.sha256, actual, path=shown or str(path))
-    hint = (_line_ends_hint(path, src) if shown is None or shown == str(path) else "") or advice
+    other = _pinned_as(actual, src)
+    hint = (f"its bytes are those of {other}, which the package pins: a file of another release or table put in "
+            f"its place? put the file of {src.name} there" if other else "")
+    itself = shown is None or shown == str(path)  # not a member of a zip
+    hint = hint or (_line_ends_hint(path, src) if itself else "") or (_short_hint(path, src) if itself else "")
+    hint = hint or advice
     if hint:
         error.args = (f"{error.args[0]}; {hint}",)
     return error
+
+
+def _size_and_end(path: Path) -> tuple[int, bool]:
+    """The size of ``path`` and whether it ends with a line break (whole lines; True when it cannot be read)."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as fh:
+            fh.seek(max(size - 1, 0))
+            return size, fh.read(1) in (b"\n", b"\r", b"")
+    except OSError:
+        return -1, True
+
+
+def _short_hint(path: Path, src: Source) -> str:
+    """``"it has N bytes of the M pinned, ..."`` when the file ``path`` read for ``src`` is shorter than its pin and ends inside a line, else ``""``.
+
+    A mirror's file cut short (a copy or ``rsync`` interrupted, a disk that filled) was a
+    bare mismatch of two digests. One that ends with a line break is not said so: its
+    lines were edited, or their ends converted (:func:`_line_ends_hint`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "Task Categories.txt"
+    >>> _ = p.write_bytes(b"Scale ID")
+    >>> _short_hint(p, SOURCES["onet/29.1/Task Categories.txt"])
+    'it has 8 bytes of the 190 pinned, the last line unfinished: a copy cut short (an interrupted copy, rsync or download, a full disk)? copy it again'
+    """
+    size, whole = _size_and_end(path)
+    if whole or not src.size or not 0 < size < src.size:  # whole lines: edited, or their ends converted
+        return ""
+    return (f"it has {size:,} bytes of the {src.size:,} pinned, the last line unfinished: a copy cut short (an "
+            "interrupted copy, rsync or download, a full disk)? copy it again")
+
+
+def _pinned_as(actual: str, src: Source) -> str | None:
+    """The other file the package pins whose sha256 is ``actual``, the bytes read for ``src``; None if none.
+
+    A mirror folder holding another release's file (``onet/29.1/Job Zones.txt`` copied
+    from 30.1) or another table's, or a server answering with one, was a bare mismatch of
+    two digests.
+
+    Examples
+    --------
+    >>> _pinned_as(SOURCES["onet/30.1/Read Me.txt"].sha256, SOURCES["onet/29.1/Read Me.txt"])
+    'onet/30.1/Read Me.txt'
+    >>> _pinned_as("0" * 64, SOURCES["onet/29.1/Read Me.txt"]) is None
+    True
+    """
+    same = sorted(name for name, pin in SOURCES.items() if pin.sha256 == actual and name != src.name)
+    return same[0] if same else None
 
 
 class _LfDigest:
@@ -3249,6 +3337,11 @@ def _broken_link(path: Path) -> str:
         target = os.readlink(path)
     except OSError:
         return ""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # "to b, which does not exist" of a -> b -> a
+            return f"it is a symbolic link that loops ({path} -> {target})"
     return f"it is a symbolic link to {target}, which does not exist (a drive not mounted, or the file moved?)"
 
 
@@ -4137,8 +4230,12 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
         )
     if not src.member:
         cap = src.size + SIZE_MARGIN if src.size else None
-        download(src.url, dest, sha256=src.sha256 or None, name=src.name, max_bytes=cap,
-                 **kwargs)
+        try:
+            download(src.url, dest, sha256=src.sha256 or None, name=src.name, max_bytes=cap,
+                     **kwargs)
+        except ChecksumMismatchError as exc:
+            _say_size(exc, src)
+            raise
         return
     archive = root / _ARCHIVE_DIR / src.archive_url.rstrip("/").rsplit("/", 1)[-1]
     if not zipfile.is_zipfile(archive):
@@ -4159,6 +4256,29 @@ def _from_network(root: Path, src: Source, dest: Path, store: DataStore | None =
         if not getattr(exc, "archive_kept", False):
             archive.unlink(missing_ok=True)
         raise
+
+
+def _say_size(exc: ChecksumMismatchError, src: Source) -> None:
+    """Add to the mismatch ``exc`` of a download of ``src`` what the body is, or its size when it is not the pin's.
+
+    A body cut short (a server or proxy declaring a Content-Length shorter than the file:
+    the client reads no further), or another file the package pins (a URL map's server
+    answering with another release's file), was a bare mismatch of two digests.
+    """
+    if not exc.args or not isinstance(exc.args[0], str):
+        return
+    got = getattr(exc, "size", None)
+    other = _pinned_as(exc.actual, src)
+    hint = ""
+    if other:
+        hint = (f"its bytes are those of {other}, which the package pins: the server answered with another file; "
+                f"check the source's URL and ${ENV_URL_MAP}")
+    elif src.size and got is not None and got < src.size and not getattr(exc, "whole_lines", True):
+        hint = (f"the body read has {got:,} bytes of the {src.size:,} pinned, the last line unfinished (cut short: "
+                "a server or proxy declaring a Content-Length shorter than the file?): try again later, or check "
+                f"the source's URL and ${ENV_URL_MAP}")
+    if hint:
+        exc.args = (f"{exc.args[0]}; {hint}", *exc.args[1:])
 
 
 def _data_dir_hint(root: Path, src: Source, looked=()) -> str:
@@ -4340,12 +4460,24 @@ def _fetch(store: DataStore, src: Source, *, timeout, retries, backoff, deadline
     """The body of :func:`fetch`: the verified cache path of ``src``."""
     root = store.cache
     dest = cache_path(src, root)
-    mirror_dir = store.mirror
-    holder = mirror_holding(root, mirror_dir, src)
+    holder = mirror_holding(root, store.mirror, src)
     if holder is not None:
         # the mirror is read-only to the library: hash the file in place, write nothing
         return _read_in_mirror(holder, src)
+    made = _missing_dirs([root / "_"])  # the data directory made for this call: a failure left it, empty
     check_cache_dir(root)
+    try:
+        return _fetch_into(store, src, root, dest, timeout=timeout, retries=retries, backoff=backoff,
+                           deadline=deadline)
+    except BaseException:
+        _remove_dirs(made)  # empty ones only (its folders below were pruned)
+        raise
+
+
+def _fetch_into(store: DataStore, src: Source, root: Path, dest: Path, *, timeout, retries, backoff,
+                deadline) -> Path:
+    """The part of :func:`_fetch` that writes into the cache directory ``root`` (made for it)."""
+    mirror_dir = store.mirror
     _check_entry(root, src, dest)
     remove_stale_partials(dest)  # left by a killed run, even when the file is cached now
     if dest.is_file() and src.pinned:
@@ -4470,6 +4602,8 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     where = {"store": store} if store is not None else {"mirror": mirror, "data_dir": data_dir}
     store = resolve_store(store, mirror=mirror, data_dir=data_dir)
     src = _as_source(name, store)
+    # the folders made for a new file: one the reader refused (removed) left them behind, empty
+    made = [] if src.pinned else _missing_dirs([cache_path(src, store.cache), store.cache / _ARCHIVE_DIR / "_"])
     path = fetch(name if src.pinned else src, **where, **kwargs)
     if src.pinned:
         try:
@@ -4497,6 +4631,7 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
             raise
         _unlink_if_same(path, seen)
         _drop_refused_archive(store, src)  # else the next run read the refused bytes again
+        _remove_dirs(made)
         if exc.path is None or Path(exc.path) != path:
             raise
         # the cache copy named by the error is gone: name the file its bytes came from
@@ -4516,6 +4651,7 @@ def fetch_table(name, reader, *, store: DataStore | None = None, mirror=None, da
     except BaseException:
         if mirror_holding(path.parent, store.mirror) is None:  # a mirror is read-only
             _unlink_if_same(path, seen)
+            _remove_dirs(made)
         raise
     # replace=False: a pin another run recorded meanwhile (of another version) is kept
     lock = store.lock
@@ -4941,6 +5077,7 @@ def check_lock_writable(store: DataStore) -> None:
     hint = "the new files this run reads are pinned in it when the run succeeds"
     if real.is_dir():
         raise OutputError(f"it is a directory, not a lock file; remove or rename it ({hint})", path=path)
+    _refuse_odd_sidecar(path)  # a directory there was found only after the whole run, when pinning
     blocked = _blocked_dir(real.parent)
     if blocked is not None:
         where, why = blocked

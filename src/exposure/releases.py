@@ -33,6 +33,7 @@ import contextlib
 import csv
 import dataclasses
 import decimal
+import errno
 import hashlib
 import io
 import logging
@@ -60,9 +61,9 @@ from exposure._args import (
     shown,
 )
 from exposure._io import atomic_path, unexpanded_home
-from exposure._outdir import _existing_parent
+from exposure._outdir import _existing_parent, _odd_lock_file, _open_lock_file
 from exposure._tables import nul_error, utf16_without_bom, windows_1252_char
-from exposure.errors import DataFormatError, ExposureError, InputError
+from exposure.errors import DataFormatError, ExposureError, InputError, OutputError
 from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
 
 __all__ = [
@@ -1194,18 +1195,33 @@ def _pinning(path: Path):
     file linked from two homes is one file: its writers must take turns). It is never
     renamed, unlike the lock file itself, whose inode changes at every write. Blocks until
     the other writer is done (a pin holds it for a read and a write). Without
-    :mod:`fcntl`, or when the sidecar cannot be created or locked (a read-only directory:
-    the write then fails with its own error; a file system without locks), the block runs
-    without the lock.
+    :mod:`fcntl`, or when the sidecar cannot be created in a directory this user may not
+    write (the write then fails with its own error), the block runs without the lock; a
+    file system without locks runs it with a logged warning. Another user's sidecar is
+    locked as it is, opened for reading (:func:`fcntl.flock` needs no write access).
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        The sidecar is a directory, a symbolic link to nothing or a special file (a named
+        pipe, a device: :func:`exposure._outdir._odd_lock_file`), or cannot be opened for
+        another reason (a loop of links, a name too long): the pin was written without the
+        lock, a debug line its only word (a link to nothing made the file it named, and
+        ``/dev/null`` was locked, for every program locking it). Nothing is pinned.
     """
     real = Path(os.path.realpath(path))
     fd = None
     if fcntl is not None:
         side = real.parent / f".{real.name}.flock"
+        _refuse_odd_sidecar(path)  # it was pinned without the lock, a debug line its only word
         try:
             real.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(side, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = _open_lock_file(side)  # another user's sidecar, opened for reading
         except OSError as exc:
+            if real.parent.is_dir() and (exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS)
+                                         or os.path.lexists(side)):
+                raise _side_error(side, path, exc.strerror or str(exc)) from exc
+            # no folder, or one that takes no new file: the lock file's own write fails, naming it
             log.debug("cannot create %s (%s): pinning without a lock", side, exc)
         else:
             try:
@@ -1228,6 +1244,56 @@ def _pinning(path: Path):
     finally:
         if fd is not None:
             os.close(fd)  # releases the lock
+
+
+def _refuse_odd_sidecar(path) -> None:
+    """Refuse the sidecar of the lock file ``path`` (:func:`_pinning`) that is no regular file: a directory, a link to nothing, a pipe.
+
+    Also called before a run that pins when it succeeds
+    (:func:`exposure.fetch.check_lock_writable`): such a sidecar was found only after the
+    whole computation.
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        Naming the sidecar, what it is and the lock file (:func:`_side_error`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _refuse_odd_sidecar(d / "exposure.lock")  # none yet: made by the pin
+    >>> (d / ".exposure.lock.flock").mkdir()
+    >>> _refuse_odd_sidecar(d / "exposure.lock")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: .../.exposure.lock.flock: cannot write: it is a directory, where exposure makes ...
+    """
+    if fcntl is None:  # no file locks here: no sidecar is made or used
+        return
+    real = Path(os.path.realpath(path))
+    side = real.parent / f".{real.name}.flock"
+    odd = _odd_lock_file(side)
+    if not odd and os.path.islink(side):
+        try:
+            os.stat(side)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # "Too many levels of symbolic links"
+                odd = f"a symbolic link that loops ({side} -> {os.readlink(side)})"
+    if odd:
+        raise _side_error(side, Path(path), f"it is {odd}")
+
+
+def _side_error(side: Path, path: Path, why: str) -> OutputError:
+    """The error of the sidecar ``side`` of the lock file ``path`` that :func:`_pinning` cannot use.
+
+    Examples
+    --------
+    >>> str(_side_error(Path("/h/.exposure.lock.flock"), Path("/h/exposure.lock"), "it is a directory"))
+    '/h/.exposure.lock.flock: cannot write: it is a directory, where exposure makes an empty file to take turns in writing the lock file /h/exposure.lock; remove it (or move it away) and run again; nothing was pinned'
+    """
+    return OutputError(f"{why}, where exposure makes an empty file to take turns in writing the lock file {path}; "
+                       "remove it (or move it away) and run again; nothing was pinned", path=side)
 
 
 def _file_above(path: Path) -> Path | None:

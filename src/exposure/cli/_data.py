@@ -444,8 +444,8 @@ def run_fetch(args) -> int:
     _refuse_downloads(args.names, store.lock)
     chosen = _fetch.select_fetchable(args.names, store)
     holder = _fetch.mirror_holding(root, mirror)
-    if holder is None:
-        _fetch.check_cache_dir(root)
+    if holder is None:  # made by the first file fetched: a run that fetched none left it behind, empty
+        _fetch.check_cache_dir(root, create=False)
     try:
         fetched, errors = _fetch.fetch_many([s.name for s in chosen], mirror=mirror, data_dir=root, **kwargs)
     except _fetch.CacheWriteError as exc:  # the errors of the files before it were lost
