@@ -13,13 +13,22 @@ from pathlib import Path
 from exposure._io import check_output_path, formula_advice, pinnable_name
 from exposure._outdir import refuse_protected
 from exposure.cli import _silence_stdout, add_location_options
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
 from exposure.fetch import file_sha256, read_folders
 from exposure.releases import check_onet_release
 from exposure.scoring import METHODS, MODEL_METHODS
+from exposure.scoring._embed import VECTORS_NAME
 from exposure.scoring._files import BATCH_ROWS, auto_release, score_file
 from exposure.scoring._inputs import options_named
-from exposure.scoring.learned import LearnedModel, load_model, read_registry
+from exposure.scoring.learned import (
+    REGISTRY_NAME,
+    LearnedModel,
+    load_model,
+    read_registry,
+    runner_path,
+)
+from exposure.scoring.retrieval import INDEX_NAME
+from exposure.scoring.transformer import MODEL_NAME as TRANSFORMER_NAME
 
 
 def register(subparsers) -> None:
@@ -168,14 +177,9 @@ def _check_sources(args) -> None:
                             f"{args.reference_source}, or --method {args.method} alone")
 
 
-#: The registry ``exposure train --out`` writes beside a model (:data:`exposure.scoring._train.REGISTRY_NAME`,
-#: not imported: the training module loads scipy, a second of start-up for every score).
-_REGISTRY_NAME = "registry.txt"
-
-
 def _model_registry(path: Path) -> str | None:
     """The ``registry.txt`` beside the ``--model`` artifact ``path`` (as ``exposure train`` writes it), or None."""
-    beside = path.parent / _REGISTRY_NAME
+    beside = path.parent / REGISTRY_NAME
     return str(beside) if beside.is_file() else None
 
 
@@ -198,8 +202,14 @@ def _check_model_option(args) -> None:
                             f"--method {args.method})")
 
 
-def _user_model(path_text: str) -> tuple[LearnedModel, str | None]:
+def _user_model(path_text: str, *, load_from: str | None = None) -> tuple[LearnedModel, str | None]:
     """The ``--model`` artifact, loaded and verified, and the registry it was verified against.
+
+    ``load_from`` is the path to load it by (default ``path_text``): ``--engine dask``
+    loads it by its absolute path (:func:`~exposure.scoring.learned.runner_path`), as
+    :func:`exposure.dask.score_dataset` loads it then, so that the second load is the
+    first's object (a loaded model is kept by its path and sha256): a relative ``--model``
+    was loaded twice, its index and word vectors too (about a second).
 
     The registry is the ``registry.txt`` beside the artifact, where ``exposure train
     --out`` pins what it writes (the model, its word vectors and retrieval index), else
@@ -210,29 +220,73 @@ def _user_model(path_text: str) -> tuple[LearnedModel, str | None]:
     Raises
     ------
     exposure.errors.DataFormatError
-        Naming the file: not pinned (with the line that pins it), or what
-        :func:`~exposure.scoring.learned.load_model` refuses (missing, a directory, not a
-        model, a sha256 that is not the pinned one).
+        Naming the file: not pinned (with the line that pins it; a registry of no line is
+        said to be one), the registry itself given as the model (naming the models it
+        pins), or what :func:`~exposure.scoring.learned.load_model` refuses (missing, a
+        directory, not a model: the transformer's artifact in the words of ``--method``).
+    exposure.errors.ChecksumMismatchError
+        The model or a file beside it is not the one pinned (edited, damaged): how to
+        train it again or pin it as it is (:func:`_edited`).
     """
     path = Path(path_text)
     registry = _model_registry(path)
     if path.is_file():
-        name = path.name
-        if name not in read_registry(registry):
+        name, pins = path.name, read_registry(registry)
+        if registry is not None and name == REGISTRY_NAME:  # it was told to pin itself in itself
+            models = [n for n in pins if n not in (REGISTRY_NAME, INDEX_NAME, VECTORS_NAME, TRANSFORMER_NAME)]
+            pinned = f": give the model it pins ({', '.join(str(path.parent / n) for n in models)})" if models else ""
+            raise DataFormatError(f"--model: is the registry that pins the models beside it, not a model{pinned}",
+                                  path=path)
+        if name not in pins:
             line = f"'{pinnable_name(name)} {file_sha256(path)}'"
             if pinnable_name(name) != name:
                 line += f" (renaming it {pinnable_name(name)}: a registry line cannot hold a name with a space or '#')"
             if registry is None:
-                raise DataFormatError(f"--model: no {_REGISTRY_NAME} beside it pins it, as exposure train --out "
+                raise DataFormatError(f"--model: no {REGISTRY_NAME} beside it pins it, as exposure train --out "
                                       f"writes one beside the model it trains (with its word vectors and "
                                       f"retrieval index): copy the model with the files beside it, or pin it in "
-                                      f"{path.parent / _REGISTRY_NAME} with the line {line}", path=path)
-            raise DataFormatError(f"--model: the {_REGISTRY_NAME} beside it does not pin it (a registry pins each "
+                                      f"{path.parent / REGISTRY_NAME} with the line {line}", path=path)
+            if not pins:  # "renamed since exposure train wrote it?" of a registry of no line
+                raise DataFormatError(f"--model: the {REGISTRY_NAME} beside it pins no file (it is empty, or holds "
+                                      f"only comments): add the line {line} to {registry}, with the lines of the "
+                                      "files beside it", path=path)
+            raise DataFormatError(f"--model: the {REGISTRY_NAME} beside it does not pin it (a registry pins each "
                                   f"file by its name and sha256: renamed since exposure train wrote it?): add the "
                                   f"line {line} to {registry}", path=path)
     # the text as given: a URL is named as one (load_model), not read as a file name
-    model = load_model(path_text) if registry is None else load_model(path_text, registry=registry)
+    try:  # the library's advice in the command's words (a transformer artifact: --method transformer)
+        given = path_text if load_from is None else load_from
+        with options_named({"method": "--method"}):
+            model = load_model(given) if registry is None else load_model(given, registry=registry)
+    except ChecksumMismatchError as exc:
+        raise _edited(exc, registry) from None
     return model, registry
+
+
+def _edited(exc: ChecksumMismatchError, registry: str | None) -> ChecksumMismatchError:
+    """``exc``, the sha256 mismatch of the ``--model`` artifact (or of a file beside it), in the command's words.
+
+    A model edited (or damaged) since ``exposure train`` pinned it was told the library's
+    advice, ``restore it (the package's own files: reinstall the package), or load it with
+    a registry that pins it (load_model(path, registry=...))``: Python, and a package
+    reinstall that restores no model of one's own. The registry that pins another file
+    under the name is named, and the two ways out are the command's: train the model again,
+    or pin the file as it is.
+    """
+    path = Path(exc.path)
+    line = f"'{path.name} {exc.actual}'"
+    if registry is not None:  # a model of one's own, or a file beside it, edited since train pinned it
+        why = (f"{registry} pins another file under its name (damaged, or edited since it was pinned): train "
+               f"the model again (exposure train --labels FILE --out PATH), or, if the file was changed on "
+               f"purpose, pin it as it is with the line {line} in {registry}")
+    else:  # no registry beside it: a file under the name of one the package pins
+        why = (f"the package's registry pins its own {path.name} under this name, not this file: pin it as it "
+               f"is with the line {line} in a {REGISTRY_NAME} beside it ({path.parent / REGISTRY_NAME}), with "
+               "the lines of the files beside it")
+    said = f"sha256 mismatch for {path.name} (read from {path}): expected {exc.expected}, got {exc.actual}"
+    out = ChecksumMismatchError(exc.name, exc.expected, exc.actual, path=exc.path)
+    out.args = (f"--model: {said}: {why}",)
+    return out
 
 
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:
@@ -295,8 +349,9 @@ def _refuse_read_folders(args, *, file: bool) -> None:
 def _run_dask(args) -> int:
     _refuse_read_folders(args, file=False)  # a directory of part files
     engine = _dask_engine()
-    # verified here, in the command's words; the client loads it again (from its cache)
-    registry = None if args.model is None else _user_model(args.model)[1]
+    # verified here, in the command's words, by the path score_dataset loads it by: the client's
+    # load is then this one (load_model keeps the model of a path and sha256)
+    registry = None if args.model is None else _user_model(args.model, load_from=runner_path(args.model))[1]
     if not args.verbose:  # distributed logs its start and stop at INFO: about 30 lines a run
         logging.getLogger("distributed").setLevel(logging.ERROR)
     client = None

@@ -69,6 +69,7 @@ from exposure.scoring._inputs import (
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import (
     BLOCKS,
+    REGISTRY_NAME,
     LearnedModel,
     frame_codes,
     ground_in_neighbours,
@@ -109,9 +110,6 @@ __all__ = [
 #: Package file of the hand-labelled modern task statements the ``free`` set also learns
 #: from (:func:`modern_training_rows`).
 MODERN_TRAINING = ("data", "training", "modern_tasks.csv")
-
-#: Name of the registry file written beside the artifact.
-REGISTRY_NAME = "registry.txt"
 
 #: The coefficient sets of the ``learned`` scorer (:class:`TrainConfig`): O*NET ids with work
 #: activities, text with an occupation, text alone.

@@ -69,6 +69,7 @@ from exposure.scoring._features import (
 from exposure.scoring._inputs import (
     RELEASE_TABLE_COLUMNS,
     RowNames,
+    argument_given,
     check_onet,
     check_release_table,
     check_row_offset,
@@ -116,6 +117,11 @@ logger = logging.getLogger(__name__)
 
 #: File name of the shipped model artifact (in ``exposure/data/models``).
 MODEL_NAME = "learned-v1.npz"
+#: File name of a model registry: the package's own (in ``exposure/data/models``), and the one
+#: ``exposure train --out`` writes beside the model it trains (``exposure score --model``
+#: reads it there). Here, not in the training module, so that the command reads it without
+#: importing the trainer (a second of start-up).
+REGISTRY_NAME = "registry.txt"
 #: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids,
 #: the occupation context (mean task-word vector of the tasks of the same occupation), the
 #: retrieved O*NET neighbours, and the mean static word vector of the text.
@@ -511,7 +517,8 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     named alone (``../retrieval-v1.npz`` or an absolute path read a file outside the model's
     folder). The SOC major groups, DWA and IWA ids of the one-hot blocks are each given once
     (:func:`_check_columns`: the first of a code given twice was a column never used), and
-    coefficients of float16 are refused, as the transformer refuses its weights
+    coefficients, intercepts and IDF weights of less than float64 (as save_model stores them) are
+    refused, as the transformer refuses its weights of less than float32
     (:func:`~exposure.scoring.retrieval.check_precision`). Arrays or metadata that are not
     dicts are named in the words of a pinned file's metadata.json
     (:func:`~exposure.scoring.retrieval.check_parts`; ``AttributeError`` before).
@@ -537,9 +544,14 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     what = "the model artifact"
     kind = artifact_kind(arrays, meta)
     if kind not in (None, "learned"):  # the transformer's was "not a model artifact: it lacks 'sets'"
-        also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its "
-                "model= is the learned scorer's model, which scores the rows given by O*NET ids"
-                if kind == "transformer" else "")
+        also = ""
+        if kind == "transformer":  # said as the caller gives the method (exposure score: --method transformer)
+            method = argument_given("method", "transformer")
+            also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its model= is "
+                    "the learned scorer's model, which scores the rows given by O*NET ids"
+                    if method.startswith("method=") else
+                    f"; {method} loads the shipped transformer itself: the model given is the learned scorer's, "
+                    "which scores the rows given by O*NET ids")
         raise ExposureError(f"not a model of the learned scorer: it is {ARTIFACT_KINDS[kind]}{also}")
     for key in ("sets", "weights", "temperature", "word_ngram_max"):
         if key not in meta:
@@ -584,7 +596,7 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
                                 f"{shown(value)}")
         coef, intercept = np.asarray(arrays[f"coef_{which}"]), np.asarray(arrays[f"intercept_{which}"])
         for name, value in ((f"coef_{which}", coef), (f"intercept_{which}", intercept)):  # the transformer's rule
-            check_precision(value, name, what, "float64 is expected (as save_model stores it)")
+            check_precision(value, name, what, "float64 is expected (as save_model stores it)", bits=64)
         if coef.ndim != 2 or coef.shape[0] != len(LABELS) or coef.dtype.kind != "f" or not np.isfinite(coef).all():
             raise ExposureError(f"{what}'s array 'coef_{which}' must hold finite numbers, one row per class "
                                 f"({len(LABELS)}), got {coef.dtype} of shape {coef.shape}")
@@ -746,7 +758,7 @@ def read_registry(path=None) -> dict[str, str]:
     exposure.errors.InputError: no-registry.txt: cannot read: No such file or directory
     """
     if path is None:
-        text = _models_dir().joinpath("registry.txt").read_text()
+        text = _models_dir().joinpath(REGISTRY_NAME).read_text()
     else:
         _refuse_url(path, "the registry")
         path = check_path(path, "registry", "a model registry file")
@@ -758,7 +770,7 @@ def read_registry(path=None) -> dict[str, str]:
             continue
         parts = line.split()
         name, digest = _registry_line(parts)
-        where = {"path": path or "registry.txt", "row": lineno}
+        where = {"path": path or REGISTRY_NAME, "row": lineno}
         if digest is None:
             raise DataFormatError("expected 'filename sha256'" + _registry_hint(parts), **where)
         if name in out and out[name] != digest:  # which of the two was meant is not for us to guess

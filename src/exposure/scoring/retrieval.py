@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover - another scipy layout: ``@`` is used
     _sparsetools = None
 
 from exposure._args import as_array, check_count, check_path, shown
-from exposure._io import load_pinned, write_arrays
+from exposure._io import load_pinned, metadata_not_object, write_arrays
 from exposure._tables import first_repeat, first_repeat_of, task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.schemas._fields import first_bad_onetsoc_code
@@ -481,11 +481,6 @@ def _check_arrays(arrays: dict, meta: dict) -> None:
     check_terms(arrays, "", what, ngram)
 
 
-#: What :func:`check_parts` calls a metadata value of each JSON type, as :func:`exposure._io.read_arrays` does.
-_JSON_KINDS = {list: "an array", str: "a string", type(None): "null", bool: "true or false", int: "a number",
-               float: "a number"}
-
-
 def check_parts(arrays, meta, what: str) -> None:
     """Refuse ``arrays`` or ``meta`` given to an artifact's ``from_arrays`` that are not dicts.
 
@@ -519,19 +514,21 @@ def check_parts(arrays, meta, what: str) -> None:
     exposure.errors.DataFormatError: not a retrieval index: its metadata.json is an array, not an object of names and values (as the library writes it)
     """
     if not isinstance(meta, dict):  # read_arrays' words, of a file's metadata.json
-        kind = _JSON_KINDS.get(type(meta), f"a {type(meta).__name__}")
-        raise DataFormatError(f"not {what}: its metadata.json is {kind}, not an object of names and values (as "
-                              "the library writes it)")
+        raise DataFormatError(f"not {what}: {metadata_not_object(meta)}")
     if not isinstance(arrays, dict):
         raise DataFormatError(f"not {what}: its arrays are a {type(arrays).__name__}, not a dict of names and "
                               "arrays (as exposure._io.read_arrays gives them)")
 
 
-def check_precision(value: np.ndarray, name: str, what: str, expected: str) -> None:
-    """Refuse an array of floats of less than 32 bits (float16), saying what is ``expected``.
+def check_precision(value: np.ndarray, name: str, what: str, expected: str, *, bits: int = 32) -> None:
+    """Refuse an array of floats of fewer than ``bits`` bits, saying what is ``expected``.
 
     float16 rounds the weights (about 3 digits): the scores moved, silently. The one rule of
-    the learned model's coefficients and the transformer's weights.
+    the transformer's weights and of the retrieval index's similarity matrices (stored as
+    float32: ``bits=32``), and of the weights the library stores as float64 (``bits=64``):
+    the learned model's coefficients and intercepts, and the IDF weights of the model and
+    of the index (:func:`check_terms`), where float32 (7 digits) moved the scores of every
+    text in their last digits, without a word.
 
     Examples
     --------
@@ -541,7 +538,7 @@ def check_precision(value: np.ndarray, name: str, what: str, expected: str) -> N
     ...
     exposure.errors.ExposureError: the model artifact's array 'coef_text' is float16: float64 is expected (as save_model stores it)
     """
-    if value.dtype.kind == "f" and value.dtype.itemsize < 4:
+    if value.dtype.kind == "f" and value.dtype.itemsize * 8 < bits:
         raise ExposureError(f"{what}'s array {name!r} is {value.dtype}: {expected}")
 
 
@@ -592,6 +589,9 @@ def check_terms(arrays: dict, prefix: str, what: str, ngram_max: int = 1) -> Non
          and np.isfinite(v).all(), "finite numbers above 0"),
     )
     _check_values(arrays, checks, what)
+    # float16 or float32 weights (an artifact rewritten by another tool) moved the scores, silently
+    check_precision(np.asarray(arrays[f"{prefix}idf"]), f"{prefix}idf", what,
+                    "float64 is expected (as the library stores it)", bits=64)
     listed = arrays[f"{prefix}{words}"].tolist()
     if len(set(listed)) != len(listed):
         seen: dict = {}
@@ -627,6 +627,8 @@ def _check_matrix(arrays: dict, name: str, shape: tuple, what: str) -> None:
         problem = f"{name}_data holds a value that is not finite"
     if problem is not None:
         raise ExposureError(f"{what}'s matrix {name!r} ({shape[0]} x {shape[1]}) is damaged: {problem}")
+    # float16 similarities moved the neighbours' weights, and so the scores, silently
+    check_precision(data, f"{name}_data", what, "float32 is expected (as save_index stores it)")
 
 
 def _check_codes(arrays: dict, prefix: str, what: str, ngram_max: int) -> None:
