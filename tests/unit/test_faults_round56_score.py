@@ -10,6 +10,8 @@ Faults found (each test below failed before its fix):
    output wrote ``b'18565'``. ``tag_categories`` already refused such an ID (round 27).
    Now refused as any other ID that is not an integer: ``row 2, column 'task_id': task
    ID b'1' is not an integer`` (object, categorical and Arrow ``binary`` columns).
+   Round 78 adds the advice text cells of bytes get: ``...: bytes, not text (...): decode
+   them first, df['task_id'] = ...``.
 2. A bytes cell of a Parquet input (a ``binary`` column) written to a ``.csv`` output:
    in batches (the default) as its Python form ``b'ok'``, whole (``--batch-rows 0``) as
    its text ``ok``, so the file's bytes depended on the batch size; a bytes cell holding
@@ -87,8 +89,11 @@ def _onet():
 @pytest.mark.parametrize("method", ["rubric", "learned"])
 def test_a_task_id_of_bytes_is_refused(method, ids, row, shown):
     frame = pd.DataFrame({"task": [NEUTRAL] * 2, "onetsoc_code": ["29-1141.00"] * 2, "task_id": ids})
+    # (round 78: the bytes advice text cells get follows, the decoding fit for the column's type)
     with pytest.raises(DataFormatError, match=rf"^row {row}, column 'task_id': task ID {shown} is not an "
-                                              r"integer$"):
+                                              r"integer: bytes, not text \(from a database driver or a binary "
+                                              r"column\?\): decode them first, df\['task_id'\] = df\['task_id'\]"
+                                              r"\S.* \(or the column's own encoding\)$"):
         score_tasks(frame, method, onet=_onet() if method == "rubric" else None)
 
 

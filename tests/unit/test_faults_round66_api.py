@@ -118,7 +118,8 @@ def test_string_view_labels_and_scored_keys_are_read():
 def test_binary_view_task_ids_are_refused_as_bytes():
     frame = pd.DataFrame(PLAIN).assign(
         task_id=pd.arrays.ArrowExtensionArray(pa.array([b"9001", b"9002", None], type=pa.binary_view())))
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'task_id': task ID b'9001' is not an integer$"):
+    with pytest.raises(DataFormatError, match=r"^row 1, column 'task_id': task ID b'9001' is not an integer: bytes, not "
+                                              r"text \(from a database driver or a binary column\?\): decode them"):
         score_tasks(frame)
 
 

@@ -54,13 +54,9 @@ from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
 from exposure.scoring._inputs import (
-    OTHER_IDS_MESSAGE as OTHER_IDS_MESSAGE,  # said by every scorer; exposure score and Dask sum it
-)
-from exposure.scoring._inputs import (
-    OTHER_LABELS_MESSAGE as OTHER_LABELS_MESSAGE,  # said by reference; exposure score and Dask sum it
-)
-from exposure.scoring._inputs import (
+    BINARY_TYPES,
     RowNames,
+    bytes_advice,
     cell_shown,
     check_columns,
     check_header_rows,
@@ -73,6 +69,7 @@ from exposure.scoring._inputs import (
     frames_unchanged,
     has_keys,
     ids_without_codes,
+    key_headers_message,
     missing_occupation_column,
     norm_task_id,
     norm_task_ids,
@@ -80,13 +77,21 @@ from exposure.scoring._inputs import (
     other_label_rows,
     padded_choice_hint,
     release_name,
+    repeated_index_message,
     task_texts,
     warn_codes_not_read,
     warn_keys_not_read,
     warn_keys_spelled_twice,
+    warn_repeated_index,
     with_index_label,
     without_other_ids,
     without_views,
+)
+from exposure.scoring._inputs import (
+    OTHER_IDS_MESSAGE as OTHER_IDS_MESSAGE,  # said by every scorer; exposure score and Dask sum it
+)
+from exposure.scoring._inputs import (
+    OTHER_LABELS_MESSAGE as OTHER_LABELS_MESSAGE,  # said by reference; exposure score and Dask sum it
 )
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
@@ -471,9 +476,8 @@ def _score_as_batch(*args, **kwargs) -> pd.DataFrame:
 
 
 #: The warning of :func:`score_tasks` on a frame whose key columns are under O*NET's headers.
-KEY_HEADERS_MESSAGE = ("score_tasks: the frame has no %s column but %s (O*NET's headers?), not read as keys: "
-                       "the rows were scored from their text, not as the O*NET tasks these keys name, and "
-                       "task_score_table gives them no key; rename them first (df.rename(columns={%s}))")
+KEY_HEADERS_MESSAGE = key_headers_message("score_tasks", "the rows were scored from their text, not as the O*NET "
+                                          "tasks these keys name, and task_score_table gives them no key")
 
 
 #: The warning of :func:`score_tasks` on a frame whose task keys are levels of its index.
@@ -522,10 +526,7 @@ def _warn_replaced_columns(tasks: pd.DataFrame, replaced: list, batch: bool) -> 
 
 
 #: The warning of :func:`score_tasks` on a frame whose index repeats a label.
-REPEATED_INDEX_MESSAGE = ("score_tasks: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d): "
-                          "the scores are returned row by row, but df.join(scores) or .loc by that index pairs "
-                          "each repeated label with every row of it (rows duplicated, scores on other rows); "
-                          "call reset_index() first to join the scores back")
+REPEATED_INDEX_MESSAGE = repeated_index_message("score_tasks")
 
 
 def _warn_repeated_index(tasks: pd.DataFrame) -> None:
@@ -534,21 +535,9 @@ def _warn_repeated_index(tasks: pd.DataFrame) -> None:
     The scores are appended row by row, but the documented way to attach them to the
     caller's own frame, ``df.join(score_tasks(df[mask])[["beta"]])``, aligns on the
     index: with a label on two rows each of them got both rows' scores (four rows for
-    two, the scores of one task on the other), without a word.
+    two, the scores of one task on the other), without a word (:func:`warn_repeated_index`).
     """
-    index = tasks.index
-    if index.is_unique:
-        return
-    repeated = index.duplicated(keep=False)
-    codes = pd.factorize(index, use_na_sentinel=False)[0]  # a missing label repeats too
-    second = int(np.flatnonzero(index.duplicated())[0])
-    first = int(np.flatnonzero(codes == codes[second])[0])
-    label = index[first]
-    if isinstance(label, tuple):
-        label = tuple(v.item() if isinstance(v, np.generic) else v for v in label)
-    elif isinstance(label, np.generic):
-        label = label.item()
-    logger.warning(REPEATED_INDEX_MESSAGE, int(repeated.sum()), cell_shown(label), first + 1, second + 1)
+    warn_repeated_index(tasks, logger, REPEATED_INDEX_MESSAGE)
 
 
 def _normalised(frame: pd.DataFrame, texts: list, text_column, occupation_column) -> list:
@@ -899,7 +888,9 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
     value = ids.iloc[pos]
     if isinstance(value, np.generic) and value.dtype.kind not in "mM":
         value = value.item()  # (11504+0j), not np.complex128(11504+0j)
-    raise DataFormatError(f"task ID {cell_shown(value)} is not an integer", path=path, row=pos + row_offset,
+    # b'18565' (a binary column, a database driver's bytea): decoded, it is read (it was told no more)
+    hint = bytes_advice("task_id", ids, path=path) if isinstance(value, BINARY_TYPES) else ""
+    raise DataFormatError(f"task ID {cell_shown(value)} is not an integer{hint}", path=path, row=pos + row_offset,
                           column="task_id")
 
 
@@ -908,7 +899,7 @@ def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | 
 #: so the learned model scored the row as that O*NET task while the category tags and the
 #: rubric looked the key up as ``"b'18565'"`` and found no work activities (a warning said
 #: O*NET does not list the task), and a CSV output wrote ``b'18565'`` (round 56).
-_NOT_ID_TYPES = (bytes, complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
+_NOT_ID_TYPES = (*BINARY_TYPES, complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
                  np.datetime64, np.timedelta64, pd.Period, pd.Interval)
 #: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
 _PLAIN_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal",

@@ -121,7 +121,11 @@ __all__ = [
     "key_spellings",
     "spelled_name",
     "unread_keys",
+    "key_columns_shown",
+    "key_headers_message",
     "warn_keys_not_read",
+    "repeated_index_message",
+    "warn_repeated_index",
     "CODES_NOT_READ_MESSAGE",
     "codes_not_read",
     "warn_codes_not_read",
@@ -415,21 +419,97 @@ def unread_keys(frame: pd.DataFrame) -> tuple[dict, dict]:
     return headers, levels
 
 
+def key_headers_message(caller: str, scored: str) -> str:
+    """The warning of ``caller`` on a frame whose task keys are under other column names (:func:`warn_keys_not_read`).
+
+    ``scored`` says what became of the rows. Its ``%s``: the keys, the columns that spell
+    them (with their likely source: :func:`key_columns_shown`) and the renaming. One
+    wording for the scorers (:data:`exposure.scoring.KEY_HEADERS_MESSAGE`,
+    :data:`exposure.scoring.rubric.KEY_HEADERS_MESSAGE`), which held near-copies of it.
+
+    Examples
+    --------
+    >>> key_headers_message("score_rubric", "the rows were scored from their text alone")
+    'score_rubric: the frame has no %s column but %s, not read as keys: the rows were scored from their text alone; rename them first (df.rename(columns={%s}))'
+    """
+    return (f"{caller}: the frame has no %s column but %s, not read as keys: {scored}; rename them first "
+            "(df.rename(columns={%s}))")
+
+
+def key_columns_shown(columns) -> str:
+    """The ``columns`` that spell task keys, as the key warnings show them, with their likely source.
+
+    Columns named by text are taken for O*NET's headers (``O*NET-SOC Code``, as pandas
+    reads O*NET's file, R's ``O.NET.SOC.Code``, ``TASK_ID``); columns named by tuples
+    come from column levels flattened (``frame.columns.to_flat_index()`` after a
+    ``groupby().agg()``): those were called O*NET's headers too.
+
+    Examples
+    --------
+    >>> key_columns_shown(["O*NET-SOC Code", "Task ID"])
+    "'O*NET-SOC Code', 'Task ID' (O*NET's headers?)"
+    >>> key_columns_shown([("onetsoc_code", ""), ("task_id", "")])
+    "('onetsoc_code', ''), ('task_id', '') (column levels flattened to tuples?)"
+    """
+    runs = itertools.groupby(columns, key=lambda c: isinstance(c, tuple))
+    return ", ".join(", ".join(repr(c) for c in run) + (" (column levels flattened to tuples?)" if flat else
+                                                        " (O*NET's headers?)") for flat, run in runs)
+
+
 def warn_keys_not_read(frame: pd.DataFrame, log: logging.Logger, headers_message: str, levels_message: str) -> None:
     """Warn, on ``log``, of the task keys that ``frame`` holds other than as key columns (:func:`unread_keys`).
 
-    ``headers_message`` gets the keys (``'onetsoc_code' and 'task_id'``), the columns that
-    spell them and the renaming (``'O*NET-SOC Code': 'onetsoc_code'``); ``levels_message``
-    the keys and the index levels. The scorers' warnings, each in its own words
+    ``headers_message`` (:func:`key_headers_message`) gets the keys (``'onetsoc_code' and
+    'task_id'``), the columns that spell them (:func:`key_columns_shown`) and the renaming
+    (``'O*NET-SOC Code': 'onetsoc_code'``); ``levels_message`` the keys and the index
+    levels. The scorers' warnings, each in its own words
     (:func:`exposure.scoring.score_tasks`, :func:`exposure.scoring.rubric.score_rubric`).
     """
     headers, levels = unread_keys(frame)
     if headers:
         log.warning(headers_message, " and ".join(repr(key) for key in headers.values()),
-                    ", ".join(repr(c) for c in headers), ", ".join(f"{c!r}: {key!r}" for c, key in headers.items()))
+                    key_columns_shown(headers), ", ".join(f"{c!r}: {key!r}" for c, key in headers.items()))
     if levels:
         log.warning(levels_message, " and ".join(repr(key) for key in levels.values()),
                     ", ".join(repr(n) for n in levels))
+
+
+def repeated_index_message(caller: str) -> str:
+    """The warning of ``caller`` on a frame whose index repeats a label (:func:`warn_repeated_index`).
+
+    Its ``%d``/``%s``: the rows of repeated labels, the first such label, its first two rows.
+
+    Examples
+    --------
+    >>> repeated_index_message("score_rubric").split(": the scores")[0]
+    "score_rubric: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d)"
+    """
+    return (f"{caller}: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d): the scores "
+            "are returned row by row, but df.join(scores) or .loc by that index pairs each repeated label "
+            "with every row of it (rows duplicated, scores on other rows); call reset_index() first to "
+            "join the scores back")
+
+
+def warn_repeated_index(frame: pd.DataFrame, log: logging.Logger, message: str) -> None:
+    """Warn (once, on ``log``) when ``frame``'s index repeats a label: joining the scores back by it goes wrong.
+
+    ``message`` is :func:`repeated_index_message` of the scorer. The scores keep the
+    frame's index, so ``df.join(scores)`` gave each row of a repeated label the scores of
+    every row of it (rows duplicated, one task's scores on the other), without a word.
+    """
+    index = frame.index
+    if index.is_unique:
+        return
+    repeated = index.duplicated(keep=False)
+    codes = pd.factorize(index, use_na_sentinel=False)[0]  # a missing label repeats too
+    second = int(np.flatnonzero(index.duplicated())[0])
+    first = int(np.flatnonzero(codes == codes[second])[0])
+    label = index[first]
+    if isinstance(label, tuple):
+        label = tuple(v.item() if isinstance(v, np.generic) else v for v in label)
+    elif isinstance(label, np.generic):
+        label = label.item()
+    log.warning(message, int(repeated.sum()), cell_shown(label), first + 1, second + 1)
 
 
 #: The warning of :func:`warn_codes_not_read`: a column of O*NET-SOC codes under a name that is not read
@@ -833,8 +913,10 @@ def check_columns(frame: pd.DataFrame, *, what: str | None = None, path=None) ->
     exposure.errors.DataFormatError: the frame, column 'job_zone': given more than once: keep one
     """
     if isinstance(frame.columns, pd.MultiIndex):
+        # the levels joined without their empty parts: ('task', '') of groupby().agg().reset_index()
+        # is 'task' (the advice gave 'task_', 'onetsoc_code_': no text column, keys not read)
         raise DataFormatError(f"{what or 'the frame'} has multi-level column names; flatten them "
-                              "first (e.g. frame.columns = ['_'.join(map(str, c)) for c in "
+                              "first (e.g. frame.columns = ['_'.join(str(p) for p in c if p != '') for c in "
                               "frame.columns])", path=path)
     # named first (the file, else the frame), the column once: :func:`~exposure.measures._crosswalk.check_once`
     check_once(frame, None, path if path is not None else what or "the frame")
@@ -1618,9 +1700,11 @@ def check_task_types(frame, *, path=None, row_offset: int = 1) -> None:
         pos = int(bad.argmax())
         value = values.iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
+        hint = bytes_advice("task_type", values, path=path) if isinstance(value, BINARY_TYPES) else \
+            task_type_hint(value)  # b'Core' (a binary column): decoded, it is read
         raise DataFormatError(f"task_type {cell_shown(value)} is not Core or Supplemental: exposure rollup "
                               "accepts only O*NET's task types, spelt exactly so, or a missing or "
-                              f"blank cell (or O*NET's n/a){task_type_hint(value)}", path=path,
+                              f"blank cell (or O*NET's n/a){hint}", path=path,
                               row=pos + row_offset, column="task_type")
 
 
@@ -1699,8 +1783,11 @@ def _job_zone_error(values: pd.Series, codes: np.ndarray, *, what: str = "", pat
     pos = int(bad.argmax())
     value = values.iloc[pos]
     value = value.item() if isinstance(value, np.generic) else value
+    # b'3' (a binary column, a database driver's bytea): decoded, it is read (it was told the rule alone)
+    note = (bytes_advice("job_zone", values, path=path) if isinstance(value, BINARY_TYPES) else
+            _value_labels_note(values, value, path))
     raise DataFormatError(f"{what}job zone must be a whole number from {JOB_ZONES.start} to "
-                          f"{JOB_ZONES.stop - 1}, got {cell_shown(value)}{_value_labels_note(values, value, path)}",
+                          f"{JOB_ZONES.stop - 1}, got {cell_shown(value)}{note}",
                           path=path, row=pos + row_offset, column="job_zone")
 
 

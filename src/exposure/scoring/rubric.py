@@ -55,9 +55,12 @@ from exposure.scoring._inputs import (
     check_onet,
     has_keys,
     job_zones_for,
+    key_headers_message,
+    repeated_index_message,
     task_dwas_for,
     task_texts,
     warn_keys_not_read,
+    warn_repeated_index,
     with_index_label,
     without_other_ids,
     without_views,
@@ -482,9 +485,10 @@ def _warn_job_zone_name(frame: pd.DataFrame) -> None:
 
 
 #: The warning of :func:`score_rubric` (with ``onet``) on a frame with its task keys under O*NET's headers.
-KEY_HEADERS_MESSAGE = ("score_rubric: the frame has no %s column but %s (O*NET's headers?), not read as keys: "
-                       "the rows were scored from their text alone, without the work activities and job zones "
-                       "of the O*NET tasks these keys name; rename them first (df.rename(columns={%s}))")
+KEY_HEADERS_MESSAGE = key_headers_message("score_rubric", "the rows were scored from their text alone, without "
+                                          "the work activities and job zones of the O*NET tasks these keys name")
+#: The warning of :func:`score_rubric` on a frame whose index repeats a label (as :func:`score_tasks` warns).
+REPEATED_INDEX_MESSAGE = repeated_index_message("score_rubric")
 #: The warning of :func:`score_rubric` (with ``onet``) on a frame with its task keys in its index.
 KEY_LEVELS_MESSAGE = ("score_rubric: no %s column, but the frame's index has the level(s) %s: the index is not "
                       "read, so the rows were scored from their text alone, without the work activities and job "
@@ -585,7 +589,10 @@ def score_rubric(
     them (:func:`~exposure.scoring.categories._warn_unread_keys`): a code the release's
     ``occupations`` lack (an older release's ``15-1132.00``), a task ID it does not list
     under its code, a coded row without a task ID. Called directly, such rows were
-    scored from their text alone without a word.
+    scored from their text alone without a word. A frame whose index repeats a label
+    gets one warning (:data:`REPEATED_INDEX_MESSAGE`, as ``score_tasks`` warns): the scores
+    keep that index, and ``df.join(score_rubric(df))`` pairs each row of a repeated label
+    with every row of it.
 
     Notes
     -----
@@ -609,7 +616,11 @@ def score_rubric(
     >>> bool(np.allclose(out[["p_e0", "p_e1", "p_e2"]].sum(axis=1), 1.0))
     True
     """
-    return rubric_scores(frame, text_column=text_column, onet=onet)
+    out = rubric_scores(frame, text_column=text_column, onet=onet)
+    # the scores keep the frame's index: df.join(score_rubric(df)) by a repeated label duplicated rows
+    # (not said by the reports, which read the scores by position: rubric_scores)
+    warn_repeated_index(frame, logger, REPEATED_INDEX_MESSAGE)
+    return out
 
 
 def rubric_scores(frame: pd.DataFrame, *, text_column: str = "task", onet=None, path=None,
