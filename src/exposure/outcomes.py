@@ -62,7 +62,7 @@ from exposure.measures import compare as published
 from exposure.measures._common import check_soc_scores
 from exposure.oews import _check_area, load_oews
 from exposure.rollup._sectors import ROUNDING
-from exposure.rollup._soc import _number, refuse_nested_codes, single_precision, stored_sizes
+from exposure.rollup._soc import _number, refuse_nested_codes, stored_sizes
 from exposure.schemas import validate
 from exposure.schemas._fields import (
     OEWS_NAICS_PATTERN,
@@ -1918,6 +1918,36 @@ def _say_empty_groups(values: np.ndarray, groups: np.ndarray, q, measure: str, b
                 _as_written(shared))
 
 
+def _stored_sizes_on(wide: _Wide, column: pd.Series, codes: pd.Series) -> np.ndarray:
+    """Item size of the float each value of ``column`` is stored in (:func:`~exposure.rollup._soc.stored_sizes`), on :attr:`_Wide.codes`.
+
+    ``column`` is a measure as the caller gave it, ``codes`` its rows' SOC codes (by
+    position), aligned as :meth:`_Wide.exposures` aligns the values (a code's first row;
+    a code without a row: 8). A typed float32 column gives 4 to all; an object column
+    (``pd.Series([np.float32(0.7), ...], dtype=object)``) gives 4 to its float32 items
+    alone: they were compared with the cuts as float64 values (float32's 0.7 went to the
+    group below the cut 0.7).
+    """
+    plain = column.reset_index(drop=True)
+    sizes = pd.Series(stored_sizes(plain, plain), index=codes.to_numpy())
+    sizes = sizes[~sizes.index.duplicated()]
+    return sizes.reindex(wide.codes).fillna(8).to_numpy(dtype=int)
+
+
+def _as_stored(values: np.ndarray, sizes: np.ndarray):
+    """``values`` (float64) for :func:`exposure_groups`, each of item size ``sizes`` below 8 as the float it was stored in.
+
+    Examples
+    --------
+    >>> [type(v).__name__ for v in _as_stored(np.array([0.7, 0.2]), np.array([4, 8]))]
+    ['float32', 'float']
+    """
+    if (sizes == 8).all():
+        return values
+    return pd.Series([v if s == 8 else np.dtype(f"f{s}").type(v) for v, s in zip(values.tolist(), sizes)],
+                     dtype=object)
+
+
 def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequence[str] | None = None,
                  *, q: int | Sequence[float] | None = None, cuts: Sequence[float] | None = None,
                  base_year: int = BASE_YEAR, pre_year: int = PRE_YEAR,
@@ -1929,7 +1959,9 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     employment is the sum over its codes; its mean wage is the employment-weighted mean of
     the codes' annual mean wages (codes with a missing wage in either year compared are
     left out of that wage figure). A measure stored as float32 is grouped by ``cuts`` at
-    its own precision (see :func:`exposure_groups`).
+    its own precision (see :func:`exposure_groups`), and so are the numpy float32 items
+    of an object column (until round 78 compared as float64: float32's 0.7 went to the
+    group below the cut 0.7).
 
     Parameters
     ----------
@@ -1998,9 +2030,9 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
             raise ExposureError(f"measure {m!r} has no value on any balanced occupation of the panel "
                                 f"(in the base year {base_year})")
         _check_group_count(vals, q, cuts, m, base_year)
-        single = single_precision(given[m].dtype)  # a float32 value at a cut went to the group below it
-        groups = exposure_groups(vals if single is None else vals.astype(single), wide.base_emp, q=q,
-                                 cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
+        # a float32 value at a cut went to the group below it (float32 items of an object column too)
+        groups = exposure_groups(_as_stored(vals, _stored_sizes_on(wide, given[m], exposures["soc_code"])),
+                                 wide.base_emp, q=q, cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
         if cuts is None:  # cut points on the measure's scale may leave a group empty by design
             _say_empty_groups(vals, groups, _check_q_or_cuts(q, cuts), m, base_year)
         for g in sorted(set(groups[~np.isnan(groups)])):

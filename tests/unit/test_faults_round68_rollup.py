@@ -10,7 +10,8 @@ Found in this round (each test fails on the code before the fix):
    ``rollup``; the row named was the frame's, row 1 of a CSV file being its header. Now
    each is said once, the suppressed rating naming the file and its row
    (``(s.csv, row 2)``); ``task_weights`` takes ``path`` and ``row_offset`` for this,
-   and says nothing within ``weight_warnings_said()``.
+   and says nothing within ``weight_warnings_said()``. (Round 78: the command's warning
+   now starts ``--weights importance:``, the option the user gave.)
 2. The errors and warnings of ``task_weights`` showed a task ID read as a float (a CSV
    column of task IDs with an empty cell, read by ``pd.read_csv``) as the float:
    ``weights='core': 1 of 2 tasks are not in the O*NET task statements, first
@@ -97,7 +98,7 @@ def test_rollup_command_says_a_weight_warning_once(fixtures, tmp_path, capsys, c
         code, _, err = cli(capsys, *rollup_args(fixtures, scores, tmp_path / "o", "--weights", weights,
                                                 "--task-ratings", path, "--bootstrap", "3"))
     assert code == 0, err
-    warned = [r.getMessage() for r in caplog.records if f"weights={weights!r}" in r.getMessage()]
+    warned = [r.getMessage() for r in caplog.records if f"--weights {weights}" in r.getMessage()]
     assert len(warned) == 1, warned
     assert said in warned[0]
 

@@ -44,6 +44,7 @@ from exposure.rollup._soc import (
     _whole,
     check_codes,
     measure_values,
+    no_count_said,
     refuse_nested_codes,
     refuse_other_spelling,
     refuse_rubric_order,
@@ -386,9 +387,7 @@ def _no_count(name: str, n: int) -> str:
     default = "to_census_occ takes that of OEWS May 2025 when employment is left out"
     if not n:
         return f"has no rows: give the OEWS employment (soc_code, tot_emp); {default}"
-    said = (f"tot_emp is missing or 0 on every one of its {n} rows, so no code has a count to weigh by "
-            "(a merge that matched no code, missing values filled with 0, or BLS special values such as '**' "
-            "only?)")
+    said = no_count_said(n)
     if name == "scores":
         return (f"{said}: fill it, or drop the column tot_emp from the scores (to_census_occ then takes the "
                 "employment of OEWS May 2025)")

@@ -764,9 +764,10 @@ def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str)
     if under.any() and not _WEIGHT_WARNINGS_SAID.get():
         pos = int(np.flatnonzero(under)[0])
         row = task_scores.iloc[pos]
-        log.warning("weights=%r: the FT percentages of %d of %d tasks sum to less than 100 (categories or "
+        # in the caller's words: exposure rollup said weights='frequency', which it does not take
+        log.warning("%s: the FT percentages of %d of %d tasks sum to less than 100 (categories or "
                     "percentages missing), e.g. %s task %s (task_ratings row %d): %g; each is weighed by "
-                    "the mean frequency of the categories given", weights, int(under.sum()),
+                    "the mean frequency of the categories given", _weights_said(weights), int(under.sum()),
                     len(task_scores), row["onetsoc_code"], norm_task_id(row["task_id"]),
                     int(last_row.iloc[pos]) + 1, float(total[pos]))
 
@@ -800,8 +801,9 @@ def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str,
         return
     pos = int(np.flatnonzero(hit)[0])
     row = task_scores.iloc[pos]
-    log.warning("weights=%r: %d of %d tasks are weighed by %s ratings that O*NET marks Recommend Suppress = Y "
-                "(low precision), e.g. %s task %s (%srow %d); they are used as given", weights, int(hit.sum()),
+    log.warning("%s: %d of %d tasks are weighed by %s ratings that O*NET marks Recommend Suppress = Y "
+                "(low precision), e.g. %s task %s (%srow %d); they are used as given", _weights_said(weights),
+                int(hit.sum()),
                 len(task_scores), scale, row["onetsoc_code"], norm_task_id(row["task_id"]),
                 f"{path}, " if path is not None else "", pos + row_offset)
 
@@ -1014,11 +1016,11 @@ def _scale_rows(task_ratings: pd.DataFrame, scale: str, weights: str) -> np.ndar
     if odd.any():
         pos = int(np.flatnonzero(odd)[0])
         raise DataFormatError(f"scale_id {_plain(ids.iloc[pos])!r} is not O*NET's spelling of "
-                              f"scale {scale}, which weights={weights!r} reads: write {scale}",
+                              f"scale {scale}, which {_weights_said(weights)} reads: write {scale}",
                               path="task_ratings", row=pos + 1, column="scale_id")
     if not chosen.any():
         found = ", ".join(repr(_plain(v)) for v in pd.unique(ids.dropna()))
-        raise DataFormatError(f"weights={weights!r} reads the O*NET Task Ratings of scale {scale}, and "
+        raise DataFormatError(f"{_weights_said(weights)} reads the O*NET Task Ratings of scale {scale}, and "
                               f"task_ratings has none (its scale_id values: {found or 'none'})")
     return chosen
 

@@ -36,6 +36,7 @@ from exposure.rollup._sectors import (
     _code_order,
     _industry_cells,
     check_gain,
+    sort_workforce,
     to_sectors,
     workforce_stats,
     working_time,
@@ -634,7 +635,8 @@ def rollup(
         w["group_type"], w["group"], w["group_title"] = "category", flag, f"{flag} tasks"
         cat_rows.append(w)
     if cat_rows:
-        workforce = validate(pd.concat([workforce] + cat_rows, ignore_index=True), WorkforceStats)
+        # the category rows in their place of the table's order (they came after the sectors)
+        workforce = validate(sort_workforce(pd.concat([workforce] + cat_rows, ignore_index=True)), WorkforceStats)
     wt = working_time(soc, employment if _has_sectors(employment) else None, gain=gain)
     cov = coverage(soc, occ)
     log.info("rollup: %.4f of OEWS employment scored (prefix match alone: %.4f)", cov["share"], cov["prefix_share"])

@@ -25,6 +25,7 @@ from exposure.rollup._soc import (
     check_codes,
     employment_frame,
     measure_values,
+    no_count_said,
     partial_measures,
     refuse_nested_codes,
     refuse_other_spelling,
@@ -965,14 +966,19 @@ def workforce_stats(
     Returns
     -------
     pandas.DataFrame
-        :class:`~exposure.schemas.WorkforceStats`.
+        :class:`~exposure.schemas.WorkforceStats`, rows sorted by group type, group and
+        measure (:func:`sort_workforce`, the order of the shipped table; until round 78
+        the rows ran measure by measure within a group type, in the order of
+        ``measures``: the same figures asked in another order gave another frame).
 
     Raises
     ------
     exposure.errors.DataFormatError
         A ``soc_scores`` without its columns or without rows (``soc_scores have no
         rows``: "All workers" came out as 0 workers), a measure that is not a number in
-        [0, 1] (``soc_scores, row 2, column 'beta': not a number: True``), or a ``tot_emp`` /
+        [0, 1] (``soc_scores, row 2, column 'beta': not a number: True``), a ``tot_emp``
+        missing or 0 on every row (every share and mean of all workers and of the major
+        groups came out missing, without a word, until round 78), or a ``tot_emp`` /
         ``a_mean`` that is other text, a boolean, negative or infinite (``soc_scores, row
         2, column 'tot_emp': tot_emp must be a number or a BLS special value (** * # ~),
         got 'n/a'``), naming the row (counted from 1) and column, before anything is
@@ -1028,6 +1034,9 @@ def workforce_stats(
     if draws is not None:
         draws = _check_draws(draws, measures, len(soc), soc)
     emp, wage = _soc_numbers(soc, "tot_emp"), _soc_numbers(soc, "a_mean")
+    if not (emp > 0).any():  # every share and mean of all workers and each major group came out missing, silently
+        raise DataFormatError(f"{no_count_said(len(emp), 'occupation')}: give the OEWS employment of the "
+                              "occupations (the tot_emp of to_soc)", path="soc_scores", column="tot_emp")
     # the sums run in one order whatever the rows' (checked above, naming the caller's rows)
     order = _code_order(soc["soc_code"].astype(str))
     soc, values, emp, wage = soc.iloc[order].reset_index(drop=True), values[order], emp[order], wage[order]
@@ -1052,8 +1061,32 @@ def workforce_stats(
                 for k in ("share_ge_10", "share_gt_50", "emp_mean"):
                     frame[f"{k}_ci_low"], frame[f"{k}_ci_high"] = _interval(sd[k], level)
             rows.append(frame)
-    out = pd.concat(rows, ignore_index=True)
+    # sorted by the table's keys, as the pipeline writes it: the rows ran measure by measure
+    # within a group type, in the order of ``measures`` (["gamma", "alpha"] and ["alpha",
+    # "gamma"] gave two frames of the same figures)
+    out = sort_workforce(pd.concat(rows, ignore_index=True))
     return validate(out, WorkforceStats)
+
+
+#: The key of the workforce table's rows, in the order they are sorted by (:func:`sort_workforce`).
+WORKFORCE_KEYS = ("group_type", "group", "measure")
+
+
+def sort_workforce(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (workforce rows) sorted by :data:`WORKFORCE_KEYS`, with a fresh index.
+
+    The order of the shipped ``workforce.parquet`` (its table's keys): group types
+    ``all``, ``category``, ``major``, ``sector``; within one, the groups by code, each
+    group's measures alpha, beta, gamma.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"group_type": ["major", "all", "major"], "group": ["13-0000", "all", "11-0000"],
+    ...                   "measure": ["beta", "beta", "alpha"]})
+    >>> sort_workforce(f)["group"].tolist()
+    ['all', '11-0000', '13-0000']
+    """
+    return frame.sort_values(list(WORKFORCE_KEYS), kind="stable").reset_index(drop=True)
 
 
 def working_time(

@@ -422,6 +422,23 @@ def single_precision(dtype) -> np.dtype | None:
     return found if found is not None and found.kind == "f" and found.itemsize < 8 else None
 
 
+def no_count_said(n: int, what: str = "code") -> str:
+    """Why ``n`` rows whose ``tot_emp`` is missing or 0 on every one give nothing to weigh by.
+
+    The words of :func:`~exposure.rollup.to_census_occ`'s employment and of
+    :func:`~exposure.rollup.workforce_stats`' ``soc_scores`` (``what``: ``"code"``,
+    ``"occupation"``).
+
+    Examples
+    --------
+    >>> no_count_said(2, "occupation")[:80]
+    'tot_emp is missing or 0 on every one of its 2 rows, so no occupation has a count'
+    """
+    return (f"tot_emp is missing or 0 on every one of its {n} rows, so no {what} has a count to weigh by "
+            "(a merge that matched no code, missing values filled with 0, or BLS special values such as '**' "
+            "only?)")
+
+
 def stored_sizes(values, x: pd.Series) -> np.ndarray:
     """Item size (bytes) of the float each value of ``x`` is stored in: 8, or 4 (2) for float32 (float16).
 
