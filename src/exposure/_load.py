@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from exposure._args import as_real, as_shown, check_names, is_number, shown
+from exposure._io import lost_cwd
 from exposure._outdir import read_lock
 from exposure._tables import (
     EMPTY_LINE,
@@ -271,7 +272,8 @@ def check_recompute_dir(directory: Path) -> Path:
         Naming the path; a path with surrounding spaces or a line end (``"out\\r"``,
         pasted) beside the directory without them says so (the line end, printed, hid
         the name); a table or ``manifest.json`` of an output directory given for it is told
-        to give the directory that holds it.
+        to give the directory that holds it; a relative path when the current directory no
+        longer exists says so (:func:`exposure._io.lost_cwd`).
     exposure.errors.InputError
         A directory this user may not search (``chmod 000``, or ``444``: listed but not
         entered), or one under such a directory: a bare ``PermissionError`` naming a table
@@ -296,8 +298,10 @@ def check_recompute_dir(directory: Path) -> Path:
             raise DataFormatError(f"directory {os.fspath(directory)!r} not found (an output directory of exposure "
                                   f"recompute is expected); {os.fspath(directory).strip()!r} is one: remove the "
                                   "surrounding spaces (or line end) of the path")
+        lost = lost_cwd(directory)  # a relative path in a removed directory: "directory not found", why unsaid
         raise DataFormatError("directory not found (an output directory of exposure "
-                              f"recompute is expected){_unexpanded_note(directory)}", path=directory)
+                              f"recompute is expected){_unexpanded_note(directory)}"
+                              f"{'' if lost is None else '; ' + lost}", path=directory)
     if not directory.is_dir():
         # a table or the manifest of an output directory given for the directory was not told
         # that the directory wanted is the one holding it
@@ -1184,7 +1188,7 @@ def _load_measures(base: Path, validate: bool, given: bool = True) -> pd.DataFra
     # one "or as tab-separated .tsv", and none of these is read
     head = check_file(path, workbook=False)
     if b"\x00" not in head:  # (a binary file is named by check_delimited_file)
-        check_published_separator(head.decode("utf-8-sig", "replace"), ",", path)
+        check_published_separator(head.decode("utf-8-sig", "replace"), ",", path, columns={"soc_code": "soc_code"})
     # empty, binary, non-UTF-8, ragged lines, a repeated column; a workbook or a Parquet file is told to
     # be saved as CSV (it was "give it its own extension", then "rename it measures_table.parquet": read
     # by no one), a zipped CSV file to be extracted (a check of this reader's own told it "(an .xlsx

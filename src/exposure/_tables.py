@@ -50,6 +50,7 @@ from exposure._io import (
     COMPRESSED,
     _check_formulas,
     compressed_files,
+    lost_cwd,
     pyarrow_parquet,
     write_csv,
     write_parquet,
@@ -107,6 +108,7 @@ __all__ = [
     "index_hint",
     "read_frame",
     "read_parquet_file",
+    "parquet_shape",
     "stored_index",
     "range_index_columns",
     "UNNAMED_INDEX",
@@ -126,6 +128,7 @@ __all__ = [
     "FOOTNOTE",
     "QUOTE_AFTER",
     "footnote_start",
+    "footnote_rows",
     "csv_lines",
     "read_above",
     "twice_reason",
@@ -387,7 +390,7 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
     read may be repeated.
     """
     normed = [norm_header(h) for h in header]
-    found, missing = {}, []
+    found = {}
     for target, aliases in list(columns.items()) + list(optional.items()):
         aliases = (aliases,) if isinstance(aliases, str) else aliases
         idx = next((normed.index(norm_header(a)) for a in aliases if norm_header(a) in normed), None)
@@ -399,16 +402,39 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
                 source = header_name(header[idx])
                 written = (header_name(header[at[0]]).strip(), header_name(header[at[1]]).strip())
                 raise DataFormatError(twice_reason(at[0], at[1], written), path=path, row=row, column=source)
-        elif target in columns:
-            missing.append(aliases[0])
+    missing = _missing_columns(header, columns)
     if missing:
-        shown = ", ".join(repr(str(h)) for h in header if h not in (None, ""))
         raise DataFormatError(
             f"missing column(s) {', '.join(repr(m) for m in missing)} in the header ({where}); "
-            f"found: {shown}{note}",
+            f"found: {_found_names(header)}{note}",
             path=path,
         )
     return found
+
+
+def _missing_columns(header: list, columns: dict) -> list[str]:
+    """The required ``columns`` (target -> header name, or a tuple of accepted names) that ``header`` lacks.
+
+    Each named by its first accepted name; names compared as :func:`_match_columns`
+    compares them (:func:`norm_header`).
+
+    Examples
+    --------
+    >>> _missing_columns(["O*NET-SOC Code", " task "], {"code": "O*NET-SOC Code", "task": "Task", "id": "Task ID"})
+    ['Task ID']
+    """
+    normed = {norm_header(h) for h in header}
+    missing = []
+    for aliases in columns.values():
+        aliases = (aliases,) if isinstance(aliases, str) else aliases
+        if not any(norm_header(a) in normed for a in aliases):
+            missing.append(aliases[0])
+    return missing
+
+
+def _found_names(header: list) -> str:
+    """The names of ``header`` as a message lists them (empty names left out)."""
+    return ", ".join(repr(str(h)) for h in header if h not in (None, ""))
 
 
 #: What a text file whose first bytes are UTF-16 without a byte-order mark is.
@@ -647,7 +673,7 @@ def decode_text(data: bytes, path: Path, sep: str, quoting: int | None = None, *
         mac = b"\r" in data and b"\n" not in data  # Excel's 'CSV (Macintosh)': Mac Roman
         raise DataFormatError(
             f"byte 0x{data[offset]:02x} is not valid UTF-8 (byte offset {offset})"
-            f"{_encoding_advice(data[offset], save_sep, workbook, mac=mac)}",
+            f"{_encoding_advice(data[offset], save_sep, workbook, mac=mac, multibyte=_multibyte_text(data, offset))}",
             path=path,
             row=row,
             line=line,
@@ -701,13 +727,17 @@ def windows_1252_char(byte: int) -> str | None:
     return char if byte >= 0x80 and char.isprintable() else None
 
 
-def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True, *, mac: bool = False) -> str:
+def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True, *, mac: bool = False,
+                     multibyte: str | None = None) -> str:
     """What to do about a byte that is not UTF-8: save the file as UTF-8 (naming the likely encoding).
 
     What to save it as depends on the reader (:func:`_utf8_advice`): ``sep`` is the
     separator it reads text with, ``workbook`` whether it reads workbooks too. ``mac``:
     the file's lines end with a carriage return alone, as Excel's 'CSV (Macintosh)'
-    writes them, in Mac Roman (its 0x8e is 'é'; in Windows-1252, 'Ž').
+    writes them, in Mac Roman (its 0x8e is 'é'; in Windows-1252, 'Ž'). ``multibyte``:
+    what the file looks like when its bytes beyond ASCII are not those of a single-byte
+    Western text (:func:`_multibyte_text`): said instead of either guess (a Shift-JIS
+    file was told ``the file looks like Windows-1252/Latin-1 text (0x97 is '—' there)``).
 
     Examples
     --------
@@ -721,6 +751,8 @@ def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True, *,
     ": the file looks like Mac Roman text (lines ending with a carriage return alone, as Excel for Mac's 'CSV (Macintosh)' writes them; 0x8e is 'é' there); save it as UTF-8 ('CSV UTF-8')"
     """
     advice = _utf8_advice(sep, workbook)
+    if multibyte is not None:
+        return f": {multibyte}; {advice}"
     if mac:
         return (f": the file looks like Mac Roman text (lines ending with a carriage return alone, as "
                 f"Excel for Mac's 'CSV (Macintosh)' writes them; 0x{byte:02x} is "
@@ -730,6 +762,55 @@ def _encoding_advice(byte: int, sep: str | None = ",", workbook: bool = True, *,
         return ": " + advice.replace("save it as", "save the file as", 1)
     return (f": the file looks like Windows-1252/Latin-1 text (0x{byte:02x} is {char!r} there); "
             f"{advice}")
+
+
+#: Bytes beyond ASCII, in runs (:func:`_multibyte_text`).
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+#: Japanese kana (hiragana and katakana), which Japanese text is hardly written without.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+
+
+def _multibyte_text(data: bytes, offset: int) -> str | None:
+    """What ``data`` (text whose byte at ``offset`` is the first not UTF-8) looks like, if not single-byte Western text.
+
+    In Windows-1252 (or Latin-1, Mac Roman) text, the bytes beyond ASCII are letters and
+    marks standing alone or in pairs among ASCII ones (``é``, ``ção``, ``—``); in Chinese,
+    Japanese or Korean text (two bytes a character) and in Cyrillic or Greek text (every
+    letter of a word) they come in runs. The lines around ``offset`` are looked at: text
+    that reads as Shift-JIS with Japanese kana is said to be Shift-JIS; else, when most of
+    their bytes beyond ASCII are not UTF-8 and are in runs of three or more, the file is
+    said to be neither UTF-8 nor Windows-1252, no encoding named (Chinese, Korean and
+    Cyrillic encodings read each other's bytes without an error). A Shift-JIS file was
+    told ``the file looks like Windows-1252/Latin-1 text (0x97 is '—' there)``. None for
+    single-byte Western text, and for UTF-8 text holding a few other bytes.
+
+    Examples
+    --------
+    >>> _multibyte_text("a,溶接する。\\n".encode("shift_jis"), 2)
+    'the file looks like Shift-JIS (Japanese) text, not UTF-8'
+    >>> _multibyte_text("a,Сварка\\n".encode("cp1251"), 2)  # doctest: +ELLIPSIS
+    'the file is not UTF-8, nor Windows-1252 text: its bytes beyond ASCII come in runs, as in ...'
+    >>> _multibyte_text("a,Soudure à l'arc, ação\\n".encode("cp1252"), 10) is None
+    True
+    """
+    end_byte = b"\n" if b"\n" in data else b"\r"  # (Excel for Mac's CSV: carriage returns alone)
+    start = data.rfind(end_byte, 0, max(offset - 4096, 0)) + 1  # whole lines: no character cut
+    end = data.find(end_byte, offset + 4096)
+    chunk = data[start:] if end < 0 else data[start:end]
+    try:
+        if _KANA.search(chunk.decode("cp932")):
+            return "the file looks like Shift-JIS (Japanese) text, not UTF-8"
+    except UnicodeDecodeError:
+        pass
+    text = chunk.decode("utf-8", "surrogateescape")
+    foreign = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    if sum(1 for c in text if c >= "\x80") - foreign >= foreign:  # mostly UTF-8: a few bytes of another text
+        return None
+    runs = [len(run) for run in _HIGH_RUN.findall(chunk)]
+    if 2 * sum(n for n in runs if n >= 3) <= sum(runs):
+        return None
+    return ("the file is not UTF-8, nor Windows-1252 text: its bytes beyond ASCII come in runs, as in "
+            "Chinese, Japanese, Korean or Cyrillic text")
 
 
 #: Excel's first line naming the separator (``sep=;``), which no other program reads; or
@@ -769,12 +850,21 @@ def _semicolon_advice(path: Path, *, sep_line: bool = False) -> str:
 
 def _published_advice(sep: str) -> str:
     """What to do with a published file separated otherwise than it was published (``sep``)."""
-    if sep == "\t":
-        return "the file is read tab-separated, as published: save it tab-separated"
-    return "the file is read comma-separated, as published: save it as 'CSV UTF-8 (comma delimited)'"
+    return f"{_published_read(sep)}: {_published_save(sep)}"
 
 
-def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = False) -> None:
+def _published_read(sep: str) -> str:
+    """How a published file is read (``sep``), said before the advice (:func:`_published_advice`)."""
+    return f"the file is read {'tab' if sep == chr(9) else 'comma'}-separated, as published"
+
+
+def _published_save(sep: str) -> str:
+    """What to save a published file read with ``sep`` as (:func:`_published_advice`)."""
+    return "save it tab-separated" if sep == "\t" else "save it as 'CSV UTF-8 (comma delimited)'"
+
+
+def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = False,
+                  columns: dict | None = None) -> None:
     """Refuse Excel's ``sep=`` first line and a file separated otherwise than its extension says.
 
     ``head`` holds the first two records (or fewer) of the file, as read with ``sep``
@@ -793,6 +883,10 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     separator, or ``sep=;;;`` with the empty cells of its row) is refused as well: it was
     read as the header, a one-column table named ``sep=;`` (``missing text column 'task'
     (columns: ['sep=;'])``, and a frame of one column from :func:`read_frame`).
+    ``columns``: the columns the reader requires (as :func:`read_text_table` takes them);
+    a header that, split on the other character, still lacks some is said to (the file may
+    be another table: ``Task Statements.txt`` given as a crosswalk was told to be saved
+    comma-separated, which gave a file refused for its missing columns next).
 
     Examples
     --------
@@ -805,6 +899,10 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
     ...
     exposure.errors.DataFormatError: t.txt, row 1: the header holds ',' and no tab: the file looks comma-separated; rename it .csv ...
     >>> _check_layout(["task;note", "Weld."], ",", Path("t.csv"))
+    >>> _check_layout(["Code\\tTask", "1\\tWeld."], ",", Path("x.csv"), published=True, columns={"soc": "soc10"})
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: x.csv, row 1: the header holds tabs and no ',': the file looks tab-separated, but split on tabs its header lacks column(s) 'soc10' (found: 'Code', 'Task'), and the file is read comma-separated, as published: check that it is the right file, or save it as 'CSV UTF-8 (comma delimited)'
     """
     if not head:
         return
@@ -823,8 +921,10 @@ def _check_layout(head: list[str], sep: str, path: Path, *, published: bool = Fa
         if len(head) > 1 and len(names) not in (_field_count(head[1], other),
                                                  _field_count(head[1].split("\n", 1)[0], other)):
             continue  # (its first line alone, as before: a quote that opens no cell, 5" pipe)
-        raise DataFormatError(_separator_advice(sep, other, path, published=published), path=path, row=1,
-                              line=1)
+        missing = _missing_columns(names, columns) if columns else []
+        raise DataFormatError(_separator_advice(sep, other, path, published=published, missing=missing,
+                                                names=names),
+                              path=path, row=1, line=1)
 
 
 def _sep_line_error(first: str, sep: str, path: Path, *, published: bool = False,
@@ -906,11 +1006,15 @@ def _field_count(record: str, sep: str) -> int | None:
 _OTHER_SEPARATORS = {",": (";", "\t"), "\t": (",", ";")}
 
 
-def _separator_advice(sep: str, other: str, path: Path, *, published: bool = False) -> str:
+def _separator_advice(sep: str, other: str, path: Path, *, published: bool = False,
+                      missing: list | None = None, names: list | None = None) -> str:
     """What to say of a file read with ``sep`` whose one-field header holds ``other``.
 
     The one wording of :func:`_check_layout`: what the header holds, what the file looks
-    like, and what to do (rename it, or save it comma-separated).
+    like, and what to do (rename it, or save it comma-separated). ``missing``: the columns a
+    published file's reader requires that its header, split on ``other`` into ``names``,
+    lacks: named, and "check that it is the right file" said before the advice (round 78
+    said the advice alone, which gave a file refused for those columns next).
 
     Examples
     --------
@@ -923,11 +1027,15 @@ def _separator_advice(sep: str, other: str, path: Path, *, published: bool = Fal
     lacks = "tab" if sep == "\t" else repr(sep)
     start = f"the header holds {holds} and no {lacks}: "
     if published:
-        if other == ";" and sep == ",":  # (saved as 'CSV UTF-8' again, it kept its semicolons)
-            return f"{start}{_SEMICOLON_LOOKS}; the file is read comma-separated, as published: {_SEMICOLON_TO_COMMA}"
         looks = _SEMICOLON_LOOKS if other == ";" else \
             f"the file looks {'tab-separated' if other == chr(9) else 'comma-separated'}"
-        return f"{start}{looks}; {_published_advice(sep)}"
+        # (a ';' file saved as 'CSV UTF-8' again kept its semicolons)
+        save = _SEMICOLON_TO_COMMA if (other, sep) == (";", ",") else _published_save(sep)
+        if missing:  # another table, or this one saved otherwise: both said
+            return (f"{start}{looks}, but split on {holds} its header lacks column(s) "
+                    f"{', '.join(repr(m) for m in missing)} (found: {_found_names(names or [])}), and "
+                    f"{_published_read(sep)}: check that it is the right file, or {save}")
+        return f"{start}{looks}; {_published_read(sep)}: {save}"
     if other == ";":
         return start + _semicolon_advice(path)
     read_as = "tab-separated" if sep == "\t" else "comma-separated"
@@ -936,14 +1044,16 @@ def _separator_advice(sep: str, other: str, path: Path, *, published: bool = Fal
             f"as {read_as})")
 
 
-def check_published_separator(text: str, sep: str, path) -> None:
+def check_published_separator(text: str, sep: str, path, *, columns: dict | None = None) -> None:
     """Refuse a published file (a measure, the labels) separated by another character than ``sep``.
 
     ``text`` is the file (its start is enough). A file saved semicolon-separated (Excel in
     a European locale) or tab-separated, read with ``,``, is one column named ``a;b;c``: the
     readers said "expected column(s) [...] not found", or "too many fields", neither saying
     what the file looks like. The check of the user tables (:func:`_check_layout`), with the
-    advice to save the file as it was published rather than to rename it.
+    advice to save the file as it was published rather than to rename it. ``columns``: the
+    columns the reader requires (target -> name), named when the header split on the other
+    character lacks them (:func:`_check_layout`).
 
     Examples
     --------
@@ -957,7 +1067,7 @@ def check_published_separator(text: str, sep: str, path) -> None:
     exposure.errors.DataFormatError: m.tsv, row 1: the header holds ',' and no tab: the file looks comma-separated; the file is read tab-separated, as published: save it tab-separated
     >>> check_published_separator("a;b\\n1\\n", ",", "m.csv")
     """
-    _check_layout(_head_lines(text.removeprefix("\ufeff")), sep, path, published=True)
+    _check_layout(_head_lines(text.removeprefix("\ufeff")), sep, path, published=True, columns=columns)
 
 
 def _head_lines(text: str) -> list[str]:
@@ -1379,7 +1489,10 @@ def missing_note(path: Path, what: str = "file") -> str:
     shell expands inside quotes (:func:`_tilde_note`), and one holding a variable that
     nothing expanded (:func:`variable_note`). A ``what`` ending in "directory" looks for a
     directory where the path without the space (or with ``~`` or the variable expanded)
-    names one: ``'v2 '`` of an existing directory ``v2`` was told its space only.
+    names one: ``'v2 '`` of an existing directory ``v2`` was told its space only. A
+    relative path when the current directory no longer exists says so, in the words of
+    the output checks (:func:`exposure._io.lost_cwd`): it was ``p.parquet: panel file not
+    found``, the removed directory unsaid.
 
     Examples
     --------
@@ -1395,6 +1508,9 @@ def missing_note(path: Path, what: str = "file") -> str:
     "sample directory not found: its name ends with a space; 'D/v2' (without it) is a directory: give that path"
     >>> import shutil; shutil.rmtree(d)
     """
+    lost = lost_cwd(path)  # a relative path in a removed directory: "file not found", why unsaid
+    if lost is not None:
+        return f"{what} not found: {lost}"
     note = link_note(path)
     if note:
         return note
@@ -1631,7 +1747,7 @@ def read_text_table(
         raise DataFormatError("file is empty", path=path)
     # a file separated by another character than sep, or starting with Excel's sep= line:
     # the one rule of every reader of a published file (it was mended on each reader's error path)
-    _check_layout(_head_lines(text), sep, path, published=True)
+    _check_layout(_head_lines(text), sep, path, published=True, columns=columns)
     try:
         header = check_field_counts(text, sep, quoting, path,  # (published files: O*NET, OEWS, the labels)
                                     quoted_tab=_QUOTED_TAB_XLSX if workbook else _QUOTED_TAB_TEXT,
@@ -2481,6 +2597,10 @@ def foreign_workbook(path) -> str | None:
     readers (:mod:`exposure.onet`); the readers of the Felten and ILO workbooks before
     pandas reads them (:func:`exposure.measures._common.check_workbook`).
 
+    - a workbook cut short (a copy or download stopped): a zip archive's start without its
+      end (the archive's directory of parts, which zip readers read first): it was
+      ``cannot read workbook: File is not a zip file`` (:func:`_cut_archive`).
+
     Looked at on the error path only (two small members of the zip archive).
 
     Examples
@@ -2492,6 +2612,9 @@ def foreign_workbook(path) -> str | None:
     >>> print(foreign_workbook(p))
     the file is an OpenDocument spreadsheet (LibreOffice's .ods format) named .xlsx, which is not read: save it as an Excel workbook (in LibreOffice: File > Save As, 'Excel 2007-365 (.xlsx)')
     """
+    cut = _cut_archive(path)
+    if cut is not None:
+        return cut
     foreign = _foreign_archive(path)
     if foreign is None:
         return None
@@ -2501,6 +2624,39 @@ def foreign_workbook(path) -> str | None:
     if what == _STRICT_WHAT:
         return STRICT_WORKBOOK
     return f"the file is {what} named .xlsx, which is not read: {fix}"
+
+
+def _cut_archive(path) -> str | None:
+    """What to say of the ``.xlsx`` file ``path`` if it is a zip archive cut short (its start without its end), or None.
+
+    A zip archive starts with ``PK\\x03\\x04`` and ends with the directory of its parts,
+    which zip readers read first: a workbook whose copy or download stopped was
+    ``cannot read workbook: File is not a zip file``, naming neither what nor what to do
+    (as a Parquet file cut short: :func:`parquet_shape`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Job Zones.xlsx"
+    >>> with zipfile.ZipFile(p, "w") as z:
+    ...     z.writestr("xl/workbook.xml", "<workbook/>" * 50)
+    >>> _cut_archive(p) is None
+    True
+    >>> _ = p.write_bytes(p.read_bytes()[:60])
+    >>> print(_cut_archive(p))
+    not a complete .xlsx workbook: it starts as one (a zip archive), but its end (the archive's directory of its parts) is missing: the file was cut short (a copy or download stopped?); copy or download it again
+    """
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(4) != b"PK\x03\x04":
+                return None
+        if zipfile.is_zipfile(path):
+            return None
+    except OSError:  # (the reader names a file that cannot be read)
+        return None
+    return ("not a complete .xlsx workbook: it starts as one (a zip archive), but its end (the archive's directory "
+            "of its parts) is missing: the file was cut short (a copy or download stopped?); copy or download it "
+            "again")
 
 
 #: What a workbook saved as "Strict Open XML Spreadsheet" is said to be (:func:`_foreign_archive`).
@@ -3940,7 +4096,9 @@ def read_parquet_file(path) -> pd.DataFrame:
     file is a :class:`~exposure.errors.DataFormatError` naming it, not a pyarrow
     ``ArrowInvalid`` (nor the ``OSError`` without an errno that pyarrow raises for a
     damaged page: ``Couldn't deserialize thrift``), its reason on one line with control
-    characters escaped. A missing or unreadable file raises an
+    characters escaped; an empty file, a file cut short, or one of another format named
+    ``.parquet`` is said to be so (:func:`parquet_shape`: pyarrow's ``Parquet magic bytes
+    not found in footer`` before). A missing or unreadable file raises an
     :class:`~exposure.errors.InputError` naming it (an :class:`OSError` still; pyarrow's
     bare ``PermissionError: Failed to open local file ...`` before).
 
@@ -3958,14 +4116,65 @@ def read_parquet_file(path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
     except pa.ArrowException as exc:  # ArrowInvalid, ArrowIOError...: a damaged file
-        raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
+        raise DataFormatError(parquet_shape(path) or f"cannot read this Parquet file: {reader_reason(exc)}",
+                              path=path) from None
     except OSError as exc:
         if exc.errno is not None:  # the file is missing or cannot be read
             raise InputError(os.strerror(exc.errno), path=path, errno=exc.errno) from None
         # pyarrow's OSError without an errno: a damaged page ("Couldn't deserialize thrift")
-        raise DataFormatError(f"cannot read this Parquet file: {reader_reason(exc)}", path=path) from None
+        raise DataFormatError(parquet_shape(path) or f"cannot read this Parquet file: {reader_reason(exc)}",
+                              path=path) from None
     except (ValueError, KeyError, TypeError, IndexError) as exc:  # json.JSONDecodeError too
         raise _metadata_error(path, exc) or exc from None
+
+
+#: The first (and last) bytes of a Parquet file.
+_PARQUET_MAGIC = b"PAR1"
+
+
+def parquet_shape(path) -> str | None:
+    """Why the file ``path``, which pyarrow could not read as Parquet, is no Parquet file at all; None if it looks like one.
+
+    pyarrow said ``Parquet magic bytes not found in footer. Either the file is corrupted
+    or this is not a parquet file`` (``Parquet file size is 0 bytes``), naming neither
+    which nor what to do. A Parquet file starts and ends with ``PAR1``, its footer (the
+    schema and where each column is) last: a file that starts so but does not end so was
+    cut short (a copy or download stopped, a disk full while it was written); one that
+    does not start so is another format (:func:`binary_signature`'s words).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> _ = p.write_bytes(b"PAR1\\x15\\x04")
+    >>> print(parquet_shape(p))
+    not a complete Parquet file: it starts as one, but its end (the footer, closed by 'PAR1') is missing: the file was cut short (a copy or download stopped, or a disk full while it was written?); copy or write it again
+    >>> _ = p.write_bytes(b"PAR1\\x15\\x04PAR1")
+    >>> parquet_shape(p) is None
+    True
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(size - 4, 0))
+            tail = fh.read(4)
+    except OSError:  # (the caller's reader names a file that cannot be read)
+        return None
+    if not head:
+        return "file is empty: not a Parquet file (cut short, or written by nothing?); copy or write it again"
+    if not head.startswith(_PARQUET_MAGIC):
+        try:
+            binary_signature(head, path, "parquet", save_as="a Parquet file")
+        except DataFormatError as exc:
+            return exc.reason
+        return None
+    if size < 2 * len(_PARQUET_MAGIC) or tail != _PARQUET_MAGIC:
+        return ("not a complete Parquet file: it starts as one, but its end (the footer, closed by 'PAR1') is "
+                "missing: the file was cut short (a copy or download stopped, or a disk full while it was "
+                "written?); copy or write it again")
+    return None
 
 
 #: The end of the error for damaged pandas metadata (:func:`_metadata_error`).
@@ -4500,6 +4709,8 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         foreign = foreign_workbook(path) if kind == "xlsx" else None
         if isinstance(exc, ImportError) and foreign is None:
             raise
+        if kind == "parquet":  # cut short: "Parquet magic bytes not found in footer"
+            foreign = parquet_shape(path)
         raise DataFormatError(foreign or f"cannot read this {what}: {reader_reason(exc)}", path=path) from None
     check_header(names, path)
     if kind == "xlsx":
@@ -4599,10 +4810,17 @@ def binary_signature(head: bytes, path, kind: str, *, save_as: str | None = None
             first = text.split("\n", 1)[0]  # a tab and no comma: tab-separated
             suffix = ".tsv" if "\t" in first and "," not in first else ".csv"
             fix = (f"rename it {path.with_suffix(suffix).name!r}" if saved is None
-                   else f"open it in a spreadsheet and {saved}")
+                   else f"open it in a spreadsheet and {saved}" if kind != "parquet"
+                   # (no spreadsheet writes Parquet)
+                   else f"write it as Parquet with pandas (pd.read_csv(PATH{_TSV_ARG if suffix == '.tsv' else ''})"
+                   ".to_parquet(...))")
         else:
             looks = f"its first bytes are not {what}'s"
     raise DataFormatError(f"not {what}: {looks}; {fix}", path=path)
+
+
+#: The argument of ``pd.read_csv`` for tab-separated text, as advice shows it.
+_TSV_ARG = ", sep='\\t'"
 
 
 def _read_stata(fh, path: Path) -> pd.DataFrame:

@@ -196,7 +196,16 @@ def test_tab_separated_file_to_comma_reader_says_tabs(tmp_path):
     with pytest.raises(DataFormatError) as err:
         read_text_table(path, {"code": "O*NET-SOC 2019 Code"}, sep=",", quoting=csv.QUOTE_MINIMAL)
     # round 78 (was: "missing column(s) ... (the header is one column separated by tabs, and this table
-    # is read comma-separated: ...)")
+    # is read comma-separated: ...)"): at the header, the columns it lacks split on tabs named
+    assert str(err.value) == (f"{path}, row 1: the header holds tabs and no ',': the file looks tab-separated, "
+                              "but split on tabs its header lacks column(s) 'O*NET-SOC 2019 Code' (found: "
+                              "'O*NET-SOC Code', 'Task ID', 'Task'), and the file is read comma-separated, as "
+                              "published: check that it is the right file, or save it as 'CSV UTF-8 (comma "
+                              "delimited)'")
+    # a table of the reader's columns separated so: the advice alone
+    path = _write(tmp_path, "t.csv", "O*NET-SOC 2019 Code\tTitle\n11-1011.00\tChief\n")
+    with pytest.raises(DataFormatError) as err:
+        read_text_table(path, {"code": "O*NET-SOC 2019 Code"}, sep=",", quoting=csv.QUOTE_MINIMAL)
     assert str(err.value) == (f"{path}, row 1: the header holds tabs and no ',': the file looks tab-separated; "
                               "the file is read comma-separated, as published: save it as 'CSV UTF-8 (comma "
                               "delimited)'")
@@ -211,9 +220,12 @@ def test_crosswalk_given_a_tab_separated_file(tmp_path):
         read_onet_to_soc(path)
     # round 78: at the header (was: "missing column(s) 'O*NET-SOC 2019 Code', ... (the header is one column
     # separated by tabs, and this table is read comma-separated: check that it is the right file, or save it
-    # comma-separated)"); the advice after it is left unpinned: this file is not a crosswalk
-    assert str(err.value).startswith(f"{path}, row 1: the header holds tabs and no ',': the file looks "
-                                     "tab-separated; the file is read comma-separated")
+    # comma-separated)"); the columns it lacks split on tabs named, "check that it is the right file" first
+    assert str(err.value) == (f"{path}, row 1: the header holds tabs and no ',': the file looks tab-separated, "
+                              "but split on tabs its header lacks column(s) 'O*NET-SOC 2019 Title', '2018 SOC "
+                              "Code', '2018 SOC Title' (found: 'O*NET-SOC Code', 'Task ID', 'Task'), and the file "
+                              "is read comma-separated, as published: check that it is the right file, or save it "
+                              "as 'CSV UTF-8 (comma delimited)'")
 
 
 def test_comma_file_to_tab_reader_says_commas(tmp_path):
@@ -222,8 +234,10 @@ def test_comma_file_to_tab_reader_says_commas(tmp_path):
         read_text_table(path, {"code": "O*NET-SOC Code"})
     # round 78 (was: "missing column(s) ... (the header is one column separated by ',', and this table
     # is read tab-separated: ...)")
-    assert str(err.value) == (f"{path}, row 1: the header holds ',' and no tab: the file looks comma-separated; "
-                              "the file is read tab-separated, as published: save it tab-separated")
+    assert str(err.value) == (f"{path}, row 1: the header holds ',' and no tab: the file looks comma-separated, but "
+                              "split on ',' its header lacks column(s) 'O*NET-SOC Code' (found: 'Code', 'Title'), "
+                              "and the file is read tab-separated, as published: check that it is the right file, "
+                              "or save it tab-separated")
 
 
 def test_one_column_header_without_other_separator_unchanged(tmp_path):

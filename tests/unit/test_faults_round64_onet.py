@@ -180,7 +180,8 @@ def test_workbooks_of_the_usual_format_and_damaged_ones_are_unchanged(tmp_path):
     assert onet.read_task_ratings(write_xlsx(tmp_path, "Task Ratings.xlsx", TR_ROWS))["data_value"].tolist() == [4.5]
     cut = tmp_path / "cut.xlsx"
     cut.write_bytes((tmp_path / "Job Zones.xlsx").read_bytes()[:300])  # a download cut short
-    with pytest.raises(DataFormatError, match=r"cut\.xlsx: cannot read workbook: File is not a zip file"):
+    # round 78 (was: "cut.xlsx: cannot read workbook: File is not a zip file")
+    with pytest.raises(DataFormatError, match=r"cut\.xlsx: not a complete \.xlsx workbook: "):
         onet.read_job_zones(cut)
     text = write_text(tmp_path, "Job Zones.txt", "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\r\n"
                       "11-1011.00\t5\t08/2023\tAnalyst\r\n")

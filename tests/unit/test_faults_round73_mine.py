@@ -218,8 +218,11 @@ def test_the_labels_check_gives_the_code_to_write(code, hint):
 # ------------------------------------------------- 7. an OEWS CSV separated by ';': said once
 def test_an_oews_csv_separated_by_semicolons_is_told_once(tmp_path):
     path = tmp_path / "oews.csv"
-    path.write_text("AREA;AREA_TITLE;NAICS;NAICS_TITLE;I_GROUP;OCC_CODE;OCC_TITLE;O_GROUP;TOT_EMP;A_MEAN\n"
-                    "99;U.S.;000000;Cross-industry;cross-industry;11-1011;Chief Executives;detailed;200;100\n")
+    # round 78 (was: a header of 10 of OEWS's columns, which split on ';' lacks some: now told so)
+    path.write_text("AREA;AREA_TITLE;NAICS;NAICS_TITLE;I_GROUP;OCC_CODE;OCC_TITLE;O_GROUP;TOT_EMP;EMP_PRSE;H_MEAN;"
+                    "A_MEAN;MEAN_PRSE;H_MEDIAN;A_MEDIAN\n"
+                    "99;U.S.;000000;Cross-industry;cross-industry;11-1011;Chief Executives;detailed;200;0.8;48.08;"
+                    "100000;0.4;45.00;93600\n")
     with pytest.raises(DataFormatError) as err:
         read_oews(path)
     said = str(err.value)
