@@ -11,7 +11,8 @@ Faults found (each test below failed before its fix):
    Now refused as any other ID that is not an integer: ``row 2, column 'task_id': task
    ID b'1' is not an integer`` (object, categorical and Arrow ``binary`` columns).
    Round 78 adds the advice text cells of bytes get: ``...: bytes, not text (...): decode
-   them first, df['task_id'] = ...``.
+   them first, df['task_id'] = ...``, fit for the column's type; following it, the frame
+   is scored as with its IDs given as text.
 2. A bytes cell of a Parquet input (a ``binary`` column) written to a ``.csv`` output:
    in batches (the default) as its Python form ``b'ok'``, whole (``--batch-rows 0``) as
    its text ``ok``, so the file's bytes depended on the batch size; a bytes cell holding
@@ -81,20 +82,32 @@ def _onet():
 
 
 # ------------------------------------------------------------- 1. task IDs given as bytes
-@pytest.mark.parametrize("ids, row, shown", [
-    (pd.Series([1, b"1"], dtype=object), 2, "b'1'"),
-    (pd.Series([b"2", b"1"], dtype=object).astype("category"), 1, "b'2'"),
-    (pd.Series([None, b"1"], dtype=pd.ArrowDtype(pa.binary())), 2, "b'1'"),
+@pytest.mark.parametrize("ids, row, shown, advice", [
+    (pd.Series([2, b"1"], dtype=object), 2, "b'1'",  # (was [1, b"1"]: decoded, a duplicate task key)
+     "df['task_id'] = df['task_id'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v)"),
+    (pd.Series([b"2", b"1"], dtype=object).astype("category"), 1, "b'2'",
+     "df['task_id'] = df['task_id'].str.decode('utf-8')"),
+    (pd.Series([None, b"1"], dtype=pd.ArrowDtype(pa.binary())), 2, "b'1'",
+     "df['task_id'] = pd.Series(df['task_id'].tolist(), index=df.index).str.decode('utf-8')"),
 ], ids=["object", "category", "arrow-binary"])
 @pytest.mark.parametrize("method", ["rubric", "learned"])
-def test_a_task_id_of_bytes_is_refused(method, ids, row, shown):
+def test_a_task_id_of_bytes_is_refused(method, ids, row, shown, advice):
     frame = pd.DataFrame({"task": [NEUTRAL] * 2, "onetsoc_code": ["29-1141.00"] * 2, "task_id": ids})
-    # (round 78: the bytes advice text cells get follows, the decoding fit for the column's type)
+    onet = _onet() if method == "rubric" else None
+    # (round 78: the bytes advice text cells get follows, the decoding fit for the column's type;
+    # round 78 (was: a pattern "= df\['task_id'\]\S.*", which the Arrow advice "= pd.Series(df['task_id']
+    # .tolist(), index=df.index).str.decode('utf-8')" no longer fits): each advice in full, then followed)
     with pytest.raises(DataFormatError, match=rf"^row {row}, column 'task_id': task ID {shown} is not an "
                                               r"integer: bytes, not text \(from a database driver or a binary "
-                                              r"column\?\): decode them first, df\['task_id'\] = df\['task_id'\]"
-                                              r"\S.* \(or the column's own encoding\)$"):
-        score_tasks(frame, method, onet=_onet() if method == "rubric" else None)
+                                              r"column\?\): decode them first, " + re.escape(advice)
+                                              + r" \(or the column's own encoding\)$"):
+        score_tasks(frame, method, onet=onet)
+    namespace = {"df": frame.copy(), "pd": pd}
+    exec(advice, namespace)  # the advice, as said
+    as_text = pd.Series([v.decode() if isinstance(v, bytes) else v for v in ids.tolist()], dtype=object)
+    scores = ["p_e0", "p_e1", "p_e2", "label", "admin"]
+    pd.testing.assert_frame_equal(score_tasks(namespace["df"], method, onet=onet)[scores],
+                                  score_tasks(frame.assign(task_id=as_text), method, onet=onet)[scores])
 
 
 def test_a_task_id_of_bytes_is_refused_where_other_forms_find_the_task():

@@ -67,7 +67,10 @@ Faults found (each test below failed before its fix):
    label given) and no task for the rubric, and a complex number raised numpy's
    ``TypeError: ufunc 'remainder' not supported ...``. Now refused as ``score_tasks``
    refuses them: ``row 2, column 'task_id': task ID -2 is negative; O*NET task IDs are 0
-   or more``, ``row 1, column 'task_id': task ID b'1' is not an integer``.
+   or more``, ``row 1, column 'task_id': task ID b'1' is not an integer``. Since round 78
+   (one rule, :func:`exposure.scoring._inputs.check_task_ids`) an ID given as text is
+   shown quoted (``task ID '-2' is negative``) and bytes are told how to decode them
+   (``... is not an integer: bytes, not text (...): decode them first, df['task_id'] = ...``).
 """
 
 import logging
@@ -267,10 +270,18 @@ def test_rubric_agreement_reads_string_view_labels():
 
 # 8. task IDs by the rule of score_tasks --------------------------------------------------
 
+#: What a cell of bytes is told to do (round 78: the advice text cells of bytes get).
+DECODE_IDS = (": bytes, not text (from a database driver or a binary column?): decode them first, "
+              "df['task_id'] = df['task_id'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) "
+              "(or the column's own encoding)")
+
+
 @pytest.mark.parametrize("ids, message", [
     ([1, -2], "row 2, column 'task_id': task ID -2 is negative; O*NET task IDs are 0 or more"),
-    (["1", "-2"], "row 2, column 'task_id': task ID -2 is negative; O*NET task IDs are 0 or more"),
-    ([b"1", 2], "row 1, column 'task_id': task ID b'1' is not an integer"),
+    # round 78 (was: "task ID -2 is negative": the ID is shown as given, a text quoted)
+    (["1", "-2"], "row 2, column 'task_id': task ID '-2' is negative; O*NET task IDs are 0 or more"),
+    # round 78 (was: "task ID b'1' is not an integer", no advice)
+    ([b"1", 2], "row 1, column 'task_id': task ID b'1' is not an integer" + DECODE_IDS),
     ([1 + 0j, 2], "row 1, column 'task_id': task ID (1+0j) is not an integer"),
 ])
 def test_rubric_and_reference_refuse_task_ids_as_score_tasks(ids, message):

@@ -33,18 +33,16 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import datetime
 import gc
 import logging
 import threading
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from exposure._args import check_choice, check_column
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES, LABEL_LEVELS, LABELS, PROBA_COLUMNS
-from exposure._tables import signalling_nan, task_id_numbers
+from exposure._tables import signalling_nan
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
 from exposure.measures import eloundou
@@ -53,16 +51,22 @@ from exposure.schemas import validate
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.schemas._scores import TaskScores
 from exposure.scoring._features import normalise_text, normalise_texts
+from exposure.scoring._inputs import MIN_TASK_ID as _MIN_TASK_ID  # noqa: F401 (as before)
 from exposure.scoring._inputs import (
-    BINARY_TYPES,
+    OTHER_IDS_MESSAGE as OTHER_IDS_MESSAGE,  # said by every scorer; exposure score and Dask sum it
+)
+from exposure.scoring._inputs import (
+    OTHER_LABELS_MESSAGE as OTHER_LABELS_MESSAGE,  # said by reference; exposure score and Dask sum it
+)
+from exposure.scoring._inputs import (
     RowNames,
-    bytes_advice,
     cell_shown,
     check_columns,
     check_header_rows,
     check_job_zones,
     check_onet,
     check_path_name,
+    check_task_ids,
     check_task_types,
     check_text_column,
     check_titles_not_texts,
@@ -78,6 +82,7 @@ from exposure.scoring._inputs import (
     padded_choice_hint,
     release_name,
     repeated_index_message,
+    task_id_integers,
     task_texts,
     warn_codes_not_read,
     warn_keys_not_read,
@@ -86,12 +91,6 @@ from exposure.scoring._inputs import (
     with_index_label,
     without_other_ids,
     without_views,
-)
-from exposure.scoring._inputs import (
-    OTHER_IDS_MESSAGE as OTHER_IDS_MESSAGE,  # said by every scorer; exposure score and Dask sum it
-)
-from exposure.scoring._inputs import (
-    OTHER_LABELS_MESSAGE as OTHER_LABELS_MESSAGE,  # said by reference; exposure score and Dask sum it
 )
 from exposure.scoring._inputs import (  # noqa: F401 (as before: exposure.reports imports it)
     check_row_offset as _check_row_offset,
@@ -860,117 +859,14 @@ def task_score_table(scored: pd.DataFrame, *, path=None, row_offset: int = 1) ->
     return out
 
 
-def _check_integer_ids(frame, *, path=None, row_offset: int = 1) -> pd.Series | None:
-    """Raise on the first task ID that is not a 64-bit integer; return the IDs as numbers.
-
-    See :func:`exposure._tables.task_id_numbers`. Dates, times, durations, complex
-    numbers and bytes (which :func:`pandas.to_numeric` would read as numbers, or fail on)
-    are not task IDs either (:func:`_first_untyped_id`).
-    """
-    if not isinstance(frame, pd.DataFrame) or "task_id" not in frame.columns:
-        return None
-    ids = frame["task_id"]
-    pos = _first_untyped_id(ids)
-    if pos is None:
-        try:
-            return task_id_numbers(ids, path=path, row_offset=row_offset)
-        except DataFormatError as exc:  # its message wrote a cell of 1 MB out whole
-            value = ids.iloc[exc.row - row_offset] if exc.row is not None else None
-            if exc.row is None or len(repr(value)) <= len(cell_shown(value)):
-                raise
-            what = "that fits in 64 bits" if exc.reason.endswith("64 bits") else ""
-            raise DataFormatError(f"task ID {cell_shown(value)} is not an integer {what}".rstrip(),
-                                  path=path, row=exc.row, column="task_id") from None
-    if pos < 0:  # a date/duration/complex column with every cell missing: no ID given
-        return pd.Series(np.nan, index=ids.index, name=ids.name)
-    if not _untyped_dtype(ids.dtype):  # an object column: an earlier problem wins
-        task_id_numbers(ids.iloc[:pos], path=path, row_offset=row_offset)
-    value = ids.iloc[pos]
-    if isinstance(value, np.generic) and value.dtype.kind not in "mM":
-        value = value.item()  # (11504+0j), not np.complex128(11504+0j)
-    # b'18565' (a binary column, a database driver's bytea): decoded, it is read (it was told no more)
-    hint = bytes_advice("task_id", ids, path=path) if isinstance(value, BINARY_TYPES) else ""
-    raise DataFormatError(f"task ID {cell_shown(value)} is not an integer{hint}", path=path, row=pos + row_offset,
-                          column="task_id")
-
-
-#: Values that are never task IDs, though :func:`pandas.to_numeric` reads some as numbers.
-#: Bytes (``b'18565'``: a Parquet ``binary`` column) too: pandas read them as their number,
-#: so the learned model scored the row as that O*NET task while the category tags and the
-#: rubric looked the key up as ``"b'18565'"`` and found no work activities (a warning said
-#: O*NET does not list the task), and a CSV output wrote ``b'18565'`` (round 56).
-_NOT_ID_TYPES = (*BINARY_TYPES, complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
-                 np.datetime64, np.timedelta64, pd.Period, pd.Interval)
-#: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
-_PLAIN_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal",
-                          "boolean", "empty"})
-
-
-def _untyped_dtype(dtype) -> bool:
-    """True for a dtype of dates, times, durations, periods, intervals, complex numbers or bytes."""
-    if isinstance(dtype, pd.CategoricalDtype):
-        return _untyped_dtype(dtype.categories.dtype)
-    if isinstance(dtype, pd.SparseDtype):
-        return _untyped_dtype(dtype.subtype)
-    if isinstance(dtype, (pd.PeriodDtype, pd.IntervalDtype)):
-        return True
-    if isinstance(dtype, pd.ArrowDtype):  # binary[pyarrow]: bytes
-        kind = dtype.pyarrow_dtype
-        if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
-            return True
-    return getattr(dtype, "kind", "O") in "mMc"  # also datetime64[ns, tz], timestamp[pyarrow]
-
-
-def _first_untyped_id(ids: pd.Series) -> int | None:
-    """Position of the first given task ID that is a date, time, duration, complex number or bytes.
-
-    None when there is none; -1 when the whole column is of such a type but every cell
-    is missing. Cheap: a dtype test, and for object columns (or categories) one
-    :func:`pandas.api.types.infer_dtype` pass (the cells are looked at one by one only
-    when it finds values of more than the usual kinds).
-    """
-    if _untyped_dtype(ids.dtype):
-        given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
-        return int(given[0]) if len(given) else -1
-    values = ids.cat.categories if isinstance(ids.dtype, pd.CategoricalDtype) else ids
-    if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _PLAIN_KINDS:
-        return None
-    return next((pos for pos, value in enumerate(ids.tolist()) if isinstance(value, _NOT_ID_TYPES)),
-                None)
-
-
-#: Smallest task ID of the :class:`~exposure.schemas._scores.TaskScores` output (its
-#: ``task_id`` field, ``ge=0``).
-_MIN_TASK_ID = 0
-
-
 def _check_task_ids(frame, *, path=None, row_offset: int = 1) -> None:
-    """Raise on the first task ID that TaskScores would refuse: not an integer, or negative.
+    """Raise on the first task ID of ``frame`` that TaskScores would refuse (:func:`~exposure.scoring._inputs.check_task_ids`).
 
     Checked before scoring, so that the error is the same whatever the batch (the output
     schema sees a batch at a time, after its work).
     """
-    try:
-        numbers = _check_integer_ids(frame, path=path, row_offset=row_offset)
-        error = None
-    except DataFormatError as exc:
-        if exc.row is None:
-            raise
-        error = exc  # the rows before it are integers: a negative one there comes first
-        numbers = _check_integer_ids(frame.iloc[:exc.row - row_offset])
-    if numbers is not None:
-        low = (numbers < _MIN_TASK_ID).to_numpy(dtype=bool, na_value=False)
-        if low.any():
-            pos = int(low.argmax())
-            value = frame["task_id"].iloc[pos]
-            if isinstance(value, (float, np.floating)):
-                value = int(value)  # -1, not -1.0 (a column with a missing ID is float)
-            value = value.item() if isinstance(value, np.generic) else value
-            raise DataFormatError(f"task ID {value!r} is negative; O*NET task IDs are "
-                                  f"{_MIN_TASK_ID} or more", path=path, row=pos + row_offset,
-                                  column="task_id")
-    if error is not None:
-        raise error
+    if isinstance(frame, pd.DataFrame) and "task_id" in frame.columns:
+        check_task_ids(frame["task_id"], path=path, row_offset=row_offset)
 
 
 def _check_codes(frame, *, path=None, row_offset: int = 1) -> None:
@@ -1016,7 +912,7 @@ def _put_keys(out: pd.DataFrame, frame: pd.DataFrame, *, path=None, row_offset: 
     out["onetsoc_code"] = (frame["onetsoc_code"].astype("string") if "onetsoc_code" in frame.columns
                            else pd.Series(pd.NA, index=frame.index, dtype="string"))
     if "task_id" in frame.columns:
-        out["task_id"] = _check_integer_ids(frame, path=path, row_offset=row_offset).astype("Int64")
+        out["task_id"] = task_id_integers(frame["task_id"], path=path, row_offset=row_offset).astype("Int64")
     else:
         out["task_id"] = pd.array([pd.NA] * n, dtype="Int64")
 

@@ -52,7 +52,13 @@ import pandas as pd
 import pyarrow as pa
 
 from exposure._args import check_column, check_count, padded_choice_hint, shown
-from exposure._tables import SPREADSHEET_ERRORS, is_spreadsheet_error, norm_task_id, norm_task_ids
+from exposure._tables import (
+    SPREADSHEET_ERRORS,
+    is_spreadsheet_error,
+    norm_task_id,
+    norm_task_ids,
+    task_id_numbers,
+)
 from exposure.errors import DataFormatError
 from exposure.measures._crosswalk import check_once
 from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, code_hint
@@ -64,9 +70,13 @@ __all__ = [
     "BINARY_TYPES",
     "bytes_advice",
     "is_missing",
+    "MIN_TASK_ID",
+    "task_id_integers",
+    "check_task_ids",
     "onetsoc_code_message",
     "check_columns",
     "without_views",
+    "plain_index",
     "frame_type",
     "check_path_name",
     "check_titles_not_texts",
@@ -474,20 +484,23 @@ def warn_keys_not_read(frame: pd.DataFrame, log: logging.Logger, headers_message
                     ", ".join(repr(n) for n in levels))
 
 
-def repeated_index_message(caller: str) -> str:
+def repeated_index_message(caller: str, what: str = "scores") -> str:
     """The warning of ``caller`` on a frame whose index repeats a label (:func:`warn_repeated_index`).
 
     Its ``%d``/``%s``: the rows of repeated labels, the first such label, its first two rows.
+    ``what`` the caller returns: ``"scores"`` (the scorers), ``"tags"`` (the tagger).
 
     Examples
     --------
     >>> repeated_index_message("score_rubric").split(": the scores")[0]
     "score_rubric: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d)"
+    >>> repeated_index_message("tag_categories", "tags").split("): ")[1]
+    'the tags are returned row by row, but df.join(tags) or .loc by that index pairs each repeated label with every row of it (rows duplicated, tags on other rows); call reset_index() first to join the tags back'
     """
-    return (f"{caller}: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d): the scores "
-            "are returned row by row, but df.join(scores) or .loc by that index pairs each repeated label "
-            "with every row of it (rows duplicated, scores on other rows); call reset_index() first to "
-            "join the scores back")
+    return (f"{caller}: the frame's index repeats labels (%d row(s); first: %s, rows %d and %d): the {what} "
+            f"are returned row by row, but df.join({what}) or .loc by that index pairs each repeated label "
+            f"with every row of it (rows duplicated, {what} on other rows); call reset_index() first to "
+            f"join the {what} back")
 
 
 def warn_repeated_index(frame: pd.DataFrame, log: logging.Logger, message: str) -> None:
@@ -497,11 +510,14 @@ def warn_repeated_index(frame: pd.DataFrame, log: logging.Logger, message: str) 
     frame's index, so ``df.join(scores)`` gave each row of a repeated label the scores of
     every row of it (rows duplicated, one task's scores on the other), without a word.
     """
-    index = frame.index
-    if index.is_unique:
+    index = plain_index(frame.index)  # string_view labels: NotImplementedError from inside pandas
+    try:
+        if index.is_unique:
+            return
+        repeated = index.duplicated(keep=False)
+        codes = pd.factorize(index, use_na_sentinel=False)[0]  # a missing label repeats too
+    except TypeError:  # labels that are lists (unhashable): no join or .loc by them either
         return
-    repeated = index.duplicated(keep=False)
-    codes = pd.factorize(index, use_na_sentinel=False)[0]  # a missing label repeats too
     second = int(np.flatnonzero(index.duplicated())[0])
     first = int(np.flatnonzero(codes == codes[second])[0])
     label = index[first]
@@ -710,10 +726,13 @@ def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
     column gives) was refused as ``task text must be a non-empty string, got b'Answer
     email'``, which did not say what to do. For a frame of the caller the advice is the
     pandas code that mends the column ``values``: ``.str.decode('utf-8')`` for a column
-    of bytes alone (missing cells pass), with ``.astype(object)`` before it for Arrow's
-    ``binary`` (whose ``.str`` has no ``decode``), and a ``map`` that decodes the bytes
-    alone for a column that mixes them with text (``.str.decode`` made its text cells
-    missing). With ``path`` (a file), the advice says what to do to the file's column.
+    of bytes alone (missing cells pass), and a ``map`` that decodes the bytes alone for a
+    column that mixes them with text (``.str.decode`` made its text cells missing). An
+    Arrow column of bytes (``binary``, ``large_binary``, ``fixed_size_binary``, and the
+    ``binary_view`` of Polars and DuckDB) has no ``.str.decode``: its cells are decoded as
+    a plain column (``pd.Series(df[c].tolist(), index=df.index)``). The advice was
+    ``.astype(object).str.decode``, which raised pyarrow's ``ArrowNotImplementedError`` for
+    ``binary_view``. With ``path`` (a file), the advice says what to do to the file's column.
     A ``bytearray`` is decoded as bytes are; a ``memoryview`` (psycopg2's ``bytea``), which
     ``.str.decode`` makes missing without a word, by ``bytes(v).decode`` in a ``map``: such
     cells were refused with no advice (``got <memory at 0x7f...>``).
@@ -731,6 +750,8 @@ def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
     "df['task'] = df['task'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) (or the column's own encoding)"
     >>> bytes_advice("task", pd.Series([memoryview(b"Answer email"), None])).split("first, ")[1]
     "df['task'] = df['task'].map(lambda v: bytes(v).decode('utf-8') if isinstance(v, memoryview) else v) (or the column's own encoding)"
+    >>> bytes_advice("task", pd.Series([b"Answer email"], dtype=pd.ArrowDtype(pa.binary_view()))).split("first, ")[1]
+    "df['task'] = pd.Series(df['task'].tolist(), index=df.index).str.decode('utf-8') (or the column's own encoding)"
     """
     if path is not None:
         return ": bytes, not text: save the column as text (decoded from UTF-8, or from its own encoding)"
@@ -739,9 +760,11 @@ def bytes_advice(column, values: pd.Series | None = None, *, path=None) -> str:
     cells = [] if values is None or arrow else values.tolist()
     kinds = [kind for kind in BINARY_TYPES if any(isinstance(v, kind) for v in cells)]
     memory = memoryview in kinds  # .str.decode made them missing
+    if arrow:  # .astype(object).str.decode raised ArrowNotImplementedError for binary_view
+        return (f"{said}df[{column!r}] = pd.Series(df[{column!r}].tolist(), index=df.index).str.decode('utf-8') "
+                "(or the column's own encoding)")
     if not memory and all(isinstance(v, BINARY_TYPES) or is_missing(v) for v in cells):
-        to_text = ".astype(object).str.decode('utf-8')" if arrow else ".str.decode('utf-8')"
-        return f"{said}df[{column!r}] = df[{column!r}]{to_text} (or the column's own encoding)"
+        return f"{said}df[{column!r}] = df[{column!r}].str.decode('utf-8') (or the column's own encoding)"
     names = ", ".join(kind.__name__ for kind in kinds)
     decode = "bytes(v).decode('utf-8')" if memory else "v.decode('utf-8')"
     return (f"{said}df[{column!r}] = df[{column!r}].map(lambda v: {decode} if isinstance(v, "
@@ -761,6 +784,158 @@ def is_missing(value) -> bool:
     except (TypeError, ValueError):  # a ragged list
         return False
     return isinstance(missing, (bool, np.bool_)) and bool(missing)  # a list gives an array
+
+
+#: Smallest task ID (the ``task_id`` field of :class:`~exposure.schemas._scores.TaskScores`, ``ge=0``).
+MIN_TASK_ID = 0
+
+#: Values that are never task IDs, though :func:`pandas.to_numeric` reads some as numbers.
+#: Bytes (``b'18565'``: a Parquet ``binary`` column) too: pandas read them as their number,
+#: so the learned model scored the row as that O*NET task while the category tags and the
+#: rubric looked the key up as ``"b'18565'"`` and found no work activities (a warning said
+#: O*NET does not list the task), and a CSV output wrote ``b'18565'`` (round 56).
+_NOT_ID_TYPES = (*BINARY_TYPES, complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
+                 np.datetime64, np.timedelta64, pd.Period, pd.Interval)
+#: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
+_PLAIN_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal",
+                          "boolean", "empty"})
+
+
+def _untyped_dtype(dtype) -> bool:
+    """True for a dtype of dates, times, durations, periods, intervals, complex numbers or bytes."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return _untyped_dtype(dtype.categories.dtype)
+    if isinstance(dtype, pd.SparseDtype):
+        return _untyped_dtype(dtype.subtype)
+    if isinstance(dtype, (pd.PeriodDtype, pd.IntervalDtype)):
+        return True
+    if isinstance(dtype, pd.ArrowDtype):  # binary[pyarrow]: bytes
+        kind = dtype.pyarrow_dtype
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        if (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+                or pa.types.is_binary_view(kind)):
+            return True
+    return getattr(dtype, "kind", "O") in "mMc"  # also datetime64[ns, tz], timestamp[pyarrow]
+
+
+def _first_untyped_id(ids: pd.Series) -> int | None:
+    """Position of the first given task ID that is a date, time, duration, complex number or bytes.
+
+    None when there is none; -1 when the whole column is of such a type but every cell
+    is missing. Cheap: a dtype test, and for object columns (or categories) one
+    :func:`pandas.api.types.infer_dtype` pass (the cells are looked at one by one only
+    when it finds values of more than the usual kinds).
+    """
+    if _untyped_dtype(ids.dtype):
+        given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
+        return int(given[0]) if len(given) else -1
+    values = ids.cat.categories if isinstance(ids.dtype, pd.CategoricalDtype) else ids
+    if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _PLAIN_KINDS:
+        return None
+    return next((pos for pos, value in enumerate(ids.tolist()) if isinstance(value, _NOT_ID_TYPES)),
+                None)
+
+
+def task_id_integers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
+    """The task IDs ``ids`` as numbers; raise on the first that is not a 64-bit integer (missing passes).
+
+    The rule of :func:`exposure._tables.task_id_numbers`; dates, times, durations, complex
+    numbers and bytes (which :func:`pandas.to_numeric` would read as numbers, or fail on)
+    are not task IDs either (:func:`_first_untyped_id`), bytes told how to decode them
+    (:func:`bytes_advice`).
+
+    Examples
+    --------
+    >>> task_id_integers(pd.Series(["7", 8.0, None])).tolist()
+    [7.0, 8.0, nan]
+    >>> task_id_integers(pd.Series([7, b"8"]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID b'8' is not an integer: bytes, not text (from a database driver or a binary column?): decode them first, df['task_id'] = df['task_id'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) (or the column's own encoding)
+    """
+    pos = _first_untyped_id(ids)
+    if pos is None:
+        try:
+            return task_id_numbers(ids, path=path, row_offset=row_offset)
+        except DataFormatError as exc:  # its message wrote a cell of 1 MB out whole
+            value = ids.iloc[exc.row - row_offset] if exc.row is not None else None
+            if exc.row is None or len(repr(value)) <= len(cell_shown(value)):
+                raise
+            what = "that fits in 64 bits" if exc.reason.endswith("64 bits") else ""
+            raise DataFormatError(f"task ID {cell_shown(value)} is not an integer {what}".rstrip(),
+                                  path=path, row=exc.row, column="task_id") from None
+    if pos < 0:  # a date/duration/complex column with every cell missing: no ID given
+        return pd.Series(np.nan, index=ids.index, name=ids.name)
+    if not _untyped_dtype(ids.dtype):  # an object column: an earlier problem wins
+        task_id_numbers(ids.iloc[:pos], path=path, row_offset=row_offset)
+    value = ids.iloc[pos]
+    if isinstance(value, np.generic) and value.dtype.kind not in "mM":
+        value = value.item()  # (11504+0j), not np.complex128(11504+0j)
+    # b'18565' (a binary column, a database driver's bytea): decoded, it is read (it was told no more)
+    hint = bytes_advice("task_id", ids, path=path) if isinstance(value, BINARY_TYPES) else ""
+    raise DataFormatError(f"task ID {cell_shown(value)} is not an integer{hint}", path=path, row=pos + row_offset,
+                          column="task_id")
+
+
+def check_task_ids(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
+    """The task IDs ``ids`` as numbers; refuse the earliest that is not an integer of :data:`MIN_TASK_ID` or more.
+
+    The one rule of the scorers and the tagger on the task IDs they read
+    (:func:`exposure.scoring.score_tasks`, :func:`~exposure.scoring.categories.tag_categories`,
+    :func:`~exposure.scoring.rubric.score_rubric` with ``onet``,
+    :func:`~exposure.scoring.reference.score_reference`): :func:`task_id_integers`, then
+    no negative ID. A negative ID, bytes, a date or a duration matched no task (the row's
+    work activities were dropped without a word), a complex number raised numpy's
+    ``TypeError``. The tagger, the rubric and the reference had a copy of their own, which
+    showed a ``memoryview`` ID as ``<memory at 0x7f...>`` and told bytes no more than
+    ``is not an integer``.
+
+    Returns
+    -------
+    pandas.Series
+        The IDs as numbers (:func:`task_id_integers`), NaN where missing: a column of
+        dates with every cell missing (``NaT``) too, which
+        :func:`exposure._tables.task_id_numbers` reads as -9223372036854775808.
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the row (from ``row_offset``), the column ``task_id`` and the ID.
+
+    Examples
+    --------
+    >>> check_task_ids(pd.Series([7, "8", None])).tolist()
+    [7.0, 8.0, nan]
+    >>> check_task_ids(pd.Series([7, "-2", 3]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 2, column 'task_id': task ID '-2' is negative; O*NET task IDs are 0 or more
+    >>> check_task_ids(pd.Series([memoryview(b"7")]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: row 1, column 'task_id': task ID memoryview(b'7') is not an integer: bytes, not text (from a database driver or a binary column?): decode them first, df['task_id'] = df['task_id'].map(lambda v: bytes(v).decode('utf-8') if isinstance(v, memoryview) else v) (or the column's own encoding)
+    """
+    try:
+        numbers = task_id_integers(ids, path=path, row_offset=row_offset)
+        error = None
+    except DataFormatError as exc:
+        if exc.row is None:
+            raise
+        error = exc  # the rows before it are integers: a negative one there comes first
+        numbers = task_id_integers(ids.iloc[:exc.row - row_offset])
+    low = (numbers < MIN_TASK_ID).to_numpy(dtype=bool, na_value=False)
+    if low.any():
+        pos = int(low.argmax())
+        value = ids.iloc[pos]
+        if isinstance(value, (float, np.floating)):
+            value = int(value)  # -1, not -1.0 (a column with a missing ID is float)
+        value = value.item() if isinstance(value, np.generic) else value
+        raise DataFormatError(f"task ID {cell_shown(value)} is negative; O*NET task IDs are "
+                              f"{MIN_TASK_ID} or more", path=path, row=pos + row_offset, column="task_id")
+    if error is not None:
+        raise error
+    return numbers
 
 
 def onetsoc_code_message(value, values: pd.Series | None = None, *, path=None, what: str | None = None) -> str:
@@ -832,8 +1007,10 @@ def without_views(frame):
     text methods or dtype checks reads it: :func:`exposure.scoring.score_tasks` of a frame
     with its task texts, titles, codes or task IDs so raised ``NotImplementedError:
     string_view`` from inside pandas (``binary_view``: ``ArrowNotImplementedError``),
-    naming no column. The cells are the same (only their Arrow layout differs); anything
-    but a frame, and a frame without such columns, is returned as it is.
+    naming no column. The cells are the same (only their Arrow layout differs). An index
+    of such labels (``df.set_index("onetsoc_code")``) is read so too (:func:`plain_index`):
+    ``score_tasks`` and ``score_rubric`` raised ``ArrowNotImplementedError`` on it.
+    Anything but a frame, and a frame without such columns or index, is returned as it is.
 
     Examples
     --------
@@ -844,6 +1021,10 @@ def without_views(frame):
     if not isinstance(frame, pd.DataFrame):
         return frame
     out = frame
+    index = plain_index(frame.index)
+    if index is not frame.index:  # frame.set_index("code") of such a column: its index too
+        out = frame.copy(deep=False)
+        out.index = index
     for j, dtype in enumerate(frame.dtypes):
         plain = _VIEW_TYPES.get(str(dtype.pyarrow_dtype)) if isinstance(dtype, pd.ArrowDtype) else None
         if plain is None:
@@ -853,6 +1034,28 @@ def without_views(frame):
         # cast by pyarrow: pandas' astype raised the same NotImplementedError
         out.isetitem(j, pd.arrays.ArrowExtensionArray(pa.array(frame.iloc[:, j].array).cast(plain())))
     return out
+
+
+def plain_index(index: pd.Index) -> pd.Index:
+    """``index`` with labels of Arrow's ``string_view`` / ``binary_view`` as ``large_string`` / ``large_binary``.
+
+    pandas holds such an index (``df.set_index("onetsoc_code")`` of a Polars or DuckDB
+    table's column) but cannot look at it: ``is_unique`` raised ``NotImplementedError:
+    string_view``, so the repeated-index warning raised out of ``tag_categories``, and
+    ``score_tasks`` and ``score_rubric`` raised pyarrow's ``ArrowNotImplementedError``
+    (``array_take``) from inside pandas. Any other index is returned as it is.
+
+    Examples
+    --------
+    >>> view = pd.Index(pd.array(["a", "b"], dtype=pd.ArrowDtype(pa.string_view())), name="code")
+    >>> plain_index(view).dtype, plain_index(view).name
+    (large_string[pyarrow], 'code')
+    """
+    dtype = index.dtype
+    plain = _VIEW_TYPES.get(str(dtype.pyarrow_dtype)) if isinstance(dtype, pd.ArrowDtype) else None
+    if plain is None or isinstance(index, pd.MultiIndex):
+        return index
+    return pd.Index(pd.arrays.ArrowExtensionArray(pa.array(index.array).cast(plain())), name=index.name)
 
 
 #: The way to a pandas frame for the frames of other libraries, by the top module of their type

@@ -66,7 +66,6 @@ intervals): :mod:`exposure.reports.categories`.
 from __future__ import annotations
 
 import csv
-import datetime
 import functools
 import importlib.resources
 import itertools
@@ -80,7 +79,7 @@ import pandas as pd
 
 from exposure._args import as_real, check_column, is_number, shown
 from exposure._measures import CATEGORIES
-from exposure._tables import index_hint, norm_task_ids, task_id_numbers
+from exposure._tables import index_hint, norm_task_ids
 from exposure.errors import DataFormatError
 from exposure.schemas._fields import ONETSOC_PATTERN
 from exposure.scoring._features import normalise_texts, unmarked
@@ -95,6 +94,7 @@ from exposure.scoring._inputs import (
     cell_shown,
     check_onet,
     check_release_table,
+    check_task_ids,
     check_titles_not_texts,
     dwa_task_keys,
     has_keys,
@@ -110,10 +110,12 @@ from exposure.scoring._inputs import (
     onetsoc_code_message,
     release_name,
     remembered,
+    repeated_index_message,
     spelled_name,
     task_dwa_links,
     task_texts,
     warn_codes_not_read,
+    warn_repeated_index,
     with_index_label,
     without_other_ids,
 )
@@ -2163,49 +2165,9 @@ def _check_titles(frame: pd.DataFrame, occupation_column, *, path=None, row_offs
             what = (f"occupation title must be text or missing, got {cell_shown(value)}"
                     f"{bytes_advice(occupation_column, frame[occupation_column], path=path)}"
                     if isinstance(value, BINARY_TYPES) else
-                    f"occupation title must be text or missing, got {shown(value)}")
+                    f"occupation title must be text or missing, got "
+                    f"{shown(value.item() if isinstance(value, np.generic) else value)}")
         raise DataFormatError(what, path=path, row=pos + row_offset, column=occupation_column)
-
-
-#: Cells that are not task IDs, though pandas reads some as numbers (bytes ``b'1'`` as 1,
-#: a date as nanoseconds) or fails on them (a complex number).
-_NOT_TASK_ID = (bytes, complex, np.complexfloating, datetime.date, datetime.time,
-                datetime.timedelta, np.datetime64, np.timedelta64, pd.Period, pd.Interval)
-
-
-def _check_task_ids(ids: pd.Series) -> None:
-    """Refuse the earliest task ID that is not an integer of 0 or more (missing passes).
-
-    As :func:`exposure.scoring.score_tasks` refuses them: a negative ID, bytes, a date or a
-    duration matched no task (the row's work activities were dropped without a word), a
-    complex number raised numpy's ``TypeError``.
-    """
-    kind = getattr(ids.dtype, "kind", "O")
-    odd = len(ids)
-    if kind not in "iuf":  # numbers need no look at each cell
-        odd = next((pos for pos, v in enumerate(ids.tolist()) if isinstance(v, _NOT_TASK_ID)), odd)
-    head = ids.iloc[:odd]
-    if kind in "mMc":  # dates, durations, complex numbers: the cells before ``odd`` are missing
-        head = head.astype(object)
-    error = None
-    try:
-        numbers = task_id_numbers(head)
-    except DataFormatError as exc:  # a negative ID before it comes first
-        error = exc
-        numbers = task_id_numbers(ids.iloc[:exc.row - 1])
-    low = (numbers < 0).to_numpy(dtype=bool, na_value=False)
-    if low.any():
-        pos = int(low.argmax())
-        value = numbers.iloc[pos]
-        raise DataFormatError(f"task ID {int(value)} is negative; O*NET task IDs are 0 or more",
-                              row=pos + 1, column="task_id")
-    if error is not None:
-        raise error
-    if odd < len(ids):
-        value = ids.iloc[odd]
-        if isinstance(value, np.generic) and value.dtype.kind not in "mM":
-            value = value.item()
-        raise DataFormatError(f"task ID {value!r} is not an integer", row=odd + 1, column="task_id")
 
 
 def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> list[str]:
@@ -2226,7 +2188,7 @@ def _check_inputs(frame: pd.DataFrame, text_column, onet, occupation_column) -> 
     _check_codes(frame)
     _check_titles(frame, occupation_column)
     if onet is not None and has_keys(frame):  # a task ID 1.5, True or -1 matched no task
-        _check_task_ids(frame["task_id"])
+        check_task_ids(frame["task_id"])  # the rule of score_tasks
     return texts
 
 
@@ -2686,7 +2648,8 @@ def explain_categories(
     Returns
     -------
     pandas.DataFrame
-        Same index as ``frame``; bool columns ``admin``, ``routine_coding``,
+        Same index as ``frame`` (one that repeats a label gets one warning,
+        :data:`EXPLAIN_REPEATED_INDEX_MESSAGE`, as ``score_tasks`` warns); bool columns ``admin``, ``routine_coding``,
         ``entry_creative``; ``job_zone`` (nullable Int64); ``occupation`` (the O*NET-SOC
         code used, given or nearest to the title; empty when none); ``context`` (the
         contexts of the row, e.g. ``"clerical"``); and string columns ``admin_rule``,
@@ -2794,7 +2757,15 @@ def explain_categories(
     for cat in CATEGORIES:
         out[f"{cat}_rule"] = pd.Series(cols[f"{cat}_rule"], index=frame.index, dtype=str)
     logger.debug("tagged %d tasks", n)
+    warn_repeated_index(frame, logger, EXPLAIN_REPEATED_INDEX_MESSAGE)  # as score_tasks warns
     return out
+
+
+#: The warnings of :func:`explain_categories` and :func:`tag_categories` on a frame whose index repeats a
+#: label (as :func:`exposure.scoring.score_tasks` warns): the tags keep that index, and
+#: ``df.join(tag_categories(df))`` paired each row of a repeated label with every row of it, without a word.
+EXPLAIN_REPEATED_INDEX_MESSAGE = repeated_index_message("explain_categories", "tags")
+TAG_REPEATED_INDEX_MESSAGE = repeated_index_message("tag_categories", "tags")
 
 
 def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
@@ -2828,8 +2799,10 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
     -------
     pandas.DataFrame
         Bool columns ``admin``, ``routine_coding``, ``entry_creative``, same index as
-        ``frame``. :func:`explain_categories` gives the same flags (one decision function
-        serves both) with the evidence. Each distinct text is matched once against all
+        ``frame`` (one that repeats a label gets one warning,
+        :data:`TAG_REPEATED_INDEX_MESSAGE`, as ``score_tasks`` warns: joined back by it,
+        each row of the label got the tags of every row of it). :func:`explain_categories`
+        gives the same flags (one decision function serves both) with the evidence. Each distinct text is matched once against all
         text rules (:class:`exposure.scoring._rules.RuleSet`: RE2's filtered matching for
         printable ASCII texts).
 
@@ -2868,8 +2841,10 @@ def tag_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
     2  False           False           False
     3  False           False           False
     """
-    return _tag_categories(frame, None, text_column=text_column, onet=onet,
-                           occupation_column=occupation_column)
+    out = _tag_categories(frame, None, text_column=text_column, onet=onet,
+                          occupation_column=occupation_column)
+    warn_repeated_index(frame, logger, TAG_REPEATED_INDEX_MESSAGE)  # as score_tasks warns
+    return out
 
 
 def _tag_categories(frame: pd.DataFrame, texts: list | None, *, text_column: str = "task", onet=None,

@@ -18,7 +18,6 @@ import pandas as pd
 
 from exposure._args import check_choice, check_column, shown
 from exposure._measures import LABELS, PROBA_COLUMNS
-from exposure._tables import task_id_numbers
 from exposure.errors import DataFormatError, ExposureError
 from exposure.measures._common import check_frame
 from exposure.measures.eloundou import check_task_labels
@@ -30,16 +29,19 @@ from exposure.scoring._inputs import (
     _stated,
     check_columns,
     check_statement_column,
+    check_task_ids,
     columns_shown,
     is_placeholder,
     is_spreadsheet_error,
     onetsoc_code_message,
     other_label_rows,
     padded_choice_hint,
+    repeated_index_message,
+    task_id_integers,
     unread_keys,
+    warn_repeated_index,
     without_views,
 )
-from exposure.scoring.categories import _check_task_ids
 
 __all__ = ["SOURCES", "label_column", "score_reference", "frame_task_ids", "join_labels"]
 
@@ -144,6 +146,8 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
     ``O*NET-SOC Code``, R's ``O.NET.SOC.Code``) or in a level of its index gets one
     warning (:data:`CODE_HEADER_MESSAGE`, :data:`CODE_LEVEL_MESSAGE`): they are not read,
     and the labels are joined on the task ID alone.
+    A frame whose index repeats a label gets one warning (:data:`REPEATED_INDEX_MESSAGE`,
+    as :func:`exposure.scoring.score_tasks` warns): the result keeps that index.
 
     Examples
     --------
@@ -194,7 +198,14 @@ def score_reference(frame: pd.DataFrame, labels: pd.DataFrame, *, source: str = 
         name = next((name for name, key in found.items() if key == "onetsoc_code"), None)
         if name is not None:
             logger.warning(message, name, name)
+    # the labels keep the frame's index: df.join(score_reference(df, labels)) by a repeated label
+    # paired each of its rows with every row of it, without a word (score_tasks warned)
+    warn_repeated_index(frame, logger, REPEATED_INDEX_MESSAGE)
     return out
+
+
+#: The warning of :func:`score_reference` on a frame whose index repeats a label (as ``score_tasks`` warns).
+REPEATED_INDEX_MESSAGE = repeated_index_message("score_reference")
 
 
 #: The warning of :func:`score_reference` on a frame with its codes under O*NET's header.
@@ -320,14 +331,14 @@ def _checked_keys(frame: pd.DataFrame, ids: pd.Series) -> pd.Series:
 
     The library's rules (:func:`exposure._tables.task_id_numbers`, :func:`_check_frame_codes`),
     rows counted from 1, as ``score_tasks`` reports them; a task ID of 0 or more
-    (:func:`exposure.scoring.categories._check_task_ids`, as ``score_tasks`` and
-    ``tag_categories`` check it): ``-1`` joined no label, bytes ``b'7'`` the label of
+    (:func:`exposure.scoring._inputs.check_task_ids`, the rule of ``score_tasks`` and
+    ``tag_categories``): ``-1`` joined no label, bytes ``b'7'`` the label of
     task 7, without a word, and a complex number raised numpy's ``TypeError``.
     """
     found = []
     try:
-        _check_task_ids(ids)
-        ids = task_id_numbers(ids).astype("Int64")
+        # a column of dates with every cell missing: no ID (task_id_numbers read NaT as -2**63)
+        ids = check_task_ids(ids).astype("Int64")
     except DataFormatError as exc:
         found.append(exc)
     try:
@@ -364,8 +375,8 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     exposure.errors.DataFormatError
         ``frame`` is not a DataFrame (named ``frame``), has repeated or multi-level column
         names, has no ``task_id`` column (O*NET's ``Task ID`` named when the frame has
-        it), or a task ID is not an integer that fits in 64 bits (a boolean is not one: row and column named;
-        :func:`exposure._tables.task_id_numbers`).
+        it), or a task ID is not an integer that fits in 64 bits (a boolean, a date or bytes
+        is not one: row and column named; :func:`exposure.scoring._inputs.task_id_integers`).
 
     Examples
     --------
@@ -380,8 +391,10 @@ def frame_task_ids(frame: pd.DataFrame) -> pd.Series:
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID True is not an integer
     """
-    # the library's rule: ``True`` was joined as task 1, ``1e30`` raised ``TypeError``
-    return task_id_numbers(_task_id_column(frame)).astype("Int64")
+    # the library's rule: ``True`` was joined as task 1, ``1e30`` raised ``TypeError``; a date was
+    # read as its nanoseconds, a column of NaT as -2**63 (score_tasks(..., "reference") then
+    # refused ``task ID -9223372036854775808``)
+    return task_id_integers(_task_id_column(frame)).astype("Int64")
 
 
 def _checked_labels(labels: pd.DataFrame, col: str) -> pd.DataFrame:

@@ -53,12 +53,16 @@ from exposure.scoring._inputs import (
     DWA_TABLES,
     RowNames,
     check_onet,
+    check_task_ids,
     has_keys,
+    ids_without_codes,
     job_zones_for,
     key_headers_message,
+    release_name,
     repeated_index_message,
     task_dwas_for,
     task_texts,
+    warn_codes_not_read,
     warn_keys_not_read,
     warn_repeated_index,
     with_index_label,
@@ -68,7 +72,6 @@ from exposure.scoring._inputs import (
 from exposure.scoring._rules import PatternRule, RuleSet, rule_texts, strip_list_marker
 from exposure.scoring.categories import (
     _NEAR_COLUMNS,
-    _check_task_ids,
     _column_key,
     _unmarked_texts,
     _warn_unread_keys,
@@ -427,8 +430,8 @@ def _check_keys(frame: pd.DataFrame) -> None:
     (``onetsoc_code``, ``task_id``) and its job zone by code: a code not of the form
     ``00-0000.00`` (``"47-2061"``, ``" 47-2061.00"``) or a task ID that is not an integer
     of 0 or more (``True``, ``7.5``, ``"x"``; ``-1`` and bytes ``b'7'``, refused by
-    ``score_tasks`` and ``tag_categories`` as
-    :func:`exposure.scoring.categories._check_task_ids` does; a complex number raised
+    ``score_tasks`` and ``tag_categories`` by one rule,
+    :func:`exposure.scoring._inputs.check_task_ids`; a complex number raised
     numpy's ``TypeError``) matched nothing, and that evidence was left out without a
     word. ``score_tasks`` refuses such keys before scoring. A missing key passes (no
     look-up); of a bad code and a bad task ID, the earlier row is raised.
@@ -451,7 +454,7 @@ def _check_keys(frame: pd.DataFrame) -> None:
         found.append(exc)
     if has_keys(frame):
         try:
-            _check_task_ids(frame["task_id"])  # the rule of score_tasks and tag_categories
+            check_task_ids(frame["task_id"])  # the rule of score_tasks and tag_categories
         except DataFormatError as exc:
             found.append(exc)
     if found:
@@ -495,16 +498,32 @@ KEY_LEVELS_MESSAGE = ("score_rubric: no %s column, but the frame's index has the
                       "zones of the O*NET tasks these keys name; frame.reset_index() makes them columns")
 
 
-def _warn_key_headers(frame: pd.DataFrame, onet) -> None:
+#: The warning of :func:`score_rubric` with ``onet`` on a frame of task IDs without O*NET-SOC codes.
+IDS_WITHOUT_CODES_MESSAGE = ("score_rubric: no 'onetsoc_code' column: the task IDs of 'task_id' (%d row(s)) are not "
+                             "read, as %s's work activities are keyed by onetsoc_code and task_id, so the rows were "
+                             "scored from their text alone; add the rows' O*NET-SOC codes as a column 'onetsoc_code' "
+                             "to have them scored with those O*NET tasks' work activities")
+
+
+def _warn_key_headers(frame: pd.DataFrame, onet, text_column="task") -> None:
     """Warn when ``onet`` is given and ``frame`` holds its task keys under other names or in its index.
 
     O*NET's ``Task Statements`` read with pandas (``O*NET-SOC Code``, ``Task ID``), or a
     frame indexed by its keys (``set_index(["onetsoc_code", "task_id"])``), were scored
     from their text alone, without a word, while ``score_tasks`` warns of them (and the
-    file readers rename the headers). Without ``onet`` no key is read, so nothing is said.
+    file readers rename the headers). So were codes under another name (``onet_code``:
+    :func:`~exposure.scoring._inputs.warn_codes_not_read`) and task IDs without a code
+    column (:data:`IDS_WITHOUT_CODES_MESSAGE`), of which ``score_tasks`` and the tagger
+    warn. Without ``onet`` no key is read, so nothing is said.
     """
-    if onet is not None:
-        warn_keys_not_read(frame, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)
+    if onet is None:
+        return
+    warn_keys_not_read(frame, logger, KEY_HEADERS_MESSAGE, KEY_LEVELS_MESSAGE)
+    if warn_codes_not_read(frame, "score_rubric", skip=(text_column,), log=logger):  # in score_tasks' words
+        return
+    n = ids_without_codes(frame, (text_column,))  # 0 where another warning names the codes
+    if n:
+        logger.warning(IDS_WITHOUT_CODES_MESSAGE, n, release_name(onet))
 
 
 def _read_inputs(frame: pd.DataFrame, text_column, onet) -> tuple[pd.DataFrame, list, list, list]:
@@ -632,7 +651,7 @@ def rubric_scores(frame: pd.DataFrame, *, text_column: str = "task", onet=None, 
     """
     out = _score_rubric(frame, text_column=text_column, onet=onet)
     _warn_job_zone_name(frame)  # ``Job Zone`` (O*NET's header) was not read, without a word
-    _warn_key_headers(frame, onet)  # nor were ``O*NET-SOC Code`` and ``Task ID``
+    _warn_key_headers(frame, onet, text_column)  # nor were ``O*NET-SOC Code`` and ``Task ID``
     # a code the release lacks had no work activities, without a word
     _warn_unread_keys(frame, onet, path=path, row_offset=row_offset)
     return out
