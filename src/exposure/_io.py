@@ -23,6 +23,7 @@ string cell, never as a formula, so the text is kept as is there.
 import contextlib
 import contextvars
 import csv
+import dataclasses
 import datetime
 import decimal
 import errno as errno_codes
@@ -74,6 +75,7 @@ __all__ = [
     "broken_link",
     "lost_cwd",
     "line_end",
+    "error_path",
     "under_file",
     "output_error",
     "neutralise_formulas",
@@ -89,7 +91,10 @@ __all__ = [
     "read_arrays",
     "read_pinned",
     "PINNED_ARGUMENT",
+    "REGISTRY_NAME",
+    "PinnedOption",
     "pinned_argument",
+    "pinned_option",
     "pinnable_name",
     "load_pinned",
     "pyarrow_parquet",
@@ -280,7 +285,7 @@ def _refuse_directory_path(text) -> None:
     """
     if isinstance(text, str) and text.endswith((os.sep, "/")):
         raise OutputError(f"the output must be a file name, not a directory path (ends in "
-                          f"{text[-1]!r}): give e.g. {text}scores.csv", path=text,
+                          f"{text[-1]!r}): give e.g. {text}scores.csv", path=error_path(text),
                           errno=errno_codes.EISDIR)
 
 
@@ -498,6 +503,23 @@ def line_end(path, *, file: bool = False) -> str | None:
     return None
 
 
+
+def error_path(path) -> str:
+    """``path`` as an error about it starts: as given, or its ``repr`` when it holds a line end or another control character.
+
+    An :class:`~exposure.errors.OutputError` starts with its path (``PATH: cannot write:
+    ...``): a file name holding a line end (``-o "$(printf 's\\nt.csv')"``) split the
+    first line of the error in two, before the reason that named it by its ``repr``.
+
+    Examples
+    --------
+    >>> error_path("o/s.csv"), error_path("o/s\\nt.csv")
+    ('o/s.csv', "'o/s\\\\nt.csv'")
+    """
+    text = os.fspath(path)
+    return repr(text) if any(ch < " " or ch == "\x7f" for ch in text) else text
+
+
 def under_file(path) -> str | None:
     """Why the output ``path`` cannot be made: it lies under a file (``lies under <file>, which is a file, ...``); None if not.
 
@@ -537,7 +559,7 @@ def _refuse_unexpanded(text) -> None:
     """Refuse an output path that starts with ``~`` (:func:`unexpanded_home`), naming it."""
     reason = unexpanded_home(text)
     if reason is not None:
-        raise OutputError(reason, path=text, errno=errno_codes.EINVAL)
+        raise OutputError(reason, path=error_path(text), errno=errno_codes.EINVAL)
 
 
 def check_output_path(output, *inputs) -> Path:
@@ -596,41 +618,44 @@ def check_output_path(output, *inputs) -> Path:
         raise DataFormatError(f"expected an output file path, got {type(output).__name__}") from None
     reason = lost_cwd(text)  # a relative path in a removed directory: "No such file or directory", naming nothing
     if reason is not None:
-        raise OutputError(reason, path=text, errno=errno_codes.ENOENT)
+        raise OutputError(reason, path=error_path(text), errno=errno_codes.ENOENT)
     out = Path(output)
+    # "s\nt.csv": the error's first line was the name's first line; shown as given (its "/" too)
+    named = out if error_path(text) == text else error_path(text)
     reason = long_name(out)  # first: pathlib raised a bare OSError ("File name too long")
     if reason is not None:
-        raise OutputError(reason, path=out, errno=errno_codes.ENAMETOOLONG)
+        raise OutputError(reason, path=named, errno=errno_codes.ENAMETOOLONG)
     if out.is_dir():
-        raise OutputError("is a directory; give a file name", path=out, errno=errno_codes.EISDIR)
+        raise OutputError("is a directory; give a file name", path=named, errno=errno_codes.EISDIR)
+    # "s\nt.csv": a new file of the two-line name ("s\nt/", first: a new directory)
+    reason = line_end(text, file=not text.endswith((os.sep, "/")))
+    if reason is not None:
+        raise OutputError(reason, path=named, errno=errno_codes.EINVAL)
     _refuse_directory_path(text)  # nothing there, or a file
     _refuse_unexpanded(text)  # "~/x.csv": a folder "~" was made in the current directory
-    reason = line_end(text, file=True)  # "s\nt.csv": a new file of the two-line name
-    if reason is not None:
-        raise OutputError(f"{text!r} {reason}", path=out, errno=errno_codes.EINVAL)
     if text in ("-", "/dev/stdout") and (text == "/dev/stdout" or not out.exists()):
-        raise OutputError("standard output is not supported: give a file name", path=out,
+        raise OutputError("standard output is not supported: give a file name", path=named,
                           errno=errno_codes.EINVAL)
     if out.exists() and not out.is_file():
         raise OutputError("exists and is not a regular file (a device, pipe or socket); "
-                          "give a file name", path=out, errno=errno_codes.EEXIST)
+                          "give a file name", path=named, errno=errno_codes.EEXIST)
     if out.is_file() and _is_file_mount(out):  # the rename over it failed after the work: EBUSY
         raise OutputError("is a mount point (a file mounted on its own, as docker run -v FILE:PATH "
                           "does), which the writer cannot replace by its new file; mount the folder "
-                          "instead, or write to another file", path=out, errno=errno_codes.EBUSY)
+                          "instead, or write to another file", path=named, errno=errno_codes.EBUSY)
     src = input_at(out, inputs)
     if src is not None:
         raise OutputError(
             f"the output is the input file {src}; write to another file",
-            path=out,
+            path=named,
             errno=errno_codes.EEXIST,
         )
     reason = broken_link(out, itself=False)  # its folders cannot be made: the writer failed after the work
     if reason is not None:
-        raise OutputError(f"it {reason}", path=out, errno=errno_codes.ENOENT)
+        raise OutputError(f"it {reason}", path=named, errno=errno_codes.ENOENT)
     reason = under_file(out)  # "my_tasks.csv is a file, not a directory": the words of exposure._outdir now
     if reason is not None:
-        raise OutputError(f"it {reason}", path=out, errno=errno_codes.ENOTDIR)
+        raise OutputError(f"it {reason}", path=named, errno=errno_codes.ENOTDIR)
     parent = out.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
@@ -640,9 +665,9 @@ def check_output_path(output, *inputs) -> Path:
         except OSError:
             read_only = False
         if read_only:
-            raise OutputError(f"{_REASONS[errno_codes.EROFS]} ({parent})", path=out,
+            raise OutputError(f"{_REASONS[errno_codes.EROFS]} ({parent})", path=named,
                               errno=errno_codes.EROFS)
-        raise OutputError(f"directory {parent} is not writable", path=out, errno=errno_codes.EACCES)
+        raise OutputError(f"directory {parent} is not writable", path=named, errno=errno_codes.EACCES)
     return out
 
 
@@ -3558,7 +3583,8 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
         is named (it was a bare ``ExposureError``, ``retrieval index not found: PATH``).
         The file is not pinned, naming it and how to pin it (:func:`_unpinned_advice`; it
         was a bare ``ExposureError``, ``artifact 'a.npz' is not listed in the model
-        registry``, naming no folder and giving no advice).
+        registry``, naming no folder and giving no advice); within :func:`pinned_option`, in
+        the command's words (:meth:`PinnedOption.unpinned`).
 
     Examples
     --------
@@ -3576,6 +3602,9 @@ def read_pinned(path, pins: dict, what: str) -> tuple[bytes, str]:
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if path.name not in pins:
+        option = PINNED_ARGUMENT.get()
+        if isinstance(option, PinnedOption):  # a command's option: its words, the registry beside it
+            raise DataFormatError(option.unpinned(path, digest, what, empty=not pins), path=path)
         raise DataFormatError(f"{what} {path.name!r} is not listed in the model registry, "
                               f"{_unpinned_advice(path, digest, what, empty=not pins)}", path=path)
     if pins[path.name] != digest:
@@ -3589,7 +3618,7 @@ def _pinned_beside(path: Path, digest: str) -> Path | None:
     ``exposure train --out models/m.npz`` pins the model it writes there, not in the
     registry read by default.
     """
-    beside = path.parent / "registry.txt"
+    beside = path.parent / REGISTRY_NAME
     try:
         lines = beside.read_text(encoding="utf-8-sig").splitlines() if beside.is_file() else []
     except (OSError, UnicodeDecodeError):
@@ -3611,12 +3640,127 @@ def pinnable_name(name: str) -> str:
     return re.sub(r"[\s#]+", "_", name.strip()) or "model.npz"
 
 
+#: File name of a model registry: the package's own (in ``exposure/data/models``), and the one
+#: ``exposure train --out`` writes beside the model it trains, where :func:`_pinned_beside` and
+#: ``exposure score --model`` (:class:`PinnedOption`) look for it.
+REGISTRY_NAME = "registry.txt"
+
+
 #: How the caller of a loader of pinned files takes the artifact, for the advice on a file
 #: the registry does not pin (:func:`pinned_argument`): None for a loaded model passed on
-#: (``score_tasks(model=...)``), else (the path's argument, the registry's argument or
-#: None, the caller's call or None).
-PINNED_ARGUMENT: contextvars.ContextVar[tuple[str, str | None, str | None] | None] = contextvars.ContextVar(
-    "pinned_argument", default=None)
+#: (``score_tasks(model=...)``), a command's option (:class:`PinnedOption`, :func:`pinned_option`),
+#: else (the path's argument, the registry's argument or None, the caller's call or None).
+PINNED_ARGUMENT: "contextvars.ContextVar[tuple[str, str | None, str | None] | PinnedOption | None]" = \
+    contextvars.ContextVar("pinned_argument", default=None)
+
+
+@dataclasses.dataclass(frozen=True)
+class PinnedOption:
+    """A command's option taking a model's path (``exposure score --model``), for the advice on its pinned files.
+
+    The command verifies the model, and the retrieval index and word vectors beside it,
+    against the :data:`REGISTRY_NAME` beside it (``registry``), where ``exposure train
+    --out`` pins what it writes, else against the package's own (``registry`` None). The
+    advice on a file that registry does not pin, or pins with another sha256, is said in
+    the command's words (:meth:`unpinned`, :meth:`mismatch`): the library's, ``load it with
+    that registry (load_model(path, registry=...))``, is Python, and its ``reinstall the
+    package`` restores no model of one's own. One rule, for the model and for each file
+    beside it (a retrieval index the registry beside the model does not pin was told
+    ``load_model(the model beside it, registry=...)``).
+
+    Parameters
+    ----------
+    option : str
+        The option (``"--model"``), which the messages start with.
+    registry : str or os.PathLike or None
+        The registry the command verifies against: the one beside the model, or None (the
+        package's own).
+    """
+
+    option: str
+    registry: str | os.PathLike | None = None
+
+    def _line(self, path: Path, digest: str) -> str:
+        """The registry line that pins ``path``, with a new name for a name a line cannot hold."""
+        name = pinnable_name(path.name)
+        line = f"'{name} {digest}'"
+        if name != path.name:
+            line += f" (renaming it {name}: a registry line cannot hold a name with a space or '#')"
+        return line
+
+    def unpinned(self, path: Path, digest: str, what: str, *, empty: bool = False) -> str:
+        """What to do with ``path`` (sha256 ``digest``, a file of kind ``what``), which the registry does not pin.
+
+        Examples
+        --------
+        >>> PinnedOption("--model", "m/registry.txt").unpinned(Path("m/m2.npz"), "ab", "model artifact")
+        "--model: the registry.txt beside it does not pin it (a registry pins each file by its name and sha256: renamed since exposure train wrote it?): add the line 'm2.npz ab' to m/registry.txt"
+        >>> PinnedOption("--model", "m/registry.txt").unpinned(Path("m/retrieval-v1.npz"), "ab", "retrieval index")
+        "--model: the registry.txt beside it does not pin this retrieval index, which the model's metadata names: add the line 'retrieval-v1.npz ab' to m/registry.txt, as exposure train --out pins the files it writes beside the model"
+        """
+        line, model = self._line(path, digest), what.startswith("model")
+        if self.registry is None:
+            this = "it" if model else f"{_this(what)}, which the model's metadata names"
+            also = "" if model else ", with the model's line"
+            return (f"{self.option}: no {REGISTRY_NAME} beside it pins {this}, as exposure train --out writes one "
+                    f"beside the model it trains (with its word vectors and retrieval index): copy the model "
+                    f"with the files beside it, or pin it in {path.parent / REGISTRY_NAME} with the line "
+                    f"{line}{also}")
+        if empty:  # "renamed since exposure train wrote it?" of a registry of no line
+            return (f"{self.option}: the {REGISTRY_NAME} beside it pins no file (it is empty, or holds only "
+                    f"comments): add the line {line} to {self.registry}, with the lines of the files beside it")
+        if model:
+            return (f"{self.option}: the {REGISTRY_NAME} beside it does not pin it (a registry pins each file by "
+                    f"its name and sha256: renamed since exposure train wrote it?): add the line {line} to "
+                    f"{self.registry}")
+        return (f"{self.option}: the {REGISTRY_NAME} beside it does not pin {_this(what)}, which the model's "
+                f"metadata names: add the line {line} to {self.registry}, as exposure train --out pins the files "
+                "it writes beside the model")
+
+    def mismatch(self, path: Path, expected: str, digest: str) -> str:
+        """What to do with ``path``, whose sha256 ``digest`` is not the ``expected`` one the registry pins.
+
+        Examples
+        --------
+        >>> print(PinnedOption("--model").mismatch(Path("m/learned-v1.npz"), "ab", "cd"))
+        --model: sha256 mismatch for learned-v1.npz (read from m/learned-v1.npz): expected ab, got cd: the package's registry pins its own learned-v1.npz under this name, not this file: pin it as it is with the line 'learned-v1.npz cd' in a registry.txt beside it (m/registry.txt), with the lines of the files beside it
+        """
+        line = f"'{path.name} {digest}'"
+        if self.registry is not None:  # a model of one's own, or a file beside it, edited since train pinned it
+            why = (f"{self.registry} pins another file under its name (damaged, or edited since it was pinned): "
+                   f"train the model again (exposure train --labels FILE --out PATH), or, if the file was "
+                   f"changed on purpose, pin it as it is with the line {line} in {self.registry}")
+        else:  # no registry beside it: a file under the name of one the package pins
+            why = (f"the package's registry pins its own {path.name} under this name, not this file: pin it as "
+                   f"it is with the line {line} in a {REGISTRY_NAME} beside it ({path.parent / REGISTRY_NAME}), "
+                   "with the lines of the files beside it")
+        return (f"{self.option}: sha256 mismatch for {path.name} (read from {path}): expected {expected}, got "
+                f"{digest}: {why}")
+
+
+@contextlib.contextmanager
+def pinned_option(option: str, registry=None):
+    """Within the block, advise on an unpinned or edited artifact in the words of a command's ``option``.
+
+    For ``exposure score --model``, which verifies the model against the registry beside it
+    (``registry``, or None for the package's own): :class:`PinnedOption`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.npz"
+    >>> _ = p.write_bytes(b"x")
+    >>> with pinned_option("--model", p.parent / "registry.txt"):
+    ...     read_pinned(p, {"other.npz": "0" * 64}, "model artifact")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: .../m.npz: --model: the registry.txt beside it does not pin it (...): add the line 'm.npz 2d71...' to .../registry.txt
+    """
+    token = PINNED_ARGUMENT.set(PinnedOption(option, registry))
+    try:
+        yield
+    finally:
+        PINNED_ARGUMENT.reset(token)
 
 
 @contextlib.contextmanager
@@ -3729,12 +3873,16 @@ def _mismatch(path: Path, expected: str, digest: str, what: str) -> ChecksumMism
     cache is written when a model is loaded) and gave no advice: a model retrained under
     the shipped model's name (``exposure train --out models/learned-v1.npz``, the default
     name) and given by its path was refused so, though the ``registry.txt`` beside it pins
-    it. That registry is named now; else the file is said not to be the one pinned.
+    it. That registry is named now; else the file is said not to be the one pinned. Within
+    :func:`pinned_option`, in the command's words (:meth:`PinnedOption.mismatch`).
     """
     exc = ChecksumMismatchError(path.name, expected, digest, path=path)
     said = f"sha256 mismatch for {path.name} (read from {path}): expected {expected}, got {digest}"
-    beside = _pinned_beside(path, digest)
-    if beside is not None:
+    option = PINNED_ARGUMENT.get()
+    beside = None if isinstance(option, PinnedOption) else _pinned_beside(path, digest)
+    if isinstance(option, PinnedOption):  # a command's option: its words, the registry beside it
+        exc.args = (option.mismatch(path, expected, digest),)
+    elif beside is not None:
         exc.args = (f"{said}: the registry given pins another {what} of this name; {beside} beside "
                     f"it pins this one: load it with that registry "
                     f"({_load_advice(what, repr(str(beside)), path)})",)
@@ -3744,6 +3892,17 @@ def _mismatch(path: Path, expected: str, digest: str, what: str) -> ChecksumMism
                     f"reinstall the package), or load it with a registry that pins it "
                     f"({_load_advice(what, path=path)})",)
     return exc
+
+
+def _this(what: str) -> str:
+    """``what`` after ``this``: ``this retrieval index``, but ``these static word vectors`` (a plural).
+
+    Examples
+    --------
+    >>> _this("retrieval index"), _this("static word vectors")
+    ('this retrieval index', 'these static word vectors')
+    """
+    return f"these {what}" if what.endswith("vectors") else f"this {what}"
 
 
 def _a(what: str) -> str:

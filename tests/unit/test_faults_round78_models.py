@@ -44,9 +44,11 @@
 7. ``exposure score --model transformer-v1.npz`` (the transformer's artifact, with ``--method
    learned`` or ``transformer``) was told the Python API's advice: ``...; score_tasks(method=
    'transformer') loads the shipped transformer itself, and its model= is the learned
-   scorer's model, which scores the rows given by O*NET ids``. Now: ``...; --method
-   transformer loads the shipped transformer itself: the model given is the learned
-   scorer's, which scores the rows given by O*NET ids`` (``load_model`` keeps its words).
+   scorer's model, which scores the rows given by O*NET ids``. Now: ``... it is a transformer
+   artifact; --method transformer loads the shipped transformer itself: the model given is
+   the learned scorer's, which scores the rows given by O*NET ids`` (``load_model`` keeps its
+   words; wave 2: without the Python reader, ``(exposure.scoring.transformer.load_transformer
+   reads it)``).
 """
 
 from __future__ import annotations
@@ -213,8 +215,7 @@ def test_transformer_artifact_as_model_is_told_in_the_command_words(models, tmp_
                  "--model", str(models / shipped.name)]) == 2
     assert capsys.readouterr().err.strip() == (
         f"exposure score: error: {models / shipped.name}: not a model of the learned scorer: it is a transformer "
-        "artifact (exposure.scoring.transformer.load_transformer reads it); --method transformer loads the "
-        "shipped transformer itself: the model given is the learned scorer's, which scores the rows given by "
-        "O*NET ids")
+        "artifact; --method transformer loads the shipped transformer itself: the model given is the learned "
+        "scorer's, which scores the rows given by O*NET ids")
     with pytest.raises(ExposureError, match=r"; score_tasks\(method='transformer'\) loads the shipped"):
         load_model(models / shipped.name, registry=models / "registry.txt")  # the Python API's words

@@ -224,9 +224,10 @@ def test_output_file_with_a_line_end_inside_is_refused(tmp_path, monkeypatch, ca
     monkeypatch.chdir(tmp_path)
     (tmp_path / "in.csv").write_text("task\nPlan budgets.\n")
     assert main(["score", "in.csv", "--method", "rubric", "-o", "s\nt.csv"]) == 2
-    assert _last_error(capsys) == (
-        "t.csv: cannot write: 's\\nt.csv' holds a line end: a value of two lines (a shell variable, or a $(...) "
-        "that gave two names?) would name one new file of both; give a single path")
+    # round 78 (was: "t.csv: cannot write: 's\\nt.csv' holds a line end: ...", the path's second line first)
+    assert capsys.readouterr().err.strip() == (
+        "exposure score: error: 's\\nt.csv': cannot write: holds a line end: a value of two lines (a shell "
+        "variable, or a $(...) that gave two names?) would name one new file of both; give a single path")
     assert os.listdir(tmp_path) == ["in.csv"]
     (tmp_path / "s\nt.csv").write_text("mine\n")  # one that exists is the user's: written as before
     assert check_output_path("s\nt.csv") == Path("s\nt.csv")

@@ -28,6 +28,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from exposure._version import __version__
 from exposure.errors import DataFormatError, ExposureError
@@ -70,14 +71,39 @@ def path_option(value: str):
     from ``--out .`` any more, and was written into the current directory (or refused as
     ``.: is a directory``). :func:`check_output_options` refuses it by its name.
 
+    A trailing separator is kept for :func:`os.fspath` (:class:`_DirectoryPath`): ``Path``
+    drops it, so ``--out-dir rubric.csv/`` (a directory is meant, as the slash says) was
+    refused as named like a file, while :func:`exposure._outdir.refuse_file_named_dir`
+    takes such a path as given.
+
     Examples
     --------
     >>> path_option("out"), path_option("")
     (PosixPath('out'), '')
+    >>> import os
+    >>> os.fspath(path_option("r.csv/")), str(path_option("r.csv/")), os.fspath(path_option("r.csv/") / "a")
+    ('r.csv/', 'r.csv', 'r.csv/a')
     """
-    from pathlib import Path
+    if value == "":
+        return ""
+    if value.endswith(("/", os.sep)) and value.strip("/" + os.sep):
+        path = _GivenPath(value)
+        path.given = value
+        return path
+    return Path(value)
 
-    return Path(value) if value != "" else ""
+
+class _GivenPath(type(Path())):
+    """A path given with a trailing separator, which :func:`os.fspath` of it keeps (:func:`path_option`).
+
+    Only of the path given itself: the paths made from it (``path / "a"``, ``path.parent``)
+    are read as ever, without it.
+    """
+
+    given: str | None = None
+
+    def __fspath__(self) -> str:
+        return self.given if self.given is not None else str(self)
 
 
 def checked_type(check):

@@ -10,11 +10,11 @@ import re
 import sys
 from pathlib import Path
 
-from exposure._io import check_output_path, formula_advice, pinnable_name
+from exposure._io import check_output_path, formula_advice, pinned_option
 from exposure._outdir import refuse_protected
 from exposure.cli import _silence_stdout, add_location_options
-from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError
-from exposure.fetch import file_sha256, read_folders
+from exposure.errors import DataFormatError, ExposureError
+from exposure.fetch import read_folders
 from exposure.releases import check_onet_release
 from exposure.scoring import METHODS, MODEL_METHODS
 from exposure.scoring._embed import VECTORS_NAME
@@ -214,8 +214,12 @@ def _user_model(path_text: str, *, load_from: str | None = None) -> tuple[Learne
     The registry is the ``registry.txt`` beside the artifact, where ``exposure train
     --out`` pins what it writes (the model, its word vectors and retrieval index), else
     the package's own (:func:`exposure.scoring.learned.load_model`). A file that
-    registry does not pin is refused in the command's words: the library's advice,
-    ``load_model(path, registry=...), then pass the model``, is Python.
+    registry does not pin, or pins with another sha256 (the model or a file beside it),
+    is refused in the command's words (:func:`exposure._io.pinned_option`, the one rule of
+    the library's loader): the library's advice, ``load_model(path, registry=...), then
+    pass the model``, is Python. The command checked the model itself first, in a copy of
+    that rule, and a retrieval index or word vectors that the registry beside the model
+    does not pin were told ``load_model(the model beside it, registry=...)``.
 
     Raises
     ------
@@ -226,67 +230,22 @@ def _user_model(path_text: str, *, load_from: str | None = None) -> tuple[Learne
         directory, not a model: the transformer's artifact in the words of ``--method``).
     exposure.errors.ChecksumMismatchError
         The model or a file beside it is not the one pinned (edited, damaged): how to
-        train it again or pin it as it is (:func:`_edited`).
+        train it again or pin it as it is.
     """
     path = Path(path_text)
     registry = _model_registry(path)
-    if path.is_file():
-        name, pins = path.name, read_registry(registry)
-        if registry is not None and name == REGISTRY_NAME:  # it was told to pin itself in itself
-            models = [n for n in pins if n not in (REGISTRY_NAME, INDEX_NAME, VECTORS_NAME, TRANSFORMER_NAME)]
-            pinned = f": give the model it pins ({', '.join(str(path.parent / n) for n in models)})" if models else ""
-            raise DataFormatError(f"--model: is the registry that pins the models beside it, not a model{pinned}",
-                                  path=path)
-        if name not in pins:
-            line = f"'{pinnable_name(name)} {file_sha256(path)}'"
-            if pinnable_name(name) != name:
-                line += f" (renaming it {pinnable_name(name)}: a registry line cannot hold a name with a space or '#')"
-            if registry is None:
-                raise DataFormatError(f"--model: no {REGISTRY_NAME} beside it pins it, as exposure train --out "
-                                      f"writes one beside the model it trains (with its word vectors and "
-                                      f"retrieval index): copy the model with the files beside it, or pin it in "
-                                      f"{path.parent / REGISTRY_NAME} with the line {line}", path=path)
-            if not pins:  # "renamed since exposure train wrote it?" of a registry of no line
-                raise DataFormatError(f"--model: the {REGISTRY_NAME} beside it pins no file (it is empty, or holds "
-                                      f"only comments): add the line {line} to {registry}, with the lines of the "
-                                      "files beside it", path=path)
-            raise DataFormatError(f"--model: the {REGISTRY_NAME} beside it does not pin it (a registry pins each "
-                                  f"file by its name and sha256: renamed since exposure train wrote it?): add the "
-                                  f"line {line} to {registry}", path=path)
-    # the text as given: a URL is named as one (load_model), not read as a file name
-    try:  # the library's advice in the command's words (a transformer artifact: --method transformer)
-        given = path_text if load_from is None else load_from
-        with options_named({"method": "--method"}):
-            model = load_model(given) if registry is None else load_model(given, registry=registry)
-    except ChecksumMismatchError as exc:
-        raise _edited(exc, registry) from None
+    if registry is not None and path.name == REGISTRY_NAME and path.is_file():  # told to pin itself in itself
+        models = [n for n in read_registry(registry)
+                  if n not in (REGISTRY_NAME, INDEX_NAME, VECTORS_NAME, TRANSFORMER_NAME)]
+        pinned = f": give the model it pins ({', '.join(str(path.parent / n) for n in models)})" if models else ""
+        raise DataFormatError(f"--model: is the registry that pins the models beside it, not a model{pinned}",
+                              path=path)
+    # the text as given: a URL is named as one (load_model), not read as a file name; the
+    # library's advice in the command's words (a transformer artifact: --method transformer)
+    given = path_text if load_from is None else load_from
+    with options_named({"method": "--method"}), pinned_option("--model", registry):
+        model = load_model(given) if registry is None else load_model(given, registry=registry)
     return model, registry
-
-
-def _edited(exc: ChecksumMismatchError, registry: str | None) -> ChecksumMismatchError:
-    """``exc``, the sha256 mismatch of the ``--model`` artifact (or of a file beside it), in the command's words.
-
-    A model edited (or damaged) since ``exposure train`` pinned it was told the library's
-    advice, ``restore it (the package's own files: reinstall the package), or load it with
-    a registry that pins it (load_model(path, registry=...))``: Python, and a package
-    reinstall that restores no model of one's own. The registry that pins another file
-    under the name is named, and the two ways out are the command's: train the model again,
-    or pin the file as it is.
-    """
-    path = Path(exc.path)
-    line = f"'{path.name} {exc.actual}'"
-    if registry is not None:  # a model of one's own, or a file beside it, edited since train pinned it
-        why = (f"{registry} pins another file under its name (damaged, or edited since it was pinned): train "
-               f"the model again (exposure train --labels FILE --out PATH), or, if the file was changed on "
-               f"purpose, pin it as it is with the line {line} in {registry}")
-    else:  # no registry beside it: a file under the name of one the package pins
-        why = (f"the package's registry pins its own {path.name} under this name, not this file: pin it as it "
-               f"is with the line {line} in a {REGISTRY_NAME} beside it ({path.parent / REGISTRY_NAME}), with "
-               "the lines of the files beside it")
-    said = f"sha256 mismatch for {path.name} (read from {path}): expected {exc.expected}, got {exc.actual}"
-    out = ChecksumMismatchError(exc.name, exc.expected, exc.actual, path=exc.path)
-    out.args = (f"--model: {said}: {why}",)
-    return out
 
 
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:

@@ -27,6 +27,7 @@ import logging
 import math
 import numbers
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -78,7 +79,12 @@ from exposure.scoring._inputs import (
     task_texts,
     task_type_hint,
 )
-from exposure.scoring.categories import CATEGORY_MAPPING_VERSION, explain_categories, tag_categories
+from exposure.scoring.categories import (
+    CATEGORY_MAPPING_VERSION,
+    EXPLAIN_REPEATED_INDEX_MESSAGE,
+    explain_categories,
+    tag_categories,
+)
 
 __all__ = [
     "read_hand_checked",
@@ -562,6 +568,9 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
         One row per category: ``category``, ``n_tasks``, ``n_tagged``, ``share``,
         ``n_by_mapping`` (a DWA/IWA mapping entry fired), ``n_by_text_only`` (only text
         rules fired), ``n_gated`` (entry_creative evidence dropped by the job-zone gate).
+        The tags are counted by position: a ``tasks`` index that repeats a label gives the
+        shares of the same frame with a plain index, without
+        :func:`~exposure.scoring.categories.explain_categories`' warning on it (round 78).
 
     Raises
     ------
@@ -580,7 +589,10 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
     tasks = check_table(tasks, "tasks")  # None: "frame must be a pandas DataFrame"
     if tasks.empty:  # a share of 0.0 of no task, as if none were tagged
         raise DataFormatError("tasks has no rows: no task to share")
-    ex = explain_categories(tasks, onet=onet, text_column=text_column)
+    # the shares count the tags by position: explain_categories' warning on a repeated index (its
+    # tags joined back by it pair the wrong rows) does not apply here, and was said by it (round 78)
+    with _unsaid(logging.getLogger(explain_categories.__module__), EXPLAIN_REPEATED_INDEX_MESSAGE):
+        ex = explain_categories(tasks, onet=onet, text_column=text_column)
     rows = []
     for cat in CATEGORIES:
         rule = ex[f"{cat}_rule"]
@@ -593,6 +605,46 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
         )
     cols = ["category", "n_tasks", "n_tagged", "share", "n_by_mapping", "n_by_text_only", "n_gated"]
     return pd.DataFrame(rows, columns=cols)
+
+
+class _Unsaid(logging.Filter):
+    """Drop the records of one message, logged in the thread that made the filter (:func:`_unsaid`).
+
+    A logger's filters run in the thread that logs: the records of other threads (a
+    caller's own ``explain_categories`` run meanwhile) pass as they are.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message, self.thread = message, threading.get_ident()
+
+    def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging's name
+        return record.msg != self.message or threading.get_ident() != self.thread
+
+
+@contextlib.contextmanager
+def _unsaid(log: logging.Logger, message: str):
+    """Within the block, ``log`` does not say ``message`` (in this thread); its other records pass.
+
+    :func:`category_shares` reads the tags of :func:`explain_categories` by position, so
+    its warning on a frame whose index repeats a label (joined back by that index, the
+    tags pair the wrong rows) told the caller of a fault the shares do not have.
+
+    Examples
+    --------
+    >>> log = logging.getLogger("exposure.doctest.unsaid")
+    >>> with _unsaid(log, "said %d"):
+    ...     log.filters[0].filter(logging.LogRecord("x", logging.WARNING, "", 0, "said %d", (1,), None))
+    False
+    >>> log.filters
+    []
+    """
+    drop = _Unsaid(message)
+    log.addFilter(drop)
+    try:
+        yield
+    finally:
+        log.removeFilter(drop)
 
 
 _SAMPLE_COLUMNS = ["onetsoc_code", "task_id", "stratum", "enriched_population", "inclusion_prob",

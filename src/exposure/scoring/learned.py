@@ -41,6 +41,7 @@ from scipy import sparse
 
 from exposure._args import check_column, check_path, shown
 from exposure._io import (
+    REGISTRY_NAME,
     atomic_path,
     file_url_path,
     is_url,
@@ -74,7 +75,9 @@ from exposure.scoring._inputs import (
     check_release_table,
     check_row_offset,
     remembered,
+    repeated_index_message,
     task_texts,
+    warn_repeated_index,
     without_other_ids,
 )
 from exposure.scoring.categories import _unmarked_texts
@@ -117,11 +120,6 @@ logger = logging.getLogger(__name__)
 
 #: File name of the shipped model artifact (in ``exposure/data/models``).
 MODEL_NAME = "learned-v1.npz"
-#: File name of a model registry: the package's own (in ``exposure/data/models``), and the one
-#: ``exposure train --out`` writes beside the model it trains (``exposure score --model``
-#: reads it there). Here, not in the training module, so that the command reads it without
-#: importing the trainer (a second of start-up).
-REGISTRY_NAME = "registry.txt"
 #: Feature blocks: task words, task characters, title words, SOC major group, DWA+IWA ids,
 #: the occupation context (mean task-word vector of the tasks of the same occupation), the
 #: retrieved O*NET neighbours, and the mean static word vector of the text.
@@ -467,12 +465,20 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+#: Each kind of the package's artifacts, as :func:`artifact_kind` names it (and, in
+#: :data:`ARTIFACT_KINDS`, what reads it).
+_KIND_NAMES = {
+    "learned": "a model of the learned scorer",
+    "transformer": "a transformer artifact",
+    "vectors": "static word vectors",
+    "index": "a retrieval index",
+}
 #: Each kind of the package's artifacts, as :func:`artifact_kind` names it, and what reads it.
 ARTIFACT_KINDS = {
-    "learned": "a model of the learned scorer (exposure.scoring.learned.load_model reads it)",
-    "transformer": "a transformer artifact (exposure.scoring.transformer.load_transformer reads it)",
-    "vectors": "static word vectors (the learned scorer's model beside them reads them)",
-    "index": "a retrieval index (the learned scorer's model beside it reads it)",
+    "learned": f"{_KIND_NAMES['learned']} (exposure.scoring.learned.load_model reads it)",
+    "transformer": f"{_KIND_NAMES['transformer']} (exposure.scoring.transformer.load_transformer reads it)",
+    "vectors": f"{_KIND_NAMES['vectors']} (the learned scorer's model beside them reads them)",
+    "index": f"{_KIND_NAMES['index']} (the learned scorer's model beside it reads it)",
 }
 
 
@@ -544,15 +550,17 @@ def _check_model_arrays(arrays: dict, meta: dict) -> None:
     what = "the model artifact"
     kind = artifact_kind(arrays, meta)
     if kind not in (None, "learned"):  # the transformer's was "not a model artifact: it lacks 'sets'"
-        also = ""
+        also, named = "", ARTIFACT_KINDS[kind]
         if kind == "transformer":  # said as the caller gives the method (exposure score: --method transformer)
             method = argument_given("method", "transformer")
-            also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its model= is "
-                    "the learned scorer's model, which scores the rows given by O*NET ids"
-                    if method.startswith("method=") else
-                    f"; {method} loads the shipped transformer itself: the model given is the learned scorer's, "
-                    "which scores the rows given by O*NET ids")
-        raise ExposureError(f"not a model of the learned scorer: it is {ARTIFACT_KINDS[kind]}{also}")
+            if method.startswith("method="):
+                also = ("; score_tasks(method='transformer') loads the shipped transformer itself, and its model= "
+                        "is the learned scorer's model, which scores the rows given by O*NET ids")
+            else:  # not the Python reader (load_transformer), which the command's user does not call
+                named = _KIND_NAMES[kind]
+                also = (f"; {method} loads the shipped transformer itself: the model given is the learned "
+                        "scorer's, which scores the rows given by O*NET ids")
+        raise ExposureError(f"not a model of the learned scorer: it is {named}{also}")
     for key in ("sets", "weights", "temperature", "word_ngram_max"):
         if key not in meta:
             raise KeyError(key)  # load_pinned: "not a model artifact: it lacks 'sets'"
@@ -1277,6 +1285,15 @@ def score_learned(
         (Before, a missing text was ``TypeError: sequence item 0: expected str instance,
         float found``, a number or an empty text was scored as a text without a word.)
 
+    Warns
+    -----
+    A frame whose index repeats a label gets one warning (:data:`REPEATED_INDEX_MESSAGE`,
+    as :func:`exposure.scoring.score_tasks`, ``score_rubric``, ``score_reference`` and
+    ``tag_categories`` warn): the scores keep that index, and ``df.join(score_learned(df))``
+    pairs each row of a repeated label with every row of it (rows duplicated, scores on
+    other rows). ``score_tasks`` warns in its own words (it scores through
+    :func:`_score_learned`, which does not warn).
+
     Examples
     --------
     >>> tasks = pd.DataFrame({"task": ["Answer telephones and take messages.",
@@ -1304,8 +1321,16 @@ def score_learned(
         # task, from its work activities ("Drive a forklift" came out E1); as score_tasks, from the text
         frame = without_other_ids(frame, normalise_texts(texts), onet, path=path, row_offset=row_offset,
                                   names=names)
-    return _score_learned(frame, texts, text_column=text_column, occupation_column=occupation_column,
-                          onet=onet, model=model, path=path, row_offset=row_offset, names=names)
+    out = _score_learned(frame, texts, text_column=text_column, occupation_column=occupation_column,
+                         onet=onet, model=model, path=path, row_offset=row_offset, names=names)
+    # the scores keep the frame's index: df.join(score_learned(df)) by a repeated label paired each
+    # of its rows with every row of it, without a word (score_tasks warned; it calls _score_learned)
+    warn_repeated_index(frame, logger, REPEATED_INDEX_MESSAGE)
+    return out
+
+
+#: The warning of :func:`score_learned` on a frame whose index repeats a label (as ``score_tasks`` warns).
+REPEATED_INDEX_MESSAGE = repeated_index_message("score_learned")
 
 
 def _score_learned(frame: pd.DataFrame, texts: list | None, *, text_column: str = "task",
