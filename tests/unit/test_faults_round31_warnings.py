@@ -36,7 +36,7 @@ from exposure import outcomes
 from exposure.errors import DataFormatError
 from exposure.rollup import rollup, to_soc
 
-NOT_IN_XW = "O*NET-SOC codes are not in the crosswalk"
+NOT_IN_XW = "of the scores is not in the crosswalk"  # round 78 (was: "O*NET-SOC codes are not in the crosswalk")
 NO_OEWS = "reaches no OEWS occupation code"
 SEVERAL = "several OEWS aggregates"
 

@@ -400,7 +400,10 @@ def test_to_soc_unmatched_warning_quotes_the_code(caplog):
     occ = pd.concat([_occ(), _occ().iloc[:1].assign(onetsoc_code="15-1132.00")], ignore_index=True)
     with caplog.at_level(logging.WARNING, logger="exposure"):
         to_soc(occ, _xw(), _emp())
-    assert _warnings(caplog) == ["1 O*NET-SOC codes are not in the crosswalk (e.g. '15-1132.00')"]
+    assert _warnings(caplog) == [
+        "1 O*NET-SOC code of the scores is not in the crosswalk onet_to_soc (e.g. '15-1132.00'), so its scores "
+        "count for no OEWS code, sector or worker: add it to the crosswalk, or give it as the O*NET-SOC 2019 code "
+        "it stands for (the crosswalk's taxonomy, e.g. '11-1011.00')"]
 
 
 def test_crosswalk_errors_quote_the_code():

@@ -104,7 +104,9 @@ def test_to_soc_with_some_codes_outside_the_crosswalk_still_warns_and_scores(cap
     assert soc.set_index("soc_code")["beta"].to_dict() == pytest.approx({"11-1011": 0.2, "13-1020": float("nan")},
                                                                          nan_ok=True)
     assert [r.getMessage() for r in caplog.records] == [
-        "1 O*NET-SOC codes are not in the crosswalk (e.g. '15-1132.00')"]
+        ("1 O*NET-SOC code of the scores is not in the crosswalk onet_to_soc (e.g. '15-1132.00'), "
+         "so its scores count for no OEWS code, sector or worker: add it to the crosswalk, or give it as the "
+         "O*NET-SOC 2019 code it stands for (the crosswalk's taxonomy, e.g. '11-1011.00')")]
 
 
 def test_rollup_keeps_its_own_error_for_codes_outside_the_crosswalk():

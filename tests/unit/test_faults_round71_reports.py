@@ -207,7 +207,9 @@ def test_coverage_table_leaves_the_warnings_of_another_thread_as_they_are():
         coverage_table({"x": occ}, xw, {"2025": emp})
     finally:
         logger.removeHandler(recorder)
-    warning = "1 O*NET-SOC codes are not in the crosswalk (e.g. '99-9999.00')"
+    warning = ("1 O*NET-SOC code of the scores is not in the crosswalk onet_to_soc (e.g. '99-9999.00'), "
+               "so its scores count for no OEWS code, sector or worker: add it to the crosswalk, or give it as the "
+               "O*NET-SOC 2019 code it stands for (the crosswalk's taxonomy, e.g. '11-1011.00')")
     here = threading.current_thread().name
     assert recorder.seen == [(here, f"OEWS release '2025', occupations 'x': {warning}"), ("other", warning)]
 

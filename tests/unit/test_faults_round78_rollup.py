@@ -143,8 +143,9 @@ def test_3_frequency_warnings_name_the_option(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert main([*_cli_files(tmp_path), "--weights", "frequency", "--task-ratings", str(ratings)]) == 0
     said = _said(caplog)
+    # (wave 2 of round 78: the ratings file and its line are named; was "(task_ratings row 1)")
     assert ("--weights frequency: the FT percentages of 1 of 2 tasks sum to less than 100 (categories or "
-            "percentages missing), e.g. 11-1011.00 task 1 (task_ratings row 1): 30; each is weighed by the mean "
+            f"percentages missing), e.g. 11-1011.00 task 1 ({ratings}, row 2): 30; each is weighed by the mean "
             "frequency of the categories given") in said
     assert (f"--weights frequency: 1 of 2 tasks are weighed by FT ratings that O*NET marks Recommend Suppress = Y "
             f"(low precision), e.g. 11-1011.00 task 1 ({tmp_path / 's.csv'}, row 2); they are used as given") in said

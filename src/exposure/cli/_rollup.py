@@ -45,7 +45,7 @@ from exposure.rollup._run import (
     no_industry_said,
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
-from exposure.rollup._soc import EMPLOYMENT_FRAME, national_detailed
+from exposure.rollup._soc import EMPLOYMENT_FRAME, crosswalk_named, national_detailed
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 from exposure.scoring._inputs import options_named
 
@@ -296,8 +296,18 @@ def _oews_first_row(path) -> int:
     2 under the header line of a CSV file; in a workbook, the row under the header row,
     which may follow title rows (the sheet is read again: called on errors only).
     """
+    return _first_row(path, "OCC_CODE")
+
+
+def _first_row(path, header: str) -> int:
+    """Row of the first record of file ``path`` whose header holds ``header`` (the readers' count).
+
+    2 under the header line of a text file; in a workbook, the row under the header row,
+    which may follow title rows (the sheet is read again: called on errors or warnings
+    only).
+    """
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
-        return read_table(path, {"occ_code": "OCC_CODE"}).first_row
+        return read_table(path, {"key": header}).first_row
     return first_row_number(path)
 
 
@@ -370,9 +380,11 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         tasks = onet.read_tasks(path)
         if tasks.empty:  # it was reported as tasks of the scores file missing from it
             raise DataFormatError("no task statements: the file has a header but no rows", path=path)
+    ratings_path = None  # the file the ratings are read from, named in the weights' warning
     if args.weights in ("importance", "frequency"):
         if args.task_ratings:
-            ratings = onet.read_task_ratings(args.task_ratings)
+            ratings_path = args.task_ratings
+            ratings = onet.read_task_ratings(ratings_path)
         else:
             name = _onet_names(args.onet_release, loc)["task_ratings"]
             if name is None:
@@ -380,12 +392,13 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
                     f"--weights {args.weights} needs O*NET Task Ratings, which the registry does not "
                     f"have for release {args.onet_release}; pass --task-ratings FILE"
                 )
-            ratings = onet.read_task_ratings(fetching.fetch(name, **loc))
+            ratings_path = fetching.fetch(name, **loc)
+            ratings = onet.read_task_ratings(ratings_path)
         if args.task_ratings:
             _check_scale(ratings, args.weights, args.task_ratings)
         if args.tasks and "task" in task_scores.columns:  # to tell the caller's own tasks, which
             tasks = onet.read_tasks(args.tasks)  # O*NET does not rate, from O*NET's (it was unread)
-    return xw, emp, tasks, ratings, structure, national
+    return xw, emp, tasks, ratings, ratings_path, structure, national
 
 
 def _load_employment(release: str, loc: dict) -> tuple[pd.DataFrame, bool]:
@@ -446,13 +459,18 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
     in the employment file, gave seven tables without a score and exit code 0. The
     message is rebuilt from the error's parts (:meth:`NothingMatchedError.text`).
     """
-    crosswalk = f"the crosswalk {args.crosswalk}" if args.crosswalk else "the registry's crosswalk"
+    crosswalk = _crosswalk_said(args)
     if exc.kind == "crosswalk":  # the error names the scores file
         return DataFormatError(exc.text(scores=None, crosswalk=crosswalk), path=args.task_scores,
                                column=exc.column)
     if args.employment:
         return DataFormatError(exc.text(crosswalk=crosswalk, employment="this file"), path=args.employment)
     return DataFormatError(exc.text(crosswalk=crosswalk, employment=f"OEWS {args.oews_release}"))
+
+
+def _crosswalk_said(args: argparse.Namespace) -> str:
+    """The crosswalk the command reads, in its messages: ``the crosswalk FILE`` or ``the registry's crosswalk``."""
+    return f"the crosswalk {args.crosswalk}" if args.crosswalk else "the registry's crosswalk"
 
 
 #: The OEWS release ``exposure rollup`` loads without ``--oews-release`` or ``--employment``.
@@ -574,7 +592,7 @@ def run_rollup(args: argparse.Namespace) -> int:
                             "--task-ratings": args.task_ratings, "--soc-structure": args.soc_structure})
     check_rollup_output(out)  # a table file of the user's own would be replaced or removed
     scores = read_task_scores(args.task_scores)
-    xw, emp, tasks, ratings, structure, national = _inputs(args, scores)
+    xw, emp, tasks, ratings, ratings_path, structure, national = _inputs(args, scores)
     # the weights' errors in the command's words (--weights core, --onet-release or --tasks FILE), not
     # the Python arguments' (weights='core', "the task statements of the O*NET release ...")
     with _in_file(args.task_scores, first_row_number(args.task_scores), frame="task_scores"), options_named(_OPTIONS):
@@ -584,11 +602,15 @@ def run_rollup(args: argparse.Namespace) -> int:
         scores = _without_other_tasks(scores, args.weights, tasks, path=args.task_scores,
                                       row_offset=first_row_number(args.task_scores))
         # its warnings name the file's rows, said here once: rollup() does not repeat them
+        # (and the ratings file's line: the FT warning named the frame's row, one above it)
         task_weights(scores, args.weights, task_ratings=ratings, tasks=tasks, path=args.task_scores,
-                     row_offset=first_row_number(args.task_scores))
+                     row_offset=first_row_number(args.task_scores), ratings_path=ratings_path,
+                     ratings_row_offset=lambda: _first_row(ratings_path, "O*NET-SOC Code"))
     try:
-        # the weights' warnings, and the national table's, said already
-        with weight_warnings_said(), no_industry_said() if national else contextlib.nullcontext():
+        # the weights' warnings, and the national table's, said already; the crosswalk's
+        # warning names the file read (it named no frame or file)
+        with weight_warnings_said(), no_industry_said() if national else contextlib.nullcontext(), \
+                crosswalk_named(_crosswalk_said(args)):
             result = rollup(
                 scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
                 combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,

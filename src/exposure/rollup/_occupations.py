@@ -451,6 +451,8 @@ def task_weights(
     tasks: pd.DataFrame | None = None,
     path=None,
     row_offset: int = 1,
+    ratings_path=None,
+    ratings_row_offset=1,
 ) -> np.ndarray:
     """Weight of each task row within its occupation.
 
@@ -498,6 +500,14 @@ def task_weights(
     row_offset : int, default 1
         Row number of the first row of ``task_scores`` in the warnings (2: the lines of a
         CSV file under its header, :func:`exposure._tables.first_row_number`).
+    ratings_path : str or os.PathLike, optional
+        File ``task_ratings`` was read from, named with the row of a rating in the warning
+        of FT percentages summing below 100 (without it: ``task_ratings row 3``, the
+        frame's row; ``exposure rollup --task-ratings FILE`` said so, one above the
+        file's line and naming no file, until round 78).
+    ratings_row_offset : int or callable, default 1
+        Row number of the first row of ``task_ratings`` in that warning (2 under the
+        header of O*NET's text file), or a function giving it, called only to warn.
 
     Returns
     -------
@@ -692,7 +702,7 @@ def task_weights(
                 path=_TASK_SCORES, row=pos + 1,  # the scores' row: it named no frame, beside two others
             )
         if scale == "FT":
-            _check_ft_sums(task_scores, table, weights)
+            _check_ft_sums(task_scores, table, weights, path=ratings_path, row_offset=ratings_row_offset)
         values = w.to_numpy(dtype=float)
         bad = ~(np.isfinite(values) & (values > 0))
         if bad.any():
@@ -730,11 +740,14 @@ def task_weights(
 FT_SUM_TOLERANCE = 0.5
 
 
-def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str) -> None:
+def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str, *, path=None,
+                   row_offset=1) -> None:
     """Refuse FT percentages of a scored task that sum above 100; warn once when they sum below.
 
     ``table`` holds, per task, the sum of its FT percentages (``den``) and the last of
     its rows (``row``, 0-based in ``task_ratings``; the row the file reader names). The
+    warning names that row in file ``path`` when given (counted from ``row_offset``, or
+    the function giving it: :func:`task_weights`), else in the frame (from 1). The
     weight is the mean frequency of the categories given, so the percentages are
     rescaled to sum to 100: within
     :data:`FT_SUM_TOLERANCE` of 100 (rounding) without a word. A sum below that (a
@@ -764,12 +777,16 @@ def _check_ft_sums(task_scores: pd.DataFrame, table: pd.DataFrame, weights: str)
     if under.any() and not _WEIGHT_WARNINGS_SAID.get():
         pos = int(np.flatnonzero(under)[0])
         row = task_scores.iloc[pos]
+        at = int(last_row.iloc[pos])
+        # the file's line under exposure rollup --task-ratings FILE (it said the frame's row, one above)
+        where = (f"task_ratings row {at + 1}" if path is None
+                 else f"{path}, row {at + (row_offset() if callable(row_offset) else row_offset)}")
         # in the caller's words: exposure rollup said weights='frequency', which it does not take
         log.warning("%s: the FT percentages of %d of %d tasks sum to less than 100 (categories or "
-                    "percentages missing), e.g. %s task %s (task_ratings row %d): %g; each is weighed by "
+                    "percentages missing), e.g. %s task %s (%s): %g; each is weighed by "
                     "the mean frequency of the categories given", _weights_said(weights), int(under.sum()),
-                    len(task_scores), row["onetsoc_code"], norm_task_id(row["task_id"]),
-                    int(last_row.iloc[pos]) + 1, float(total[pos]))
+                    len(task_scores), row["onetsoc_code"], norm_task_id(row["task_id"]), where,
+                    float(total[pos]))
 
 
 def _warn_suppressed(task_scores: pd.DataFrame, rat: pd.DataFrame, weights: str, scale: str, *,
@@ -1628,6 +1645,25 @@ def check_count(value, name: str, minimum: int = 0) -> int:
 
 
 def _memory_bytes() -> int | None:
+    """Memory available to this process now, in bytes (None where the system does not say).
+
+    Linux's ``MemAvailable`` (``/proc/meminfo``: what new arrays can take without
+    swapping, other programs' memory left out); elsewhere the physical memory
+    (:func:`_physical_bytes`). The check compared the draws with the physical memory:
+    ``exposure rollup --bootstrap 100000000`` passed it on a 23.5 GiB machine of which
+    other programs held some, then grew until it was killed.
+    """
+    try:
+        with open("/proc/meminfo", encoding="ascii") as lines:
+            for line in lines:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return _physical_bytes()
+
+
+def _physical_bytes() -> int | None:
     """Physical memory of this machine in bytes (None where the system does not say)."""
     try:
         return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
@@ -1644,14 +1680,19 @@ def _size(n_bytes: float) -> str:
 
 
 def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | None = None, *,
-                      working: int = 0, working_what: str = "", advice: str = "use fewer draws") -> None:
+                      working: int = 0, working_what: str = "", per_draw: int = 0,
+                      advice: str = "use fewer draws") -> None:
     """Refuse bootstrap draws whose arrays (3 measures x ``n_draws`` x ``n_columns`` floats) exceed memory.
 
-    The arrays kept (3 measures x ``n_draws`` x ``n_columns`` 8-byte floats) and, when
-    given, ``working`` bytes of arrays the computation needs beside them at its peak
-    (an estimate: :func:`bootstrap_occupations` counts the arrays of one chunk over the
-    task rows, :func:`~exposure.rollup.rollup` the copies of the draws on the industry x
-    occupation cells of the workforce statistics), compared with the machine's memory.
+    The arrays kept (3 measures x ``n_draws`` x ``n_columns`` 8-byte floats) and the
+    working arrays the computation needs beside them at its peak (an estimate, an upper
+    bound: :func:`bootstrap_occupations` counts the arrays of one chunk over the task
+    rows, ``working`` bytes whatever the draws; :func:`~exposure.rollup.rollup` the
+    copies of the draws on the industry x occupation cells of the workforce statistics,
+    ``per_draw`` bytes a draw), compared with the memory available now
+    (:func:`_memory_bytes`). The message says what the draws would take, what is
+    available, and how many draws fit (until round 78 it compared them with the
+    physical memory and said neither).
 
     Parameters
     ----------
@@ -1661,11 +1702,14 @@ def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | Non
     what : str
         What the columns are, for the message.
     memory : int, optional
-        Bytes available; default the machine's physical memory.
+        Bytes available; default the memory available now (:func:`_memory_bytes`), said
+        with the machine's physical memory.
     working : int, default 0
-        Bytes of working arrays, counted with the draws.
+        Bytes of working arrays, whatever the number of draws.
     working_what : str, default ""
         What the working arrays are, for the message.
+    per_draw : int, default 0
+        Bytes of working arrays for each draw.
     advice : str, default "use fewer draws"
         The end of the message.
 
@@ -1675,21 +1719,26 @@ def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | Non
     >>> check_draw_memory(10**12, 40, "occupations", memory=2**30)
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: 1,000,000,000,000 bootstrap draws need about 873.1 TiB for their arrays (3 measures x 1,000,000,000,000 draws x 40 occupations x 8 bytes), more than the 1.0 GiB of memory of this machine; use fewer draws
+    exposure.errors.ExposureError: 1,000,000,000,000 bootstrap draws need about 873.1 TiB for their arrays (3 measures x 1,000,000,000,000 draws x 40 occupations x 8 bytes), more than the 1.0 GiB of memory available; use fewer draws (at most 1,118,481 fit)
     >>> check_draw_memory(1000, 2, "occupations", memory=2**30, working=2**31, working_what="chunk arrays")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: 1,000 bootstrap draws need about 2.0 GiB for their arrays (3 measures x 1,000 draws x 2 occupations x 8 bytes, and about 2.0 GiB of chunk arrays), more than the 1.0 GiB of memory of this machine; use fewer draws
+    exposure.errors.ExposureError: 1,000 bootstrap draws need about 2.0 GiB for their arrays (3 measures x 1,000 draws x 2 occupations x 8 bytes, and about 2.0 GiB of chunk arrays), more than the 1.0 GiB of memory available; use fewer draws (not even 2 fit)
     """
-    memory = _memory_bytes() if memory is None else memory
-    kept = 3 * n_draws * n_columns * 8
-    need = kept + working
+    measured = memory is None
+    memory = _memory_bytes() if measured else memory
+    kept = 3 * n_columns * 8
+    need = n_draws * (kept + per_draw) + working
     if memory is not None and need > memory:
-        extra = f", and about {_size(working)} of {working_what}" if working else ""
+        extra = f", and about {_size(n_draws * per_draw + working)} of {working_what}" if working or per_draw else ""
+        most = (memory - working) // (kept + per_draw) if kept + per_draw else 0
+        total = _physical_bytes() if measured else None
+        where = (f"{_size(memory)} available, of the {_size(total)} of memory of this machine" if total
+                 else f"{_size(memory)} of memory available")
         raise ExposureError(
             f"{n_draws:,} bootstrap draws need about {_size(need)} for their arrays (3 measures x "
-            f"{n_draws:,} draws x {n_columns:,} {what} x 8 bytes{extra}), more than the {_size(memory)} of "
-            f"memory of this machine; {advice}"
+            f"{n_draws:,} draws x {n_columns:,} {what} x 8 bytes{extra}), more than the {where}; {advice} "
+            + (f"(at most {most:,} fit)" if most >= 2 else "(not even 2 fit)")
         )
 
 

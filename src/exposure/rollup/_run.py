@@ -368,24 +368,48 @@ def _check_in_crosswalk(occ: pd.DataFrame, onet_to_soc: pd.DataFrame) -> None:
 #: occupation cells.
 WORKING_ARRAYS = 6
 
+#: 8-byte values a draw that :func:`rollup` holds beside the arrays it counts by column:
+#: the statistics of each group (all workers, the major groups, the sectors) and their
+#: temporaries. With them and the workforce statistics' copy of the OEWS codes' draws
+#: (3 x OEWS codes), the estimate is above the peak measured (tracemalloc) on tables of 1
+#: to 900 occupations and up to 3,000 industry x occupation cells, where it was below it
+#: (96 bytes a draw for one occupation and code, against 270 measured; 528 against 730 on
+#: the tiny fixture of the tests).
+GROUP_VALUES = 64
 
-def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.DataFrame) -> None:
+
+def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.DataFrame,
+                         memory: int | None = None) -> None:
     """Refuse ``n_draws`` whose arrays in :func:`rollup` would not fit in memory.
 
-    Counts the draws kept (3 measures x ``n_draws`` x occupations and OEWS codes) and
-    :data:`WORKING_ARRAYS` working arrays of ``n_draws`` x the widest of the occupations,
+    Counts the draws kept (3 measures x ``n_draws`` x occupations and OEWS codes) and, for
+    each draw, :data:`WORKING_ARRAYS` working arrays of the widest of the occupations,
     the OEWS codes and the sector x occupation cells of ``employment`` (the workforce
     statistics copy each measure's draws onto these cells: 8,527 in May 2025, five
-    times the OEWS codes, which the estimate left out).
+    times the OEWS codes, which the estimate left out), the workforce statistics' copy
+    of the OEWS codes' draws, and :data:`GROUP_VALUES` values
+    (:func:`~exposure.rollup._occupations.check_draw_memory`; ``memory``: the bytes
+    available, by default the memory available now). The message says how many draws
+    fit.
+
+    Examples
+    --------
+    >>> emp = pd.DataFrame({"naics": "000000", "i_group": "cross-industry", "occ_code": ["11-1011"],
+    ...                     "o_group": "detailed", "tot_emp": [100.0]})
+    >>> _check_rollup_memory(1000, 1, 1, emp, memory=2**20)
+    >>> _check_rollup_memory(10**6, 1, 1, emp, memory=2**20)
+    Traceback (most recent call last):
+    ...
+    exposure.errors.ExposureError: 1,000,000 bootstrap draws need about 602.7 MiB for their arrays (3 measures x 1,000,000 draws x 2 occupations and OEWS codes x 8 bytes, and about 556.9 MiB of working arrays (per draw: 6 x 1 columns, 3 x 1 OEWS codes and 64 values, x 8 bytes)), more than the 1.0 MiB of memory available; use fewer draws (at most 1,659 fit)
     """
     f = employment_frame(employment)
     n_cells = int(((f["i_group"] == "sector") & (f["o_group"] == "detailed")).sum())
     width = max(n_occ, n_soc, n_cells)
-    check_draw_memory(n_draws, n_occ + n_soc, "occupations and OEWS codes",
-                      working=WORKING_ARRAYS * 8 * n_draws * width,
-                      working_what=f"working arrays ({WORKING_ARRAYS} x {n_draws:,} draws x {width:,} "
-                      + ("industry x occupation cells x 8 bytes" if width == n_cells and n_cells
-                         else "columns x 8 bytes"))
+    unit = "industry x occupation cells" if width == n_cells and n_cells else "columns"
+    check_draw_memory(n_draws, n_occ + n_soc, "occupations and OEWS codes", memory,
+                      per_draw=8 * (WORKING_ARRAYS * width + 3 * n_soc + GROUP_VALUES),
+                      working_what=f"working arrays (per draw: {WORKING_ARRAYS} x {width:,} {unit}, 3 x {n_soc:,} "
+                      f"OEWS codes and {GROUP_VALUES} values, x 8 bytes)")
 
 
 def _warn_unscored(occ: pd.DataFrame) -> None:
@@ -502,10 +526,10 @@ def rollup(
     tasks, task_ratings : pandas.DataFrame, optional
     combine : {"equal", "n_tasks"}, default "equal"
     n_draws : int, default 0
-        Bootstrap draws, 0 (none) or 2 or more (one draw gives intervals with low = high); refused when their arrays would not fit in memory
-        (:func:`~exposure.rollup._occupations.check_draw_memory`: the draws kept of the
-        occupations and OEWS codes, and the working arrays of the weighted means and of
-        the workforce statistics on the industry x occupation cells).
+        Bootstrap draws, 0 (none) or 2 or more (one draw gives intervals with low = high); refused when their arrays would not fit in
+        the memory available now, saying how many fit (:func:`_check_rollup_memory`: the
+        draws kept of the occupations and OEWS codes, and the working arrays of the
+        weighted means and of the workforce statistics on the industry x occupation cells).
     seed : int, default 0
         Seed of the bootstrap, 0 or more.
     sample_labels : bool, optional

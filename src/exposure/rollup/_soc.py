@@ -5,6 +5,8 @@ The SOC 2018 -> OEWS code rule itself is :func:`exposure.crosswalks.oews_code_ma
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 
 import numpy as np
@@ -919,13 +921,57 @@ def _links(occupation_scores: pd.DataFrame, xw: pd.DataFrame, counts, *, warn: b
     out = occ.merge(xw, on="onetsoc_code", how="left")
     unmatched = out["soc_code"].isna()
     if warn and unmatched.any():
-        log.warning(
-            "%d O*NET-SOC codes are not in the crosswalk (e.g. %r)",
-            int(unmatched.sum()),
-            out.loc[unmatched, "onetsoc_code"].iloc[0],
-        )
+        log.warning("%s", not_in_crosswalk_said(int(unmatched.sum()), out.loc[unmatched, "onetsoc_code"].iloc[0]))
     out["weight"] = 1.0 if counts is None else out["n_tasks"].astype(float)
     return out[["onetsoc_code", "soc_code", "occ_code", "how", "weight"]].reset_index(drop=True)
+
+
+#: How the warnings of :func:`to_soc` name its crosswalk (:func:`crosswalk_named`).
+_CROSSWALK_NAME = contextvars.ContextVar("crosswalk_name", default="the crosswalk onet_to_soc")
+
+
+@contextlib.contextmanager
+def crosswalk_named(name: str):
+    """Within it, the warning of codes not in the crosswalk names it ``name`` (a file: ``the crosswalk xw.csv``).
+
+    :func:`to_soc` and :func:`~exposure.rollup.rollup` take the crosswalk as a frame,
+    ``onet_to_soc``; ``exposure rollup`` reads it from ``--crosswalk FILE`` or the
+    registry, and names that. A context variable: a roll-up in another thread names its
+    own.
+
+    Examples
+    --------
+    >>> with crosswalk_named("the crosswalk xw.csv"):
+    ...     not_in_crosswalk_said(1, "11-2011.00")[:71]
+    "1 O*NET-SOC code of the scores is not in the crosswalk xw.csv (e.g. '11"
+    """
+    token = _CROSSWALK_NAME.set(name)
+    try:
+        yield
+    finally:
+        _CROSSWALK_NAME.reset(token)
+
+
+def not_in_crosswalk_said(n: int, code) -> str:
+    """The warning of ``n`` O*NET-SOC codes of the scores (the first: ``code``) that the crosswalk lacks.
+
+    Their scores count for no OEWS code, sector or worker (no SOC code to reach one).
+    Until round 78 it said ``1 O*NET-SOC codes are not in the crosswalk (e.g.
+    '11-2011.00')``: no frame or file, and not what became of the scores.
+
+    Examples
+    --------
+    >>> not_in_crosswalk_said(1, "11-2011.00")
+    "1 O*NET-SOC code of the scores is not in the crosswalk onet_to_soc (e.g. '11-2011.00'), so its scores count for no OEWS code, sector or worker: add it to the crosswalk, or give it as the O*NET-SOC 2019 code it stands for (the crosswalk's taxonomy, e.g. '11-1011.00')"
+    >>> not_in_crosswalk_said(3, "11-2011.00")[:61]
+    '3 O*NET-SOC codes of the scores are not in the crosswalk onet'
+    """
+    one = n == 1
+    return (f"{n} O*NET-SOC code{'' if one else 's'} of the scores {'is' if one else 'are'} not in "
+            f"{_CROSSWALK_NAME.get()} (e.g. {str(code)!r}), so {'its' if one else 'their'} scores count for no "
+            f"OEWS code, sector or worker: add {'it' if one else 'them'} to the crosswalk, or give "
+            f"{'it as the O*NET-SOC 2019 code it stands' if one else 'them as the O*NET-SOC 2019 codes they stand'} "
+            "for (the crosswalk's taxonomy, e.g. '11-1011.00')")
 
 
 def _refuse_two_socs(xw: pd.DataFrame) -> None:
