@@ -48,6 +48,7 @@ O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on w
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import logging
@@ -88,7 +89,10 @@ from exposure._tables import (
     index_as_columns,
     index_hint,
     norm_task_ids,
+    parquet_shape,
     range_index_columns,
+    reader_reason,
+    stored_index,
 )
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
@@ -819,10 +823,13 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     of the key is one, as ``read_parquet`` infers them, else of text; text too when two
     directories are one integer, ``year=2024`` and ``year=02024``). An index pandas
     stored that holds data is a column, as in the other readers
-    (:func:`~exposure._tables.index_as_columns`): every file must store the same named
-    index; the row numbers that slices keep as an unnamed ``RangeIndex``
-    (``frame.iloc[a:b].to_parquet(...)``) are a column ``__index_level_0__`` of every file
-    when one file has them (``fill``: a file without them gets its own from 0).
+    (:func:`~exposure._tables.index_as_columns`), whether pandas stored it as a column
+    or as a range of its metadata (a ``RangeIndex``: ``set_index("task_id")`` of ids 3,
+    4, 5); the files' columns as read are matched (:func:`_check_same_columns`). The row
+    labels that slices keep as an unnamed ``RangeIndex`` (``frame.iloc[a:b].to_parquet(...)``),
+    or that a filtered frame stores as a column (``frame[mask].to_parquet(...)``), are a
+    column ``__index_level_0__`` of every file when one file has them (``fill``: a file
+    without them gets its own row numbers from 0), of a type that holds them all.
 
     A column's type in the meta is the one Arrow gives the column's types in the files
     (:func:`_common_type`: integers in one file and floats in another are floats; the
@@ -849,6 +856,9 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     types: dict = {}  # per column, a type that holds the values of every file so far
     kinds: dict = {}  # per column, its types in the files (an ordered set)
     ranges: dict[str, list[str]] = {}  # per file, the RangeIndex column index_as_columns adds
+    fielded_in: dict[str, list[str]] = {}  # per file, its stored columns (binary as text)
+    fielded: set = set()  # the columns stored in some file (not only as a RangeIndex)
+    first_schema = None  # the first file's, as stored
     for f in files:
         # hive partitions (``year=2024/part.parquet``) become columns, as read_parquet makes them
         hive = tuple(tuple(part.split("=", 1)) for part in (f.relative_to(src).parent.parts if src.is_dir() else ())
@@ -868,12 +878,17 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
         except DataFormatError:
             raise
         except Exception as exc:  # pyarrow raises several types for a bad file
-            raise DataFormatError(f"cannot read this Parquet file: {exc}", path=f) from None
-        if not _same_names(pf.schema_arrow.names, names):  # another order: matched by name
-            raise DataFormatError(f"its columns {pf.schema_arrow.names} are not those of {first.name} "
-                                  f"{names}", path=f)
+            raise DataFormatError(_parquet_error(f, exc), path=f) from None
+        # a RangeIndex holding data is a column of the rows read (index_as_columns), as a
+        # stored index level is: pandas stores ids 3, 4 (set_index of a progression) as a
+        # range of its metadata and ids 7, 9, 10 as a column, and the files were refused
+        ranges[str(f)] = [n for n, _ in range_index_columns(pf.schema_arrow, pf.metadata.num_rows)]
+        if f == first:
+            first_schema = pf.schema_arrow
+            names = _read_names(first_schema, ranges[str(f)])
+        _check_same_columns(pf.schema_arrow, ranges[str(f)], f, first_schema, ranges[str(first)], first)
         if f == first:  # the hidden columns (file, row) would overwrite a column of that name
-            _check_own_names(pd.DataFrame(columns=names), path=f)
+            _check_own_names(pd.DataFrame(columns=pf.schema_arrow.names), path=f)
         for key, value in hive:  # the directory's value overwrote the file's column
             if key in names:
                 raise DataFormatError(f"the partition directory key {key!r} ({key}={value}) is also a "
@@ -883,17 +898,17 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
         _check_carried(read, f)
         if f == first:
             schema = read
+        fielded_in[str(f)] = read.names
+        fielded.update(read.names)
         for field in read:
             known = types.setdefault(field.name, field.type)
             kinds.setdefault(field.name, {})[str(field.type)] = None
             if field.type != known:
                 types[field.name] = _common_type(known, field.type, field.name, f, first)
-        ranges[str(f)] = [n for n, _ in range_index_columns(pf.schema_arrow, pf.metadata.num_rows)]
-        named = [n for n in ranges[str(f)] if n != UNNAMED_INDEX]
-        if named != [n for n in ranges[str(first)] if n != UNNAMED_INDEX]:
-            raise DataFormatError(f"its stored index {named or '(none)'} is not that of {first.name} "
-                                  f"{[n for n in ranges[str(first)] if n != UNNAMED_INDEX] or '(none)'}",
-                                  path=f)
+        for name in ranges[str(f)]:  # the row numbers of a range, beside a column of that name
+            known = types.setdefault(name, pa.int64())
+            if known != pa.int64():
+                types[name] = _common_type(known, pa.int64(), name, f, first)
         start, groups, size, rows = 0, [], 0, 0
         for g in range(pf.metadata.num_row_groups):
             group = pf.metadata.row_group(g)
@@ -911,13 +926,17 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
                             rows=0, path=first)
     categorical = [c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)]
     meta = clear_known_categories(meta, cols=categorical)  # each file has its own
-    # the row numbers a slice kept as its unnamed RangeIndex (frame.iloc[a:b].to_parquet)
-    # are a column of every file when one file has them (the first file's from 0): the
-    # files keep one set of columns
-    unnamed = any(UNNAMED_INDEX in names_ for names_ in ranges.values())
-    for name in [n for n in ranges[str(first)] if n != UNNAMED_INDEX] + ([UNNAMED_INDEX] if unnamed else []):
-        meta[name] = pd.Series(dtype=np.int64)
-    pieces = [(f, g, start, hive, unnamed and UNNAMED_INDEX not in ranges[f])
+    # the row numbers a slice kept as its unnamed RangeIndex (frame.iloc[a:b].to_parquet),
+    # or a filtered frame's row labels, which pandas stores as a column of that name
+    # (frame[mask].to_parquet), are a column of every file when one file has them (the
+    # others' from 0): the files keep one set of columns; an index stored as a range in one
+    # file and as a column in another is of the type that holds both
+    unnamed = any(UNNAMED_INDEX in names_ for names_ in ranges.values()) or UNNAMED_INDEX in fielded
+    for name in [n for n in ranges[str(first)] if n != UNNAMED_INDEX] + (
+            [UNNAMED_INDEX] if unnamed and UNNAMED_INDEX not in schema.names else []):
+        meta[name] = (pa.schema([pa.field(name, types[name])]).empty_table().to_pandas(
+            types_mapper=_dataset_dtype)[name] if name in fielded else pd.Series(dtype=np.int64))
+    pieces = [(f, g, start, hive, unnamed and UNNAMED_INDEX not in ranges[f] + fielded_in[f])
               for f, g, start, hive in pieces]
     typed = {}
     for j, key in enumerate(keys):  # every value of the key, or the scored output loses them
@@ -941,6 +960,68 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     mixed = {c: f"{types[c]}, the type Arrow gives its files' types {' and '.join(k)}"
              for c, k in kinds.items() if len(k) > 1}
     return pieces, meta, mixed
+
+
+def _read_names(schema: pa.Schema, ranges: list[str]) -> list[str]:
+    """The columns of a file's rows as read (:func:`~exposure._tables.index_as_columns`): stored, then its ranges.
+
+    ``ranges`` are the names of the file's ``RangeIndex`` that hold data
+    (:func:`~exposure._tables.range_index_columns`).
+    """
+    return [*schema.names, *(n for n in ranges if n not in schema.names)]
+
+
+def _index_names(schema: pa.Schema, ranges: list[str]) -> list[str]:
+    """The names of the index levels pandas stored in a file (as columns or as ranges), the unnamed aside."""
+    return [n for n in [*(c for c in stored_index(schema) if isinstance(c, str)), *ranges]
+            if n != UNNAMED_INDEX]
+
+
+def _check_same_columns(schema: pa.Schema, ranges: list[str], path, first_schema: pa.Schema,
+                        first_ranges: list[str], first) -> None:
+    """Refuse a file of a dataset whose columns, as read, are not those of the first file ``first``.
+
+    The columns as read (:func:`_read_names`): an index pandas stored holds data and is a
+    column, whether stored as a column (a named index, or one that is no ``RangeIndex``)
+    or as a range of the metadata (``set_index("task_id")`` of ids 3, 4, 5, which pandas
+    makes a ``RangeIndex``). Matched by name, in any order (:func:`_same_names`); the
+    unnamed index (``__index_level_0__``: a slice's or a filtered frame's row labels) may
+    be missing from a file, which gets its row numbers (:func:`_dataset_pieces`). Before,
+    the stored columns were compared: two files written alike (``frame.set_index
+    ("task_id").to_parquet(...)``) were refused when one file's ids were a progression
+    (``its columns ['task', 'task_id'] are not those of a.parquet ['task']``), and so
+    were a slice and a filtered frame (``frame.iloc[2:4]``, ``frame[frame.x == 1]``).
+    """
+    have = _read_names(schema, ranges)
+    want = _read_names(first_schema, first_ranges)
+    if _same_names([n for n in have if n != UNNAMED_INDEX], [n for n in want if n != UNNAMED_INDEX]):
+        return
+    index, first_index = _index_names(schema, ranges), _index_names(first_schema, first_ranges)
+    aside = {*index, *first_index, UNNAMED_INDEX}  # the other columns agree: the index is what differs
+    if _same_names([n for n in have if n not in aside], [n for n in want if n not in aside]):
+        raise DataFormatError(f"its stored index {index or '(none)'} is not that of {first.name} "
+                              f"{first_index or '(none)'}", path=path)
+    raise DataFormatError(f"its columns {have} are not those of {first.name} {want}", path=path)
+
+
+def _parquet_error(path, exc: BaseException) -> str:
+    """Why pyarrow could not read the Parquet file ``path`` (``exc``), in the words of the library's other readers.
+
+    As :func:`exposure._tables.read_parquet_file` says it: an empty file, a file cut short
+    or one of another format named ``.parquet`` is said to be so
+    (:func:`exposure._tables.parquet_shape`; pyarrow's ``Parquet file size is 0 bytes`` and
+    ``Parquet magic bytes not found in footer. Either the file is corrupted or this is not
+    a parquet file.`` before), and else pyarrow's reason is given on one line, its control
+    characters escaped (:func:`exposure._tables.reader_reason`): a damaged page gave two
+    lines, the first holding the byte pyarrow stopped at (``don't know what type: \\x0f``
+    LF ``Deserializing page header failed.``).
+
+    Examples
+    --------
+    >>> _parquet_error("/nowhere.parquet", OSError("Couldn't deserialize thrift: \\x0f\\nDeserializing page header failed."))
+    "cannot read this Parquet file: Couldn't deserialize thrift: \\\\x0f"
+    """
+    return parquet_shape(path) or f"cannot read this Parquet file: {reader_reason(exc)}"
 
 
 def _parquet_source(path) -> contextlib.AbstractContextManager:
@@ -1127,7 +1208,8 @@ def _read_piece(piece: tuple, dtypes: dict | None = None, mixed: dict | None = N
             # column float and a boolean one objects, refused as not of the meta's dtype
             table = pf.read_row_groups(list(groups))
     except Exception as exc:  # pyarrow raises several types for a bad file
-        raise DataFormatError(f"cannot read this Parquet file: {exc}", path=path) from None
+        raise DataFormatError(_parquet_error(path if cwd is None else os.path.join(cwd, path), exc),
+                              path=path) from None
     # binary columns as UTF-8 text, as the stream engine reads them (a cell that is not
     # UTF-8 is refused, naming its row in the file); then as the stream engine's types
     frame = binary_as_text(table, path, start=start).to_pandas(types_mapper=_dataset_dtype)
@@ -1185,7 +1267,9 @@ def read_dataset(src) -> dd.DataFrame:
         :func:`score_dataset` wrote strings); categorical columns have categories unknown
         to Dask (each partition its file's), as :func:`dask.dataframe.read_parquet` makes
         them. The columns are those of the first file, in its order; another file may have
-        them in another order.
+        them in another order. An index pandas stored that holds data is a column, as the
+        stream engine reads it, be it stored as a column or as a range (``set_index
+        ("task_id")`` of ids that run 3, 4, 5 in one file, 7, 9, 10 in another).
         Partition directories (``year=2024/``) are categorical columns, their values
         decoded as Arrow and Dask decode them (``city=New%20York`` is ``"New York"``,
         ``__HIVE_DEFAULT_PARTITION__`` is missing; they were read as written).
@@ -1195,8 +1279,8 @@ def read_dataset(src) -> dd.DataFrame:
     exposure.errors.DataFormatError
         ``src`` not a path (None, bytes, a list), or no such file or directory; a file named
         as another format (``.csv``, ``.xlsx``, ``.csv.gz``...); no Parquet file in the
-        directory, a file that cannot be read or whose columns differ from the first's (other
-        than in their order), or
+        directory, a file that cannot be read or whose columns as read (its stored index a
+        column) differ from the first's (other than in their order), or
         whose column has a type no type shares with the first's (booleans and floats); a
         column whose name starts with ``__exposure_`` (the hidden columns overwrote it), or
         named like a partition directory key of its file (``year=2024/`` beside a column
@@ -1329,17 +1413,41 @@ def _check_src(src) -> Path:
     Refused: what is not a path (pathlib's ``TypeError``), a path that does not exist
     (``cannot read this Parquet file: [Errno 2] ...``), and a file named as another format
     (``cannot read this Parquet file: Parquet magic bytes not found``). A file of another
-    name (none, ``.dat``) is read as Parquet.
+    name (none, ``.dat``) is read as Parquet. A pattern (``postings/*.parquet``, as
+    :func:`dask.dataframe.read_parquet` takes one), which is no path, is told to give the
+    directory (:func:`_pattern_hint`): it was ``input dataset not found`` and no more,
+    also when it matched files.
     """
     src = check_path(src, "src", "a Parquet file or directory")
     if not src.exists():
-        raise DataFormatError("input dataset not found", path=src)
+        raise DataFormatError("input dataset not found" + _pattern_hint(src), path=src)
     suffix = src.suffix.lower()
     if src.is_file() and suffix in (*_FILE_SUFFIXES, *_COMPRESSED_SUFFIXES):
         raise DataFormatError(f"a {suffix[1:]} file, not Parquet: --engine dask reads Parquet files "
                               f"({', '.join(_PARQUET_SUFFIXES)}); use --engine stream for other files",
                               path=src)
     return src
+
+
+def _pattern_hint(src: Path) -> str:
+    """The advice on a ``src`` that does not exist and is a pattern (``*``, ``?``, ``[``), else ``""``.
+
+    Examples
+    --------
+    >>> _pattern_hint(Path("/nowhere/*.parquet"))
+    ": a pattern is no path (it matches no file); exposure.dask reads a Parquet file or a directory of them: give the directory '/nowhere'"
+    >>> _pattern_hint(Path("/nowhere/a.parquet"))
+    ''
+    """
+    if not glob.has_magic(str(src)):
+        return ""
+    found = sorted(glob.glob(str(src)))
+    top = src.parent if not glob.has_magic(str(src.parent)) else None
+    names = [os.path.relpath(f, top) if top is not None else f for f in found]
+    matched = ("it matches no file" if not found else f"it matches {len(found)} file(s): "
+               + ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else ""))
+    return (f": a pattern is no path ({matched}); exposure.dask reads a Parquet file or a directory of "
+            "them: give the directory" + ("" if top is None else f" {str(top)!r}"))
 
 
 def _check_column(value, name: str, *, optional: bool = False):
@@ -2739,6 +2847,36 @@ def _write_part(part: pd.DataFrame, path: str, index: int, text_column) -> tuple
     return index, len(part), int(part["p_e0"].isna().sum()), tag, int(odd.sum()), first, text, notes
 
 
+def _gather_in_order(client: Client, futures: list, bar) -> list:
+    """The results of the partitions' ``futures``, as they complete; or the error of the first to fail, by number.
+
+    A partition that fails with a library error (a bad cell, named by its file and row)
+    ends the run with that error once every partition before it is done: the error of
+    the first bad partition (the files in name order) is raised, whichever the cluster
+    ran first, and the partitions after it are cancelled. Raised as it came, the error
+    was that of the partition that failed first, from one run to the next (``b.parquet,
+    row 8`` or ``d.parquet, row 8``, where ``exposure score`` of the files joined, and
+    :func:`~exposure.scoring.score_tasks` of the frame, name ``b.parquet``). Other errors
+    (a worker lost, a bug) are raised at once.
+    """
+    number = {fut.key: k for k, fut in enumerate(futures)}
+    results, failed = [], None  # failed: (number, error) of the first partition that failed
+    for fut in as_completed(futures):
+        k = number[fut.key]
+        if failed is not None and k > failed[0]:  # cancelled, or done after an earlier failure
+            continue
+        try:
+            results.append(fut.result())
+        except ExposureError as exc:
+            failed = (k, exc)
+            client.cancel([later for later in futures[k + 1:] if not later.done()])
+            continue
+        bar.update(1)
+    if failed is not None:
+        raise failed[1]
+    return results
+
+
 def _read_columns(path: str, columns: list) -> pd.DataFrame:
     """The columns ``columns`` of the part file ``path``, as :func:`_read_piece` reads their types."""
     return pq.read_table(path, columns=columns).to_pandas(types_mapper=_dataset_dtype)
@@ -2936,9 +3074,10 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
         given with a ``client``), ``progress`` or ``quiet`` not a bool, an option of
         :func:`score` of the wrong type; ``src`` missing or a file of another format
         (:func:`read_dataset`). Later: unreadable input, a missing column (naming
-        ``src``), bad cells, a task key on two rows (see :func:`check`; named by the
-        files and their rows: ``SRC: 1 task key(s) ... at a.parquet, row 2 and b.parquet,
-        row 2``).
+        ``src``), bad cells (those of the first bad file in name order, whichever the
+        cluster ran first: :func:`_gather_in_order`), a task key on two rows (see
+        :func:`check`; named by the files and their rows: ``SRC: 1 task key(s) ... at
+        a.parquet, row 2 and b.parquet, row 2``).
     exposure.errors.ExposureError
         Unknown method or release, model artifact problems (as :func:`score`).
     exposure._outdir.OutputPathError
@@ -3035,10 +3174,7 @@ def score_dataset(src, dst, method: str = "learned", *, client: Client | None = 
             # tqdm applies only to arguments not given: honoured here
             bar = tqdm(total=len(futures), unit="partition", desc="exposure score",
                        disable=None if progress and not os.environ.get("TQDM_DISABLE") else True)
-            results = []
-            for fut in as_completed(futures):
-                results.append(fut.result())
-                bar.update(1)
+            results = _gather_in_order(client, futures, bar)
             bar.close()
             # one partition per part file, each that of one piece of the input (read_parquet
             # joined small files into one partition, and a repeated key was named by its row

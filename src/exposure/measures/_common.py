@@ -32,6 +32,7 @@ from exposure._tables import (
     drop_empty_tail,
     first_repeat,
     first_repeat_of,
+    footnote_start,
     foreign_workbook,
     index_hint,
     norm_header,
@@ -281,8 +282,36 @@ def _checked_fields(path, name):
         source = path
     check_published_separator(text, ",", name)  # a semicolon-separated file was "too many fields" or one column 'a;b;c'
     if text.strip() and not text.count('"') % 2:  # a quoted cell left open: pandas' "EOF inside string"
-        check_field_counts(text, ",", csv.QUOTE_MINIMAL, name)
+        try:
+            check_field_counts(text, ",", csv.QUOTE_MINIMAL, name)
+        except DataFormatError as exc:
+            above = _above_footnotes(path, text, exc)
+            if above is None:
+                raise
+            return io.StringIO(above)
     return source
+
+
+def _above_footnotes(path, text: str, exc: DataFormatError) -> str | None:
+    """The lines of ``text`` (file ``path``) above the footnotes ending it, when ``exc`` is about them; else None.
+
+    A file saved with a note below its table (``Source: Felten et al.``, ``Note: ...``,
+    lines of fewer fields than the header) was refused as ``too few fields: expected 3,
+    got 1 (truncated file or line?)``: wrong advice, the file was whole. The notes are
+    left out (logged, INFO) as the OEWS and crosswalk readers leave them out, by the one
+    rule of :func:`exposure._tables.footnote_start`; the lines above them are checked
+    again. A text buffer keeps the error (the rule reads a file).
+    """
+    if hasattr(path, "read"):
+        return None
+    start = footnote_start(path, exc)
+    if start is None:
+        return None
+    lines = text.encode("utf-8").splitlines(keepends=True)  # split where footnote_start splits
+    above = b"".join(lines[:start - 1]).decode("utf-8")
+    check_field_counts(above, ",", csv.QUOTE_MINIMAL, path)
+    log.info("%s: %d footnote line(s) below the table left out, from line %d", path, len(lines) - start + 1, start)
+    return above
 
 
 def check_sheet_header(frame: pd.DataFrame, path, sheet, **kwargs) -> None:

@@ -199,8 +199,9 @@ def read_task_collaboration(path) -> pd.DataFrame:
     """Read ``automation_vs_augmentation_by_task_v*.csv``.
 
     Shares may fall outside [0, 1] by rounding (1e-6 at most); they are clipped to [0, 1].
-    A share below 0 or a sum above 1 beyond that is refused, naming the row; so is a
-    missing share, and shares of a task adding up to less than 1 (``1 - 1e-4``: a pattern
+    A share below 0 or above 1 beyond that is refused, naming the row and column; so is a
+    missing share, and shares of a task adding up to more than 1 (``1 + 1e-4``: they were
+    read when automation and augmentation each stayed at most 1) or less than 1 (``1 - 1e-4``: a pattern
     column not read, a row of zeros; the file's other columns, patterns of another release
     such as ``none``, are named). A missing or
     repeated task name is refused, and so is a ``pct`` (the task's share of conversations)
@@ -225,7 +226,7 @@ def read_task_collaboration(path) -> pd.DataFrame:
     _common.match_header_case(frame, ["pct"], name)
     out = pd.DataFrame({"task_name": _task_names(frame["task_name"], name)})
     for col in _PATTERNS:
-        out[col] = _common.to_float(frame, col, name)
+        out[col] = _common.to_float(frame, col, name, share=True)  # shares: '78.57%' is told the fraction
         gap = out[col].isna().to_numpy(dtype=bool)
         if gap.any():  # pandera's "check not_nullable: nan", also under 'automation' (no column of the file)
             raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column=col)
@@ -239,14 +240,22 @@ def read_task_collaboration(path) -> pd.DataFrame:
             pos = int(np.flatnonzero(under)[0])
             raise DataFormatError(f"a share must be 0 or more, got {float(out[col].iloc[pos])!r}",
                                   path=name, row=pos + 2, column=col)
-    over = (out[cols] > 1 + 1e-6).any(axis=1)
     total = out[_PATTERNS].sum(axis=1)
+    # the six shares of a task adding up to more than 1 with automation and augmentation each
+    # at most 1 (0.5 + 0.5 and 0.2 + 0.1 + 0.1 + 0.1: 1.5) were read without a word
+    over = (out[cols] > 1 + 1e-6).any(axis=1) | (total > 1 + 1e-4)
     if over.any():
         pos = int(np.flatnonzero(over.to_numpy())[0])
         if abs(float(total.iloc[pos]) - 100) <= 1e-2:  # was "shares add up to more than 1"
             raise DataFormatError(f"the shares of the patterns ({', '.join(_PATTERNS)}) add up to 100, not 1: "
                                   "the file gives percent; divide them by 100", path=name, row=pos + 2)
-        raise DataFormatError("shares add up to more than 1", path=name, row=pos + 2)
+        big = [c for c in _PATTERNS if out[c].iloc[pos] > 1 + 1e-6]
+        if big:  # one share past 1 ('78.57'): the column is named, as for a share below 0
+            raise DataFormatError(f"a share must be at most 1, got {float(out[big[0]].iloc[pos])!r}",
+                                  path=name, row=pos + 2, column=big[0])
+        raise DataFormatError(f"the shares of the patterns ({', '.join(_PATTERNS)}) add up to "
+                              f"{float(total.iloc[pos]):.6g}, more than 1: each task's shares add up to 1",
+                              path=name, row=pos + 2)
     # the shares of the six patterns of a task add up to 1 (filtered included): less is a
     # pattern column not read (a newer release's) or a row of zeros, and the task's
     # automation and augmentation came out too small without a word
@@ -263,7 +272,7 @@ def read_task_collaboration(path) -> pd.DataFrame:
     out[cols] = out[cols].clip(0.0, 1.0)
     out["usage_share"] = np.nan
     if "pct" in frame.columns:
-        pct = _common.to_float(frame, "pct", name)
+        pct = _common.to_float(frame, "pct", name, share=True)  # a share of conversations, from 0 to 1
         gap = pct.isna().to_numpy(dtype=bool)
         if gap.any():  # the task's usage (v3 takes it from this pct) came out 0.0 without a word
             raise DataFormatError("missing value", path=name, row=int(np.flatnonzero(gap)[0]) + 2, column="pct")
@@ -282,11 +291,29 @@ def _read_older_tasks(path) -> pd.DataFrame:
     """Read the publisher's O*NET task statements (``onet_task_statements.csv``).
 
     A missing column of a buffer named the buffer's repr (``<_io.StringIO object at
-    0x...>``); it is ``<buffer>``, as the other readers of this module name it.
+    0x...>``); it is ``<buffer>``, as the other readers of this module name it. A task
+    ID that is no task ID (``88x4``) of a row with a task text is refused here, naming the
+    file, its row and the column ``Task ID``, as :func:`match_tasks` refuses it (it was
+    ``older, row 2, column 'task_id': ...``, naming the argument of ``match_tasks``, the
+    row counted from 1 without the header); a blank one is allowed (it follows to no task).
+
+    Examples
+    --------
+    >>> import io
+    >>> text = "O*NET-SOC Code,Task ID,Task\\n11-1011.00,8823,Direct budgets.\\n11-1011.00,88x4,Hire staff.\\n"
+    >>> _read_older_tasks(io.StringIO(text))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: <buffer>, row 3, column 'Task ID': task ID '88x4' is not an integer
     """
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["O*NET-SOC Code", "Task ID", "Task"], name)
+    texts = frame["Task"].notna().to_numpy(dtype=bool)  # rows without a text match nothing: not read
+    try:
+        task_id_numbers(frame["Task ID"].where(texts), path=name, row_offset=2)
+    except DataFormatError as exc:  # the column as the file names it
+        raise DataFormatError(exc.reason, path=name, row=exc.row, column="Task ID") from None
     return frame.rename(columns={"O*NET-SOC Code": "onetsoc_code", "Task ID": "task_id", "Task": "task"})
 
 

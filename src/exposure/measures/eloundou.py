@@ -48,7 +48,9 @@ from exposure._measures import LABELS, label_hint
 from exposure._tables import (
     check_published_separator,
     first_repeat_of,
+    footnote_start,
     index_hint,
+    read_above,
     read_text_table,
     task_id_numbers,
 )
@@ -119,7 +121,9 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
     whatever their case and spacing); a file separated otherwise (the label file saved
     comma-separated, the occupation file with semicolons:
     :func:`exposure._tables.check_published_separator`) is refused on row 1, saying so. A
-    header without rows is refused here (an empty table was returned); lines of separators
+    header without rows is refused here (an empty table was returned); footnote lines ending the
+    occupation file (``Source: ...``, :func:`exposure._tables.footnote_start`) are left out
+    (they were ``too few fields ... (truncated file or line?)``); lines of separators
     only ending the file (rows a spreadsheet cleared: :func:`_separator_tail`) are
     ignored. An empty cell, or a blank one (spaces only), is missing. The label file's unnamed first column (its index) is not read,
     so a file saved without it is read as well; ``index`` is kept for the callers.
@@ -133,7 +137,18 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
     # the label file saved comma-separated was "missing column(s) ... found: ',O*NET-SOC Code,...'"
     if b"\x00" not in head and not head.lstrip().startswith(b"<"):  # (an HTML page is named below)
         check_published_separator(head.decode("utf-8-sig", "replace"), sep, path)
-    raw = read_text_table(path, {name: name for name in columns}, sep=sep, quoting=csv.QUOTE_MINIMAL)
+    def read(file):
+        return read_text_table(file, {name: name for name in columns}, sep=sep, quoting=csv.QUOTE_MINIMAL)
+
+    try:
+        raw = read(path)
+    except DataFormatError as exc:
+        # a note below the occupation file's table ('Source: ...') was "too few fields ... (truncated
+        # file or line?)": left out, as the other measures' CSV readers leave it out (_common.read_csv)
+        start = footnote_start(path, exc) if sep == "," else None
+        if start is None:
+            raise
+        raw = read_above(path, start, read, logger)
     frame = raw.frame
     # a blank cell (spaces only) is empty, as the checks of the labels take it: it was kept as the
     # value ' ' (a gpt4_automation label ' ' without a word; pandera's words on 'task_type')

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import re
 import zipfile
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,7 @@ from exposure._args import choice_hint
 from exposure._tables import (
     UNSAVED_FORMULA,
     first_repeat_of,
+    footnote_rows,
     norm_header,
     uncomputed_formula,
 )
@@ -89,7 +91,10 @@ def _check_variant(variant) -> None:
 
 
 def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
-    """The sheet as strings without its blank rows, and the sheet row of its first data row.
+    """The sheet as strings without its blank rows and footnotes, and the sheet row of its first data row.
+
+    Footnotes below a blank row ending the sheet (``Source: ...``) are left out
+    (:func:`without_footnotes`).
 
     A missing, empty or damaged workbook (a truncated download), or a file that is no
     workbook (a CSV: :func:`~exposure.measures._common.check_workbook`), is a
@@ -105,18 +110,49 @@ def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except ValueError as exc:
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}{_sheets(path, sheet)}", path=path) from None
-    except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:
+    # a part damaged (bytes of a download changed): zlib's "Error -3 while decompressing data" or
+    # ElementTree's "not well-formed (invalid token)" (a SyntaxError) came through as tracebacks
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, EOFError, OSError) as exc:
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet, keep_default_na=False)  # 'AIOE' twice: the first was read
     # a score whose formula was never computed was read as '' ("check not_nullable: nan"),
     # a row of them dropped as blank; an error cell (#N/A) was read as NaN
     check_cells(frame, path, sheet, used)
+    frame = without_footnotes(frame, path)
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
     kept = frame[~blank]
     if kept.empty:  # a header only: an empty measure was returned
         raise DataFormatError(f"sheet {sheet!r} has no rows below the header (row 1)", path=path)
     return kept.set_axis(pd.RangeIndex(len(frame))[~blank.to_numpy()] + 2, axis=0), 2
+
+
+def without_footnotes(frame: pd.DataFrame, path) -> pd.DataFrame:
+    """``frame`` (a sheet read as strings) without the footnotes below a blank row ending it.
+
+    A note saved below the table (``Source: Felten et al. 2021`` in the first column, a
+    blank row above it) was read as a row: ``not a SOC 2010 code: 'Source: ...'``, and
+    in the ILO sheet ``missing ISCO-08 unit group code`` (the note in ``label4d``). The
+    rows are left out (logged, INFO) by the rule of the library's other sheet readers
+    (BLS and Census tables: :func:`exposure._tables.footnote_rows`); a note right below
+    the last row (no blank row above it) is still read as a row. The sheet's header is
+    its row 1 (the rows logged are the sheet's).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"SOC Code": ["11-1011", "", "Source: Felten et al."], "AIOE": ["1.3", "", ""]})
+    >>> without_footnotes(frame, "f.xlsx")
+      SOC Code AIOE
+    0  11-1011  1.3
+    """
+    cut = footnote_rows(list(frame.itertuples(index=False, name=None)))
+    if cut is None:
+        return frame
+    # as O*NET's sheet reader logs them: the note rows (not the blank ones), from the first
+    notes = np.flatnonzero(frame.iloc[cut:].astype(str).apply(lambda c: c.str.strip()).ne("").any(axis=1)) + cut
+    log.info("%s: %d footnote line(s) below the table left out, from row %d (%r)", path, len(notes),
+             notes[0] + 2, str(frame.iloc[notes[0], 0]).strip()[:60])
+    return frame.iloc[:cut]
 
 
 def check_cells(frame: pd.DataFrame, path, sheet, used) -> None:

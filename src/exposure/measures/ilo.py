@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import zipfile
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,7 @@ from exposure.crosswalks import log as _crosswalks_log
 from exposure.errors import DataFormatError
 from exposure.measures import _common
 from exposure.measures._crosswalk import LINK_COLUMNS, _link_codes, apply_links, links_from_pairs
-from exposure.measures.felten import _at_sheet_rows, check_cells
+from exposure.measures.felten import _at_sheet_rows, check_cells, without_footnotes
 from exposure.schemas import validate
 from exposure.schemas._fields import ISCO_UNIT_PATTERN, first_bad_soc_code
 from exposure.schemas._measures import IloScores
@@ -88,7 +89,9 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
         row 1), or a ``sheet`` that is neither a name nor a position (None, a list).
         A cell of text ``NA`` or ``None`` is read as that text, not as missing. A blank row
         (every cell empty, or spaces) is skipped, as Felten's reader skips it (it was refused
-        as a task without an ISCO-08 code); the rows named are still the sheet's.
+        as a task without an ISCO-08 code); the rows named are still the sheet's. Notes below
+        a blank row ending the sheet (``Source: ...``) are left out
+        (:func:`~exposure.measures.felten.without_footnotes`).
 
     Examples
     --------
@@ -121,11 +124,14 @@ def read_ilo(path, *, sheet=0) -> pd.DataFrame:
             check_sheet(sheet, path, names)
         raise DataFormatError(f"cannot read sheet {sheet!r}: {exc}" + (f" (sheets: {names})" if names else ""),
                               path=path) from None
-    except (zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
+    # a part damaged (bytes of a download changed): zlib's "Error -3 while decompressing data" or
+    # ElementTree's "not well-formed (invalid token)" (a SyntaxError) came through as tracebacks
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, EOFError, OSError) as exc:  # as felten's reader says it
         raise DataFormatError(f"cannot read as an .xlsx workbook: {exc}", path=path) from None
     _common.check_sheet_header(frame, path, sheet)  # a column twice: pandas read the first only
     # a formula never computed was read as empty ("missing value"), an error cell (#DIV/0!) too
     check_cells(frame, path, sheet, ["ISCO_08", "taskID", *_OCC_COLS])
+    frame = without_footnotes(frame, path)  # 'Source: ...' below a blank row: "missing ISCO-08 unit group code"
     _common.match_header_case(frame, ["ISCO_08", "taskID", *_OCC_COLS], path)  # 'isco_08' was a missing column
     missing = [c for c in ["ISCO_08", *_OCC_COLS] if c not in frame.columns]
     if missing:  # the scores on another sheet: the sheets are named, not only the columns of this one
@@ -174,7 +180,8 @@ def _check_tasks(frame: pd.DataFrame, path, rows) -> None:
     if "taskID" in frame.columns:  # a task given twice was counted twice in n_tasks
         _no_repeated_task(frame, path)
     for col in ("mean_score_2025", "SD_2025", "mean_score_2023", "SD_2023"):
-        frame[col] = _common.to_float(frame, col, path)
+        # the scores are from 0 to 1: '45%' is told the fraction to write
+        frame[col] = _common.to_float(frame, col, path, share=col.startswith("mean_score"))
     for col in _OCC_COLS:
         gap = (frame[col].isna() | (frame[col].astype("string").str.strip() == "")).to_numpy(dtype=bool)
         if gap.any():

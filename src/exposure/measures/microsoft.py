@@ -156,7 +156,7 @@ def read_iwa_metrics(path) -> pd.DataFrame:
     _common.require_columns(frame, _IWA_COLS, name)
     out = pd.DataFrame({"iwa_id": _iwa_ids(frame["IWA"], name, unique=True).to_numpy()})
     for col in _IWA_COLS[1:]:
-        out[col] = _common.to_float(frame, col, name)
+        out[col] = _common.to_float(frame, col, name, share=True)  # shares: '0.42%' is told the fraction
         # completion/scope are empty for IWAs without conversations (share 0): allowed
         if col.startswith("share") and out[col].isna().any():
             pos = int(np.flatnonzero(out[col].isna().to_numpy())[0])

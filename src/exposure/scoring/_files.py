@@ -107,6 +107,7 @@ from exposure._tables import (
     index_as_columns,
     joined_header_note,
     nullable_dtype,
+    parquet_shape,
     read_frame,
     reader_reason,
     std_stream,
@@ -384,15 +385,19 @@ def _read_error(exc: Exception, path: Path) -> Exception:
     a quoted cell is refused before, by ``read_frame`` and ``check_delimited_file``.) An
     error of the library's own is returned as it is: an unreadable file's ``InputError``
     (an ``OSError`` too) was wrapped again, ``t.csv: cannot read: t.csv: cannot read:
-    Permission denied``, as a ``DataFormatError``.
+    Permission denied``, as a ``DataFormatError``. A Parquet file cut short is said to be
+    so, as ``read_frame`` says it (:func:`exposure._tables.parquet_shape`): it was pyarrow's
+    ``cannot read this Parquet file: Parquet magic bytes not found in footer. Either the
+    file is corrupted or this is not a parquet file.``
     """
     if isinstance(exc, ExposureError):
         return exc
     if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError,
                         OSError)) or type(exc).__module__.startswith("pyarrow"):
-        what = ("cannot read this Parquet file" if path.suffix.lower() in _PARQUET
-                else "cannot read")
-        return DataFormatError(f"{what}: {reader_reason(exc)}", path=path)
+        if path.suffix.lower() in _PARQUET:
+            return DataFormatError(parquet_shape(path) or f"cannot read this Parquet file: {reader_reason(exc)}",
+                                   path=path)
+        return DataFormatError(f"cannot read: {reader_reason(exc)}", path=path)
     return exc
 
 
