@@ -35,6 +35,7 @@ import contextlib
 import difflib
 import hashlib
 import inspect
+import itertools
 import json
 import logging
 import os
@@ -89,6 +90,7 @@ from exposure.outcomes import PANEL_YEARS, build_panel
 from exposure.releases import ONET_FORMATS as ONET_LAYOUTS
 from exposure.releases import check_oews_release, check_onet_release
 from exposure.releases import onet_format as onet_format_of
+from exposure.reports.diff import is_recompute_output
 from exposure.rollup import rollup
 from exposure.schemas import validate
 from exposure.schemas._base import check_columns
@@ -1269,7 +1271,10 @@ def recompute(
         link that loops, and a directory without ``manifest.json`` holding a file named
         like one of the tables (a user's own, an ``exposure rollup`` output's); an ``out``
         that is no directory yet and is named like a file (``tables.parquet``,
-        ``results.csv``: a directory of that name was made, holding the tables).
+        ``results.csv``: a directory of that name was made, holding the tables); an ``out``
+        inside the output of another recompute (``data/processed/new``: a whole run nested
+        among the shipped tables), or holding one (``--out data``, beside
+        ``data/processed``), see :func:`_refuse_inside_output`.
     exposure.errors.ExposureError
         Before anything else: ``out`` with surrounding spaces or a line end
         (``"results\\r"``), unless a directory of that very name exists: the tables were
@@ -1411,6 +1416,59 @@ def _check_not_among_inputs(out, store, default=None) -> None:
         raise OutputPathError(f"refusing to write the tables into {out}: it {what} the user data directory "
                               f"{home}, which holds your recomputes (processed/, which exposure.load reads) "
                               f"and the lock file exposure.lock, replaced with it; {suggestion}")
+    _refuse_inside_output(out, real)
+
+
+#: Entries of an output directory :func:`_refuse_inside_output` looks at for a nested output.
+_HELD_LIMIT = 500
+
+
+def _refuse_inside_output(out, real: Path) -> None:
+    """Refuse an output directory that lies inside the output of another recompute, or holds one.
+
+    ``exposure recompute --out data/processed/new`` (or ``--out RUN/sub``, RUN an earlier
+    ``--out``) wrote a whole recompute among the tables of another: in a source checkout
+    into the shipped tables (``data/processed``, taken into the package data of a build),
+    and a later recompute of the outer directory carried the inner one along as one of its
+    foreign entries, a copy made while a run may be writing it. An ``out`` holding such an
+    output (``--out data`` of a source checkout, beside ``data/processed``) wrote its tables
+    beside it and copied it along. A recompute output is a directory holding
+    ``manifest.json`` and ``task_digests.parquet``
+    (:func:`exposure.reports.diff.is_recompute_output`); hidden entries (a killed run's
+    temporary directory) are skipped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> run = Path(tempfile.mkdtemp()) / "run"
+    >>> run.mkdir()
+    >>> _refuse_inside_output(run / "new", real_path(run / "new"))
+    >>> for name in (MANIFEST_NAME, "task_digests.parquet"):
+    ...     _ = (run / name).write_bytes(b"")
+    >>> _refuse_inside_output(run / "new", real_path(run / "new"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the tables into .../run/new: it is inside .../run, the output of another recompute (it holds manifest.json and task_digests.parquet): ... choose an output directory outside it, such as .../new
+    """
+    for parent in real.parents:
+        if is_recompute_output(parent):
+            raise OutputPathError(f"refusing to write the tables into {out}: it is inside {parent}, the output of "
+                                  f"another recompute (it holds {MANIFEST_NAME} and task_digests.parquet): its "
+                                  "tables would be nested among another run's, carried along by the next "
+                                  f"recompute of {parent.name}; choose an output directory outside it, such as "
+                                  f"{parent.parent / real.name}")
+    try:
+        with os.scandir(real) as entries:
+            held = [Path(entry.path) for entry in itertools.islice(entries, _HELD_LIMIT)
+                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)]
+    except OSError:  # no directory yet, or not listed: nothing held
+        return
+    for child in sorted(held):
+        if is_recompute_output(child):
+            raise OutputPathError(f"refusing to write the tables into {out}: it holds {child}, the output of "
+                                  "another recompute: the tables would be written beside it and it carried along "
+                                  f"as one of {out}'s entries; choose an output directory of its own, such as "
+                                  f"{Path(out) / 'onet-<release>_oews-<year>'}")
 
 
 def _scorer_info(method: str) -> dict[str, Any]:

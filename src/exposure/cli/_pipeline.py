@@ -28,7 +28,13 @@ from exposure.pipeline import (
     recompute,
 )
 from exposure.releases import LOCK_NAME, Lock, check_oews_release, check_onet_release
-from exposure.reports.diff import check_diff_dir, diff_outputs, report_frame, write_diff_reports
+from exposure.reports.diff import (
+    check_diff_dir,
+    diff_outputs,
+    refuse_recompute_output,
+    report_frame,
+    write_diff_reports,
+)
 
 #: Folder of the diff reports inside the NEW directory compared: ``exposure diff OLD_DIR
 #: NEW_DIR`` writes ``NEW_DIR/reports`` by default, as ``recompute --compare`` writes
@@ -246,6 +252,7 @@ def _check_reports_dir(reports: Path, *, mirror=None, data_dir=None) -> None:
     check_files_dir(reports, protect=held)
     check_output_dir(reports, protect=[folder for _, folder, _ in held])
     check_report_files(reports, DIFF_NAMES, "--reports")
+    refuse_recompute_output(reports, "--reports")  # a third output: found only after the diff (and the recompute)
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ from exposure.crosswalks import CROSSWALK_FILES
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.onet import _FILES as _ONET_FILES
+from exposure.reports.diff import refuse_recompute_output
 from exposure.reports.sources import (
     ONET_RELEASES,
     READERS,
@@ -281,7 +282,10 @@ def _check_report_dir(args) -> None:
     ``--report-dir`` named like a file (``--report-dir counts.csv``: refused by
     :func:`exposure.reports.sources.write_source_reports` once every source was read);
     one with surrounding spaces or a line end (``"reports "``) was refused by the writer
-    after the whole validation, naming ``report_dir``.
+    after the whole validation, naming ``report_dir``. The output of a recompute
+    (``--report-dir data/processed``, where the docs use ``data/processed/reports``) is
+    refused (:func:`exposure.reports.diff.refuse_recompute_output`): the two reports were
+    written among its tables.
     """
     refuse_spaces(args.report_dir, "--report-dir", error=OutputPathError)  # "reports\r": a new directory
     refuse_file_named_dir(args.report_dir, "--report-dir", " and ".join(_REPORT_FILES))
@@ -293,6 +297,8 @@ def _check_report_dir(args) -> None:
             raise OutputPathError(f"refusing to write the reports into {args.report_dir}: it is inside {what} "
                                   f"{folder}, {why}; choose a directory outside it")
     out = check_files_dir(args.report_dir, protect=protect)
+    # --report-dir data/processed (docs: data/processed/reports) wrote the two reports among the shipped tables
+    refuse_recompute_output(out, "--report-dir", "the validation reports")
     for name in _REPORT_FILES:
         if (out / name).is_dir():
             raise OutputPathError(f"{out / name}: is a directory, where --report-dir writes the file {name}: "

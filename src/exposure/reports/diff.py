@@ -86,8 +86,8 @@ from exposure.schemas._fields import (
 )
 from exposure.schemas._pipeline import DiffOccupations, DiffSectors, DiffTasks, TaskDigests
 
-__all__ = ["NOISE", "ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "report_frame",
-           "write_diff_reports"]
+__all__ = ["NOISE", "ReleaseDiff", "check_diff_dir", "diff_tasks", "diff_outputs", "is_recompute_output",
+           "refuse_recompute_output", "report_frame", "write_diff_reports"]
 
 log = logging.getLogger(__name__)
 
@@ -291,7 +291,10 @@ def _check_tables(directory: Path, manifest: dict) -> None:
     the diff reads that the manifest does not list, although it lists the tables of its
     recompute, was copied in (it went unchecked): refused. A ``tables`` record that is empty
     (``{}``) while the directory holds the tables is a manifest edited by hand: it is named
-    (every table was called copied in from another run).
+    (every table was called copied in from another run). A ``soc_scores.parquet`` the
+    manifest lists that is gone is refused as lost: the diff went on without a word,
+    ``diff_occupations.csv``'s ``soc_title`` turned into the O*NET titles
+    (``Nuclear Monitoring Technicians`` for ``Nuclear Technicians``).
     """
     if "tables" not in manifest:
         return
@@ -322,6 +325,12 @@ def _check_tables(directory: Path, manifest: dict) -> None:
                    else shown(entry))
             raise DataFormatError(f"tables[{name + '.parquet'!r}] records no sha256 (64 hexadecimal digits), got "
                                   f"{got}: the manifest is damaged; recompute this directory", path=path)
+        if not os.path.lexists(table):  # soc_scores (the others are checked by _check_complete)
+            # lost since the recompute: diff_occupations.csv's soc_title silently became the O*NET titles
+            raise DataFormatError(f"missing, although {MANIFEST_NAME} beside it lists it among the tables of the "
+                                  f"recompute of {_recompute_of(releases)}: the directory lost it since (the diff "
+                                  "reads its SOC titles for diff_occupations.csv); copy the table back, or "
+                                  "recompute this directory", path=table)
         if not table.is_file():
             continue
         digest = hashlib.sha256(table.read_bytes()).hexdigest()
@@ -350,7 +359,7 @@ def check_diff_dir(directory) -> Path:
         ``directory`` is not a path, does not exist or is a file; a directory in a table's
         place, or a symbolic link to nothing (called missing before); a corrupt manifest
         (also a ``tables`` record that is not an object, or a table the diff reads
-        recorded without a sha256), or one of a manifest format this
+        recorded without a sha256, or a ``soc_scores`` it lists that is gone), or one of a manifest format this
         version does not read (a newer version's output), a table that is not the one it
         recorded, or that it does not list although it lists the others, or one
         recording other releases than the manifest or the other tables.
@@ -372,6 +381,49 @@ def check_diff_dir(directory) -> Path:
         _check_tables(directory, manifest)
         _table_releases(directory, manifest)
     return directory
+
+
+def is_recompute_output(directory) -> bool:
+    """Whether ``directory`` is the output of a recompute: it holds ``manifest.json`` and ``task_digests.parquet``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> is_recompute_output(d)
+    False
+    >>> for name in (MANIFEST_NAME, "task_digests.parquet"):
+    ...     _ = (d / name).write_bytes(b"")
+    >>> is_recompute_output(d)
+    True
+    """
+    directory = Path(directory)
+    return (directory / MANIFEST_NAME).is_file() and (directory / "task_digests.parquet").is_file()
+
+
+def refuse_recompute_output(reports_dir, name: str = "reports_dir", what: str = "the diff reports") -> None:
+    """Refuse a directory of reports that is the output of a recompute (:func:`is_recompute_output`).
+
+    ``exposure diff OLD NEW --reports RUN``, ``RUN`` the output of a third recompute, wrote
+    the four ``diff_*.csv`` among its tables, exit 0 (a later recompute of ``RUN`` kept them,
+    stale): refused as ``--reports OLD_DIR`` is. ``name`` is the option and ``what`` the
+    reports (``exposure validate --report-dir`` refuses its own so), for the message.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for file in (MANIFEST_NAME, "task_digests.parquet"):
+    ...     _ = (d / file).write_bytes(b"")
+    >>> refuse_recompute_output(d, "--reports")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: --reports ...: the output of a recompute (it holds manifest.json and task_digests.parquet): the diff reports would be written among its tables; give a directory of their own, such as .../reports
+    """
+    if is_recompute_output(reports_dir):
+        raise OutputPathError(f"{name} {reports_dir}: the output of a recompute (it holds {MANIFEST_NAME} and "
+                              f"task_digests.parquet): {what} would be written among its tables; give a "
+                              f"directory of their own, such as {Path(reports_dir) / 'reports'}")
 
 
 def _check_complete(directory: Path) -> None:
@@ -1306,7 +1358,9 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         a ``reports_dir`` that is no directory yet and is named like a file
         (``diff.csv``, ``diff.xlsx``: :func:`exposure._outdir.refuse_file_named_dir`;
         ``exposure diff OLD NEW --reports diff.csv`` made a directory ``diff.csv`` holding
-        the four reports), before anything is written.
+        the four reports), before anything is written; a ``reports_dir`` that is the output
+        of a recompute (:func:`refuse_recompute_output`: the reports were written among its
+        tables).
 
     Examples
     --------
@@ -1328,6 +1382,7 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     reports_dir = check_path(reports_dir, "reports_dir", "a directory path")
     refuse_spaces(reports_dir, "reports_dir")  # "r\r" (a CRLF line's value): a new directory beside r
     refuse_read_folders(reports_dir)  # the mirror, the cache, the package: as the CLI
+    refuse_recompute_output(reports_dir)  # the reports were written among a third output's tables
     _check_parts(diff)
     names = ["diff_summary.csv", "diff_tasks.csv", "diff_occupations.csv", "diff_sectors.csv"]
     # exposure diff --reports diff.csv made a directory diff.csv holding the four reports
