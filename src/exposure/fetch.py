@@ -97,6 +97,7 @@ import email.utils
 import errno
 import fnmatch
 import hashlib
+import io
 import logging
 import os
 import re
@@ -229,6 +230,11 @@ os.umask(_UMASK)
 _STAMP_DIR = ".verified"
 _ARCHIVE_DIR = ".archives"
 _HTML_SUFFIXES = (".html", ".htm")
+#: Suffixes of the data files a download may be: an XML or JSON document in one of these
+#: places is a server's error (S3's ``<Error><Code>AccessDenied</Code>``), not the file.
+_DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".zip")
+#: The first bytes of a zip archive (and of an ``.xlsx`` workbook, one).
+_ZIP_MAGIC = b"PK\x03\x04"
 #: Overall deadline of one downloaded file, in seconds, retries included (the per-read
 #: timeout alone lets a server that trickles a byte at a time keep a download alive).
 DEADLINE = 3600.0
@@ -2418,12 +2424,17 @@ def _read_timeout(timeout, remaining: float):
 
 
 def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool,
-             deadline_at: float = float("inf"), max_bytes: int | None = None) -> str:
+             deadline_at: float = float("inf"), max_bytes: int | None = None, data_file: bool = False,
+             pinned: bool = False) -> str:
     """One GET of ``url`` into ``tmp``; return the sha256 of the body.
 
     The body is read as sent (never decoded), in reads of whatever the socket has, so
     that the overall ``deadline_at`` (a :func:`time.monotonic` value) and the size cap
-    ``max_bytes`` are checked after every read.
+    ``max_bytes`` are checked after every read. ``data_file``: the file is one of
+    :data:`_DATA_SUFFIXES`, and an XML or JSON document is refused
+    (:func:`_error_document`). A body the server sent beyond its Content-Length
+    (:func:`_beyond_declared`) is refused unless ``pinned`` (the digest then decides) or
+    it is a zip (cut short, it is refused by its reader).
     """
     import requests
 
@@ -2503,6 +2514,7 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
             raise error
         digest = hashlib.sha256()
         received = 0
+        beyond = False  # the server sent bytes past its Content-Length, seen ahead of the reads
         head = b""
         sniff = _HtmlStart()
         try:
@@ -2518,10 +2530,19 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                         "written to the cache"
                     )
                 try:
-                    chunk = response.raw.read1(_CHUNK, decode_content=False)
+                    beyond = beyond or bool(_beyond_declared(response).strip())
+                    left = _declared_left(response)  # the last declared byte is read alone, after a look past it
+                    chunk = response.raw.read1(min(_CHUNK, left - 1) if left and left > 1 else _CHUNK,
+                                               decode_content=False)
                 except Exception as exc:  # urllib3 ProtocolError (IncompleteRead), timeouts
                     if time.monotonic() > deadline_at:
                         continue  # reported as the deadline above
+                    if "IncompleteRead" in str(exc) and expected_len is not None and expected_len.isdigit():
+                        # it was urllib3's repr of the error, twice, and no word on what to do
+                        raise _Retryable(
+                            f"truncated body: received {received} bytes of the Content-Length {expected_len} "
+                            "declared (the connection was closed before the end)",
+                            hint=_CUT_HINT) from exc
                     what = "truncated body" if "IncompleteRead" in str(exc) else "transfer interrupted"
                     raise _Retryable(
                         f"{what} (Content-Length {expected_len}): {type(exc).__name__}: {exc}"
@@ -2559,7 +2580,81 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
             f"{label}: {url} returned an HTML page (body starts with {head.strip()[:15]!r}) instead "
             "of the data file; nothing was written to the cache"
         )
+    document = _error_document(ctype, head) if data_file else ""
+    if document:  # S3's <Error><Code>AccessDenied</Code> was kept as the data file (only HTML was refused)
+        raise DownloadError(
+            f"{label}: {url} returned {document} instead of the data file: the server's answer to an error (access "
+            f"denied, no such file?); check the source's URL and ${ENV_URL_MAP}; nothing was written to the cache")
+    if beyond and not pinned and not head.startswith(_ZIP_MAGIC):
+        # the file's first Content-Length bytes were kept as the file, without a word
+        raise _Retryable(
+            f"body cut short: the server sent more than the {received:,} bytes its Content-Length declares, and "
+            "only those were read (a server or proxy declaring a Content-Length shorter than the file?)",
+            hint=_CUT_HINT)
     return digest.hexdigest()
+
+
+#: What to do after a body cut short (said with the last attempt's failure).
+_CUT_HINT = f"try again later, or check the source's URL and ${ENV_URL_MAP}"
+
+
+def _beyond_declared(response) -> bytes:
+    """The bytes seen past the end the Content-Length of ``response`` declares (``b""``: none seen).
+
+    A server or proxy declaring a Content-Length shorter than the file it sends: the
+    client reads no further, and the file's first bytes were kept as the whole file. The
+    bytes already received but not yet read are looked at (:meth:`io.BufferedReader.peek`
+    of the :class:`http.client.HTTPResponse` below urllib3's), never read: bytes that
+    arrive later are not seen, and a client without that buffer sees none. The reads
+    leave the last declared byte for a read of its own (:func:`_declared_left`), so that
+    the look is made with the end in the buffer. (A line break some servers send after
+    the body is no sign of a file cut short: the caller strips it.)
+    """
+    left = _declared_left(response)
+    buffered = getattr(getattr(response.raw, "_fp", None), "fp", None)
+    # near the end only: a buffer (io.DEFAULT_BUFFER_SIZE) holds no byte past it before, and a
+    # peek makes the next read return the buffer alone (the body was read in pieces of 1 MiB)
+    if left is None or not 0 < left < io.DEFAULT_BUFFER_SIZE or not hasattr(buffered, "peek"):
+        return b""
+    return buffered.peek(left + 1)[left:]
+
+
+def _declared_left(response) -> int | None:
+    """The bytes of the body of ``response`` its Content-Length declares and that are not read yet; None if not known (chunked)."""
+    left = getattr(getattr(response.raw, "_fp", None), "length", None)  # http.client's count
+    return left if isinstance(left, int) else None
+
+
+def _error_document(ctype: str, head: bytes) -> str:
+    """``"an XML document (...)"`` when the body starting with ``head``, served as ``ctype``, is an XML or JSON document; else ``""``.
+
+    A storage service or an API answers an error with such a document and HTTP 200 (S3's
+    ``<?xml ...?><Error><Code>AccessDenied</Code>``, ``{"error": ...}``): it was kept as
+    the data file, where only an HTML page was refused. An XHTML page is said an HTML
+    page before this is asked.
+
+    Examples
+    --------
+    >>> _error_document("application/xml", b'<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>')
+    'an XML document (Content-Type application/xml, error code AccessDenied)'
+    >>> _error_document("application/octet-stream", b"<Error><Code>NoSuchKey</Code>")
+    "an XML document (body starts with b'<Error><Code>No', error code NoSuchKey)"
+    >>> _error_document("application/json", b'{"error": "not found"}')
+    'a JSON document (Content-Type application/json)'
+    >>> _error_document("text/csv", b"name,note\\n<Error>,a tag in a cell\\n")
+    ''
+    """
+    start = head.removeprefix(_BOM).lstrip()
+    typed = ctype.rsplit("+", 1)[-1] if "+" in ctype else ctype.rsplit("/", 1)[-1]
+    if typed in ("xml", "json") and "/" in ctype:
+        kind, how = typed, f"Content-Type {ctype}"
+    elif start[:5].lower() == b"<?xml" or start[:7].lower() == b"<error>":
+        kind, how = "xml", f"body starts with {start[:15]!r}"
+    else:
+        return ""
+    code = re.search(rb"<Code>([^<]{1,80})</Code>", head) if kind == "xml" else None
+    said = f", error code {code.group(1).decode('utf-8', 'replace')}" if code else ""
+    return f"{'an XML' if kind == 'xml' else 'a JSON'} document ({how}{said})"
 
 
 def _session(user_agent: str | None = None):
@@ -2637,7 +2732,10 @@ def download(
     exposure.errors.DownloadError
         Network/HTTP failure, timeout, deadline, truncated, empty, too long or encoded
         body, HTML page, a redirect without a Location to follow or a part of the file
-        (HTTP 206).
+        (HTTP 206). So is an XML or JSON document where a data file goes (a ``dest``
+        ending in ``.csv``, ``.tsv``, ``.txt``, ``.xlsx``, ``.xls`` or ``.zip``: a
+        storage service's error, kept as the file), and, without ``sha256``, a body the
+        server sent beyond its Content-Length (its first bytes were kept as the file).
     exposure.errors.ChecksumMismatchError
         The body's sha256 differs from ``sha256``.
     CacheWriteError
@@ -2723,7 +2821,8 @@ def download(
                 with _partial(dest) as tmp:
                     actual = _attempt(session, url, tmp, label=label, timeout=timeout,
                                       html_ok=html_ok, deadline_at=deadline_at,
-                                      max_bytes=max_bytes)
+                                      max_bytes=max_bytes, pinned=sha256 is not None,
+                                      data_file=given.suffix.lower() in _DATA_SUFFIXES)
                     if sha256 is not None and actual != sha256:
                         error = ChecksumMismatchError(label, sha256, actual, path=url)
                         error.size, error.whole_lines = _size_and_end(tmp)  # said by fetch against the pin
