@@ -436,7 +436,10 @@ def test_to_census_occ_messages_quote_the_code(caplog):
         to_census_occ(pd.DataFrame({"soc_code": ["15-1132", "15-1133"], "beta": [0.3, 0.8]}), CXW, CEMP)
     with caplog.at_level(logging.WARNING, logger="exposure"):
         to_census_occ(pd.concat([COCC, COCC.iloc[:1].assign(onetsoc_code="15-1132.00")]), CXW, CEMP)
-    assert _warnings(caplog) == ["1 O*NET-SOC codes are not in the Census crosswalk (e.g. '15-1132.00')"]
+    assert _warnings(caplog) == [
+        "1 O*NET-SOC code of the scores is not in the Census crosswalk given (e.g. '15-1132.00'), so its scores "
+        "count for no Census code: add it to the crosswalk (unless you cut the crosswalk to some Census codes), or "
+        "give it as the O*NET-SOC 2019 code it stands for (the crosswalk's taxonomy, e.g. '11-1011.00')"]
 
 
 def test_to_sectors_messages_quote_the_codes(caplog):

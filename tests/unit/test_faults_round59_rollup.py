@@ -175,7 +175,8 @@ def test_census_codes_of_soc_scores_with_a_cut_crosswalk_say_what_is_unknown(cap
         cut = to_census_occ(soc, cxw[cxw["census_occ"] == "0510"], emp).set_index("census_occ")
     assert cut.loc["0510", "tot_emp"] == 300.0  # all the buyers: the codes left out are not known
     [said] = _said(caplog, "not in the Census crosswalk")
-    assert said.startswith("1 SOC codes are not in the Census crosswalk (e.g. '11-1011'): a crosswalk cut to some "
+    assert said.startswith("1 SOC code of the scores is not in the Census crosswalk given (e.g. '11-1011'), so its "
+                           "scores count for no Census code: a crosswalk cut to some "
                            "Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC codes it leaves "
                            "out, so each OEWS code's workers are split among the O*NET-SOC codes it lists alone"), said
     assert said.endswith("give the whole crosswalk and keep the Census codes you need from the result, or scores "
@@ -193,7 +194,9 @@ def test_census_codes_of_soc_scores_with_a_cut_crosswalk_say_what_is_unknown(cap
         cut = to_census_occ(occ, cxw[cxw["census_occ"] == "0510"], emp).set_index("census_occ")
     assert cut.loc["0510", "tot_emp"] == 100.0
     assert [r.getMessage() for r in caplog.records if "Census crosswalk" in r.getMessage()] == [
-        "3 O*NET-SOC codes are not in the Census crosswalk (e.g. '11-1011.00')"]
+        "3 O*NET-SOC codes of the scores are not in the Census crosswalk given (e.g. '11-1011.00'), so their scores "
+        "count for no Census code: add them to the crosswalk (unless you cut the crosswalk to some Census codes), or "
+        "give them as the O*NET-SOC 2019 codes they stand for (the crosswalk's taxonomy, e.g. '11-1011.00')"]
 
 
 # 4. --tasks gives the types a task_type column leaves out -------------------------------------

@@ -78,9 +78,10 @@ def test_a_code_the_registered_crosswalk_lacks_takes_no_share(monkeypatch, caplo
     # before: 11-1011.02 took a third of 11-1011's workers: beta 0.436, tot_emp 183.3
     assert (row["beta"], row["tot_emp"], row["n_onet"]) == (pytest.approx(0.4), 250.0, 3)
     assert _warnings(caplog) == [
-        "1 O*NET-SOC codes are not in the Census crosswalk (e.g. '11-1011.02'): the registered crosswalk lists "
-        "every O*NET-SOC 2019 code, so they are none (codes of another O*NET-SOC release, or of your own?) and are "
-        "left out, taking no share of their OEWS code's workers"]
+        "1 O*NET-SOC code of the scores is not in the registered Census crosswalk (e.g. '11-1011.02'), so its "
+        "scores count for no Census code: it lists every O*NET-SOC 2019 code, so it is none (a code of another "
+        "O*NET-SOC release, or of your own?) and takes no share of its OEWS code's workers; give it as the "
+        "O*NET-SOC 2019 code it stands for (e.g. '11-1011.00')"]
     pd.testing.assert_frame_equal(to_census_occ(SCORES.iloc[:3], employment=EMP),
                                   to_census_occ(SCORES, employment=EMP))
     # a crosswalk given (one cut to some Census codes) gives the codes it lacks their share, as before

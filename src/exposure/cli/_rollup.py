@@ -16,7 +16,13 @@ import exposure.fetch as fetching
 from exposure import crosswalks, oews, onet, releases
 from exposure._io import formula_advice
 from exposure._measures import CATEGORIES, PROBA_COLUMNS
-from exposure._outdir import check_output_dir, refuse_file_named_dir, refuse_protected
+from exposure._outdir import (
+    OutputPathError,
+    check_output_dir,
+    real_path,
+    refuse_file_named_dir,
+    refuse_protected,
+)
 from exposure._tables import (
     check_input_file,
     first_row_number,
@@ -27,6 +33,7 @@ from exposure._tables import (
 )
 from exposure.cli import add_location_options, checked_type
 from exposure.errors import DataFormatError, DownloadError, ExposureError, NothingMatchedError
+from exposure.reports.diff import is_recompute_output
 from exposure.rollup import rollup
 from exposure.rollup._occupations import (
     _absent_types,
@@ -42,10 +49,12 @@ from exposure.rollup._run import (
     check_inputs_kept,
     check_not_recompute_output,
     check_rollup_output,
+    draws_advice,
     no_industry_said,
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
 from exposure.rollup._soc import EMPLOYMENT_FRAME, crosswalk_named, national_detailed
+from exposure.schemas._catalog import MANIFEST_NAME
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 from exposure.scoring._inputs import options_named
 
@@ -468,6 +477,39 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
     return DataFormatError(exc.text(crosswalk=crosswalk, employment=f"OEWS {args.oews_release}"))
 
 
+def _refuse_inside_recompute_output(out: Path) -> None:
+    """Refuse an output directory inside the output of a recompute, as ``exposure recompute --out`` is refused.
+
+    ``exposure rollup s.csv -o RUN/sub``, ``RUN`` the output of a recompute (it holds
+    ``manifest.json`` and ``task_digests.parquet``:
+    :func:`exposure.reports.diff.is_recompute_output`), wrote the roll-up among its
+    tables, carried along by the next recompute of ``RUN``, while ``RUN`` itself is
+    refused (:func:`~exposure.rollup._run.check_not_recompute_output`) and so is
+    ``exposure recompute --out RUN/sub`` (round 78).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> run = Path(tempfile.mkdtemp()) / "run"
+    >>> run.mkdir()
+    >>> _refuse_inside_recompute_output(run / "sub")
+    >>> for name in (MANIFEST_NAME, "task_digests.parquet"):
+    ...     _ = (run / name).write_bytes(b"")
+    >>> _refuse_inside_recompute_output(run / "sub")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the roll-up into .../run/sub: it is inside .../run, the output of a recompute (it holds manifest.json and task_digests.parquet): the roll-up's tables would be nested among its tables, carried along by the next recompute of run; choose an output directory outside it, such as .../sub
+    """
+    real = real_path(out)
+    for parent in real.parents:
+        if is_recompute_output(parent):
+            raise OutputPathError(f"refusing to write the roll-up into {out}: it is inside {parent}, the output of a "
+                                  f"recompute (it holds {MANIFEST_NAME} and task_digests.parquet): the roll-up's "
+                                  f"tables would be nested among its tables, carried along by the next recompute of "
+                                  f"{parent.name}; choose an output directory outside it, such as "
+                                  f"{parent.parent / real.name}")
+
+
 def _crosswalk_said(args: argparse.Namespace) -> str:
     """The crosswalk the command reads, in its messages: ``the crosswalk FILE`` or ``the registry's crosswalk``."""
     return f"the crosswalk {args.crosswalk}" if args.crosswalk else "the registry's crosswalk"
@@ -578,7 +620,8 @@ def run_rollup(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     # the advice is pasted into a shell: `-o roll ts --format csv` (for -o "roll ts.csv") gave
     # -o the directory 'roll' and left 'ts' as a second TASK_SCORES
-    refuse_file_named_dir(out, "-o/--output", "the roll-up's tables (one file per table, and coverage.json)",
+    # the text given: Path() drops the slash of "-o rollup.xlsx/", which says a directory is meant
+    refuse_file_named_dir(args.output, "-o/--output", "the roll-up's tables (one file per table, and coverage.json)",
                           f"; for {suffix} tables: -o {shlex.quote(str(out.with_suffix('')))} --format "
                           f"{suffix[1:]}" if suffix[1:] in TABLE_FORMATS else "")
     # inside the mirror, the cache or the package (it was replaced there, as compare and
@@ -587,6 +630,7 @@ def run_rollup(args: argparse.Namespace) -> int:
     refuse_protected(out, folders, what="the roll-up")
     check_output_dir(out, protect=[folder for _, folder, _ in folders])
     check_not_recompute_output(out)
+    _refuse_inside_recompute_output(out)
     check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,
                             "--crosswalk": args.crosswalk, "--tasks": args.tasks,
                             "--task-ratings": args.task_ratings, "--soc-structure": args.soc_structure})
@@ -609,8 +653,9 @@ def run_rollup(args: argparse.Namespace) -> int:
     try:
         # the weights' warnings, and the national table's, said already; the crosswalk's
         # warning names the file read (it named no frame or file)
+        # and the memory check's advice names the option (it said "use fewer draws")
         with weight_warnings_said(), no_industry_said() if national else contextlib.nullcontext(), \
-                crosswalk_named(_crosswalk_said(args)):
+                crosswalk_named(_crosswalk_said(args)), draws_advice("give a smaller --bootstrap"):
             result = rollup(
                 scores, xw, emp, weights=args.weights, tasks=tasks, task_ratings=ratings,
                 combine=args.combine, n_draws=args.bootstrap, seed=args.seed, gain=args.gain,

@@ -63,10 +63,53 @@ log = logging.getLogger(__name__)
 #: (nor the code columns of the scores).
 _RESULT_COLUMNS = ("census_occ", "tot_emp", "n_onet", "weighting")
 
-#: Said of scored O*NET-SOC codes that the registered Census crosswalk lacks (:func:`to_census_occ`).
-_REGISTERED_LACKS = (": the registered crosswalk lists every O*NET-SOC 2019 code, so they are none (codes of "
-                     "another O*NET-SOC release, or of your own?) and are left out, taking no share of their OEWS "
-                     "code's workers")
+#: Said of scored OEWS codes that a Census crosswalk given does not reach (:func:`not_in_census_crosswalk_said`).
+_CUT_SOC = (": a crosswalk cut to some Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC "
+            "codes it leaves out, so each OEWS code's workers are split among the O*NET-SOC codes it lists "
+            "alone, and tot_emp (and the weights of a Census code mixing OEWS codes) come out too large where "
+            "it leaves some out; give the whole crosswalk and keep the Census codes you need from the result, "
+            "or scores by onetsoc_code")
+
+
+def not_in_census_crosswalk_said(n: int, code, key: str = "onetsoc_code", registered: bool = False) -> str:
+    """The warning of ``n`` codes of the scores (the first: ``code``) that the Census crosswalk does not reach.
+
+    One or many, which crosswalk (the one given, or the registered one), what becomes of
+    their scores (they count for no Census code) and what to do, in the words of
+    :func:`exposure.rollup._soc.not_in_crosswalk_said` (whose consequences, OEWS codes,
+    sectors and workers, are not those of a Census roll-up). ``key`` is the scores' code
+    column (``soc_code``: OEWS codes); ``registered``: the registered crosswalk, which lists
+    every O*NET-SOC 2019 code, so that a scored code it lacks is none and takes no share
+    of its OEWS code's workers. Until round 78 it said ``1 O*NET-SOC codes are not in the
+    Census crosswalk (e.g. '15-1132.00')``: a plural for one, and not what became of the
+    scores.
+
+    Examples
+    --------
+    >>> not_in_census_crosswalk_said(1, "15-1132.00")
+    "1 O*NET-SOC code of the scores is not in the Census crosswalk given (e.g. '15-1132.00'), so its scores count for no Census code: add it to the crosswalk (unless you cut the crosswalk to some Census codes), or give it as the O*NET-SOC 2019 code it stands for (the crosswalk's taxonomy, e.g. '11-1011.00')"
+    >>> not_in_census_crosswalk_said(2, "11-1011.02", registered=True)
+    "2 O*NET-SOC codes of the scores are not in the registered Census crosswalk (e.g. '11-1011.02'), so their scores count for no Census code: it lists every O*NET-SOC 2019 code, so they are none (codes of another O*NET-SOC release, or of your own?) and take no share of their OEWS code's workers; give them as the O*NET-SOC 2019 codes they stand for (e.g. '11-1011.00')"
+    >>> not_in_census_crosswalk_said(1, "15-1132", "soc_code", registered=True)
+    "1 SOC code of the scores is not in the registered Census crosswalk (e.g. '15-1132'), so its scores count for no Census code: give it as the SOC 2018 code it stands for (e.g. '11-1011')"
+    """
+    one = n == 1
+    kind = "O*NET-SOC" if key == "onetsoc_code" else "SOC"
+    said = (f"{n} {kind} code{'' if one else 's'} of the scores {'is' if one else 'are'} not in the "
+            f"{'registered Census crosswalk' if registered else 'Census crosswalk given'} (e.g. {str(code)!r}), so "
+            f"{'its' if one else 'their'} scores count for no Census code")
+    it, they = ("it", "it") if one else ("them", "they")
+    codes = "code it stands" if one else "codes they stand"
+    if key != "onetsoc_code":
+        return said + (f": give {it} as the SOC 2018 {codes} for (e.g. '11-1011')" if registered
+                       else _CUT_SOC)
+    if registered:  # none of O*NET-SOC 2019: it took a share of the workers of the codes listed (round 65)
+        return said + (f": it lists every O*NET-SOC 2019 code, so {they} {'is' if one else 'are'} none "
+                       f"({'a code' if one else 'codes'} of another O*NET-SOC release, or of your own?) and "
+                       f"take{'s' if one else ''} no share of {'its' if one else 'their'} OEWS code's workers; "
+                       f"give {it} as the O*NET-SOC 2019 {codes} for (e.g. '11-1011.00')")
+    return said + (f": add {it} to the crosswalk (unless you cut the crosswalk to some Census codes), or give "
+                   f"{it} as the O*NET-SOC 2019 {codes} for (the crosswalk's taxonomy, e.g. '11-1011.00')")
 
 #: A Census 2018 occupation code: four digits, leading zeros kept (``0010``).
 CENSUS_PATTERN = r"^[0-9]{4}\Z"
@@ -799,18 +842,9 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         lost &= clean[names].notna().any(axis=1).to_numpy(dtype=bool)
     unknown = sorted(set(codes[lost]))
     if unknown:
-        kind = "O*NET-SOC" if key == "onetsoc_code" else "SOC"
-        # scores by OEWS code do not say which O*NET-SOC codes a cut crosswalk leaves out: the
-        # OEWS code's workers went to those it lists, without a word (13-1021.00 took all of 13-1020)
-        cut = "" if not given_xw else (
-            ": a crosswalk cut to some Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC "
-            "codes it leaves out, so each OEWS code's workers are split among the O*NET-SOC codes it lists "
-            "alone, and tot_emp (and the weights of a Census code mixing OEWS codes) come out too large where "
-            "it leaves some out; give the whole crosswalk and keep the Census codes you need from the result, "
-            "or scores by onetsoc_code")
-        if key == "onetsoc_code":  # the codes a cut crosswalk leaves out are known (round 57)
-            cut = "" if given_xw else _REGISTERED_LACKS
-        log.warning("%d %s codes are not in the Census crosswalk (e.g. %r)%s", len(unknown), kind, unknown[0], cut)
+        # one or many, which crosswalk, what becomes of their scores and what to do (round 78:
+        # "1 O*NET-SOC codes are not in the Census crosswalk (e.g. '15-1132.00')")
+        log.warning("%s", not_in_census_crosswalk_said(len(unknown), unknown[0], key, registered=not given_xw))
     if len(no_census):  # in the crosswalk without a Census code: left out without a word
         n = int(no_census.nunique())
         log.warning("%d scored O*NET-SOC code%s no Census code in the crosswalk, so %s left out (e.g. %r)",

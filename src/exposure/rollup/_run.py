@@ -67,6 +67,7 @@ __all__ = [
     "COVERAGE_NAME",
     "TABLE_FORMATS",
     "no_industry_said",
+    "draws_advice",
 ]
 
 #: Written by :meth:`Rollup.write` next to the tables: OEWS employment coverage and the
@@ -378,8 +379,35 @@ WORKING_ARRAYS = 6
 GROUP_VALUES = 64
 
 
+#: The end of the refusal of draws that do not fit in memory (:func:`draws_advice`).
+_DRAWS_ADVICE = contextvars.ContextVar("draws_advice", default="use fewer draws")
+
+
+@contextlib.contextmanager
+def draws_advice(advice: str):
+    """Within it, :func:`rollup` refuses draws that do not fit in memory with ``advice`` (how its caller gives fewer).
+
+    ``exposure rollup --bootstrap N`` was told to ``use fewer draws (at most K fit)``,
+    which names no option (the Python argument is ``n_draws``); the command gives
+    ``give a smaller --bootstrap``. A context variable, as :func:`no_industry_said`.
+
+    Examples
+    --------
+    >>> with draws_advice("give a smaller --bootstrap"):
+    ...     _DRAWS_ADVICE.get()
+    'give a smaller --bootstrap'
+    >>> _DRAWS_ADVICE.get()
+    'use fewer draws'
+    """
+    token = _DRAWS_ADVICE.set(advice)
+    try:
+        yield
+    finally:
+        _DRAWS_ADVICE.reset(token)
+
+
 def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.DataFrame,
-                         memory: int | None = None) -> None:
+                         memory: int | None = None, *, advice: str | None = None) -> None:
     """Refuse ``n_draws`` whose arrays in :func:`rollup` would not fit in memory.
 
     Counts the draws kept (3 measures x ``n_draws`` x occupations and OEWS codes) and, for
@@ -390,7 +418,7 @@ def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.Da
     of the OEWS codes' draws, and :data:`GROUP_VALUES` values
     (:func:`~exposure.rollup._occupations.check_draw_memory`; ``memory``: the bytes
     available, by default the memory available now). The message says how many draws
-    fit.
+    fit, after ``advice`` (default that of :func:`draws_advice`, ``use fewer draws``).
 
     Examples
     --------
@@ -407,6 +435,7 @@ def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.Da
     width = max(n_occ, n_soc, n_cells)
     unit = "industry x occupation cells" if width == n_cells and n_cells else "columns"
     check_draw_memory(n_draws, n_occ + n_soc, "occupations and OEWS codes", memory,
+                      advice=_DRAWS_ADVICE.get() if advice is None else advice,
                       per_draw=8 * (WORKING_ARRAYS * width + 3 * n_soc + GROUP_VALUES),
                       working_what=f"working arrays (per draw: {WORKING_ARRAYS} x {width:,} {unit}, 3 x {n_soc:,} "
                       f"OEWS codes and {GROUP_VALUES} values, x 8 bytes)")
