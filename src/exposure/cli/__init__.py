@@ -772,13 +772,26 @@ def _startup_signals() -> Iterator[None]:
     The block imports the command's modules, before anything is written: the process died
     silently there, where a running command says ``terminated (SIGTERM)``. A SIGHUP that
     the caller ignores (``nohup``) stays ignored.
+
+    A signal whose exception was lost is raised again when the block ends: Python's
+    :func:`compile` drops an exception raised by a signal handler while it runs (CPython
+    3.11 to 3.13), and every module imported without a usable ``.pyc`` is compiled
+    (``PYTHONDONTWRITEBYTECODE``, a changed source, a read-only install): a SIGTERM or
+    Ctrl-C in the first tenths of a second of ``exposure rollup`` was lost, and the run
+    went on and exited 0. Ctrl-C is recorded likewise when Python's own handler has it.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    received: list[int] = []
 
     def _raise(signum, frame):
+        received.append(signum)
         raise _StartupSignal(signum)
+
+    def _interrupt(signum, frame):
+        received.append(signum)
+        raise KeyboardInterrupt
 
     previous = {}
     for name in ("SIGTERM", "SIGHUP"):
@@ -786,8 +799,14 @@ def _startup_signals() -> Iterator[None]:
         if sig is None or (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):
             continue
         previous[sig] = signal.signal(sig, _raise)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
     try:
         yield
+        if received:  # its exception was lost (compile(), a finalizer): raised again
+            if received[-1] == signal.SIGINT:
+                raise KeyboardInterrupt
+            raise _StartupSignal(received[-1])
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
