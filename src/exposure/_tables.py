@@ -26,6 +26,7 @@ import codecs
 import contextlib
 import csv
 import dataclasses
+import datetime
 import decimal
 import errno
 import io
@@ -1788,6 +1789,33 @@ def _other_separator_header(text: str, sep: str, quoting: int, columns: dict, op
         _match_columns(header, columns, optional, path, "line 1", row=1, note=note)
 
 
+def _json_note(start: str, sep: str) -> str:
+    """What a row of more fields than the header adds when the file is JSON (``start``: its first characters).
+
+    A JSON file given to a reader of a text table (``exposure validate --file oews
+    manifest.json``) was told ``too many fields: expected 1, got 2 (a trailing separator
+    at the end of the line?)``, the line ``"version": 1,`` blamed. ``""`` when ``start``
+    does not open a JSON object (``{``) or array (``[`` then ``{``, ``[``, ``"`` or ``]``).
+
+    Examples
+    --------
+    >>> _json_note('{\\n  "version": 1,', ",")
+    " (the file starts with '{': JSON, not a table of comma-separated values: check that it is the right file)"
+    >>> _json_note("[id],name", ","), _json_note("soc_code,naics", ",")
+    ('', '')
+    """
+    start = start.lstrip("\ufeff \t\r\n")
+    if not (start.startswith("{") or (start.startswith("[") and start[1:].lstrip()[:1] in ("{", "[", '"', "]"))):
+        return ""
+    return (f" (the file starts with {start[0]!r}: JSON, not a table of {_separated(sep)} values: "
+            "check that it is the right file)")
+
+
+def _separated(sep: str) -> str:
+    """How a file read with ``sep`` is separated, in words (``comma-separated``)."""
+    return "tab-separated" if sep == "\t" else ("comma-separated" if sep == "," else f"separated by {sep!r}")
+
+
 def _one_column_note(header: list, sep: str) -> str:
     """What a header of one field, separated by another character than ``sep``, adds to "missing column(s)".
 
@@ -1811,8 +1839,7 @@ def _one_column_note(header: list, sep: str) -> str:
     if other is None:
         return ""
     holds = "tabs" if other == "\t" else repr(other)
-    read = "tab-separated" if sep == "\t" else (
-        "comma-separated" if sep == "," else f"separated by {sep!r}")
+    read = _separated(sep)
     save = _SEMICOLON_TO_COMMA if (other, sep) == (";", ",") else f"save it {read}"
     return (f" (the header is one column separated by {holds}, and this table is read "
             f"{read}: check that it is the right file, or {save})")
@@ -2075,7 +2102,10 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             # unquoted comma, its own fault; the header says what the file is
             # (a title line holding ';' above comma-separated rows that hold none is a title)
             one_column = _one_column_note(header, sep)
-            if one_column and not (title and _one_column_separator(header, sep) not in line):
+            json_note = _json_note(text[:200], sep)
+            if json_note:  # a JSON file: its lines are no rows (it was told a trailing separator)
+                what += json_note
+            elif one_column and not (title and _one_column_separator(header, sep) not in line):
                 what += one_column
             elif pos == 1 and got == len(header) + 1 and _text_row_names(text, sep, quoting, len(header)):
                 what += ROW_NAMES
@@ -3453,6 +3483,48 @@ def signalling_nan(cells) -> int | None:
     return found[0] if found else None
 
 
+#: Cells that :func:`pandas.to_numeric` reads as numbers (or fails on) but that are no task ID.
+_NOT_TASK_ID_CELLS = (
+    ((datetime.date, np.datetime64), "a date"), ((datetime.time,), "a time of day"),
+    ((datetime.timedelta, np.timedelta64), "a duration"), ((pd.Period,), "a period"),
+    ((complex, np.complexfloating), "a complex number"), ((bytes, bytearray, memoryview, np.bytes_), "bytes"),
+)
+#: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
+_PLAIN_CELLS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal", "boolean", "empty"})
+#: dtype kind -> what its cells are, for :func:`_not_task_id`.
+_NOT_TASK_ID_KINDS = {"M": "a date", "m": "a duration", "c": "a complex number", "S": "bytes"}
+#: What a task ID given as bytes is told (``check_task_ids`` adds how to decode them).
+_BYTES_ID = "is not an integer: bytes, not text (from a database driver or a binary column?): decode them first"
+
+
+def _not_task_id(ids: pd.Series) -> tuple[int, str] | None:
+    """The first given cell of ``ids`` that is a date, time, duration, period, complex number or bytes, and which.
+
+    ``(position, what)``, or None; the position is -1 when the column is of such a type
+    but every cell is missing (``NaT``). :func:`pandas.to_numeric` read a date as its
+    nanoseconds and ``NaT`` as -9223372036854775808 (the roll-ups took them as task IDs),
+    failed on a complex number with numpy's ``TypeError``, and read ``b'8'`` as 8 (a key of
+    the roll-ups that matched no task).
+    """
+    dtype = ids.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        dtype = dtype.categories.dtype
+    if isinstance(dtype, pd.SparseDtype):
+        dtype = dtype.subtype
+    what = "a period" if isinstance(dtype, pd.PeriodDtype) else _NOT_TASK_ID_KINDS.get(getattr(dtype, "kind", ""))
+    if what is not None and not isinstance(dtype, pd.ArrowDtype):
+        given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
+        return (int(given[0]) if len(given) else -1), what
+    if ids.dtype != object or pd.api.types.infer_dtype(ids, skipna=True) in _PLAIN_CELLS:
+        return None  # text and numbers (the usual case): no cell looked at
+    for pos, value in enumerate(ids.tolist()):
+        for types, what in _NOT_TASK_ID_CELLS:
+            if isinstance(value, types) and not (value is pd.NaT or (isinstance(value, (np.datetime64, np.timedelta64))
+                                                                     and np.isnat(value))):
+                return pos, what
+    return None
+
+
 def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
     """Task IDs as numbers; raise on the earliest that is not a 64-bit integer.
 
@@ -3463,6 +3535,10 @@ def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Ser
     float64 no longer holds every integer (pandas reads a column as floats when one cell
     is ``1e3`` or ``7.0``), are read exactly from the cells (:func:`exact_integer`) and
     the result is then ``Int64``; otherwise it is what :func:`pandas.to_numeric` gives.
+    A date, time of day, duration, period, complex number or bytes is refused too (a date was
+    read as its nanoseconds, ``NaT`` as -9223372036854775808); ``NaT`` is missing, and a
+    column of dates with every cell missing gives NaN, as
+    :func:`exposure.scoring._inputs.check_task_ids` reads it.
 
     Raises
     ------
@@ -3478,9 +3554,28 @@ def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Ser
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID '1e30' is not an integer that fits in 64 bits
+    >>> task_id_numbers(pd.Series(pd.to_datetime([None, "2020-01-01"])), path="scores.parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: scores.parquet, row 2, column 'task_id': Timestamp('2020-01-01 00:00:00') is a date, not a task ID (an integer, like 8823)
     """
     if isinstance(ids.dtype, pd.ArrowDtype):  # int64[pyarrow] has no %: read its Python values
         ids = pd.Series(ids.to_numpy(dtype=object, na_value=None), index=ids.index, name=ids.name)
+    odd = _not_task_id(ids)
+    if odd is not None:
+        pos, what = odd
+        if pos < 0:  # dates, every one missing: no ID given
+            return pd.Series(np.nan, index=ids.index, name=ids.name)
+        if ids.dtype == object:  # an earlier problem wins
+            task_id_numbers(ids.iloc[:pos], path=path, row_offset=row_offset)
+        value = ids.iloc[pos]
+        if what == "bytes":  # b'8' was read as task 8, and matched no task of that key
+            value = bytes(value) if isinstance(value, memoryview) else value
+            raise DataFormatError(f"task ID {_plain(value)!r} {_BYTES_ID}", path=path, row=pos + row_offset,
+                                  column="task_id")
+        shown = repr(value if isinstance(value, (np.datetime64, np.timedelta64)) else _plain(value))
+        raise DataFormatError(f"{shown} is {what}, not a task ID (an integer, like 8823)", path=path,
+                              row=pos + row_offset, column="task_id")
     snan = signalling_nan(ids)  # ids.notna() raised decimal.InvalidOperation
     if snan is not None:
         raise DataFormatError(f"task ID {ids.iloc[snan]!r} is not an integer", path=path, row=snan + row_offset,
@@ -5575,7 +5670,8 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
     _check_signature(head, path, _save_as_text(sep) if one_name else None)
     check_no_nul(path)  # named with its line, as read_frame names it
     with open(path, "rb") as fh:  # a byte that is not UTF-8 is named below, as read_frame does
-        _check_layout(_head_lines(fh.read(1 << 16).decode("utf-8-sig", "replace")), sep, path)
+        head = fh.read(1 << 16).decode("utf-8-sig", "replace")
+        _check_layout(_head_lines(head), sep, path)
     header = _fitting_header(path, sep, quoting)
     if header is not None:
         header[0] = header[0].lstrip("\ufeff")  # a second byte-order mark, as read_frame drops it
@@ -5648,7 +5744,9 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
                     else:
                         what = f"too many fields: expected {width}, got {got}"
                         other = _one_column_separator(header, sep)
-                        if other is not None and other in "".join(taken):
+                        if _json_note(head[:200], sep):  # as read_frame says it
+                            what += _json_note(head[:200], sep)
+                        elif other is not None and other in "".join(taken):
                             # a header of one field separated as this record is (';'): said, as
                             # read_frame says it (it was "an unquoted comma inside a field?")
                             what += _one_column_note(header, sep)

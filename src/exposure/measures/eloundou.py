@@ -136,7 +136,10 @@ def _read(path, sep: str, columns: dict, *, index: bool = False) -> pd.DataFrame
         head = b"\x00"
     # the label file saved comma-separated was "missing column(s) ... found: ',O*NET-SOC Code,...'"
     if b"\x00" not in head and not head.lstrip().startswith(b"<"):  # (an HTML page is named below)
-        check_published_separator(head.decode("utf-8-sig", "replace"), sep, path)
+        # another table saved otherwise is told its missing columns ("check that it is the right file")
+        check_published_separator(head.decode("utf-8-sig", "replace"), sep, path,
+                                  columns={name: name for name in columns})
+
     def read(file):
         return read_text_table(file, {name: name for name in columns}, sep=sep, quoting=csv.QUOTE_MINIMAL)
 
