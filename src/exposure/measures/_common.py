@@ -429,6 +429,86 @@ def check_codes(codes: pd.Series, pattern: str, path, column: str, *, what: str,
     return codes.astype(object)
 
 
+#: SOC 2010 detailed codes gone in SOC 2018: the ``2010 SOC Code`` values of
+#: ``crosswalks/2010_to_2018_SOC_Crosswalk.xlsx`` (:func:`exposure.crosswalks.read_soc_2010_to_2018`)
+#: that are none of its ``2018 SOC Code`` values, less ``25-2052`` (an OEWS code of SOC 2018
+#: data since May 2019, which Microsoft's files use). Found in a file on SOC 2018 they tell
+#: a file on SOC 2010 (:func:`check_soc_vintage`).
+SOC2010_ONLY = frozenset("""
+    11-2031 11-3011 11-9061 13-2021 15-1111 15-1121 15-1122 15-1131 15-1132 15-1133 15-1134
+    15-1141 15-1142 15-1143 15-1151 15-1152 15-1199 15-2091 19-3031 19-4011 19-4041 19-4091
+    19-4093 23-2091 25-1191 25-2053 25-2054 25-4021 25-9011 25-9041 27-3012 27-3021 27-3022
+    27-4013 29-1061 29-1062 29-1063 29-1064 29-1065 29-1066 29-1067 29-1069 29-1199 29-2021
+    29-2041 29-2054 29-2071 29-9011 29-9012 31-1011 31-1013 31-1014 31-1015 35-3021 35-3022
+    39-1011 39-1012 39-1021 39-9021 41-3099 43-5081 43-9011 45-3011 45-3021 47-5021 47-5031
+    47-5042 47-5061 49-9093 51-2091 51-2093 51-4011 51-4012 51-9121 51-9122 53-1011 53-1021
+    53-1031 53-3021 53-3022 53-3041 53-4012 53-4021 53-7032 53-7033 53-7111 55-3017
+""".split())
+
+#: SOC 2018 detailed codes new in SOC 2018: the ``2018 SOC Code`` values of the same
+#: crosswalk that are none of its ``2010 SOC Code`` values (``15-1252``, Software Developers).
+SOC2018_ONLY = frozenset("""
+    11-2032 11-2033 11-3012 11-3013 11-9072 11-9171 11-9179 13-1082 13-2022 13-2023 13-2054
+    15-1211 15-1212 15-1221 15-1231 15-1232 15-1241 15-1242 15-1243 15-1244 15-1251 15-1252
+    15-1253 15-1254 15-1255 15-1299 15-2051 17-3028 19-3033 19-3034 19-4012 19-4013 19-4042
+    19-4043 19-4044 19-4071 19-5011 19-5012 25-2055 25-2056 25-2057 25-2058 25-3031 25-3041
+    25-4022 25-9042 25-9043 25-9044 25-9049 27-2091 27-3023 27-3092 27-4015 29-1211 29-1212
+    29-1213 29-1214 29-1215 29-1216 29-1217 29-1218 29-1221 29-1222 29-1223 29-1224 29-1229
+    29-1241 29-1242 29-1243 29-1249 29-1291 29-1292 29-1299 29-2036 29-2042 29-2043 29-2072
+    29-9021 29-9093 31-1121 31-1122 31-1131 31-1132 31-1133 33-1091 33-9094 35-3023 39-1013
+    39-1014 39-1022 39-4012 41-3091 45-3031 47-5022 47-5023 47-5032 47-5043 47-5044 51-2051
+    51-2061 51-9124 51-9161 51-9162 53-1041 53-1042 53-1043 53-1044 53-1049 53-3051 53-3052
+    53-3053 53-3054 53-4022 53-6032 53-7065
+""".split())
+
+
+def check_soc_vintage(codes: pd.Series, path, column: str, *, vintage: int, reader: str,
+                      row_offset: int = 2) -> None:
+    """Refuse a code of ``codes`` that exists only in the other SOC vintage than ``vintage``.
+
+    A file on SOC 2018 (a newer Felten release, ``15-1252``) read where SOC 2010 codes are
+    expected, or a file on SOC 2010 (``15-1132``) read where SOC 2018 codes are expected,
+    was read without a word: most codes are the same in both vintages, and those of the
+    other vintage matched nothing later on. The codes of one vintage only are
+    :data:`SOC2010_ONLY` and :data:`SOC2018_ONLY`.
+
+    Parameters
+    ----------
+    codes : pandas.Series
+        The codes, stripped (as :func:`check_codes` returns them).
+    path, column : str
+        The file and its column, named in the error.
+    vintage : int
+        2010 or 2018: the vintage the file is read on.
+    reader : str
+        What reads the file (``"Felten's occupations"``), named in the error.
+    row_offset : int
+        The row of the first code (2: below a header on row 1).
+
+    Raises
+    ------
+    exposure.errors.DataFormatError
+        Naming the file, the row of the first such code and ``column``.
+
+    Examples
+    --------
+    >>> check_soc_vintage(pd.Series(["11-1011", "15-1252"]), "f.csv", "SOC Code", vintage=2010,
+    ...                   reader="Felten's occupations")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: f.csv, row 3, column 'SOC Code': '15-1252' is a SOC 2018 code, not a SOC 2010 code: the file is on SOC 2018 (a newer release?); Felten's occupations are read on SOC 2010
+    """
+    other, gone = (SOC2018_ONLY, "a newer") if vintage == 2010 else (SOC2010_ONLY, "an older")
+    hit = codes.astype(str).isin(other).to_numpy(dtype=bool)
+    if not hit.any():
+        return
+    pos = int(np.flatnonzero(hit)[0])
+    was = 2018 if vintage == 2010 else 2010
+    raise DataFormatError(f"{codes.iloc[pos]!r} is a SOC {was} code, not a SOC {vintage} code: the file is on "
+                          f"SOC {was} ({gone} release?); {reader} are read on SOC {vintage}",
+                          path=path, row=pos + row_offset, column=column)
+
+
 def check_range(values: pd.Series, path, column: str, *, low: float = 0.0, high: float | None = None,
                 what: str = "value", row_offset: int = 2) -> None:
     """Refuse a value below ``low`` or above ``high`` (missing values pass), naming row and column.

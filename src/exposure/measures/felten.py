@@ -122,6 +122,8 @@ def _sheet(path, sheet, used) -> tuple[pd.DataFrame, int]:
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = (frame.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
     kept = frame[~blank]
+    if kept.empty and frame.columns.empty:  # the header deleted too: said to have no rows below it
+        raise DataFormatError(f"sheet {sheet!r} is empty (no header, no rows)", path=path)
     if kept.empty:  # a header only: an empty measure was returned
         raise DataFormatError(f"sheet {sheet!r} has no rows below the header (row 1)", path=path)
     return kept.set_axis(pd.RangeIndex(len(frame))[~blank.to_numpy()] + 2, axis=0), 2
@@ -325,7 +327,8 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
     exposure.errors.DataFormatError
         If the file is missing or not a readable workbook, the sheet or an expected column
         is missing or named twice, the sheet has no rows, a SOC 2010 code is missing,
-        malformed (an O*NET-SOC ``11-1011.00``) or repeated, or the total or a group of
+        malformed (an O*NET-SOC ``11-1011.00``), repeated or a SOC 2018 code
+        (``15-1252``: :func:`~exposure.measures._common.check_soc_vintage`), or the total or a group of
         other codes of the sheet (``00-0000``, ``11-0000``; broad codes are kept), a title is missing, a score
         is missing (:func:`_score`) or not a finite number, or a cell read holds a formula never computed or an
         error (:func:`check_cells`) (file, sheet row and the sheet's column named). A workbook of another
@@ -352,6 +355,9 @@ def read_felten_occupations(path, variant: str = "aioe") -> pd.DataFrame:
         # named in the sheet's column: pandera said "column 'soc10_code', check str_matches(...)"
         codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, path, "SOC Code",
                                     what="SOC 2010 code", example="11-1011", row_offset=first)
+        # a sheet on SOC 2018 (15-1252) was read without a word: its new codes matched no link
+        _common.check_soc_vintage(codes, path, "SOC Code", vintage=2010, reader="Felten's occupations",
+                                  row_offset=first)
         # a total or group row ('00-0000 All occupations') was read as an occupation
         # (the appendix gives broad codes, 19-1020 beside 19-1021, of its own: only XX-0000 refused)
         _common._check_no_aggregate(codes, path, first, column="SOC Code", rows=rows, majors_only=True,

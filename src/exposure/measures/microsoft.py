@@ -17,6 +17,8 @@ Applicability of Generative AI to Occupations. arXiv:2507.07935. CC BY 4.0.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -63,6 +65,23 @@ def _odd_iwa(ids) -> int | None:
     return int(np.flatnonzero(odd)[0]) if odd.any() else None
 
 
+def _iwa_hint(value) -> str:
+    """Advice for an id that is an IWA id in another case (``4.A.1.A.1.I01``): the id to write, or ``''``.
+
+    Examples
+    --------
+    >>> _iwa_hint("4.A.1.A.1.I01"), _iwa_hint("banana")
+    (": write '4.A.1.a.1.I01' (IWA ids are case-sensitive)", '')
+    """
+    parts = str(value).strip().upper().split(".")
+    if len(parts) > 3:
+        parts[3] = parts[3].lower()
+    fixed = ".".join(parts)
+    if fixed == str(value).strip() or not re.fullmatch(IWA_PATTERN, fixed):
+        return ""
+    return f": write {fixed!r} (IWA ids are case-sensitive)"
+
+
 def _iwa_ids(values: pd.Series, name, *, unique: bool) -> pd.Series:
     """The ids of column ``IWA``, stripped; a missing, malformed (or, if ``unique``, repeated) one refused.
 
@@ -73,8 +92,8 @@ def _iwa_ids(values: pd.Series, name, *, unique: bool) -> pd.Series:
                               unique=unique, article="an")
     pos = _odd_iwa(ids)
     if pos is not None:
-        raise DataFormatError(f"not an IWA id (like 4.A.1.a.1.I01): {ids.iloc[pos]!r}", path=name, row=pos + 2,
-                              column="IWA")
+        raise DataFormatError(f"not an IWA id (like 4.A.1.a.1.I01): {ids.iloc[pos]!r}{_iwa_hint(ids.iloc[pos])}",
+                              path=name, row=pos + 2, column="IWA")
     return ids
 
 
@@ -89,7 +108,8 @@ def read_applicability(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, a missing column, a missing, malformed or
-        repeated SOC code (``11-1011``), a code that is the total or a group of other codes
+        repeated SOC code (``11-1011``), a SOC 2010 code (``15-1132``:
+        :func:`~exposure.measures._common.check_soc_vintage`), a code that is the total or a group of other codes
         of the file (``00-0000``, ``11-0000`` beside ``11-1011``), a missing title, a score
         that is missing, not a finite number or outside 0-1 (file, row and the file's column
         named).
@@ -108,6 +128,8 @@ def read_applicability(path) -> pd.DataFrame:
     # checked on the file's columns: pandera named soc_code, in its words ("check str_matches(...)")
     codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
                                 example="11-1011")
+    # a file on SOC 2010 (15-1132) was read without a word: its old codes matched no OEWS code
+    _common.check_soc_vintage(codes, name, "SOC Code", vintage=2018, reader="Microsoft's files")
     # a total or group row ('00-0000 All occupations', '11-0000' beside '11-1011') was read as
     # an occupation of its own; OEWS's aggregates (13-1020) alone of their codes are kept
     _common._check_no_aggregate(codes, name, 2, column="SOC Code",
@@ -181,7 +203,8 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, no IWA column, a column named twice,
-        without a name or not named by an IWA id (:func:`_odd_iwa`), a missing, malformed or repeated SOC code, a missing, negative or
+        without a name or not named by an IWA id (:func:`_odd_iwa`; one in another case,
+        ``4.A.1.A.1.I01``, is told the id to write: :func:`_iwa_hint`), a missing, malformed or repeated SOC code, a missing, negative or
         non-finite weight (row and column named).
 
     Examples
@@ -206,8 +229,8 @@ def read_soc_iwa_weights(path) -> pd.DataFrame:
             raise DataFormatError("column without an IWA id", path=name, row=1, column=c)
     odd = _odd_iwa(iwas)
     if odd is not None:  # 'share_user' beside the IWA columns became an IWA
-        raise DataFormatError(f"column {iwas[odd]!r} is not an IWA id (like 4.A.1.a.1.I01)", path=name, row=1,
-                              column=iwas[odd])
+        raise DataFormatError(f"column {iwas[odd]!r} is not an IWA id (like 4.A.1.a.1.I01){_iwa_hint(iwas[odd])}",
+                              path=name, row=1, column=iwas[odd])
     num = pd.DataFrame({c: _common.to_float(frame, c, name) for c in iwas})
     for c in iwas:
         gap = num[c].isna().to_numpy()
@@ -227,7 +250,7 @@ def read_soc_to_iwas(path) -> pd.DataFrame:
     ------
     exposure.errors.DataFormatError
         An unreadable file or one without rows, a missing column, a missing or malformed
-        SOC code or a missing or malformed IWA id (:func:`_odd_iwa`) (file, row and column named; they were kept, and
+        SOC code, a SOC 2010 code (``15-1132``), or a missing or malformed IWA id (:func:`_odd_iwa`) (file, row and column named; they were kept, and
         :func:`rebuild_applicability` failed on ``SOC nan`` naming no file).
 
     Examples
@@ -243,8 +266,9 @@ def read_soc_to_iwas(path) -> pd.DataFrame:
     name = _name(path)
     frame = _common.read_csv(path, name)
     _common.require_columns(frame, ["SOC Code", "IWA"], name)
-    _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
-                        example="11-1011", unique=False)  # an occupation lists many IWAs
+    codes = _common.check_codes(frame["SOC Code"], SOC_PATTERN, name, "SOC Code", what="SOC code",
+                                example="11-1011", unique=False)  # an occupation lists many IWAs
+    _common.check_soc_vintage(codes, name, "SOC Code", vintage=2018, reader="Microsoft's files")
     iwa = _iwa_ids(frame["IWA"], name, unique=False)
     return (
         pd.DataFrame({"soc_code": frame["SOC Code"].str.strip(), "iwa_id": iwa.to_numpy()})
