@@ -99,7 +99,14 @@ from exposure.fetch import check_location
 from exposure.measures import eloundou
 from exposure.onet import OnetRelease
 from exposure.releases import check_onet_release
-from exposure.rollup._occupations import _TOL, _check_rubric, _flags
+from exposure.rollup._occupations import (
+    _PROBAS,
+    _TOL,
+    _check_rubric,
+    _flags,
+    check_labels,
+    check_probabilities,
+)
 from exposure.rollup._soc import _number, _refuse_repeated_column, measure_values
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring import (
@@ -2109,14 +2116,28 @@ def _rollup_values(part: pd.DataFrame, where: str) -> np.ndarray:
     (:func:`~exposure.rollup._occupations._check_rubric`): ``alpha <= beta <= gamma`` where
     two are known, and ``beta = (alpha + gamma) / 2`` where all three are, within 1e-6
     (``alpha 0.9, beta 0.2, gamma 0.1`` was averaged as given, and its occupation broke
-    the rubric).
+    the rubric). Where the partition has the class probabilities ``p_e0``, ``p_e1``,
+    ``p_e2``, they are checked against alpha, beta and gamma by the pandas roll-up's one
+    rule (:func:`~exposure.rollup._occupations.check_probabilities`; a frame of ``p_e0``
+    alone, which :func:`check` reads, is not compared, as before): a row whose
+    measures were edited or emptied while its probabilities are given was averaged, or
+    left out, without a word (``alpha = nan does not match the probabilities (expected
+    0.45)``); the rubric is checked on the rows without them, as there. So is a ``label``
+    (:func:`~exposure.rollup._occupations.check_labels`): E0, E1 or E2 (or missing, or
+    blank), the most probable class of its row.
     """
     out = np.empty((len(part), len(ROLLUP_MEASURES)))
     values = measure_values(part, where, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
+    if all(c in part.columns for c in _PROBAS):
+        p, full = check_probabilities(part, values, where)
+    else:  # p_e0 alone (the column check reads): nothing to compare, as before
+        p, full = None, np.zeros(len(part), dtype=bool)
     try:
-        _check_rubric(values, np.ones(len(part), dtype=bool))
+        _check_rubric(values, ~full)  # rows with probabilities matched them
     except DataFormatError as exc:
         raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
+    if "label" in part.columns:
+        check_labels(part["label"].reset_index(drop=True), p, full, values, where)
     out[:, :len(EXPOSURE_MEASURES)] = np.clip(values, 0.0, 1.0)
     flags = part.reset_index(drop=True)
     for j, flag in enumerate(CATEGORIES, start=len(EXPOSURE_MEASURES)):
@@ -2274,13 +2295,18 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     :func:`_means_partition` raises that of the first partition (by number). Raised in
     the partition, the error was that of the partition that failed first: with bad rows in
     ``scored.partitions[1]`` and ``[2]``, the synchronous scheduler named ``[2]`` (the
-    reduction's order), the threaded one either, from one run to the next.
+    reduction's order), the threaded one either, from one run to the next. Rows of
+    :func:`read_dataset` are named by their file and row in it (:func:`_located`), as
+    :func:`score` names them: the partition and its row were named.
     """
     try:
         return _partition_sums(part, by, weight, partition_info)
     except DataFormatError as exc:
+        if isinstance(part, pd.DataFrame) and _SOURCE in part.columns:
+            # rows of read_dataset: the file and its row, as score names them
+            exc = _located(exc, part)
         if partition_info is None:
-            raise
+            raise exc from None
         return _failed_sums(exc, partition_info["number"])
 
 
@@ -2457,7 +2483,8 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
                                   column=col)
     # a column read given twice: each partition's ``part[by]`` was a frame, and the roll-up
     # failed with ``AttributeError: 'DataFrame' object has no attribute 'str'`` when computed
-    for col in dict.fromkeys((by, *ROLLUP_MEASURES, *([weight] if weight else []))):
+    probas = [c for c in (*_PROBAS, "label") if c in scored.columns]  # checked against the measures
+    for col in dict.fromkeys((by, *ROLLUP_MEASURES, *probas, *([weight] if weight else []))):
         _refuse_repeated_column(scored._meta, "scored", col)
     _refuse_cast_flags(scored, by, weight)
     meta = _sums_partition(scored._meta.iloc[:0], by, weight)
@@ -2694,7 +2721,16 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         gives some of alpha, beta and gamma but not the others, as the pandas roll-up
         refuses it, naming the first such row (a measure missing on every row is left
         out; each was averaged over other rows, and the means broke the rubric, without
-        a word). When called:
+        a word). Where ``scored`` has ``p_e0``, ``p_e1``, ``p_e2`` (or ``label``), they
+        are checked by the pandas roll-up's rules
+        (:func:`~exposure.rollup._occupations.check_probabilities`,
+        :func:`~exposure.rollup._occupations.check_labels`), in its words: a row whose
+        measures were emptied or edited while its probabilities are given
+        (``scored.partitions[1], row 1, column 'alpha': alpha = nan does not match the
+        probabilities (expected 0.6)``: it was left out, or averaged as edited, without a
+        word), probabilities not summing to 1 or given in part, a label not the most
+        probable class of its row. Rows of :func:`read_dataset` are named by their file
+        and row in it, as :func:`score` names them. When called:
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
         ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed); a
         ``dd.concat`` of frames whose ``by`` (a measure, ``weight``) holds numbers in one

@@ -1296,48 +1296,20 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
         raise DataFormatError("no task has a score: alpha, beta and gamma are missing on every row")
     _refuse_partial_measures(values)
     present = [c for c in _PROBAS if c in ts.columns]
-    if present:
-        if len(present) < len(_PROBAS):
-            raise DataFormatError(f"probability columns {sorted(set(_PROBAS) - set(present))} are "
-                                  f"missing while {present} are given", path=_TASK_SCORES)
-        p = measure_values(ts, _TASK_SCORES, _PROBAS, tolerance=_TOL, explain=True)
-        n_known = (~np.isnan(p)).sum(axis=1)
-        partial = (n_known > 0) & (n_known < len(_PROBAS))
-        if partial.any():
-            pos = int(np.flatnonzero(partial)[0])
-            _fail("p_e0, p_e1, p_e2 must be all given or all missing", pos)
-        full = n_known == len(_PROBAS)
-        total = p.sum(axis=1)
-        off = full & (np.abs(total - 1.0) > _TOL)
-        if off.any():
-            pos = int(np.flatnonzero(off)[0])
-            _fail(f"p_e0 + p_e1 + p_e2 = {total[pos]:.6g}, not 1", pos)
-        expected = p @ LABEL_LEVELS
-        for j, name in enumerate(EXPOSURE_MEASURES):
-            diff = full & ~(np.abs(ts[name].to_numpy(dtype=float) - expected[:, j]) <= _TOL)
-            if diff.any():
-                pos = int(np.flatnonzero(diff)[0])
-                _fail(f"{name} = {float(ts[name].iloc[pos])!r} does not match the probabilities "
-                      f"(expected {expected[pos, j]:.6g})", pos, name)
+    p, full = check_probabilities(ts, ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float), _TASK_SCORES)
+    if p is not None:
         for k, c in enumerate(_PROBAS):
             ts[c] = p[:, k]
-    else:
-        p, full = None, np.zeros(len(ts), dtype=bool)
     abg = ts[list(EXPOSURE_MEASURES)].to_numpy(dtype=float)
     _check_rubric(abg, ~full)  # rows with probabilities matched them above
-    blank = _blank(ts["label"]) if "label" in ts.columns else None
-    if blank is not None and blank.any():
-        # a blank label ("" of pandas.read_stata or keep_default_na=False) is missing, as a
-        # blank measure, task type or flag is: it was refused as an unknown label
-        ts["label"] = ts["label"].mask(blank)
-    if "label" in ts.columns and ts["label"].isna().all():
-        # a column left empty gives no label: share_e1 and share_exposed came out missing for
-        # every occupation, where without the column the probabilities give them
-        ts = ts.drop(columns="label")
     if "label" in ts.columns:
-        _refuse_labels(ts["label"], "label", _TASK_SCORES)
-        _check_labels(ts["label"], p, full, abg)
-        _refuse_unlabelled(ts["label"], p, full, abg)
+        ts["label"] = check_labels(ts["label"], p, full, abg)
+        if ts["label"].isna().all():
+            # a column left empty gives no label: share_e1 and share_exposed came out missing
+            # for every occupation, where without the column the probabilities give them
+            ts = ts.drop(columns="label")
+        else:
+            _refuse_unlabelled(ts["label"], p, full, abg)
     if "task_type" in ts.columns:
         _refuse_task_types(ts["task_type"], _TASK_SCORES)
     for flag in CATEGORIES:
@@ -1366,6 +1338,119 @@ def _refuse_partial_measures(values: np.ndarray) -> None:
 def _show(value) -> str:
     """A measure or probability for a message (6 significant digits)."""
     return f"{float(value):.6g}"
+
+
+def check_probabilities(frame: pd.DataFrame, abg: np.ndarray, name: str | None = _TASK_SCORES
+                        ) -> tuple[np.ndarray | None, np.ndarray]:
+    """Check the class probabilities of task scores against their alpha, beta and gamma.
+
+    The one rule of :func:`check_task_scores` and of the Dask roll-ups
+    (:func:`exposure.dask.to_occupations`, :func:`exposure.dask.to_sectors`, which name
+    the partition): where ``frame`` has ``p_e0``, ``p_e1``, ``p_e2`` (none of them: nothing
+    to check), all three columns, each a number in [0, 1] (within 1e-6) or missing, all
+    three or none on each row, summing to 1, with ``alpha = p_e1``,
+    ``beta = p_e1 + p_e2 / 2`` and ``gamma = p_e1 + p_e2`` (within 1e-6). A row whose
+    measures were edited or emptied while its probabilities are given is refused, naming
+    ``name``, the row (from 1) and the column.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Task scores; rows counted from 1 by position.
+    abg : numpy.ndarray
+        Their alpha, beta and gamma as floats (rows x 3), NaN where missing.
+    name : str or None, default "task_scores"
+        The frame (or partition) named before the row.
+
+    Returns
+    -------
+    p : numpy.ndarray or None
+        The probabilities as floats (rows x 3, NaN where missing; not clipped), None
+        without probability columns.
+    full : numpy.ndarray
+        Rows that give the probabilities (bool).
+
+    Examples
+    --------
+    >>> ts = pd.DataFrame({"p_e0": [0.1], "p_e1": [0.45], "p_e2": [0.45]})
+    >>> check_probabilities(ts, np.array([[np.nan, np.nan, np.nan]]))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: task_scores, row 1, column 'alpha': alpha = nan does not match the probabilities (expected 0.45)
+    """
+    present = [c for c in _PROBAS if c in frame.columns]
+    if not present:
+        return None, np.zeros(len(frame), dtype=bool)
+    if len(present) < len(_PROBAS):
+        raise DataFormatError(f"probability columns {sorted(set(_PROBAS) - set(present))} are "
+                              f"missing while {present} are given", path=name)
+    p = measure_values(frame, name, _PROBAS, tolerance=_TOL, explain=True)
+    n_known = (~np.isnan(p)).sum(axis=1)
+    partial = (n_known > 0) & (n_known < len(_PROBAS))
+    if partial.any():
+        pos = int(np.flatnonzero(partial)[0])
+        raise DataFormatError("p_e0, p_e1, p_e2 must be all given or all missing", path=name, row=pos + 1)
+    full = n_known == len(_PROBAS)
+    total = p.sum(axis=1)
+    off = full & (np.abs(total - 1.0) > _TOL)
+    if off.any():
+        pos = int(np.flatnonzero(off)[0])
+        raise DataFormatError(f"p_e0 + p_e1 + p_e2 = {total[pos]:.6g}, not 1", path=name, row=pos + 1)
+    expected = p @ LABEL_LEVELS
+    for j, measure in enumerate(EXPOSURE_MEASURES):
+        diff = full & ~(np.abs(abg[:, j] - expected[:, j]) <= _TOL)
+        if diff.any():
+            pos = int(np.flatnonzero(diff)[0])
+            raise DataFormatError(f"{measure} = {float(abg[pos, j])!r} does not match the probabilities "
+                                  f"(expected {expected[pos, j]:.6g})", path=name, row=pos + 1, column=measure)
+    return p, full
+
+
+def check_labels(labels: pd.Series, p: np.ndarray | None, full: np.ndarray, abg: np.ndarray,
+                 name: str | None = _TASK_SCORES) -> pd.Series:
+    """Check the ``label`` column of task scores; return it with blank labels missing.
+
+    The one rule of :func:`check_task_scores` and of the Dask roll-ups (which name the
+    partition): blank text (the ``""`` of :func:`pandas.read_stata`) is missing; a label
+    is E0, E1 or E2 (:func:`_refuse_labels`) and a most probable class of its row
+    (:func:`_check_labels`: of ``p`` where given, ``full``, else of the probabilities
+    alpha and gamma imply). Errors name ``name``, the row (from 1) and the column.
+
+    Parameters
+    ----------
+    labels : pandas.Series
+        The labels; rows counted from 1 by position.
+    p, full : numpy.ndarray or None, numpy.ndarray
+        The probabilities and the rows that give them (:func:`check_probabilities`).
+    abg : numpy.ndarray
+        alpha, beta and gamma as floats (rows x 3), NaN where missing.
+    name : str or None, default "task_scores"
+        The frame (or partition) named before the row.
+
+    Returns
+    -------
+    pandas.Series
+
+    Examples
+    --------
+    >>> check_labels(pd.Series(["E2"]), None, np.zeros(1, dtype=bool), np.array([[0.1, 0.15, 0.2]]), "part")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: part, row 1, column 'label': label 'E2' contradicts alpha, beta, gamma = 0.1, 0.15, 0.2, which give E0 (the rubric's p_e1 = alpha, p_e2 = gamma - alpha, p_e0 = 1 - gamma); the label (which decides share_e1 and share_exposed) must be the class of highest probability
+    """
+    blank = _blank(labels)
+    if blank.any():
+        # a blank label ("" of pandas.read_stata or keep_default_na=False) is missing, as a
+        # blank measure, task type or flag is: it was refused as an unknown label
+        labels = labels.mask(blank)
+    _refuse_labels(labels, "label", name)
+    try:
+        _check_labels(labels, p, full, abg)
+    except DataFormatError as exc:
+        if name == _TASK_SCORES:
+            raise
+        raise DataFormatError(exc.reason, path=name, row=exc.row, column=exc.column) from None
+    return labels
 
 
 def _check_rubric(abg: np.ndarray, rows: np.ndarray) -> None:
