@@ -27,7 +27,6 @@ import logging
 import math
 import numbers
 import os
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -81,8 +80,7 @@ from exposure.scoring._inputs import (
 )
 from exposure.scoring.categories import (
     CATEGORY_MAPPING_VERSION,
-    EXPLAIN_REPEATED_INDEX_MESSAGE,
-    explain_categories,
+    _explain_categories,
     tag_categories,
 )
 
@@ -292,15 +290,28 @@ def _need_columns(raw: pd.DataFrame, columns, path) -> None:
     """Refuse a sample file without one of ``columns``, saying what its header holds.
 
     A column named in another case or spacing (``Admin``, ``routine coding``,
-    ``Entry-Creative``) was ``missing column 'admin'``, of a file that shows it.
+    ``Entry-Creative``) was ``missing column 'admin'``, of a file that shows it. Beside the
+    column so named, it was not read at all (``admin`` False, ``Admin`` True: the labels of
+    ``admin`` were read without a word); it is refused, as the modern tasks of
+    ``exposure evaluate`` refuse it, asking to keep one of them.
+
+    Examples
+    --------
+    >>> _need_columns(pd.DataFrame(columns=["admin", "Admin"]), ["admin"], "h.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: h.csv, row 1, column 'Admin': column 'Admin' is read as 'admin' only when named so: there is a column 'admin' too: keep one of them
     """
     for col in columns:
-        if col in raw.columns:
+        near = [c for c in raw.columns
+                if c != col and norm_header(c).replace(" ", "_").replace("-", "_") == col]
+        if col in raw.columns and not near:
             continue
-        near = [c for c in raw.columns if norm_header(c).replace(" ", "_").replace("-", "_") == col]
         if near:
-            raise DataFormatError(f"column {near[0]!r} is read as {col!r} only when named so: rename it "
-                                  f"{col}", path=path, row=1, column=near[0])
+            fix = (f"there is a column {col!r} too: keep one of them" if col in raw.columns
+                   else f"rename it {col}")
+            raise DataFormatError(f"column {near[0]!r} is read as {col!r} only when named so: {fix}",
+                                  path=path, row=1, column=near[0])
         raise DataFormatError(f"missing column {col!r} (the header has {', '.join(map(repr, raw.columns))})",
                               path=path, column=col)
 
@@ -442,7 +453,7 @@ def read_hand_checked(path) -> pd.DataFrame:
 
     The file holds no O*NET text: columns ``onetsoc_code``, ``task_id``, ``stratum``,
     ``admin``, ``routine_coding``, ``entry_creative`` (``True``/``False`` in any case, as
-    Excel writes them, or ``1``/``0``) and ``note``. Rows of empty cells ending the file
+    Excel writes them, or ``1``/``0``, also ``1.0``/``0.0``) and ``note``. Rows of empty cells ending the file
     (``,,,``, Excel's cleared rows) are ignored.
 
     Parameters
@@ -465,7 +476,8 @@ def read_hand_checked(path) -> pd.DataFrame:
         fewer fields than the header, a column named twice; a missing or
         malformed ``onetsoc_code`` or ``task_id`` (a task id is a whole number); a file
         separated by semicolons or tabs, or a column named in another case or spacing
-        (``Admin``: rename it ``admin``).
+        (``Admin``: rename it ``admin``; beside ``admin``: keep one of them); a label with
+        spaces around it (``' True'``), saying so.
 
     Examples
     --------
@@ -590,9 +602,8 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
     if tasks.empty:  # a share of 0.0 of no task, as if none were tagged
         raise DataFormatError("tasks has no rows: no task to share")
     # the shares count the tags by position: explain_categories' warning on a repeated index (its
-    # tags joined back by it pair the wrong rows) does not apply here, and was said by it (round 78)
-    with _unsaid(logging.getLogger(explain_categories.__module__), EXPLAIN_REPEATED_INDEX_MESSAGE):
-        ex = explain_categories(tasks, onet=onet, text_column=text_column)
+    # tags joined back by it pair the wrong rows) does not apply here, so the quiet path (round 78)
+    ex = _explain_categories(tasks, onet=onet, text_column=text_column)
     rows = []
     for cat in CATEGORIES:
         rule = ex[f"{cat}_rule"]
@@ -607,76 +618,47 @@ def category_shares(tasks: pd.DataFrame, *, onet=None, text_column: str = "task"
     return pd.DataFrame(rows, columns=cols)
 
 
-class _Unsaid(logging.Filter):
-    """Drop the records of one message, logged in the thread that made the filter (:func:`_unsaid`).
-
-    A logger's filters run in the thread that logs: the records of other threads (a
-    caller's own ``explain_categories`` run meanwhile) pass as they are.
-    """
-
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message, self.thread = message, threading.get_ident()
-
-    def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging's name
-        return record.msg != self.message or threading.get_ident() != self.thread
-
-
-@contextlib.contextmanager
-def _unsaid(log: logging.Logger, message: str):
-    """Within the block, ``log`` does not say ``message`` (in this thread); its other records pass.
-
-    :func:`category_shares` reads the tags of :func:`explain_categories` by position, so
-    its warning on a frame whose index repeats a label (joined back by that index, the
-    tags pair the wrong rows) told the caller of a fault the shares do not have.
-
-    Examples
-    --------
-    >>> log = logging.getLogger("exposure.doctest.unsaid")
-    >>> with _unsaid(log, "said %d"):
-    ...     log.filters[0].filter(logging.LogRecord("x", logging.WARNING, "", 0, "said %d", (1,), None))
-    False
-    >>> log.filters
-    []
-    """
-    drop = _Unsaid(message)
-    log.addFilter(drop)
-    try:
-        yield
-    finally:
-        log.removeFilter(drop)
-
-
 _SAMPLE_COLUMNS = ["onetsoc_code", "task_id", "stratum", "enriched_population", "inclusion_prob",
                    "weight", "double"]
 
 
 #: The cells of a label column of a sample CSV, as written by hand, by pandas (``True``)
-#: and by Excel or LibreOffice (``TRUE``), and 1 / 0.
-_BOOL_CELLS = {"true": True, "false": False, "1": True, "0": False}
+#: and by Excel or LibreOffice (``TRUE``), and 1 / 0 (``1.0`` / ``0.0``: pandas writes a
+#: column of numbers that held a gap so).
+_BOOL_CELLS = {"true": True, "false": False, "1": True, "0": False, "1.0": True, "0.0": False}
 
 
 def _bool_column(frame: pd.DataFrame, col: str, path) -> pd.Series:
     """The label column ``col`` of a sample CSV read as strings, as bool.
 
     ``True`` / ``False`` in any case (a sample saved by Excel has ``TRUE`` / ``FALSE``,
-    which was refused) or ``1`` / ``0``; any other cell (blank, ``yes``, `` True``,
-    ``2``) is refused naming the file, its line (the header is line 1) and the column.
+    which was refused) or ``1`` / ``0`` (also ``1.0`` / ``0.0``, as pandas writes a column
+    of floats: it was refused as ``expected True or False (or 1 / 0), got '1.0'``); any other
+    cell (blank, ``yes``, ``2``) is refused naming the file, its line (the header is line 1)
+    and the column. A label with spaces around it (``' True'``: a hand-written
+    ``True, False``) is refused saying so, in the words of the codes' check (it was told
+    ``got ' True'`` alone).
 
     Examples
     --------
-    >>> _bool_column(pd.DataFrame({"admin": ["TRUE", "false", "1", "0"]}), "admin", "h.csv").tolist()
+    >>> _bool_column(pd.DataFrame({"admin": ["TRUE", "false", "1", "0.0"]}), "admin", "h.csv").tolist()
     [True, False, True, False]
     >>> _bool_column(pd.DataFrame({"admin": ["True", "yes"]}), "admin", "h.csv")
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: h.csv, row 3, column 'admin': expected True or False (or 1 / 0), got 'yes'
+    >>> _bool_column(pd.DataFrame({"admin": [" True"]}), "admin", "h.csv")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: h.csv, row 2, column 'admin': expected True or False (or 1 / 0), got ' True': spaces around the label: write 'True'
     """
     read = frame[col].str.lower().map(_BOOL_CELLS)
     bad = read.isna()
     if bad.any():
         pos = int(bad.to_numpy().nonzero()[0][0])
-        raise DataFormatError(f"expected True or False (or 1 / 0), got {frame[col].iloc[pos]!r}",
+        cell = frame[col].iloc[pos]
+        hint = f": spaces around the label: write {cell.strip()!r}" if cell.strip().lower() in _BOOL_CELLS else ""
+        raise DataFormatError(f"expected True or False (or 1 / 0), got {cell!r}{hint}",
                               path=path, row=pos + 2, column=col)
     return read.astype(bool)
 
@@ -804,8 +786,8 @@ def read_validation_sample(directory) -> pd.DataFrame:
         a ``sample.csv`` without rows; an empty line between the rows, a row of empty
         cells among them, a row of more or fewer fields than the header, a column named
         twice, a missing or malformed ``onetsoc_code`` or ``task_id``, a task labelled twice, a file separated by
-        semicolons or tabs, a column named in another case or spacing (``Admin``), in any of
-        the three files; a ``weight`` that is not ``1 / inclusion_prob``, or a task of the
+        semicolons or tabs, a column named in another case or spacing (``Admin``, also beside
+        ``admin``), a label with spaces around it, in any of the three files; a ``weight`` that is not ``1 / inclusion_prob``, or a task of the
         enriched stratum outside the enriched population (:func:`_check_design`).
 
     Examples

@@ -413,70 +413,48 @@ def reproduce_workforce_2021(labels: pd.DataFrame, onet_to_soc: pd.DataFrame, em
 _TO_SOC_LOGGERS = (_rollup_soc.log, logging.getLogger("exposure.crosswalks"))
 
 
-class _LogRewrite(logging.Filter):
-    """Prefix (``prefix``) or drop (``drop``: a test of the message) the records of some loggers.
+class _Prefixed(logging.Filter):
+    """Prefix the records of some loggers with ``prefix`` (:func:`_prefixed_warnings`).
 
     A filter of a logger sees the records logged on that logger itself (not those of its
     children), before its handlers and those it propagates to. It rewrites only the
     records logged in the thread that made it (a logger's filters run in the thread that
     logs): the warnings of a :func:`~exposure.rollup.to_soc` run in another thread during
-    the report were given the report's prefix (``OEWS release '2025', occupations ...:``),
-    or dropped.
+    the report were given the report's prefix (``OEWS release '2025', occupations ...:``).
     """
 
-    def __init__(self, prefix: str = "", drop=None) -> None:
+    def __init__(self, prefix: str) -> None:
         super().__init__()
-        self.prefix, self.drop = prefix, drop
-        self.thread = threading.get_ident()
+        self.prefix, self.thread = prefix, threading.get_ident()
 
     def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging's name
-        if threading.get_ident() != self.thread:  # another thread's record: as it is
-            return True
-        if self.drop is not None and self.drop(record):
-            return False
-        if self.prefix:
+        if threading.get_ident() == self.thread:  # another thread's record passes as it is
             record.msg, record.args = self.prefix + record.getMessage(), None
         return True
 
 
 @contextlib.contextmanager
-def _log_rewrite(loggers, *, prefix: str = "", drop=None) -> Iterator[None]:
-    """Within the block, prefix or drop the records of ``loggers`` (:class:`_LogRewrite`)."""
-    rewrite = _LogRewrite(prefix, drop)
-    for logger in loggers:
-        logger.addFilter(rewrite)
-    try:
-        yield
-    finally:
-        for logger in loggers:
-            logger.removeFilter(rewrite)
-
-
-def _prefixed_warnings(prefix: str):
-    """The warnings of :func:`~exposure.rollup.to_soc` and its coverage, prefixed by ``prefix``.
+def _prefixed_warnings(prefix: str) -> Iterator[None]:
+    """Within the block, the warnings of :func:`~exposure.rollup.to_soc` and its coverage start with ``prefix``.
 
     :func:`coverage_table` rolls several occupation sets up with several OEWS releases:
     ``exposure report reproduction`` gave three warnings ``1 scored O*NET-SOC code reaches
     no OEWS occupation code ... (e.g. '45-3031.00' ...)``, ``2 scored ... (e.g.
     '11-1031.00' ...)``, ``1 scored ... (e.g. '11-1031.00' ...)``, none saying of which
     release and set (the second and third named the same code), where its errors say
-    ``OEWS release '2025', occupations '...': ...``.
+    ``OEWS release '2025', occupations '...': ...``. A filter (:class:`_Prefixed`), as
+    neither :func:`~exposure.rollup.to_soc` nor the crosswalks' code map takes a name for
+    their warnings (the roll-up's note of a national table, which the report does not give,
+    is :func:`~exposure.rollup._run.no_industry_said`'s).
     """
-    return _log_rewrite(_TO_SOC_LOGGERS, prefix=prefix)
-
-
-def _no_sector_note(record: logging.LogRecord) -> bool:
-    """Whether ``record`` is the roll-up's note of an employment without sector rows.
-
-    :func:`write_reproduction_reports` rolls the human labels up with OEWS May 2021's
-    national table for the bootstrap intervals of its headline shares, on purpose (the
-    paper's table; the report reads the ``all`` rows only): the roll-up's warning ``the
-    employment has no sector or 3-digit industry rows (an OEWS national table?) ... give
-    the OEWS by-industry table for them`` came with every ``exposure report
-    reproduction``, advising what the command has no option for.
-    """
-    return isinstance(record.msg, str) and record.msg.startswith("the employment has no sector or 3-digit "
-                                                                 "industry rows")
+    prefixed = _Prefixed(prefix)
+    for logger in _TO_SOC_LOGGERS:
+        logger.addFilter(prefixed)
+    try:
+        yield
+    finally:
+        for logger in _TO_SOC_LOGGERS:
+            logger.removeFilter(prefixed)
 
 
 def coverage_table(occupation_sets: dict, onet_to_soc: pd.DataFrame, employments: dict) -> pd.DataFrame:
@@ -668,7 +646,7 @@ def write_reproduction_reports(out_dir, *, mirror=None, data_dir=None,
     human = scores_from_labels(labels, "human_exposure_agg")
     # the national table on purpose (the "all" rows only): not the roll-up's note of
     # empty sector tables, whose advice (the by-industry table) the command has no option for
-    with _log_rewrite([_rollup_run.log], drop=_no_sector_note):
+    with _rollup_run.no_industry_said():
         r = rollup(human, xw, emp2021, weights="core", n_draws=n_draws, seed=0)
     boot = r.workforce[r.workforce["group_type"] == "all"].drop(
         columns=["group_type", "group", "group_title"])

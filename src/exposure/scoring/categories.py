@@ -2689,6 +2689,19 @@ def explain_categories(
     >>> bool(out.loc[2, "entry_creative"]), out.loc[2, "context"]
     (True, 'creative')
     """
+    out = _explain_categories(frame, text_column=text_column, onet=onet, occupation_column=occupation_column)
+    warn_repeated_index(frame, logger, EXPLAIN_REPEATED_INDEX_MESSAGE)  # as score_tasks warns
+    return out
+
+
+def _explain_categories(frame: pd.DataFrame, *, text_column: str = "task", onet=None,
+                        occupation_column: str | None = "title") -> pd.DataFrame:
+    """:func:`explain_categories` without its warning on a repeated index (its other warnings stay).
+
+    For a caller that reads the tags by position, not joined back by the index
+    (:func:`exposure.reports.categories.category_shares`), as ``_tag_categories`` is to
+    :func:`tag_categories`: the warning told of a fault that caller does not have.
+    """
     ev = _evidence(frame, text_column, onet, occupation_column)
     flags = _flags(ev)
     n = len(frame)
@@ -2757,7 +2770,6 @@ def explain_categories(
     for cat in CATEGORIES:
         out[f"{cat}_rule"] = pd.Series(cols[f"{cat}_rule"], index=frame.index, dtype=str)
     logger.debug("tagged %d tasks", n)
-    warn_repeated_index(frame, logger, EXPLAIN_REPEATED_INDEX_MESSAGE)  # as score_tasks warns
     return out
 
 
