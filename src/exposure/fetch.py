@@ -128,6 +128,7 @@ from exposure._io import (
     atomic_paths,
     file_url_path,
     is_url,
+    lost_cwd,
     partial_stem,
     remove_stale_partials,
 )
@@ -552,7 +553,11 @@ def _expand(value, origin: str) -> Path:
     Could not determine home directory.`` from :mod:`pathlib`, a traceback in the CLI.
     A URL (``file:///data/mirror``, ``https://host/mirror``) is refused: it was read as a
     relative path (``file:/data/mirror``), "does not exist" for a mirror, and a cache made
-    in the folder ``./file:`` of the current directory.
+    in the folder ``./file:`` of the current directory. A relative path in a current
+    directory that was removed is refused in the words of :func:`exposure._io.lost_cwd`:
+    ``mirror='data'`` "does not exist", ``data_dir='data'`` raised a bare
+    ``FileNotFoundError`` (``exposure fetch --data-dir data``: "cannot create the cache
+    directory data").
 
     Examples
     --------
@@ -579,6 +584,9 @@ def _expand(value, origin: str) -> Path:
     except RuntimeError:
         raise ExposureError(f"{origin} {os.fspath(value)!r}: cannot expand '~' (no such user, or no "
                             "home directory); give the full path") from None
+    lost = lost_cwd(path)
+    if lost is not None:  # the one rule and wording of every output check
+        raise ExposureError(f"{origin} {text!r}: {lost}")
     _check_length(path, origin)
     return path
 
@@ -2625,13 +2633,21 @@ def _declared_left(response) -> int | None:
     return left if isinstance(left, int) else None
 
 
+#: The start of a JSON error document (``{"error": ...}``, ``{"message": ...}``, ``{"code": ...}``),
+#: whatever its Content-Type says: see :func:`_error_document`.
+_JSON_ERROR = re.compile(rb'\{\s*"(?:errors?|message|code)"\s*:', re.IGNORECASE)
+
+
 def _error_document(ctype: str, head: bytes) -> str:
     """``"an XML document (...)"`` when the body starting with ``head``, served as ``ctype``, is an XML or JSON document; else ``""``.
 
     A storage service or an API answers an error with such a document and HTTP 200 (S3's
     ``<?xml ...?><Error><Code>AccessDenied</Code>``, ``{"error": ...}``): it was kept as
     the data file, where only an HTML page was refused. An XHTML page is said an HTML
-    page before this is asked.
+    page before this is asked. A body whose Content-Type says neither is one when it
+    starts so (``<?xml``, ``<Error>``; a JSON object whose first key is ``error``,
+    ``errors``, ``message`` or ``code``, :data:`_JSON_ERROR`: a table's header line
+    never starts so; none of the real files does).
 
     Examples
     --------
@@ -2641,7 +2657,11 @@ def _error_document(ctype: str, head: bytes) -> str:
     "an XML document (body starts with b'<Error><Code>No', error code NoSuchKey)"
     >>> _error_document("application/json", b'{"error": "not found"}')
     'a JSON document (Content-Type application/json)'
+    >>> print(_error_document("text/plain", b' \\n{"message": "Not Found"}'))
+    a JSON document (body starts with b'{"message": "No')
     >>> _error_document("text/csv", b"name,note\\n<Error>,a tag in a cell\\n")
+    ''
+    >>> _error_document("text/csv", b'{"a": 1},note\\n')
     ''
     """
     start = head.removeprefix(_BOM).lstrip()
@@ -2650,6 +2670,8 @@ def _error_document(ctype: str, head: bytes) -> str:
         kind, how = typed, f"Content-Type {ctype}"
     elif start[:5].lower() == b"<?xml" or start[:7].lower() == b"<error>":
         kind, how = "xml", f"body starts with {start[:15]!r}"
+    elif _JSON_ERROR.match(start):  # served as text/plain or octet-stream: it was kept
+        kind, how = "json", f"body starts with {start[:15]!r}"
     else:
         return ""
     code = re.search(rb"<Code>([^<]{1,80})</Code>", head) if kind == "xml" else None

@@ -1905,7 +1905,7 @@ def load_onet(release: str = "29.1", *, mirror=None, data_dir=None, store=None,
     >>> load_onet("31")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
+    exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): write it with its minor number, such as '31.0'
     """
     # before the store is opened; 29.1 (a float) was loaded with the float as its .release
     releases.check_onet_release(release)

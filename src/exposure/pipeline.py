@@ -1289,7 +1289,7 @@ def recompute(
     >>> recompute(onet_release="28")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: O*NET release '28' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
+    exposure.errors.ExposureError: O*NET release '28' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): write it with its minor number, such as '28.0'
     """
     if out is not None:  # out=5 raised TypeError from os.path; progress="yes" reached tqdm
         check_path(out, "out", "a directory path")

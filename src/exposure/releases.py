@@ -60,7 +60,7 @@ from exposure._args import (
     is_number,
     shown,
 )
-from exposure._io import atomic_path, unexpanded_home
+from exposure._io import atomic_path, lost_cwd, unexpanded_home
 from exposure._outdir import _existing_parent, _odd_lock_file, _open_lock_file
 from exposure._tables import nul_error, utf16_without_bom, windows_1252_char
 from exposure.errors import DataFormatError, ExposureError, InputError, OutputError
@@ -342,7 +342,7 @@ def check_onet_release(release: str) -> str:
     >>> check_onet_release("31")
     Traceback (most recent call last):
     ...
-    exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)
+    exposure.errors.ExposureError: O*NET release '31' is not of the form MAJOR.MINOR (e.g. 29.1, 31.0): write it with its minor number, such as '31.0'
 
     A major number with a leading zero is refused: ``"029.1"`` was a release of its own
     (the files ``onet/029.1/...``, an archive ``db_029_1_text.zip`` that does not exist).
@@ -373,8 +373,9 @@ def check_onet_release(release: str) -> str:
                               f"give it as text (str){hint}")
     m = _ONET_RELEASE.match(release)
     if not m:
-        raise ExposureError(f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0)"
-                            f"{_meant(release, _ONET_WRITTEN, '{0}.{1}', repr) or _download_meant(release, 'onet')}")
+        meant = (_meant(release, _ONET_WRITTEN, "{0}.{1}", repr) or _download_meant(release, "onet")
+                 or _major_meant(release))  # "31": what to write, as for "v30.1"
+        raise ExposureError(f"O*NET release {release!r} is not of the form MAJOR.MINOR (e.g. 29.1, 31.0){meant}")
     if len(m.group(1)) > 1 and m.group(1).startswith("0"):
         raise ExposureError(f"O*NET release {release!r} has a leading zero: write "
                             f"'{int(m.group(1))}.{m.group(2)}'")
@@ -390,6 +391,43 @@ def _is_whole(value) -> bool:
     """
     number = as_real(value, whole=True)
     return is_number(number) and isinstance(number, (int, np.integer))
+
+
+#: What an OEWS May year given as the O*NET release is told (:func:`_whole_release_hint`, :func:`_major_meant`).
+_YEAR_SAID = "{0} is a year, not an O*NET release (an OEWS May year? give it as oews_release= or --oews-release)"
+
+#: An O*NET major number written without its minor number (``31``, ``v31``, ``O*NET 31``, ``31.``),
+#: once in NFKC form, with the prefixes :data:`_ONET_WRITTEN` takes.
+_ONET_MAJOR = re.compile(r"\s*(?:o\*?net(?:[\s-]*soc)?|v|db|release)?[\s_]*([0-9]{1,6})\.?\s*", re.IGNORECASE)
+
+
+def _major_meant(release: str) -> str:
+    """``": write it with its minor number, such as '31.0'"`` when ``release`` is a major number alone; else ``""``.
+
+    ``--onet-release 31`` (``"31"``, ``"v31"``, ``"O*NET 30"``) was refused as "not of the
+    form MAJOR.MINOR" without saying what to write, where ``v30.1`` and ``30_1`` are told
+    (:func:`_meant`) and the number ``31`` is told to be written with its minor number
+    (:func:`_whole_release_hint`, whose words this reuses).
+
+    Examples
+    --------
+    >>> _major_meant("31")
+    ": write it with its minor number, such as '31.0'"
+    >>> _major_meant("O*NET 30")
+    ": write it with its minor number, such as '30.1' (the release of O*NET 30 the package pins)"
+    >>> _major_meant("2025")
+    ': 2025 is a year, not an O*NET release (an OEWS May year? give it as oews_release= or --oews-release)'
+    >>> _major_meant("0"), _major_meant("latest"), _major_meant("31.0.1")
+    ('', '', '')
+    """
+    m = _ONET_MAJOR.fullmatch(unicodedata.normalize("NFKC", release))
+    if m is None:
+        return ""
+    number = int(m.group(1))
+    if _OEWS_YEAR.match(str(number)):
+        return f": {_YEAR_SAID.format(number)}"
+    hint = _whole_release_hint(number)
+    return f": write it{hint}" if hint else ""
 
 
 def _whole_release_hint(release) -> str:
@@ -412,8 +450,7 @@ def _whole_release_hint(release) -> str:
     """
     number = int(release)
     if _OEWS_YEAR.match(str(number)):
-        return (f", such as '29.1': {number} is a year, not an O*NET release (an OEWS May year? give it as "
-                "oews_release= or --oews-release)")
+        return f", such as '29.1': {_YEAR_SAID.format(number)}"
     if not 0 < number < 1000:
         return ""
     pinned = sorted({src.release for src in SOURCES.values()
@@ -823,7 +860,9 @@ class Lock:
         starts with ``~`` (``Lock("~/study/exposure.lock")``: nothing expands it, so the
         lock read as holding no pin and :meth:`pin` wrote a folder named ``~`` in the
         current directory; :class:`~exposure.fetch.DataStore` expands ``~`` in its home,
-        so give that path or the full one); from :meth:`entries`, a damaged lock file
+        so give that path or the full one), or that is relative in a current directory
+        that was removed (:func:`exposure._io.lost_cwd`: it read as holding no pin, and
+        :meth:`pin` raised a bare ``FileNotFoundError``); from :meth:`entries`, a damaged lock file
         (naming its row and column: a line without a name was pinned under the name
         ``''``), one that pins a file twice with different sha256 or size, or from another
         URL or archive member (the last line won without a word), one whose header has other columns (naming the header's row
@@ -849,6 +888,8 @@ class Lock:
     def __post_init__(self):
         path = check_path(self.path, "path", "a lock file path")
         reason = unexpanded_home(path)  # '~/h/exposure.lock': read as no pin, pinned into ./~/h/
+        # a relative path in a removed current directory: read as no pin, a bare FileNotFoundError from pin
+        reason = reason or lost_cwd(path)
         if reason is not None:
             raise DataFormatError(reason, path=path)
         object.__setattr__(self, "path", path)
