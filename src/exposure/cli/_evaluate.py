@@ -47,7 +47,7 @@ from exposure.scoring._train import (
     train_and_save,
     training_frame,
 )
-from exposure.scoring.learned import MODEL_NAME
+from exposure.scoring.learned import MODEL_NAME, shipped_model_path
 
 
 def register(subparsers) -> None:
@@ -313,7 +313,9 @@ def check_artifact_place(out, mirror=None, data_dir=None) -> None:
     among the raw files every command reads, which ``exposure evaluate --out`` and the
     other commands refuse. Checked before anything is read, in their words
     (:func:`exposure._outdir.refuse_protected`, symbolic links followed). The installed
-    package stays allowed: it holds the shipped model, which ``train`` replaces by default.
+    package's models folder stays allowed: it holds the shipped model, which ``train``
+    replaces by default; any other folder of the package is refused (``--out
+    PACKAGE/data/processed/m.npz`` put a model and a ``registry.txt`` among the shipped tables).
 
     Parameters
     ----------
@@ -325,7 +327,8 @@ def check_artifact_place(out, mirror=None, data_dir=None) -> None:
     Raises
     ------
     exposure._outdir.OutputPathError
-        ``out`` inside (or a link into) the mirror or a download folder of the cache.
+        ``out`` inside (or a link into) the mirror or a download folder of the cache, or
+        inside the installed package but not in its models folder.
 
     Examples
     --------
@@ -338,8 +341,13 @@ def check_artifact_place(out, mirror=None, data_dir=None) -> None:
     """
     if out is None:  # the shipped artifact, in the package: what train replaces by default
         return
-    folders = [f for f in read_folders(mirror, data_dir) if f[0] != "the installed package"]
-    refuse_protected(out, folders, file=True)
+    folders = read_folders(mirror, data_dir)
+    refuse_protected(out, [f for f in folders if f[0] != "the installed package"], file=True)
+    # the package's models folder only: --out PACKAGE/data/processed/m.npz put a model and a
+    # registry.txt among the shipped tables
+    models = os.path.realpath(shipped_model_path().parent)
+    if os.path.realpath(Path(out).absolute().parent) != models:
+        refuse_protected(out, [f for f in folders if f[0] == "the installed package"], file=True)
 
 
 def _labels_file(labels: str, out) -> Path:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import importlib.util
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -235,17 +237,52 @@ def _user_model(path_text: str, *, load_from: str | None = None) -> tuple[Learne
     path = Path(path_text)
     registry = _model_registry(path)
     if registry is not None and path.name == REGISTRY_NAME and path.is_file():  # told to pin itself in itself
-        models = [n for n in read_registry(registry)
-                  if n not in (REGISTRY_NAME, INDEX_NAME, VECTORS_NAME, TRANSFORMER_NAME)]
-        pinned = f": give the model it pins ({', '.join(str(path.parent / n) for n in models)})" if models else ""
-        raise DataFormatError(f"--model: is the registry that pins the models beside it, not a model{pinned}",
-                              path=path)
+        _refuse_registry(path)
+    if registry is None:
+        _refuse_unusable_registry(path)
     # the text as given: a URL is named as one (load_model), not read as a file name; the
     # library's advice in the command's words (a transformer artifact: --method transformer)
     given = path_text if load_from is None else load_from
     with options_named({"method": "--method"}), pinned_option("--model", registry):
         model = load_model(given) if registry is None else load_model(given, registry=registry)
     return model, registry
+
+
+def _refuse_registry(path: Path) -> None:
+    """Refuse the ``registry.txt`` given as ``--model``, naming the models it pins, or saying it pins none.
+
+    A registry pinning no model (empty, comments only, or only word vectors and a
+    retrieval index) was told ``is the registry that pins the models beside it``.
+    """
+    pins = read_registry(path)
+    models = [n for n in pins if n not in (REGISTRY_NAME, INDEX_NAME, VECTORS_NAME, TRANSFORMER_NAME)]
+    if models:
+        raise DataFormatError(f"--model: is the registry that pins the models beside it, not a model: give the "
+                              f"model it pins ({', '.join(str(path.parent / n) for n in models)})", path=path)
+    what = f"only {', '.join(pins)}" if pins else "it is empty, or holds only comments"
+    raise DataFormatError(f"--model: is a {REGISTRY_NAME} (the registry exposure train writes beside a model), "
+                          f"not a model, and it pins no model ({what}): give the model's file (exposure train "
+                          "--labels FILE --out PATH writes one, with its registry beside it)", path=path)
+
+
+def _refuse_unusable_registry(path: Path) -> None:
+    """Refuse a ``--model`` beside a ``registry.txt`` that is no file (a directory), unless the package pins it.
+
+    The advice was to pin the model in that ``registry.txt`` (``or pin it in
+    m/registry.txt with the line ...``), which cannot be done while a directory holds the
+    name. A copy of the shipped model, which the package's registry pins, is loaded as before.
+    """
+    beside = path.parent / REGISTRY_NAME
+    if not os.path.lexists(beside) or not path.is_file():  # missing: the loader names it
+        return
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if read_registry().get(path.name) == digest:
+        return
+    kind = "a directory" if beside.is_dir() else "not a regular file"
+    raise DataFormatError(f"--model: no registry pins it: the {REGISTRY_NAME} beside it ({beside}) is {kind}, "
+                          f"not a registry (exposure train --out writes the registry as a file beside the model "
+                          f"it trains); move {beside} away, then pin the model in a file {beside} with the line "
+                          f"'{path.name} {digest}', with the lines of the files beside it", path=path)
 
 
 def _dask_onet(engine, args) -> tuple[str | None, str | None]:

@@ -69,6 +69,7 @@ from exposure.scoring._inputs import (
 from exposure.scoring.categories import _warn_unread_keys
 from exposure.scoring.learned import (
     BLOCKS,
+    MODEL_NAME,
     REGISTRY_NAME,
     LearnedModel,
     frame_codes,
@@ -81,6 +82,7 @@ from exposure.scoring.learned import (
     update_registry,
 )
 from exposure.scoring.retrieval import INDEX_NAME, TaskIndex, build_index, save_index
+from exposure.scoring.transformer import MODEL_NAME as TRANSFORMER_NAME
 
 __all__ = [
     "TrainConfig",
@@ -1710,7 +1712,8 @@ def check_train_output(out=None) -> Path:
         (it reads the retrieval index and the vectors this one writes beside it: they were
         replaced, and it scored with them without a word); the fine-tuned transformer's
         artifact under the artifact's name (``transformer-v1.npz``: it was replaced by the
-        learned model); a name holding a space or ``#``, which the registry line
+        learned model), and that name for a new artifact (the learned model was then read as
+        the transformer); a name holding a space or ``#``, which the registry line
         ``name sha256`` cannot hold (the registry was written, then could not be read:
         ``expected 'filename sha256'``, and the model not loaded).
     exposure.errors.DataFormatError
@@ -1779,14 +1782,20 @@ def _check_other_artifact(out: Path) -> None:
     model) under the name given to :func:`train_and_save` was replaced by the learned model
     and re-pinned: the fine-tuned layers were lost, and ``load_transformer`` then said
     ``the transformer artifact's metadata lacks 'base_sha256'``. A learned model (retrained
-    in place) and any other file are written over as before.
+    in place) and any other file are written over as before, but not under the transformer's
+    name (:data:`exposure.scoring.transformer.MODEL_NAME`): a learned model written and
+    pinned as ``transformer-v1.npz`` was then read as the transformer by ``--method
+    transformer --model`` (``not a transformer artifact``).
     """
-    if not out.is_file():
-        return
-    meta = _artifact_metadata(out)
+    meta = _artifact_metadata(out) if out.is_file() else None
     if isinstance(meta, dict) and "base_sha256" in meta:  # what every transformer artifact records
         raise OutputError("it is a transformer artifact (method 'transformer'), not a learned model: training "
                           "would write the learned model over it; give the artifact another name", path=out)
+    if out.name == TRANSFORMER_NAME:  # the learned model pinned under it was read as the transformer
+        raise OutputError(f"{out.name} is the name of the fine-tuned transformer's artifact (method "
+                          f"'transformer'), not of a learned model: exposure score --method transformer "
+                          f"--model would read it as one; give the artifact another name, e.g. {MODEL_NAME}",
+                          path=out)
 
 
 def _check_neighbours(out: Path) -> None:
