@@ -223,7 +223,7 @@ _SCHEMA_LABELS = {"self", "columns", "name", "title", "description", "metadata",
 #: DataFrameSchema options :func:`table_rules` puts in words
 _SCHEMA_RULES = {"checks", "parsers", "index", "dtype", "coerce", "strict", "ordered", "unique",
                  "unique_column_names", "add_missing_columns", "on_missing_columns",
-                 "drop_invalid_rows"}
+                 "drop_invalid_rows", "parser_source"}
 
 
 def table_rules(name: str, model) -> list[str]:
@@ -291,6 +291,11 @@ def table_rules(name: str, model) -> list[str]:
         rules.append(f"A missing column: {_cell(on_missing)}.")
     if schema.drop_invalid_rows:
         rules.append("Rows that fail a check are dropped (not reported).")
+    source = getattr(schema, "parser_source", None)  # pandera 0.36: the default source of derived columns
+    if source:
+        sources = [source] if isinstance(source, str) else list(source)
+        rules.append("A derived (parsed) column that names no source is computed from "
+                     + ", ".join(_code(c) for c in sources) + ".")
     if schema.dtype is not None:
         rules.append(f"Every column has dtype {_cell(_dtype_text(schema.dtype))}.")
     if schema.index is not None:
