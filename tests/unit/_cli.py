@@ -8,10 +8,12 @@ from exposure.cli import main
 
 
 @pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    """No mirror or cache from the environment: each test names its own."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+def _no_env(no_env):
+    """``no_env`` of ``conftest.py`` for every test of a module that imports this fixture.
+
+    No mirror or cache from the environment: each test names its own. A module that does not
+    import from ``_cli`` says ``pytestmark = pytest.mark.usefixtures("no_env")``.
+    """
 
 
 def run(capsys, *argv) -> tuple[int, str]:

@@ -1,18 +1,26 @@
-"""The made-up sources and file listings of the download tests (``test_fetch``, ``test_faults_fetch``).
+"""The made-up sources, data stores and file listings of the download tests (``test_fetch``, ``test_faults_fetch`` ...).
 
-The demo files are those of the small mirror ``tests/data/fetch/mirror`` (``MIRROR``).
+The demo files are those of the small mirror ``tests/data/fetch/mirror`` (``MIRROR``);
+:func:`store_in_tmp` is a data store of the test's own, offline by default;
+:func:`files_under` lives in ``_trees`` (imported here too).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from _trees import files_under  # noqa: F401 - the download tests import it from here
+
+from exposure import fetch as F
 from exposure.sources import Source
 
 FIX = Path(__file__).resolve().parents[1] / "data" / "fetch"
 MIRROR = FIX / "mirror"
 OEWS = "oews/demo.csv"
 OEWS_SHA = "fe46be165e33ed54da78e132d81e574218e00f71d03fbc4013ca14c50b16a02a"
+#: O*NET's and BLS's sites sent to a port nobody listens on: no download can succeed.
+NOWHERE = (("https://www.onetcenter.org", "http://127.0.0.1:9/onet"),
+           ("https://www.bls.gov", "http://127.0.0.1:9/bls"))
 
 
 def make_source(name: str = OEWS, sha256: str = OEWS_SHA, *, url: str = "https://example.org/x",
@@ -34,8 +42,27 @@ def make_source(name: str = OEWS, sha256: str = OEWS_SHA, *, url: str = "https:/
                   licence="CC0", attribution="made-up fixture", **kw)
 
 
-def files_under(root: Path) -> list[str]:
-    """Every file below root (including hidden temporaries), as sorted posix paths; [] if root is absent."""
-    if not root.exists():
-        return []
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+def store_in_tmp(tmp_path: Path, monkeypatch, url_map: tuple[tuple[str, str], ...] = NOWHERE, *,
+                 retries: int | None = None) -> F.DataStore:
+    """A :class:`~exposure.fetch.DataStore` of the test's own, and no mirror from the environment.
+
+    ``$EXPOSURE_MIRROR`` and ``$EXPOSURE_REQUIRE_MIRROR`` are taken out for the test.
+
+    Parameters
+    ----------
+    tmp_path : Path
+        The cache is ``tmp_path / "data"``, the home ``tmp_path / "home"``.
+    monkeypatch : pytest.MonkeyPatch
+        Takes the variables out (and sets ``fetch.RETRIES``) for the test only.
+    url_map : tuple of (str, str)
+        The store's URL map: by default O*NET and BLS unreachable (:data:`NOWHERE`);
+        ``()`` for none, or a local server's.
+    retries : int, optional
+        ``fetch.RETRIES`` for the test (``0``: one attempt per download); unchanged if None.
+    """
+    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
+    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
+    if retries is not None:
+        monkeypatch.setattr(F, "RETRIES", retries)
+    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home", url_map=url_map)
+

@@ -7,7 +7,8 @@ balanced panel and exposures of the outcomes fault tests (:func:`outcome_panel`)
 frame with one cell changed (:func:`with_cell`) and a small output directory of
 ``exposure recompute`` for the diff tests (:func:`recompute_outputs`). The file writers
 and rows shared by the reader fault tests (:func:`write_text`, :func:`write_xlsx`,
-:func:`write_csv`, ``COLLAB``, ``ILO_ROW``, ``FELTEN_ROW``).
+:func:`write_csv`, ``COLLAB``, ``ILO_ROW``, ``FELTEN_ROW``) and a Parquet file damaged in
+its third row group (:func:`damage_third_row_group`).
 """
 
 from __future__ import annotations
@@ -140,6 +141,21 @@ def write_xlsx(tmp_path: Path, name: str, rows) -> Path:
         wb.active.append(row)
     wb.save(path)
     return path
+
+
+def damage_third_row_group(good: Path, bad: Path) -> Path:
+    """Write to ``bad`` the Parquet file ``good`` with the page header of its third row group overwritten (8 bytes 0xff).
+
+    The file's footer is intact: it opens, and fails when that row group is read.
+    """
+    import pyarrow.parquet as pq
+
+    column = pq.ParquetFile(good).metadata.row_group(2).column(0)
+    at = column.dictionary_page_offset or column.data_page_offset
+    data = bytearray(good.read_bytes())
+    data[at:at + 8] = b"\xff" * 8
+    bad.write_bytes(bytes(data))
+    return bad
 
 
 def tiny_digests() -> dict:

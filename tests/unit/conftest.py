@@ -214,11 +214,28 @@ def bare_env(monkeypatch, tmp_path, no_env):
 
 
 @pytest.fixture
-def env_in_tmp(monkeypatch, tmp_path, no_env):
-    """:func:`no_env`, with the cache in ``tmp_path / "cache"``, the home in ``tmp_path / "home"`` and ``tmp_path`` the current directory.
+def cache_in_tmp(monkeypatch, tmp_path, no_env):
+    """:func:`no_env`, with the download cache in ``tmp_path / "cache"`` (empty: nothing is read from the user's)."""
+    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def home_in_tmp(monkeypatch, tmp_path, cache_in_tmp) -> Path:
+    """:func:`cache_in_tmp`, with the home (``$EXPOSURE_HOME``) in ``tmp_path / "home"``; the current directory is left as it is.
+
+    Returns
+    -------
+    Path
+        The home (not made).
+    """
+    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def env_in_tmp(monkeypatch, tmp_path, home_in_tmp):
+    """:func:`home_in_tmp`, with ``tmp_path`` the current directory.
 
     Nothing is read or written outside ``tmp_path``.
     """
-    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _trees import tree as _tree
 
 from exposure import sources as S
 from exposure.cli import main
@@ -115,10 +116,6 @@ def _copy_mirror(root: Path) -> Path:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((MIRROR / name).read_bytes())
     return root
-
-
-def _tree(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
 
 
 def test_fetch_with_the_cache_inside_the_mirror_writes_nothing(registry, tmp_path, capsys):

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import openpyxl
+import _validate_files
 import pandas as pd
 import pytest
 
-import exposure.crosswalks
-import exposure.fetch
-import exposure.oews
-import exposure.onet
 from exposure.cli import main
 
 BAD = [
@@ -49,60 +45,10 @@ def test_unknown_table(capsys, fixtures):
     assert rc == 2 and "unknown table 'nope'" in capsys.readouterr().err
 
 
-def _xlsx(path, rows):
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
-
-
 @pytest.fixture()
 def fake_mirror(tmp_path, fixtures, monkeypatch):
-    """Fake fetch: registry names -> fixture files (crosswalk workbooks built here)."""
-    xw = tmp_path / "crosswalks"
-    xw.mkdir()
-    files = {
-        "crosswalks/2019_to_SOC_Crosswalk.xlsx": _xlsx(xw / "a.xlsx", [
-            ["O*NET-SOC 2019 Code", "O*NET-SOC 2019 Title", "2018 SOC Code", "2018 SOC Title"],
-            ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
-            ["11-1011.03", "Chief Sustainability Officers", "11-1011", "Chief Executives"],
-        ]),
-        "crosswalks/SOC_Structure.xlsx": _xlsx(xw / "b.xlsx", [
-            ["Major Group", "Minor Group", "Broad Occupation", "Detailed Occupation",
-             "Detailed O*NET-SOC", "SOC or O*NET-SOC 2019 Title"],
-            ["11-0000", None, None, None, None, "Management Occupations"],
-        ]),
-        "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx": _xlsx(xw / "c.xlsx", [
-            ["O*NET-SOC 2010 Code", "O*NET-SOC 2010 Title", "2018 SOC Code", "2018 SOC Title"],
-            ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
-        ]),
-        "crosswalks/2-6 digit_2022_Codes.xlsx": _xlsx(xw / "d.xlsx", [
-            ["Seq. No.", "2022 NAICS US   Code", "2022 NAICS US Title"], [1, "11", "Agriculture"],
-        ]),
-        "crosswalks/soc10_isco08.csv": fixtures / "crosswalks" / "soc10_isco08_tiny.csv",
-        "crosswalks/ISCOGroups_en.csv": fixtures / "crosswalks" / "ISCOGroups_tiny.csv",
-        "crosswalks/onet_to_census_occ2018.csv": fixtures / "outcomes" / "census_crosswalk.csv",
-    }
-
-    def fetch(name, *, mirror=None, data_dir=None):
-        if name in files:
-            return files[name]
-        if name.startswith("onet/29.1/"):
-            return fixtures / "onet" / name.split("/")[-1]
-        if name.startswith("oews/"):
-            return files.get("oews", fixtures / "oews" / "national_M2099_dl.csv")
-        raise AssertionError(name)
-
-    # the files a mirror holds (the May 2025 by-industry extract among them), whatever the
-    # caller's environment says: without a mirror, OEWS 2025 would be BLS's three files
-    monkeypatch.setenv("EXPOSURE_MIRROR", str(tmp_path))
-    real = exposure.fetch.fetch
-    monkeypatch.setattr(exposure.fetch, "fetch", fetch)
-    for module in (exposure.onet, exposure.oews, exposure.crosswalks):
-        if getattr(module, "fetch", None) is real:  # imported by name: patch it there too
-            monkeypatch.setattr(module, "fetch", fetch)
-    return files
+    """Fake fetch: registry names -> fixture files (crosswalk workbooks built here); the crosswalks' dict."""
+    return _validate_files.fake_mirror(tmp_path, fixtures, monkeypatch)[0]
 
 
 def test_validate_all_sources_prints_counts_and_writes_reports(capsys, tmp_path_factory, fake_mirror):

@@ -18,10 +18,7 @@ MULTILINE = ('O*NET-SOC Code,Task ID,Task\n11-1011.00,1,"Direct the work\nacross
              "11-1011.00,2,\n")
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_env")
 
 
 def cli(capsys, *args):

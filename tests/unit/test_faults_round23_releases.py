@@ -65,10 +65,9 @@ def _lock(tmp_path, *names) -> Path:
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
+def home(tmp_path, monkeypatch, no_env):
+    """``tmp_path`` the home (``$EXPOSURE_HOME``), and no mirror or cache from the environment."""
     monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path))
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
     return tmp_path
 
 

@@ -25,31 +25,16 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from _compare_files import CODES
+from _compare_files import loaded_measures as _loaded
+from _compare_files import ours_parquet as _ours
+from _compare_files import run_compare as _run
 
-from exposure.cli import main
 from exposure.crosswalks import load_soc_structure
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
 
-CODES = ["11-1011", "15-1252", "43-9021", "53-3032"]
 EMP = pd.DataFrame({"soc_code": CODES, "tot_emp": [200.0, 1000.0, 50.0, 900.0]})
-
-
-def _loaded():
-    return {"a": pd.DataFrame({"soc_code": CODES, "a": [0.3, 0.9, 0.8, 0.1]}),
-            "b": pd.DataFrame({"soc_code": CODES, "b": [0.2, 0.7, 0.9, 0.5]})}
-
-
-def _run(tmp_path, mirror, *args):
-    return main(["compare", "--mirror", str(mirror), "--data-dir", str(tmp_path / "cache"),
-                 "-o", str(tmp_path / "out"), *args])
-
-
-def _ours(tmp_path, codes, name="ours.parquet", **cols):
-    path = tmp_path / name
-    cols = cols or {"beta": [0.1 * (i + 1) for i in range(len(codes))]}
-    pd.DataFrame({"soc_code": codes, **cols}).to_parquet(path)
-    return path
 
 
 # 1. SOC 2010 codes

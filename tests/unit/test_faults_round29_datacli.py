@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from _frames import write_text as _write
 
 from exposure import sources as S
 from exposure.cli import main
@@ -63,12 +64,6 @@ def home(tmp_path, monkeypatch):
     monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
     monkeypatch.delenv("EXPOSURE_DATA_DIR", raising=False)
     return tmp_path / "home"
-
-
-def _write(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # 1. a report of a run with failures ------------------------------------------------------

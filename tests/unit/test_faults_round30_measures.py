@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from _frames import write_text as _file
 
 from exposure.errors import DataFormatError
 from exposure.measures import anthropic, eloundou, microsoft, webb
@@ -49,12 +50,6 @@ LABEL_ROW = "0\t11-1011.00\t8823.0\tDirect budgets.\tCore\tChief Executives\tE2\
 OCC = ("O*NET-SOC Code,Title,dv_rating_alpha,dv_rating_beta,dv_rating_gamma,"
        "human_rating_alpha,human_rating_beta,human_rating_gamma\n")
 OCC_ROW = "11-1011.00,Chief Executives,0.1,0.4,0.7,0.2,0.5,0.8\n"
-
-
-def _file(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _refused(fn, path, match):

@@ -52,7 +52,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tests.unit._frames import write_text
+from tests.unit._frames import damage_third_row_group, write_text
 
 from exposure.cli import main
 from exposure.errors import DataFormatError
@@ -286,12 +286,7 @@ def test_damaged_parquet_row_group_is_one_line_whole_and_in_batches(tmp_path, ca
     good = tmp_path / "good.parquet"
     pd.DataFrame({"task": [f"Weld steel beam {i}." for i in range(40)]}).to_parquet(
         good, row_group_size=10)
-    column = pq.ParquetFile(good).metadata.row_group(2).column(0)
-    at = column.dictionary_page_offset or column.data_page_offset
-    data = bytearray(good.read_bytes())
-    data[at:at + 8] = b"\xff" * 8  # the page header of the third row group
-    src = tmp_path / "bad.parquet"
-    src.write_bytes(bytes(data))
+    src = damage_third_row_group(good, tmp_path / "bad.parquet")
     assert _score(src, tmp_path / "o.csv", "--batch-rows", batch) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"exposure score: error: {src}: cannot read this Parquet file: ")

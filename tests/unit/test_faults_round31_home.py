@@ -52,10 +52,8 @@ HEADER = R._LOCK_HEADER + "name\tsize\tsha256\turl\tmember\n"
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
+def env(tmp_path, monkeypatch, cache_in_tmp):
     """No mirror, cache or home from the environment; a cache in ``tmp_path``."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("EXPOSURE_HOME", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     return tmp_path

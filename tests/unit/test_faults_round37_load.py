@@ -52,13 +52,8 @@ from exposure.errors import DataFormatError, ExposureError
 SOC = processed_dir() / "soc_scores.parquet"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    """An empty user data directory and cache, and no mirror, for every test."""
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    return tmp_path / "home"
+#: An empty user data directory and cache, and no mirror, for every test.
+pytestmark = pytest.mark.usefixtures("home_in_tmp")
 
 
 @pytest.fixture(scope="module")

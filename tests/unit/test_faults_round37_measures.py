@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from _frames import write_text as _file
 
 from exposure.errors import DataFormatError
 from exposure.measures import anthropic, eloundou, felten, microsoft
@@ -35,12 +36,6 @@ from exposure.measures._crosswalk import apply_links, links_from_pairs
 APP = "SOC Code,title,ai_applicability_score\n"
 OCC = ("O*NET-SOC Code,Title,dv_rating_alpha,dv_rating_beta,dv_rating_gamma,"
        "human_rating_alpha,human_rating_beta,human_rating_gamma\n")
-
-
-def _file(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _sheet(path, rows, sheet="LM AIOE", header=True):

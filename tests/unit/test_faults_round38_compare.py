@@ -37,8 +37,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _compare_files import run_compare as _run
 
-from exposure.cli import main
 from exposure.errors import DataFormatError
 from exposure.measures import compare as cmp
 
@@ -49,11 +49,6 @@ EMP = pd.DataFrame({"soc_code": CODES, "tot_emp": [200.0, 1000.0, 50.0, 900.0, 4
 def _loaded():
     return {"a": pd.DataFrame({"soc_code": CODES, "a": [0.3, 0.9, 0.8, 0.1, 0.5]}),
             "b": pd.DataFrame({"soc_code": CODES, "b": [0.2, 0.7, 0.9, 0.5, 0.4]})}
-
-
-def _run(tmp_path, mirror, *args):
-    return main(["compare", "--mirror", str(mirror), "--data-dir", str(tmp_path / "cache"),
-                 "-o", str(tmp_path / "out"), *args])
 
 
 # 1. key_measures naming no measure of the comparison

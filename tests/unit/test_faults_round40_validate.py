@@ -34,13 +34,9 @@ Faults found (each test below fails on the code before the fix, except the guard
 
 from __future__ import annotations
 
-import openpyxl
+import _validate_files
 import pytest
 
-import exposure.crosswalks
-import exposure.fetch
-import exposure.oews
-import exposure.onet
 from exposure.cli import main
 
 #: Headers of O*NET tables as O*NET writes them (tab-separated, CRLF).
@@ -90,63 +86,10 @@ def test_file_with_one_row_is_still_counted(tmp_path, capsys):  # guard
 
 # 2. a validation of every source with an O*NET table of a header alone --------------------
 
-def _xlsx(path, rows):
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
-
-
 @pytest.fixture()
 def served(tmp_path, fixtures, monkeypatch):
-    """Registry names -> small files in the real formats (the pinned files cannot be faked).
-
-    Stands in for the download or the mirror only (their checksums pin the real files);
-    the readers, the validation and the reports are the real ones.
-    """
-    xw = tmp_path / "served"
-    xw.mkdir()
-    files = {
-        "crosswalks/2019_to_SOC_Crosswalk.xlsx": _xlsx(xw / "a.xlsx", [
-            ["O*NET-SOC 2019 Code", "O*NET-SOC 2019 Title", "2018 SOC Code", "2018 SOC Title"],
-            ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
-            ["11-1011.03", "Chief Sustainability Officers", "11-1011", "Chief Executives"],
-        ]),
-        "crosswalks/SOC_Structure.xlsx": _xlsx(xw / "b.xlsx", [
-            ["Major Group", "Minor Group", "Broad Occupation", "Detailed Occupation",
-             "Detailed O*NET-SOC", "SOC or O*NET-SOC 2019 Title"],
-            ["11-0000", None, None, None, None, "Management Occupations"],
-        ]),
-        "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx": _xlsx(xw / "c.xlsx", [
-            ["O*NET-SOC 2010 Code", "O*NET-SOC 2010 Title", "2018 SOC Code", "2018 SOC Title"],
-            ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
-        ]),
-        "crosswalks/2-6 digit_2022_Codes.xlsx": _xlsx(xw / "d.xlsx", [
-            ["Seq. No.", "2022 NAICS US   Code", "2022 NAICS US Title"], [1, "11", "Agriculture"],
-        ]),
-        "crosswalks/soc10_isco08.csv": fixtures / "crosswalks" / "soc10_isco08_tiny.csv",
-        "crosswalks/ISCOGroups_en.csv": fixtures / "crosswalks" / "ISCOGroups_tiny.csv",
-        "crosswalks/onet_to_census_occ2018.csv": fixtures / "outcomes" / "census_crosswalk.csv",
-    }
-    onet = {path.name: path for path in (fixtures / "onet").glob("*.txt")}
-
-    def fetch(name, *, mirror=None, data_dir=None):
-        if name in files:
-            return files[name]
-        if name.startswith("onet/29.1/"):
-            return onet[name.split("/")[-1]]
-        if name.startswith("oews/"):
-            return fixtures / "oews" / "national_M2099_dl.csv"
-        raise AssertionError(name)
-
-    monkeypatch.setenv("EXPOSURE_MIRROR", str(tmp_path))
-    real = exposure.fetch.fetch
-    monkeypatch.setattr(exposure.fetch, "fetch", fetch)
-    for module in (exposure.onet, exposure.oews, exposure.crosswalks):
-        if getattr(module, "fetch", None) is real:
-            monkeypatch.setattr(module, "fetch", fetch)
-    return onet
+    """Registry names -> small files in the real formats (``_validate_files.fake_mirror``); the O*NET files' dict."""
+    return _validate_files.fake_mirror(tmp_path, fixtures, monkeypatch, folder="served")[1]
 
 
 def test_a_release_table_of_a_header_alone_fails_the_run(tmp_path_factory, served, capsys):

@@ -28,6 +28,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _fetch_helpers import store_in_tmp
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError
@@ -88,10 +89,8 @@ def _release(task_dwa_id: int = 16363) -> dict[str, bytes]:
 @pytest.fixture()
 def store(tmp_path, monkeypatch):
     """No mirror; the network unreachable (a file read from it would fail the test)."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
     monkeypatch.setenv("EXPOSURE_URL_MAP", "https://www.onetcenter.org=http://127.0.0.1:9/onet")
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home")
+    return store_in_tmp(tmp_path, monkeypatch, ())  # the store's own map is empty
 
 
 def _folder(store, files) -> Path:

@@ -33,6 +33,7 @@ import io
 import zipfile
 
 import pytest
+from _fetch_helpers import store_in_tmp
 from test_faults_round50_refresh import _TS, _release, _statements
 
 from exposure import fetch as F
@@ -54,13 +55,10 @@ def _zip_bytes(files) -> bytes:
 @pytest.fixture()
 def store(tmp_path, monkeypatch, server):
     """No mirror; onetcenter.org is the local server, serving the whole release."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
     later = dict(_release())
     later["Task Statements"] = _statements(first="Direct the finances.")  # another date
     server.routes[_ZIP_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip_bytes(later))
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home",
-                       url_map=(("https://www.onetcenter.org", server.url + "/onet"),))
+    return store_in_tmp(tmp_path, monkeypatch, (("https://www.onetcenter.org", server.url + "/onet"),))
 
 
 def _folder(store, files):

@@ -32,6 +32,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+from _fetch_helpers import store_in_tmp
 from test_faults_round50_refresh import _TS, _release, _statements
 
 from exposure import fetch as F
@@ -54,22 +55,14 @@ def _zip_bytes(files, top: str = "db_31_0_text") -> bytes:
 @pytest.fixture()
 def online(tmp_path, monkeypatch, server):
     """No mirror; onetcenter.org is the local server, serving the whole release."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
     server.routes[_ZIP_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip_bytes(_release()))
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home",
-                       url_map=(("https://www.onetcenter.org", server.url + "/onet"),))
+    return store_in_tmp(tmp_path, monkeypatch, (("https://www.onetcenter.org", server.url + "/onet"),))
 
 
 @pytest.fixture()
 def offline(tmp_path, monkeypatch):
     """No mirror, no network (a port nobody listens on), one attempt per download."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
-    monkeypatch.setattr(F, "RETRIES", 0)
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home",
-                       url_map=(("https://www.onetcenter.org", "http://127.0.0.1:9/onet"),
-                                ("https://www.bls.gov", "http://127.0.0.1:9/bls")))
+    return store_in_tmp(tmp_path, monkeypatch, retries=0)
 
 
 def _files(folder, files):

@@ -65,11 +65,8 @@ from exposure.schemas._catalog import TABLES
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
+def env(tmp_path, home_in_tmp):
     """A user data directory, cache and (empty) mirror of the test's own."""
-    monkeypatch.setenv("EXPOSURE_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
     (tmp_path / "mirror").mkdir()
     return tmp_path
 

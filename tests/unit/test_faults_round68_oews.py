@@ -48,10 +48,10 @@ import os
 
 import pandas as pd
 import pytest
+from _fetch_helpers import store_in_tmp
 from _frames import write_text, write_xlsx
 from test_faults_cli import cli
 
-import exposure.fetch as F
 from exposure import oews
 from exposure.errors import DataFormatError, SchemaError
 from exposure.schemas import Employment, validate
@@ -131,10 +131,7 @@ def test_stacked_levels_roll_up_as_the_file_without_its_4_digit_rows(fixtures, t
 @pytest.fixture
 def offline(tmp_path, monkeypatch):
     """A data directory of one's own; no mirror, and no server where a download would go."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home",
-                       url_map=(("https://www.bls.gov", "http://127.0.0.1:9/bls"),))
+    return store_in_tmp(tmp_path, monkeypatch, (("https://www.bls.gov", "http://127.0.0.1:9/bls"),))
 
 
 def test_nat3d_file_holding_the_4_digit_table_is_refused_and_not_pinned(offline, tmp_path):

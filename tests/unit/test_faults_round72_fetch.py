@@ -45,6 +45,7 @@ import logging
 import zipfile
 
 import pytest
+from _fetch_helpers import store_in_tmp
 from _frames import write_xlsx
 from _http import serve
 from test_faults_cli import cli
@@ -120,11 +121,7 @@ MEMBER = "db_31_0_text/Job Zones.txt"
 @pytest.fixture
 def offline(tmp_path, monkeypatch):
     """A data directory of one's own; no mirror, and no server where a download would go."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home",
-                       url_map=(("https://www.onetcenter.org", "http://127.0.0.1:9/onet"),
-                                ("https://www.bls.gov", "http://127.0.0.1:9/bls")))
+    return store_in_tmp(tmp_path, monkeypatch)
 
 
 def _zip_of_zones(store: F.DataStore, zone: str = "5") -> str:

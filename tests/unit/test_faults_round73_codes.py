@@ -46,6 +46,8 @@ import re
 
 import pandas as pd
 import pytest
+from _compare_files import compare_error_line as _compare_line
+from _compare_files import ours_with_workers as _ours
 from _frames import write_text
 from test_faults_cli import cli, one_error_line
 
@@ -66,21 +68,6 @@ from exposure.schemas._fields import (
 SUFFIX_SAID = ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"
 NUMBER_SAID = ": a code saved as a number? write it as text with its hyphen: '11-1011'"
 SOC_TO_ISCO = pd.DataFrame({"soc_code": ["11-1011", "15-1252"], "isco08_code": ["1120", "2512"]})
-
-
-def _ours(tmp_path, codes) -> str:
-    """A SOC scores parquet (``exposure compare --ours``) of ``codes``."""
-    path = tmp_path / "ours.parquet"
-    pd.DataFrame({"soc_code": codes, "tot_emp": [200.0, 1000.0], "beta": [0.1, 0.5]}).to_parquet(path)
-    return path
-
-
-def _compare_line(capsys, tmp_path, shared_data, path) -> str:
-    code, _, err = cli(capsys, "compare", "--mirror", shared_data, "--data-dir", tmp_path / "cache",
-                       "-o", tmp_path / "out", "--ours", path)
-    assert code == 2
-    assert not (tmp_path / "out").exists()
-    return one_error_line(err, command="compare")
 
 
 def _panel(tmp_path, cell=None, *, ints=False):

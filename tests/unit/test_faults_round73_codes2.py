@@ -56,8 +56,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from _compare_files import compare_error_line as _compare_line
+from _compare_files import ours_with_workers as _ours
 from _frames import write_text
-from test_faults_cli import cli, one_error_line
 
 from exposure import crosswalks
 from exposure.errors import DataFormatError, SchemaError
@@ -86,21 +87,6 @@ def _soc_2010_error(tmp_path, cell) -> str:
     with pytest.raises(SchemaError) as info:
         crosswalks.read_soc_2010_to_2018(path)
     return str(info.value)
-
-
-def _ours(tmp_path, codes):
-    """A SOC scores parquet (``exposure compare --ours``) of ``codes``."""
-    path = tmp_path / "ours.parquet"
-    pd.DataFrame({"soc_code": codes, "tot_emp": [200.0, 1000.0], "beta": [0.1, 0.5]}).to_parquet(path)
-    return path
-
-
-def _compare_line(capsys, tmp_path, shared_data, path) -> str:
-    code, _, err = cli(capsys, "compare", "--mirror", shared_data, "--data-dir", tmp_path / "cache",
-                       "-o", tmp_path / "out", "--ours", path)
-    assert code == 2
-    assert not (tmp_path / "out").exists()
-    return one_error_line(err, command="compare")
 
 
 # --- 1. a dash or a full-width character in a code of the other kind ------------------------------

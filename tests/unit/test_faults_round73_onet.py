@@ -59,6 +59,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+from _fetch_helpers import store_in_tmp
 from _frames import write_xlsx
 from _http import serve
 from test_faults_cli import cli, one_error_line
@@ -74,12 +75,7 @@ from exposure.onet import OnetRelease, check_references
 @pytest.fixture
 def offline(tmp_path, monkeypatch):
     """A data directory of one's own; no mirror, and no server where a download would go (tried once)."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.delenv("EXPOSURE_REQUIRE_MIRROR", raising=False)
-    monkeypatch.setattr(F, "RETRIES", 0)
-    return F.DataStore(cache=tmp_path / "data", home=tmp_path / "home",
-                       url_map=(("https://www.onetcenter.org", "http://127.0.0.1:9/onet"),
-                                ("https://www.bls.gov", "http://127.0.0.1:9/bls")))
+    return store_in_tmp(tmp_path, monkeypatch, retries=0)
 
 
 # ------------------------------------------------------------ 1. a cross-file error of the user's zip

@@ -76,6 +76,7 @@ from pathlib import Path
 
 import pytest
 from _http import serve
+from _trees import tree as _tree
 
 from exposure import _outdir
 from exposure import fetch as F
@@ -109,10 +110,6 @@ def _zip(path: Path, members: dict) -> Path:
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _tree(top: Path) -> list[str]:
-    return sorted(p.relative_to(top).as_posix() for p in top.rglob("*"))
 
 
 # 1. the user's zip holding the file twice

@@ -49,6 +49,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from _rollup_files import rollup_files
 
 from exposure.cli import main
 from exposure.errors import DataFormatError
@@ -162,24 +163,10 @@ def test_4_working_time_sorts_its_occupation_rows(tmp_path):
 # 5. exposure rollup: the weights' errors in the command's words -------------------------------
 
 def _cli_files(tmp_path):
-    d = tmp_path
-    (d / "xw.csv").write_text("O*NET-SOC 2019 Code,O*NET-SOC 2019 Title,2018 SOC Code,2018 SOC Title\n"
-                              "11-1011.00,Chief Executives,11-1011,Chief Executives\n", encoding="utf-8")
-    (d / "emp.csv").write_text(
-        "AREA,AREA_TITLE,AREA_TYPE,NAICS,NAICS_TITLE,I_GROUP,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,EMP_PRSE,H_MEAN,"
-        "A_MEAN,MEAN_PRSE,H_MEDIAN,A_MEDIAN\n"
-        "99,U.S.,1,000000,Cross-industry,cross-industry,00-0000,All Occupations,total,\"1,000\",0.1,24.04,"
-        "\"50,000\",0.1,20.00,\"41,600\"\n"
-        "99,U.S.,1,000000,Cross-industry,cross-industry,11-1011,Chief Executives,detailed,\"1,000\",0.1,43.27,"
-        "\"90,000\",0.1,40.00,\"83,200\"\n",
-        encoding="utf-8")
-    (d / "tasks.txt").write_text("O*NET-SOC Code\tTask ID\tTask\tTask Type\tIncumbents Responding\tDate\t"
-                                 "Domain Source\r\n11-1011.00\t1\tDirect operations.\tCore\t20\t08/2023\t"
-                                 "Incumbent\r\n", encoding="utf-8")
-    (d / "s.csv").write_text("onetsoc_code,task_id,alpha,beta,gamma\n11-1011.00,1,1,1,1\n11-1011.00,2,0,0,0\n",
-                             encoding="utf-8")
-    return ["rollup", str(d / "s.csv"), "-o", str(d / "o"), "--crosswalk", str(d / "xw.csv"),
-            "--employment", str(d / "emp.csv"), "--tasks", str(d / "tasks.txt")]
+    (tmp_path / "tasks.txt").write_text("O*NET-SOC Code\tTask ID\tTask\tTask Type\tIncumbents Responding\tDate\t"
+                                        "Domain Source\r\n11-1011.00\t1\tDirect operations.\tCore\t20\t08/2023\t"
+                                        "Incumbent\r\n", encoding="utf-8")
+    return [*rollup_files(tmp_path), "--tasks", str(tmp_path / "tasks.txt")]
 
 
 def test_5_rollup_command_names_its_options(tmp_path, capsys):

@@ -79,6 +79,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _trees import tree as _tree
 
 from exposure import fetch as F
 from exposure.cli import main
@@ -92,10 +93,6 @@ BODY = b"a,b\n1,2\n"
 
 
 pytestmark = pytest.mark.usefixtures("bare_env")
-
-
-def _tree(top: Path) -> list[str]:
-    return sorted(p.relative_to(top).as_posix() for p in top.rglob("*"))
 
 
 def _demo(url: str) -> Source:

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
+from _trees import tree as _tree
 
 from exposure import fetch as F
 from exposure.releases import layout_source
@@ -51,10 +51,6 @@ BODY = b"a,b\n1,2\n"
 FAST = {"retries": 0, "timeout": 2.0}
 S3 = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied'
       b"</Message></Error>")
-
-
-def _tree(top: Path) -> list[str]:
-    return sorted(p.relative_to(top).as_posix() for p in top.rglob("*"))
 
 
 # 1. a Content-Length shorter than the body sent

@@ -40,9 +40,8 @@ Tiny made-up bodies served by a local HTTP server; nothing is downloaded from th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from _trees import tree as _tree
 
 import exposure
 from exposure import fetch as F
@@ -55,10 +54,6 @@ pytestmark = pytest.mark.usefixtures("bare_env")
 FAST = {"retries": 0, "timeout": 2.0}
 LOST = ("the current directory no longer exists (it was removed or replaced after the shell entered it), so a "
         "relative path names nothing; cd to an existing directory, or give the full path")
-
-
-def _tree(top: Path) -> list[str]:
-    return sorted(p.relative_to(top).as_posix() for p in top.rglob("*"))
 
 
 # 1. a JSON error document served as text or bytes

@@ -46,8 +46,8 @@ import zipfile
 
 import openpyxl
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
+from _frames import damage_third_row_group
 
 from exposure import dask as xd
 from exposure.cli import main
@@ -193,12 +193,7 @@ def test_4_dask_a_file_cut_short_once_the_dataset_is_open(tmp_path):
 def test_4_dask_a_damaged_page_is_told_on_one_line(tmp_path):
     good = tmp_path / "good.parquet"
     pd.DataFrame({"task": ["Weld pipes.", "Sew seams."] * 50}).to_parquet(good, row_group_size=20)
-    column = pq.ParquetFile(good).metadata.row_group(2).column(0)
-    at = column.dictionary_page_offset or column.data_page_offset
-    data = bytearray(good.read_bytes())
-    data[at:at + 8] = b"\xff" * 8  # the page header of the third row group
-    src = tmp_path / "bad.parquet"
-    src.write_bytes(bytes(data))
+    src = damage_third_row_group(good, tmp_path / "bad.parquet")
     with pytest.raises(DataFormatError) as err:
         xd.read_dataset(src).compute(scheduler="sync")
     said = str(err.value)

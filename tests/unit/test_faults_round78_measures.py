@@ -35,6 +35,7 @@ import logging
 
 import pandas as pd
 import pytest
+from _frames import write_text as _file
 
 from exposure.errors import DataFormatError
 from exposure.measures import anthropic, eloundou, ilo, microsoft, webb
@@ -49,12 +50,6 @@ IWA = ("IWA,title,share_user,share_ai,completion_user,completion_ai,impact_scope
        "4.A.1.a.1.I01,Study details.,{share},0.0001,0.8,0.9,0.5,0.4\n")
 COLLAB = ("task_name,directive,feedback_loop,learning,filtered,task_iteration,validation,pct\n"
           "weld pipes.,{directive},0.1,0.1,0.2,0.1,0,{pct}\n")
-
-
-def _file(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("tail", ["Source: Tomlinson et al. 2025\n",

@@ -53,39 +53,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
+from _model_files import own_model as _own_model
+from _model_files import sha256_of as _sha
+from _model_files import tasks_file as _tasks
 
 from exposure.cli import _score, main
 from exposure.errors import ExposureError
 from exposure.scoring import _train, learned
 from exposure.scoring.learned import LearnedModel, load_model, shipped_model_path
 from exposure.scoring.retrieval import TaskIndex, _tiny_index
-
-
-def _sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _own_model(models):
-    """``models/m.npz``: a copy of the shipped model, pinned with its index and vectors in ``models/registry.txt``."""
-    model = models / "m.npz"
-    shutil.copyfile(shipped_model_path(), model)
-    (models / learned.MODEL_NAME).unlink()
-    lines = [f"{p.name} {_sha(p)}" for p in sorted(models.iterdir()) if p.suffix == ".npz"]
-    (models / "registry.txt").write_text("\n".join(lines) + "\n")
-    return model
-
-
-def _tasks(tmp_path):
-    src = tmp_path / "in.csv"
-    src.write_text("task\nWeld steel pipes on site.\n", encoding="utf-8")
-    return src
-
 
 # 1. one registry name ----------------------------------------------------------------------------
 

@@ -36,38 +36,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 
 import pytest
+from _model_files import own_model as _own_model
+from _model_files import sha256_of as _sha
+from _model_files import tasks_file as _tasks
 
 from exposure import _io
 from exposure.cli import _score, main, path_option
 from exposure.errors import DataFormatError, OutputError
 from exposure.scoring import learned
 from exposure.scoring.learned import load_model, shipped_model_path
-
-
-def _sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _own_model(models, *, leave_out: str):
-    """``models/m.npz``: a copy of the shipped model, pinned in ``models/registry.txt`` with the files beside it but ``leave_out``."""
-    model = models / "m.npz"
-    shutil.copyfile(shipped_model_path(), model)
-    (models / learned.MODEL_NAME).unlink()
-    lines = [f"{p.name} {_sha(p)}" for p in sorted(models.iterdir()) if p.suffix == ".npz" and p.name != leave_out]
-    (models / "registry.txt").write_text("\n".join(lines) + "\n")
-    return model
-
-
-def _tasks(tmp_path):
-    src = tmp_path / "in.csv"
-    src.write_text("task\nWeld steel pipes on site.\n", encoding="utf-8")
-    return src
-
 
 # 1. the files beside a --model that its registry does not pin ------------------------------------
 

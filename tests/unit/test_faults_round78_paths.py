@@ -59,11 +59,8 @@ GONE = ("the current directory no longer exists (it was removed or replaced afte
         "relative path names nothing; cd to an existing directory, or give the full path")
 
 
-@pytest.fixture(autouse=True)
-def empty_cache(tmp_path, monkeypatch):
-    """No mirror from the environment, and an empty download cache: nothing is downloaded."""
-    monkeypatch.delenv("EXPOSURE_MIRROR", raising=False)
-    monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path / "cache"))
+#: No mirror from the environment, and an empty download cache
+pytestmark = pytest.mark.usefixtures("cache_in_tmp")
 
 
 def _last_error(capsys) -> str:

@@ -44,6 +44,7 @@ import tracemalloc
 import pandas as pd
 import pytest
 from _cli import _no_env  # noqa: F401 (autouse fixture)
+from _rollup_files import rollup_files as _files
 
 from exposure import crosswalks, oews
 from exposure.cli import main
@@ -52,24 +53,8 @@ from exposure.errors import ExposureError
 from exposure.rollup import rollup, task_weights, to_soc
 from exposure.rollup._run import _check_rollup_memory
 
-XW_HEAD = "O*NET-SOC 2019 Code,O*NET-SOC 2019 Title,2018 SOC Code,2018 SOC Title\n"
-EMP_HEAD = ("AREA,AREA_TITLE,AREA_TYPE,NAICS,NAICS_TITLE,I_GROUP,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,EMP_PRSE,"
-            "H_MEAN,A_MEAN,MEAN_PRSE,H_MEDIAN,A_MEDIAN\n")
 RATINGS_HEAD = ("O*NET-SOC Code\tTask ID\tScale ID\tCategory\tData Value\tN\tStandard Error\tLower CI Bound\t"
                 "Upper CI Bound\tRecommend Suppress\tDate\tDomain Source\n")
-
-
-def _files(tmp_path, scores: str) -> list[str]:
-    (tmp_path / "xw.csv").write_text(XW_HEAD + "11-1011.00,Chief Executives,11-1011,Chief Executives\n",
-                                     encoding="utf-8")
-    (tmp_path / "emp.csv").write_text(
-        EMP_HEAD + "99,U.S.,1,000000,Cross-industry,cross-industry,00-0000,All Occupations,total,\"1,000\",0.1,"
-        "24.04,\"50,000\",0.1,20.00,\"41,600\"\n"
-        "99,U.S.,1,000000,Cross-industry,cross-industry,11-1011,Chief Executives,detailed,\"1,000\",0.1,43.27,"
-        "\"90,000\",0.1,40.00,\"83,200\"\n", encoding="utf-8")
-    (tmp_path / "s.csv").write_text("onetsoc_code,task_id,alpha,beta,gamma\n" + scores, encoding="utf-8")
-    return ["rollup", str(tmp_path / "s.csv"), "-o", str(tmp_path / "o"), "--crosswalk", str(tmp_path / "xw.csv"),
-            "--employment", str(tmp_path / "emp.csv")]
 
 
 def _said(caplog) -> list[str]:
