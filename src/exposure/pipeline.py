@@ -35,7 +35,6 @@ import contextlib
 import difflib
 import hashlib
 import inspect
-import itertools
 import json
 import logging
 import os
@@ -90,11 +89,16 @@ from exposure.outcomes import PANEL_YEARS, build_panel
 from exposure.releases import ONET_FORMATS as ONET_LAYOUTS
 from exposure.releases import check_oews_release, check_onet_release
 from exposure.releases import onet_format as onet_format_of
-from exposure.reports.diff import is_recompute_output
 from exposure.rollup import rollup
 from exposure.schemas import validate
 from exposure.schemas._base import check_columns
-from exposure.schemas._catalog import MANIFEST_FORMAT, MANIFEST_NAME, PROCESSED_TABLES, Table
+from exposure.schemas._catalog import (
+    MANIFEST_FORMAT,
+    MANIFEST_NAME,
+    PROCESSED_TABLES,
+    Table,
+    recompute_output_near,
+)
 from exposure.schemas._fields import (
     DWA_PATTERN,
     TASK_TYPES,
@@ -1419,10 +1423,6 @@ def _check_not_among_inputs(out, store, default=None) -> None:
     _refuse_inside_output(out, real)
 
 
-#: Entries of an output directory :func:`_refuse_inside_output` looks at for a nested output.
-_HELD_LIMIT = 500
-
-
 def _refuse_inside_output(out, real: Path) -> None:
     """Refuse an output directory that lies inside the output of another recompute, or holds one.
 
@@ -1434,7 +1434,7 @@ def _refuse_inside_output(out, real: Path) -> None:
     output (``--out data`` of a source checkout, beside ``data/processed``) wrote its tables
     beside it and copied it along. A recompute output is a directory holding
     ``manifest.json`` and ``task_digests.parquet``
-    (:func:`exposure.reports.diff.is_recompute_output`); hidden entries (a killed run's
+    (:func:`exposure.schemas._catalog.recompute_output_near`); hidden entries (a killed run's
     temporary directory) are skipped.
 
     Examples
@@ -1450,25 +1450,20 @@ def _refuse_inside_output(out, real: Path) -> None:
     ...
     exposure._outdir.OutputPathError: refusing to write the tables into .../run/new: it is inside .../run, the output of another recompute (it holds manifest.json and task_digests.parquet): ... choose an output directory outside it, such as .../new
     """
-    for parent in real.parents:
-        if is_recompute_output(parent):
-            raise OutputPathError(f"refusing to write the tables into {out}: it is inside {parent}, the output of "
-                                  f"another recompute (it holds {MANIFEST_NAME} and task_digests.parquet): its "
-                                  "tables would be nested among another run's, carried along by the next "
-                                  f"recompute of {parent.name}; choose an output directory outside it, such as "
-                                  f"{parent.parent / real.name}")
-    try:
-        with os.scandir(real) as entries:
-            held = [Path(entry.path) for entry in itertools.islice(entries, _HELD_LIMIT)
-                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)]
-    except OSError:  # no directory yet, or not listed: nothing held
+    near = recompute_output_near(real)
+    if near is None:
         return
-    for child in sorted(held):
-        if is_recompute_output(child):
-            raise OutputPathError(f"refusing to write the tables into {out}: it holds {child}, the output of "
-                                  "another recompute: the tables would be written beside it and it carried along "
-                                  f"as one of {out}'s entries; choose an output directory of its own, such as "
-                                  f"{Path(out) / 'onet-<release>_oews-<year>'}")
+    where, run = near
+    if where == "inside":
+        raise OutputPathError(f"refusing to write the tables into {out}: it is inside {run}, the output of "
+                              f"another recompute (it holds {MANIFEST_NAME} and task_digests.parquet): its "
+                              "tables would be nested among another run's, carried along by the next "
+                              f"recompute of {run.name}; choose an output directory outside it, such as "
+                              f"{run.parent / real.name}")
+    raise OutputPathError(f"refusing to write the tables into {out}: it holds {run}, the output of "
+                          "another recompute: the tables would be written beside it and it carried along "
+                          f"as one of {out}'s entries; choose an output directory of its own, such as "
+                          f"{Path(out) / 'onet-<release>_oews-<year>'}")
 
 
 def _scorer_info(method: str) -> dict[str, Any]:

@@ -7,7 +7,10 @@ from :data:`PROCESSED_TABLES`.
 
 from __future__ import annotations
 
+import itertools
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandera.pandas as pa
 
@@ -23,7 +26,8 @@ from exposure.schemas._rollup import (
 )
 from exposure.schemas._scores import TaskScores
 
-__all__ = ["Table", "PROCESSED_TABLES", "TABLES", "ALIASES", "get_table"]
+__all__ = ["Table", "PROCESSED_TABLES", "TABLES", "ALIASES", "get_table", "is_recompute_output",
+           "recompute_output_near"]
 
 
 @dataclass(frozen=True)
@@ -131,3 +135,71 @@ def get_table(name: str) -> Table:
         known = sorted(set(TABLES) | set(ALIASES))
         raise ExposureError(f"unknown table {name!r}; choose one of {', '.join(known)}")
     return TABLES[key]
+
+
+def is_recompute_output(directory) -> bool:
+    """Whether ``directory`` is the output of a recompute: it holds ``manifest.json`` and ``task_digests.parquet``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> is_recompute_output(d)
+    False
+    >>> for name in (MANIFEST_NAME, TABLES["task_digests"].filename):
+    ...     _ = (d / name).write_bytes(b"")
+    >>> is_recompute_output(d)
+    True
+    """
+    directory = Path(directory)
+    return (directory / MANIFEST_NAME).is_file() and (directory / TABLES["task_digests"].filename).is_file()
+
+
+#: Entries of a directory that :func:`recompute_output_near` looks at for a recompute output it holds.
+HELD_LIMIT = 500
+
+
+def recompute_output_near(real: Path) -> tuple[str, Path] | None:
+    """The recompute output that ``real`` lies inside, or else one it holds: ``("inside", dir)``, ``("holds", dir)`` or None.
+
+    The one rule of the outputs that must not be written among a recompute's tables
+    (``exposure recompute --out``, ``exposure rollup -o``, :meth:`exposure.rollup.Rollup.write`):
+    a directory inside a recompute output (:func:`is_recompute_output`) would be carried
+    along by the next recompute of it; a directory holding one would carry it along into
+    the directory that replaces it. Only the first :data:`HELD_LIMIT` entries of ``real``
+    are looked at; hidden entries (a killed run's temporary directory) and links are
+    skipped. Each caller words its own refusal.
+
+    Parameters
+    ----------
+    real : pathlib.Path
+        The output directory, resolved (``exposure._io.real_path``); it need not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> top = Path(tempfile.mkdtemp())
+    >>> run = top / "run"
+    >>> run.mkdir()
+    >>> recompute_output_near(run / "sub") is None
+    True
+    >>> for name in (MANIFEST_NAME, TABLES["task_digests"].filename):
+    ...     _ = (run / name).write_bytes(b"")
+    >>> recompute_output_near(run / "sub") == ("inside", run)
+    True
+    >>> recompute_output_near(top) == ("holds", run)
+    True
+    """
+    for parent in real.parents:
+        if is_recompute_output(parent):
+            return "inside", parent
+    try:
+        with os.scandir(real) as entries:
+            held = [Path(entry.path) for entry in itertools.islice(entries, HELD_LIMIT)
+                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)]
+    except OSError:  # no directory yet, or not listed: nothing held
+        return None
+    for child in sorted(held):
+        if is_recompute_output(child):
+            return "holds", child
+    return None
