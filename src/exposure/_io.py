@@ -55,12 +55,20 @@ import pyarrow as pa
 
 from exposure._args import as_shown, check_choice, check_name, choice_hint
 from exposure._args import shown as shown_value
-from exposure.errors import ChecksumMismatchError, DataFormatError, ExposureError, OutputError
+from exposure.errors import (
+    ChecksumMismatchError,
+    DataFormatError,
+    ExposureError,
+    OutputError,
+    quoted_path,
+)
 
 __all__ = [
     "atomic_path",
     "signals_held",
     "atomic_paths",
+    "recording_written",
+    "record_written",
     "input_at",
     "partial_prefix",
     "partial_stem",
@@ -266,7 +274,8 @@ def output_error(exc: OSError, path) -> OutputError:
     """
     if isinstance(exc, OutputError):
         return exc
-    reason = _REASONS.get(exc.errno) or exc.strerror or str(exc)
+    reason = closed_folder(path) if exc.errno == errno_codes.EACCES else None
+    reason = reason or _REASONS.get(exc.errno) or exc.strerror or str(exc)
     return OutputError(reason, path=path, errno=exc.errno)
 
 
@@ -478,6 +487,55 @@ def lost_cwd(path) -> str | None:
     return None
 
 
+def closed_folder(path, *, advice: str = "write the file elsewhere", directory: bool = False) -> str | None:
+    """Why the output ``path`` cannot be reached: a folder on its way that this user may not enter; None if none.
+
+    ``exposure score x.csv -o locked/sub/s.csv`` and ``exposure rollup ... -o locked/sub``,
+    ``locked`` a folder without search (``x``) permission for this user (another user's
+    ``0700`` folder), said only ``locked/sub/s.csv: Permission denied`` (``cannot inspect
+    the output path locked/sub: Permission denied``), naming neither the folder nor what to
+    do. The first folder, from the top, whose entries cannot be looked up is named, as
+    written (relative when ``path`` is). One rule and one wording for the output files of
+    this module (:func:`check_output_path`, :func:`output_error`) and the output
+    directories and files of :mod:`exposure._outdir`.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file or directory.
+    advice : str, default "write the file elsewhere"
+        What else to do, after ``ask its owner for access, or``.
+    directory : bool, default False
+        ``path`` is an output directory that is replaced as a whole: it must be entered
+        too, when it exists (its entries are carried over).
+
+    Returns
+    -------
+    str or None
+        ``Permission denied: the folder locked cannot be entered (no x permission for
+        this user), so nothing can be written in it; ask its owner for access, or write
+        the file elsewhere``.
+
+    Examples
+    --------
+    >>> closed_folder("/nonexistent/out.csv") is None
+    True
+    """
+    path = Path(os.fspath(path))
+    steps = [(step, step.parent) for step in (*reversed(path.parents), path)]
+    if directory:
+        steps.append((os.path.join(path, "."), path))  # Path(".../.") is the folder itself, not inside it
+    for step, folder in steps:
+        try:
+            os.stat(step)
+        except PermissionError:
+            return (f"Permission denied: the folder {error_path(folder)} cannot be entered (no x permission "
+                    f"for this user), so nothing can be written in it; ask its owner for access, or {advice}")
+        except (OSError, ValueError):  # missing (made by the writer), a file, a name too long: said elsewhere
+            return None
+    return None
+
+
 def line_end(path, *, file: bool = False) -> str | None:
     """Why ``path`` must not be made: a name in it that does not exist yet holds a line end; None if none does.
 
@@ -516,8 +574,7 @@ def error_path(path) -> str:
     >>> error_path("o/s.csv"), error_path("o/s\\nt.csv")
     ('o/s.csv', "'o/s\\\\nt.csv'")
     """
-    text = os.fspath(path)
-    return repr(text) if any(ch < " " or ch == "\x7f" for ch in text) else text
+    return quoted_path(os.fspath(path))
 
 
 def under_file(path) -> str | None:
@@ -556,10 +613,18 @@ def under_file(path) -> str | None:
 
 
 def _refuse_unexpanded(text) -> None:
-    """Refuse an output path that starts with ``~`` (:func:`unexpanded_home`), naming it."""
+    """Refuse an output path that starts with ``~`` (:func:`unexpanded_home`), or holds a name too long (:func:`long_name`), naming it.
+
+    A name too long for its file system raised a bare ``OSError: [Errno 36] File name too
+    long`` from :mod:`pathlib` in :func:`atomic_path` and :func:`atomic_paths`
+    (``write_csv(frame, "x" * 300 + ".csv")``), naming no writer.
+    """
     reason = unexpanded_home(text)
     if reason is not None:
         raise OutputError(reason, path=error_path(text), errno=errno_codes.EINVAL)
+    reason = long_name(text)
+    if reason is not None:
+        raise OutputError(reason, path=error_path(text), errno=errno_codes.ENAMETOOLONG)
 
 
 def check_output_path(output, *inputs) -> Path:
@@ -588,7 +653,8 @@ def check_output_path(output, *inputs) -> Path:
         file that is not a regular file (``/dev/full``: the rename would replace the
         device), is one of ``inputs``, lies below a path that is a file (:func:`under_file`:
         ``it lies under my_tasks.csv, which is a file, not a directory``), or its directory
-        cannot be written (permission, read-only file system); it is relative and the
+        cannot be written (permission, read-only file system) or a folder on its way cannot
+        be entered (:func:`closed_folder`); it is relative and the
         current directory no longer exists (:func:`lost_cwd`: ``No such file or directory``
         before, naming nothing). Its name, or that of a
         folder to be made for it, is longer than its file system allows
@@ -622,6 +688,9 @@ def check_output_path(output, *inputs) -> Path:
     out = Path(output)
     # "s\nt.csv": the error's first line was the name's first line; shown as given (its "/" too)
     named = out if error_path(text) == text else error_path(text)
+    reason = closed_folder(out)  # first: is_dir() and the others raised a bare "Permission denied"
+    if reason is not None:
+        raise OutputError(reason, path=named, errno=errno_codes.EACCES)
     reason = long_name(out)  # first: pathlib raised a bare OSError ("File name too long")
     if reason is not None:
         raise OutputError(reason, path=named, errno=errno_codes.ENAMETOOLONG)
@@ -690,11 +759,16 @@ def input_at(output, inputs) -> Path | None:
     out = Path(output)
     for src in inputs:
         src = Path(src)
-        # resolved too: sub/../in.csv, with no sub, is neither the same text nor an existing
-        # file; the writer created sub and replaced in.csv by its output
-        if (out.absolute() == src.absolute() or _same_file(out, src)
-                or os.path.realpath(out) == os.path.realpath(src)):
-            return src
+        try:
+            # resolved too: sub/../in.csv, with no sub, is neither the same text nor an existing
+            # file; the writer created sub and replaced in.csv by its output
+            if (out.absolute() == src.absolute() or _same_file(out, src)
+                    or os.path.realpath(out) == os.path.realpath(src)):
+                return src
+        except FileNotFoundError:  # a relative path, the current directory removed: its reader says so
+            # (exposure score rel.csv -o /abs/s.csv said "error: No such file or directory")
+            if os.path.normpath(out) == os.path.normpath(src):
+                return src
     return None
 
 
@@ -1094,9 +1168,11 @@ def _written_path(path: Path) -> Path:
     """The file :func:`atomic_path` replaces for the destination ``path``: the file a symbolic link there points to.
 
     A link to a file is written through (the file it points to gets the new contents and
-    the link stays); a link to nothing is replaced by the new file. (:func:`atomic_paths`
-    replaces a link in a set by a regular file: a report name linked to an input of the
-    same command would otherwise write over that input.)
+    the link stays); a link to nothing is replaced by the new file. One rule for one file
+    (:func:`atomic_path`) and for a set (:func:`atomic_paths`, which replaced a link of a
+    set by a regular file, the file it named keeping its old contents). A report name
+    linked to an input of the same command is refused before any work
+    (:func:`exposure._outdir.check_report_files`, :func:`check_output_path`).
     """
     if path.is_symlink() and path.is_file():
         return Path(os.path.realpath(path))
@@ -1167,7 +1243,9 @@ def atomic_path(path, *, make_dirs: bool = True):
         try:
             _flush(tmp, path)
             _keep_mode(tmp, path)
-            os.replace(tmp, path)
+            with signals_held():  # a signal between the two: the file was not said to be written
+                os.replace(tmp, path)
+                record_written(path)
         except OSError as exc:
             raise output_error(exc, path) from None
         _fsync_dir(path.parent)
@@ -1177,6 +1255,48 @@ def atomic_path(path, *, make_dirs: bool = True):
             tmp.unlink(missing_ok=True)
         _remove_dirs(created)
         raise
+
+
+#: The records of :func:`recording_written` blocks now running (innermost last).
+_WRITTEN_RECORDS: list[list[Path]] = []
+
+
+@contextlib.contextmanager
+def recording_written():
+    """Within the block, record every output put in its place: yield the list of their paths.
+
+    :func:`atomic_path`, :func:`atomic_paths` and :func:`exposure._outdir.replace_directory`
+    add the file (or directory) to the list once it holds its new contents
+    (:func:`record_written`), in the order written. For what a command stopped by a signal
+    says it left (:func:`exposure._outdir.terminate_cleanly`): ``exposure outcomes`` stopped
+    between its figures and its tables, or ``exposure recompute --compare`` stopped in its
+    diff after the new tables were swapped in, said ``previous outputs untouched``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with recording_written() as written:
+    ...     with atomic_path(d / "a.csv") as tmp:
+    ...         _ = tmp.write_text("x")
+    >>> [p.name for p in written]
+    ['a.csv']
+    """
+    record: list[Path] = []
+    _WRITTEN_RECORDS.append(record)
+    try:
+        yield record
+    finally:
+        for i in range(len(_WRITTEN_RECORDS) - 1, -1, -1):  # by identity: two empty lists are equal
+            if _WRITTEN_RECORDS[i] is record:
+                del _WRITTEN_RECORDS[i]
+                break
+
+
+def record_written(path) -> None:
+    """Add ``path``, an output just put in its place, to the lists of :func:`recording_written` (if any)."""
+    for record in _WRITTEN_RECORDS:
+        record.append(Path(path))
 
 
 #: The signals whose handlers raise (:func:`exposure._outdir.terminate_cleanly`, Python's
@@ -1256,10 +1376,12 @@ def _replace_all(tmps: list[Path], paths: list[Path]) -> None:
 
     Every destination is checked first (not a directory, not a device), each previous
     file is kept as a backup (:func:`_backup`), and the renames are made in reverse order
-    (the first path last, as the nested :func:`atomic_path` blocks did). If a rename fails
-    (or is interrupted), the files already renamed are put back: the backup renamed over
-    the path, or the new file removed where there was none. The partial files left are
-    removed by the caller.
+    (the first path last, as the nested :func:`atomic_path` blocks did). If a rename fails,
+    the files already renamed are put back: the backup renamed over the path, or the new
+    file removed where there was none. The partial files left are removed by the caller.
+    A signal (Ctrl-C, SIGTERM) that comes during the renames is held until they are done
+    and the set is recorded (:func:`record_written`), then raised: the set is whole, and
+    said to be written (:func:`signals_held`).
     """
     order = range(len(paths) - 1, -1, -1)
     for i in order:
@@ -1275,7 +1397,23 @@ def _replace_all(tmps: list[Path], paths: list[Path]) -> None:
     try:
         for i in order:
             backups[i] = (os.path.lexists(paths[i]), _backup(paths[i]))
-        for i in order:
+        # the renames and their record: a signal among them (or just after) left a set that was
+        # said not to be written, or the record of a set put back
+        with signals_held():
+            _rename_all(tmps, paths, done, backups)
+            for path in paths:
+                record_written(path)
+    finally:
+        for _, backup in backups.values():
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+
+
+def _rename_all(tmps: list[Path], paths: list[Path], done: list[int],
+                backups: dict[int, tuple[bool, Path | None]]) -> None:
+    """The renames of :func:`_replace_all` (appended to ``done``), the files already renamed put back on an error."""
+    try:
+        for i in range(len(paths) - 1, -1, -1):
             try:
                 os.replace(tmps[i], paths[i])
             except OSError as exc:
@@ -1298,10 +1436,40 @@ def _replace_all(tmps: list[Path], paths: list[Path]) -> None:
                 log.error("could not restore %s from %s: %s", paths[i], backup, exc)
                 backups[i] = (existed, None)  # kept, for the user to restore by hand
         raise
-    finally:
-        for _, backup in backups.values():
-            if backup is not None:
-                backup.unlink(missing_ok=True)
+
+
+def _one_file_each(paths: list[Path]) -> list[Path]:
+    """The files :func:`atomic_paths` replaces for ``paths`` (:func:`_written_path`); two that are one file are refused.
+
+    Two names of a set that are one file (a symbolic link to the other, or two links to one
+    file) would leave it holding the one renamed last: refused, naming both.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "keep.csv").write_text("x")
+    >>> (d / "a.csv").symlink_to("keep.csv")
+    >>> [p.name for p in _one_file_each([d / "a.csv", d / "b.csv"])]
+    ['keep.csv', 'b.csv']
+    >>> _one_file_each([d / "a.csv", d / "keep.csv"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: .../keep.csv: cannot write: it is the file that .../a.csv of the same set names (a symbolic link): that file would hold ...
+    """
+    written: list[Path] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        real = _written_path(path)
+        key = os.path.realpath(real)
+        if key in seen:
+            how = " (a symbolic link)" if path.is_symlink() or seen[key].is_symlink() else ""
+            raise OutputError(f"it is the file that {seen[key]} of the same set names{how}: that file would hold "
+                              "only the one of the two written last; give each its own file",
+                              path=error_path(path), errno=errno_codes.EEXIST)
+        seen[key] = path
+        written.append(real)
+    return written
 
 
 @contextlib.contextmanager
@@ -1317,10 +1485,16 @@ def atomic_paths(paths):
 
     The renames are all or none: every destination is checked before the first (a
     destination made a directory while the files were written is found there, before any
-    file is replaced), and if one fails part-way (or is interrupted), the files already
-    renamed are restored from hard links kept to the previous ones (a file that was not
-    there is removed). Before, the files renamed before the failure stayed replaced: a
-    mixed set of new and old files.
+    file is replaced), and if one fails part-way, the files already renamed are restored
+    from hard links kept to the previous ones (a file that was not there is removed).
+    Before, the files renamed before the failure stayed replaced: a mixed set of new and
+    old files. A signal during the renames is raised once they are done (:func:`_replace_all`).
+
+    A destination that is a symbolic link to a file is written through, as
+    :func:`atomic_path` writes it: the file it points to gets the new contents and the link
+    stays (the link was replaced by a regular file, and the file it named kept its old
+    contents); a link to nothing is replaced by the new file. Two destinations that are one
+    file are refused (:class:`~exposure.errors.OutputError`).
 
     Parameters
     ----------
@@ -1367,7 +1541,8 @@ def atomic_paths(paths):
         if isinstance(p, (str, os.PathLike)):
             _refuse_directory_path(os.fspath(p))
             _refuse_unexpanded(p)
-    paths = [Path(p) for p in paths]
+    # a link to a file is written through, as atomic_path writes it (it was replaced by a regular file)
+    paths = _one_file_each([Path(p) for p in paths])
     tmps: list[Path] = []
     created = _missing_dirs(paths)  # made for the files: removed again if they are not written
     try:

@@ -49,7 +49,9 @@ cannot carry over, or whose old copy it could not remove (:func:`_check_carried`
 Test hook: when the environment variable ``EXPOSURE_PIPELINE_PAUSE`` is
 ``<point>:<flag file>``, :func:`pause` creates the flag file and sleeps at ``point`` so
 that a test can kill the process there; :func:`replace_directory` pauses at
-``before_swap``, and at ``fallback_swap`` between the two renames of the fallback swap.
+``before_swap``, at ``after_swap`` (just after the exchange, or the second rename of the
+fallback swap: the new contents in place), and at ``fallback_swap`` between the two
+renames of the fallback swap.
 """
 
 from __future__ import annotations
@@ -75,12 +77,17 @@ from pathlib import Path
 from exposure._io import (
     _fsync_dir,
     broken_link,
+    closed_folder,
     dirs_to_make,
+    error_path,
     input_at,
     line_end,
     long_name,
     lost_cwd,
     name_limit,
+    record_written,
+    recording_written,
+    signals_held,
     under_file,
     unexpanded_home,
 )
@@ -106,6 +113,7 @@ __all__ = [
     "files_snapshot",
     "written_note",
     "terminate_cleanly",
+    "stopped_note",
     "pause",
     "PAUSE_ENV",
     "read_lock",
@@ -182,7 +190,7 @@ CLEAN_SIGNALS = tuple(s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None
 
 
 @contextlib.contextmanager
-def terminate_cleanly() -> Iterator[None]:
+def terminate_cleanly() -> Iterator[list[Path]]:
     """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` instead of killing at once.
 
     The exception unwinds through the ``with`` blocks of :func:`replace_directory` and of
@@ -199,6 +207,13 @@ def terminate_cleanly() -> Iterator[None]:
     :func:`replace_directory` raises it again before it swaps the new contents in
     (:func:`raise_received`).
 
+    Yields
+    ------
+    list of pathlib.Path
+        The outputs put in their place within the block, in order
+        (:func:`exposure._io.recording_written`): what a command stopped by a signal
+        leaves written (:func:`stopped_note`).
+
     Examples
     --------
     >>> import os, signal
@@ -210,9 +225,17 @@ def terminate_cleanly() -> Iterator[None]:
     ...     print("cleaned up")
     cleaned up
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    with recording_written() as written:
+        if threading.current_thread() is not threading.main_thread():
+            yield written
+            return
+        with _signals_raise():
+            yield written
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """The handlers of :func:`terminate_cleanly` within the block (main thread only)."""
 
     def _raise(signum, frame):
         _RECEIVED.append(signum)  # raised again before a swap, if a finalizer swallows it
@@ -227,15 +250,16 @@ def terminate_cleanly() -> Iterator[None]:
 
     received = len(_RECEIVED)
     previous = {}
-    for sig in CLEAN_SIGNALS:
-        # under nohup SIGHUP is ignored on purpose: the run must go on, not stop cleanly
-        if sig != signal.SIGTERM and signal.getsignal(sig) == signal.SIG_IGN:
-            continue
-        previous[sig] = signal.signal(sig, _raise)
-    handled = tuple(previous)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        previous[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
-    try:
+    handled = ()
+    try:  # a signal among the settings: the handlers set so far are put back too (they were left)
+        for sig in CLEAN_SIGNALS:
+            # under nohup SIGHUP is ignored on purpose: the run must go on, not stop cleanly
+            if sig != signal.SIGTERM and signal.getsignal(sig) == signal.SIG_IGN:
+                continue
+            previous[sig] = signal.signal(sig, _raise)
+            handled = tuple(previous)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
         yield
     finally:
         for sig, handler in previous.items():
@@ -245,6 +269,46 @@ def terminate_cleanly() -> Iterator[None]:
 
 #: Signals received inside the :func:`terminate_cleanly` blocks now running, in order.
 _RECEIVED: list[int] = []
+
+
+def stopped_note(written: Iterable) -> str:
+    """What a command stopped by a signal says of its outputs, given those it put in place before (:func:`terminate_cleanly`).
+
+    Every command said ``temporary files removed, previous outputs untouched``, also when
+    an output had been written before the signal: ``exposure outcomes`` stopped between its
+    figures and its tables, ``exposure recompute --compare`` stopped in its diff once the
+    new tables were in place. Those (that are still there, and not hidden: the
+    verification stamps of the cache, a temporary directory) are named now.
+
+    Parameters
+    ----------
+    written : iterable of path
+        The outputs put in place, in order (what :func:`terminate_cleanly` yields).
+
+    Returns
+    -------
+    str
+        ``"temporary files removed, previous outputs untouched"``, or ``"temporary files
+        removed; written in full before the signal: o/a.png, o/b.png; other previous
+        outputs untouched"``.
+
+    Examples
+    --------
+    >>> stopped_note([])
+    'temporary files removed, previous outputs untouched'
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.png").write_bytes(b"")
+    >>> stopped_note([d / "a.png", d / "gone.csv"]) == (
+    ...     f"temporary files removed; written in full before the signal: {d / 'a.png'}; other previous outputs untouched")
+    True
+    """
+    kept = [path for path in dict.fromkeys(Path(p) for p in written)
+            if os.path.lexists(path) and not path.name.startswith(".") and not path.parent.name.startswith(".")]
+    if not kept:
+        return "temporary files removed, previous outputs untouched"
+    shown = ", ".join(error_path(path) for path in kept[:3]) + (f" and {len(kept) - 3} more" if len(kept) > 3 else "")
+    return f"temporary files removed; written in full before the signal: {shown}; other previous outputs untouched"
 
 
 def raise_received() -> None:
@@ -312,6 +376,7 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     _refuse_unexpanded(path)
     _refuse_padded(path)  # "reports\r": the reports went into a new directory beside reports
     _refuse_lost_cwd(path)
+    _refuse_closed(path, "choose another output directory", directory=True)
     out = Path(path)
     # a folder name longer than its file system allows: a bare OSError "File name too long"
     # from pathlib (the reports are files of the folders out names: "_" stands for them)
@@ -552,6 +617,30 @@ def _refuse_lost_cwd(path) -> None:
         raise OutputPathError(f"output path {os.fspath(path)}: {reason}")
 
 
+def _refuse_closed(path, advice: str, *, directory: bool = False) -> None:
+    """Refuse an output path on whose way lies a folder this user may not enter (:func:`exposure._io.closed_folder`).
+
+    ``exposure rollup ... -o locked/sub`` said ``cannot inspect the output path locked/sub:
+    Permission denied``; ``exposure outcomes -o locked/sub``, ``report --out-dir``,
+    ``compare -o``, ``validate --report-dir`` and ``train --out locked/m.npz`` said
+    ``locked/sub: Permission denied``. None of them named the folder ``locked`` or what to do.
+
+    Raises
+    ------
+    OutputPathError
+        ``output path locked/sub: Permission denied: the folder locked cannot be entered
+        (no x permission for this user), so nothing can be written in it; ask its owner for
+        access, or choose another output directory``.
+
+    Examples
+    --------
+    >>> _refuse_closed("/nonexistent/rep", "choose another output directory")  # nothing in the way
+    """
+    reason = closed_folder(path, advice=advice, directory=directory)
+    if reason is not None:
+        raise OutputPathError(f"output path {error_path(path)}: {reason}")
+
+
 def real_path(path) -> Path:
     """``path`` as the system reads it: absolute, its symbolic links resolved where they can be.
 
@@ -675,6 +764,7 @@ def check_output_file(path) -> Path:
     if text is not None:  # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
         refuse_spaces(text, "output path", error=OutputPathError, file=True)
     _refuse_lost_cwd(path)
+    _refuse_closed(path, "write the file elsewhere")
     path = Path(path)
     # "File name too long" came when the file was written, after the whole run (or from is_dir)
     _refuse_long_name(Path(os.path.abspath(path)), file=True)
@@ -868,6 +958,7 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     _refuse_unexpanded(out)  # "--out=~/results": a folder "~" was made in the current directory
     _refuse_padded(out)  # "results\r": a new directory beside results, after the whole run
     _refuse_lost_cwd(out)  # "cannot inspect the output path results: No such file or directory"
+    _refuse_closed(out, "choose another output directory", directory=True)  # "cannot inspect ...: Permission denied"
     try:
         return _check_output_dir(out, protect)
     except RuntimeError as exc:  # pathlib's "Symlink loop from '...'" (Python 3.11, 3.12)
@@ -1177,7 +1268,7 @@ def _check_renamable(out: Path) -> None:
 
 @contextlib.contextmanager
 def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]] = (),
-                      protect: Iterable = ()) -> Iterator[Path]:
+                      protect: Iterable = (), drop_lock: bool = False) -> Iterator[Path]:
     """Lock ``out``, yield a fresh directory, and make it the new ``out`` on success.
 
     Parameters
@@ -1195,6 +1286,12 @@ def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]]
         may also raise, refusing ``out``).
     protect : iterable of path, optional
         Paths that must not lie inside ``out`` (see :func:`check_output_dir`).
+    drop_lock : bool, default False
+        Remove the lock file once the new contents are in place (still holding it, as a
+        run that fails removes it): for an ``out`` inside the output of another command,
+        whose lock file is left among that output's files otherwise (``exposure diff OLD
+        NEW`` left ``NEW/.exposure-reports.lock`` in the recompute output ``NEW``, carried
+        by each later recompute of it).
 
     Yields
     ------
@@ -1257,6 +1354,8 @@ def replace_directory(out, *, owned: Iterable[str] | Callable[[], Iterable[str]]
             if not (out.exists() or out.is_symlink()):
                 _drop_lock_file(lock_path, created)
             raise
+        if drop_lock:
+            _drop_lock_file(lock_path, [])
 
 
 def _missing_parents(out: Path) -> list[Path]:
@@ -2080,6 +2179,15 @@ def _merge_late(old: Path, new: Path, owned: frozenset[str] = frozenset()) -> No
             os.replace(child, target)
 
 
+def _swapped(tmp: Path, out: Path) -> bool:
+    """:func:`_exchange` of ``tmp`` and ``out``, and its record (:func:`exposure._io.record_written`) if it was made."""
+    with signals_held():  # a signal between the two: the new contents were said not to be written
+        if not _exchange(tmp, out):
+            return False
+        record_written(out)
+    return True
+
+
 def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
     """Make the contents of ``tmp`` the contents of ``out`` in one step."""
     if out.exists():
@@ -2101,26 +2209,40 @@ def _commit(tmp: Path, out: Path, owned: frozenset[str]) -> None:
     pause("before_swap")
     raise_received()  # a Ctrl-C or SIGTERM that a finalizer swallowed: the output stays
     if not out.exists():
-        os.rename(tmp, out)
-    elif _exchange(tmp, out):
+        with signals_held():  # the swap and its record (a signal between them: "previous outputs untouched")
+            os.rename(tmp, out)
+            record_written(out)
+        pause("after_swap")
+    elif _swapped(tmp, out):
         # ``tmp`` now holds the previous outputs.
-        _merge_late(tmp, out, owned)
+        pause("after_swap")
+        with signals_held():  # foreign files that came during the swap are carried, not lost with tmp
+            _merge_late(tmp, out, owned)
         _remove_tree(tmp)
     else:
         backup = Path(tempfile.mkdtemp(dir=out.parent, prefix=f"{_tmp_prefix(out)}old-",
                                        suffix=".tmp"))
         backup.rmdir()
         os.rename(out, backup)
+        swapped = False
         try:
             pause("fallback_swap")
-            os.rename(tmp, out)
-        except BaseException:
-            # a SIGTERM or an error between the two renames: the previous contents go back
-            # at once (``out`` stayed missing until the next run, and the error said that
-            # nothing had been written to it)
-            with contextlib.suppress(OSError):
-                os.rename(backup, out)
-            raise
-        _merge_late(backup, out, owned)
-        _remove_tree(backup)
+            with signals_held():  # the rename and its record (a signal between them: "previous outputs untouched")
+                os.rename(tmp, out)
+                record_written(out)
+                swapped = True
+            pause("after_swap")
+        finally:
+            if not swapped:
+                # a SIGTERM or an error between the two renames: the previous contents go back
+                # at once (``out`` stayed missing until the next run, and the error said that
+                # nothing had been written to it)
+                with contextlib.suppress(OSError):
+                    os.rename(backup, out)
+            else:
+                # also after a signal once the new contents are in place: the backup of the
+                # previous ones was left beside ``out`` (``.results.XXXXXXXXold-....tmp``)
+                with signals_held():
+                    _merge_late(backup, out, owned)
+                    _remove_tree(backup)
     _fsync_dir(out.parent)

@@ -15,6 +15,7 @@ __all__ = [
     "NothingMatchedError",
     "OutputError",
     "InputError",
+    "quoted_path",
 ]
 
 
@@ -226,11 +227,29 @@ class DownloadError(ExposureError):
     """A file could not be downloaded (network error, HTTP error, timeout, HTML page)."""
 
 
+def quoted_path(path) -> str:
+    """``path`` as an error about it starts: as given, or its ``repr`` when it holds a line end or another control character.
+
+    A file name holding a line end (``-o "$(printf 's\\nt.csv')"``) split the first line of
+    the error in two. The one rule of :class:`OutputError`, :class:`InputError` and
+    :func:`exposure._io.error_path`. A ``repr`` holds no control character: shown as it is.
+
+    Examples
+    --------
+    >>> quoted_path("o/s.csv"), quoted_path("o/s\\nt.csv")
+    ('o/s.csv', "'o/s\\\\nt.csv'")
+    """
+    text = str(path)
+    return repr(text) if any(ch < " " or ch == "\x7f" for ch in text) else text
+
+
 class OutputError(ExposureError, OSError):
     """A file could not be written (or would overwrite something it must not).
 
     Also an :class:`OSError`, so code that catches ``OSError`` around a write still
-    does; ``errno`` is that of the underlying failure, when there was one.
+    does; ``errno`` is that of the underlying failure, when there was one. A path holding
+    a line end is shown by its ``repr`` (:func:`quoted_path`): the error of a write that
+    failed for ``o/s\\nt.csv`` was printed on two lines.
 
     Parameters
     ----------
@@ -247,6 +266,8 @@ class OutputError(ExposureError, OSError):
     >>> err = OutputError("directory is not writable", path="out/t.csv", errno=errno.EACCES)
     >>> str(err), err.errno, isinstance(err, OSError)
     ('out/t.csv: cannot write: directory is not writable', 13, True)
+    >>> print(OutputError("a parent of the path is not a directory", path="f/s\\nt.csv"))
+    'f/s\\nt.csv': cannot write: a parent of the path is not a directory
     """
 
     def __init__(self, message, *, path, errno=None):
@@ -255,7 +276,7 @@ class OutputError(ExposureError, OSError):
         self.reason = message
 
     def __str__(self) -> str:
-        return f"{self.path}: cannot write: {self.reason}"
+        return f"{quoted_path(self.path)}: cannot write: {self.reason}"
 
     def __reduce__(self):
         return (_output_error, (self.reason, self.path, self.errno))
@@ -268,7 +289,7 @@ def _output_error(message, path, errno):
 class InputError(ExposureError, OSError):
     """A file could not be read (permission, a directory in its place, an I/O error).
 
-    Also an :class:`OSError`, like :class:`OutputError`.
+    Also an :class:`OSError`, and its path shown, like :class:`OutputError`'s.
 
     Examples
     --------
@@ -283,7 +304,7 @@ class InputError(ExposureError, OSError):
         self.reason = message
 
     def __str__(self) -> str:
-        return f"{self.path}: cannot read: {self.reason}"
+        return f"{quoted_path(self.path)}: cannot read: {self.reason}"
 
     def __reduce__(self):
         return (_input_error, (self.reason, self.path, self.errno))

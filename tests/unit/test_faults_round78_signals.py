@@ -4,7 +4,7 @@
    when it came while Python compiled a module (no usable ``.pyc``): :func:`compile` drops
    an exception a signal handler raises while it runs. The run went on and exited 0, without
    a word. Now ``exposure: terminated (SIGTERM) while starting; nothing written``, exit 143
-   (``exposure: interrupted``, exit 130, for SIGINT).
+   (``exposure: interrupted (SIGINT) while starting; nothing written``, exit 130, for SIGINT; round 79, was ``exposure: interrupted``).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _signal_while_loading(tmp_path, sig, wait=0.0):
 
 @pytest.mark.parametrize("sig, code, line", [
     (signal.SIGTERM, 143, "exposure: terminated (SIGTERM) while starting; nothing written"),
-    (signal.SIGINT, 130, "exposure: interrupted"),
+    (signal.SIGINT, 130, "exposure: interrupted (SIGINT) while starting; nothing written"),  # round 79 (was: "exposure: interrupted")
 ])
 def test_a_signal_while_modules_compile_is_not_lost(tmp_path, sig, code, line):
     for i in range(12):

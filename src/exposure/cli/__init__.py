@@ -3,7 +3,8 @@
 Each command group lives in its own module in this package and exposes
 ``register(subparsers)``, which adds its sub-commands and sets ``func`` on each parser.
 :data:`COMMANDS` lists the modules and their sub-commands; :func:`main` imports only the
-module of the command it runs (``--help`` and unknown commands import them all).
+module of the command it runs, and none for ``--help``, ``--version`` or an unknown command
+(the commands are listed from :data:`COMMAND_HELP`).
 ``func(args)`` returns the process exit code. Library errors (:class:`exposure.errors.
 ExposureError`) and operating-system errors (:class:`OSError`: a file that cannot be read
 or written) become a one-line message on stderr naming the path, and exit code 2: never a
@@ -247,6 +248,26 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: The one-line help of each command, as ``exposure --help`` lists it: ``--help``, ``--version``,
+#: no command or an unknown one build the parser from it alone (:func:`build_parser`), without
+#: importing any command module (they load pandas, pandera and scipy: ``exposure --version``
+#: took 0.7 s). Each module registers its commands with these words (``help=COMMAND_HELP[name]``).
+COMMAND_HELP: dict[str, str] = {
+    "sources": "list the source registry and what is cached and verified",
+    "fetch": "populate the cache (from a mirror or the network), verifying sha256",
+    "validate": "parse and validate every raw source; print row counts per table",
+    "score": "score task texts (CSV, TSV, Parquet, .xlsx or .dta) for exposure to LLMs and agents",
+    "evaluate": "agreement of a scoring method with the human labels (grouped CV)",
+    "train": "retrain the shipped learned model from the human labels",
+    "report": "write a validation report (agreement, categories, rubric, reproduction)",
+    "rollup": "roll task scores up to occupations, SOC codes, sectors and the workforce",
+    "recompute": "recompute every processed table from the raw sources",
+    "diff": "compare two recompute outputs (e.g. O*NET 29.1 vs 30.1)",
+    "outcomes": "event study of employment and wages (OEWS May 2021-2025) on exposure",
+    "compare": "compare published exposure measures (and our SOC scores) on common SOC codes",
+}
+
+
 def command_module(name: str):
     """Import and return the module ``exposure.cli.<name>`` of :data:`COMMANDS`.
 
@@ -448,7 +469,10 @@ def build_parser(modules: tuple[str, ...] | None = None) -> argparse.ArgumentPar
     Parameters
     ----------
     modules : tuple of str, optional
-        Register only the sub-commands of these :data:`COMMANDS` modules (default: all).
+        Register only the sub-commands of these :data:`COMMANDS` modules (default: all);
+        the other commands are listed by name and one-line help (:data:`COMMAND_HELP`),
+        without importing their modules. ``()`` imports none: what ``exposure --help``,
+        ``--version`` and an unknown command need.
 
     Returns
     -------
@@ -459,6 +483,9 @@ def build_parser(modules: tuple[str, ...] | None = None) -> argparse.ArgumentPar
     >>> parser = build_parser()
     >>> parser.prog
     'exposure'
+    >>> sub = build_parser(())._subparsers._group_actions[0]
+    >>> list(sub.choices)[:4], getattr(sub.choices["score"], "func", None)
+    (['sources', 'fetch', 'validate', 'score'], None)
     """
     parser = _Parser(
         prog="exposure",
@@ -467,8 +494,12 @@ def build_parser(modules: tuple[str, ...] | None = None) -> argparse.ArgumentPar
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS if modules is None else modules:
-        command_module(name).register(sub)
+    for name, commands in COMMANDS.items():
+        if modules is None or name in modules:
+            command_module(name).register(sub)
+            continue
+        for command in commands:  # listed only: `exposure -h score` listed score alone
+            sub.add_parser(command, help=COMMAND_HELP[command])
     return parser
 
 
@@ -514,8 +545,11 @@ def main(argv: list[str] | None = None) -> int:
         one whose output is the files it writes (:data:`SUMMARY_COMMANDS`) drops its
         summary, as it does when stdout is full (``> /dev/full``) or its reader has gone;
         for the others a full stdout is an error naming ``standard output`` (exit 2).
-        Ctrl-C, SIGTERM or SIGHUP while the command's modules load: one line, exit 130,
-        143 or 129.
+        Ctrl-C, SIGTERM or SIGHUP before the command begins (while its modules load and its
+        arguments are read): one line, ``exposure: terminated (SIGTERM) while starting;
+        nothing written`` (``interrupted (SIGINT)``), exit 130, 143 or 129. A command
+        stopped by one names the outputs it had written in full before it, if any
+        (:func:`exposure._outdir.stopped_note`).
     """
     return _run(argv)
 
@@ -531,16 +565,35 @@ def entry() -> int:
     18,796 O*NET tasks (1.47 s -> 1.16 s, best of 8). :func:`main`, which tests and other
     programs call in their own process, leaves the collector alone.
 
+    A Ctrl-C once the command has ended (while its error line prints, or on the way out)
+    raised ``KeyboardInterrupt`` outside every handler: a traceback, exit 1. It is exit
+    130 now, without a word more; from the end of the command on, Ctrl-C is only recorded
+    (:func:`_record_interrupts`), so that none can come between the last handler and the
+    exit.
+
     Returns
     -------
     int
-        The exit code of :func:`main`.
+        The exit code of :func:`main`; 130 after a Ctrl-C once the command had ended.
     """
     gc.disable()
+    interrupted: list[int] = []
     try:
-        return _run(None, own_process=True)
-    finally:
-        gc.enable()
+        try:
+            code = _run(None, own_process=True)
+        finally:
+            _record_interrupts(interrupted)
+            gc.enable()
+    except KeyboardInterrupt:  # after the command (the command's own handlers say it within)
+        return 130
+    return 130 if interrupted else code
+
+
+def _record_interrupts(into: list[int]) -> None:
+    """From now on Ctrl-C (SIGINT) appends to ``into`` instead of raising ``KeyboardInterrupt`` (main thread only)."""
+    # (a SIGINT ignored, as in a background job, stays ignored)
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
+        signal.signal(signal.SIGINT, lambda signum, frame: into.append(signum))
 
 
 def _run(argv: list[str] | None, *, own_process: bool = False) -> int:
@@ -582,21 +635,38 @@ def _run_command_line(argv: list[str] | None, own_process: bool) -> int:
     module = _module_of(argv)
     # importing a command's modules (pandas, scipy...) takes a second: Ctrl-C or SIGTERM may
     # come. exposure._outdir (which loads pandas) is imported here, not when this package is:
-    # Ctrl-C in the first half second of any command printed a KeyboardInterrupt traceback
+    # Ctrl-C in the first half second of any command printed a KeyboardInterrupt traceback.
+    # The start-up's handlers stay until the command's own (terminate_cleanly) take over: a
+    # SIGTERM between the two (the arguments parsed, the output options checked) killed the
+    # process without a word
+    startup = None
     try:
-        with _startup_signals():
-            outdir = importlib.import_module("exposure._outdir")
-            parser = build_parser(None if module is None else (module,))
+        with _startup_signals() as startup:
+            # no command (--help, --version, none or an unknown one): no command module, no pandas
+            outdir = None if module is None else importlib.import_module("exposure._outdir")
+            parser = build_parser(() if module is None else (module,))
+            startup.imported()  # a signal whose exception an import's compile() lost
+            if own_process:  # see entry()
+                gc.freeze()
+                gc.enable()
+            return _with_stdout(parser, argv, outdir, startup)
     except KeyboardInterrupt:
-        print("exposure: interrupted", file=sys.stderr)
+        if startup is not None and startup.handed_off:  # after the command: as before
+            raise
+        print(f"exposure: interrupted (SIGINT) while starting; {_NOTHING_WRITTEN}", file=sys.stderr)
         return 130
     except _StartupSignal as exc:
-        print(f"exposure: terminated ({signal.Signals(exc.signum).name}) while starting; "
-              "nothing written", file=sys.stderr)
+        print(f"exposure: terminated ({signal.Signals(exc.signum).name}) while starting; {_NOTHING_WRITTEN}",
+              file=sys.stderr)
         return 128 + exc.signum
-    if own_process:  # see entry()
-        gc.freeze()
-        gc.enable()
+
+
+#: What a signal before the command began left.
+_NOTHING_WRITTEN = "nothing written"
+
+
+def _with_stdout(parser: argparse.ArgumentParser, argv: list[str], outdir, startup: "_Startup") -> int:
+    """:func:`_dispatch`, with ``sys.stdout`` a :class:`_Stdout` (or None) and the streams set to print any path."""
     real_stdout = sys.stdout
     err = sys.stderr.stream if isinstance(sys.stderr, _Stderr) else sys.stderr
     for stream in (sys.stdout, err):  # a path with non-UTF-8 bytes must print
@@ -605,13 +675,13 @@ def _run_command_line(argv: list[str] | None, own_process: bool) -> int:
     if real_stdout is not None:
         sys.stdout = _Stdout(real_stdout)
     try:
-        return _dispatch(parser, argv, outdir)
+        return _dispatch(parser, argv, outdir, startup)
     finally:
         if isinstance(sys.stdout, _Stdout):
             sys.stdout = real_stdout
 
 
-def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir) -> int:
+def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir, startup: "_Startup") -> int:
     """Parse ``argv`` and run the command, with ``sys.stdout`` a :class:`_Stdout` (or None)."""
     try:
         args = parser.parse_args(argv)
@@ -621,7 +691,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: list[str], outdir) -> int:
             return code
         raise
     with _log_level(bool(getattr(args, "verbose", False))):
-        return _run_command(parser, args, outdir)
+        return _run_command(parser, args, outdir, startup)
 
 
 #: The handler :func:`_log_level` gave the root logger (``logging.basicConfig``), if any.
@@ -657,8 +727,14 @@ def _log_level(verbose: bool) -> Iterator[None]:
         library.setLevel(before)
 
 
-def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace, outdir) -> int:
-    """Run the command ``args`` parsed, with stdout as :func:`_dispatch` set it."""
+def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace, outdir, startup: "_Startup") -> int:
+    """Run the command ``args`` parsed, with stdout as :func:`_dispatch` set it.
+
+    Ctrl-C says what SIGTERM says (it said ``exposure NAME: interrupted``, not what it
+    removed or left), and both name the outputs written in full before the signal
+    (:func:`exposure._outdir.stopped_note`): they said ``previous outputs untouched`` also
+    of a set of files written before it.
+    """
     if not getattr(args, "func", None):
         parser.print_help()
         return _flush_stdout() or 1
@@ -671,16 +747,17 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace, outd
         # (`No space left on device`) or 141, as if it had failed: the summary is dropped
         sys.stdout.drop = True
     name = command_name(args, parser)  # report agreement, as its usage errors say
+    written: list = []
     try:
         check_output_options(args)  # -o '': named, before any work
         check_location_options(args)  # --mirror '': not the current directory
-        with outdir.terminate_cleanly():  # SIGTERM/SIGHUP unwind like an error: temporary files go
+        with outdir.terminate_cleanly() as written:  # SIGTERM/SIGHUP unwind like an error: temporary files go
+            startup.handoff()  # its handlers are this block's now
             code = int(args.func(args) or 0)
             sys.stdout.flush()  # a closed pipe is found here, not after exit (exit 120)
             return code
     except outdir.Terminated as exc:
-        print(f"exposure {name}: terminated ({exc.signal_name}); temporary files removed, "
-              "previous outputs untouched", file=sys.stderr)
+        print(f"exposure {name}: terminated ({exc.signal_name}); {outdir.stopped_note(written)}", file=sys.stderr)
         return exc.exit_code
     except ExposureError as exc:
         print(f"exposure {name}: error: {with_record_line(exc)}", file=sys.stderr)
@@ -692,7 +769,9 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace, outd
         print(f"exposure {name}: error: {describe_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"exposure {name}: interrupted", file=sys.stderr)
+        if not startup.handed_off:  # before the command began: as SIGTERM there, "while starting"
+            raise
+        print(f"exposure {name}: interrupted (SIGINT); {outdir.stopped_note(written)}", file=sys.stderr)
         return 130
 
 
@@ -765,51 +844,93 @@ class _StartupSignal(BaseException):
         self.signum = signum
 
 
+class _Startup:
+    """The start-up's signal handlers (:func:`_startup_signals`), until the command's take over (:meth:`handoff`)."""
+
+    def __init__(self) -> None:
+        self.received: list[int] = []  # before the hand-off
+        self.later: list[int] = []  # after it: raised again once the block ends
+        self.handed_off = False
+        self.previous: dict = {}  # the handlers before the block
+
+    def handle(self, signum, frame) -> None:
+        """Raise :class:`_StartupSignal` (``KeyboardInterrupt`` for SIGINT); after :meth:`handoff`, record it."""
+        if self.handed_off:  # the command has ended (its handlers were put back): as before, at the end
+            self.later.append(signum)
+            return
+        self.received.append(signum)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise _StartupSignal(signum)
+
+    def check(self) -> None:
+        """Raise again a signal whose exception was lost (:func:`compile` drops it), if any."""
+        if self.received and not self.handed_off:
+            if self.received[-1] == signal.SIGINT:
+                raise KeyboardInterrupt
+            raise _StartupSignal(self.received[-1])
+
+    def imported(self) -> None:
+        """The command's modules are loaded: :meth:`check`, then Ctrl-C is Python's again.
+
+        Python's own handler raises ``KeyboardInterrupt`` wherever it comes (no signal
+        falls between two handlers), and :func:`exposure._outdir.terminate_cleanly` takes
+        over only from it.
+        """
+        self.check()
+        if signal.SIGINT in self.previous:
+            signal.signal(signal.SIGINT, self.previous.pop(signal.SIGINT))
+
+    def handoff(self) -> None:
+        """The command's handlers are set (:func:`exposure._outdir.terminate_cleanly`): a signal is theirs now."""
+        self.check()
+        self.handed_off = True
+
+
 @contextmanager
-def _startup_signals() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP raise :class:`_StartupSignal` (main thread only).
+def _startup_signals() -> Iterator[_Startup]:
+    """Within the block, SIGTERM and SIGHUP raise :class:`_StartupSignal` (main thread only), until the command runs.
 
-    The block imports the command's modules, before anything is written: the process died
-    silently there, where a running command says ``terminated (SIGTERM)``. A SIGHUP that
-    the caller ignores (``nohup``) stays ignored.
+    The block imports the command's modules and parses its arguments, before anything is
+    written: the process died silently there, where a running command says ``terminated
+    (SIGTERM)``. It ends after the command: its handlers stay until the command's own
+    take over (:meth:`_Startup.handoff`, called inside
+    :func:`exposure._outdir.terminate_cleanly`), so that no signal falls between the two:
+    a SIGTERM after the imports (while the arguments were parsed and the output options
+    checked) killed the process without a word, exit -15. A signal after the command ended
+    (its handlers put back) is recorded and raised again once the block ends, as it was.
+    A SIGHUP that the caller ignores (``nohup``) stays ignored.
 
-    A signal whose exception was lost is raised again when the block ends: Python's
+    A signal whose exception was lost is raised again (:meth:`_Startup.check`): Python's
     :func:`compile` drops an exception raised by a signal handler while it runs (CPython
     3.11 to 3.13), and every module imported without a usable ``.pyc`` is compiled
     (``PYTHONDONTWRITEBYTECODE``, a changed source, a read-only install): a SIGTERM or
     Ctrl-C in the first tenths of a second of ``exposure rollup`` was lost, and the run
-    went on and exited 0. Ctrl-C is recorded likewise when Python's own handler has it.
+    went on and exited 0. Ctrl-C is recorded likewise when Python's own handler has it,
+    while the modules load; then Python's own handler has it again (:meth:`_Startup.imported`),
+    and a Ctrl-C before the command began says ``exposure: interrupted (SIGINT) while
+    starting; nothing written`` as SIGTERM there does (it said ``exposure: interrupted``).
     """
+    startup = _Startup()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield startup
         return
-    received: list[int] = []
-
-    def _raise(signum, frame):
-        received.append(signum)
-        raise _StartupSignal(signum)
-
-    def _interrupt(signum, frame):
-        received.append(signum)
-        raise KeyboardInterrupt
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        if sig is None or (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):
-            continue
-        previous[sig] = signal.signal(sig, _raise)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        previous[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
+    previous = startup.previous
     try:
-        yield
-        if received:  # its exception was lost (compile(), a finalizer): raised again
-            if received[-1] == signal.SIGINT:
-                raise KeyboardInterrupt
-            raise _StartupSignal(received[-1])
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is None or (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):
+                continue
+            previous[sig] = signal.signal(sig, startup.handle)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, startup.handle)
+        yield startup
+        startup.check()  # a command that set no handlers of its own (--help, no command)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        for sig in dict.fromkeys(startup.later):
+            signal.raise_signal(sig)
 
 
 def _stdout_error(exc: OSError) -> OSError:

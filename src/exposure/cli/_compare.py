@@ -18,7 +18,7 @@ from exposure._outdir import (
     written_note,
 )
 from exposure._tables import check_input_file, norm_header, read_parquet_file
-from exposure.cli import add_location_options
+from exposure.cli import COMMAND_HELP, add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.measures import compare as cmp
@@ -54,7 +54,7 @@ def register(subparsers) -> None:
     """
     p = subparsers.add_parser(
         "compare",
-        help="compare published exposure measures (and our SOC scores) on common SOC codes",
+        help=COMMAND_HELP["compare"],
         description="Load the published measures (Eloundou et al., Felten AIOE/LM/image, Webb, "
         "Microsoft applicability, Anthropic Economic Index, ILO 2025), cross them to SOC 2018, "
         "and write the table, coverage, Pearson/Spearman correlations (plain and weighted by "

@@ -12,7 +12,7 @@ from pathlib import Path
 from exposure._io import compressed_files
 from exposure._outdir import OutputPathError, refuse_protected, refuse_spaces
 from exposure._tables import COMPRESSED, check_input_file, first_row_number
-from exposure.cli import add_location_options, checked_type
+from exposure.cli import COMMAND_HELP, add_location_options, checked_type
 from exposure.cli._report import (
     DEFAULT_REPORT_DIR,
     EVALUATED,
@@ -53,7 +53,7 @@ from exposure.scoring.learned import MODEL_NAME, shipped_model_path
 def register(subparsers) -> None:
     """Add the ``evaluate`` and ``train`` sub-commands."""
     p = subparsers.add_parser(
-        "evaluate", help="agreement of a scoring method with the human labels (grouped CV)",
+        "evaluate", help=COMMAND_HELP["evaluate"],
         description="Task accuracy, Cohen's kappa and occupation-level Pearson r of alpha, beta, "
                     "gamma against the human labels of Eloundou et al. (2023), under "
                     "cross-validation grouped by SOC 6-digit code, next to GPT-4's labels "
@@ -81,7 +81,7 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_evaluate, out_dir=DEFAULT_REPORT_DIR)
 
     p = subparsers.add_parser(
-        "train", help="retrain the shipped learned model from the human labels",
+        "train", help=COMMAND_HELP["train"],
         description="Fit the learned scorer on the Eloundou et al. (2023) human labels, or on your own "
                     "(--labels FILE), with the "
                     "O*NET 29.1 work activities, calibrate it under grouped CV, write the "

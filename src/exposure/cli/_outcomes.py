@@ -21,7 +21,7 @@ from exposure._outdir import (
     written_note,
 )
 from exposure._tables import check_input_file, norm_header, read_parquet_file
-from exposure.cli import add_location_options
+from exposure.cli import COMMAND_HELP, add_location_options
 from exposure.cli._compare import _OTHER_LEVELS as OTHER_LEVELS
 from exposure.cli._compare import (
     check_parquet_header,
@@ -63,7 +63,7 @@ def register(subparsers) -> None:
     """
     p = subparsers.add_parser(
         "outcomes",
-        help="event study of employment and wages (OEWS May 2021-2025) on exposure",
+        help=COMMAND_HELP["outcomes"],
         description="Build the OEWS May 2021-2025 occupation panel, put our measures and every "
         "published one on its codes, and write the exposure quintile growth table, the event "
         "study of log employment and log mean wage on exposure x year (occupation and year "

@@ -16,7 +16,7 @@ from exposure._outdir import (
     real_path,
     refuse_file_named_dir,
 )
-from exposure.cli import add_location_options, checked_type, path_option
+from exposure.cli import COMMAND_HELP, add_location_options, checked_type, path_option
 from exposure.errors import ExposureError
 from exposure.fetch import DataStore, default_home, read_folders, refuse_spaces, resolve_data_dir
 from exposure.pipeline import (
@@ -55,7 +55,7 @@ def register(subparsers) -> None:
     """
     p = subparsers.add_parser(
         "recompute",
-        help="recompute every processed table from the raw sources",
+        help=COMMAND_HELP["recompute"],
         description="Fetch (or read the mirror), validate, score every task, roll up to "
         "occupations, SOC codes, sectors and workforce statistics, and write Parquet "
         "tables plus manifest.json atomically into --out.",
@@ -88,7 +88,7 @@ def register(subparsers) -> None:
 
     d = subparsers.add_parser(
         "diff",
-        help="compare two recompute outputs (e.g. O*NET 29.1 vs 30.1)",
+        help=COMMAND_HELP["diff"],
         description="Report tasks added, removed and reworded between the releases of two "
         "output directories, the occupations whose exposure moved most and the sector "
         "changes; write diff_*.csv into --reports (default NEW_DIR/reports).",

@@ -17,7 +17,7 @@ from exposure._outdir import (
     written_note,
 )
 from exposure._tables import missing_note
-from exposure.cli import add_location_options, path_option
+from exposure.cli import COMMAND_HELP, add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import cache_path, fetch, read_folders, refuse_spaces, resolve_mirror
@@ -90,7 +90,7 @@ def _out_dir_option(parser) -> None:
 def register(subparsers) -> None:
     """Add the ``report`` command and its sub-commands."""
     report = subparsers.add_parser(
-        "report", help="write a validation report (agreement, categories, rubric, reproduction)",
+        "report", help=COMMAND_HELP["report"],
         description="Compute a report from the real data and write it as CSV (the documentation "
                     "reads them from data/processed/reports).")
     sub = report.add_subparsers(dest="report", metavar="REPORT", required=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exposure._io import check_output_path, formula_advice, pinned_option
 from exposure._outdir import refuse_protected
-from exposure.cli import _silence_stdout, add_location_options
+from exposure.cli import COMMAND_HELP, _silence_stdout, add_location_options
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
 from exposure.releases import check_onet_release
@@ -36,7 +36,7 @@ from exposure.scoring.transformer import MODEL_NAME as TRANSFORMER_NAME
 def register(subparsers) -> None:
     """Add the ``score`` sub-command."""
     p = subparsers.add_parser(
-        "score", help="score task texts (CSV, TSV, Parquet, .xlsx or .dta) for exposure to LLMs and agents",
+        "score", help=COMMAND_HELP["score"],
         description="Append p_e0, p_e1, p_e2, label, alpha, beta, gamma, the category flags, "
                     "method and the evidence (confidence, nearest_task_id, nearest_onetsoc_code, "
                     "similarity) to every row of INPUT and write OUTPUT (format by extension). "

@@ -29,7 +29,7 @@ import pandas as pd
 from exposure import fetch as _fetch
 from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir, refuse_spaces
 from exposure._tables import check_input_file
-from exposure.cli import add_location_options, with_record_line
+from exposure.cli import COMMAND_HELP, add_location_options, with_record_line
 from exposure.crosswalks import CROSSWALK_FILES
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import read_folders
@@ -68,7 +68,7 @@ def register(subparsers) -> None:
     """
     p = subparsers.add_parser(
         "validate",
-        help="parse and validate every raw source; print row counts per table",
+        help=COMMAND_HELP["validate"],
         description="Load O*NET (29.1, 30.1), the crosswalks and OEWS 2021-2025 through the "
         "verified cache, validate every table against its schema (and O*NET's references "
         "between tables) and print the row counts. Exit code 2 if any source fails.",

@@ -74,7 +74,7 @@ from exposure.measures._crosswalk import check_once
 from exposure.releases import _release_order
 from exposure.rollup._run import COVERAGE_NAME
 from exposure.schemas import validate
-from exposure.schemas._catalog import MANIFEST_NAME
+from exposure.schemas._catalog import MANIFEST_NAME, is_recompute_output
 from exposure.schemas._fields import (
     DIGEST_PATTERN,
     OEWS_NAICS_PATTERN,
@@ -381,24 +381,6 @@ def check_diff_dir(directory) -> Path:
         _check_tables(directory, manifest)
         _table_releases(directory, manifest)
     return directory
-
-
-def is_recompute_output(directory) -> bool:
-    """Whether ``directory`` is the output of a recompute: it holds ``manifest.json`` and ``task_digests.parquet``.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> is_recompute_output(d)
-    False
-    >>> for name in (MANIFEST_NAME, "task_digests.parquet"):
-    ...     _ = (d / name).write_bytes(b"")
-    >>> is_recompute_output(d)
-    True
-    """
-    directory = Path(directory)
-    return (directory / MANIFEST_NAME).is_file() and (directory / "task_digests.parquet").is_file()
 
 
 def refuse_recompute_output(reports_dir, name: str = "reports_dir", what: str = "the diff reports") -> None:
@@ -1311,7 +1293,9 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
     of float noise below zero written ``0.0``, not ``-0.0``: :func:`report_frame`). The
     four files are written as one set (:func:`exposure._outdir.replace_directory`): a
     failure part-way leaves the previous reports, and other files in ``reports_dir`` are
-    kept.
+    kept. In a recompute output (``NEW_DIR/reports``, the default of ``exposure diff``) no
+    lock file is left beside the reports: ``NEW_DIR/.exposure-reports.lock`` stayed among
+    the tables (and was carried by every later recompute of ``NEW_DIR``).
 
     Parameters
     ----------
@@ -1406,8 +1390,10 @@ def write_diff_reports(diff: ReleaseDiff, reports_dir, *, top: int = 20) -> list
         if (reports_dir / name).is_dir() and not (reports_dir / name).is_symlink():
             raise OutputPathError(f"{reports_dir / name}: is a directory, where write_diff_reports writes the "
                                   f"file {name}: move it away or give another reports_dir")
+    # NEW_DIR/reports (the default of exposure diff): its lock file was left in the recompute output NEW_DIR
+    inside_output = is_recompute_output(reports_dir.parent)
     try:
-        with replace_directory(reports_dir, owned=names) as tmp:
+        with replace_directory(reports_dir, owned=names, drop_lock=inside_output) as tmp:
             for name, frame, part, where in zip(names, frames, parts, rows, strict=True):
                 try:
                     write_csv(report_frame(frame), tmp / name)
