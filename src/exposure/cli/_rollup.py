@@ -17,9 +17,7 @@ from exposure import crosswalks, oews, onet, releases
 from exposure._io import formula_advice
 from exposure._measures import CATEGORIES, PROBA_COLUMNS
 from exposure._outdir import (
-    OutputPathError,
     check_output_dir,
-    real_path,
     refuse_file_named_dir,
     refuse_protected,
 )
@@ -31,9 +29,8 @@ from exposure._tables import (
     read_table,
     xlsx_sheet_note,
 )
-from exposure.cli import add_location_options, checked_type
+from exposure.cli import COMMAND_HELP, add_location_options, checked_type
 from exposure.errors import DataFormatError, DownloadError, ExposureError, NothingMatchedError
-from exposure.reports.diff import is_recompute_output
 from exposure.rollup import rollup
 from exposure.rollup._occupations import (
     _absent_types,
@@ -47,6 +44,7 @@ from exposure.rollup._run import (
     TABLE_FORMATS,
     _industry_levels,
     check_inputs_kept,
+    check_not_inside_recompute_output,
     check_not_recompute_output,
     check_rollup_output,
     draws_advice,
@@ -54,7 +52,6 @@ from exposure.rollup._run import (
 )
 from exposure.rollup._sectors import _industry_cells, warn_titles
 from exposure.rollup._soc import EMPLOYMENT_FRAME, crosswalk_named, national_detailed
-from exposure.schemas._catalog import MANIFEST_NAME
 from exposure.scoring._files import WEIGHT_COLUMNS, onet_aliases
 from exposure.scoring._inputs import options_named
 
@@ -77,7 +74,7 @@ def register(subparsers) -> None:
     """
     p = subparsers.add_parser(
         "rollup",
-        help="roll task scores up to occupations, SOC codes, sectors and the workforce",
+        help=COMMAND_HELP["rollup"],
         description="Roll task scores (Parquet or CSV in the TaskScores layout) up to O*NET-SOC "
         "occupations, OEWS occupation codes, NAICS sectors and subsectors, workforce statistics "
         "and the working-time scenario; write one file per table (Parquet, or --format; atomically) and "
@@ -477,39 +474,6 @@ def _unmatched(exc: NothingMatchedError, args: argparse.Namespace) -> DataFormat
     return DataFormatError(exc.text(crosswalk=crosswalk, employment=f"OEWS {args.oews_release}"))
 
 
-def _refuse_inside_recompute_output(out: Path) -> None:
-    """Refuse an output directory inside the output of a recompute, as ``exposure recompute --out`` is refused.
-
-    ``exposure rollup s.csv -o RUN/sub``, ``RUN`` the output of a recompute (it holds
-    ``manifest.json`` and ``task_digests.parquet``:
-    :func:`exposure.reports.diff.is_recompute_output`), wrote the roll-up among its
-    tables, carried along by the next recompute of ``RUN``, while ``RUN`` itself is
-    refused (:func:`~exposure.rollup._run.check_not_recompute_output`) and so is
-    ``exposure recompute --out RUN/sub`` (round 78).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> run = Path(tempfile.mkdtemp()) / "run"
-    >>> run.mkdir()
-    >>> _refuse_inside_recompute_output(run / "sub")
-    >>> for name in (MANIFEST_NAME, "task_digests.parquet"):
-    ...     _ = (run / name).write_bytes(b"")
-    >>> _refuse_inside_recompute_output(run / "sub")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    exposure._outdir.OutputPathError: refusing to write the roll-up into .../run/sub: it is inside .../run, the output of a recompute (it holds manifest.json and task_digests.parquet): the roll-up's tables would be nested among its tables, carried along by the next recompute of run; choose an output directory outside it, such as .../sub
-    """
-    real = real_path(out)
-    for parent in real.parents:
-        if is_recompute_output(parent):
-            raise OutputPathError(f"refusing to write the roll-up into {out}: it is inside {parent}, the output of a "
-                                  f"recompute (it holds {MANIFEST_NAME} and task_digests.parquet): the roll-up's "
-                                  f"tables would be nested among its tables, carried along by the next recompute of "
-                                  f"{parent.name}; choose an output directory outside it, such as "
-                                  f"{parent.parent / real.name}")
-
-
 def _crosswalk_said(args: argparse.Namespace) -> str:
     """The crosswalk the command reads, in its messages: ``the crosswalk FILE`` or ``the registry's crosswalk``."""
     return f"the crosswalk {args.crosswalk}" if args.crosswalk else "the registry's crosswalk"
@@ -630,7 +594,7 @@ def run_rollup(args: argparse.Namespace) -> int:
     refuse_protected(out, folders, what="the roll-up")
     check_output_dir(out, protect=[folder for _, folder, _ in folders])
     check_not_recompute_output(out)
-    _refuse_inside_recompute_output(out)
+    check_not_inside_recompute_output(out)  # the rule of Rollup.write, before any work
     check_inputs_kept(out, {"task scores": args.task_scores, "--employment": args.employment,
                             "--crosswalk": args.crosswalk, "--tasks": args.tasks,
                             "--task-ratings": args.task_ratings, "--soc-structure": args.soc_structure})

@@ -39,10 +39,12 @@ from exposure.errors import DataFormatError
 from exposure.fetch import check_location
 from exposure.measures._crosswalk import check_once
 from exposure.rollup._soc import (
+    ADD_OR_GIVE,
     _number,
     _shown,
     _whole,
     check_codes,
+    codes_not_reached_said,
     measure_values,
     no_count_said,
     refuse_nested_codes,
@@ -64,7 +66,7 @@ log = logging.getLogger(__name__)
 _RESULT_COLUMNS = ("census_occ", "tot_emp", "n_onet", "weighting")
 
 #: Said of scored OEWS codes that a Census crosswalk given does not reach (:func:`not_in_census_crosswalk_said`).
-_CUT_SOC = (": a crosswalk cut to some Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC "
+_CUT_SOC = ("a crosswalk cut to some Census codes? Scores by OEWS code (soc_code) do not say which O*NET-SOC "
             "codes it leaves out, so each OEWS code's workers are split among the O*NET-SOC codes it lists "
             "alone, and tot_emp (and the weights of a Census code mixing OEWS codes) come out too large where "
             "it leaves some out; give the whole crosswalk and keep the Census codes you need from the result, "
@@ -77,7 +79,8 @@ def not_in_census_crosswalk_said(n: int, code, key: str = "onetsoc_code", regist
     One or many, which crosswalk (the one given, or the registered one), what becomes of
     their scores (they count for no Census code) and what to do, in the words of
     :func:`exposure.rollup._soc.not_in_crosswalk_said` (whose consequences, OEWS codes,
-    sectors and workers, are not those of a Census roll-up). ``key`` is the scores' code
+    sectors and workers, are not those of a Census roll-up): both fill one template,
+    :func:`~exposure.rollup._soc.codes_not_reached_said`. ``key`` is the scores' code
     column (``soc_code``: OEWS codes); ``registered``: the registered crosswalk, which lists
     every O*NET-SOC 2019 code, so that a scored code it lacks is none and takes no share
     of its OEWS code's workers. Until round 78 it said ``1 O*NET-SOC codes are not in the
@@ -93,23 +96,18 @@ def not_in_census_crosswalk_said(n: int, code, key: str = "onetsoc_code", regist
     >>> not_in_census_crosswalk_said(1, "15-1132", "soc_code", registered=True)
     "1 SOC code of the scores is not in the registered Census crosswalk (e.g. '15-1132'), so its scores count for no Census code: give it as the SOC 2018 code it stands for (e.g. '11-1011')"
     """
-    one = n == 1
-    kind = "O*NET-SOC" if key == "onetsoc_code" else "SOC"
-    said = (f"{n} {kind} code{'' if one else 's'} of the scores {'is' if one else 'are'} not in the "
-            f"{'registered Census crosswalk' if registered else 'Census crosswalk given'} (e.g. {str(code)!r}), so "
-            f"{'its' if one else 'their'} scores count for no Census code")
-    it, they = ("it", "it") if one else ("them", "they")
-    codes = "code it stands" if one else "codes they stand"
     if key != "onetsoc_code":
-        return said + (f": give {it} as the SOC 2018 {codes} for (e.g. '11-1011')" if registered
-                       else _CUT_SOC)
-    if registered:  # none of O*NET-SOC 2019: it took a share of the workers of the codes listed (round 65)
-        return said + (f": it lists every O*NET-SOC 2019 code, so {they} {'is' if one else 'are'} none "
-                       f"({'a code' if one else 'codes'} of another O*NET-SOC release, or of your own?) and "
-                       f"take{'s' if one else ''} no share of {'its' if one else 'their'} OEWS code's workers; "
-                       f"give {it} as the O*NET-SOC 2019 {codes} for (e.g. '11-1011.00')")
-    return said + (f": add {it} to the crosswalk (unless you cut the crosswalk to some Census codes), or give "
-                   f"{it} as the O*NET-SOC 2019 {codes} for (the crosswalk's taxonomy, e.g. '11-1011.00')")
+        advice = "give {it} as the SOC 2018 code{s} {they} stand{es} for (e.g. '11-1011')" if registered else _CUT_SOC
+    elif registered:  # none of O*NET-SOC 2019: it took a share of the workers of the codes listed (round 65)
+        advice = ("it lists every O*NET-SOC 2019 code, so {they} {is} none ({a}code{s} of another O*NET-SOC "
+                  "release, or of your own?) and take{es} no share of {its} OEWS code's workers; give {it} as the "
+                  "O*NET-SOC 2019 code{s} {they} stand{es} for (e.g. '11-1011.00')")
+    else:
+        advice = ADD_OR_GIVE
+    return codes_not_reached_said(n, code, "the registered Census crosswalk" if registered else
+                                  "the Census crosswalk given", "Census code", advice,
+                                  kind="O*NET-SOC" if key == "onetsoc_code" else "SOC",
+                                  aside=" (unless you cut the crosswalk to some Census codes)")
 
 #: A Census 2018 occupation code: four digits, leading zeros kept (``0010``).
 CENSUS_PATTERN = r"^[0-9]{4}\Z"

@@ -1247,6 +1247,24 @@ def check_task_scores(task_scores, *, path=None, row_offset: int = 1) -> pd.Data
         raise exc.in_file(exc.path if path is None else path, row_offset) from None
 
 
+def duplicate_task_said(code, tid, places: list[str], rows: str = "") -> str:
+    """The words refusing the task ``(code, tid)`` on the rows ``places`` (two or more): up to six named, then a count.
+
+    The one wording of a repeated task key, of the pandas roll-up (``rows="rows "``, the
+    places row numbers) and of :mod:`exposure.dask` (the places partitions or files and rows).
+
+    Examples
+    --------
+    >>> duplicate_task_said("11-1011.00", "1", ["1", "3"], "rows ")
+    'duplicate task (11-1011.00, 1) at rows 1 and 3: each (onetsoc_code, task_id) must appear once'
+    >>> duplicate_task_said("11-1011.00", "1", [f"f.parquet, row {i}" for i in range(1, 9)])  # doctest: +ELLIPSIS
+    'duplicate task (11-1011.00, 1) at f.parquet, row 1, ..., f.parquet, row 5 and 3 more: each ...'
+    """
+    shown = (", ".join(places[:-1]) + f" and {places[-1]}" if len(places) <= 6
+             else ", ".join(places[:5]) + f" and {len(places) - 5} more")
+    return f"duplicate task ({code}, {tid}) at {rows}{shown}: each (onetsoc_code, task_id) must appear once"
+
+
 def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
     """The checks of :func:`check_task_scores`; rows counted from 1 (``row_offset`` in texts)."""
     if not isinstance(task_scores, pd.DataFrame):
@@ -1281,11 +1299,8 @@ def _check_task_scores(task_scores, row_offset: int) -> pd.DataFrame:
             first = int(np.flatnonzero(repeated)[0])
             code, tid = codes_k[first], ids_k[first]
             positions = np.flatnonzero(known)[(codes_k == code) & (ids_k == tid)]
-            rows = [int(i) + row_offset for i in positions]
-            shown = ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}" if len(rows) <= 6 else (
-                ", ".join(map(str, rows[:5])) + f" and {len(rows) - 5} more")
-            _fail(f"duplicate task ({code}, {tid}) at rows {shown}: each (onetsoc_code, task_id) "
-                  "must appear once", int(positions[1]), "task_id")
+            rows = [str(int(i) + row_offset) for i in positions]
+            _fail(duplicate_task_said(code, tid, rows, "rows "), int(positions[1]), "task_id")
     # the roll-ups' one check of measures, with this check's tolerance and messages
     values = measure_values(ts, _TASK_SCORES, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
     for j, name in enumerate(EXPOSURE_MEASURES):
@@ -1729,23 +1744,141 @@ def check_count(value, name: str, minimum: int = 0) -> int:
     return int(value)
 
 
-def _memory_bytes() -> int | None:
+def _memory_bytes(root="/") -> int | None:
     """Memory available to this process now, in bytes (None where the system does not say).
 
     Linux's ``MemAvailable`` (``/proc/meminfo``: what new arrays can take without
-    swapping, other programs' memory left out); elsewhere the physical memory
-    (:func:`_physical_bytes`). The check compared the draws with the physical memory:
-    ``exposure rollup --bootstrap 100000000`` passed it on a 23.5 GiB machine of which
-    other programs held some, then grew until it was killed.
+    swapping, other programs' memory left out), or less where a control group limits the
+    process's memory (:func:`_cgroup_bytes`: a container's limit); elsewhere the physical
+    memory (:func:`_physical_bytes`). The check compared the draws with the physical
+    memory: ``exposure rollup --bootstrap 100000000`` passed it on a 23.5 GiB machine of
+    which other programs held some, then grew until it was killed; and until round 79
+    with the machine's ``MemAvailable`` alone, so that in a container limited to 2 GiB
+    draws of 10 GiB passed, and the kernel killed the process.
+
+    Parameters
+    ----------
+    root : str or os.PathLike, default "/"
+        The file system root the files are read under (a test gives a directory of its
+        own, holding ``proc/meminfo`` and ``sys/fs/cgroup/...``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "proc").mkdir()
+    >>> _ = (root / "proc" / "meminfo").write_text("MemTotal: 8388608 kB\\nMemAvailable: 4194304 kB\\n")
+    >>> _memory_bytes(root) == 4 * 2**30
+    True
+    >>> (root / "sys" / "fs" / "cgroup").mkdir(parents=True)
+    >>> _ = (root / "sys" / "fs" / "cgroup" / "memory.max").write_text(f"{2 * 2**30}\\n")
+    >>> _memory_bytes(root) == 2 * 2**30
+    True
     """
+    available = None
     try:
-        with open("/proc/meminfo", encoding="ascii") as lines:
+        with open(os.path.join(root, "proc", "meminfo"), encoding="ascii") as lines:
             for line in lines:
                 if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
+                    available = int(line.split()[1]) * 1024
+                    break
     except (OSError, ValueError, IndexError):
         pass
-    return _physical_bytes()
+    if available is None:
+        available = _physical_bytes()
+    limited = _cgroup_bytes(root)
+    if limited is None:
+        return available
+    return limited if available is None else min(available, limited)
+
+
+#: A control group memory limit at or above this is none: cgroup v1 writes "no limit" as
+#: 9223372036854771712 bytes (the largest page count).
+_NO_LIMIT = 2**62
+
+#: The files of a control group's memory limit, usage and page-cache statistics, by
+#: cgroup version: v2 (one hierarchy, under ``sys/fs/cgroup``) and v1 (the memory
+#: controller's, under ``sys/fs/cgroup/memory``).
+_CGROUP_FILES = {
+    "v2": ("memory.max", "memory.current", "inactive_file"),
+    "v1": ("memory.limit_in_bytes", "memory.usage_in_bytes", "total_inactive_file"),
+}
+
+
+def _read_number(path: str) -> int | None:
+    """The integer a control group file holds (None: missing, unreadable, ``max`` or not a number)."""
+    try:
+        with open(path, encoding="ascii") as file:
+            text = file.read().strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _reclaimable(path: str, key: str) -> int:
+    """Bytes of page cache a control group can drop (``key`` of its ``memory.stat``), 0 when not said."""
+    try:
+        with open(path, encoding="ascii") as lines:
+            for line in lines:
+                name, _, value = line.partition(" ")
+                if name == key and value.strip().isdigit():
+                    return int(value)
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 0
+
+
+def _cgroup_dirs(root) -> list[tuple[str, str]]:
+    """The control group directories of this process's memory, with their version, innermost first.
+
+    Each hierarchy of ``proc/self/cgroup`` that holds the memory controller (v1:
+    ``4:memory:/path``; v2: ``0::/path``), from the process's group up to the mount's root
+    (a limit set on a parent group holds for the groups inside it); the mount's root alone
+    where ``proc/self/cgroup`` does not say (a container sees its own group there).
+    """
+    places = {"v2": os.path.join(root, "sys", "fs", "cgroup"),
+              "v1": os.path.join(root, "sys", "fs", "cgroup", "memory")}
+    paths = {"v2": "/", "v1": "/"}
+    try:
+        with open(os.path.join(root, "proc", "self", "cgroup"), encoding="utf-8") as lines:
+            for line in lines:
+                parts = line.rstrip("\n").split(":", 2)
+                if len(parts) != 3:
+                    continue
+                if parts[0] == "0" and parts[1] == "":
+                    paths["v2"] = parts[2] or "/"
+                elif "memory" in parts[1].split(","):
+                    paths["v1"] = parts[2] or "/"
+    except (OSError, UnicodeDecodeError):
+        pass
+    dirs = []
+    for version, mount in places.items():
+        parts = [part for part in paths[version].split("/") if part and part not in (".", "..")]
+        for depth in range(len(parts), -1, -1):
+            dirs.append((version, os.path.join(mount, *parts[:depth])))
+    return dirs
+
+
+def _cgroup_bytes(root="/") -> int | None:
+    """Memory this process's control groups leave it, in bytes (None: no limit set, or not Linux).
+
+    For each group of :func:`_cgroup_dirs` with a memory limit (v2 ``memory.max``, v1
+    ``memory.limit_in_bytes``), the limit less what the group uses (``memory.current``,
+    ``memory.usage_in_bytes``) other than page cache it can drop (``inactive_file`` of its
+    ``memory.stat``); the smallest of them. A container's limit (``docker run --memory
+    2g``) was not read: the check took the machine's memory for the process's.
+    """
+    left = None
+    for version, directory in _cgroup_dirs(root):
+        limit_name, usage_name, cache_key = _CGROUP_FILES[version]
+        limit = _read_number(os.path.join(directory, limit_name))
+        if limit is None or limit >= _NO_LIMIT:
+            continue
+        usage = _read_number(os.path.join(directory, usage_name)) or 0
+        usage = max(usage - _reclaimable(os.path.join(directory, "memory.stat"), cache_key), 0)
+        free = max(limit - usage, 0)
+        left = free if left is None else min(left, free)
+    return left
 
 
 def _physical_bytes() -> int | None:
@@ -1825,6 +1958,38 @@ def check_draw_memory(n_draws: int, n_columns: int, what: str, memory: int | Non
             f"{n_draws:,} draws x {n_columns:,} {what} x 8 bytes{extra}), more than the {where}; {advice} "
             + (f"(at most {most:,} fit)" if most >= 2 else "(not even 2 fit)")
         )
+
+
+#: The end of the refusal of draws that do not fit in memory, set by :func:`draws_advice`
+#: (None: each function's own, naming its arguments).
+_DRAWS_ADVICE = contextvars.ContextVar("draws_advice", default=None)
+
+
+@contextlib.contextmanager
+def draws_advice(advice: str):
+    """Within it, draws that do not fit in memory are refused with ``advice`` (how the caller gives fewer).
+
+    :func:`bootstrap_occupations` says ``use fewer draws or a smaller chunk`` (its
+    arguments ``n_draws`` and ``chunk``), :func:`~exposure.rollup.rollup` ``use fewer
+    draws`` (it takes no chunk) and ``exposure rollup --bootstrap N`` ``give a smaller
+    --bootstrap``. ``exposure rollup --bootstrap N`` was told to ``use fewer draws (at
+    most K fit)``, which names no option; and the bootstrap's own refusal, inside
+    ``rollup`` and the command, named a ``chunk`` neither takes (until round 79). A
+    context variable, as :func:`~exposure.rollup._run.no_industry_said`.
+
+    Examples
+    --------
+    >>> with draws_advice("give a smaller --bootstrap"):
+    ...     _DRAWS_ADVICE.get()
+    'give a smaller --bootstrap'
+    >>> _DRAWS_ADVICE.get() is None
+    True
+    """
+    token = _DRAWS_ADVICE.set(advice)
+    try:
+        yield
+    finally:
+        _DRAWS_ADVICE.reset(token)
 
 
 #: 8-byte arrays (chunk x task rows) that :func:`bootstrap_occupations` holds at once at
@@ -2052,10 +2217,12 @@ def bootstrap_occupations(
     _refuse_weightless(codes, group, w)  # its draws were NaN without a word
     n_groups = len(codes)
     at_once = min(chunk, n_draws)  # a chunk computes this many draws over every task row
+    # the caller's words: rollup() takes no chunk, exposure rollup names --bootstrap
+    advice = _DRAWS_ADVICE.get() or "use fewer draws or a smaller chunk"
     check_draw_memory(n_draws, n_groups, "occupations", working=CHUNK_ARRAYS * 8 * at_once * len(ts),
                       working_what=f"working arrays (chunk={chunk:,}: {at_once:,} draws at once x "
                       f"{len(ts):,} task rows x {CHUNK_ARRAYS} arrays x 8 bytes)",
-                      advice="use fewer draws or a smaller chunk")
+                      advice=advice)
     if sample_labels is None:
         sample_labels = "method" in ts.columns and bool((ts["method"] == "learned").any())
         if sample_labels and not set(_PROBAS) <= set(ts.columns):
@@ -2097,7 +2264,7 @@ def bootstrap_occupations(
         out = {m: np.empty((n_draws, n_groups)) for m in EXPOSURE_MEASURES}
     except MemoryError:
         raise ExposureError(f"not enough memory for {n_draws:,} bootstrap draws over {n_groups:,} "
-                            "occupations; use fewer draws") from None
+                            f"occupations; {advice}") from None
     for b0 in range(0, n_draws, chunk):
         nb = min(chunk, n_draws - b0)
         pick = row_start + np.floor(rng.random((nb, n)) * row_count).astype(np.int64)

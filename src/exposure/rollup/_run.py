@@ -14,10 +14,17 @@ import pandas as pd
 from exposure._args import as_shown, check_choice, check_flag, check_path, choice_hint
 from exposure._io import reported_as, write_json, write_parquet
 from exposure._measures import CATEGORIES, MEASURES
-from exposure._outdir import OutputPathError, foreign_entry, previous_files_note, replace_directory
+from exposure._outdir import (
+    OutputPathError,
+    foreign_entry,
+    previous_files_note,
+    real_path,
+    replace_directory,
+)
 from exposure._tables import write_frame
 from exposure.errors import ExposureError, NothingMatchedError
 from exposure.rollup._occupations import (
+    _DRAWS_ADVICE,
     WEIGHTS,
     _interval,
     _without_other_tasks,
@@ -26,6 +33,7 @@ from exposure.rollup._occupations import (
     check_draw_memory,
     check_level,
     check_task_scores,
+    draws_advice,
     occupation_table,
     task_weights,
 )
@@ -53,13 +61,14 @@ from exposure.rollup._soc import (
     require_frame,
 )
 from exposure.schemas import validate
-from exposure.schemas._catalog import MANIFEST_NAME, TABLES
+from exposure.schemas._catalog import MANIFEST_NAME, TABLES, recompute_output_near
 from exposure.schemas._rollup import OccupationScores, SectorScores, SocScores, WorkforceStats
 
 __all__ = [
     "Rollup",
     "rollup",
     "check_not_recompute_output",
+    "check_not_inside_recompute_output",
     "check_rollup_output",
     "check_inputs_kept",
     "NothingMatchedError",
@@ -216,9 +225,12 @@ class Rollup:
         (:mod:`exposure.schemas._catalog`): the tables of an earlier rollup in another format are removed,
         other files in ``out`` (not written by a rollup) are kept. A directory holding a
         ``manifest.json`` (an ``exposure recompute`` output, whose manifest records the
-        sha256 of its tables) is refused, and so is one without ``coverage.json`` (not a
-        roll-up output) that holds a file of the name of a table
-        (:func:`check_rollup_output`: it was replaced or removed without a word).
+        sha256 of its tables) is refused, and so is a directory inside one or holding one
+        (:func:`check_not_inside_recompute_output`: ``RUN/sub`` was refused by
+        ``exposure rollup -o`` only, and this method wrote the roll-up among the recompute's
+        tables), and one without ``coverage.json`` (not a roll-up output) that holds a file
+        of the name of a table (:func:`check_rollup_output`: it was replaced or removed
+        without a word).
 
         Parameters
         ----------
@@ -264,6 +276,7 @@ class Rollup:
             raise ExposureError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}"
                                 f"{choice_hint(fmt, TABLE_FORMATS)}")
         check_not_recompute_output(out)
+        check_not_inside_recompute_output(out)  # RUN/sub: the CLI refused it, this write did not
         check_rollup_output(out)
         tables = self.tables()  # sorted by their keys, as the pipeline writes them
         names = [str(Path(TABLES[name].filename).with_suffix(f".{fmt}")) for name in tables]
@@ -272,6 +285,7 @@ class Rollup:
         try:
             with replace_directory(out, owned=owned_names()) as tmp:
                 check_not_recompute_output(out)  # again, under the lock
+                check_not_inside_recompute_output(out)
                 check_rollup_output(out)
                 # the writers' warnings and errors name out/workforce.xlsx, not the hidden
                 # temporary directory (.out.k2x9abcd.tmp/workforce.xlsx), gone after the run
@@ -316,6 +330,59 @@ def check_not_recompute_output(out) -> None:
         raise OutputPathError(f"{out} holds {MANIFEST_NAME}: it is an exposure recompute output, "
                               "whose manifest records the sha256 of the tables a rollup would replace; "
                               "choose another directory")
+
+
+def check_not_inside_recompute_output(out) -> None:
+    """Refuse ``out`` inside the output of a recompute, or holding one, as ``exposure recompute --out`` is refused.
+
+    ``RUN`` holds ``manifest.json`` and ``task_digests.parquet``; a roll-up written into
+    ``RUN/sub`` would lie among its tables, carried along by the next recompute of
+    ``RUN``, while ``RUN`` itself is refused (:func:`check_not_recompute_output`). A
+    roll-up written into a directory holding ``RUN`` (``data``, beside
+    ``data/processed``) carries ``RUN`` along into the directory that replaces it: a
+    copy taken under the roll-up's lock, not the recompute's, so that a recompute of
+    ``RUN`` finishing meanwhile was undone by the swap. Hidden entries (a killed run's
+    temporary directory) are skipped. :meth:`Rollup.write` and ``exposure rollup -o``
+    both call it: only the command refused ``RUN/sub`` before, and neither a directory
+    holding ``RUN`` (round 79).
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        Naming the recompute output and a directory of the roll-up's own.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> run = Path(tempfile.mkdtemp()) / "run"
+    >>> run.mkdir()
+    >>> check_not_inside_recompute_output(run / "sub")
+    >>> for name in (MANIFEST_NAME, "task_digests.parquet"):
+    ...     _ = (run / name).write_bytes(b"")
+    >>> check_not_inside_recompute_output(run / "sub")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the roll-up into .../run/sub: it is inside .../run, the output of a recompute (it holds manifest.json and task_digests.parquet): the roll-up's tables would be nested among its tables, carried along by the next recompute of run; choose an output directory outside it, such as .../sub
+    >>> check_not_inside_recompute_output(run.parent)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write the roll-up into ...: it holds .../run, the output of a recompute: the roll-up's tables would be written beside it and it carried along as one of ...'s entries; choose an output directory of its own, such as .../rollup
+    """
+    real = real_path(out)
+    near = recompute_output_near(real)
+    if near is None:
+        return
+    where, run = near
+    if where == "inside":
+        raise OutputPathError(f"refusing to write the roll-up into {out}: it is inside {run}, the output of a "
+                              f"recompute (it holds {MANIFEST_NAME} and {TABLES['task_digests'].filename}): the "
+                              "roll-up's tables would be nested among its tables, carried along by the next "
+                              f"recompute of {run.name}; choose an output directory outside it, such as "
+                              f"{run.parent / real.name}")
+    raise OutputPathError(f"refusing to write the roll-up into {out}: it holds {run}, the output of a "
+                          "recompute: the roll-up's tables would be written beside it and it carried along "
+                          f"as one of {out}'s entries; choose an output directory of its own, such as "
+                          f"{Path(out) / 'rollup'}")
 
 
 def check_rollup_output(out) -> None:
@@ -379,31 +446,8 @@ WORKING_ARRAYS = 6
 GROUP_VALUES = 64
 
 
-#: The end of the refusal of draws that do not fit in memory (:func:`draws_advice`).
-_DRAWS_ADVICE = contextvars.ContextVar("draws_advice", default="use fewer draws")
-
-
-@contextlib.contextmanager
-def draws_advice(advice: str):
-    """Within it, :func:`rollup` refuses draws that do not fit in memory with ``advice`` (how its caller gives fewer).
-
-    ``exposure rollup --bootstrap N`` was told to ``use fewer draws (at most K fit)``,
-    which names no option (the Python argument is ``n_draws``); the command gives
-    ``give a smaller --bootstrap``. A context variable, as :func:`no_industry_said`.
-
-    Examples
-    --------
-    >>> with draws_advice("give a smaller --bootstrap"):
-    ...     _DRAWS_ADVICE.get()
-    'give a smaller --bootstrap'
-    >>> _DRAWS_ADVICE.get()
-    'use fewer draws'
-    """
-    token = _DRAWS_ADVICE.set(advice)
-    try:
-        yield
-    finally:
-        _DRAWS_ADVICE.reset(token)
+#: How :func:`rollup`'s caller gives fewer draws (it takes ``n_draws``, not the bootstrap's ``chunk``).
+_ROLLUP_ADVICE = "use fewer draws"
 
 
 def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.DataFrame,
@@ -418,7 +462,8 @@ def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.Da
     of the OEWS codes' draws, and :data:`GROUP_VALUES` values
     (:func:`~exposure.rollup._occupations.check_draw_memory`; ``memory``: the bytes
     available, by default the memory available now). The message says how many draws
-    fit, after ``advice`` (default that of :func:`draws_advice`, ``use fewer draws``).
+    fit, after ``advice`` (default that of
+    :func:`~exposure.rollup._occupations.draws_advice`, or ``use fewer draws``).
 
     Examples
     --------
@@ -435,7 +480,7 @@ def _check_rollup_memory(n_draws: int, n_occ: int, n_soc: int, employment: pd.Da
     width = max(n_occ, n_soc, n_cells)
     unit = "industry x occupation cells" if width == n_cells and n_cells else "columns"
     check_draw_memory(n_draws, n_occ + n_soc, "occupations and OEWS codes", memory,
-                      advice=_DRAWS_ADVICE.get() if advice is None else advice,
+                      advice=advice or _DRAWS_ADVICE.get() or _ROLLUP_ADVICE,
                       per_draw=8 * (WORKING_ARRAYS * width + 3 * n_soc + GROUP_VALUES),
                       working_what=f"working arrays (per draw: {WORKING_ARRAYS} x {width:,} {unit}, 3 x {n_soc:,} "
                       f"OEWS codes and {GROUP_VALUES} values, x 8 bytes)")
@@ -496,6 +541,27 @@ def no_industry_said():
         yield
     finally:
         _NO_INDUSTRY_SAID.reset(token)
+
+
+def _one_level_said(level: str) -> str:
+    """The warning of an employment whose industry rows are all of ``level`` (the other table comes out empty).
+
+    The OEWS by-industry table cut to its 3-digit industries (or to its sectors) gave an
+    empty sector table and a working_time without sector rows (an empty subsector
+    table), without a word, where a table without industry rows is warned of.
+
+    Examples
+    --------
+    >>> _one_level_said("subsector")
+    "the employment has 3-digit industry rows (i_group '3-digit') but no sector rows (i_group 'sector'): the sector table is empty and working_time has no sector rows; give the sector rows of the OEWS by-industry table for them"
+    """
+    other = "subsector" if level == "sector" else "sector"
+    names = {"sector": "sector", "subsector": "3-digit industry"}
+    empty = ("the sector table is empty and working_time has no sector rows" if other == "sector"
+             else "the subsector table is empty")
+    return (f"the employment has {names[level]} rows (i_group {LEVELS[level]!r}) but no {names[other]} rows "
+            f"(i_group {LEVELS[other]!r}): {empty}; give the {names[other]} rows of the OEWS by-industry table "
+            f"for {'them' if other == 'sector' else 'it'}")
 
 
 def _has_sectors(employment: pd.DataFrame) -> bool:
@@ -638,13 +704,17 @@ def rollup(
         log.warning("the employment has no sector or 3-digit industry rows (an OEWS national table?): the sector "
                     "and subsector tables are empty and working_time has no sector rows; give the OEWS "
                     "by-industry table for them")
+    elif len(levels) == 1:  # one level alone: the other's table empty, without a word before (round 79)
+        log.warning("%s", _one_level_said(levels[0]))
     sector_frames = [to_sectors(soc, employment, level=lv) for lv in levels]
     draws_soc = None
     if n_draws > 0:
-        boot = bootstrap_occupations(
-            task_scores, weights, n_draws=n_draws, seed=seed, sample_labels=sample_labels,
-            task_ratings=task_ratings, tasks=tasks, w=task_w,  # the weights' warnings said once
-        )
+        # its memory refusal in rollup's words (it named a chunk, which rollup does not take)
+        with draws_advice(_DRAWS_ADVICE.get() or _ROLLUP_ADVICE):
+            boot = bootstrap_occupations(
+                task_scores, weights, n_draws=n_draws, seed=seed, sample_labels=sample_labels,
+                task_ratings=task_ratings, tasks=tasks, w=task_w,  # the weights' warnings said once
+            )
         col = pd.Index(boot.onetsoc_code).get_indexer(occ["onetsoc_code"])
         matrix = _soc_matrix(occ["onetsoc_code"].to_numpy(), links, soc["soc_code"].to_numpy())
         draws_soc = {}

@@ -952,12 +952,46 @@ def crosswalk_named(name: str):
         _CROSSWALK_NAME.reset(token)
 
 
+def codes_not_reached_said(n: int, code, crosswalk: str, reached: str, advice: str, *,
+                           kind: str = "O*NET-SOC", aside: str = "") -> str:
+    """The warning of ``n`` codes of the scores (the first: ``code``) that ``crosswalk`` does not list: one template.
+
+    One or many (``1 ... code of the scores is``, ``2 ... codes ... are``), which
+    crosswalk, what becomes of their scores (they count for no ``reached``) and
+    ``advice``, a :meth:`str.format` text whose fields agree with the count: ``{it}``
+    (it, them), ``{they}`` (it, they), ``{its}`` (its, their), ``{is}`` (is, are),
+    ``{a}`` (``a `` before one code), ``{s}`` (a noun's plural ``s``) and ``{es}`` (a
+    verb's ``s``: ``it stands``), and ``{aside}`` (``aside``). ``kind`` names the codes
+    (``SOC``: scores by OEWS code). :func:`not_in_crosswalk_said` (OEWS codes) and
+    :func:`exposure.rollup._census.not_in_census_crosswalk_said` (Census codes) both
+    say it (until round 79 each had its own copy of the head).
+
+    Examples
+    --------
+    >>> codes_not_reached_said(2, "11-2011.00", "the crosswalk xw.csv", "OEWS code",
+    ...                        "give {it} as the code{s} {they} stand{es} for")
+    "2 O*NET-SOC codes of the scores are not in the crosswalk xw.csv (e.g. '11-2011.00'), so their scores count for no OEWS code: give them as the codes they stand for"
+    """
+    one = n == 1
+    words = {"it": "it" if one else "them", "they": "it" if one else "they", "its": "its" if one else "their",
+             "is": "is" if one else "are", "a": "a " if one else "", "s": "" if one else "s",
+             "es": "s" if one else "", "aside": aside}
+    return (f"{n} {kind} code{words['s']} of the scores {words['is']} not in {crosswalk} (e.g. {str(code)!r}), so "
+            f"{words['its']} scores count for no {reached}: " + advice.format(**words))
+
+
+#: What to do with O*NET-SOC codes a crosswalk does not list (:func:`codes_not_reached_said`'s fields).
+ADD_OR_GIVE = ("add {it} to the crosswalk{aside}, or give {it} as the O*NET-SOC 2019 code{s} {they} stand{es} for "
+               "(the crosswalk's taxonomy, e.g. '11-1011.00')")
+
+
 def not_in_crosswalk_said(n: int, code) -> str:
     """The warning of ``n`` O*NET-SOC codes of the scores (the first: ``code``) that the crosswalk lacks.
 
-    Their scores count for no OEWS code, sector or worker (no SOC code to reach one).
-    Until round 78 it said ``1 O*NET-SOC codes are not in the crosswalk (e.g.
-    '11-2011.00')``: no frame or file, and not what became of the scores.
+    Their scores count for no OEWS code, sector or worker (no SOC code to reach one):
+    :func:`codes_not_reached_said`. Until round 78 it said ``1 O*NET-SOC codes are not
+    in the crosswalk (e.g. '11-2011.00')``: no frame or file, and not what became of the
+    scores.
 
     Examples
     --------
@@ -966,12 +1000,7 @@ def not_in_crosswalk_said(n: int, code) -> str:
     >>> not_in_crosswalk_said(3, "11-2011.00")[:61]
     '3 O*NET-SOC codes of the scores are not in the crosswalk onet'
     """
-    one = n == 1
-    return (f"{n} O*NET-SOC code{'' if one else 's'} of the scores {'is' if one else 'are'} not in "
-            f"{_CROSSWALK_NAME.get()} (e.g. {str(code)!r}), so {'its' if one else 'their'} scores count for no "
-            f"OEWS code, sector or worker: add {'it' if one else 'them'} to the crosswalk, or give "
-            f"{'it as the O*NET-SOC 2019 code it stands' if one else 'them as the O*NET-SOC 2019 codes they stand'} "
-            "for (the crosswalk's taxonomy, e.g. '11-1011.00')")
+    return codes_not_reached_said(n, code, _CROSSWALK_NAME.get(), "OEWS code, sector or worker", ADD_OR_GIVE)
 
 
 def _refuse_two_socs(xw: pd.DataFrame) -> None:
