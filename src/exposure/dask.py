@@ -104,10 +104,14 @@ from exposure.rollup._occupations import (
     _TOL,
     _check_rubric,
     _flags,
+    _refuse_task_types,
+    _refuse_unlabelled,
     check_labels,
     check_probabilities,
+    duplicate_task_said,
 )
-from exposure.rollup._soc import _number, _refuse_repeated_column, measure_values
+from exposure.rollup._occupations import _refuse_partial_measures as _refuse_partial_rows
+from exposure.rollup._soc import _number, _refuse_repeated_column, measure_values, partial_measures
 from exposure.schemas._fields import first_bad_onetsoc_code, first_bad_soc_code
 from exposure.scoring import (
     SCORE_COLUMNS,
@@ -1849,6 +1853,16 @@ def _length(part: pd.DataFrame, number: int | None = None) -> pd.DataFrame:
     return pd.DataFrame({"n": [len(part)]}, dtype=np.int64)
 
 
+def _user_columns(frame) -> list:
+    """The columns of ``frame`` but the engine's own (:data:`_HIDDEN`), as the errors list them.
+
+    A frame of :func:`read_dataset` carries the file and row of each row
+    (``__exposure_file``, ``__exposure_line``): they were listed among the user's columns
+    (``missing column 'n' (columns: [..., '__exposure_file', '__exposure_line'])``).
+    """
+    return [c for c in frame.columns if c not in _HIDDEN]
+
+
 def _name_partition_of_other_columns(ddf: dd.DataFrame) -> None:
     """Refuse the first partition whose columns are not ``ddf``'s (:func:`_check_columns`).
 
@@ -1892,7 +1906,9 @@ def check(scored: dd.DataFrame) -> dict:
         (``onetsoc_code``, ``task_id``) on more than one row, naming the first such key in
         row order (that of the first row whose key is on another row too; a key of the
         lowest hash before, whatever the rows' order) and its rows (``e.g. (43-9061.00, 1)
-        at scored.partitions[0], row 1 and scored.partitions[1], row 2``). Task IDs are
+        at scored.partitions[0], row 1 and scored.partitions[1], row 2``; rows of
+        :func:`read_dataset` by their file and row in it, ``at DIR/a.parquet, row 2 and
+        DIR/b.parquet, row 2``, as :func:`score` names them: they were named by partition). Task IDs are
         compared as the pandas check compares them (:func:`exposure._tables.norm_task_id`):
         ``1``, ``1.0`` and ``"1"`` are one task (they were three keys); two keys are two
         whatever their codes and IDs hold (``('a|b', 'c')`` and ``('a', 'b|c')`` were one
@@ -1942,7 +1958,7 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     """
     _check_ddf(scored, "scored")
     if "p_e0" not in scored.columns:  # ``KeyError: 'p_e0'``
-        raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {list(scored.columns)}): "
+        raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {_user_columns(scored)}): "
                               "give the output of score")
     # a column read given twice (under its own name or O*NET's header): pandas' ValueError
     # ``cannot reindex on an axis with duplicate labels``, or a TypeError, when computed
@@ -1979,8 +1995,7 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
             if len(found):
                 break
         if len(found):
-            name = name or (lambda p, r: f"scored.partitions[{p}], row {r}")
-            rows = [name(int(p), int(r)) for p, r in zip(found["partition"], found["row"], strict=True)]
+            rows = [path if row is None else f"{path}, row {row}" for path, row in _key_row_places(found, name)]
             shown = " and ".join(rows) if len(rows) <= 3 else ", ".join(rows[:3]) + f" and {len(rows) - 3} more"
             key = f"{found['code'].iloc[0]}, {found['task_id'].iloc[0]}"
             raise DataFormatError(f"{int(n_repeated)} task key(s) (onetsoc_code, task_id) "
@@ -2028,6 +2043,50 @@ def _repeated_key_rows(scored: dd.DataFrame, exact: bool) -> tuple[int, pd.DataF
     found = scored.map_partitions(_key_rows, repeated, exact, meta=_key_rows(scored._meta.iloc[:0], None, exact))
     found = found.compute().sort_values(["partition", "row"], kind="stable")
     return int(n_repeated), _shared_key_rows(found)
+
+
+def _key_row_places(found: pd.DataFrame, name=None) -> list[tuple[str, int]]:
+    """The place ``(path, row)`` of each row of ``found`` (:func:`_key_rows`), as the checks name it.
+
+    Rows of :func:`read_dataset` by their file and row in it, as :func:`score` and the
+    roll-ups name them; others ``scored.partitions[k]`` and the row in it (from 1);
+    ``name(partition, row)``, where given, names each row (its words are the whole place).
+    """
+    if name is not None:
+        return [(name(int(p), int(r)), None) for p, r in zip(found["partition"], found["row"], strict=True)]
+    return [(str(f), int(line)) if not pd.isna(f) else (f"scored.partitions[{int(p)}]", int(r))
+            for p, r, f, line in zip(found["partition"], found["row"], found["file"], found["line"], strict=True)]
+
+
+def _first_repeated_task(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows (:func:`_key_rows`, of all partitions) of the first task key on more than one of them.
+
+    The first in row order (partition, then row): the key of the first row that repeats
+    an earlier row's key, as the pandas check finds it; empty where each key is on one row.
+    """
+    return _shared_key_rows(rows.sort_values(["partition", "row"], kind="stable"))
+
+
+def _same(part):
+    """``part`` itself (the chunks of :func:`_first_repeated_task`'s reduction are concatenated)."""
+    return part
+
+
+def _refuse_repeated_tasks(found: pd.DataFrame) -> None:
+    """Refuse the rows ``found`` (:func:`_first_repeated_task`) of one task key, as the pandas roll-up refuses them.
+
+    :func:`exposure.rollup.to_occupations` refuses a task on more than one row (it would
+    weigh several times in its occupation): ``duplicate task (11-1011.00, 1) at rows 1 and
+    3: each (onetsoc_code, task_id) must appear once``, its row the key's second. Here the
+    rows are named by partition and row (file and row, of :func:`read_dataset`), up to
+    six, in the pandas roll-up's words (:func:`exposure.rollup._occupations.duplicate_task_said`).
+    """
+    if not len(found):
+        return
+    places = [f"{path}, row {row}" for path, row in _key_row_places(found)]
+    path, row = _key_row_places(found.iloc[1:2])[0]
+    raise DataFormatError(duplicate_task_said(found["code"].iloc[0], found["task_id"].iloc[0], places),
+                          path=path, row=row, column="task_id")
 
 
 def _shared_key_rows(found: pd.DataFrame) -> pd.DataFrame:
@@ -2091,19 +2150,39 @@ def _first_place(stats: pd.DataFrame) -> pd.DataFrame:
 
 def _key_rows(part: pd.DataFrame, repeated, exact: bool = False,
               partition_info: dict | None = None) -> pd.DataFrame:
-    """The rows of ``part`` (counted from 1) whose task key (:func:`_key_values`) is ``repeated``, and their keys."""
+    """The rows of ``part`` (counted from 1) whose task key (:func:`_key_values`) is ``repeated``, and their keys.
+
+    ``repeated`` None: every row with a task key (none, of a partition that is no frame or
+    lacks a key column: the roll-up names it, :func:`_require_columns`).
+
+    ``file`` and ``line``: the file and row (from 1) of a row of :func:`read_dataset`
+    (None and 0 for others), which :func:`check` names (it named the partition and its row:
+    ``scored.partitions[1], row 2`` for ``DIR/b.parquet, row 2``).
+    """
+    if not isinstance(part, pd.DataFrame) or not {"onetsoc_code", "task_id"} <= set(part.columns):
+        part = pd.DataFrame({"onetsoc_code": [], "task_id": []})
     positions, codes, ids = _task_keys(part) if len(part) else (np.empty(0, np.int64), [], [])
-    keys = _key_values(codes, ids, exact=exact)
-    hit = (keys == (repeated if exact else np.uint64(repeated))) if len(keys) else np.zeros(0, dtype=bool)
+    if repeated is None:  # every row with a key
+        keys, hit = np.asarray(codes, dtype=object), np.ones(len(codes), dtype=bool)
+    else:
+        keys = _key_values(codes, ids, exact=exact)
+        hit = (keys == (repeated if exact else np.uint64(repeated))) if len(keys) else np.zeros(0, dtype=bool)
     number = -1 if partition_info is None else partition_info["number"]
+    at = positions[hit]
+    read = _SOURCE in part.columns and _LINE in part.columns
+    files = part[_SOURCE].to_numpy(dtype=object)[at] if read else np.full(len(at), None, dtype=object)
     return pd.DataFrame({"partition": np.full(int(hit.sum()), number, dtype=np.int64),
-                         "row": (positions[hit] + 1).astype(np.int64),
+                         "row": (at + 1).astype(np.int64),
                          "code": np.asarray(codes, dtype=object)[hit] if len(keys) else np.empty(0, object),
-                         "task_id": np.asarray(ids, dtype=object)[hit] if len(keys) else np.empty(0, object)})
+                         "task_id": np.asarray(ids, dtype=object)[hit] if len(keys) else np.empty(0, object),
+                         "file": pd.Series([None if pd.isna(f) else str(f) for f in files], dtype=object),
+                         "line": (part[_LINE].to_numpy(dtype=np.int64)[at] if read
+                                  else np.zeros(len(at), dtype=np.int64))})
 
 
 # ------------------------------------------------------------------- roll-ups
-def _rollup_values(part: pd.DataFrame, where: str) -> np.ndarray:
+def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
+                   ) -> tuple[np.ndarray, np.ndarray, tuple | None, DataFormatError | None]:
     """:data:`ROLLUP_MEASURES` of a partition as floats (rows x measures), NaN where missing.
 
     Read as the pandas roll-ups read task scores
@@ -2111,41 +2190,84 @@ def _rollup_values(part: pd.DataFrame, where: str) -> np.ndarray:
     [0, 1] (text that reads as one too; up to 1e-6 outside, clipped), a flag true or false
     (``True``, ``"yes"``, ``"t"``, ``1``...). Anything else is refused, naming ``where``,
     the row (from 1) and the column: ``"abc"`` was read as missing, ``1.5``, ``-3`` and
-    ``inf`` as given, ``True`` as 1, a flag ``"yes"`` as missing. Measures that no class
+    ``inf`` as given, ``True`` as 1, a flag ``"yes"`` as missing. The category flags read
+    are ``flags`` (those of the frame's meta): another is missing on every row, as the
+    pandas roll-up leaves out a flag column the frame lacks (it was refused: ``missing
+    column 'admin'``, for the scores of ``scores_from_labels``). A row that gives some of alpha, beta and gamma but not the
+    others that its partition gives is partial in the whole frame too, which is then
+    refused by the frame-wide check (:func:`_refuse_partial_measures`), before the checks
+    below, as the pandas roll-up refuses it before comparing the probabilities
+    (:func:`~exposure.rollup._occupations._refuse_partial_measures`): such a partition is
+    not checked further (a row of alpha emptied beside its probabilities was told
+    ``alpha = nan does not match the probabilities``, where the pandas roll-up says
+    ``beta, gamma are given and alpha is missing``). The checks below are returned, not
+    raised: the pandas roll-up makes them after the frame-wide checks of the measures
+    (:func:`_means_partition`). Measures that no class
     probabilities can give are refused as the pandas roll-up refuses them
     (:func:`~exposure.rollup._occupations._check_rubric`): ``alpha <= beta <= gamma`` where
     two are known, and ``beta = (alpha + gamma) / 2`` where all three are, within 1e-6
     (``alpha 0.9, beta 0.2, gamma 0.1`` was averaged as given, and its occupation broke
-    the rubric). Where the partition has the class probabilities ``p_e0``, ``p_e1``,
-    ``p_e2``, they are checked against alpha, beta and gamma by the pandas roll-up's one
-    rule (:func:`~exposure.rollup._occupations.check_probabilities`; a frame of ``p_e0``
-    alone, which :func:`check` reads, is not compared, as before): a row whose
-    measures were edited or emptied while its probabilities are given was averaged, or
-    left out, without a word (``alpha = nan does not match the probabilities (expected
-    0.45)``); the rubric is checked on the rows without them, as there. So is a ``label``
+    the rubric). The class probabilities ``p_e0``, ``p_e1``, ``p_e2`` are checked
+    against alpha, beta and gamma by the pandas roll-up's one rule
+    (:func:`~exposure.rollup._occupations.check_probabilities`): a row whose measures
+    were edited or emptied while its probabilities are given was averaged, or left out,
+    without a word (``alpha = nan does not match the probabilities (expected 0.45)``);
+    the rubric is checked on the rows without them, as there; a partition of some of the
+    three columns (``p_e0`` alone) is refused, as there (``probability columns ['p_e1',
+    'p_e2'] are missing while ['p_e0'] are given``: they were not read). So is a ``label``
     (:func:`~exposure.rollup._occupations.check_labels`): E0, E1 or E2 (or missing, or
-    blank), the most probable class of its row.
+    blank), the most probable class of its row. So is a ``task_type``
+    (:func:`~exposure.rollup._occupations._refuse_task_types`): Core or Supplemental, or
+    missing, blank or ``n/a`` (``core`` and ``1`` were rolled up without a word).
+
+    Returns
+    -------
+    tuple
+        The values; the rows with a label (bool); and, where a row with a score has no label,
+        what the pandas roll-up says of it beside labels on other rows
+        (:func:`~exposure.rollup._occupations._refuse_unlabelled`, naming ``where``):
+        ``(error, number of such rows, the words of its count)``, else None. Whether
+        other rows have labels is known of the whole frame only (:func:`_means_partition`).
+        Last, the error of the checks of probabilities, labels and flags, or None.
     """
-    out = np.empty((len(part), len(ROLLUP_MEASURES)))
+    out = np.full((len(part), len(ROLLUP_MEASURES)), np.nan)
     values = measure_values(part, where, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
-    if all(c in part.columns for c in _PROBAS):
-        p, full = check_probabilities(part, values, where)
-    else:  # p_e0 alone (the column check reads): nothing to compare, as before
-        p, full = None, np.zeros(len(part), dtype=bool)
-    try:
-        _check_rubric(values, ~full)  # rows with probabilities matched them
-    except DataFormatError as exc:
-        raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
-    if "label" in part.columns:
-        check_labels(part["label"].reset_index(drop=True), p, full, values, where)
     out[:, :len(EXPOSURE_MEASURES)] = np.clip(values, 0.0, 1.0)
-    flags = part.reset_index(drop=True)
-    for j, flag in enumerate(CATEGORIES, start=len(EXPOSURE_MEASURES)):
+    labelled, unlabelled = np.zeros(len(part), dtype=bool), None
+    if partial_measures(values) is not None:
+        # a row partial among its partition's rows is partial in the frame, which the
+        # frame-wide check refuses (_refuse_partial_measures), as the pandas roll-up does
+        # before it compares the probabilities, labels and flags
+        return out, labelled, unlabelled, None
+    try:
+        p, full = check_probabilities(part, values, where)  # some of p_e0, p_e1, p_e2: refused
         try:
-            out[:, j] = _flags(flags, flag).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+            _check_rubric(values, ~full)  # rows with probabilities matched them
         except DataFormatError as exc:
             raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
-    return out
+        if "label" in part.columns:
+            labels = check_labels(part["label"].reset_index(drop=True), p, full, values, where)
+            labelled = labels.notna().to_numpy(dtype=bool)
+            try:
+                _refuse_unlabelled(labels, p, full, values)
+            except DataFormatError as exc:
+                # its count is the partition's: the whole frame's replaces it (_refuse_unlabelled_rows)
+                count = re.search(rf"; ([0-9]+) of {len(labels)} tasks so\)", exc.reason)
+                unlabelled = (DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column),
+                              int(count.group(1)) if count else 0, count.group(0) if count else None)
+        if "task_type" in part.columns:  # the pandas roll-up's rule, after the labels, as there
+            _refuse_task_types(part["task_type"].reset_index(drop=True), where)
+        rows = part.reset_index(drop=True)
+        for j, flag in enumerate(CATEGORIES, start=len(EXPOSURE_MEASURES)):
+            if flag not in flags:  # a flag the frame lacks: its share is missing, as in pandas
+                continue
+            try:
+                out[:, j] = _flags(rows, flag).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+            except DataFormatError as exc:
+                raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
+    except DataFormatError as exc:  # said after the frame-wide checks of the measures, as in pandas
+        return out, labelled, None, exc
+    return out, labelled, unlabelled, None
 
 
 def _check_codes(codes: pd.Series, by: str, where: str) -> None:
@@ -2287,9 +2409,9 @@ def _require_columns(part: pd.DataFrame, columns: list, where: str) -> None:
                               path=where, column=missing[0])
 
 
-def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
+def _sums_partition(part: pd.DataFrame, by: str, weight: str | None, flags: tuple = CATEGORIES,
                     partition_info: dict | None = None) -> pd.DataFrame:
-    """:func:`_partition_sums`, or, where it refuses the partition, the row of :func:`_failed_sums`.
+    """:func:`_partition_sums`, or, where it refuses the partition, the row of its error (:func:`_failed_code`).
 
     The error of each partition is carried to the one partition of all the sums, where
     :func:`_means_partition` raises that of the first partition (by number). Raised in
@@ -2299,32 +2421,76 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None,
     :func:`read_dataset` are named by their file and row in it (:func:`_located`), as
     :func:`score` names them: the partition and its row were named.
     """
+    stage = 0
     try:
-        return _partition_sums(part, by, weight, partition_info)
-    except DataFormatError as exc:
-        if isinstance(part, pd.DataFrame) and _SOURCE in part.columns:
-            # rows of read_dataset: the file and its row, as score names them
-            exc = _located(exc, part)
-        if partition_info is None:
-            raise exc from None
-        return _failed_sums(exc, partition_info["number"])
+        return _partition_sums(part, by, weight, partition_info, flags)
+    except _MeasuresRefused as refused:  # said after the codes and repeated tasks of every partition
+        exc, stage = refused.error, _MEASURES_STAGE
+    except DataFormatError as error:
+        exc = error
+    if isinstance(part, pd.DataFrame) and _SOURCE in part.columns:
+        # rows of read_dataset: the file and its row, as score names them
+        exc = _located(exc, part)
+    if partition_info is None:
+        raise exc from None
+    return _note_sums([_failed_code(exc, partition_info["number"], stage)])
 
 
-#: The start of a code of :func:`_failed_sums` (no code of the data starts with NUL).
+class _MeasuresRefused(Exception):
+    """The error of a partition's measures (:func:`_partition_sums`), told from that of its codes.
+
+    The pandas roll-up checks every code (and repeated task) before any measure: a code of
+    ``scored.partitions[1]`` is said before a measure of ``scored.partitions[0]``
+    (:data:`_MEASURES_STAGE`).
+    """
+
+    def __init__(self, error: DataFormatError):
+        super().__init__(str(error))
+        self.error = error
+
+
+#: The start of a code of :func:`_failed_code` (no code of the data starts with NUL).
 _FAILED = "\0failed:"
 
 
-def _failed_sums(exc: DataFormatError, number: int) -> pd.DataFrame:
-    """The sums of partition ``number`` (columns of :func:`_partition_sums`) that refused it with ``exc``.
+def _failed_code(exc: DataFormatError, number: int, stage: int = 0) -> str:
+    """The code of :func:`_note_sums` that carries the error ``exc`` of partition ``number``.
 
-    One row, of a code that is :data:`_FAILED`, the partition's number (12 digits: the
-    codes sort by it) and ``exc`` pickled (hex); every count and sum 0, no row giving a
-    measure (:data:`_NOWHERE`).
+    ``stage``: 0 for the checks of codes (and of the partition's columns);
+    :data:`_MEASURES_STAGE` for those of the measures, which the pandas roll-up makes
+    after its check of repeated tasks; 1 for those it makes after its frame-wide checks
+    of the measures (probabilities, labels, task types, flags: :func:`_rollup_values`), 2
+    for the weights, which it reads last (its task weights); raised in the order 0,
+    :data:`_MEASURES_STAGE`, 1, 2 (:func:`_means_partition`). The code of such a note is
+    :data:`_FAILED`, the stage, the partition's number (12 digits: the codes sort by it)
+    and ``exc`` pickled (hex).
     """
-    code = f"{_FAILED}{number:012d}:{pickle.dumps(exc).hex()}"
-    out = pd.DataFrame({_CODE: pd.array([code], dtype="string").to_numpy(), "n_rows": 0, "weight": 0.0})
-    out["__n_known"] = np.int64(0)
-    out["__n_counted"] = np.int64(0)
+    return f"{_FAILED}{stage}{number:012d}:{pickle.dumps(exc).hex()}"
+
+
+#: The stage (:func:`_failed_code`) of a partition's error of its measures: a code error of
+#: another partition was said after it when that partition came later (by number), where the
+#: pandas roll-up checks every code first.
+_MEASURES_STAGE = 3
+#: The start of a code of :func:`_note_sums` that holds what the pandas roll-up says of a
+#: partition's rows with a score and no label, should other rows have labels
+#: (:func:`_refuse_unlabelled_rows`).
+_UNLABELLED = "\0unlabelled:"
+#: The start of a code of :func:`_note_sums` that names the file and row (:func:`read_dataset`)
+#: of a row a whole-frame check may name (:func:`_refuse_partial_measures`).
+_AT = "\0at:"
+
+
+def _note_sums(codes: list[str]) -> pd.DataFrame:
+    """Rows of the partial sums (columns of :func:`_partition_sums`) that carry ``codes``, not sums.
+
+    Codes starting with NUL (:data:`_FAILED`, :data:`_UNLABELLED`, :data:`_AT`): every count
+    and sum 0, no row giving a measure (:data:`_NOWHERE`); read, and dropped, by
+    :func:`_means_partition`.
+    """
+    out = pd.DataFrame({_CODE: pd.array(codes, dtype="string").to_numpy(), "n_rows": 0, "weight": 0.0})
+    for col in ("__n_known", "__n_counted", "__n_labelled"):
+        out[col] = np.int64(0)
     for col in ROLLUP_MEASURES:
         out[f"{col}__w"] = 0.0
         out[f"{col}__wx"] = 0.0
@@ -2333,15 +2499,15 @@ def _failed_sums(exc: DataFormatError, number: int) -> pd.DataFrame:
     return out
 
 
-def _refuse_failed(codes: pd.Index) -> None:
-    """Raise the error of the first partition (by number) that :func:`_sums_partition` refused, if any."""
-    failed = [c for c in codes if isinstance(c, str) and c.startswith(_FAILED)]
+def _refuse_failed(codes: pd.Index, stage: int = 0) -> None:
+    """Raise the error of the first partition (by number) refused at ``stage`` (:func:`_failed_code`), if any."""
+    failed = [c for c in codes if isinstance(c, str) and c.startswith(f"{_FAILED}{stage}")]
     if failed:
-        raise pickle.loads(bytes.fromhex(min(failed)[len(_FAILED) + 13:]))
+        raise pickle.loads(bytes.fromhex(min(failed)[len(_FAILED) + 14:]))
 
 
 def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
-                    partition_info: dict | None = None) -> pd.DataFrame:
+                    partition_info: dict | None = None, flags: tuple = CATEGORIES) -> pd.DataFrame:
     """The weighted sums of a partition of scored rows, by ``by``.
 
     Weights are read as the pandas roll-ups read employment
@@ -2353,24 +2519,45 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     without a code (:func:`_check_codes`), a float code that is no whole number
     (:func:`_code_text`: ``541511.0`` is ``'541511'``), a code of ``onetsoc_code`` or
     ``soc_code`` not of its form (:func:`_check_code_form`) and measures or flags the
-    pandas roll-ups refuse (:func:`_rollup_values`).
+    pandas roll-ups refuse (:func:`_rollup_values`; the category flags read are ``flags``,
+    those of the frame's meta).
+
+    Rows of codes of the engine's own (:func:`_note_sums`) follow the sums: of rows with a
+    score and no label (:data:`_UNLABELLED`), what the pandas roll-up says of the first,
+    to be said when other rows of the frame have labels; of rows of :func:`read_dataset`,
+    the file and row of the first row giving each set of alpha, beta and gamma
+    (:data:`_AT`), which :func:`_refuse_partial_measures` names.
     """
-    where = "scored" if partition_info is None else f"scored.partitions[{partition_info['number']}]"
+    number = 0 if partition_info is None else partition_info["number"]
+    where = "scored" if partition_info is None else f"scored.partitions[{number}]"
     _check_frame(part, where, "scored")  # None, a Series: an AttributeError naming no partition
-    _require_columns(part, [by, *ROLLUP_MEASURES, *([weight] if weight else [])], where)
+    _require_columns(part, [by, *EXPOSURE_MEASURES, *flags, *([weight] if weight else [])], where)
     _check_codes(part[by], by, where)
-    w = np.ones(len(part)) if weight is None else _weights(part[weight], weight, where)
+    codes = _code_text(part[by], by, where)
+    # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names
+    _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
+    try:
+        values, labelled, unlabelled, later = _rollup_values(part, where, flags)
+    except DataFormatError as exc:  # said after every partition's codes (_sums_partition)
+        raise _MeasuresRefused(exc) from None
+    w, weights_error = np.ones(len(part)), None
+    if weight is not None:
+        try:  # the pandas roll-up weighs the tasks once their scores are checked
+            w = _weights(part[weight], weight, where)
+        except DataFormatError as exc:
+            w, weights_error = np.zeros(len(part)), exc
+    for error in (later, weights_error):
+        if error is not None and partition_info is None:
+            raise error
     # the codes under a name of the engine's own: ``by`` may be named like the working
     # columns below (``__n_known``, ``alpha__w``: a KeyError before); the result's index
     # is named ``by`` (:func:`_means_partition`)
-    out = pd.DataFrame({_CODE: _code_text(part[by], by, where), "n_rows": 1, "weight": w})
-    # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names
-    _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
-    values = _rollup_values(part, where)
+    out = pd.DataFrame({_CODE: codes, "n_rows": 1, "weight": w})
     known = ~np.isnan(values[:, :len(EXPOSURE_MEASURES)]).all(axis=1)
     # rows with a score, and those of them that weigh: none at all is refused at the end
     out["__n_known"] = known.astype(np.int64)
     out["__n_counted"] = (known & (w > 0)).astype(np.int64)
+    out["__n_labelled"] = labelled.astype(np.int64)
     for j, col in enumerate(ROLLUP_MEASURES):
         x = values[:, j]
         has = ~np.isnan(x)
@@ -2379,30 +2566,64 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     # which of alpha, beta, gamma each row gives: its place (partition, row) in the column
     # of its set of them, for the check of rows that give some and not the others
     given = (~np.isnan(values[:, :len(EXPOSURE_MEASURES)])) @ (1 << np.arange(len(EXPOSURE_MEASURES)))
-    place = (0 if partition_info is None else partition_info["number"]) * _PLACE + np.arange(len(part))
+    place = number * _PLACE + np.arange(len(part))
     for mask, col in enumerate(_FIRSTS, start=1):
         out[col] = np.where(given == mask, place, _NOWHERE).astype(np.int64)
-    return out
+    notes = []
+    for stage, error in ((1, later), (2, weights_error)):  # raised after the frame-wide checks
+        if error is not None:
+            notes.append(_failed_code(_located(error, part) if _SOURCE in part.columns else error, number, stage))
+    if unlabelled is not None:
+        exc, count, said = unlabelled
+        if _SOURCE in part.columns:  # rows of read_dataset: the file and its row
+            exc = _located(exc, part)
+        notes.append(f"{_UNLABELLED}{number:012d}:{pickle.dumps((exc, count, said)).hex()}")
+    if _SOURCE in part.columns:  # the file and row of each set's first row
+        for mask in np.unique(given[given > 0]):
+            pos = int(np.flatnonzero(given == mask)[0])
+            if not pd.isna(part[_SOURCE].iloc[pos]):
+                notes.append(f"{_AT}{int(place[pos]):020d}:{int(part[_LINE].iloc[pos])}:{part[_SOURCE].iloc[pos]}")
+    # first: their codes sort first, and rows of codes already in order keep pandas' sums
+    # (appended, the sums of sorted codes differed in their last bits)
+    return pd.concat([_note_sums(notes), out], ignore_index=True) if notes else out
 
 
 def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
-                     check: bool = False) -> pd.DataFrame:
+                     check: bool = False, repeated: pd.DataFrame | None = None) -> pd.DataFrame:
     """The weighted means of the summed partition ``sums`` (all codes, with ``check``), indexed by ``by``.
 
     With ``check`` (the one partition of all the sums), what the pandas roll-up refuses is
     refused as it refuses it (:func:`exposure.rollup.to_occupations`): no rows, no row
     with a score, a row that gives some of alpha, beta and gamma but not the others
-    (:func:`_refuse_partial_measures`, from the columns :data:`_FIRSTS`); and so are
-    weights that are 0 or missing on every row with a score (every mean would be missing).
+    (:func:`_refuse_partial_measures`, from the columns :data:`_FIRSTS`), a row with a
+    score and no label where other rows have one (:func:`_refuse_unlabelled_rows`); and so
+    are weights that are 0 or missing on every row with a score (every mean would be
+    missing); so is a task on more than one row, ``repeated`` (:func:`_refuse_repeated_tasks`).
+    The rows of the engine's own codes (:func:`_note_sums`) are read and dropped.
+    In the pandas roll-up's order: the first partition's error of its codes; a repeated
+    task; the first partition's error of its measures; no rows, no score, a partial row; the first partition's error of its
+    probabilities, labels and flags (:func:`_rollup_values`: raised in their partition,
+    such an error of one partition came before a partial row of another); a row without a
+    label; the first partition's error of its weights; weights of 0 on every row.
     """
+    own = np.fromiter((isinstance(c, str) and c.startswith("\0") for c in sums.index), dtype=bool,
+                      count=len(sums))
+    notes = sorted(sums.index[own])
+    sums = sums[~own]
     if check:
-        _refuse_failed(sums.index)  # a bad row: that of the first partition refused
+        _refuse_failed(pd.Index(notes))  # a bad code: that of the first partition refused
+        if repeated is not None:
+            _refuse_repeated_tasks(repeated)
+        _refuse_failed(pd.Index(notes), stage=_MEASURES_STAGE)
         if sums.empty:
             raise DataFormatError("no task scores: the frame has no rows")
         if not sums["__n_known"].sum():
             raise DataFormatError(f"no task has a score: {', '.join(EXPOSURE_MEASURES[:-1])} and "
                                   f"{EXPOSURE_MEASURES[-1]} are missing on every row")
-        _refuse_partial_measures(sums[list(_FIRSTS)].min())
+        _refuse_partial_measures(sums[list(_FIRSTS)].min(), notes)
+        _refuse_failed(pd.Index(notes), stage=1)
+        _refuse_unlabelled_rows(notes, int(sums["__n_labelled"].sum()), int(sums["n_rows"].sum()))
+        _refuse_failed(pd.Index(notes), stage=2)
         if not sums["__n_counted"].sum():
             raise DataFormatError("every row with a score has a weight of 0 or none, so every mean "
                                   "would be missing", column=weight)
@@ -2426,7 +2647,7 @@ _PLACE = 2**32
 _NOWHERE = np.iinfo(np.int64).max
 
 
-def _refuse_partial_measures(firsts: pd.Series) -> None:
+def _refuse_partial_measures(firsts: pd.Series, notes: list = ()) -> None:
     """Refuse rows giving some of alpha, beta, gamma and not the others, as the pandas roll-up does.
 
     ``firsts`` holds the minimum of each column of :data:`_FIRSTS` over the frame. Each mean
@@ -2435,26 +2656,54 @@ def _refuse_partial_measures(firsts: pd.Series) -> None:
     ``0.4`` and gamma ``0.4`` beside alpha ``0.2``), without a word, where
     :func:`exposure.rollup.to_occupations` refuses such a row
     (:func:`exposure.rollup._occupations._refuse_partial_measures`: a measure missing on
-    every row is left out). The first such row (by partition, then row) is named, with
-    the pandas roll-up's message.
+    every row is left out). The first such row (by partition, then row) is named, by that
+    check itself, run on the first row giving each set of the measures: the same row and
+    words as for the whole frame. A row of :func:`read_dataset` is named by its file and
+    row (``notes``, :data:`_AT`), as the partitions name their rows: it was named
+    ``scored.partitions[1], row 2``.
     """
-    found = {mask: int(firsts[col]) for mask, col in enumerate(_FIRSTS, start=1)
-             if int(firsts[col]) != _NOWHERE}
-    used = 0
-    for mask in found:
-        used |= mask
-    partial = sorted((place, mask) for mask, place in found.items() if mask != used)
-    if not partial:
+    found = sorted((int(firsts[col]), mask) for mask, col in enumerate(_FIRSTS, start=1)
+                   if int(firsts[col]) != _NOWHERE)
+    if not found:
         return
-    place, mask = partial[0]
-    given = [m for j, m in enumerate(EXPOSURE_MEASURES) if mask >> j & 1]
-    absent = [m for j, m in enumerate(EXPOSURE_MEASURES) if used >> j & 1 and not mask >> j & 1]
-    raise DataFormatError(
-        f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given and {', '.join(absent)} "
-        f"{'is' if len(absent) == 1 else 'are'} missing: a task gives alpha, beta and gamma, or none "
-        "of them (each is averaged over the same tasks); leave a measure empty on every row to "
-        "leave it out", path=f"scored.partitions[{place // _PLACE}]", row=place % _PLACE + 1,
-        column=absent[0])
+    given = np.array([[1.0 if mask >> j & 1 else np.nan for j in range(len(EXPOSURE_MEASURES))]
+                      for _, mask in found])
+    try:
+        _refuse_partial_rows(given)
+    except DataFormatError as exc:
+        place = found[exc.row - 1][0]
+        at = next((n[len(_AT) + 21:] for n in notes if n.startswith(f"{_AT}{place:020d}:")), None)
+        if at is not None:
+            line, path = at.split(":", 1)
+            raise DataFormatError(exc.reason, path=path, row=int(line), column=exc.column) from None
+        raise DataFormatError(exc.reason, path=f"scored.partitions[{place // _PLACE}]",
+                              row=place % _PLACE + 1, column=exc.column) from None
+
+
+def _refuse_unlabelled_rows(notes: list, labelled: int, rows: int) -> None:
+    """Refuse a row with a score and no label, where other rows of the frame have one, as the pandas roll-up does.
+
+    :func:`exposure.rollup.to_occupations` refuses it
+    (:func:`~exposure.rollup._occupations._refuse_unlabelled`: the labels decide
+    ``share_e1`` and ``share_exposed``, alpha, beta and gamma the scores, and such a row
+    would be in the means of the ones and not of the others); a ``label`` column missing
+    on every row is no label column. A partition sees its own rows only: rows without a
+    label beside labelled rows of another partition were accepted without a word (and,
+    in one partition, too). ``notes`` hold each partition's first such row, said by that
+    check (:data:`_UNLABELLED`); ``labelled`` and ``rows`` are the frame's counts. The
+    first partition's (by number) is raised, its count of such rows that of the frame
+    (``2 of 4 tasks so``).
+    """
+    held = [n for n in notes if n.startswith(_UNLABELLED)]
+    if not labelled or not held:
+        return
+    found = [pickle.loads(bytes.fromhex(n[len(_UNLABELLED) + 13:])) for n in held]
+    exc, _, said = found[0]
+    if said is not None:  # the partition's count, in the words of the pandas check
+        total = sum(count for _, count, _ in found)
+        exc = DataFormatError(exc.reason.replace(said, f"; {total} of {rows} tasks so)", 1),
+                              path=exc.path, row=exc.row, column=exc.column)
+    raise exc
 
 
 #: Columns of the roll-ups' result besides :data:`ROLLUP_MEASURES`.
@@ -2469,7 +2718,9 @@ _OCCUPATION_CODE_NAMES = ("onetsoccode", "onetsoc", "onetcode", "soccode", "soc"
 _INDUSTRY_CODE_NAMES = ("naics", "naicscode", "industrycode", "indcode", "ind", "industry")
 
 
-def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()) -> dd.DataFrame:
+def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = (),
+            tasks: bool = False) -> dd.DataFrame:
+    """:func:`to_occupations` (``tasks``: a task key on more than one row is refused, by ``onetsoc_code``) or :func:`to_sectors`."""
     _check_ddf(scored, "scored")
     _check_column(by, "by")  # a list: ``TypeError: unhashable type``
     _check_column(weight, "weight", optional=True)
@@ -2477,18 +2728,23 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
         raise DataFormatError(f"by={by!r} is a column of the result ({', '.join(ROLLUP_MEASURES)}, "
                               f"{', '.join(_RESULT_COUNTS)}), not a column of codes: give the column "
                               "of the occupation or industry codes", column=by)
-    for col in (by, *ROLLUP_MEASURES, *([weight] if weight else [])):
+    for col in (by, *EXPOSURE_MEASURES, *([weight] if weight else [])):
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight, codes)}",
                                   column=col)
+    # the category flags the frame has (the pandas roll-up leaves out those it lacks)
+    flags = tuple(c for c in CATEGORIES if c in scored.columns)
     # a column read given twice: each partition's ``part[by]`` was a frame, and the roll-up
     # failed with ``AttributeError: 'DataFrame' object has no attribute 'str'`` when computed
-    probas = [c for c in (*_PROBAS, "label") if c in scored.columns]  # checked against the measures
-    for col in dict.fromkeys((by, *ROLLUP_MEASURES, *probas, *([weight] if weight else []))):
+    probas = [c for c in (*_PROBAS, "label", "task_type") if c in scored.columns]  # checked too
+    for col in dict.fromkeys((by, *EXPOSURE_MEASURES, *flags, *probas, *([weight] if weight else []))):
         _refuse_repeated_column(scored._meta, "scored", col)
+    # some of p_e0, p_e1, p_e2 (p_e0 alone): the pandas roll-up's words, when called
+    check_probabilities(pd.DataFrame(columns=[c for c in _PROBAS if c in scored.columns]),
+                        np.empty((0, len(EXPOSURE_MEASURES))), "scored")
     _refuse_cast_flags(scored, by, weight)
-    meta = _sums_partition(scored._meta.iloc[:0], by, weight)
-    sums = scored.map_partitions(_sums_partition, by, weight, meta=meta)
+    meta = _sums_partition(scored._meta.iloc[:0], by, weight, flags)
+    sums = scored.map_partitions(_sums_partition, by, weight, flags, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
     sums = sums.assign(n_scored=sums["__n_known"])
     # tree reduction of the partial sums, into one partition: the checks of _means_partition
@@ -2496,7 +2752,17 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
     totals = sums.groupby(_CODE, sort=True).agg(
         {c: "min" if c in _FIRSTS else "sum" for c in sums.columns if c != _CODE}, split_out=1)
     means_meta = _means_partition(totals._meta, by)
-    return totals.map_partitions(_means_partition, by, weight, True, meta=means_meta)[
+    repeated = None
+    if tasks and by == "onetsoc_code" and "task_id" in scored.columns:
+        # a task on more than one row weighed several times in its occupation, where the
+        # pandas roll-up (by onetsoc_code) refuses it: every row's key, in one partition at
+        # the end (a tree reduction; linear), the rows of the first repeated one refused
+        # with the codes. (Rows of another ``by``, postings of a soc_code, may share a task.)
+        for col in ("onetsoc_code", "task_id"):
+            _refuse_repeated_column(scored._meta, "scored", col)
+        keyed = scored.map_partitions(_key_rows, None, meta=_key_rows(scored._meta.iloc[:0], None))
+        repeated = keyed.reduction(_same, aggregate=_first_repeated_task, combine=_same, meta=keyed._meta)
+    return totals.map_partitions(_means_partition, by, weight, True, repeated, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
 
 
@@ -2654,13 +2920,13 @@ def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None, c
         return index
     for argument, value in (("by", by), ("weight", weight)):
         if value == col:
-            hint = missing_column_hint(list(scored.columns), col, argument)
+            hint = missing_column_hint(_user_columns(scored), col, argument)
             if hint:
                 return hint
             near = [c for c in scored.columns if isinstance(c, str) and column_key(c) in codes]
             if near and argument == "by":
                 return f"; the frame has {near[0]!r}, a column of codes: give {argument_given('by', near[0])}"
-            return f" (columns: {columns_shown(list(scored.columns))})"
+            return f" (columns: {columns_shown(_user_columns(scored))})"
     return ""
 
 
@@ -2671,7 +2937,10 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     Parameters
     ----------
     scored : dask.dataframe.DataFrame
-        Output of :func:`score` (at least ``by``, :data:`ROLLUP_MEASURES`).
+        Output of :func:`score` (at least ``by``, ``alpha``, ``beta``, ``gamma``; the
+        category flags of :data:`ROLLUP_MEASURES` where given: a frame without them, the
+        scores of :func:`exposure.rollup.scores_from_labels`, was refused as ``missing
+        column 'admin'``, which the pandas roll-up accepts).
     by : str, default "onetsoc_code"
         Occupation code column (e.g. ``soc_code`` of classified postings).
     weight : str, optional
@@ -2683,7 +2952,8 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         Lazy, indexed by ``by`` (sorted): ``n_rows``, ``n_scored`` (rows with scores,
         whatever their weight: rows of weight 0 or none were left out before),
         ``weight`` (sum), then the weighted mean of each of :data:`ROLLUP_MEASURES` over
-        the rows where it is known (missing where none is; category shares from the flags).
+        the rows where it is known (missing where none is; category shares from the flags,
+        missing for a flag the frame lacks, as in the pandas roll-up).
 
     Raises
     ------
@@ -2729,8 +2999,27 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         (``scored.partitions[1], row 1, column 'alpha': alpha = nan does not match the
         probabilities (expected 0.6)``: it was left out, or averaged as edited, without a
         word), probabilities not summing to 1 or given in part, a label not the most
-        probable class of its row. Rows of :func:`read_dataset` are named by their file
-        and row in it, as :func:`score` names them. When called:
+        probable class of its row; a row with a score and no label where other rows, of any
+        partition, have labels (``... the label is missing on a scored task (..., which
+        give E1; 2 of 4 tasks so) ...``: a partition saw its own rows only, and such rows
+        were accepted), the count of such rows the whole frame's; a ``task_type`` not Core or
+        Supplemental (or missing, blank or ``n/a``), as there (``core`` was rolled up
+        without a word). By ``onetsoc_code`` (the default) of a frame with ``task_id``, a task on
+        more than one row, of any partition, is refused as the pandas roll-up refuses it
+        (it weighed twice in its occupation, without a word): ``scored.partitions[1], row
+        1, column 'task_id': duplicate task (11-1011.00, 1) at scored.partitions[0], row 1
+        and scored.partitions[1], row 1: each (onetsoc_code, task_id) must appear once``.
+        The errors come in the pandas roll-up's order: those of codes (the first bad
+        partition), a repeated task, those of measures (the first bad partition; a measure
+        of ``scored.partitions[0]`` was said before a code of ``[1]``), then
+        no rows, no score, a partial row (the first of the frame), then those of
+        probabilities, labels, task types and flags, then rows without a label, then those of the
+        weights (read last, as the pandas roll-up weighs tasks once their scores are
+        checked). Rows of :func:`read_dataset` are named by their file and row in it, as
+        :func:`score` names them, also by the checks of the whole frame (a partial row, a
+        row without a label). When called: some of ``p_e0``, ``p_e1``, ``p_e2``
+        (``scored: probability columns ['p_e1', 'p_e2'] are missing while ['p_e0'] are
+        given``, the pandas words: they were not read);
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
         ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed); a
         ``dd.concat`` of frames whose ``by`` (a measure, ``weight``) holds numbers in one
@@ -2755,7 +3044,7 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
     11-1011.00         2   0.35   0.25
     43-9061.00         1   0.90   1.00
     """
-    return _rollup(scored, by, weight, _OCCUPATION_CODE_NAMES)
+    return _rollup(scored, by, weight, _OCCUPATION_CODE_NAMES, tasks=True)
 
 
 def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = None) -> dd.DataFrame:
@@ -2763,7 +3052,8 @@ def to_sectors(scored: dd.DataFrame, by: str = "naics", *, weight: str | None = 
 
     The same computation as :func:`to_occupations`, grouped by an industry column of the
     postings (e.g. ``naics``) instead; the same arguments (``by`` default ``"naics"``),
-    result and errors.
+    result and errors, but for a repeated task key (``onetsoc_code``, ``task_id``), which
+    is not refused: a task is a row of each industry it is scored for.
 
     Examples
     --------

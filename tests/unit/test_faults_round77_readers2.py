@@ -163,8 +163,10 @@ def test_2_an_onet_file_of_a_sorted_frame(tmp_path):
 
 # 3. a partition that is no frame, in check and the roll-ups ----------------------------------------
 
+# round 79: the three probabilities (was p_e0 alone, which the Dask roll-ups now refuse as pandas does)
 SCORED = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "11-1021.00"], "task_id": [1, 2, 3],
-                       "naics": ["000000"] * 3, "p_e0": [0.5, 0.2, 0.1], "alpha": [0.1, 0.2, 0.3],
+                       "naics": ["000000"] * 3, "p_e0": [0.9, 0.8, 0.7], "p_e1": [0.1, 0.2, 0.3],
+                       "p_e2": [0.0] * 3, "alpha": [0.1, 0.2, 0.3],
                        "beta": [0.1, 0.2, 0.3], "gamma": [0.1, 0.2, 0.3], "admin": [True, False, True],
                        "routine_coding": [True, False, True], "entry_creative": [True, False, True]})
 RUNS = {"check": lambda s: xd.check(s),

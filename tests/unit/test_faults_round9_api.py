@@ -33,7 +33,9 @@ from exposure import dask as xd  # noqa: E402
 from exposure.cli import main  # noqa: E402
 
 TASKS = pd.DataFrame({"task": ["Answer telephones and relay messages.", "Weld pipes."]})
-SCORED = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1], "p_e0": [0.5], "alpha": [0.2],
+# round 79: the three probabilities (was p_e0 alone, which the Dask roll-ups now refuse as pandas does)
+SCORED = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1], "p_e0": [0.6], "p_e1": [0.2],
+                       "p_e2": [0.2], "alpha": [0.2],
                        "beta": [0.3], "gamma": [0.4], "admin": [True], "routine_coding": [False],
                        "entry_creative": [False], "n": [1.0]})
 #: What is not a path, and how the message shows it.
