@@ -31,9 +31,11 @@ checking its sha256:
    folder, or when the mirror named is a release directory of one).
 3. **Network.** Otherwise the file (or the upstream archive that holds it) is downloaded
    with :mod:`requests`: a User-Agent naming the project (BLS refuses anonymous robots),
-   connect/read timeouts, retries with exponential backoff on connection errors, timeouts,
+   connect/read timeouts (the read timeout is one of each read: a server that stalls is
+   said with the bytes it sent), retries with exponential backoff on connection errors, timeouts,
    truncated bodies and HTTP 429/5xx. The body goes to a temporary file; an empty body,
-   a body shorter than its Content-Length, or an HTML page (``text/html`` content type or
+   a body shorter than its Content-Length (or, for a file no sha256 pins, longer: the bytes
+   past the end, :func:`_past_declared`), or an HTML page (``text/html`` content type or
    a body starting with ``<!DOCTYPE html``/``<html``) where data was expected are
    :class:`~exposure.errors.DownloadError`; so are a download that outlives its overall
    deadline (:data:`DEADLINE`, retries included: a server trickling bytes cannot keep it
@@ -132,7 +134,7 @@ from exposure._io import (
     partial_stem,
     remove_stale_partials,
 )
-from exposure._outdir import refuse_protected, refuse_spaces
+from exposure._outdir import OutputPathError, refuse_protected, refuse_spaces
 from exposure._tables import variable_note
 from exposure._version import __version__
 from exposure.errors import (
@@ -155,8 +157,10 @@ from exposure.releases import (
     _entry_row,
     _file_above,
     _pinning,
+    _refuse_link_to_missing_folder,
     _refuse_odd_sidecar,
     _token_release,
+    check_onet_release,
     layout_source,
     pinned_by_lock,
     source_for,
@@ -1034,11 +1038,30 @@ def _host(url: str) -> str:
 
     Examples
     --------
+    A host name in other letters than ASCII (``http://bücher.example``) is given in the
+    ASCII form requests connects to (``xn--bcher-kva.example``), the host of the request
+    its errors carry: a host that could not be reached was marked under that form and
+    looked up under the other, and each later file of it was tried again.
+
+    Examples
+    --------
     >>> _host("HTTPS://WWW.BLS.GOV/oes/x.zip"), _host("http://127.0.0.1:9/a.csv"), _host("a.csv")
     ('https://www.bls.gov', 'http://127.0.0.1:9', '')
+    >>> _host("http://Bücher.example:9/a.csv") == _host("http://xn--bcher-kva.example:9/b.csv")
+    True
     """
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
+    if not (parts.scheme and parts.netloc):
+        return ""
+    if not parts.netloc.isascii():
+        import requests  # lazily, as everywhere here: `import exposure` loads no HTTP client
+
+        prepared = requests.PreparedRequest()
+        # a name IDNA cannot encode is kept as written: requests refuses it before connecting
+        with contextlib.suppress(requests.RequestException, ValueError):
+            prepared.prepare_url(url, None)
+            parts = urlsplit(prepared.url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def _starts_url(url: str, prefix: str) -> bool:
@@ -1514,7 +1537,7 @@ def _within(path: Path, top: Path) -> bool:
         return False
 
 
-def check_cache_dir(root, *, create: bool = True) -> Path:
+def check_cache_dir(root, *, create: bool = True, listing: bool = False) -> Path:
     """Check that the cache directory ``root`` is a directory, or can be made one.
 
     Parameters
@@ -1523,6 +1546,9 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     create : bool, default True
         Create ``root`` when it does not exist (False: make nothing, only refuse a
         directory that cannot be made).
+    listing : bool, default False
+        ``root`` is only listed (``exposure sources``): a ``root`` in the installed package
+        is refused in the words of a listing, not of a write.
 
     Returns
     -------
@@ -1534,6 +1560,13 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
         ``root`` (or a parent of it) is a file, a symbolic link to nothing or a loop of
         links, or it cannot be created (also with ``create=False``: the check made before
         any file is read, so that a cache that cannot be made is said once, not by each).
+        So is a ``root`` inside the installed package (or the package itself, or a link
+        to either), refused as the commands refuse an output there
+        (:func:`exposure._outdir.refuse_protected`): ``exposure fetch --data-dir``
+        naming it wrote the data files and their stamps among the package's modules;
+        with ``listing``: ``cannot list the download cache in D: it is inside the installed
+        package P, where no download cache is kept ...`` (a listing, which writes nothing,
+        was told ``refusing to write the download cache into D``).
 
     Examples
     --------
@@ -1547,6 +1580,16 @@ def check_cache_dir(root, *, create: bool = True) -> Path:
     """
     _check_path_arg(root, "root", "a directory path")
     refuse_spaces(root, "root")  # check_cache_dir("c\r") made a new cache beside the real one
+    package = [f for f in _read_folders(None, None) if f[0] == "the installed package"]
+    try:
+        refuse_protected(root, package, what="the download cache")
+    except OutputPathError as exc:
+        if listing:
+            raise CacheWriteError(f"cannot list the download cache in {root}: it is inside the installed package "
+                                  f"{package[0][1]}, where no download cache is kept (exposure fetch refuses to "
+                                  f"write one there); give the cache's directory (check --data-dir / "
+                                  f"${ENV_DATA_DIR})") from exc
+        raise CacheWriteError(f"{exc} (check --data-dir / ${ENV_DATA_DIR}); nothing was written") from exc
     root = Path(root)
     if root.exists() and not root.is_dir():
         raise CacheWriteError(
@@ -1784,7 +1827,9 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
     str
         ``"missing"``, ``"verified"`` (sha256 matches), ``"mismatch"``,
         ``"unreadable"``, ``"not a file"`` (a directory or special file where the file
-        belongs; never removed), ``"blocked"`` (a file, a symbolic link to nothing or a
+        belongs; never removed), ``"broken link"`` (a symbolic link to nothing, or one
+        that loops, where the file belongs: :func:`fetch` refuses it, the link kept;
+        never removed), ``"blocked"`` (a file, a symbolic link to nothing or a
         loop of links stands where one of its directories belongs: :func:`fetch` cannot
         write it) or, with ``drop``, ``"removed"`` (it had the wrong sha256 and is gone).
 
@@ -1820,6 +1865,8 @@ def cache_status(name, data_dir=None, *, rehash: bool = False, drop: bool = Fals
         # a directory (or a pipe) in its place was "missing", exit 0, and fetch then failed
         if path.exists():
             return "not a file"
+        if _broken_link(path):  # it was "missing", exit 0, and fetch then refused it (a drive not mounted)
+            return "broken link"
         # so was a file, a link to nothing or a loop of links where one of its directories
         # belongs (``exposure sources`` found the file case itself, not the links)
         return "blocked" if _blocked_dir(path.parent) is not None else "missing"
@@ -2348,11 +2395,12 @@ class _Retryable(Exception):
     """
 
     def __init__(self, message: str, *, retry_after: float | None = None, hint: str = "",
-                 unreachable: str = ""):
+                 unreachable: str = "", host: str = ""):
         super().__init__(message)
         self.retry_after = retry_after
         self.hint = hint
         self.unreachable = unreachable  # why no connection to the host could be made, else ""
+        self.host = host  # that host (a redirect's, not the URL's own), when it is said
 
 
 #: The hosts that could not be reached in one :func:`fetch_many` run: host -> (the file whose
@@ -2441,15 +2489,18 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
     ``max_bytes`` are checked after every read. ``data_file``: the file is one of
     :data:`_DATA_SUFFIXES`, and an XML or JSON document is refused
     (:func:`_error_document`). A body the server sent beyond its Content-Length
-    (:func:`_beyond_declared`) is refused unless ``pinned`` (the digest then decides) or
-    it is a zip (cut short, it is refused by its reader).
+    (:func:`_past_declared`) is refused unless ``pinned`` (the digest then decides; it is
+    not looked for) or it is a zip (cut short, it is refused by its reader).
     """
     import requests
 
     remaining = deadline_at - time.monotonic()
+    limits = _read_timeout(timeout, remaining)
+    headers = {"Accept-Encoding": "identity"}
+    if not pinned:  # the server closes the connection after the body: the look past its end ends there
+        headers["Connection"] = "close"
     try:
-        response = session.get(url, stream=True, timeout=_read_timeout(timeout, remaining),
-                               allow_redirects=True, headers={"Accept-Encoding": "identity"})
+        response = session.get(url, stream=True, timeout=limits, allow_redirects=True, headers=headers)
     except requests.exceptions.TooManyRedirects as exc:
         # a loop (or an endless chain) of redirects: no retry mends it; it was tried
         # `retries` times, with backoff, and said only "Exceeded 30 redirects"
@@ -2475,7 +2526,14 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                             f"source's URL and ${ENV_URL_MAP}; nothing was downloaded") from exc
     except requests.ConnectionError as exc:  # refused, no such host, connect timeout
         raise _Retryable(f"{type(exc).__name__}: {exc}", hint=_NETWORK_HINT,
-                         unreachable=_unreachable_reason(exc)) from exc
+                         unreachable=_unreachable_reason(exc),
+                         # the request that failed: a redirect's to another host marked the URL's own
+                         host=_host(getattr(getattr(exc, "request", None), "url", None) or url)) from exc
+    except requests.exceptions.ReadTimeout as exc:  # urllib3's words: "HTTPConnectionPool(host=...): Read timed out."
+        if time.monotonic() > deadline_at:
+            raise DownloadError(f"{label}: download of {url} did not finish within its deadline (no answer to "
+                                "the request in the last attempt); nothing was written to the cache") from exc
+        raise _Retryable(_stalled(limits[1], None, None), hint=_STALL_HINT) from exc
     except requests.RequestException as exc:
         raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
     with response:
@@ -2522,7 +2580,8 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
             raise error
         digest = hashlib.sha256()
         received = 0
-        beyond = False  # the server sent bytes past its Content-Length, seen ahead of the reads
+        # the bytes the server sent past its Content-Length (b"": none), None until looked for
+        past = b"" if pinned else None
         head = b""
         sniff = _HtmlStart()
         try:
@@ -2538,13 +2597,20 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                         "written to the cache"
                     )
                 try:
-                    beyond = beyond or bool(_beyond_declared(response).strip())
-                    left = _declared_left(response)  # the last declared byte is read alone, after a look past it
-                    chunk = response.raw.read1(min(_CHUNK, left - 1) if left and left > 1 else _CHUNK,
-                                               decode_content=False)
+                    if past is None:
+                        past = _past_declared(response, min(TAIL_WAIT, limits[1], deadline_at - time.monotonic()))
+                    left = _declared_left(response)
+                    # until the look past the end is made, the last declared byte is not read: the end
+                    # of the body closes the connection, and what came after it is lost
+                    chunk = response.raw.read1(min(_CHUNK, left - 1) if past is None and left and left > 1
+                                               else _CHUNK, decode_content=False)
                 except Exception as exc:  # urllib3 ProtocolError (IncompleteRead), timeouts
                     if time.monotonic() > deadline_at:
                         continue  # reported as the deadline above
+                    if _timed_out(exc):
+                        # it was "transfer interrupted (Content-Length 8): TimeoutError: timed out": no
+                        # byte count, no timeout, nothing on what to do
+                        raise _Retryable(_stalled(limits[1], received, expected_len), hint=_STALL_HINT) from exc
                     if "IncompleteRead" in str(exc) and expected_len is not None and expected_len.isdigit():
                         # it was urllib3's repr of the error, twice, and no word on what to do
                         raise _Retryable(
@@ -2593,7 +2659,7 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
         raise DownloadError(
             f"{label}: {url} returned {document} instead of the data file: the server's answer to an error (access "
             f"denied, no such file?); check the source's URL and ${ENV_URL_MAP}; nothing was written to the cache")
-    if beyond and not pinned and not head.startswith(_ZIP_MAGIC):
+    if past and past.strip() and not head.startswith(_ZIP_MAGIC):  # a line break after the body is no sign
         # the file's first Content-Length bytes were kept as the file, without a word
         raise _Retryable(
             f"body cut short: the server sent more than the {received:,} bytes its Content-Length declares, and "
@@ -2606,30 +2672,125 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
 _CUT_HINT = f"try again later, or check the source's URL and ${ENV_URL_MAP}"
 
 
-def _beyond_declared(response) -> bytes:
-    """The bytes seen past the end the Content-Length of ``response`` declares (``b""``: none seen).
+def _timed_out(exc: BaseException) -> bool:
+    """Whether ``exc``, raised by a read of the body, is its read timeout (a socket's or urllib3's)."""
+    import urllib3.exceptions
+
+    return isinstance(exc, (TimeoutError, urllib3.exceptions.ReadTimeoutError))
+
+
+#: What to do after a server that stopped sending (said with the last attempt's failure).
+_STALL_HINT = "a slow or stalled server (or network): try again later, or give a longer timeout (--timeout, timeout=)"
+
+
+def _stalled(seconds: float, received: int | None, declared: str | None) -> str:
+    """Why an attempt stopped: no byte came for ``seconds``, the read timeout, after ``received`` bytes of the body.
+
+    ``received`` is None when not even the answer's headers came; ``declared`` is the
+    answer's Content-Length (None when it declared none).
+
+    Examples
+    --------
+    >>> _stalled(2.0, 4, "8")
+    'stalled: no byte came for 2 s (the read timeout) after 4 bytes of the Content-Length 8 declared'
+    >>> _stalled(0.5, None, None)
+    'stalled: no answer came for 0.5 s (the read timeout) after the request'
+    """
+    if received is None:
+        return f"stalled: no answer came for {seconds:g} s (the read timeout) after the request"
+    of = f" of the Content-Length {declared} declared" if declared is not None and declared.isdigit() else ""
+    return (f"stalled: no byte came for {seconds:g} s (the read timeout) after {received:,} "
+            f"byte{'' if received == 1 else 's'}{of}")
+
+
+#: Seconds a download no sha256 pins waits, at the end its Content-Length declares, for bytes
+#: the server sends after it (it is asked to close the connection there: it then waits no longer).
+TAIL_WAIT = 1.0
+
+
+def _past_declared(response, wait: float) -> bytes | None:
+    """The bytes the server sent past the end the Content-Length of ``response`` declares; None: not looked at yet.
 
     A server or proxy declaring a Content-Length shorter than the file it sends: the
     client reads no further, and the file's first bytes were kept as the whole file. The
-    bytes already received but not yet read are looked at (:meth:`io.BufferedReader.peek`
-    of the :class:`http.client.HTTPResponse` below urllib3's), never read: bytes that
-    arrive later are not seen, and a client without that buffer sees none. The reads
-    leave the last declared byte for a read of its own (:func:`_declared_left`), so that
-    the look is made with the end in the buffer. (A line break some servers send after
-    the body is no sign of a file cut short: the caller strips it.)
+    look is made when the rest of the declared body is in the client's buffer (its last
+    byte not read: :func:`_attempt` leaves it): the bytes buffered after it, else those
+    that arrive on the connection within ``wait`` seconds (:func:`_arriving`: a body that
+    trickles in). ``b""`` when nothing is past the end, none is declared (chunked, or no
+    Content-Length: the body is read to its end) or it cannot be looked at.
+
+    No public interface shows the bytes past the declared end that the client has already
+    received: :mod:`http.client` caps every read (``read``, ``read1``, ``readinto``) at the
+    Content-Length and drops its buffer when the body ends, urllib3 exposes neither that
+    buffer nor the :class:`http.client.HTTPResponse` holding it (its ``enforce_content_length``
+    refuses a body shorter than declared only), and the socket below holds only the bytes not
+    buffered yet (encrypted ones too, over TLS). So the buffer is looked at through urllib3's
+    private ``_fp`` (:meth:`http.client.HTTPResponse.peek`, which does not cap), and skipped
+    where that is absent; the rest uses public interfaces (urllib3's ``length_remaining`` and
+    ``fileno()``).
     """
     left = _declared_left(response)
-    buffered = getattr(getattr(response.raw, "_fp", None), "fp", None)
-    # near the end only: a buffer (io.DEFAULT_BUFFER_SIZE) holds no byte past it before, and a
-    # peek makes the next read return the buffer alone (the body was read in pieces of 1 MiB)
-    if left is None or not 0 < left < io.DEFAULT_BUFFER_SIZE or not hasattr(buffered, "peek"):
+    if not left:  # None: read to the end; 0: the end is read (a body cut short is said by urllib3)
         return b""
-    return buffered.peek(left + 1)[left:]
+    if left >= io.DEFAULT_BUFFER_SIZE:  # a buffer holds nothing past the end yet: looked at nearer it
+        return None
+    peek = getattr(getattr(response.raw, "_fp", None), "peek", None)  # private: see above
+    if peek is None:
+        return b""
+    seen = peek(left + 1)  # one read of the connection at most, when the buffer is empty
+    if not seen:
+        return b""  # the connection closed before the end: said as a body cut short by the read
+    if len(seen) > left:
+        return seen[left:]
+    if len(seen) < left:
+        return None  # the rest of the body is still on its way: looked at again after the next read
+    return _arriving(response, wait)
+
+
+def _arriving(response, wait: float) -> bytes:
+    """Up to 64 bytes that arrive on the connection of ``response`` within ``wait`` seconds (b"": none, or it closed).
+
+    Called when the client's buffer holds the whole rest of the declared body: every byte
+    still to come on the connection is past its end. Read from a copy of the socket's
+    descriptor (urllib3's public ``fileno()``), never by the HTTP client; a line break some
+    servers send after the body is read past, to the bytes behind it. Not over TLS (the
+    socket carries encrypted records: a closing alert would read as bytes) nor through a
+    proxy reached by TLS, where b"" is returned.
+    """
+    import socket
+
+    import urllib3.connection
+
+    conn = response.raw.connection
+    proxy = getattr(conn, "proxy", None)
+    if (conn is None or isinstance(conn, urllib3.connection.HTTPSConnection)
+            or getattr(proxy, "scheme", None) == "https" or wait <= 0):
+        return b""
+    try:
+        sock = socket.socket(fileno=os.dup(response.raw.fileno()))
+    except (OSError, ValueError):  # closed, or no descriptor to copy (a platform without os.dup of sockets)
+        return b""
+    seen = b""
+    end = time.monotonic() + wait
+    with sock:
+        while len(seen) < 64 and not seen.strip():
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                break
+            sock.settimeout(remaining)
+            try:
+                got = sock.recv(64 - len(seen))
+            except OSError:  # TimeoutError: nothing came (a server keeping the connection open)
+                break
+            if not got:  # the server closed the connection at the end it declared
+                break
+            seen += got
+    return seen
 
 
 def _declared_left(response) -> int | None:
     """The bytes of the body of ``response`` its Content-Length declares and that are not read yet; None if not known (chunked)."""
-    left = getattr(getattr(response.raw, "_fp", None), "length", None)  # http.client's count
+    left = getattr(response.raw, "length_remaining", None)  # urllib3's public count
     return left if isinstance(left, int) else None
 
 
@@ -2828,7 +2989,7 @@ def download(
     session = _session() if own_session else session
     created = _missing_dirs([dest])  # made for the file: a failed download left them behind
     try:
-        last, made, asked, hint, why = None, 0, None, "", ""
+        last, made, asked, hint, why, dead = None, 0, None, "", "", host
         for attempt in range(retries + 1):
             if attempt:
                 delay = min(MAX_BACKOFF, max(backoff * 2 ** (attempt - 1), asked or 0.0))
@@ -2848,14 +3009,15 @@ def download(
                     if sha256 is not None and actual != sha256:
                         error = ChecksumMismatchError(label, sha256, actual, path=url)
                         error.size, error.whole_lines = _size_and_end(tmp)  # said by fetch against the pin
+                        error.lfs_oid = _lfs_pointer(tmp)  # a Git LFS pointer served in the file's place
                         raise error
                     _make_readable(tmp)
                 return given
             except _Retryable as exc:
-                last, asked, hint, why = str(exc), exc.retry_after, exc.hint, exc.unreachable
+                last, asked, hint, why, dead = str(exc), exc.retry_after, exc.hint, exc.unreachable, exc.host or host
         n = made
-        if why and unreachable is not None and host:
-            unreachable[host] = (label, why)
+        if why and unreachable is not None and dead:
+            unreachable[dead] = (label, why)
         hint = f"; {hint}" if hint else ""
         raise DownloadError(
             f"{label}: download of {url} failed after {n} attempt{'s' if n > 1 else ''}: "
@@ -2874,8 +3036,8 @@ def download(
 # ---------------------------------------------------------------------------------------
 
 
-def _copy_verified(path: Path, src: Source, dest: Path) -> None:
-    """Copy ``path`` to ``dest`` atomically, hashing on the way; mismatch -> error."""
+def _copy_verified(path: Path, src: Source, dest: Path, *, mirror: bool = False) -> None:
+    """Copy ``path`` to ``dest`` atomically, hashing on the way; mismatch -> error (``mirror``: :func:`_mirror_mismatch`)."""
     digest = hashlib.sha256()
     with _partial(dest) as tmp:
         try:
@@ -2899,7 +3061,7 @@ def _copy_verified(path: Path, src: Source, dest: Path) -> None:
                     raise CacheWriteError(
                         f"{src.name}: cannot write {dest}: {exc.strerror or exc}") from exc
         if src.pinned and digest.hexdigest() != src.sha256:
-            raise _mismatch(src, digest.hexdigest(), path)
+            raise (_mirror_mismatch if mirror else _mismatch)(src, digest.hexdigest(), path)
         _make_readable(tmp)
 
 
@@ -3100,29 +3262,163 @@ def _blocked_below(top: Path, path: Path) -> tuple[Path, str] | None:
     return blocked
 
 
+def _pin_said(src: Source, *, digest: bool = True) -> str:
+    """``" (sha256 S, N bytes)"`` of the pin of ``src`` (without the sha256 unless ``digest``; ``""`` when not pinned).
+
+    Examples
+    --------
+    >>> _pin_said(SOURCES["onet/29.1/Task Categories.txt"], digest=False)
+    ' (190 bytes)'
+    """
+    pin = [f"sha256 {src.sha256}"] if src.pinned and digest else []
+    pin += [f"{src.size:,} bytes"] if src.pinned and src.size else []
+    return f" ({', '.join(pin)})" if pin else ""
+
+
+def _mirror_put_back(src: Source, *, digest: bool = True, at: Path | None = None) -> str:
+    """What to do when the mirror's place of ``src`` holds no usable copy: the pin (its sha256 unless not ``digest``) and its origin.
+
+    The file is put "there" (the place just named), or ``at`` that path when other
+    places were named since.
+
+    Examples
+    --------
+    >>> print(_mirror_put_back(SOURCES["onet/29.1/Task Categories.txt"]))  # doctest: +ELLIPSIS
+    put the pinned file there (sha256 809617e3...aca, 190 bytes), copied unchanged from db_29_1_text/Task Categories.txt of https://www.onetcenter.org/dl_files/database/db_29_1_text.zip, or unset the mirror (--mirror, $EXPOSURE_MIRROR) to download it
+    """
+    said = _pin_said(src, digest=digest)
+    there = "there" if at is None else f"at {at}"
+    file = "the pinned file" if src.pinned else "the file"  # a new release's file: no pin yet
+    origin = f"{src.member} of {src.archive_url}" if src.member and src.archive_url else src.url
+    if src.mirror_only:  # no download to fall back on
+        return f"put {file} {there}{said}; it is read from a mirror only ({src.notes or origin})"
+    return (f"put {file} {there}{said}, copied unchanged from {origin}, or unset the mirror (--mirror, "
+            f"${ENV_MIRROR}) to download it")
+
+
+def _mirror_mismatch(src: Source, actual: str, path: Path) -> ChecksumMismatchError:
+    """The sha256 mismatch of the mirror's file ``path`` of ``src`` (sha256 ``actual``), saying what to do.
+
+    A mirror's file edited, or of another date of the release, was a bare mismatch of two
+    digests (the reasons :func:`_mismatch` finds are said first: another pinned file, line
+    ends converted, a copy cut short). An empty file, or a Git LFS pointer (a mirror kept in
+    a repository checked out without git-lfs), was said "edited, or another date of the
+    file?" as well: see :func:`_mirror_file_said`.
+    """
+    return _mismatch(src, actual, path, advice=_mirror_file_said(path, src))
+
+
+#: The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md).
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\n"
+
+#: The most bytes a Git LFS pointer file has (the specification keeps them under 1024).
+_LFS_POINTER_MAX = 1024
+
+
+def _lfs_pointer(path: Path) -> str | None:
+    """The sha256 a Git LFS pointer file ``path`` names (``""`` when it names none); None when ``path`` is no pointer.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_bytes(b"version https://git-lfs.github.com/spec/v1\\noid sha256:" + b"ab" * 32 + b"\\nsize 9\\n")
+    >>> _lfs_pointer(p) == "ab" * 32, _lfs_pointer(Path(tempfile.mkdtemp()))
+    (True, None)
+    """
+    try:
+        if os.path.getsize(path) > _LFS_POINTER_MAX:
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(_LFS_POINTER_MAX + 1)
+    except OSError:
+        return None
+    if not head.startswith(_LFS_POINTER):
+        return None
+    oid = re.search(rb"^oid sha256:([0-9a-f]{64})$", head, re.MULTILINE)
+    return oid.group(1).decode() if oid is not None else ""
+
+
+def _lfs_media_url(url: str) -> str | None:
+    """The URL serving the file that the GitHub raw URL ``url`` of a file kept in Git LFS serves the pointer of (None for another URL).
+
+    Examples
+    --------
+    >>> _lfs_media_url("https://raw.githubusercontent.com/o/r/abc123/data/a.csv")
+    'https://media.githubusercontent.com/media/o/r/abc123/data/a.csv'
+    >>> _lfs_media_url("https://www.bls.gov/a.csv") is None
+    True
+    """
+    raw = "https://raw.githubusercontent.com/"
+    return "https://media.githubusercontent.com/media/" + url[len(raw):] if url.startswith(raw) else None
+
+
+def _mirror_file_said(path: Path, src: Source) -> str:
+    """What the mirror's file ``path`` of ``src``, not the pinned one, is, and what to do.
+
+    An empty file, a Git LFS pointer to the pinned file (its ``oid`` the pin) or to another
+    one, else a file edited or of another date of the release.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "Task Categories.txt"
+    >>> _ = p.write_bytes(b"")
+    >>> print(_mirror_file_said(p, SOURCES["onet/29.1/Task Categories.txt"]))  # doctest: +ELLIPSIS
+    the mirror's file is empty (0 bytes: a copy that failed, or a file made but never written?): put the pinned file there (190 bytes), copied unchanged ...
+    """
+    put_back = _mirror_put_back(src, digest=False)
+    try:
+        size = f"{path.stat().st_size:,} bytes"
+    except OSError:
+        size = "its size unknown"
+    if size == "0 bytes":
+        return f"the mirror's file is empty (0 bytes: a copy that failed, or a file made but never written?): {put_back}"
+    oid = _lfs_pointer(path)
+    if oid is not None:
+        pointer = f"the mirror's file is a Git LFS pointer ({size}), not the file it stands for"
+        if src.pinned and oid == src.sha256:
+            return (f"{pointer} (the pinned one: a repository checked out without git-lfs?): fetch the files of the "
+                    f"mirror's repository (git lfs pull), or {put_back}")
+        return f"{pointer}, another than the pinned one ({f'sha256 {oid}' if oid else 'no sha256 said'}): {put_back}"
+    return f"the mirror's file ({size}) is not the pinned one (edited, or another date of the file?): {put_back}"
+
+
 def _mirror_file(mirror: Path, src: Source) -> Path:
     path = mirror / _safe_relpath(src.name, what="registry name")
     if path.is_dir():
-        raise DownloadError(f"{src.name}: {path} is a directory in the mirror, not a file; "
-                            "fix the mirror or unset it to download")
+        what = (f"a symbolic link to the directory {os.path.realpath(path)}" if path.is_symlink()
+                else "a directory")
+        raise DownloadError(f"{src.name}: {path} is {what} in the mirror, not a file: move it away and "
+                            f"{_mirror_put_back(src)}")
     blocked = _blocked_below(mirror, path)
     if blocked is not None:
         # a file (or a link to nothing) named like a folder of the mirror was "not found
         # in mirror M (expected M/onet/29.1/...)", as if the file were merely absent
+        # ("...; fix the mirror or unset it to download": neither the file nor where it comes from)
         where, why = blocked
+        if why.startswith("a file"):
+            act = "move it away and"
+        elif why.startswith("a loop"):
+            act = "point the link at the mirror's directory, or remove it and"
+        else:  # a link to nothing: moving it away lost the folder of a drive not mounted
+            act = "mount or restore what it points to (a drive not mounted, or the folder moved?), or remove the link and"
         raise DownloadError(
             f"{src.name}: not found in mirror {mirror}: {where} is {why}, where a directory of "
-            f"the mirror belongs (expected {path}); fix the mirror or unset it to download"
+            f"the mirror belongs (expected {path}): {act} {_mirror_put_back(src)}"
         )
     if path.exists() and not path.is_file():  # a pipe would block the copy for ever
         raise DownloadError(f"{src.name}: {path} is a special file in the mirror (a pipe or a "
-                            "device), not a file; fix the mirror or unset it to download")
+                            f"device), not a file: remove it and {_mirror_put_back(src)}")
     if not path.is_file():
-        hint = _mirror_hint(mirror, src, path)
-        raise DownloadError(
-            f"{src.name}: not found in mirror {mirror} (expected {path}){hint}; "
-            "fix the mirror or unset it to download"
-        )
+        hint, whole = _mirror_hint(mirror, src, path)
+        if whole:  # a link to nothing (the pinned file said), a mirror's root given: what to do is said
+            advice = "; fix the mirror or unset it to download"
+        elif hint:  # what the mirror holds instead, then the file that belongs at the place looked at
+            advice = f"; fix the mirror that way, or {_mirror_put_back(src, at=path)}"
+        else:  # "; fix the mirror or unset it to download": neither the file nor where it comes from
+            advice = f": {_mirror_put_back(src)}"
+        raise DownloadError(f"{src.name}: not found in mirror {mirror} (expected {path}){hint}{advice}")
     return path
 
 
@@ -3189,8 +3485,12 @@ def _mirror_renamed(folder: Path, want: str) -> list[str]:
     return []
 
 
-def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
-    """What the mirror holds instead of ``path``, the file of ``src`` (``""`` when nothing).
+def _mirror_hint(mirror: Path, src: Source, path: Path) -> tuple[str, bool]:
+    """What the mirror holds instead of ``path``, the file of ``src`` (``""`` when nothing), and whether it says all to do.
+
+    The second is True when the words say in full what to do (a link to nothing or a
+    loop, with the pinned file; a mirror's root to give instead): the pinned file and its
+    origin are then not said again.
 
     A mirror laid out otherwise than ``../shared/data`` (a new release copied by hand) gave
     only "not found in mirror M (expected ...)". Looked at: a broken symbolic link, the
@@ -3200,16 +3500,21 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
     release directory of one.
     """
     said = []
-    if path.is_symlink():
+    whole = path.is_symlink()
+    if whole:
         with contextlib.suppress(OSError):
             target = os.readlink(path)
             try:
                 os.stat(path)
             except OSError as exc:  # a loop was "a link to <the next link>, which does not exist"
+                # what to do was "fix the mirror" alone, and the file that belongs there unnamed
                 if exc.errno == errno.ELOOP:
-                    said.append(f"it is a loop of symbolic links (it points to {target})")
+                    said.append(f"it is a loop of symbolic links (it points to {target}): point it at the pinned "
+                                f"file{_pin_said(src)}, or put the file in its place")
                 else:
-                    said.append(f"it is a symbolic link to {target}, which does not exist")
+                    said.append(f"it is a symbolic link to {target}, which does not exist (a drive not mounted, or "
+                                f"the file moved?): mount or restore what it points to, or put the pinned "
+                                f"file{_pin_said(src)} in its place")
     rel = PurePosixPath(src.name)
     # a folder in another case too (`M/ONET/29.1/...`, `M/Crosswalks/...`): it said nothing
     found = _any_case(mirror, rel) if not said else None
@@ -3242,6 +3547,7 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
     if tail and len(mirror.parts) > tail and _same_name(mirror.joinpath(*parents[tail:]), rel.name):
         said.append(f"{mirror} looks like the directory {'/'.join(parents[:tail])} of a mirror: give "
                     f"its root {mirror.parents[tail - 1]}")
+        whole = True
     elif not said:
         top = _same_name(mirror, rel.name) if parents else None
         if top is not None:
@@ -3251,7 +3557,8 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
         if below is not None:  # `--mirror ../shared` for ../shared/data: "fix the mirror" alone
             said.append(f"{mirror} looks like the directory above a mirror: {below} has {below / rel}; give "
                         f"its root {below}")
-    return "; " + "; ".join(said) if said else ""
+            whole = True
+    return ("; " + "; ".join(said) if said else ""), whole and bool(said)
 
 
 #: Entries of a directory looked at for a mirror below it (a home directory has fewer).
@@ -3289,7 +3596,7 @@ def _mirror_below(directory: Path, rel: PurePosixPath) -> Path | None:
 def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
     path = _mirror_file(mirror, src)
     log.info("copying %s from mirror %s", src.name, mirror)
-    _copy_verified(path, src, dest)
+    _copy_verified(path, src, dest, mirror=True)
 
 
 def _cache_is_mirror(root: Path, mirror: Path, src: Source) -> bool:
@@ -3308,7 +3615,7 @@ def _read_in_mirror(mirror: Path, src: Source) -> Path:
     path = _mirror_file(mirror, src)
     actual = _hash_in_place(path, src)
     if src.pinned and actual != src.sha256:
-        raise _mismatch(src, actual, path)
+        raise _mirror_mismatch(src, actual, path)
     return path
 
 
@@ -3896,7 +4203,7 @@ def _check_publisher_copy(root: Path, src: Source, mirror: Path | None) -> None:
         if src.name not in SOURCES or not src.pinned:
             actual = _hash_in_place(mirrored, src)
             if src.pinned and actual != src.sha256:
-                raise _mismatch(src, actual, mirrored)
+                raise _mirror_mismatch(src, actual, mirrored)
             expected = actual
     # every copy: a zip of other bytes beside the pinned folder was ignored as well
     for local in _publisher_copies(root, src):
@@ -4384,16 +4691,25 @@ def _say_size(exc: ChecksumMismatchError, src: Source) -> None:
 
     A body cut short (a server or proxy declaring a Content-Length shorter than the file:
     the client reads no further), or another file the package pins (a URL map's server
-    answering with another release's file), was a bare mismatch of two digests.
+    answering with another release's file), was a bare mismatch of two digests; so was a
+    Git LFS pointer (the raw URL on GitHub of a file kept in Git LFS serves its pointer).
     """
     if not exc.args or not isinstance(exc.args[0], str):
         return
     got = getattr(exc, "size", None)
     other = _pinned_as(exc.actual, src)
+    oid = getattr(exc, "lfs_oid", None)
     hint = ""
     if other:
         hint = (f"its bytes are those of {other}, which the package pins: the server answered with another file; "
                 f"check the source's URL and ${ENV_URL_MAP}")
+    elif oid is not None:
+        whose = "the pinned file" if oid == src.sha256 else (f"another file (sha256 {oid})" if oid else "a file")
+        media = _lfs_media_url(src.url)
+        hint = (f"the body is a Git LFS pointer ({got:,} bytes) to {whose}, not the file: " + (
+            f"the raw URL of a file kept in Git LFS serves its pointer; its media URL {media} serves the file "
+            f"(map the one to the other in ${ENV_URL_MAP})" if media else
+            f"the server serves the pointer of a file kept in Git LFS; check the source's URL and ${ENV_URL_MAP}"))
     elif src.size and got is not None and got < src.size and not getattr(exc, "whole_lines", True):
         hint = (f"the body read has {got:,} bytes of the {src.size:,} pinned, the last line unfinished (cut short: "
                 "a server or proxy declaring a Content-Length shorter than the file?): try again later, or check "
@@ -5198,6 +5514,7 @@ def check_lock_writable(store: DataStore) -> None:
     hint = "the new files this run reads are pinned in it when the run succeeds"
     if real.is_dir():
         raise OutputError(f"it is a directory, not a lock file; remove or rename it ({hint})", path=path)
+    _refuse_link_to_missing_folder(path)  # its folder was made (below a drive's mount point) when pinning
     _refuse_odd_sidecar(path)  # a directory there was found only after the whole run, when pinning
     blocked = _blocked_dir(real.parent)
     if blocked is not None:
@@ -5333,6 +5650,13 @@ def _unknown(pattern: str, store: DataStore, pinned=()) -> None:
     """
     name = pattern.strip()
     onet, oews = _ONET_PREFIX.fullmatch(name), _OEWS_FILE.fullmatch(name)
+    if onet:
+        try:
+            check_onet_release(onet.group(1))
+        except ExposureError as exc:  # 'onet/031.0' was told `exposure recompute --onet-release 031.0`, refused
+            major, minor = onet.group(1).split(".")
+            written = name.replace(onet.group(1), f"{int(major)}.{minor}", 1)
+            raise ExposureError(f"{name!r}: {exc} (the name {written!r})") from None
     if onet and not any(n.startswith(f"onet/{onet.group(1)}/") for n in SOURCES):
         release, option = f"O*NET {onet.group(1)}", f"--onet-release {onet.group(1)}"
     elif oews:

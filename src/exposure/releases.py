@@ -1012,7 +1012,8 @@ class Lock:
         available (Windows, a network file system without locks) the pin is written
         without one, as before, with a logged warning for the latter. A pin that has to wait
         for another says so (a logged warning, once). A lock file that is a symbolic link is
-        written where it points, even before that file exists (the link was replaced).
+        written where it points, even before that file exists (the link was replaced), but
+        not into a folder that does not exist (a drive not mounted: it was made).
 
         Parameters
         ----------
@@ -1051,6 +1052,10 @@ class Lock:
         exposure.errors.InputError
             ``path`` is missing or a directory (``FileNotFoundError``,
             ``IsADirectoryError`` before); the lock file is left as it was.
+        exposure.errors.OutputError
+            The lock file is a symbolic link into a folder that does not exist
+            (:func:`_refuse_link_to_missing_folder`), or its sidecar cannot be used
+            (:func:`_pinning`); nothing is pinned.
         """
         check_flag(replace, "replace")  # "no" was read as True: a pin to keep was replaced
         entry = self._entry(src, path, sha256)
@@ -1250,6 +1255,7 @@ def _pinning(path: Path):
         lock, a debug line its only word (a link to nothing made the file it named, and
         ``/dev/null`` was locked, for every program locking it). Nothing is pinned.
     """
+    _refuse_link_to_missing_folder(path)  # the folder was made, on the disk below the mount point
     real = Path(os.path.realpath(path))
     fd = None
     if fcntl is not None:
@@ -1285,6 +1291,45 @@ def _pinning(path: Path):
     finally:
         if fd is not None:
             os.close(fd)  # releases the lock
+
+
+def _refuse_link_to_missing_folder(path) -> None:
+    """Refuse the lock file ``path`` that is a symbolic link into a folder that does not exist (a drive not mounted).
+
+    A lock file linked to one kept elsewhere is written where it points, even before that
+    file exists (:meth:`Lock._write`); but where the folder it points into was missing (a
+    drive not mounted, a folder moved), that folder was made, on the disk below the mount
+    point, and the pins were written there: hidden once the drive is mounted, and the
+    lock file on it never got them. Also called before a run that pins
+    (:func:`exposure.fetch.check_lock_writable`).
+
+    Raises
+    ------
+    exposure.errors.OutputError
+        ``L: cannot write: it is a symbolic link to T, whose folder F does not exist (a
+        drive not mounted, or the folder moved?), where exposure keeps the pins of new
+        release files: mount or restore the folder, or remove the link (the lock file then
+        takes its place); nothing was pinned``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "exposure.lock").symlink_to(d / "usb" / "exposure.lock")
+    >>> _refuse_link_to_missing_folder(d / "exposure.lock")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: .../exposure.lock: cannot write: it is a symbolic link to .../usb/exposure.lock, whose folder .../usb does not exist (a drive not mounted, ...
+    """
+    if not os.path.islink(path):
+        return
+    real = Path(os.path.realpath(path))
+    if real.parent.exists():
+        return
+    raise OutputError(f"it is a symbolic link to {os.readlink(path)}, whose folder {real.parent} does not exist (a "
+                      "drive not mounted, or the folder moved?), where exposure keeps the pins of new release files: "
+                      "mount or restore the folder, or remove the link (the lock file then takes its place); nothing "
+                      "was pinned", path=path)
 
 
 def _refuse_odd_sidecar(path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from exposure import fetch as _fetch
 from exposure import sources as _sources
-from exposure.cli import add_location_options
+from exposure.cli import COMMAND_HELP, add_location_options
 from exposure.errors import ExposureError
 from exposure.releases import LOCK_NAME, Lock, download_named, releases_frame
 from exposure.sources import Source, select_sources, sources_markdown
@@ -89,7 +89,7 @@ def register(subparsers) -> None:
     """
     p = subparsers.add_parser(
         "sources",
-        help="list the source registry and what is cached and verified",
+        help=COMMAND_HELP["sources"],
         description="List the pinned upstream files and their state in the local cache "
         "(missing / verified / mismatch).",
     )
@@ -118,7 +118,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser(
         "fetch",
-        help="populate the cache (from a mirror or the network), verifying sha256",
+        help=COMMAND_HELP["fetch"],
         description="Copy (--mirror / $EXPOSURE_MIRROR) or download registry files into "
         "the cache, verifying each pinned sha256. Without NAME, fetch the whole registry.",
     )
@@ -274,6 +274,8 @@ def run_sources(args) -> int:
 
     A file below a file that stands where one of its directories belongs (``onet/29.1`` a
     file) is ``blocked``, not ``missing``: exit 1, as for a directory where a file belongs.
+    So is a file whose place holds a symbolic link to nothing (``broken link``: a drive not
+    mounted), which ``exposure fetch`` refuses: it was ``missing``, exit 0.
     A file whose copy of the publisher's download in the data directory a read refuses (a
     changed ``db_31_0_text/Job Zones.txt``) is ``copy differs``, its error printed (exit 2):
     it was ``verified`` (:func:`_copy_agrees`).
@@ -304,7 +306,8 @@ def run_sources(args) -> int:
     if args.format == "markdown":
         sys.stdout.write(sources_markdown(chosen))
         return 0
-    root = _fetch.check_cache_dir(_fetch.resolve_data_dir(args.data_dir), create=False)
+    # a listing (no --rehash) writes nothing: a cache in the package was "refusing to write" it
+    root = _fetch.check_cache_dir(_fetch.resolve_data_dir(args.data_dir), create=False, listing=not args.rehash)
     mirror = _mirror()
     rows, errors = [], 0
     for s in chosen:
@@ -337,7 +340,7 @@ def run_sources(args) -> int:
             print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
         counts = {k: sum(r[4] == k for r in rows)
                   for k in ("verified", "missing", "mismatch", "removed", "unreadable", "not a file",
-                            "blocked", "not removed", "error", "copy differs")}
+                            "broken link", "blocked", "not removed", "error", "copy differs")}
         removed = (f" ({counts['removed']} removed: fetch them again)" if counts["removed"]
                    else "")
         if _fetch.mirror_holding(root) is not None:
@@ -348,6 +351,9 @@ def run_sources(args) -> int:
         if counts["not a file"]:
             removed += (f", {counts['not a file']} not a file (remove it: a directory or special "
                         "file where the file belongs)")
+        if counts["broken link"]:  # they were "missing" (exit 0), and exposure fetch refused them
+            removed += (f", {counts['broken link']} a symbolic link to nothing (a drive not mounted, or the file "
+                        "moved?): mount or restore what it points to, or remove the link, then fetch")
         if counts["blocked"]:
             removed += (f", {counts['blocked']} blocked (a file stands where their directory belongs: remove "
                         "that file, then fetch them)")
@@ -367,7 +373,8 @@ def run_sources(args) -> int:
         _say_mirror(chosen, root, counts["missing"])
     if errors:
         return 2
-    return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file", "blocked") for r in rows) else 0
+    return 1 if any(r[4] in ("mismatch", "removed", "unreadable", "not a file", "broken link", "blocked")
+                    for r in rows) else 0
 
 
 def _mirror() -> Path | None:
