@@ -98,6 +98,8 @@ __all__ = [
     "norm_task_id",
     "norm_task_ids",
     "task_id_numbers",
+    "first_not_task_id",
+    "not_task_id_dtype",
     "signalling_nan",
     "INPUT_KINDS",
     "OUTPUT_KINDS",
@@ -3450,10 +3452,36 @@ def norm_task_ids(column: pd.Series) -> list[str]:
     >>> norm_task_ids(pd.Series([1, 2])), norm_task_ids(pd.Series(["3.0", 4.0]))
     (['1', '2'], ['3', '4'])
     """
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu":
+        # what norm_task_id gives for an int: its digits, written by Arrow (half the time of str())
+        return pa.array(column.to_numpy()).cast(pa.string()).to_pylist()
     values = column.tolist()
     if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
         return [str(v) for v in values]  # what norm_task_id gives for an int
+    if _arrow_plain_digits(column):  # every cell its own key (the task IDs of a text file), told by Arrow
+        return values
     return [v if _plain_digits(v) else norm_task_id(v) for v in values]
+
+
+def _arrow_plain_digits(column: pd.Series) -> bool:
+    """True for an Arrow text column whose every cell is :func:`_plain_digits` (none missing).
+
+    Examples
+    --------
+    >>> _arrow_plain_digits(pd.Series(["7", "10", "0"], dtype="string[pyarrow]"))
+    True
+    >>> [_arrow_plain_digits(pd.Series(v, dtype="string[pyarrow]")) for v in (["07"], ["7", None], [" 7"], ["\u0663"])]
+    [False, False, False, False]
+    """
+    values = column.array
+    if not isinstance(values, pd.arrays.ArrowExtensionArray):
+        return False
+    cells = values.__arrow_array__()
+    if not (pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type)) or cells.null_count:
+        return False
+    digits = pc.and_(pc.string_is_ascii(cells), pc.utf8_is_digit(cells))  # ASCII digits, at least one
+    leading = pc.and_(pc.starts_with(cells, "0"), pc.greater(pc.utf8_length(cells), 1))
+    return bool(pc.all(digits).as_py() is not False and not pc.any(leading).as_py())
 
 
 def _plain(value):
@@ -3476,46 +3504,102 @@ def signalling_nan(cells) -> int | None:
     >>> signalling_nan(pd.Series([decimal.Decimal("NaN"), 2.0])) is None
     True
     """
+    if isinstance(cells, (pd.Series, pd.Index)) and (
+            isinstance(cells.dtype, _NO_DECIMAL_DTYPES) or (isinstance(cells.dtype, np.dtype) and cells.dtype != object)):
+        return None  # numbers, dates or text only: no cell looked at
     values = cells.to_numpy(dtype=object) if isinstance(cells, (pd.Series, pd.Index)) else np.asarray(cells)
-    if values.dtype != object:
-        return None
+    if values.dtype != object or set(map(type, values)) <= _NO_DECIMAL_TYPES:
+        return None  # (the usual case, one pass in C: no Decimal at all)
     found = [pos for pos, v in enumerate(values) if isinstance(v, decimal.Decimal) and v.is_snan()]
     return found[0] if found else None
 
 
-#: Cells that :func:`pandas.to_numeric` reads as numbers (or fails on) but that are no task ID.
+#: dtypes whose cells are never a ``Decimal`` (besides numpy's own but ``object``): text, pandas' masked numbers.
+_NO_DECIMAL_DTYPES = (pd.StringDtype, pd.BooleanDtype, pd.Int8Dtype, pd.Int16Dtype, pd.Int32Dtype,
+                      pd.Int64Dtype, pd.UInt8Dtype, pd.UInt16Dtype, pd.UInt32Dtype, pd.UInt64Dtype,
+                      pd.Float32Dtype, pd.Float64Dtype)
+#: Types of cells that are no ``Decimal`` (exactly these: a subclass is looked at).
+_NO_DECIMAL_TYPES = frozenset({str, int, float, bool, type(None), type(pd.NA), type(pd.NaT), np.float64,
+                               np.int64})
+
+
+#: Cells that :func:`pandas.to_numeric` reads as numbers (or fails on) but that are no task ID, and what
+#: each is. ``NaT`` (pandas' and numpy's) is missing, not a date.
 _NOT_TASK_ID_CELLS = (
     ((datetime.date, np.datetime64), "a date"), ((datetime.time,), "a time of day"),
     ((datetime.timedelta, np.timedelta64), "a duration"), ((pd.Period,), "a period"),
     ((complex, np.complexfloating), "a complex number"), ((bytes, bytearray, memoryview, np.bytes_), "bytes"),
+    ((pd.Interval,), "an interval"),
 )
 #: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
 _PLAIN_CELLS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal", "boolean", "empty"})
-#: dtype kind -> what its cells are, for :func:`_not_task_id`.
+#: dtype kind -> what its cells are, for :func:`not_task_id_dtype` (numpy's, and Arrow's dates and durations).
 _NOT_TASK_ID_KINDS = {"M": "a date", "m": "a duration", "c": "a complex number", "S": "bytes"}
 #: What a task ID given as bytes is told (``check_task_ids`` adds how to decode them).
 _BYTES_ID = "is not an integer: bytes, not text (from a database driver or a binary column?): decode them first"
 
 
-def _not_task_id(ids: pd.Series) -> tuple[int, str] | None:
-    """The first given cell of ``ids`` that is a date, time, duration, period, complex number or bytes, and which.
+def not_task_id_dtype(dtype) -> str | None:
+    """What every cell of a column of ``dtype`` is when it is no task ID (``"a date"``, ``"bytes"``), else None.
+
+    Dates, durations, times of day, periods, intervals, complex numbers and bytes, as numpy,
+    pandas or Arrow types (Arrow's ``binary`` kinds, also dictionary-encoded), and categories
+    or sparse values of them. Part of the one rule of :func:`first_not_task_id`.
+
+    Examples
+    --------
+    >>> [not_task_id_dtype(d) for d in (np.dtype("M8[ns]"), pd.ArrowDtype(pa.binary()), np.dtype("int64"))]
+    ['a date', 'bytes', None]
+    """
+    if isinstance(dtype, pd.CategoricalDtype):
+        return not_task_id_dtype(dtype.categories.dtype)
+    if isinstance(dtype, pd.SparseDtype):
+        return not_task_id_dtype(dtype.subtype)
+    if isinstance(dtype, pd.PeriodDtype):
+        return "a period"
+    if isinstance(dtype, pd.IntervalDtype):
+        return "an interval"
+    if isinstance(dtype, pd.ArrowDtype):
+        kind = dtype.pyarrow_dtype
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        if (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+                or pa.types.is_binary_view(kind)):
+            return "bytes"
+        if pa.types.is_time(kind):
+            return "a time of day"
+        return {"M": "a date", "m": "a duration"}.get(dtype.kind)
+    return _NOT_TASK_ID_KINDS.get(getattr(dtype, "kind", ""))
+
+
+def first_not_task_id(ids: pd.Series) -> tuple[int, str] | None:
+    """The first given cell of ``ids`` that is a date, time, duration, period, interval, complex number or bytes, and which.
 
     ``(position, what)``, or None; the position is -1 when the column is of such a type
-    but every cell is missing (``NaT``). :func:`pandas.to_numeric` read a date as its
-    nanoseconds and ``NaT`` as -9223372036854775808 (the roll-ups took them as task IDs),
-    failed on a complex number with numpy's ``TypeError``, and read ``b'8'`` as 8 (a key of
-    the roll-ups that matched no task).
+    (:func:`not_task_id_dtype`) but every cell is missing (``NaT``). The one rule of the
+    readers and roll-ups (:func:`task_id_numbers`) and of the scorers and the tagger
+    (:func:`exposure.scoring._inputs.check_task_ids`), each in its own words. A ``NaT`` among
+    other cells is missing, as it is in a column of dates (the scorers refused it as
+    ``task ID NaT is not an integer``, the readers read it as missing). :func:`pandas.to_numeric`
+    read a date as its nanoseconds and ``NaT`` as -9223372036854775808 (the roll-ups took them
+    as task IDs), failed on a complex number with numpy's ``TypeError``, and read ``b'8'`` as 8
+    (a key of the roll-ups that matched no task). Cheap: a dtype test, and for object columns
+    (or categories) one :func:`pandas.api.types.infer_dtype` pass; the cells are looked at one
+    by one only when it finds values of more than the usual kinds.
+
+    Examples
+    --------
+    >>> first_not_task_id(pd.Series([7, None, pd.Timestamp("2020-01-01")], dtype=object))
+    (2, 'a date')
+    >>> first_not_task_id(pd.Series([7, pd.NaT], dtype=object)) is None, first_not_task_id(pd.Series(["7"]))
+    (True, None)
     """
-    dtype = ids.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        dtype = dtype.categories.dtype
-    if isinstance(dtype, pd.SparseDtype):
-        dtype = dtype.subtype
-    what = "a period" if isinstance(dtype, pd.PeriodDtype) else _NOT_TASK_ID_KINDS.get(getattr(dtype, "kind", ""))
-    if what is not None and not isinstance(dtype, pd.ArrowDtype):
+    what = not_task_id_dtype(ids.dtype)
+    if what is not None:
         given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
         return (int(given[0]) if len(given) else -1), what
-    if ids.dtype != object or pd.api.types.infer_dtype(ids, skipna=True) in _PLAIN_CELLS:
+    values = ids.cat.categories if isinstance(ids.dtype, pd.CategoricalDtype) else ids
+    if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _PLAIN_CELLS:
         return None  # text and numbers (the usual case): no cell looked at
     for pos, value in enumerate(ids.tolist()):
         for types, what in _NOT_TASK_ID_CELLS:
@@ -3561,14 +3645,17 @@ def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Ser
     """
     if isinstance(ids.dtype, pd.ArrowDtype):  # int64[pyarrow] has no %: read its Python values
         ids = pd.Series(ids.to_numpy(dtype=object, na_value=None), index=ids.index, name=ids.name)
-    odd = _not_task_id(ids)
+    odd = first_not_task_id(ids)
     if odd is not None:
         pos, what = odd
         if pos < 0:  # dates, every one missing: no ID given
             return pd.Series(np.nan, index=ids.index, name=ids.name)
-        if ids.dtype == object:  # an earlier problem wins
+        if not_task_id_dtype(ids.dtype) is None:  # object cells: an earlier problem wins
             task_id_numbers(ids.iloc[:pos], path=path, row_offset=row_offset)
         value = ids.iloc[pos]
+        if what == "an interval":  # (pandas reads it as no number)
+            raise DataFormatError(f"task ID {value!r} is not an integer", path=path, row=pos + row_offset,
+                                  column="task_id")
         if what == "bytes":  # b'8' was read as task 8, and matched no task of that key
             value = bytes(value) if isinstance(value, memoryview) else value
             raise DataFormatError(f"task ID {_plain(value)!r} {_BYTES_ID}", path=path, row=pos + row_offset,
@@ -3580,6 +3667,8 @@ def task_id_numbers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Ser
     if snan is not None:
         raise DataFormatError(f"task ID {ids.iloc[snan]!r} is not an integer", path=path, row=snan + row_offset,
                               column="task_id")
+    if isinstance(ids.dtype, np.dtype) and ids.dtype.kind == "i":  # 64-bit integers at most, none missing
+        return pd.to_numeric(ids, errors="coerce")  # (what the checks below come to, without them)
     given = ids.notna().to_numpy(dtype=bool)
     if pd.api.types.is_bool_dtype(ids.dtype):
         numbers = pd.Series(np.nan, index=ids.index)

@@ -34,7 +34,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gc
+import itertools
 import logging
+import operator
 import threading
 
 import numpy as np
@@ -749,7 +751,7 @@ def _check_surrogates(tasks: pd.DataFrame, text_column, occupation_column, texts
     that were not UTF-8) or JSON with half an escaped emoji (``"\\ud83d"``) holds them.
     pyarrow cannot store it, and scoring raised ``UnicodeEncodeError: 'utf-8' codec
     can't encode character '\\udc80' ...: surrogates not allowed`` naming no row. Cheap:
-    one UTF-8 encoding of each column's texts joined, when they are not all ASCII.
+    one UTF-8 encoding of each column's texts beyond ASCII, joined.
 
     ``texts`` is the checked text column as a list, or empty when its check failed (the
     column is then read here).
@@ -767,13 +769,17 @@ def _check_surrogates(tasks: pd.DataFrame, text_column, occupation_column, texts
     for what, name in (("task text", text_column), ("occupation title", titles)):
         if name is None or name not in tasks.columns or (what != "task text" and name == text_column):
             continue
-        values = texts if what == "task text" and texts else tasks[name].tolist()
-        strings = [v if isinstance(v, str) else "" for v in values]
-        joined = "".join(strings)
-        if joined.isascii():
+        checked = what == "task text" and texts  # (task_texts: every one a str)
+        values = texts if checked else tasks[name].tolist()
+        # all text (the usual column, told in C): as it is
+        strings = (values if checked or all(map(isinstance, values, itertools.repeat(str)))
+                   else [v if isinstance(v, str) else "" for v in values])
+        # a surrogate is not ASCII: the texts beyond ASCII alone (str.isascii reads a flag), joined
+        wide = list(itertools.compress(strings, map(operator.not_, map(str.isascii, strings))))
+        if not wide:
             continue
         try:
-            joined.encode("utf-8")
+            "".join(wide).encode("utf-8")
             continue
         except UnicodeEncodeError:
             pass
@@ -798,6 +804,14 @@ def _check_unique_keys(tasks: pd.DataFrame, *, path=None, row_offset: int = 1) -
     """
     if not has_keys(tasks) or signalling_nan(tasks["task_id"]) is not None:
         return
+    ids, codes = tasks["task_id"], tasks["onetsoc_code"]
+    if isinstance(ids.dtype, np.dtype) and ids.dtype.kind in "iu" and isinstance(codes.dtype, pd.StringDtype):
+        # numpy integers (never missing; each its own key) and text (each its own str): the pairs
+        # as they are, told by pandas (a Python set of 18,796 tuples took three times as long)
+        code_numbers = pd.factorize(codes)[0]  # -1: missing
+        given = code_numbers >= 0
+        if not pd.DataFrame({"code": code_numbers[given], "task_id": ids.to_numpy()[given]}).duplicated().any():
+            return
     # one set of all keys tells that none repeats (the usual case) without a look-up of
     # missing values per row; the loop below runs only to name the first repeat
     present = (tasks["onetsoc_code"].notna() & tasks["task_id"].notna()).tolist()

@@ -224,8 +224,10 @@ def without_markup(texts: list, *, addresses: bool = True) -> list:
         odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or (t[:1] in roman and t[1:2] in roman)
                or "<" in t or _holds_address_mark(t)]
     else:
-        odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or (t[:1] in roman and t[1:2] in roman)
-               or "<" in t]
+        odd = _odd_starts(texts)
+        if odd is None:
+            odd = [i for i, t in enumerate(texts) if not t[:1].isalpha() or (t[:1] in roman and t[1:2] in roman)
+                   or "<" in t]
     if not odd:
         return texts
     out = list(texts)
@@ -240,6 +242,34 @@ def without_markup(texts: list, *, addresses: bool = True) -> list:
         marker = LIST_NUMBER.match(text.lstrip())
         out[i] = text if marker is None else text.lstrip()[marker.end():].lstrip()
     return out if any(out[i] is not texts[i] for i in odd) else texts
+
+
+#: The start of an ASCII line (of texts joined by line feeds, at the line feed before it) that
+#: :func:`without_markup` reads: not beginning with a letter (or empty), or with two Roman numerals
+#: (or one alone: ``t[1:2]`` is then ``""``, which is in every string).
+_ODD_START = re.compile(r"\n(?=[^A-Za-z]|[ivxIVX](?:[ivxIVX]|\n|\Z)|\Z)")
+
+
+def _odd_starts(texts: list) -> list | None:
+    """Positions of the texts that do not begin with a letter, begin with two of :data:`_ROMAN` or hold ``<``.
+
+    One search of the texts joined by line feeds instead of a look at each text; None when
+    a text holds a line feed or a character other than ASCII (look at each).
+
+    Examples
+    --------
+    >>> _odd_starts(["File.", "", "1. Sort.", "II. Weld.", "Iron <b>.", "Is it?", "V"]), _odd_starts(["Caf\u00e9"])
+    ([1, 2, 3, 4, 6], None)
+    """
+    lines = "\n".join(texts)
+    if not lines.isascii() or lines.count("\n") != len(texts) - 1:
+        return None
+    found = [m.start() for m in _ODD_START.finditer("\n" + lines)]  # (each at the line feed before)
+    found.extend(_positions(lines, "<"))
+    if not found:
+        return []
+    line_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    return np.unique(np.searchsorted(line_ends, found, side="right")).tolist()
 
 
 def _holds_address_mark(text: str) -> bool:
@@ -428,6 +458,29 @@ def _singular(word: str) -> str:
     return word
 
 
+class _WordIds(dict):
+    """``word -> vocab.get(_singular(word), -1)``, worked out on a word's first look-up.
+
+    At most :data:`STEM_CACHE_SIZE` words are kept (then forgotten all at once).
+
+    Examples
+    --------
+    >>> ids = _WordIds({"nurse": 0})
+    >>> ids["nurses"], ids["Nurse"], ids["nurse"], len(ids)
+    (0, -1, 0, 3)
+    """
+
+    def __init__(self, vocab: dict):
+        super().__init__()
+        self._vocab = vocab
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= STEM_CACHE_SIZE:
+            self.clear()
+        value = self[word] = self._vocab.get(_singular(word), -1)
+        return value
+
+
 class PhraseSet:
     """Phrases (occupation titles) that a whole text may be, read as :func:`tokenize` reads texts.
 
@@ -458,6 +511,7 @@ class PhraseSet:
         self._last = np.zeros(len(self._vocab) + 1, dtype=bool)
         self._first[[k[0] for k in keys]] = True
         self._last[[k[-1] for k in keys]] = True
+        self._ids = _WordIds(self._vocab)  # each word read once, not once per call
 
     def match(self, tokens: "Tokens") -> np.ndarray:
         """Whether each text of ``tokens`` (:func:`tokenize`) is one of the phrases."""
@@ -466,8 +520,7 @@ class PhraseSet:
         rows = np.flatnonzero((lengths > 0) & (lengths <= self._longest))
         if not len(rows):
             return out
-        ids = np.fromiter(map(self._vocab.get, map(_singular, tokens.words), itertools.repeat(-1)),
-                          dtype=np.int64, count=len(tokens.words))
+        ids = np.fromiter(map(self._ids.__getitem__, tokens.words), dtype=np.int64, count=len(tokens.words))
         ends = np.cumsum(lengths)
         # only texts that begin and end as a phrase does (few) are compared word by word
         rows = rows[self._first[ids[tokens.codes[ends[rows] - lengths[rows]]]]
@@ -1402,8 +1455,13 @@ _LEADING_A = re.compile(r"\n[^\w$£€(\n]*[Aa] ")
 
 def _posting_line(text: str) -> str:
     """``text`` as the patterns of :data:`POSTING_PATTERNS` read it (bullets, list marks and markup off)."""
-    line = without_markup([normalise_text(str(text))])[0]
-    return " ".join(_LEAD_MARKS.sub("", line.strip()).replace("\u2019", "'").split())
+    return _posting_lines_read([text])[0]
+
+
+def _posting_lines_read(texts: list) -> list:
+    """:func:`_posting_line` of each text (normalised and without markup all at once, not one by one)."""
+    lines = without_markup(normalise_texts([str(text) for text in texts]))
+    return [" ".join(_LEAD_MARKS.sub("", line.strip()).replace("\u2019", "'").split()) for line in lines]
 
 
 def posting_line_kind(text: str, *, anywhere: bool = True) -> str | None:
@@ -1500,8 +1558,8 @@ def posting_lines(texts: list, tokens: "Tokens | None" = None) -> np.ndarray:
     # posting_line_kind(text, anywhere=...) is not None, without its kind: the second regex only if the first fails
     # (an ASCII line lower-cased: _fast_rules)
     lower_start, cased_start, lower_further, cased_further = _POSTING_FAST
-    for i in np.flatnonzero((edge & 1 > 0) | anywhere).tolist():
-        line = _posting_line(texts[i])
+    read = np.flatnonzero((edge & 1 > 0) | anywhere).tolist()
+    for i, line in zip(read, _posting_lines_read([texts[i] for i in read]), strict=True):
         if line.isascii():
             low = line.lower()
             out[i] = bool(lower_start(low) or cased_start(line)

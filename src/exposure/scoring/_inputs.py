@@ -54,9 +54,11 @@ import pyarrow as pa
 from exposure._args import check_column, check_count, padded_choice_hint, shown
 from exposure._tables import (
     SPREADSHEET_ERRORS,
+    first_not_task_id,
     is_spreadsheet_error,
     norm_task_id,
     norm_task_ids,
+    not_task_id_dtype,
     task_id_numbers,
 )
 from exposure.errors import DataFormatError
@@ -779,6 +781,11 @@ def is_missing(value) -> bool:
     >>> [is_missing(v) for v in (None, float("nan"), pd.NA, pd.NaT, "", b"", [None])]
     [True, True, True, True, False, False, False]
     """
+    kind = type(value)  # the usual cells, without pandas' look (a third of the time): as pd.isna reads them
+    if kind is str or kind is int:
+        return False
+    if kind is float:
+        return value != value
     try:
         missing = pd.isna(value)
     except (TypeError, ValueError):  # a ragged list
@@ -789,61 +796,17 @@ def is_missing(value) -> bool:
 #: Smallest task ID (the ``task_id`` field of :class:`~exposure.schemas._scores.TaskScores`, ``ge=0``).
 MIN_TASK_ID = 0
 
-#: Values that are never task IDs, though :func:`pandas.to_numeric` reads some as numbers.
-#: Bytes (``b'18565'``: a Parquet ``binary`` column) too: pandas read them as their number,
-#: so the learned model scored the row as that O*NET task while the category tags and the
-#: rubric looked the key up as ``"b'18565'"`` and found no work activities (a warning said
-#: O*NET does not list the task), and a CSV output wrote ``b'18565'`` (round 56).
-_NOT_ID_TYPES = (*BINARY_TYPES, complex, np.complexfloating, datetime.date, datetime.time, datetime.timedelta,
-                 np.datetime64, np.timedelta64, pd.Period, pd.Interval)
-#: :func:`pandas.api.types.infer_dtype` of object columns that hold none of them.
-_PLAIN_KINDS = frozenset({"string", "integer", "floating", "mixed-integer-float", "decimal",
-                          "boolean", "empty"})
-
-
-def _untyped_dtype(dtype) -> bool:
-    """True for a dtype of dates, times, durations, periods, intervals, complex numbers or bytes."""
-    if isinstance(dtype, pd.CategoricalDtype):
-        return _untyped_dtype(dtype.categories.dtype)
-    if isinstance(dtype, pd.SparseDtype):
-        return _untyped_dtype(dtype.subtype)
-    if isinstance(dtype, (pd.PeriodDtype, pd.IntervalDtype)):
-        return True
-    if isinstance(dtype, pd.ArrowDtype):  # binary[pyarrow]: bytes
-        kind = dtype.pyarrow_dtype
-        if pa.types.is_dictionary(kind):
-            kind = kind.value_type
-        if (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
-                or pa.types.is_binary_view(kind)):
-            return True
-    return getattr(dtype, "kind", "O") in "mMc"  # also datetime64[ns, tz], timestamp[pyarrow]
-
-
-def _first_untyped_id(ids: pd.Series) -> int | None:
-    """Position of the first given task ID that is a date, time, duration, complex number or bytes.
-
-    None when there is none; -1 when the whole column is of such a type but every cell
-    is missing. Cheap: a dtype test, and for object columns (or categories) one
-    :func:`pandas.api.types.infer_dtype` pass (the cells are looked at one by one only
-    when it finds values of more than the usual kinds).
-    """
-    if _untyped_dtype(ids.dtype):
-        given = np.flatnonzero(ids.notna().to_numpy(dtype=bool))
-        return int(given[0]) if len(given) else -1
-    values = ids.cat.categories if isinstance(ids.dtype, pd.CategoricalDtype) else ids
-    if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _PLAIN_KINDS:
-        return None
-    return next((pos for pos, value in enumerate(ids.tolist()) if isinstance(value, _NOT_ID_TYPES)),
-                None)
-
-
 def task_id_integers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
     """The task IDs ``ids`` as numbers; raise on the first that is not a 64-bit integer (missing passes).
 
-    The rule of :func:`exposure._tables.task_id_numbers`; dates, times, durations, complex
-    numbers and bytes (which :func:`pandas.to_numeric` would read as numbers, or fail on)
-    are not task IDs either (:func:`_first_untyped_id`), bytes told how to decode them
-    (:func:`bytes_advice`).
+    The rule of :func:`exposure._tables.task_id_numbers`; dates, times, durations, periods,
+    intervals, complex numbers and bytes (which :func:`pandas.to_numeric` would read as
+    numbers, or fail on) are not task IDs either, by the one rule of the readers
+    (:func:`exposure._tables.first_not_task_id`: a ``NaT`` among other IDs is missing), told
+    in the scorers' words (``task ID ... is not an integer``), bytes told how to decode them
+    (:func:`bytes_advice`). Bytes (``b'18565'``: a Parquet ``binary`` column) were read by
+    pandas as their number, so the learned model scored the row as that O*NET task while
+    the category tags and the rubric looked the key up as ``"b'18565'"`` (round 56).
 
     Examples
     --------
@@ -854,7 +817,8 @@ def task_id_integers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Se
     ...
     exposure.errors.DataFormatError: row 2, column 'task_id': task ID b'8' is not an integer: bytes, not text (from a database driver or a binary column?): decode them first, df['task_id'] = df['task_id'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) (or the column's own encoding)
     """
-    pos = _first_untyped_id(ids)
+    odd = first_not_task_id(ids)
+    pos = None if odd is None else odd[0]
     if pos is None:
         try:
             return task_id_numbers(ids, path=path, row_offset=row_offset)
@@ -867,7 +831,7 @@ def task_id_integers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Se
                                   path=path, row=exc.row, column="task_id") from None
     if pos < 0:  # a date/duration/complex column with every cell missing: no ID given
         return pd.Series(np.nan, index=ids.index, name=ids.name)
-    if not _untyped_dtype(ids.dtype):  # an object column: an earlier problem wins
+    if not_task_id_dtype(ids.dtype) is None:  # object cells: an earlier problem wins
         task_id_numbers(ids.iloc[:pos], path=path, row_offset=row_offset)
     value = ids.iloc[pos]
     if isinstance(value, np.generic) and value.dtype.kind not in "mM":
@@ -2188,10 +2152,10 @@ def frames_unchanged():
 def _fingerprint(frame):
     """What :func:`remembered` compares of a frame besides its identity: its columns and cells.
 
-    A frame is hashed whole (:func:`pandas.util.hash_pandas_object`, its index aside: no
-    look-up reads it), with its shape, column names and dtypes; anything else (None) is
-    compared by identity alone. A frame whose cells cannot be hashed (a list in a cell)
-    gets a fingerprint equal to no other, so its look-up is built at every call.
+    A frame is hashed whole (its index aside: no look-up reads it), with its shape, column
+    names and dtypes; anything else (None) is compared by identity alone. A frame whose
+    cells cannot be hashed (a list in a cell) gets a fingerprint equal to no other, so its
+    look-up is built at every call. Each column is hashed by :func:`_column_digest`.
 
     Examples
     --------
@@ -2202,12 +2166,66 @@ def _fingerprint(frame):
     """
     if not isinstance(frame, pd.DataFrame):
         return None
+    digest = hashlib.blake2b(digest_size=16)
     try:
-        cells = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+        for pos in range(frame.shape[1]):
+            digest.update(_column_digest(frame.iloc[:, pos]))
     except (TypeError, ValueError):  # unhashable cells: never the same
         return object()
-    return (frame.shape, tuple(map(repr, frame.columns)), tuple(map(str, frame.dtypes)),
-            hashlib.blake2b(cells.tobytes(), digest_size=16).digest())
+    return (frame.shape, tuple(map(repr, frame.columns)), tuple(map(str, frame.dtypes)), digest.digest())
+
+
+#: Arrow types whose buffers (with each chunk's offset and length) are the column's cells.
+_FLAT_ARROW = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_string,
+               pa.types.is_large_string, pa.types.is_binary, pa.types.is_large_binary, pa.types.is_timestamp,
+               pa.types.is_date, pa.types.is_duration, pa.types.is_decimal)
+
+
+def _column_digest(column: pd.Series) -> bytes:
+    """A digest of the cells of ``column``, equal for two columns only when their cells are.
+
+    A column of Arrow text or numbers (a release read by :mod:`exposure.onet`), of numpy
+    numbers or dates, or of pandas' masked integers, floats or booleans is hashed from its
+    memory (SHA-256 of its buffers): 2 ms for a release's 3 MB of task statements and
+    codes, which :func:`pandas.util.hash_pandas_object` took 25 ms to hash cell by cell. Any other
+    column (objects, categories) is hashed by :func:`pandas.util.hash_pandas_object`, an object
+    column with the type of each cell (that hash reads a cell as its text: a release whose
+    task ID 1 was edited to ``"1"`` kept its look-up). Two
+    equal columns held otherwise in memory (another chunking) may get other digests: their
+    look-up is then built again, never shared between unequal columns.
+
+    Examples
+    --------
+    >>> a = pd.Series(["Weld.", None], dtype="string[pyarrow]")
+    >>> _column_digest(a) == _column_digest(a.copy()), _column_digest(a) == _column_digest(a.fillna("x"))
+    (True, False)
+    """
+    digest = hashlib.sha256()  # (on this machine's CPUs, 2.5 times blake2b's speed)
+    dtype = column.dtype
+    values = column.array
+    if isinstance(dtype, np.dtype) and dtype.kind in "biufcmM":
+        data = np.ascontiguousarray(column.to_numpy())
+        digest.update(b"numpy" + str(data.dtype).encode())
+        digest.update(data.view(np.uint8).tobytes() if data.size else b"")
+        return digest.digest()
+    if isinstance(values, (pd.arrays.ArrowExtensionArray, pd.arrays.IntegerArray, pd.arrays.FloatingArray,
+                           pd.arrays.BooleanArray)):
+        arrow = values.__arrow_array__()
+        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+        if any(flat(arrow.type) for flat in _FLAT_ARROW):
+            digest.update(b"arrow" + str(arrow.type).encode())
+            for chunk in chunks:
+                digest.update(f"{chunk.offset},{len(chunk)},{chunk.null_count};".encode())
+                for buffer in chunk.buffers():
+                    digest.update(b"|" if buffer is None else b"|%d:" % buffer.size)
+                    if buffer is not None:
+                        digest.update(buffer)
+            return digest.digest()
+    digest.update(b"pandas")
+    digest.update(pd.util.hash_pandas_object(column, index=False).to_numpy().tobytes())
+    if dtype == object:  # it hashes a cell as its text: 1 and "1", True and "True" were one
+        digest.update(np.fromiter(map(id, map(type, column.tolist())), dtype=np.int64, count=len(column)).tobytes())
+    return digest.digest()
 
 
 def _fingerprints(frames: tuple) -> tuple:

@@ -129,6 +129,8 @@ from exposure.scoring._rules import (
     PatternRule,
     RuleSet,
     alternatives,
+    found_pairs,
+    plain_texts,
     rule_texts,
     strip_list_marker,
 )
@@ -1549,11 +1551,12 @@ def _split_ruleset(patterns: list[str], use_re2: bool) -> tuple[RuleSet, np.ndar
 
 def _fast_hits(name: str, found: list) -> np.ndarray:
     """Hit matrix (texts, patterns) of the fast-path rule set ``name`` from its ``found``."""
-    part_hits = globals()[name].hit_matrix(found)
     starts = _FAST_STARTS[name]
-    if part_hits.shape[0] == 0:
-        return np.zeros((0, len(starts)), dtype=bool)
-    return np.logical_or.reduceat(part_hits, starts, axis=1)
+    hits = np.zeros((len(found), len(starts)), dtype=bool)
+    texts, parts = found_pairs(found)
+    # a pattern fires when one of its alternatives does (the OR of its columns of alternatives)
+    hits[texts, np.searchsorted(starts, parts, side="right") - 1] = True
+    return hits
 
 
 def _rulesets(use_re2: bool = True) -> dict[str, RuleSet]:
@@ -1619,8 +1622,18 @@ def _one_spaced(texts: list) -> list:
     >>> _one_spaced(texts) is texts
     True
     """
+    if plain_texts(texts, ends=True):  # rule_texts and strip change none (one look at all texts)
+        return texts
     read = [t.strip(" ") for t in rule_texts(texts)]
     return texts if read == texts else read
+
+
+#: An ASCII line (of texts joined by line feeds, from the line feed before it) that
+#: :func:`~exposure.scoring._rules.strip_list_marker` may change: one that does not begin
+#: with a letter, holds ``.`` or ``)`` among its 2nd to 5th characters, or begins with
+#: Word's second-level bullet (``o``, a space or tab, a capital). An empty line is none (and
+#: a match never takes the line feed of the next line: each line is looked at).
+_MAYBE_MARKED = re.compile(r"\n(?:[^A-Za-z\n]|[^\n][^\n]{0,3}[.)]|o[ \t][A-Z])")
 
 
 def _unlisted(texts: list) -> list:
@@ -1640,7 +1653,20 @@ def _unlisted(texts: list) -> list:
     >>> _unlisted(texts) is texts
     True
     """
-    read = [strip_list_marker(t) for t in texts]
+    lines = "\n".join(texts)
+    if lines.isascii() and lines.count("\n") == len(texts) - 1:  # no text holds a line feed
+        # strip_list_marker returns a text as it is when it begins with a letter, holds no "."
+        # nor ")" among its 2nd to 5th characters and is not Word's "o" bullet: one search of
+        # all texts joined (line by line) finds the others, which are read one by one
+        starts = [m.start() for m in _MAYBE_MARKED.finditer("\n" + lines)]
+        if not starts:
+            return texts
+        line_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+        read = list(texts)
+        for i in np.unique(np.searchsorted(line_ends, starts, side="right")).tolist():
+            read[i] = strip_list_marker(texts[i])
+    else:
+        read = [strip_list_marker(t) for t in texts]
     return texts if read == texts else read
 
 
@@ -1659,7 +1685,8 @@ def _unmarked_texts(texts: list, *, column: str | None = None, check: bool = Tru
     >>> _unmarked_texts(["File&nbsp;records."])
     ['File records.']
     """
-    if not any("&" in t or "_" in t for t in texts):
+    joined = "".join(texts)  # one look at all texts
+    if "&" not in joined and "_" not in joined:
         return texts
     read = [unmarked(t) if "&" in t or "_" in t else t for t in texts]
     for pos, (was, now) in enumerate(zip(texts, read, strict=True)):
@@ -2578,23 +2605,38 @@ def _flags(ev: _Evidence) -> dict[str, np.ndarray]:
     n = len(ev.codes)
     mapped = _mapped_rows(ev.mapping) if ev.mapping is not None else []
     out = {}
+    # the distinct texts any rule fired on (most fire none): each kind of rule is looked up
+    # in their rows only, then spread to every row
+    active = np.flatnonzero(ev.hits.any(axis=1)) if n else np.zeros(0, dtype=np.int64)
+    active_hits = ev.hits[active]
+    known: dict = {}
+
+    def any_hit(idx: list) -> np.ndarray:
+        """``ev.hits[:, idx].any(axis=1)[ev.codes]``, read from the active rows."""
+        per_text = np.zeros(ev.hits.shape[0], dtype=bool)
+        per_text[active] = active_hits[:, idx].any(axis=1)
+        return per_text[ev.codes]
+
     for cat in CATEGORIES:
         ctx = ev.occ.context[CONTEXT_OF[cat]]
         # a context from the text's words lets the context rules count, not the vetoes go
         ctx_or_text = ctx | ev.occ.text_context[CONTEXT_OF[cat]]
 
         def kind(k, cat=cat):
+            if (cat, k) in known:  # "exclude" is read twice
+                return known[(cat, k)]
             out_k = np.zeros(n, dtype=bool)
             for rows in RULE_ROWS:
                 idx = _KIND_INDEX[(cat, k, rows)]
                 if not idx or n == 0:
                     continue
-                hit = ev.hits[:, idx].any(axis=1)[ev.codes]
+                hit = any_hit(idx)
                 if rows == "coded":
                     hit &= ~ev.occ.free_text
                 elif rows == "free":
                     hit &= ev.occ.free_text
                 out_k |= hit
+            known[(cat, k)] = out_k
             return out_k
 
         map_any = np.zeros(n, dtype=bool)
