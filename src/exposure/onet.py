@@ -363,14 +363,15 @@ def _months(raw: RawTable) -> RawTable:
         dated = parts[0].notna().to_numpy(dtype=bool)
         if dated.any():
             text = text.where(~dated, parts[1] + "/" + parts[0])
-    bad = ~text.str.fullmatch(_MONTH.pattern).to_numpy(dtype=bool, na_value=False)
+    # (each month once: a release's 18,796 tasks have a few dozen)
+    bad = ~_per_value(text, lambda t: t.str.fullmatch(_MONTH.pattern).to_numpy(dtype=bool, na_value=False))
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         source, value = raw.sources.get("date", "Date"), raw.frame["date"].iloc[pos]
         hint = "" if pd.isna(value) else _date_hint(str(value))
         raise SchemaError(f"{source} must be a month written MM/YYYY (like 08/2023), got {value!r}{hint}",
                           path=raw.path, row=raw.row(pos), column=source)
-    years = text.str[3:].astype(int).to_numpy()
+    years = _per_value(text, lambda t: t.str[3:].astype(int).to_numpy())
     early = years < _FIRST_YEAR
     if early.any():  # 01/1900: Excel's day 1 (a cell holding 1 shown as a date); 08/0000
         pos = int(np.flatnonzero(early)[0])
@@ -818,6 +819,37 @@ def _other_format(path) -> None:
                               f"it as {_READ_KINDS}, as its publisher does", path=path)
 
 
+#: The first cells of a column :func:`_per_value` looks at to tell whether its values repeat.
+_SAMPLE = 200
+
+
+def _per_value(cells: pd.Series, judge) -> np.ndarray:
+    """``judge(cells)`` (an array, a value per cell), judging each distinct text once.
+
+    ``judge`` must judge a cell by its value alone. A column of text (a ``str`` or
+    ``string`` column, as :func:`exposure._tables.read_table` reads every cell) holding
+    each value many times (the codes of ``Task Statements``: 923 in 18,796 rows) is judged
+    on the first cell of each value (so of the column's own type: same text operations), the
+    answers spread to the cells holding it; any other column (or one whose first
+    :data:`_SAMPLE` cells are mostly distinct) is judged whole.
+
+    Examples
+    --------
+    >>> cells = pd.Series(["a", "B", "a", None, "a", None], dtype="str")
+    >>> _per_value(cells, lambda c: c.str.islower().to_numpy(dtype=bool, na_value=False)).tolist()
+    [True, False, True, False, True, False]
+    """
+    if not isinstance(cells.dtype, pd.StringDtype) or len(cells) < 64:
+        return judge(cells)
+    if 2 * pd.unique(cells.iloc[:_SAMPLE]).size > min(len(cells), _SAMPLE):
+        return judge(cells)  # texts mostly distinct (task statements): numbering them costs more than it saves
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    if 2 * len(uniques) > len(cells):  # mostly distinct: judging each once saves nothing
+        return judge(cells)
+    _, first = np.unique(codes, return_index=True)  # codes number the values in order of first cell
+    return np.asarray(judge(cells.iloc[first]))[codes]
+
+
 def _check_header_again(raw: RawTable) -> None:
     """Refuse a row whose cells read are the header again (two files joined into one).
 
@@ -841,10 +873,14 @@ def _check_header_again(raw: RawTable) -> None:
     rows = np.arange(len(f))
     for j, column in enumerate(f.columns):
         head = re.sub(r"\s+", " ", str(raw.sources.get(column, column))).strip().lower()
-        # (a byte-order mark starting the line: the second of two files saved with one)
-        cells = (f.iloc[rows, j].astype(str).str.lstrip("\ufeff").str.replace(r"\s+", " ", regex=True)
-                 .str.strip().str.lower())
-        rows = rows[(cells == head).to_numpy(dtype=bool, na_value=False)]
+
+        def is_head(cells: pd.Series, head=head) -> np.ndarray:
+            # (a byte-order mark starting the line: the second of two files saved with one)
+            cells = (cells.astype(str).str.lstrip("\ufeff").str.replace(r"\s+", " ", regex=True)
+                     .str.strip().str.lower())
+            return (cells == head).to_numpy(dtype=bool, na_value=False)
+
+        rows = rows[_per_value(f.iloc[rows, j], is_head)]
         if not len(rows):
             return
     column = raw.sources.get(f.columns[0], f.columns[0])
@@ -966,6 +1002,20 @@ def _without_footnotes(raw: RawTable) -> RawTable:
     return RawTable(f.iloc[:notes[0]], raw.path, raw.first_row, raw.sources)
 
 
+def _has_e(text: pd.Series) -> bool:
+    """Whether a cell of the text column ``text`` holds an ``e`` or an ``E`` (or it is not all text).
+
+    Examples
+    --------
+    >>> _has_e(pd.Series(["20699", None, "2.07E+04"], dtype="str")), _has_e(pd.Series(["1", "2"], dtype="str"))
+    (True, False)
+    """
+    if not isinstance(text.dtype, pd.StringDtype):
+        return True
+    joined = "".join(text.dropna().tolist())
+    return "e" in joined or "E" in joined
+
+
 def _number(raw: RawTable, column: str, *, integer: bool = False,
             required: bool = False, ident: bool = False) -> pd.Series:
     """:func:`exposure._tables.to_number` of an O*NET column, refusing what it let through.
@@ -999,7 +1049,7 @@ def _number(raw: RawTable, column: str, *, integer: bool = False,
     """
     text = raw.frame[column]
     source = raw.sources.get(column, column)
-    if ident:
+    if ident and _has_e(text):  # (no e or E in any cell: no number in scientific notation)
         sci = text.str.contains(r"[0-9.]\s*[eE]\s*[+-]?[0-9]", regex=True).to_numpy(dtype=bool, na_value=False)
         if sci.any():
             pos = int(np.flatnonzero(sci)[0])
@@ -1023,6 +1073,39 @@ def _number(raw: RawTable, column: str, *, integer: bool = False,
     return values
 
 
+def _no_repeat(frame: pd.DataFrame, keys: list, fill: str) -> bool:
+    """True when :func:`exposure._tables.first_repeat_of` finds no repeat (a quick look, in numbers).
+
+    ``first_repeat_of`` joins each row's values as text (a missing one as ``fill``) with
+    ``\\x1f`` between them and looks for a joined text given twice. Without ``\\x1f`` in a
+    value, two joined texts are equal when each of their values is: here each column of
+    texts is numbered by value (:func:`pandas.factorize`), the numbers of a row made one,
+    and no number given twice is no repeat, in a third of the time. False when it may
+    not be so (a value holding ``\\x1f``; keys too many to number): ``first_repeat_of``
+    decides.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": ["x", "x", "x"], "b": ["y", None, "n/a"]})
+    >>> _no_repeat(f.iloc[:2], ["a", "b"], "n/a"), _no_repeat(f, ["a", "b"], "n/a")
+    (True, False)
+    >>> glued = pd.DataFrame({"a": ["x\\x1fy", "x"], "b": ["z", "y\\x1fz"]})  # both 'x\\x1fy\\x1fz'
+    >>> _no_repeat(glued, ["a", "b"], ""), first_repeat_of(glued, ["a", "b"])
+    (False, (1, 0))
+    """
+    key, size = np.zeros(len(frame), dtype=np.int64), 1
+    for k in keys:
+        text = frame[k].astype("string").fillna(fill)  # as first_repeat_of has them
+        if text.str.contains("\x1f", regex=False).any():
+            return False
+        numbers, values = pd.factorize(text)
+        size *= max(len(values), 1)
+        if size >= 2 ** 62:
+            return False
+        key = key * len(values) + numbers
+    return not pd.Series(key).duplicated().any()
+
+
 def _check_repeats(frame: pd.DataFrame, raw: RawTable, keys: list, what: str) -> None:
     """Refuse a key of ``frame`` (``keys``, values as read) given twice, naming it and both rows.
 
@@ -1040,6 +1123,8 @@ def _check_repeats(frame: pd.DataFrame, raw: RawTable, keys: list, what: str) ->
     ...
     exposure.errors.SchemaError: Job Zones.txt, row 2, column 'O*NET-SOC Code': (O*NET-SOC Code) = (11-1011.00) is on row 2 and again on row 3, with other values: keep one row per occupation (check multiple_fields_uniqueness)
     """
+    if _no_repeat(frame, keys, "n/a"):
+        return
     repeat = first_repeat_of(frame, keys, "n/a")
     if repeat is None:
         return
@@ -1085,7 +1170,7 @@ def _check_filled(raw: RawTable, *columns: str) -> None:
     """
     for column in columns:
         text = raw.frame[column]
-        missing = (text.isna() | missing_to_na(text).isna()).to_numpy(dtype=bool)
+        missing = _per_value(text, lambda t: (t.isna() | missing_to_na(t).isna()).to_numpy(dtype=bool))
         if missing.any():
             pos = int(np.flatnonzero(missing)[0])
             source = raw.sources.get(column, column)
@@ -1974,26 +2059,45 @@ def _noting_path(reader, paths: dict, table: str):
 
 #: Column types whose cells are all str or all int (or missing): what :func:`_all_found` reads.
 _KEY_TYPES = ("str", "string", "int64", "Int64")
+#: The key types :func:`_all_found` matches with each other: integers, nullable or not.
+_INTS = {"int64": "int", "Int64": "int"}
 
 
 def _all_found(child: pd.DataFrame, cols: list, parent: pd.DataFrame, pcols: list) -> bool:
     """True when every key of ``child[cols]`` is a key of ``parent[pcols]`` (a quick look).
 
-    Sets of plain Python values (str, int): a few times faster than :meth:`pandas.Series.isin`
-    on Arrow strings and :meth:`pandas.MultiIndex.isin`. False for anything it cannot
-    decide as they would (a missing key, column types that differ or are of another kind),
-    and then :func:`_check_subset` asks pandas, which also names the first key not found.
+    Each key column of both frames numbered by value at once (:func:`pandas.factorize`: the
+    same number for equal values, str or int), the numbers of a key's columns made one
+    number: several times faster than :meth:`pandas.Series.isin` on Arrow strings and
+    :meth:`pandas.MultiIndex.isin` (and than sets of Python tuples). False for anything it
+    cannot decide as they would (a missing key, column types that differ, but for integers
+    nullable or not, or are of another kind), and then :func:`_check_subset` asks pandas, which also names the first key not
+    found.
+
+    Examples
+    --------
+    >>> child = pd.DataFrame({"code": ["a", "b", "a"], "id": [1, 1, 2]})
+    >>> parent = pd.DataFrame({"code": ["a", "b", "a"], "id": [2, 1, 1]})
+    >>> _all_found(child, ["code", "id"], parent, ["code", "id"]), _all_found(parent, ["code", "id"], child.iloc[:2], ["code", "id"])
+    (True, False)
     """
     kinds = [str(child[c].dtype) for c in cols]
-    if kinds != [str(parent[c].dtype) for c in pcols] or any(k not in _KEY_TYPES for k in kinds):
+    pkinds = [str(parent[c].dtype) for c in pcols]
+    if any(k not in _KEY_TYPES for k in (*kinds, *pkinds)):
+        return False
+    # (an Original Task ID, Int64, against the Task IDs, int64: the same numbers)
+    if [_INTS.get(k, k) for k in kinds] != [_INTS.get(k, k) for k in pkinds]:
         return False
     if any(child[c].hasnans for c in cols) or any(parent[c].hasnans for c in pcols):
         return False  # pandas' rules for missing values decide
-    columns = [child[c].tolist() for c in cols]
-    known = [parent[c].tolist() for c in pcols]
-    if len(cols) == 1:
-        return set(known[0]).issuperset(columns[0])
-    return set(zip(*known, strict=True)).issuperset(zip(*columns, strict=True))
+    key, size = np.zeros(len(child) + len(parent), dtype=np.int64), 1
+    for c, pc in zip(cols, pcols, strict=True):
+        numbers, values = pd.factorize(pd.concat([child[c], parent[pc]], ignore_index=True))
+        size *= max(len(values), 1)
+        if size >= 2 ** 62:  # (keys of many columns: cannot be one int64)
+            return False
+        key = key * len(values) + numbers
+    return bool(pd.Series(key[:len(child)]).isin(key[len(child):]).all())  # (a hash table: np.isin sorts)
 
 
 def _plain(value):
@@ -2118,12 +2222,14 @@ def _emerging_contradiction(release: OnetRelease, tasks_name: str) -> tuple[int,
         return None
     # the statements of the emerging tasks' occupations alone (a few hundred of 18,796: the
     # loop over every statement added a quarter of a second to each load_onet)
-    tasks = tasks[tasks["onetsoc_code"].astype(str).isin(set(emerging["onetsoc_code"].astype(str)))]
+    # (and those with an ID: IDs as they are, a frame's may be of another type: its keys were matched so)
+    tasks = tasks[tasks["onetsoc_code"].astype(str).isin(set(emerging["onetsoc_code"].astype(str)))
+                  & tasks["task_id"].notna()]
     statements, text_of = {}, {}
-    for code, task_id, text in zip(tasks["onetsoc_code"], tasks["task_id"], tasks["task"], strict=True):
-        if pd.notna(task_id):  # IDs as they are (a frame's may be of another type: its keys were matched so)
-            statements.setdefault((str(code), _words(text)), _plain(task_id))
-            text_of.setdefault((str(code), _plain(task_id)), text)
+    for code, task_id, text in zip(map(str, tasks["onetsoc_code"].tolist()), map(_plain, tasks["task_id"].tolist()),
+                                   tasks["task"].tolist(), strict=True):
+        statements.setdefault((code, _words(text)), task_id)
+        text_of.setdefault((code, task_id), text)
     columns = [c for c in ("task", "original_task_id", "original_task") if c in emerging.columns]
     for pos, row in enumerate(emerging[["onetsoc_code", *columns]].itertuples(index=False)):
         row = row._asdict()
