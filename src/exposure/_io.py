@@ -46,8 +46,7 @@ import time
 import zipfile
 import zlib
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 import pandas as pd
@@ -85,6 +84,8 @@ __all__ = [
     "line_end",
     "error_path",
     "under_file",
+    "closed_folder",
+    "unwritable_folder",
     "output_error",
     "neutralise_formulas",
     "FORMULA_ADVICE",
@@ -274,7 +275,8 @@ def output_error(exc: OSError, path) -> OutputError:
     """
     if isinstance(exc, OutputError):
         return exc
-    reason = closed_folder(path) if exc.errno == errno_codes.EACCES else None
+    # a folder that cannot be entered, or written: "permission denied (is the directory writable?)"
+    reason = (closed_folder(path) or unwritable_folder(path)) if exc.errno == errno_codes.EACCES else None
     reason = reason or _REASONS.get(exc.errno) or exc.strerror or str(exc)
     return OutputError(reason, path=path, errno=exc.errno)
 
@@ -366,7 +368,12 @@ def file_url_path(text) -> str | None:
     parts = urlsplit(text)
     if parts.scheme.lower() != "file" or parts.netloc.lower() not in ("", "localhost"):
         return None
-    return url2pathname(parts.path)
+    if os.name == "nt":  # drive letters ("/C:/m", "/C|/m") and backslashes: the standard library's rule
+        from nturl2path import url2pathname
+        return url2pathname(parts.path)
+    # urllib.request.url2pathname on POSIX (Python 3.11, 3.12) is urllib.parse.unquote: importing
+    # urllib.request for it loaded http.client, ssl and email (about 12 ms at each command's start)
+    return unquote(parts.path)
 
 
 def name_limit(path) -> tuple[Path, int]:
@@ -653,7 +660,8 @@ def check_output_path(output, *inputs) -> Path:
         file that is not a regular file (``/dev/full``: the rename would replace the
         device), is one of ``inputs``, lies below a path that is a file (:func:`under_file`:
         ``it lies under my_tasks.csv, which is a file, not a directory``), or its directory
-        cannot be written (permission, read-only file system) or a folder on its way cannot
+        cannot be written (permission: :func:`unwritable_folder`, ``directory ro is not
+        writable`` before; read-only file system) or a folder on its way cannot
         be entered (:func:`closed_folder`); it is relative and the
         current directory no longer exists (:func:`lost_cwd`: ``No such file or directory``
         before, naming nothing). Its name, or that of a
@@ -725,19 +733,56 @@ def check_output_path(output, *inputs) -> Path:
     reason = under_file(out)  # "my_tasks.csv is a file, not a directory": the words of exposure._outdir now
     if reason is not None:
         raise OutputError(f"it {reason}", path=named, errno=errno_codes.ENOTDIR)
-    parent = out.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
-        try:
-            read_only = bool(os.statvfs(parent).f_flag & os.ST_RDONLY)
-        except OSError:
-            read_only = False
-        if read_only:
-            raise OutputError(f"{_REASONS[errno_codes.EROFS]} ({parent})", path=named,
-                              errno=errno_codes.EROFS)
-        raise OutputError(f"directory {parent} is not writable", path=named, errno=errno_codes.EACCES)
+    reason = unwritable_folder(out)  # "directory ro is not writable", saying not what to do
+    if reason is not None:
+        code = errno_codes.EROFS if reason.startswith(_REASONS[errno_codes.EROFS]) else errno_codes.EACCES
+        raise OutputError(reason, path=named, errno=code)
     return out
+
+
+def unwritable_folder(path, *, advice: str = "write the file elsewhere") -> str | None:
+    """Why the output file ``path`` cannot be made: the closest existing folder above it cannot be written; None if it can.
+
+    A folder this user may enter but not write (``chmod a-w``, another user's ``0755``
+    folder) was said as ``directory ro is not writable``, saying not what to do. In the
+    words of :func:`closed_folder` (a folder that cannot be entered): the folder, the
+    permission missing and what to do. A read-only file system is named as such.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file.
+    advice : str, default "write the file elsewhere"
+        What else to do, after ``ask its owner for access, or``.
+
+    Returns
+    -------
+    str or None
+        ``Permission denied: the folder ro is not writable (no w permission for this
+        user), so nothing can be written in it; ask its owner for access, or write the file
+        elsewhere``; ``read-only file system (ro)``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> unwritable_folder(tempfile.mkdtemp() + "/new/out.csv") is None
+    True
+    """
+    parent = Path(os.fspath(path)).parent
+    while not os.path.exists(parent) and parent != parent.parent:
+        parent = parent.parent
+    if not os.path.isdir(parent) or os.access(parent, os.W_OK | os.X_OK):
+        return None
+    try:
+        read_only = bool(os.statvfs(parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    if read_only:
+        return f"{_REASONS[errno_codes.EROFS]} ({parent})"
+    if not os.access(parent, os.X_OK):  # (closed_folder names it first, with its own words)
+        return closed_folder(os.path.join(parent, "_"), advice=advice)
+    return (f"Permission denied: the folder {error_path(parent)} is not writable (no w permission for this "
+            f"user), so nothing can be written in it; ask its owner for access, or {advice}")
 
 
 def input_at(output, inputs) -> Path | None:

@@ -34,12 +34,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
 
 import pytest
+from tests.unit._nonroot import without_root_powers
 
 ENTRY = "import sys; from exposure.cli import entry; sys.exit(entry())"
 
@@ -98,13 +98,8 @@ def test_help_before_a_command_lists_every_command():
 
 def _without_root_powers(args, cwd):
     """Run ``args`` as root without the capabilities that bypass file permissions."""
-    if os.geteuid() != 0:
-        pytest.skip("dropping root's file-permission capabilities needs root")
-    if not shutil.which("setpriv"):
-        pytest.skip("setpriv (util-linux) is not installed")
-    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
-    env = dict(os.environ, EXPOSURE_MIRROR=str(cwd / "mirror"))  # none: refused after the output's check
-    return subprocess.run(drop + list(args), cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    # no mirror there: refused after the output's check
+    return without_root_powers(args, cwd, EXPOSURE_MIRROR=str(cwd / "mirror"))
 
 
 @pytest.fixture

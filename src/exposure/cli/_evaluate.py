@@ -10,7 +10,14 @@ import os
 from pathlib import Path
 
 from exposure._io import compressed_files
-from exposure._outdir import OutputPathError, refuse_protected, refuse_spaces
+from exposure._outdir import (
+    OutputPathError,
+    _refuse_closed,
+    _refuse_long_name,
+    _refuse_lost_cwd,
+    refuse_protected,
+    refuse_spaces,
+)
 from exposure._tables import COMPRESSED, check_input_file, first_row_number
 from exposure.cli import COMMAND_HELP, add_location_options, checked_type
 from exposure.cli._report import (
@@ -162,7 +169,7 @@ def run_evaluate(args) -> int:
         raise ExposureError(f"--out {out}: the {table} table is written beside --out under that name{case}: give "
                             f"--out another name, e.g. {out.with_name('freetext_agreement.csv')}")
     check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)],
-                         read_folders(args.mirror, args.data_dir))
+                         read_folders(args.mirror, args.data_dir), given=bool(args.out))
     # checked here too, so that a failure names the file and the row as a spreadsheet shows it;
     # read before the labels and O*NET (downloaded when not cached)
     para = modern = None
@@ -245,6 +252,11 @@ def check_artifact_name(out) -> None:
 
     Raises
     ------
+    exposure._outdir.OutputPathError
+        In the words of :func:`exposure._outdir.check_output_file`, first: a relative name
+        in a removed current directory, a folder on its way that cannot be entered
+        (``locked/m.npz: Permission denied`` before), a name longer than its file system
+        allows (``/abs/xxx...x.npz: File name too long`` before).
     exposure.errors.ExposureError
         An empty name (it was read as no ``--out``: the package's own model would be
         replaced), a name with surrounding spaces or a line end (``"m.npz\\r"``, a value
@@ -273,8 +285,17 @@ def check_artifact_name(out) -> None:
                             "(without --out, train replaces the package's own model)")
     # "m.npz\r", "m.npz ": "give a name ending in .npz, e.g. m.npz", the name it seemed to be
     refuse_spaces(out, "output path", error=OutputPathError, file=True)  # in the words of check_output_file
+    # the first checks of check_output_file, in its words: the checks that follow (and
+    # check_artifact_place) said "locked/m.npz: Permission denied" under a folder that cannot be
+    # entered, naming neither the folder nor what to do, "/abs/xxx...x.npz: File name too long", and
+    # "No such file or directory" in a removed current directory
+    _refuse_lost_cwd(out)
+    _refuse_closed(out, "write the file elsewhere")
+    _refuse_long_name(Path(os.path.abspath(out)), file=True)
     path = Path(out)
-    if out.endswith((os.sep, "/")) or path.is_dir():
+    # os.path's: Path.is_dir raised "locked/m.npz: Permission denied" under a folder that cannot be
+    # entered, before check_train_output named the folder (exposure._io.closed_folder)
+    if out.endswith((os.sep, "/")) or os.path.isdir(out):
         raise ExposureError(f"--out {out}: a directory, not a file name: give the artifact's file name, "
                             f"e.g. {path / MODEL_NAME}")
     suffix = path.suffix.lower()

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pandas as pd
 
 from exposure._args import choice_hint
-from exposure._io import check_output_path, lost_cwd, under_file, unexpanded_home
+from exposure._io import (
+    check_output_path,
+    closed_folder,
+    error_path,
+    lost_cwd,
+    under_file,
+    unexpanded_home,
+    unwritable_folder,
+)
 from exposure._outdir import (
     OutputPathError,
     check_files_dir,
@@ -19,7 +28,7 @@ from exposure._outdir import (
 from exposure._tables import missing_note
 from exposure.cli import COMMAND_HELP, add_location_options, path_option
 from exposure.crosswalks import load_onet_to_soc
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, OutputError
 from exposure.fetch import cache_path, fetch, read_folders, refuse_spaces, resolve_mirror
 from exposure.measures.eloundou import LABELS_NAME, read_task_labels
 from exposure.onet import load_onet
@@ -318,7 +327,7 @@ def label_paths(args) -> list[Path]:
     return paths
 
 
-def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
+def check_report_outputs(out: Path, siblings, inputs, protect=(), *, given: bool = True) -> None:
     """Refuse, before any work, a CSV report path that cannot or must not be written.
 
     Parameters
@@ -334,6 +343,10 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
     protect : iterable of (str, path, str), optional
         Folders no report may go into (:func:`exposure.fetch.read_folders`: the mirror,
         the download cache's folders, the installed package).
+    given : bool, default True
+        ``out`` was given as a file (``evaluate --out``): a folder that cannot be entered
+        or written is said of it (:func:`check_report_dir`). False: a report of the
+        report directory (``--out-dir``), which is named instead.
 
     Raises
     ------
@@ -357,7 +370,13 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
     home = unexpanded_home(out)
     if home is not None:  # checked as its folder, "~/e.csv" was "output path ~: ...; give the full path: /home/me"
         raise OutputPathError(f"output path {out}: {home}")
-    check_files_dir(out.parent, protect=protect)  # a report directory that is a file, or not writable
+    if given:  # a folder on its way that cannot be entered: its folder was named ("output path locked: ...
+        # choose another output directory"), not the report; in the words of check_output_path
+        reason = None if lost_cwd(out) else closed_folder(out)  # lost: said by check_files_dir
+        if reason is not None:
+            raise OutputError(reason, path=out, errno=errno.EACCES)
+    # a report directory that is a file, or not writable
+    check_report_dir(out.parent, protect, report=out if given else None)
     check_output_path(out, *inputs)  # before the suffix: "is a directory" says more
     if out.suffix.lower() != ".csv":
         # "e.csv " and ".csv" end in .csv as the user reads them: say what is wrong with them
@@ -370,6 +389,53 @@ def check_report_outputs(out: Path, siblings, inputs, protect=()) -> None:
                             f"in .csv{why}")
     for path in siblings:
         check_output_path(path, *inputs)
+
+
+def check_report_dir(folder, protect=(), *, report=None) -> None:
+    """Check, before any work, a report directory (:func:`exposure._outdir.check_files_dir`), saying what to do when it cannot be written.
+
+    A folder this user may enter but not write said only ``ro: cannot write to the output
+    directory: Permission denied`` (the probe file could not be made), naming neither the
+    permission nor what to do. Now in the words of :func:`exposure._io.unwritable_folder`
+    (those of a folder that cannot be entered, :func:`exposure._io.closed_folder`); the
+    other refusals (the mirror, a file in the way) come first, as before.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The report directory (``--out-dir``, or the folder of ``evaluate --out``).
+    protect : iterable of (str, path, str), optional
+        Folders no report may go into (:func:`exposure.fetch.read_folders`).
+    report : pathlib.Path, optional
+        The report file the user named (``evaluate --out ro/a.csv``): the error names it
+        (``ro/a.csv: cannot write: Permission denied: the folder ro is not writable ...;
+        ask its owner for access, or write the file elsewhere``). None: the directory is
+        named (``output path ro/rep: Permission denied: the folder ro is not writable
+        ...; ask its owner for access, or choose another output directory``).
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError, exposure.errors.OutputError, exposure.errors.DataFormatError
+        As :func:`exposure._outdir.check_files_dir`; a folder that cannot be written as above.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> check_report_dir(tempfile.mkdtemp() + "/rep")
+    """
+    try:
+        check_files_dir(folder, protect=protect)
+    except DataFormatError:  # the probe's "cannot write to the output directory: Permission denied"
+        if report is not None:
+            reason = unwritable_folder(report)
+        else:
+            reason = unwritable_folder(Path(folder) / "_", advice="choose another output directory")
+        if reason is None:  # another reason (the probe's words, or the folder a file): as said
+            raise
+        code = errno.EROFS if reason.startswith("read-only file system") else errno.EACCES
+        if report is not None:
+            raise OutputError(reason, path=report, errno=code) from None
+        raise OutputPathError(f"output path {error_path(folder)}: {reason}") from None
 
 
 def check_out_file(out) -> None:
@@ -420,7 +486,7 @@ def run_agreement(args) -> int:
     out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
     calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
     check_report_outputs(out, calibration, label_paths(args),  # before the labels and the CV
-                         read_folders(args.mirror, args.data_dir))
+                         read_folders(args.mirror, args.data_dir), given=bool(args.out))
     check_cv_options(args, given)
     before = files_snapshot(out.parent)  # the summary names the report of an earlier run it replaced
     # read here (as load_task_labels reads them) so that the warning of labels O*NET does
@@ -483,7 +549,7 @@ def run_categories(args) -> int:
     """
     _sample_options(args)
     _refuse_file_named(args, "the category reports (categories_*.csv)")
-    check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
+    check_report_dir(args.out_dir, read_folders(args.mirror, args.data_dir))  # ro: what to do
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     hand_checked = args.hand_checked
     if hand_checked.is_dir():  # "." has no name: with_name raised ValueError
@@ -529,7 +595,7 @@ def run_categories(args) -> int:
 def run_rubric(args) -> int:
     """Run ``exposure report rubric``."""
     _refuse_file_named(args, "rubric_agreement.csv")
-    check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
+    check_report_dir(args.out_dir, read_folders(args.mirror, args.data_dir))  # ro: what to do
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
     check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
@@ -547,7 +613,7 @@ def run_rubric(args) -> int:
 def run_reproduction(args) -> int:
     """Run ``exposure report reproduction``."""
     _refuse_file_named(args, REPRODUCTION_WRITES)
-    check_files_dir(args.out_dir, protect=read_folders(args.mirror, args.data_dir))
+    check_report_dir(args.out_dir, read_folders(args.mirror, args.data_dir))  # ro: what to do
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)
     _print_tables(tables, args.out_dir, before)
