@@ -147,6 +147,7 @@ from exposure.errors import (
 )
 from exposure.releases import (
     _ARCHIVE_TOKEN,
+    _FOLDER_GONE,
     _OEWS_LEVELS,
     _OEWS_OTHER,
     LOCK_NAME,
@@ -519,9 +520,13 @@ def _check_home(path: Path, origin: str) -> Path:
     if blocked is not None:  # a link to a disk not mounted: its pins were "no pinned file yet"
         part, why = blocked
         where = f"{path}: {part}" if part != path else f"{path}"
+        # said as the lock file's link into a missing folder is (a loop was told to "mount
+        # or create the directory it points to", and a link to nothing not why it may be so)
+        act = "point the link at a directory" if why.startswith("a loop") else "create the directory"
+        if why.startswith("a symbolic link"):
+            why, act = f"{why} {_FOLDER_GONE}", "mount or restore the directory it points to"
         raise ExposureError(f"{origin} {where} is {why}: the user data directory holds your recomputes "
-                            "and the lock file exposure.lock; mount or create the directory it points "
-                            f"to, or set ${ENV_HOME} to a directory")
+                            f"and the lock file exposure.lock; {act}, or set ${ENV_HOME} to a directory")
     return path
 
 
@@ -1034,10 +1039,14 @@ def _is_http(url: str) -> bool:
 
 
 def _host(url: str) -> str:
-    """The scheme, host and port of ``url``, in lower case (``""`` for none).
+    """The scheme, host and port of ``url``, in lower case (``""`` for none); the scheme's default port left out.
 
-    Examples
-    --------
+    The key under which a host that could not be reached is kept for the run: ``http://h:80``
+    (a redirect, or a URL map, writing the default port) and ``http://h`` were two keys, and
+    each later file of the dead host written the other way was tried again, with its retries
+    and backoff (likewise ``https://h:443``). A user name and password before the host are
+    not part of it (nor said in the messages that name the host).
+
     A host name in other letters than ASCII (``http://bücher.example``) is given in the
     ASCII form requests connects to (``xn--bcher-kva.example``), the host of the request
     its errors carry: a host that could not be reached was marked under that form and
@@ -1049,6 +1058,8 @@ def _host(url: str) -> str:
     ('https://www.bls.gov', 'http://127.0.0.1:9', '')
     >>> _host("http://Bücher.example:9/a.csv") == _host("http://xn--bcher-kva.example:9/b.csv")
     True
+    >>> _host("http://H.example:80/a.csv"), _host("https://h.example:443/b"), _host("https://[::1]:8443/c")
+    ('http://h.example', 'https://h.example', 'https://[::1]:8443')
     """
     parts = urlsplit(url)
     if not (parts.scheme and parts.netloc):
@@ -1061,7 +1072,15 @@ def _host(url: str) -> str:
         with contextlib.suppress(requests.RequestException, ValueError):
             prepared.prepare_url(url, None)
             parts = urlsplit(prepared.url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number: requests refuses the URL before connecting
+        return f"{scheme}://{parts.netloc}".lower()
+    name = parts.hostname or ""
+    name = f"[{name}]" if ":" in name else name  # an IPv6 address keeps its brackets
+    default = {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{name}" + (f":{port}" if port is not None and port != default else "")
 
 
 def _starts_url(url: str, prefix: str) -> bool:
@@ -2876,6 +2895,13 @@ def download(
     ``deadline`` seconds; a body longer than ``max_bytes``, or one with a
     ``Content-Encoding`` (only ``identity`` is asked for), is refused.
 
+    Without ``sha256``, a body the server sends past its Content-Length is refused: over
+    plain HTTP the request asks the server to close the connection after the body, and
+    what arrives within :data:`TAIL_WAIT` seconds (1) of its declared end is looked at. A
+    server that keeps the connection open all the same adds that wait to each such
+    download; one that closes it, a pinned download (judged by its digest) and an
+    ``https`` URL never wait.
+
     Parameters
     ----------
     url : str
@@ -3402,7 +3428,7 @@ def _mirror_file(mirror: Path, src: Source) -> Path:
         elif why.startswith("a loop"):
             act = "point the link at the mirror's directory, or remove it and"
         else:  # a link to nothing: moving it away lost the folder of a drive not mounted
-            act = "mount or restore what it points to (a drive not mounted, or the folder moved?), or remove the link and"
+            act = f"mount or restore what it points to {_FOLDER_GONE}, or remove the link and"
         raise DownloadError(
             f"{src.name}: not found in mirror {mirror}: {where} is {why}, where a directory of "
             f"the mirror belongs (expected {path}): {act} {_mirror_put_back(src)}"
@@ -3411,14 +3437,7 @@ def _mirror_file(mirror: Path, src: Source) -> Path:
         raise DownloadError(f"{src.name}: {path} is a special file in the mirror (a pipe or a "
                             f"device), not a file: remove it and {_mirror_put_back(src)}")
     if not path.is_file():
-        hint, whole = _mirror_hint(mirror, src, path)
-        if whole:  # a link to nothing (the pinned file said), a mirror's root given: what to do is said
-            advice = "; fix the mirror or unset it to download"
-        elif hint:  # what the mirror holds instead, then the file that belongs at the place looked at
-            advice = f"; fix the mirror that way, or {_mirror_put_back(src, at=path)}"
-        else:  # "; fix the mirror or unset it to download": neither the file nor where it comes from
-            advice = f": {_mirror_put_back(src)}"
-        raise DownloadError(f"{src.name}: not found in mirror {mirror} (expected {path}){hint}{advice}")
+        raise DownloadError(f"{src.name}: not found in mirror {mirror} (expected {path}){_mirror_hint(mirror, src, path)}")
     return path
 
 
@@ -3485,12 +3504,15 @@ def _mirror_renamed(folder: Path, want: str) -> list[str]:
     return []
 
 
-def _mirror_hint(mirror: Path, src: Source, path: Path) -> tuple[str, bool]:
-    """What the mirror holds instead of ``path``, the file of ``src`` (``""`` when nothing), and whether it says all to do.
+def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
+    """What the mirror holds instead of ``path``, the file of ``src``, and what to do, said after "not found in mirror".
 
-    The second is True when the words say in full what to do (a link to nothing or a
-    loop, with the pinned file; a mirror's root to give instead): the pinned file and its
-    origin are then not said again.
+    When the mirror holds nothing else of it: the pinned file that belongs there and its
+    origin (:func:`_mirror_put_back`). A symbolic link to nothing, or a loop of links, in
+    the place of the file: what to do with the link, else to remove it and put the pinned
+    file there (it was ``; fix the mirror or unset it to download``, the file's origin
+    unsaid). A mirror's root to give instead: that, and ``; fix the mirror or unset it to
+    download``.
 
     A mirror laid out otherwise than ``../shared/data`` (a new release copied by hand) gave
     only "not found in mirror M (expected ...)". Looked at: a broken symbolic link, the
@@ -3500,8 +3522,8 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> tuple[str, bool]:
     release directory of one.
     """
     said = []
-    whole = path.is_symlink()
-    if whole:
+    whole = told = False  # a mirror's root to give instead; the pinned file and its origin said
+    if path.is_symlink():
         with contextlib.suppress(OSError):
             target = os.readlink(path)
             try:
@@ -3510,11 +3532,12 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> tuple[str, bool]:
                 # what to do was "fix the mirror" alone, and the file that belongs there unnamed
                 if exc.errno == errno.ELOOP:
                     said.append(f"it is a loop of symbolic links (it points to {target}): point it at the pinned "
-                                f"file{_pin_said(src)}, or put the file in its place")
+                                f"file, or remove it and {_mirror_put_back(src, at=path)}")
                 else:
                     said.append(f"it is a symbolic link to {target}, which does not exist (a drive not mounted, or "
-                                f"the file moved?): mount or restore what it points to, or put the pinned "
-                                f"file{_pin_said(src)} in its place")
+                                f"the file moved?): mount or restore what it points to, or remove the link and "
+                                f"{_mirror_put_back(src, at=path)}")
+                told = True
     rel = PurePosixPath(src.name)
     # a folder in another case too (`M/ONET/29.1/...`, `M/Crosswalks/...`): it said nothing
     found = _any_case(mirror, rel) if not said else None
@@ -3558,7 +3581,14 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> tuple[str, bool]:
             said.append(f"{mirror} looks like the directory above a mirror: {below} has {below / rel}; give "
                         f"its root {below}")
             whole = True
-    return ("; " + "; ".join(said) if said else ""), whole and bool(said)
+    hint = "; " + "; ".join(said) if said else ""
+    if whole:  # the mirror's root to give: what to do is said
+        return f"{hint}; fix the mirror or unset it to download"
+    if told:
+        return hint
+    if said:  # what the mirror holds instead, then the file that belongs at the place looked at
+        return f"{hint}; fix the mirror that way, or {_mirror_put_back(src, at=path)}"
+    return f": {_mirror_put_back(src)}"  # "; fix the mirror ...": neither the file nor where it comes from
 
 
 #: Entries of a directory looked at for a mirror below it (a home directory has fewer).

@@ -1293,6 +1293,11 @@ def _pinning(path: Path):
             os.close(fd)  # releases the lock
 
 
+#: Why a folder a symbolic link points into may be missing, said wherever one is found
+#: (the lock file's link, ``$EXPOSURE_HOME``, a folder of a mirror).
+_FOLDER_GONE = "(a drive not mounted, or the folder moved?)"
+
+
 def _refuse_link_to_missing_folder(path) -> None:
     """Refuse the lock file ``path`` that is a symbolic link into a folder that does not exist (a drive not mounted).
 
@@ -1326,8 +1331,8 @@ def _refuse_link_to_missing_folder(path) -> None:
     real = Path(os.path.realpath(path))
     if real.parent.exists():
         return
-    raise OutputError(f"it is a symbolic link to {os.readlink(path)}, whose folder {real.parent} does not exist (a "
-                      "drive not mounted, or the folder moved?), where exposure keeps the pins of new release files: "
+    raise OutputError(f"it is a symbolic link to {os.readlink(path)}, whose folder {real.parent} does not exist "
+                      f"{_FOLDER_GONE}, where exposure keeps the pins of new release files: "
                       "mount or restore the folder, or remove the link (the lock file then takes its place); nothing "
                       "was pinned", path=path)
 

@@ -49,6 +49,9 @@
    points to, or put the pinned file (sha256 S, 8 bytes) in its place; fix the mirror or
    unset it to download`` (a loop: ``it is a loop of symbolic links (it points to a.csv):
    point it at the pinned file (sha256 S, 8 bytes), or put the file in its place``).
+   (Round 79, fetch3: both now end ``..., or remove the link (it) and put the pinned file
+   at M/demo/a.csv (sha256 S, 8 bytes), copied unchanged from URL, or unset the mirror
+   (--mirror, $EXPOSURE_MIRROR) to download it``; see test_faults_round79_fetch3.py.)
 5. A mirror's file with other bytes than the pin (edited, another date of the file), copied
    or read in place (the cache being the mirror), was a bare mismatch of two digests:
    ``sha256 mismatch for demo/a.csv (read from M/demo/a.csv): expected S, got T; nothing
@@ -269,16 +272,16 @@ def test_a_mirror_place_holding_a_link_to_nothing_says_the_pinned_file(tmp_path)
     assert str(info.value) == (
         f"demo/a.csv: not found in mirror {mirror} (expected {mirror}/demo/a.csv); it is a symbolic link to "
         f"{tmp_path}/usb/a.csv, which does not exist (a drive not mounted, or the file moved?): mount or restore what "
-        f"it points to, or put the pinned file (sha256 {SHA}, 8 bytes) in its place; fix the mirror or unset it to "
-        "download")
+        f"it points to, or remove the link and put the pinned file at {mirror}/demo/a.csv (sha256 {SHA}, 8 bytes), "
+        f"{PUT_BACK}")  # round 79 (fetch3): it ended "... in its place; fix the mirror or unset it to download"
     (mirror / "demo" / "a.csv").unlink()
     (mirror / "demo" / "a.csv").symlink_to("a.csv")
     with pytest.raises(DownloadError) as info:
         F.fetch(_demo(), mirror=mirror, data_dir=tmp_path / "cache")
     assert str(info.value) == (
         f"demo/a.csv: not found in mirror {mirror} (expected {mirror}/demo/a.csv); it is a loop of symbolic links (it "
-        f"points to a.csv): point it at the pinned file (sha256 {SHA}, 8 bytes), or put the file in its place; fix the "
-        "mirror or unset it to download")
+        f"points to a.csv): point it at the pinned file, or remove it and put the pinned file at {mirror}/demo/a.csv "
+        f"(sha256 {SHA}, 8 bytes), {PUT_BACK}")  # round 79 (fetch3): it ended "...; fix the mirror or unset it ..."
     assert "cache" not in _tree(tmp_path)
 
 
