@@ -93,6 +93,7 @@ from exposure._tables import (
     range_index_columns,
     reader_reason,
     stored_index,
+    task_id_numbers,
 )
 from exposure.errors import DataFormatError, ExposureError
 from exposure.fetch import check_location
@@ -2067,6 +2068,32 @@ def _first_repeated_task(rows: pd.DataFrame) -> pd.DataFrame:
     return _shared_key_rows(rows.sort_values(["partition", "row"], kind="stable"))
 
 
+def _hashed_key_rows(part: pd.DataFrame, partition_info: dict | None = None) -> pd.DataFrame:
+    """The rows of ``part`` with a task key (:func:`_key_rows`) and the 64-bit hash of each key (``hash``).
+
+    Keys of one hash may be two keys: :func:`_first_repeated_task` compares the keys themselves.
+    """
+    rows = _key_rows(part, None, partition_info=partition_info)
+    rows["hash"] = (pd.util.hash_pandas_object(rows[["code", "task_id"]], index=False).to_numpy(dtype=np.uint64)
+                    if len(rows) else np.empty(0, np.uint64))
+    return rows
+
+
+def _hash_column(rows: pd.DataFrame) -> pd.DataFrame:
+    """The column ``hash`` of ``rows`` (:func:`_hashed_key_rows`)."""
+    return rows[["hash"]]
+
+
+def _repeated_hashes(hashes: pd.DataFrame) -> pd.DataFrame:
+    """The hashes (:func:`_hashed_key_rows`) on more than one row of ``hashes`` (the frame's), once each."""
+    return hashes[hashes["hash"].duplicated(keep="first")].drop_duplicates()
+
+
+def _rows_of_hashes(rows: pd.DataFrame, hashes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``rows`` (:func:`_hashed_key_rows`) of the ``hashes`` (:func:`_repeated_hashes`)."""
+    return rows[rows["hash"].isin(hashes["hash"])]
+
+
 def _same(part):
     """``part`` itself (the chunks of :func:`_first_repeated_task`'s reduction are concatenated)."""
     return part
@@ -2090,15 +2117,17 @@ def _refuse_repeated_tasks(found: pd.DataFrame) -> None:
 
 
 def _shared_key_rows(found: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ``found`` (of one key hash, in row order) of the first key on more than one of them.
+    """The rows of ``found`` (in row order) of the key of the first row that repeats an earlier row's key.
 
-    Empty when each row holds a key of its own (keys that share only their hash).
+    As the pandas roll-up names it: of tasks 1, 2, 2, 1, task 2 (rows 2 and 3), not task 1
+    (round 79: the key whose first row came first was named). Empty when each row holds a
+    key of its own (keys that share only their hash).
     """
     keys = pd.MultiIndex.from_arrays([found["code"], found["task_id"]])
-    shared = keys.duplicated(keep=False)
-    if not shared.any():
+    repeated = keys.duplicated(keep="first")
+    if not repeated.any():
         return found.iloc[:0]
-    first = keys[int(np.flatnonzero(shared)[0])]
+    first = keys[int(np.flatnonzero(repeated)[0])]
     return found[keys == first]
 
 
@@ -2175,7 +2204,8 @@ def _key_rows(part: pd.DataFrame, repeated, exact: bool = False,
                          "row": (at + 1).astype(np.int64),
                          "code": np.asarray(codes, dtype=object)[hit] if len(keys) else np.empty(0, object),
                          "task_id": np.asarray(ids, dtype=object)[hit] if len(keys) else np.empty(0, object),
-                         "file": pd.Series([None if pd.isna(f) else str(f) for f in files], dtype=object),
+                         "file": pd.Series([None if pd.isna(f) else str(f) for f in files] if read else files,
+                                           dtype=object),
                          "line": (part[_LINE].to_numpy(dtype=np.int64)[at] if read
                                   else np.zeros(len(at), dtype=np.int64))})
 
@@ -2228,7 +2258,9 @@ def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
         (:func:`~exposure.rollup._occupations._refuse_unlabelled`, naming ``where``):
         ``(error, number of such rows, the words of its count)``, else None. Whether
         other rows have labels is known of the whole frame only (:func:`_means_partition`).
-        Last, the error of the checks of probabilities, labels and flags, or None.
+        Last, the error of the checks of probabilities, rubric, labels, task types and
+        flags and its stage (:func:`_failed_code`: the pandas roll-up makes each check
+        on the whole frame before the next), ``(stage, error)``, or None.
     """
     out = np.full((len(part), len(ROLLUP_MEASURES)), np.nan)
     values = measure_values(part, where, EXPOSURE_MEASURES, tolerance=_TOL, explain=True)
@@ -2239,12 +2271,15 @@ def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
         # frame-wide check refuses (_refuse_partial_measures), as the pandas roll-up does
         # before it compares the probabilities, labels and flags
         return out, labelled, unlabelled, None
+    stage = _PROBAS_STAGE
     try:
         p, full = check_probabilities(part, values, where)  # some of p_e0, p_e1, p_e2: refused
+        stage = _RUBRIC_STAGE
         try:
             _check_rubric(values, ~full)  # rows with probabilities matched them
         except DataFormatError as exc:
             raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
+        stage = _LABELS_STAGE
         if "label" in part.columns:
             labels = check_labels(part["label"].reset_index(drop=True), p, full, values, where)
             labelled = labels.notna().to_numpy(dtype=bool)
@@ -2255,8 +2290,11 @@ def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
                 count = re.search(rf"; ([0-9]+) of {len(labels)} tasks so\)", exc.reason)
                 unlabelled = (DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column),
                               int(count.group(1)) if count else 0, count.group(0) if count else None)
-        if "task_type" in part.columns:  # the pandas roll-up's rule, after the labels, as there
+        # the pandas roll-up's rules of task types and flags, after the rows without a label
+        stage = _TYPES_STAGE
+        if "task_type" in part.columns:
             _refuse_task_types(part["task_type"].reset_index(drop=True), where)
+        stage = _FLAGS_STAGE
         rows = part.reset_index(drop=True)
         for j, flag in enumerate(CATEGORIES, start=len(EXPOSURE_MEASURES)):
             if flag not in flags:  # a flag the frame lacks: its share is missing, as in pandas
@@ -2266,7 +2304,7 @@ def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
             except DataFormatError as exc:
                 raise DataFormatError(exc.reason, path=where, row=exc.row, column=exc.column) from None
     except DataFormatError as exc:  # said after the frame-wide checks of the measures, as in pandas
-        return out, labelled, None, exc
+        return out, labelled, unlabelled, (stage, exc)
     return out, labelled, unlabelled, None
 
 
@@ -2424,8 +2462,8 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None, flags: tupl
     stage = 0
     try:
         return _partition_sums(part, by, weight, partition_info, flags)
-    except _MeasuresRefused as refused:  # said after the codes and repeated tasks of every partition
-        exc, stage = refused.error, _MEASURES_STAGE
+    except _Refused as refused:  # task IDs, measures: said after the codes of every partition
+        exc, stage = refused.error, refused.stage
     except DataFormatError as error:
         exc = error
     if isinstance(part, pd.DataFrame) and _SOURCE in part.columns:
@@ -2436,17 +2474,17 @@ def _sums_partition(part: pd.DataFrame, by: str, weight: str | None, flags: tupl
     return _note_sums([_failed_code(exc, partition_info["number"], stage)])
 
 
-class _MeasuresRefused(Exception):
-    """The error of a partition's measures (:func:`_partition_sums`), told from that of its codes.
+class _Refused(Exception):
+    """The error of a partition's task IDs or measures (:func:`_partition_sums`), told from that of its codes.
 
-    The pandas roll-up checks every code (and repeated task) before any measure: a code of
-    ``scored.partitions[1]`` is said before a measure of ``scored.partitions[0]``
-    (:data:`_MEASURES_STAGE`).
+    The pandas roll-up checks every code, then every task ID, then the repeated tasks,
+    before any measure: a code of ``scored.partitions[1]`` is said before a task ID or a
+    measure of ``scored.partitions[0]`` (``stage``: :data:`_IDS_STAGE`, :data:`_MEASURES_STAGE`).
     """
 
-    def __init__(self, error: DataFormatError):
+    def __init__(self, error: DataFormatError, stage: int):
         super().__init__(str(error))
-        self.error = error
+        self.error, self.stage = error, stage
 
 
 #: The start of a code of :func:`_failed_code` (no code of the data starts with NUL).
@@ -2457,11 +2495,16 @@ def _failed_code(exc: DataFormatError, number: int, stage: int = 0) -> str:
     """The code of :func:`_note_sums` that carries the error ``exc`` of partition ``number``.
 
     ``stage``: 0 for the checks of codes (and of the partition's columns);
-    :data:`_MEASURES_STAGE` for those of the measures, which the pandas roll-up makes
-    after its check of repeated tasks; 1 for those it makes after its frame-wide checks
-    of the measures (probabilities, labels, task types, flags: :func:`_rollup_values`), 2
-    for the weights, which it reads last (its task weights); raised in the order 0,
-    :data:`_MEASURES_STAGE`, 1, 2 (:func:`_means_partition`). The code of such a note is
+    :data:`_IDS_STAGE` for those of the task IDs, which the pandas roll-up makes after
+    the codes and before its check of repeated tasks; :data:`_MEASURES_STAGE` for those
+    of the measures, which it makes after that check; then those it makes after its
+    frame-wide checks of the measures, one stage each, as it makes each on the whole
+    frame before the next (:func:`_rollup_values`): probabilities, the rubric, labels
+    (:data:`_PROBAS_STAGE`, :data:`_RUBRIC_STAGE`, :data:`_LABELS_STAGE`), then, after
+    the rows without a label, task types and flags (:data:`_TYPES_STAGE`,
+    :data:`_FLAGS_STAGE`: a task type of one partition was said before a row without a
+    label of another); 2 for the weights, which it reads last (its task weights). Raised
+    in that order by :func:`_means_partition`. The code of such a note is
     :data:`_FAILED`, the stage, the partition's number (12 digits: the codes sort by it)
     and ``exc`` pickled (hex).
     """
@@ -2472,6 +2515,12 @@ def _failed_code(exc: DataFormatError, number: int, stage: int = 0) -> str:
 #: another partition was said after it when that partition came later (by number), where the
 #: pandas roll-up checks every code first.
 _MEASURES_STAGE = 3
+#: The stage (:func:`_failed_code`) of a partition's error of its task IDs
+#: (:func:`exposure._tables.task_id_numbers`): after every code, before the repeated tasks.
+_IDS_STAGE = 4
+#: The stages (:func:`_failed_code`) of the checks of :func:`_rollup_values`, each on the
+#: whole frame before the next, as the pandas roll-up makes them.
+_PROBAS_STAGE, _RUBRIC_STAGE, _LABELS_STAGE, _TYPES_STAGE, _FLAGS_STAGE = 1, 5, 6, 7, 8
 #: The start of a code of :func:`_note_sums` that holds what the pandas roll-up says of a
 #: partition's rows with a score and no label, should other rows have labels
 #: (:func:`_refuse_unlabelled_rows`).
@@ -2518,7 +2567,9 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     column. (Such weights were read as 0, or as given, without a word.) So are a row
     without a code (:func:`_check_codes`), a float code that is no whole number
     (:func:`_code_text`: ``541511.0`` is ``'541511'``), a code of ``onetsoc_code`` or
-    ``soc_code`` not of its form (:func:`_check_code_form`) and measures or flags the
+    ``soc_code`` not of its form (:func:`_check_code_form`), a ``task_id`` the pandas
+    roll-up refuses (:func:`exposure._tables.task_id_numbers`: a blank, ``1.5``, ``True``,
+    a date; rolled up without a word before) and measures or flags the
     pandas roll-ups refuse (:func:`_rollup_values`; the category flags read are ``flags``,
     those of the frame's meta).
 
@@ -2536,17 +2587,22 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     codes = _code_text(part[by], by, where)
     # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names
     _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
+    if "task_id" in part.columns:
+        try:  # a task ID the pandas roll-up refuses (blank, 1.5, True, a date): said after every code
+            task_id_numbers(part["task_id"], path=where)
+        except DataFormatError as exc:
+            raise _Refused(exc, _IDS_STAGE) from None
     try:
         values, labelled, unlabelled, later = _rollup_values(part, where, flags)
     except DataFormatError as exc:  # said after every partition's codes (_sums_partition)
-        raise _MeasuresRefused(exc) from None
+        raise _Refused(exc, _MEASURES_STAGE) from None
     w, weights_error = np.ones(len(part)), None
     if weight is not None:
         try:  # the pandas roll-up weighs the tasks once their scores are checked
             w = _weights(part[weight], weight, where)
         except DataFormatError as exc:
             w, weights_error = np.zeros(len(part)), exc
-    for error in (later, weights_error):
+    for error in (later and later[1], weights_error):
         if error is not None and partition_info is None:
             raise error
     # the codes under a name of the engine's own: ``by`` may be named like the working
@@ -2570,7 +2626,7 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     for mask, col in enumerate(_FIRSTS, start=1):
         out[col] = np.where(given == mask, place, _NOWHERE).astype(np.int64)
     notes = []
-    for stage, error in ((1, later), (2, weights_error)):  # raised after the frame-wide checks
+    for stage, error in (later or (0, None), (2, weights_error)):  # raised after the frame-wide checks
         if error is not None:
             notes.append(_failed_code(_located(error, part) if _SOURCE in part.columns else error, number, stage))
     if unlabelled is not None:
@@ -2600,11 +2656,14 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
     are weights that are 0 or missing on every row with a score (every mean would be
     missing); so is a task on more than one row, ``repeated`` (:func:`_refuse_repeated_tasks`).
     The rows of the engine's own codes (:func:`_note_sums`) are read and dropped.
-    In the pandas roll-up's order: the first partition's error of its codes; a repeated
-    task; the first partition's error of its measures; no rows, no score, a partial row; the first partition's error of its
-    probabilities, labels and flags (:func:`_rollup_values`: raised in their partition,
-    such an error of one partition came before a partial row of another); a row without a
-    label; the first partition's error of its weights; weights of 0 on every row.
+    In the pandas roll-up's order: the first partition's error of its codes; of its task
+    IDs; a repeated task; the first partition's error of its measures; no rows, no score,
+    a partial row; the first partition's error of its probabilities, then of the rubric,
+    then of its labels (:func:`_rollup_values`: raised in their partition, such an error
+    of one partition came before a partial row of another); a row without a label; the
+    first partition's error of its task types, then of its flags (they were said before a
+    row without a label of another partition, or of theirs); the first partition's error
+    of its weights; weights of 0 on every row.
     """
     own = np.fromiter((isinstance(c, str) and c.startswith("\0") for c in sums.index), dtype=bool,
                       count=len(sums))
@@ -2612,6 +2671,7 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
     sums = sums[~own]
     if check:
         _refuse_failed(pd.Index(notes))  # a bad code: that of the first partition refused
+        _refuse_failed(pd.Index(notes), stage=_IDS_STAGE)
         if repeated is not None:
             _refuse_repeated_tasks(repeated)
         _refuse_failed(pd.Index(notes), stage=_MEASURES_STAGE)
@@ -2621,9 +2681,11 @@ def _means_partition(sums: pd.DataFrame, by: str, weight: str | None = None,
             raise DataFormatError(f"no task has a score: {', '.join(EXPOSURE_MEASURES[:-1])} and "
                                   f"{EXPOSURE_MEASURES[-1]} are missing on every row")
         _refuse_partial_measures(sums[list(_FIRSTS)].min(), notes)
-        _refuse_failed(pd.Index(notes), stage=1)
+        for stage in (_PROBAS_STAGE, _RUBRIC_STAGE, _LABELS_STAGE):
+            _refuse_failed(pd.Index(notes), stage=stage)
         _refuse_unlabelled_rows(notes, int(sums["__n_labelled"].sum()), int(sums["n_rows"].sum()))
-        _refuse_failed(pd.Index(notes), stage=2)
+        for stage in (_TYPES_STAGE, _FLAGS_STAGE, 2):
+            _refuse_failed(pd.Index(notes), stage=stage)
         if not sums["__n_counted"].sum():
             raise DataFormatError("every row with a score has a weight of 0 or none, so every mean "
                                   "would be missing", column=weight)
@@ -2736,7 +2798,7 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
     flags = tuple(c for c in CATEGORIES if c in scored.columns)
     # a column read given twice: each partition's ``part[by]`` was a frame, and the roll-up
     # failed with ``AttributeError: 'DataFrame' object has no attribute 'str'`` when computed
-    probas = [c for c in (*_PROBAS, "label", "task_type") if c in scored.columns]  # checked too
+    probas = [c for c in (*_PROBAS, "label", "task_type", "task_id") if c in scored.columns]  # checked too
     for col in dict.fromkeys((by, *EXPOSURE_MEASURES, *flags, *probas, *([weight] if weight else []))):
         _refuse_repeated_column(scored._meta, "scored", col)
     # some of p_e0, p_e1, p_e2 (p_e0 alone): the pandas roll-up's words, when called
@@ -2755,13 +2817,21 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
     repeated = None
     if tasks and by == "onetsoc_code" and "task_id" in scored.columns:
         # a task on more than one row weighed several times in its occupation, where the
-        # pandas roll-up (by onetsoc_code) refuses it: every row's key, in one partition at
-        # the end (a tree reduction; linear), the rows of the first repeated one refused
-        # with the codes. (Rows of another ``by``, postings of a soc_code, may share a task.)
+        # pandas roll-up (by onetsoc_code) refuses it: every row's key hash, in one
+        # partition at the end (a tree reduction; linear), then the rows of the hashes
+        # that repeat, the first key repeated among them refused with the codes. (Rows of
+        # another ``by``, postings of a soc_code, may share a task.)
         for col in ("onetsoc_code", "task_id"):
             _refuse_repeated_column(scored._meta, "scored", col)
-        keyed = scored.map_partitions(_key_rows, None, meta=_key_rows(scored._meta.iloc[:0], None))
-        repeated = keyed.reduction(_same, aggregate=_first_repeated_task, combine=_same, meta=keyed._meta)
+        keyed = scored.map_partitions(_hashed_key_rows, meta=_hashed_key_rows(scored._meta.iloc[:0]))
+        # the 64-bit hashes alone meet in one task; the rows of the hashes on more than one
+        # row (their keys, places and texts) are gathered, and checked exactly, after
+        # (``keyed[["hash"]]`` made each partition's keys twice: its own task)
+        hashes = keyed.reduction(_hash_column, aggregate=_repeated_hashes, combine=_same,
+                                 meta=keyed._meta[["hash"]])
+        candidates = keyed.map_partitions(_rows_of_hashes, hashes, meta=keyed._meta,
+                                          align_dataframes=False)  # the one partition of hashes to each
+        repeated = candidates.reduction(_same, aggregate=_first_repeated_task, combine=_same, meta=keyed._meta)
     return totals.map_partitions(_means_partition, by, weight, True, repeated, meta=means_meta)[
         ["n_rows", "n_scored", "weight", *ROLLUP_MEASURES]]
 
@@ -3004,16 +3074,22 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         give E1; 2 of 4 tasks so) ...``: a partition saw its own rows only, and such rows
         were accepted), the count of such rows the whole frame's; a ``task_type`` not Core or
         Supplemental (or missing, blank or ``n/a``), as there (``core`` was rolled up
-        without a word). By ``onetsoc_code`` (the default) of a frame with ``task_id``, a task on
+        without a word); a ``task_id`` that is not an integer (a blank, ``1.5``, ``True``,
+        a date, bytes), by the pandas roll-up's rule (:func:`exposure._tables.task_id_numbers`),
+        in its words (``scored.partitions[1], row 1, column 'task_id': task ID 1.5 is not
+        an integer``: such IDs were rolled up without a word). By ``onetsoc_code`` (the
+        default) of a frame with ``task_id``, a task on
         more than one row, of any partition, is refused as the pandas roll-up refuses it
         (it weighed twice in its occupation, without a word): ``scored.partitions[1], row
         1, column 'task_id': duplicate task (11-1011.00, 1) at scored.partitions[0], row 1
         and scored.partitions[1], row 1: each (onetsoc_code, task_id) must appear once``.
         The errors come in the pandas roll-up's order: those of codes (the first bad
-        partition), a repeated task, those of measures (the first bad partition; a measure
+        partition), of task IDs, a repeated task, those of measures (the first bad partition; a measure
         of ``scored.partitions[0]`` was said before a code of ``[1]``), then
         no rows, no score, a partial row (the first of the frame), then those of
-        probabilities, labels, task types and flags, then rows without a label, then those of the
+        probabilities, of the rubric, of labels (each check on every partition before
+        the next), then rows without a label, then those of task types, then of flags
+        (they were said before a row without a label), then those of the
         weights (read last, as the pandas roll-up weighs tasks once their scores are
         checked). Rows of :func:`read_dataset` are named by their file and row in it, as
         :func:`score` names them, also by the checks of the whole frame (a partial row, a

@@ -167,3 +167,23 @@ def tiny_digests() -> dict:
     return {"task_digests": pd.DataFrame({
         "onetsoc_code": ["11-1011.00"], "task_id": [1], "task_type": ["Core"],
         "text_digest": ["0123456789abcdef"], "dwa_digest": ["e3b0c44298fc1c14"]})}
+
+
+def four_task_scores(flags=None) -> pd.DataFrame:
+    """Four consistent task scores of two occupations (two per partition with npartitions=2).
+
+    Probabilities, alpha/beta/gamma that follow them, and a 2-digit ``naics``; ``flags``
+    (a bool or four of them) is the value of each category flag column, None for no flag
+    columns. The frame of the Dask roll-up tests (rounds 78 and 79).
+    """
+    out = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00", "43-9061.00"],
+                        "task_id": [1, 2, 3, 4], "naics": ["52", "52", "23", "23"],
+                        "p_e0": [0.1, 0.5, 0.2, 0.3], "p_e1": [0.45, 0.25, 0.6, 0.3],
+                        "p_e2": [0.45, 0.25, 0.2, 0.4]})
+    out["alpha"] = out["p_e1"]
+    out["beta"] = out["p_e1"] + out["p_e2"] / 2
+    out["gamma"] = out["p_e1"] + out["p_e2"]
+    if flags is not None:
+        for flag in ("admin", "routine_coding", "entry_creative"):
+            out[flag] = flags
+    return out

@@ -63,6 +63,7 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pytest
+from tests.unit._frames import four_task_scores
 
 from exposure import dask as xd
 from exposure.errors import DataFormatError
@@ -73,16 +74,7 @@ from exposure.rollup._occupations import check_task_scores
 
 def _scores() -> pd.DataFrame:
     """Four consistent task scores of two occupations (two per partition with npartitions=2)."""
-    out = pd.DataFrame({"onetsoc_code": ["11-1011.00", "11-1011.00", "43-9061.00", "43-9061.00"],
-                        "task_id": [1, 2, 3, 4], "naics": ["52", "52", "23", "23"],
-                        "p_e0": [0.1, 0.5, 0.2, 0.3], "p_e1": [0.45, 0.25, 0.6, 0.3],
-                        "p_e2": [0.45, 0.25, 0.2, 0.4]})
-    out["alpha"] = out["p_e1"]
-    out["beta"] = out["p_e1"] + out["p_e2"] / 2
-    out["gamma"] = out["p_e1"] + out["p_e2"]
-    for flag in ("admin", "routine_coding", "entry_creative"):
-        out[flag] = [True, False, False, True]
-    return out
+    return four_task_scores([True, False, False, True])
 
 
 def _pandas_reason(frame: pd.DataFrame) -> str:
