@@ -14,11 +14,13 @@ its third row group (:func:`damage_third_row_group`).
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
 
 from exposure._io import write_parquet
+from exposure._outdir import replace_directory
 from exposure.pipeline import task_digests
 
 #: OEWS code of the buyers (13-1021.00) by default: the aggregate 13-1020 that OEWS publishes.
@@ -186,4 +188,19 @@ def four_task_scores(flags=None) -> pd.DataFrame:
     if flags is not None:
         for flag in ("admin", "routine_coding", "entry_creative"):
             out[flag] = flags
+    return out
+
+
+#: The files of a recompute output that :func:`recompute_output_written` writes (``owned`` of its swap).
+RECOMPUTE_TABLES = ["task_digests.parquet", "task_scores.parquet", "occupation_scores.parquet", "soc_scores.parquet",
+                    "sector_scores.parquet", "subsector_scores.parquet", "manifest.json"]
+
+
+def recompute_output_written(out: Path, release: str, subsector: str) -> Path:
+    """A recompute output ``out`` written as exposure recompute writes it (``replace_directory``, its lock file)."""
+    made = recompute_outputs(out.parent / f"made-{out.name}", release, subsector)
+    with replace_directory(out, owned=RECOMPUTE_TABLES) as tmp:
+        for path in made.iterdir():
+            shutil.copy(path, tmp / path.name)
+    shutil.rmtree(made)
     return out

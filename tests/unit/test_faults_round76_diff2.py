@@ -58,7 +58,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _frames import recompute_outputs
+from _frames import RECOMPUTE_TABLES, recompute_output_written, recompute_outputs
 from test_faults_cli import cli, one_error_line
 
 from exposure import _outdir
@@ -66,8 +66,7 @@ from exposure._outdir import RecomputeLockedError, replace_directory
 from exposure.errors import DataFormatError
 from exposure.reports.diff import check_diff_dir, diff_outputs
 
-TABLES = ["task_digests.parquet", "task_scores.parquet", "occupation_scores.parquet", "soc_scores.parquet",
-          "sector_scores.parquet", "subsector_scores.parquet", "manifest.json"]
+TABLES = RECOMPUTE_TABLES
 
 #: A writer of ``sys.argv[1]`` (as exposure recompute writes its --out) that pauses before its swap.
 WRITER = """
@@ -85,14 +84,7 @@ def snapshot(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir()) if p.is_file()}
 
 
-def written(out: Path, release: str, subsector: str) -> Path:
-    """A recompute output ``out`` written as exposure recompute writes it (``replace_directory``, its lock file)."""
-    made = recompute_outputs(out.parent / f"made-{out.name}", release, subsector)
-    with replace_directory(out, owned=TABLES) as tmp:
-        for path in made.iterdir():
-            shutil.copy(path, tmp / path.name)
-    shutil.rmtree(made)
-    return out
+written = recompute_output_written
 
 
 @pytest.fixture

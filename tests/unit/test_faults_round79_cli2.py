@@ -40,6 +40,7 @@ import sys
 
 import pytest
 from tests.unit._nonroot import without_root_powers
+from tests.unit.test_faults_round24_concurrency import _SWAP
 
 ENTRY = "import sys; from exposure.cli import entry; sys.exit(entry())"
 
@@ -148,21 +149,8 @@ def test_a_write_that_fails_under_such_a_folder_names_it(locked):
 
 # 3. the fallback swap leaves no backup ------------------------------------------------------------------
 
-FALLBACK = """
-import logging, sys
-from pathlib import Path
-import exposure._outdir as O
-O._exchange = lambda a, b: False  # a file system without renameat2(RENAME_EXCHANGE)
-logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-out = Path(sys.argv[1])
-try:
-    with O.terminate_cleanly():
-        with O.replace_directory(out, owned={"a.csv"}) as tmp:
-            (tmp / "a.csv").write_text("new")
-except O.Terminated:
-    print("terminated", file=sys.stderr, flush=True)
-    sys.exit(143)
-"""
+#: A writer of ``results`` by the fallback swap (no renameat2), round 24's.
+FALLBACK = _SWAP
 
 
 def test_a_signal_after_the_fallback_swap_leaves_no_backup(tmp_path):

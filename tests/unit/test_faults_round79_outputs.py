@@ -52,25 +52,22 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from _frames import recompute_outputs
+from _frames import RECOMPUTE_TABLES, recompute_output_written
 
 from exposure import _io, _outdir
-from exposure._outdir import Terminated, replace_directory, terminate_cleanly
+from exposure._outdir import Terminated, terminate_cleanly
 from exposure.cli import main
 from exposure.errors import InputError, OutputError
 
-TABLES = ["task_digests.parquet", "task_scores.parquet", "occupation_scores.parquet", "soc_scores.parquet",
-          "sector_scores.parquet", "subsector_scores.parquet", "manifest.json"]
+TABLES = RECOMPUTE_TABLES
 REPORTS = ["diff_occupations.csv", "diff_sectors.csv", "diff_summary.csv", "diff_tasks.csv"]
 ENTRY = "import sys; from exposure.cli import entry; sys.exit(entry())"
 UNTOUCHED = "temporary files removed, previous outputs untouched"
@@ -78,14 +75,7 @@ LOST = ("the current directory no longer exists (it was removed or replaced afte
         "relative path names nothing; cd to an existing directory, or give the full path")
 
 
-def _written(out: Path, release: str, subsector: str) -> Path:
-    """A recompute output ``out``, written as exposure recompute writes it (``replace_directory``)."""
-    made = recompute_outputs(out.parent / f"made-{out.name}", release, subsector)
-    with replace_directory(out, owned=TABLES) as tmp:
-        for path in made.iterdir():
-            shutil.copy(path, tmp / path.name)
-    shutil.rmtree(made)
-    return out
+_written = recompute_output_written
 
 
 @pytest.fixture
