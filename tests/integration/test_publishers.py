@@ -29,9 +29,10 @@ import threading
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pandas as pd
 import pytest
 import requests
+from tests.unit._oews_files import bls_workbook
+from tests.unit._release_files import release_files, release_zip
 
 import exposure
 from exposure import fetch as F
@@ -66,84 +67,9 @@ _TASK_DWAS = [("11-1011.00", 8823, "4.A.2.a.4.I09.D03"), ("15-1252.00", 16363,
               "4.A.3.b.1.I08.D02"), ("43-9021.00", 14551, "4.A.2.a.4.I09.D03")]
 
 
-def _txt(header, rows) -> bytes:
-    """Tab-delimited text with CRLF line ends, as O*NET publishes it."""
-    lines = ["\t".join(header)] + ["\t".join(str(v) for v in row) for row in rows]
-    return ("\r\n".join(lines) + "\r\n").encode()
-
-
 def onet_31_files() -> dict[str, bytes]:
-    src = "Incumbent"
-    ratings = []
-    for code, tid, _, _ in _TASKS:
-        ratings.append((code, tid, "IM", "n/a", "4.10", 20, "0.12", "3.87", "4.33", "N",
-                        "08/2026", src))
-        for cat, value in zip(range(1, 8), (5, 5, 10, 20, 30, 20, 10)):
-            ratings.append((code, tid, "FT", cat, f"{value:.2f}", 20, "3.1", "1.0", "40.0",
-                            "N", "08/2026", src))
-    return {
-        "Occupation Data": _txt(("O*NET-SOC Code", "Title", "Description"),
-                                [(c, t, f"{t} do their work.") for c, t, _ in _OCC]),
-        "Task Statements": _txt(
-            ("O*NET-SOC Code", "Task ID", "Task", "Task Type", "Incumbents Responding", "Date",
-             "Domain Source"),
-            [(c, i, t, ty, 20, "08/2026", src) for c, i, t, ty in _TASKS]),
-        "Task Ratings": _txt(
-            ("O*NET-SOC Code", "Task ID", "Scale ID", "Category", "Data Value", "N",
-             "Standard Error", "Lower CI Bound", "Upper CI Bound", "Recommend Suppress", "Date",
-             "Domain Source"), ratings),
-        "Tasks to DWAs": _txt(("O*NET-SOC Code", "Task ID", "DWA ID", "Date", "Domain Source"),
-                              [(c, t, d, "03/2026", "Analyst") for c, t, d in _TASK_DWAS]),
-        "DWA Reference": _txt(("Element ID", "IWA ID", "DWA ID", "DWA Title"),
-                              [(e, i, d, dt) for e, i, d, dt, _ in _DWAS]),
-        "IWA Reference": _txt(("Element ID", "IWA ID", "IWA Title"),
-                              [(e, i, it) for e, i, _, _, it in _DWAS]),
-        "Job Zones": _txt(("O*NET-SOC Code", "Job Zone", "Date", "Domain Source"),
-                          [(c, z, "08/2026", "Analyst") for c, _, z in _OCC]),
-        "Emerging Tasks": _txt(
-            ("O*NET-SOC Code", "Task", "Category", "Original Task ID", "Original Task", "Date",
-             "Domain Source"),
-            [("15-1252.00", "Review code written by AI assistants.", "New", "n/a", "n/a",
-              "08/2026", src)]),
-    }
-
-
-_BLS_COLUMNS = ["AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE",
-                "I_GROUP", "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP",
-                "EMP_PRSE", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
-                "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN",
-                "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY"]
-_SOC = [("11-0000", "Management Occupations", "major"), ("11-1011", "Chief Executives", "detailed"),
-        ("15-0000", "Computer and Mathematical Occupations", "major"),
-        ("15-1252", "Software Developers", "detailed"),
-        ("43-0000", "Office and Administrative Support Occupations", "major"),
-        ("43-9021", "Data Entry Keyers", "detailed")]
-
-
-def _bls_sheet(industries, i_group, own_code) -> bytes:
-    """A BLS OEWS workbook: one data sheet with BLS's columns, numbers as numbers."""
-    rows = []
-    for k, (naics, title) in enumerate(industries):
-        emp = {"11-1011": 2000 + 10 * k, "15-1252": 9000 + 10 * k, "43-9021": 1500 + 10 * k}
-        major = {"11": emp["11-1011"], "15": emp["15-1252"], "43": emp["43-9021"]}
-        rows.append(["99", "U.S.", 1, "US", naics, title, i_group, own_code, "00-0000",
-                     "All Occupations", "total", sum(emp.values()), 0.1, None, None, 30.1,
-                     62610, 0.1, 14.5, 17.2, 23.8, 37.1, 58.9, 30160, 35780, 49500, 77170,
-                     122510, None, None])
-        for code, occ_title, group in _SOC:
-            n = major[code[:2]] if group == "major" else emp[code]
-            hourly_only = "TRUE" if code == "43-9021" else None
-            rows.append(["99", "U.S.", 1, "US", naics, title, i_group, own_code, code,
-                         occ_title, group, n, 1.2, None, None, 50.5, 105040, 0.8, 20.1, 28.3,
-                         45.2, 64.0, "#", 41810, 58860, 94020, 133120, "#", None,
-                         hourly_only])
-    frame = pd.DataFrame(rows, columns=_BLS_COLUMNS)
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        frame.to_excel(xl, sheet_name=f"{i_group[:20]}", index=False)
-        pd.DataFrame({"Field": _BLS_COLUMNS}).to_excel(xl, sheet_name="Field Descriptions",
-                                                         index=False)
-    return buf.getvalue()
+    """The eight files of the tiny O*NET 31.0 text release (three occupations), by base name."""
+    return release_files(_OCC, _TASKS, _DWAS, _TASK_DWAS)
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -156,14 +82,13 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 def publisher_site(shared_data) -> dict[str, tuple[bytes, str]]:
     """URL path -> (body, Content-Type), in the publishers' layouts."""
-    onet = _zip({f"db_31_0_text/{base}.txt": data for base, data in onet_31_files().items()}
-                | {"db_31_0_text/Read Me.txt": b"O*NET 31.0 Database\r\n"})
-    nat = _zip({"oesm26nat/national_M2026_dl.xlsx": _bls_sheet(
+    onet = release_zip(onet_31_files() | {"Read Me": b"O*NET 31.0 Database\r\n"})
+    nat = _zip({"oesm26nat/national_M2026_dl.xlsx": bls_workbook(
         [("000000", "Cross-industry")], "cross-industry", 1235)})
     in4 = _zip({
-        "oesm26in4/natsector_M2026_dl.xlsx": _bls_sheet(
+        "oesm26in4/natsector_M2026_dl.xlsx": bls_workbook(
             [("51", "Information"), ("52", "Finance and Insurance")], "sector", 5),
-        "oesm26in4/nat3d_M2026_dl.xlsx": _bls_sheet(
+        "oesm26in4/nat3d_M2026_dl.xlsx": bls_workbook(
             [("513000", "Publishing Industries"),
              ("522000", "Credit Intermediation and Related Activities")], "3-digit", 5),
         "oesm26in4/nat4d_M2026_dl.xlsx": b"not read by the library",
@@ -175,7 +100,7 @@ def publisher_site(shared_data) -> dict[str, tuple[bytes, str]]:
     for year in range(2021, 2026):
         yy, member = f"{year % 100:02d}", f"national_M{year}_dl.xlsx"
         data = ((shared_data / "oews" / member).read_bytes() if 2022 <= year <= 2024 else
-                _bls_sheet([("000000", "Cross-industry")], "cross-industry", 1235))
+                bls_workbook([("000000", "Cross-industry")], "cross-industry", 1235))
         panel[f"/bls/oes/special-requests/oesm{yy}nat.zip"] = _zip({f"oesm{yy}nat/{member}": data})
     zip_type = "application/x-zip-compressed"
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -301,8 +226,7 @@ def test_a_changed_upstream_file_fails_the_lock(no_mirror, publisher):
     site = dict(server.site)
     files = onet_31_files()
     files["Job Zones"] = files["Job Zones"].replace(b"\t4\t", b"\t3\t")
-    site["/onet/dl_files/database/db_31_0_text.zip"] = (
-        _zip({f"db_31_0_text/{b}.txt": d for b, d in files.items()}), "application/zip")
+    site["/onet/dl_files/database/db_31_0_text.zip"] = (release_zip(files), "application/zip")
     server.site = site
     fresh = F.DataStore(cache=store.cache.parent / "cache2", home=store.home,
                         url_map=store.url_map, user_agent=store.user_agent)
@@ -317,8 +241,7 @@ def test_a_file_that_fails_its_schema_is_not_pinned(no_mirror, publisher):
     files = onet_31_files()
     files["Job Zones"] = files["Job Zones"].replace(b"\t4\t", b"\tfour\t")
     server.site = dict(server.site)
-    server.site["/onet/dl_files/database/db_31_0_text.zip"] = (
-        _zip({f"db_31_0_text/{b}.txt": d for b, d in files.items()}), "application/zip")
+    server.site["/onet/dl_files/database/db_31_0_text.zip"] = (release_zip(files), "application/zip")
     with pytest.raises(exposure.errors.DataFormatError, match="Job Zone"):
         load_onet("31.0", store=store)
     assert "onet/31.0/Job Zones.txt" not in store.lock.entries()

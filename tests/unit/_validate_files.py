@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
+from _frames import write_xlsx
 
 import exposure.crosswalks
 import exposure.fetch
 import exposure.oews
 import exposure.onet
-
-
-def _xlsx(path: Path, rows: list) -> Path:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
 
 
 def fake_mirror(tmp_path: Path, fixtures: Path, monkeypatch, folder: str = "crosswalks") -> tuple[dict, dict]:
@@ -47,21 +39,21 @@ def fake_mirror(tmp_path: Path, fixtures: Path, monkeypatch, folder: str = "cros
     xw = tmp_path / folder
     xw.mkdir()
     files = {
-        "crosswalks/2019_to_SOC_Crosswalk.xlsx": _xlsx(xw / "a.xlsx", [
+        "crosswalks/2019_to_SOC_Crosswalk.xlsx": write_xlsx(xw, "a.xlsx", [
             ["O*NET-SOC 2019 Code", "O*NET-SOC 2019 Title", "2018 SOC Code", "2018 SOC Title"],
             ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
             ["11-1011.03", "Chief Sustainability Officers", "11-1011", "Chief Executives"],
         ]),
-        "crosswalks/SOC_Structure.xlsx": _xlsx(xw / "b.xlsx", [
+        "crosswalks/SOC_Structure.xlsx": write_xlsx(xw, "b.xlsx", [
             ["Major Group", "Minor Group", "Broad Occupation", "Detailed Occupation",
              "Detailed O*NET-SOC", "SOC or O*NET-SOC 2019 Title"],
             ["11-0000", None, None, None, None, "Management Occupations"],
         ]),
-        "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx": _xlsx(xw / "c.xlsx", [
+        "crosswalks/2010_to_2018_SOC_Crosswalk.xlsx": write_xlsx(xw, "c.xlsx", [
             ["O*NET-SOC 2010 Code", "O*NET-SOC 2010 Title", "2018 SOC Code", "2018 SOC Title"],
             ["11-1011.00", "Chief Executives", "11-1011", "Chief Executives"],
         ]),
-        "crosswalks/2-6 digit_2022_Codes.xlsx": _xlsx(xw / "d.xlsx", [
+        "crosswalks/2-6 digit_2022_Codes.xlsx": write_xlsx(xw, "d.xlsx", [
             ["Seq. No.", "2022 NAICS US   Code", "2022 NAICS US Title"], [1, "11", "Agriculture"],
         ]),
         "crosswalks/soc10_isco08.csv": fixtures / "crosswalks" / "soc10_isco08_tiny.csv",

@@ -40,9 +40,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import pytest
+from _release_files import onet_text, onet_workbook, write_mirror_release
 
 from exposure import onet
 from exposure.errors import DataFormatError, SchemaError
@@ -103,22 +103,16 @@ ONET_FILES = {
 
 
 def _text(rows) -> str:
-    return "".join("\t".join(row) + "\n" for row in rows)
+    """The text file of ``rows`` (the header first), as O*NET publishes it (:func:`_release_files.onet_text`)."""
+    return onet_text(rows[0], rows[1:]).decode()
 
 
-def _write_release(tmp_path, release="31.0", fmt="text", **changes):
-    """A mirror holding the eight O*NET files of ``release``; ``changes`` adds rows by file."""
-    folder = tmp_path / "mirror" / "onet" / release
-    folder.mkdir(parents=True)
-    for base, rows in ONET_FILES.items():
-        rows = rows + changes.get(base.replace(" ", "_").lower(), [])
-        if fmt == "text":
-            (folder / f"{base}.txt").write_text(_text(rows), encoding="utf-8")
-        else:
-            wb = openpyxl.Workbook()
-            for row in rows:
-                wb.active.append(row)
-            wb.save(folder / f"{base}.xlsx")
+def _write_release(tmp_path, fmt="text", **changes):
+    """A mirror holding the eight O*NET 31.0 files; ``changes`` adds rows by file."""
+    write = onet_text if fmt == "text" else onet_workbook
+    files = {base: write(rows[0], rows[1:] + changes.get(base.replace(" ", "_").lower(), []))
+             for base, rows in ONET_FILES.items()}
+    folder = write_mirror_release(tmp_path / "mirror", files, fmt=fmt)
     return DataStore(cache=tmp_path / "cache", home=tmp_path / "home", mirror=tmp_path / "mirror"), folder
 
 
@@ -346,12 +340,10 @@ def test_emerging_task_with_a_category_its_original_task_id_contradicts_is_refus
 
 
 def test_emerging_task_rows_of_a_workbook_are_named_by_sheet_row(tmp_path):
+    header, *rows = ONET_FILES["Emerging Tasks"]
     path = tmp_path / "Emerging Tasks.xlsx"
-    wb = openpyxl.Workbook()
-    for row in ONET_FILES["Emerging Tasks"] + [
-            ["11-1011.00", "Approve forecasts.", "Revision", None, None, "08/2024", "Incumbent"]]:
-        wb.active.append(row)
-    wb.save(path)
+    path.write_bytes(onet_workbook(header, [
+        *rows, ["11-1011.00", "Approve forecasts.", "Revision", None, None, "08/2024", "Incumbent"]]))
     with pytest.raises(SchemaError, match=r"Emerging Tasks.xlsx, row 4, column 'Original Task ID': a "
                        r"Revision row needs"):
         onet.read_emerging_tasks(path)

@@ -26,6 +26,13 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from _release_files import (
+    onet_release,
+    write_mirror_release,
+    write_release_folder,
+    write_release_zip,
+)
+from tests.integration.test_publishers import onet_31_files
 
 from exposure import pipeline
 from exposure.errors import DownloadError, ExposureError
@@ -36,8 +43,8 @@ from exposure.onet import read_job_zones
 _NOWHERE = (("https://www.onetcenter.org", "http://127.0.0.1:9"),
             ("https://www.bls.gov", "http://127.0.0.1:9"))
 
-_JOB_ZONES = ("O*NET-SOC Code\tJob Zone\tDate\tDomain Source\r\n"
-              "11-1011.00\t5\t08/2026\tAnalyst\r\n15-1252.00\t4\t08/2026\tAnalyst\r\n")
+#: ``Job Zones.txt`` of two occupations, as O*NET publishes it
+_ZONES = {"Job Zones": onet_release()["Job Zones"]}
 
 
 def _store(tmp_path, mirror=None) -> DataStore:
@@ -52,9 +59,7 @@ def _read(store):
 # -- 1. the publisher's download in the data directory ------------------------------------
 
 def test_unzipped_release_folder_in_the_data_dir_is_read_and_pinned(tmp_path):
-    folder = tmp_path / "cache" / "db_31_0_text"
-    folder.mkdir(parents=True)
-    (folder / "Job Zones.txt").write_text(_JOB_ZONES, newline="")
+    write_release_folder(tmp_path / "cache", _ZONES)
     store = _store(tmp_path)
     zones = _read(store)
     assert len(zones) == 2
@@ -62,9 +67,7 @@ def test_unzipped_release_folder_in_the_data_dir_is_read_and_pinned(tmp_path):
 
 
 def test_release_zip_in_the_data_dir_is_read(tmp_path):
-    (tmp_path / "cache").mkdir()
-    with zipfile.ZipFile(tmp_path / "cache" / "db_31_0_text.zip", "w") as zf:
-        zf.writestr("db_31_0_text/Job Zones.txt", _JOB_ZONES)
+    write_release_zip(tmp_path / "cache", _ZONES)
     store = _store(tmp_path)
     assert len(_read(store)) == 2
     assert (tmp_path / "cache" / "db_31_0_text.zip").is_file()  # the user's zip is kept
@@ -72,9 +75,7 @@ def test_release_zip_in_the_data_dir_is_read(tmp_path):
 
 def test_data_dir_copy_is_read_when_the_mirror_lacks_the_release(tmp_path):
     (tmp_path / "mirror" / "onet").mkdir(parents=True)
-    folder = tmp_path / "cache" / "db_31_0_text"
-    folder.mkdir(parents=True)
-    (folder / "Job Zones.txt").write_text(_JOB_ZONES, newline="")
+    write_release_folder(tmp_path / "cache", _ZONES)
     assert len(_read(_store(tmp_path, mirror=tmp_path / "mirror"))) == 2
 
 
@@ -93,13 +94,8 @@ def test_failed_download_names_the_places_looked_at(tmp_path):
 # -- 2. a release that lacks a table ------------------------------------------------------
 
 def test_release_missing_a_table_pins_nothing(tmp_path):
-    from tests.integration.test_publishers import onet_31_files
-
-    release = tmp_path / "mirror" / "onet" / "31.0"
-    release.mkdir(parents=True)
-    for base, data in onet_31_files().items():
-        if base != "Tasks to DWAs":
-            (release / f"{base}.txt").write_bytes(data)
+    write_mirror_release(tmp_path / "mirror", {base: data for base, data in onet_31_files().items()
+                                               if base != "Tasks to DWAs"})
     store = _store(tmp_path, mirror=tmp_path / "mirror")
     inputs = pipeline.RecomputeInputs(onet_release="31.0", store=store)
     with pytest.raises(ExposureError, match="Tasks to DWAs.txt: not found in mirror"):
@@ -113,7 +109,7 @@ def test_archive_without_the_member_names_the_archive_and_what_it_holds(tmp_path
     archives = tmp_path / "cache" / ".archives"
     archives.mkdir(parents=True)
     with zipfile.ZipFile(archives / "db_31_0_text.zip", "w") as zf:
-        zf.writestr("Job Zones.txt", _JOB_ZONES)  # zipped without O*NET's folder
+        zf.writestr("Job Zones.txt", _ZONES["Job Zones"])  # zipped without O*NET's folder
     with pytest.raises(DownloadError) as info:
         _read(_store(tmp_path))
     message = str(info.value)
@@ -122,17 +118,12 @@ def test_archive_without_the_member_names_the_archive_and_what_it_holds(tmp_path
 
 
 def test_archive_without_the_table_says_none_is_named_so(tmp_path):
-    archives = tmp_path / "cache" / ".archives"
-    archives.mkdir(parents=True)
-    with zipfile.ZipFile(archives / "db_31_0_text.zip", "w") as zf:
-        zf.writestr("db_31_0_text/Occupation Data.txt", "x")
+    write_release_zip(tmp_path / "cache" / ".archives", {"Occupation Data": b"x"})
     with pytest.raises(DownloadError, match=r"none of its 1 file\(s\) is named 'Job Zones.txt'"):
         _read(_store(tmp_path))
 
 
 def test_failed_download_names_the_other_format_found_in_the_data_dir(tmp_path):
-    folder = tmp_path / "cache" / "db_31_0_excel"
-    folder.mkdir(parents=True)
-    (folder / "Job Zones.xlsx").write_bytes(b"PK")
+    write_release_folder(tmp_path / "cache", {"Job Zones": b"PK"}, fmt="excel")
     with pytest.raises(DownloadError, match=r"O\*NET's excel download: give --onet-format excel"):
         _read(_store(tmp_path))

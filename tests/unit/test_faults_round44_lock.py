@@ -37,13 +37,11 @@ Tiny made-up files in tmp_path; downloads come from a local server on 127.0.0.1
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
+from _release_files import ZIP_ROUTE, serve_release, served_release, write_release_zip
 from tests.integration.test_publishers import onet_31_files
-from tests.unit._http import serve
 
 from exposure.errors import DataFormatError
 from exposure.fetch import DataStore, fetch_table
@@ -148,22 +146,6 @@ def test_pin_of_a_source_whose_url_is_no_http_url_writes_nothing(tmp_path):
 
 # -- 4 and 5. a refused archive is not read again ------------------------------------------
 
-def _zip(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for base, data in files.items():
-            zf.writestr(f"db_31_0_text/{base}.txt", data)
-    return buf.getvalue()
-
-
-def _served_store(tmp_path: Path, server) -> DataStore:
-    return DataStore(cache=tmp_path / "cache", home=tmp_path / "home",
-                     url_map=(("https://www.onetcenter.org", server.url),))
-
-
-_ROUTE = "/dl_files/database/db_31_0_text.zip"
-
-
 def _strict_zones(path):
     data = Path(path).read_bytes()
     if b"\t9\t" in data:
@@ -179,29 +161,25 @@ def _bad_zones(good: bytes) -> bytes:
     return b"".join(lines)
 
 
-def test_file_refused_by_its_reader_drops_the_downloaded_archive(tmp_path):
+def test_file_refused_by_its_reader_drops_the_downloaded_archive(tmp_path, monkeypatch, server):
     good = onet_31_files()["Job Zones"]
     bad = _bad_zones(good)
-    with serve() as server:
-        store = _served_store(tmp_path, server)
-        server.routes[_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip({"Job Zones": bad}))
-        with pytest.raises(DataFormatError, match="job zone 9"):
-            fetch_table("onet/31.0/Job Zones.txt", _strict_zones, store=store)
-        assert not (tmp_path / "cache" / ".archives" / "db_31_0_text.zip").exists()
-        assert store.lock.entries() == {}
-        # the publisher corrects the release: the next run downloads and pins it
-        server.routes[_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip({"Job Zones": good}))
-        assert fetch_table("onet/31.0/Job Zones.txt", _strict_zones, store=store) == good
-        assert server.hits[_ROUTE] == 2
+    store = served_release(tmp_path, monkeypatch, server, {"Job Zones": bad})
+    with pytest.raises(DataFormatError, match="job zone 9"):
+        fetch_table("onet/31.0/Job Zones.txt", _strict_zones, store=store)
+    assert not (store.cache / ".archives" / "db_31_0_text.zip").exists()
+    assert store.lock.entries() == {}
+    # the publisher corrects the release: the next run downloads and pins it
+    serve_release(server, {"Job Zones": good})
+    assert fetch_table("onet/31.0/Job Zones.txt", _strict_zones, store=store) == good
+    assert server.hits[ZIP_ROUTE] == 2
     assert store.lock.entries()["onet/31.0/Job Zones.txt"]["sha256"] == hashlib.sha256(good).hexdigest()
 
 
 def test_users_copy_of_the_archive_is_kept_when_its_file_is_refused(tmp_path):
     # the publisher's zip put by hand in the data directory is the user's: kept, as before
     bad = _bad_zones(onet_31_files()["Job Zones"])
-    (tmp_path / "cache").mkdir()
-    mine = tmp_path / "cache" / "db_31_0_text.zip"
-    mine.write_bytes(_zip({"Job Zones": bad}))
+    mine = write_release_zip(tmp_path / "cache", {"Job Zones": bad})
     store = DataStore(cache=tmp_path / "cache", home=tmp_path / "home",
                       url_map=(("https://www.onetcenter.org", "http://127.0.0.1:9"),))
     with pytest.raises(DataFormatError, match="job zone 9"):
@@ -209,37 +187,33 @@ def test_users_copy_of_the_archive_is_kept_when_its_file_is_refused(tmp_path):
     assert mine.is_file()
 
 
-def test_release_refused_by_a_cross_file_check_drops_the_downloaded_archive(tmp_path):
+def test_release_refused_by_a_cross_file_check_drops_the_downloaded_archive(tmp_path, monkeypatch, server):
     from exposure.onet import load_onet
 
     files = onet_31_files()
     bad = dict(files)
     bad["Tasks to DWAs"] = files["Tasks to DWAs"].replace(b"\t14551\t", b"\t99999\t")
     assert bad["Tasks to DWAs"] != files["Tasks to DWAs"]
-    with serve() as server:
-        store = _served_store(tmp_path, server)
-        server.routes[_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip(bad))
-        with pytest.raises(DataFormatError, match="99999"):
-            load_onet("31.0", store=store)
-        assert not (tmp_path / "cache" / ".archives" / "db_31_0_text.zip").exists()
-        assert store.lock.entries() == {}
-        server.routes[_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip(files))
-        release = load_onet("31.0", store=store)
-        assert server.hits[_ROUTE] == 2
+    store = served_release(tmp_path, monkeypatch, server, bad)
+    with pytest.raises(DataFormatError, match="99999"):
+        load_onet("31.0", store=store)
+    assert not (store.cache / ".archives" / "db_31_0_text.zip").exists()
+    assert store.lock.entries() == {}
+    serve_release(server, files)
+    release = load_onet("31.0", store=store)
+    assert server.hits[ZIP_ROUTE] == 2
     assert len(release.tasks) > 0
     assert len(store.lock.entries()) == 8
 
 
-def test_release_read_twice_downloads_its_archive_once(tmp_path):
+def test_release_read_twice_downloads_its_archive_once(tmp_path, monkeypatch, server):
     # the archive still serves the release's other files (and a second read) when nothing is refused
     from exposure.onet import load_onet
 
-    with serve() as server:
-        store = _served_store(tmp_path, server)
-        server.routes[_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip(onet_31_files()))
-        load_onet("31.0", store=store)
-        load_onet("31.0", store=store)
-        assert server.hits[_ROUTE] == 1
+    store = served_release(tmp_path, monkeypatch, server, onet_31_files())
+    load_onet("31.0", store=store)
+    load_onet("31.0", store=store)
+    assert server.hits[ZIP_ROUTE] == 1
 
 
 # -- 6. an archive member that would lie outside the cache ---------------------------------

@@ -29,69 +29,54 @@ reachable (here a local server standing in for onetcenter.org through the store'
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
-from _fetch_helpers import store_in_tmp
-from test_faults_round50_refresh import _TS, _release, _statements
+from _release_files import (
+    TASK_STATEMENTS,
+    ZIP_ROUTE,
+    onet_release,
+    served_release,
+    task_statements,
+    write_release_folder,
+    write_release_zip,
+)
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DownloadError
 from exposure.onet import load_onet, read_tasks
 
-_ZIP_ROUTE = "/onet/dl_files/database/db_31_0_text.zip"
 _ET = "onet/31.0/Emerging Tasks.txt"
-
-
-def _zip_bytes(files) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for base, body in files.items():
-            zf.writestr(f"db_31_0_text/{base}.txt", body)
-    return buf.getvalue()
 
 
 @pytest.fixture()
 def store(tmp_path, monkeypatch, server):
     """No mirror; onetcenter.org is the local server, serving the whole release."""
-    later = dict(_release())
-    later["Task Statements"] = _statements(first="Direct the finances.")  # another date
-    server.routes[_ZIP_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip_bytes(later))
-    return store_in_tmp(tmp_path, monkeypatch, (("https://www.onetcenter.org", server.url + "/onet"),))
-
-
-def _folder(store, files):
-    folder = store.cache / "db_31_0_text"
-    folder.mkdir(parents=True, exist_ok=True)
-    for base, body in files.items():
-        (folder / f"{base}.txt").write_bytes(body)
-    return folder
+    later = onet_release(first="Direct the finances.")  # another date of the release
+    return served_release(tmp_path, monkeypatch, server, later)
 
 
 def _without(base):
-    return {k: v for k, v in _release().items() if k != base}
+    return {k: v for k, v in onet_release().items() if k != base}
 
 
 @pytest.mark.network
 def test_folder_lacking_a_table_is_not_completed_from_a_download(store, server):
-    folder = _folder(store, _without("Emerging Tasks"))
+    folder = write_release_folder(store.cache, _without("Emerging Tasks"))
     with pytest.raises(DownloadError) as info:
         load_onet("31.0", store=store)
     message = str(info.value)
     assert str(folder) in message and "'Emerging Tasks.txt'" in message, message
     assert "mixed" in message and "db_31_0_text.zip" in message, message
-    assert server.hits.get(_ZIP_ROUTE, 0) == 0  # nothing downloaded
+    assert server.hits.get(ZIP_ROUTE, 0) == 0  # nothing downloaded
     assert not (store.cache / ".archives").exists()
     assert not store.lock_path.exists()  # nothing pinned
 
 
 @pytest.mark.network
 def test_folder_lacking_a_table_is_not_completed_from_an_earlier_download(store, server):
-    folder = _folder(store, _without("Emerging Tasks"))
+    folder = write_release_folder(store.cache, _without("Emerging Tasks"))
     archives = store.cache / ".archives"
     archives.mkdir(parents=True)
-    (archives / "db_31_0_text.zip").write_bytes(server.routes[_ZIP_ROUTE][2])
+    (archives / "db_31_0_text.zip").write_bytes(server.routes[ZIP_ROUTE][2])
     with pytest.raises(DownloadError) as info:
         F.fetch(_ET, store=store)
     assert str(folder) in str(info.value)
@@ -100,71 +85,70 @@ def test_folder_lacking_a_table_is_not_completed_from_an_earlier_download(store,
 
 @pytest.mark.network
 def test_the_ways_out_of_a_folder_lacking_a_table_work(store, server):
-    _folder(store, _without("Emerging Tasks"))
+    write_release_folder(store.cache, _without("Emerging Tasks"))
     # the zip itself beside the folder (the same download): the release is read
-    (store.cache / "db_31_0_text.zip").write_bytes(_zip_bytes(_release()))
+    write_release_zip(store.cache, onet_release())
     assert len(load_onet("31.0", store=store).tasks) == 2
-    assert server.hits.get(_ZIP_ROUTE, 0) == 0
+    assert server.hits.get(ZIP_ROUTE, 0) == 0
 
 
 @pytest.mark.network
 def test_without_the_folder_the_whole_release_is_downloaded(store, server):
     db = load_onet("31.0", store=store)
     assert db.tasks["task"].iloc[0] == "Direct the finances."
-    assert server.hits[_ZIP_ROUTE] == 1
+    assert server.hits[ZIP_ROUTE] == 1
 
 
 def test_folder_and_zip_of_other_bytes_are_refused(store):
-    folder = _folder(store, {"Task Statements": _statements()})
-    zipped = store.cache / "db_31_0_text.zip"
-    zipped.write_bytes(_zip_bytes({"Task Statements": _statements(first="Direct the finances.")}))
+    folder = write_release_folder(store.cache, {"Task Statements": task_statements()})
+    later = {"Task Statements": task_statements(first="Direct the finances.")}
+    zipped = write_release_zip(store.cache, later)
     with pytest.raises(DownloadError) as info:
-        F.fetch_table(_TS, read_tasks, store=store)
+        F.fetch_table(TASK_STATEMENTS, read_tasks, store=store)
     message = str(info.value)
     assert str(folder / "Task Statements.txt") in message and str(zipped) in message, message
     assert not store.lock_path.exists()
     # the same bytes in both: read as before
-    zipped.write_bytes(_zip_bytes({"Task Statements": _statements()}))
-    assert F.fetch_table(_TS, read_tasks, store=store)["task"].iloc[0].startswith("Direct or")
+    write_release_zip(store.cache, {"Task Statements": task_statements()})
+    table = F.fetch_table(TASK_STATEMENTS, read_tasks, store=store)
+    assert table["task"].iloc[0].startswith("Direct or")
 
 
 def test_zip_of_other_bytes_put_beside_a_pinned_folder_is_not_ignored(store):
-    _folder(store, {"Task Statements": _statements()})
-    F.fetch_table(_TS, read_tasks, store=store)  # pinned from the folder
-    zipped = store.cache / "db_31_0_text.zip"
-    zipped.write_bytes(_zip_bytes({"Task Statements": _statements(first="Direct the finances.")}))
+    write_release_folder(store.cache, {"Task Statements": task_statements()})
+    F.fetch_table(TASK_STATEMENTS, read_tasks, store=store)  # pinned from the folder
+    later = {"Task Statements": task_statements(first="Direct the finances.")}
+    zipped = write_release_zip(store.cache, later)
     with pytest.raises(ChecksumMismatchError) as info:
-        F.fetch_table(_TS, read_tasks, store=store)
+        F.fetch_table(TASK_STATEMENTS, read_tasks, store=store)
     assert f"{zipped}!db_31_0_text/Task Statements.txt" in str(info.value)
 
 
 def test_mirror_of_other_bytes_than_the_pin_is_not_ignored_by_the_cache(store, tmp_path):
-    _folder(store, {"Task Statements": _statements()})
-    F.fetch_table(_TS, read_tasks, store=store)  # pinned from the folder, in the cache
+    write_release_folder(store.cache, {"Task Statements": task_statements()})
+    F.fetch_table(TASK_STATEMENTS, read_tasks, store=store)  # pinned from the folder, in the cache
     mirror = tmp_path / "mirror"
     (mirror / "onet" / "31.0").mkdir(parents=True)
     other = mirror / "onet" / "31.0" / "Task Statements.txt"
-    other.write_bytes(_statements(first="Direct the finances."))
+    other.write_bytes(task_statements(first="Direct the finances."))
     with_mirror = F.DataStore(cache=store.cache, home=store.home, mirror=mirror)
     with pytest.raises(ChecksumMismatchError) as info:
-        F.fetch_table(_TS, read_tasks, store=with_mirror)
+        F.fetch_table(TASK_STATEMENTS, read_tasks, store=with_mirror)
     message = str(info.value)
     assert str(other) in message and str(store.lock_path) in message, message
     # the mirror holding the pinned bytes is read as before
-    other.write_bytes(_statements())
-    assert len(F.fetch_table(_TS, read_tasks, store=with_mirror)) == 2
+    other.write_bytes(task_statements())
+    assert len(F.fetch_table(TASK_STATEMENTS, read_tasks, store=with_mirror)) == 2
 
 
 @pytest.mark.network
 def test_download_beside_the_users_excel_folder_is_said(store, server, caplog):
-    excel = store.cache / "db_31_0_excel"
-    excel.mkdir(parents=True)
-    for base in ("Job Zones", "Occupation Data"):
-        (excel / f"{base}.xlsx").write_bytes(b"PK")  # only its name is looked at
+    workbooks = {"Job Zones": b"PK", "Occupation Data": b"PK"}  # only their names are looked at
+    excel = write_release_folder(store.cache, workbooks, fmt="excel")
     with caplog.at_level("WARNING", logger="exposure.fetch"):
         F.fetch("onet/31.0/Job Zones.txt", store=store)
         F.fetch("onet/31.0/Occupation Data.txt", store=store)
     said = [r.getMessage() for r in caplog.records if "O*NET's excel download" in r.getMessage()]
     assert len(said) == 1, said  # once for the release
     assert str(excel / "Job Zones.xlsx") in said[0] and "onet_format='excel'" in said[0]
-    assert server.hits[_ZIP_ROUTE] == 1
+    assert server.hits[ZIP_ROUTE] == 1

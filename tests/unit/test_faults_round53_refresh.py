@@ -26,37 +26,34 @@ recomputes. Each test failed before its fix:
 
 from __future__ import annotations
 
-import io
 import logging
-import zipfile
 
-import pandas as pd
 import pytest
 from _fetch_helpers import store_in_tmp
-from test_faults_round50_refresh import _TS, _release, _statements
+from _oews_files import SOC, bls_workbook
+from _release_files import (
+    TASK_STATEMENTS,
+    ZIP_ROUTE,
+    onet_release,
+    release_zip,
+    served_release,
+    task_statements,
+    write_release_folder,
+    write_release_zip,
+)
 
 from exposure import fetch as F
 from exposure.errors import ChecksumMismatchError, DataFormatError, DownloadError
 from exposure.oews import load_oews
 from exposure.onet import load_onet, read_job_zones, read_tasks
 
-_ZIP_ROUTE = "/onet/dl_files/database/db_31_0_text.zip"
 _JZ = "onet/31.0/Job Zones.txt"
-
-
-def _zip_bytes(files, top: str = "db_31_0_text") -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for base, body in files.items():
-            zf.writestr(f"{top}/{base}.txt", body)
-    return buf.getvalue()
 
 
 @pytest.fixture()
 def online(tmp_path, monkeypatch, server):
     """No mirror; onetcenter.org is the local server, serving the whole release."""
-    server.routes[_ZIP_ROUTE] = (200, {"Content-Type": "application/zip"}, _zip_bytes(_release()))
-    return store_in_tmp(tmp_path, monkeypatch, (("https://www.onetcenter.org", server.url + "/onet"),))
+    return served_release(tmp_path, monkeypatch, server, onet_release())
 
 
 @pytest.fixture()
@@ -65,42 +62,35 @@ def offline(tmp_path, monkeypatch):
     return store_in_tmp(tmp_path, monkeypatch, retries=0)
 
 
-def _files(folder, files):
-    folder.mkdir(parents=True, exist_ok=True)
-    for base, body in files.items():
-        (folder / f"{base}.txt").write_bytes(body)
-    return folder
-
-
 # ------------------------------------------------------------ 1. unzipped one level deeper
 
 
 @pytest.mark.network
 def test_release_unzipped_one_level_deeper_is_read(online, server):
     outer = online.cache / "db_31_0_text"
-    inner = _files(outer / "db_31_0_text", _release())
+    inner = write_release_folder(outer, onet_release())
     (outer / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")  # a file manager's litter beside it
     db = load_onet("31.0", store=online)
     assert len(db.tasks) == 2
-    assert server.hits.get(_ZIP_ROUTE, 0) == 0  # the user's copy, not a download
+    assert server.hits.get(ZIP_ROUTE, 0) == 0  # the user's copy, not a download
     assert len(online.lock.entries()) == 8
     # a second run checks the pins against that copy: a changed file is not ignored
-    (inner / "Task Statements.txt").write_bytes(_statements(first="Direct the finances."))
+    (inner / "Task Statements.txt").write_bytes(task_statements(first="Direct the finances."))
     with pytest.raises(ChecksumMismatchError) as info:
         load_onet("31.0", store=online)
     assert str(inner / "Task Statements.txt") in str(info.value)
 
 
 def test_release_unzipped_one_level_deeper_is_read_offline(offline):
-    _files(offline.cache / "db_31_0_text" / "db_31_0_text", _release())
+    write_release_folder(offline.cache / "db_31_0_text", onet_release())
     assert len(load_onet("31.0", store=offline).tasks) == 2
 
 
 def test_inner_folder_beside_other_files_is_named(offline):
-    outer = _files(offline.cache / "db_31_0_text", {"Read Me": b"notes\r\n"})
-    _files(outer / "db_31_0_text", _release())
+    outer = write_release_folder(offline.cache, {"Read Me": b"notes\r\n"})
+    write_release_folder(outer, onet_release())
     with pytest.raises(DownloadError) as info:
-        F.fetch_table(_TS, read_tasks, store=offline)
+        F.fetch_table(TASK_STATEMENTS, read_tasks, store=offline)
     message = str(info.value)
     assert "one level deeper" in message and str(outer / "db_31_0_text") in message, message
     assert "left out when copying" not in message
@@ -110,7 +100,7 @@ def test_inner_folder_beside_other_files_is_named(offline):
 
 
 def _cut_zip() -> bytes:
-    whole = _zip_bytes({k: v * 40 for k, v in _release().items()})
+    whole = release_zip({k: v * 40 for k, v in onet_release().items()})
     return whole[: len(whole) // 2]
 
 
@@ -125,10 +115,10 @@ def test_damaged_zip_of_a_new_release_is_refused_not_passed_over(online, server,
     archive = online.cache / "db_31_0_text.zip"
     archive.write_bytes(body)
     with pytest.raises(DownloadError) as info:
-        F.fetch_table(_TS, read_tasks, store=online)
+        F.fetch_table(TASK_STATEMENTS, read_tasks, store=online)
     message = str(info.value)
     assert str(archive) in message and said in message, message
-    assert server.hits.get(_ZIP_ROUTE, 0) == 0  # not downloaded in its place
+    assert server.hits.get(ZIP_ROUTE, 0) == 0  # not downloaded in its place
     assert archive.read_bytes() == body  # the user's file is kept
     assert not online.lock_path.exists()
 
@@ -153,7 +143,7 @@ def test_damaged_zip_of_a_pinned_file_is_said_and_the_file_downloaded(online, se
     (online.cache / ".archives" / "db_31_0_text.zip").unlink()
     with caplog.at_level(logging.WARNING, logger="exposure.fetch"):
         path = F.fetch(_JZ, store=online)
-    assert path.read_bytes() == _release()["Job Zones"]  # verified against the pin
+    assert path.read_bytes() == onet_release()["Job Zones"]  # verified against the pin
     said = [r.getMessage() for r in caplog.records if str(archive) in r.getMessage()]
     assert said and "cut short" in said[0], [r.getMessage() for r in caplog.records]
 
@@ -162,9 +152,10 @@ def test_damaged_zip_of_a_pinned_file_is_said_and_the_file_downloaded(online, se
 
 
 def test_file_saved_twice_by_the_browser_is_named_as_such(offline):
-    files = dict(_release())
-    folder = _files(offline.cache / "db_31_0_text", {k: v for k, v in files.items() if k != "Job Zones"})
-    (folder / "Job Zones (1).txt").write_bytes(files["Job Zones"])
+    files = onet_release()
+    job_zones = files.pop("Job Zones")
+    folder = write_release_folder(offline.cache, files)
+    (folder / "Job Zones (1).txt").write_bytes(job_zones)
     with pytest.raises(DownloadError) as info:
         F.fetch_table(_JZ, read_job_zones, store=offline)
     message = str(info.value)
@@ -174,32 +165,28 @@ def test_file_saved_twice_by_the_browser_is_named_as_such(offline):
 
 @pytest.mark.network
 def test_zip_saved_twice_is_said_when_the_release_is_downloaded(online, server, caplog):
-    online.cache.mkdir(parents=True)
-    renamed = online.cache / "db_31_0_text (1).zip"
-    renamed.write_bytes(_zip_bytes(_release()))
+    renamed = write_release_zip(online.cache, onet_release(), name="db_31_0_text (1).zip")
     with caplog.at_level(logging.WARNING, logger="exposure.fetch"):
         F.fetch_table(_JZ, read_job_zones, store=online)
-        F.fetch_table(_TS, read_tasks, store=online)
+        F.fetch_table(TASK_STATEMENTS, read_tasks, store=online)
     said = [r.getMessage() for r in caplog.records if str(renamed) in r.getMessage()]
     assert len(said) == 1, said  # once for the release
     assert "name your copy db_31_0_text.zip" in said[0]
 
 
 def test_zip_saved_twice_is_named_by_a_failed_download(offline):
-    offline.cache.mkdir(parents=True)
-    renamed = offline.cache / "db_31_0_text (1).zip"
-    renamed.write_bytes(_zip_bytes(_release()))
+    renamed = write_release_zip(offline.cache, onet_release(), name="db_31_0_text (1).zip")
     with pytest.raises(DownloadError) as info:
         F.fetch_table(_JZ, read_job_zones, store=offline)
     assert str(renamed) in str(info.value) and "db_31_0_text.zip to read it" in str(info.value)
 
 
 def test_later_download_beside_the_folder_read_is_said(offline, caplog):
-    folder = _files(offline.cache / "db_31_0_text", _release())
-    later = offline.cache / "db_31_0_text (1).zip"
-    later.write_bytes(_zip_bytes({**_release(), "Task Statements": _statements(first="Direct the finances.")}))
+    folder = write_release_folder(offline.cache, onet_release())
+    later = write_release_zip(offline.cache, onet_release(first="Direct the finances."),
+                              name="db_31_0_text (1).zip")
     with caplog.at_level(logging.WARNING, logger="exposure.fetch"):
-        table = F.fetch_table(_TS, read_tasks, store=offline)
+        table = F.fetch_table(TASK_STATEMENTS, read_tasks, store=offline)
     assert table["task"].iloc[0].startswith("Direct or")  # the folder, as before
     said = [r.getMessage() for r in caplog.records if str(later) in r.getMessage()]
     assert said and str(folder / "Task Statements.txt") in said[0], said
@@ -207,31 +194,9 @@ def test_later_download_beside_the_folder_read_is_said(offline, caplog):
 
 # ------------------------------------------------------------ 4. OEWS: pins of a refused table
 
-_BLS_COLUMNS = ["AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
-                "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "PCT_TOTAL",
-                "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10", "H_PCT25", "H_MEDIAN",
-                "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
-                "ANNUAL", "HOURLY"]
-_SOC = [("11-0000", "Management Occupations", "major"), ("11-1011", "Chief Executives", "detailed"),
-        ("15-0000", "Computer and Mathematical Occupations", "major"),
-        ("15-1252", "Software Developers", "detailed")]
-
-
 def _bls_workbook(industries, i_group: str, own_code: int) -> bytes:
-    """A made-up BLS OEWS workbook: BLS's columns, numbers as numbers, a second sheet."""
-    rows = []
-    for k, (naics, title) in enumerate(industries):
-        emp = {"11": 2000 + 10 * k, "15": 9000 + 10 * k}  # one detailed occupation per group
-        for code, occ_title, group in [("00-0000", "All Occupations", "total"), *_SOC]:
-            n = sum(emp.values()) if group == "total" else emp[code[:2]]
-            rows.append(["99", "U.S.", 1, "US", naics, title, i_group, own_code, code, occ_title, group,
-                         n, 1.2, None, None, 50.5, 105040, 0.8, 20.1, 28.3, 45.2, 64.0, "#", 41810,
-                         58860, 94020, 133120, "#", None, None])
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        pd.DataFrame(rows, columns=_BLS_COLUMNS).to_excel(xl, sheet_name=i_group[:20], index=False)
-        pd.DataFrame({"Field": _BLS_COLUMNS}).to_excel(xl, sheet_name="Field Descriptions", index=False)
-    return buf.getvalue()
+    """A made-up BLS OEWS workbook of major groups 11 and 15 (:func:`_oews_files.bls_workbook`)."""
+    return bls_workbook(industries, i_group, own_code, occupations=SOC[:4])
 
 
 def test_oews_table_refused_across_its_files_pins_nothing(offline):

@@ -38,19 +38,17 @@ Faults found and fixed:
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
+from _fetch_helpers import store_in_tmp
+from _release_files import onet_release, served_release, write_release_folder
 from test_faults_cli import cli, one_error_line
-from test_faults_round20_onet_rollup import _write_release
-from tests.integration.test_publishers import onet_31_files
-from tests.unit._http import serve
 
 from exposure import releases
 from exposure.errors import DataFormatError, ExposureError
-from exposure.fetch import DataStore, StagedPins, fetch
+from exposure.fetch import StagedPins, fetch
 from exposure.onet import load_onet, onet_file_names
 from exposure.releases import Lock, layout_source, releases_frame
 from exposure.sources import SOURCES
@@ -60,14 +58,23 @@ ONET = "https://www.onetcenter.org/dl_files/database/db_{}_text.zip"
 BLS = "https://www.bls.gov/oes/special-requests/oesm{}nat.zip"
 
 
-def _lock(tmp_path, *lines: str) -> Lock:
-    path = tmp_path / "exposure.lock"
+def _lock(folder, *lines: str) -> Lock:
+    """The lock file ``exposure.lock`` of ``folder`` (made if need be) holding ``lines``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "exposure.lock"
     path.write_text(HEADER + "".join(line + "\n" for line in lines), "utf-8")
     return Lock(path)
 
 
 def _line(name: str, url: str, member: str, data: bytes = b"abc") -> str:
     return f"{name}\t{len(data)}\t{hashlib.sha256(data).hexdigest()}\t{url}\t{member}"
+
+
+def _abc(tmp_path) -> Path:
+    """The file ``x.txt`` of ``tmp_path`` holding ``abc``: what the tests pin."""
+    data = tmp_path / "x.txt"
+    data.write_bytes(b"abc")
+    return data
 
 
 # ------------------------------------------------------------ 1. an O*NET release given as a number
@@ -88,8 +95,9 @@ def test_a_float_release_says_why_quotes_matter():
         "quotes (a number loses the zeros of a release: 30.10 and 30.1 are one float)")
 
 
-def test_load_onet_of_a_float_is_refused(tmp_path):
-    store, _ = _write_release(tmp_path, "31.0")
+def test_load_onet_of_a_float_is_refused(tmp_path, monkeypatch):
+    store = store_in_tmp(tmp_path, monkeypatch)
+    write_release_folder(store.cache, onet_release())
     assert load_onet("31.0", store=store).release == "31.0"  # as text: loaded
     with pytest.raises(DataFormatError, match=r"O\*NET release float 31\.0 .*give it as text \(str\)"):
         load_onet(31.0, store=store)
@@ -161,8 +169,7 @@ def test_lock_lines_of_their_own_release_are_read(tmp_path):
 
 
 def test_pin_refuses_a_source_of_another_release(tmp_path):
-    data = tmp_path / "x.txt"
-    data.write_bytes(b"abc")
+    data = _abc(tmp_path)
     lock = Lock(tmp_path / "exposure.lock")
     src = layout_source("onet/31.1/Job Zones.txt")
     copied = src.__class__(**{**src.__dict__, "url": ONET.format("31_0"), "archive_url": ONET.format("31_0"),
@@ -173,38 +180,19 @@ def test_pin_refuses_a_source_of_another_release(tmp_path):
     assert not lock.path.exists()
 
 
-def _zip(release: str, files: dict) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for base, data in files.items():
-            zf.writestr(f"db_{release}_text/{base}.txt", data)
-    return buf.getvalue()
-
-
-def _served_store(tmp_path, server) -> DataStore:
-    return DataStore(cache=tmp_path / "cache", home=tmp_path / "home",
-                     url_map=(("https://www.onetcenter.org", server.url),))
-
-
-def test_release_pinned_with_the_lines_of_another_release_is_not_loaded(tmp_path):
-    files = onet_31_files()
-    (tmp_path / "home").mkdir()
-    copied = [_line(f"onet/31.1/{base}.txt", ONET.format("31_0"), f"db_31_0_text/{base}.txt", data)
-              for base, data in files.items()]
-    (tmp_path / "home" / "exposure.lock").write_text(HEADER + "".join(f"{c}\n" for c in copied), "utf-8")
-    with serve() as server:
-        server.routes["/dl_files/database/db_31_0_text.zip"] = (200, {"Content-Type": "application/zip"},
-                                                                _zip("31_0", files))
-        with pytest.raises(DataFormatError, match=r"exposure\.lock, row 2, column 'url': .* of onet/31\.1/"):
-            load_onet("31.1", store=_served_store(tmp_path, server))  # loaded 31.0's files before
-        assert server.hits == {}
+def test_release_pinned_with_the_lines_of_another_release_is_not_loaded(tmp_path, monkeypatch, server):
+    files = onet_release()
+    store = served_release(tmp_path, monkeypatch, server, files)
+    _lock(store.home, *[_line(f"onet/31.1/{base}.txt", ONET.format("31_0"), f"db_31_0_text/{base}.txt", data)
+                        for base, data in files.items()])
+    with pytest.raises(DataFormatError, match=r"exposure\.lock, row 2, column 'url': .* of onet/31\.1/"):
+        load_onet("31.1", store=store)  # loaded 31.0's files before
+    assert server.hits == {}
 
 
 def test_sources_releases_names_the_copied_line(tmp_path, monkeypatch, capsys):
     home = tmp_path / "home"
-    home.mkdir()
-    (home / "exposure.lock").write_text(
-        HEADER + _line("onet/31.1/Job Zones.txt", ONET.format("31_0"), "db_31_0_text/Job Zones.txt") + "\n")
+    _lock(home, _line("onet/31.1/Job Zones.txt", ONET.format("31_0"), "db_31_0_text/Job Zones.txt"))
     monkeypatch.setenv("EXPOSURE_HOME", str(home))
     code, _, err = cli(capsys, "sources", "--releases")
     assert code == 2
@@ -229,22 +217,18 @@ def test_lock_url_or_member_with_spaces_around_is_refused_on_its_row(tmp_path, u
     assert message.endswith("of onet/31.0/Job Zones.txt has surrounding spaces: remove them")
 
 
-def test_download_of_a_padded_member_names_the_lock_line(tmp_path):
-    files = onet_31_files()
-    (tmp_path / "home").mkdir()
-    (tmp_path / "home" / "exposure.lock").write_text(HEADER + _line(
-        "onet/31.0/Job Zones.txt", ONET.format("31_0"), "db_31_0_text/Job Zones.txt ", files["Job Zones"]) + "\n")
-    with serve() as server:
-        server.routes["/dl_files/database/db_31_0_text.zip"] = (200, {"Content-Type": "application/zip"},
-                                                                _zip("31_0", files))
-        # was: DownloadError ... has no member 'db_31_0_text/Job Zones.txt ' ... (the publisher dropped or renamed it?)
-        with pytest.raises(DataFormatError, match=r"exposure\.lock, row 2, column 'member': .*surrounding spaces"):
-            fetch("onet/31.0/Job Zones.txt", store=_served_store(tmp_path, server))
+def test_download_of_a_padded_member_names_the_lock_line(tmp_path, monkeypatch, server):
+    files = onet_release()
+    store = served_release(tmp_path, monkeypatch, server, files)
+    _lock(store.home, _line("onet/31.0/Job Zones.txt", ONET.format("31_0"), "db_31_0_text/Job Zones.txt ",
+                            files["Job Zones"]))
+    # was: DownloadError ... has no member 'db_31_0_text/Job Zones.txt ' ... (the publisher dropped or renamed it?)
+    with pytest.raises(DataFormatError, match=r"exposure\.lock, row 2, column 'member': .*surrounding spaces"):
+        fetch("onet/31.0/Job Zones.txt", store=store)
 
 
 def test_pin_refuses_a_padded_url(tmp_path):
-    data = tmp_path / "x.txt"
-    data.write_bytes(b"abc")
+    data = _abc(tmp_path)
     src = layout_source("onet/31.0/Job Zones.txt")
     padded = src.__class__(**{**src.__dict__, "url": src.url + " ", "archive_url": src.archive_url + " "})
     lock = Lock(tmp_path / "exposure.lock")
@@ -256,10 +240,8 @@ def test_pin_refuses_a_padded_url(tmp_path):
 # ------------------------------------------------------------ 4. the user's comments in the lock file
 
 def _annotated(tmp_path) -> Lock:
-    data = tmp_path / "x.txt"
-    data.write_bytes(b"abc")
     lock = Lock(tmp_path / "exposure.lock")
-    lock.pin(layout_source("onet/31.0/Job Zones.txt"), data)
+    lock.pin(layout_source("onet/31.0/Job Zones.txt"), _abc(tmp_path))
     text = lock.path.read_text("utf-8")
     text = text.replace("name\t", "# lock of the 2026 study\nname\t")
     text = text.replace("onet/31.0/Job Zones.txt\t", "# Job Zones checked against the publisher, A.B.\n"
@@ -298,8 +280,7 @@ def test_a_runs_commit_keeps_the_comments_a_user_wrote(tmp_path):
 
 
 def test_a_lock_without_comments_is_written_as_before(tmp_path):
-    data = tmp_path / "x.txt"
-    data.write_bytes(b"abc")
+    data = _abc(tmp_path)
     lock = Lock(tmp_path / "exposure.lock")
     lock.pin(layout_source("onet/31.0/Job Zones.txt"), data)
     lock.pin(layout_source("onet/31.0/DWA Reference.txt"), data)

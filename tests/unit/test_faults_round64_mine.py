@@ -54,6 +54,7 @@ import zipfile
 import pandas as pd
 import pytest
 from _frames import write_xlsx
+from _release_files import write_release_zip
 from test_faults_cli import cli, one_error_line
 from test_faults_round64_onet import JZ_ROWS, STRICT_SAID, _ods, _strict
 from tests.integration.test_publishers import onet_31_files
@@ -206,10 +207,7 @@ def test_a_soc_frame_indexed_by_its_code_is_said_to_be_so():
 def test_rollup_reads_a_release_of_the_data_directory_as_recompute_does(tmp_path, capsys, monkeypatch, weights,
                                                                         shared_data):
     data = tmp_path / "data"
-    data.mkdir()
-    with zipfile.ZipFile(data / "db_31_0_text.zip", "w") as archive:
-        for base, content in onet_31_files().items():
-            archive.writestr(f"db_31_0_text/{base}.txt", content)
+    write_release_zip(data, onet_31_files())
     scores = tmp_path / "s.csv"
     scores.write_text("onetsoc_code,task_id,task,alpha,beta,gamma\n"
                       "11-1011.00,8823,Direct or coordinate an organization's financial activities.,0.1,0.5,0.9\n")

@@ -47,9 +47,9 @@ Faults found and fixed:
 from __future__ import annotations
 
 import hashlib
-import zipfile
 
 import pytest
+from _release_files import write_release_zip
 from test_faults_cli import cli
 from tests.integration.test_publishers import onet_31_files
 
@@ -224,10 +224,7 @@ def test_recompute_with_the_zip_as_release_says_what_to_write(tmp_path, capsys):
 def test_what_the_hint_says_reads_the_users_zip(tmp_path):
     # the advice holds: the release written as asked is read from the zip in the data directory
     cache = tmp_path / "data"
-    cache.mkdir()
-    with zipfile.ZipFile(cache / "db_31_0_text.zip", "w") as z:
-        for base, data in onet_31_files().items():
-            z.writestr(f"db_31_0_text/{base}.txt", data)
+    write_release_zip(cache, onet_31_files())
     store = DataStore(cache=cache, home=tmp_path / "home", mirror=None)
     with pytest.raises(ExposureError, match="write '31.0', and put the zip"):
         load_onet(str(cache / "db_31_0_text.zip"), store=store)
