@@ -430,6 +430,35 @@ def long_name(path) -> str | None:
     return None
 
 
+def link_target(link) -> str:
+    """What the symbolic link ``link`` points to: as written, and where that leads when it is relative or a link (``"T (resolved: R)"``).
+
+    A relative target, or one that is itself a link, named only the next step: ``$EXPOSURE_HOME
+    h/x: h is a symbolic link to disk/.local, which does not exist`` where ``disk/.local``
+    was there, a link to the drive not mounted (and a relative target is read from the
+    link's folder, not the current directory). One rule for the data folders of
+    :mod:`exposure.fetch`, the output paths of this module and the inputs of
+    :mod:`exposure.reports.diff`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "a").symlink_to("/nonexistent-r80/usb")
+    >>> (d / "b").symlink_to("a")
+    >>> link_target(d / "a"), link_target(d / "b") == f"a (resolved: {os.path.realpath(d / 'b')})"
+    ('/nonexistent-r80/usb', True)
+    """
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return "?"
+    joined = os.path.join(os.path.dirname(os.path.abspath(link)), target)
+    if os.path.isabs(target) and not os.path.islink(joined):
+        return target
+    return f"{target} (resolved: {os.path.realpath(link)})"
+
+
 def broken_link(path, *, itself: bool = True) -> str | None:
     """Why the output ``path`` cannot be made: it is, or lies under, a broken symbolic link; None if not.
 
@@ -455,15 +484,15 @@ def broken_link(path, *, itself: bool = True) -> str | None:
             return None
         if os.path.islink(parent):
             where = "is" if parent == path else f"lies under {parent},"
-            target = os.readlink(parent)
             try:
                 os.stat(parent)
             except OSError as exc:
                 if exc.errno == errno_codes.ELOOP:  # os.path.exists is False for it too: "to nothing" before
-                    return (f"{where} a symbolic link that loops ({parent} -> {target}): point the link at a "
-                            "directory, remove it, or choose another output path")
-            return (f"{where} a symbolic link to {target}, which does not exist: create that directory, point "
-                    "the link at one, or choose another output path")
+                    return (f"{where} a symbolic link that loops ({parent} -> {os.readlink(parent)}): point the "
+                            "link at a directory, remove it, or choose another output path")
+            # a relative or chained link: where it ends, not only its next step (link_target)
+            return (f"{where} a symbolic link to {link_target(parent)}, which does not exist: create that "
+                    "directory, point the link at one, or choose another output path")
     return None
 
 
@@ -1083,10 +1112,16 @@ def _keep_mode(tmp: Path, path: Path) -> None:
 
 
 def _check_destination(path: Path) -> None:
-    """Refuse a destination that is a directory, or a file that is not a regular one."""
-    if path.is_dir():
+    """Refuse a destination that is a directory, or a file that is not a regular one.
+
+    Looked at with :mod:`os.path`, which never raises: ``Path.is_dir`` raised a bare
+    ``PermissionError`` (``locked/b.csv: Permission denied``) for a destination under a
+    folder that cannot be entered (``write_csv(frame, "locked/b.csv")``), before the write
+    named the folder (:func:`output_error`, :func:`closed_folder`).
+    """
+    if os.path.isdir(path):
         raise OutputError("is a directory; give a file name", path=path, errno=errno_codes.EISDIR)
-    if path.exists() and not path.is_file():  # never rename over a device, pipe or socket
+    if os.path.exists(path) and not os.path.isfile(path):  # never rename over a device, pipe or socket
         raise OutputError("exists and is not a regular file (a device, pipe or socket)",
                           path=path, errno=errno_codes.EEXIST)
 
@@ -1217,9 +1252,13 @@ def _written_path(path: Path) -> Path:
     (:func:`atomic_path`) and for a set (:func:`atomic_paths`, which replaced a link of a
     set by a regular file, the file it named keeping its old contents). A report name
     linked to an input of the same command is refused before any work
-    (:func:`exposure._outdir.check_report_files`, :func:`check_output_path`).
+    (:func:`exposure._outdir.check_report_files`, :func:`check_output_path`). Looked at
+    with :mod:`os.path`, which never raises: ``Path.is_symlink`` raised a bare
+    ``PermissionError`` for a path under a folder that cannot be entered
+    (``write_agreement_report(..., "locked/a.csv")``), before the write named the folder
+    (:func:`output_error`).
     """
-    if path.is_symlink() and path.is_file():
+    if os.path.islink(path) and os.path.isfile(path):
         return Path(os.path.realpath(path))
     return path
 
@@ -1508,7 +1547,7 @@ def _one_file_each(paths: list[Path]) -> list[Path]:
         real = _written_path(path)
         key = os.path.realpath(real)
         if key in seen:
-            how = " (a symbolic link)" if path.is_symlink() or seen[key].is_symlink() else ""
+            how = " (a symbolic link)" if os.path.islink(path) or os.path.islink(seen[key]) else ""
             raise OutputError(f"it is the file that {seen[key]} of the same set names{how}: that file would hold "
                               "only the one of the two written last; give each its own file",
                               path=error_path(path), errno=errno_codes.EEXIST)

@@ -90,9 +90,10 @@ from exposure._io import (
     signals_held,
     under_file,
     unexpanded_home,
+    unwritable_folder,
 )
 from exposure._tables import COMPRESSED
-from exposure.errors import DataFormatError, ExposureError
+from exposure.errors import DataFormatError, ExposureError, OutputError
 
 __all__ = [
     "foreign_entry",
@@ -108,6 +109,7 @@ __all__ = [
     "refuse_file_named_dir",
     "refuse_protected",
     "refuse_spaces",
+    "refuse_unreachable_file",
     "replace_directory",
     "previous_files_note",
     "files_snapshot",
@@ -338,7 +340,7 @@ def raise_received() -> None:
     raise Terminated(f"terminated by signal {signum}", signum)
 
 
-def check_files_dir(path, *, protect: Iterable = ()) -> Path:
+def check_files_dir(path, *, protect: Iterable = (), file=None) -> Path:
     """Make sure ``path`` is (or can become) a writable directory, before any work; return it.
 
     For a directory that a command writes files into (reports: ``exposure compare``,
@@ -361,7 +363,39 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     too: pathlib raised a bare ``OSError: [Errno 36] File name too long``; so are a
     ``path`` under a file (:func:`_refuse_under_file`: ``cannot write to the output
     directory: Not a directory`` before) and a relative ``path`` where the current
-    directory no longer exists (:func:`_refuse_lost_cwd`).
+    directory no longer exists (:func:`_refuse_lost_cwd`). A folder this user may enter but
+    not write (or a read-only file system) is said as :func:`exposure._io.unwritable_folder`
+    says it, naming the folder and what to do, as ``exposure score -o``, ``rollup -o``,
+    ``train --out`` and ``report --out-dir`` say it: ``exposure compare -o ro/c``,
+    ``outcomes -o``, ``validate --report-dir`` said ``ro/c: cannot write to the output
+    directory: Permission denied``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The report directory.
+    protect : iterable of (str, path, str), optional
+        As for :func:`refuse_protected`.
+    file : str or os.PathLike, optional
+        The one file the user named in ``path`` (``exposure evaluate --out ro/a.csv``): a
+        folder that cannot be written is said of it, in the words of
+        :func:`exposure._io.check_output_path` (:class:`~exposure.errors.OutputError`:
+        ``ro/a.csv: cannot write: Permission denied: the folder ro is not writable ...; ask
+        its owner for access, or write the file elsewhere``). None: of ``path`` (``output
+        path ro/c: Permission denied: the folder ro is not writable (no w permission for
+        this user), so nothing can be written in it; ask its owner for access, or choose
+        another output directory``).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    OutputPathError, exposure.errors.OutputError, exposure.errors.DataFormatError
+        As above; ``output exists and is not a directory``; ``cannot write to the output
+        directory: <reason>`` for a failure of another kind (a full disk).
 
     Examples
     --------
@@ -390,7 +424,15 @@ def check_files_dir(path, *, protect: Iterable = ()) -> Path:
     try:
         _probe(out, keep=False)
     except OSError as exc:
-        raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
+        # "ro: cannot write to the output directory: Permission denied", naming no folder, no advice
+        reason = (unwritable_folder(file) if file is not None else
+                  unwritable_folder(out / "_", advice="choose another output directory"))
+        if reason is None:  # another reason (a full disk): the probe's words
+            raise DataFormatError(f"cannot write to the output directory: {exc.strerror}", path=out) from None
+        if file is not None:
+            code = errno.EROFS if reason.startswith("read-only file system") else errno.EACCES
+            raise OutputError(reason, path=file, errno=code) from None
+        raise OutputPathError(f"output path {error_path(path)}: {reason}") from None
     return out
 
 
@@ -437,7 +479,10 @@ def refuse_protected(path, protect: Iterable, *, file: bool = False, what: str =
     given = Path(os.path.abspath(path))
     real = real_path(Path(path).parent) / given.name if file else real_path(path)
     seen = [given, real]
-    if file and given.is_symlink() and given.is_file():  # written through (atomic_path)
+    # os.path's, which never raise: Path.is_symlink raised a bare PermissionError under a folder
+    # that cannot be entered (write_agreement_report(..., "locked/a.csv")), before the writer's
+    # checks named the folder (exposure._io.closed_folder)
+    if file and os.path.islink(given) and os.path.isfile(given):  # written through (atomic_path)
         seen.append(real_path(given))
     for held, folder, why in protect:
         try:
@@ -474,7 +519,12 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     file``). A relative ``path`` where the current directory no longer
     exists is refused first (:func:`_refuse_lost_cwd`), as every output check of this
     module refuses it: the first check of ``exposure validate --report-dir`` and ``exposure
-    diff --reports``, which then said ``error: No such file or directory``.
+    diff --reports``, which then said ``error: No such file or directory``. So is a
+    ``path`` on whose way lies a folder this user may not enter (:func:`_refuse_closed`, in
+    the words of :func:`check_files_dir`): ``exposure validate --report-dir locked/v.csv``
+    (``compare -o``, ``outcomes -o``, ``rollup -o``, ``report --out-dir``, ``diff
+    --reports``) said ``locked/v.csv: Permission denied`` (from ``Path.is_dir``), naming
+    neither the folder nor what to do.
 
     Parameters
     ----------
@@ -492,7 +542,9 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     OutputPathError
         ``-o/--output rollup.xlsx names the directory that gets ...; but 'rollup.xlsx' is
         named like a .xlsx file: give a directory``; ``output path rep: the current
-        directory no longer exists ...``.
+        directory no longer exists ...``; ``output path locked/v.csv: Permission denied:
+        the folder locked cannot be entered (no x permission for this user), so nothing can
+        be written in it; ask its owner for access, or choose another output directory``.
 
     Examples
     --------
@@ -504,9 +556,11 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     >>> refuse_file_named_dir("/nonexistent/figures.png/", "out_dir", "the figures")
     """
     _refuse_lost_cwd(path)  # validate --report-dir, diff --reports: "No such file or directory", naming nothing
+    # "locked/v.csv: Permission denied" (Path.is_dir), naming neither the folder nor what to do
+    _refuse_closed(path, "choose another output directory", directory=True)
     given = Path(path)
     suffix = given.suffix.lower()
-    if suffix not in FILE_SUFFIXES or given.is_dir() or os.fspath(path).endswith(("/", os.sep)):
+    if suffix not in FILE_SUFFIXES or os.path.isdir(given) or os.fspath(path).endswith(("/", os.sep)):
         return  # "figures.png/": a directory is meant, as the trailing separator says
     # an existing file: it is one, not merely named like one
     what = "an existing file, not a directory" if os.path.exists(given) else f"named like a {suffix} file"
@@ -743,7 +797,12 @@ def check_output_file(path) -> Path:
         has surrounding spaces or a line end and no file of that very name exists
         (``exposure train --out "m.npz\\r"``, a value read with its CRLF: the model was
         written as ``'m.npz\\r'``, beside ``m.npz``); its name is longer than its file
-        system allows (:func:`_refuse_long_name`).
+        system allows (:func:`refuse_unreachable_file`). A folder this user may enter but
+        not write is said as :func:`exposure._io.unwritable_folder` says it (``output path
+        ro/m.npz: Permission denied: the folder ro is not writable (no w permission for this
+        user), ...; ask its owner for access, or write the file elsewhere``; ``cannot write
+        ro/m.npz: Permission denied (ro)`` before), a read-only file system as such
+        (``output path ro/m.npz: read-only file system (ro)``).
 
     Examples
     --------
@@ -763,11 +822,8 @@ def check_output_file(path) -> Path:
     _refuse_unexpanded(path)
     if text is not None:  # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
         refuse_spaces(text, "output path", error=OutputPathError, file=True)
-    _refuse_lost_cwd(path)
-    _refuse_closed(path, "write the file elsewhere")
+    refuse_unreachable_file(path)  # before is_dir and the others, which raised a bare OSError
     path = Path(path)
-    # "File name too long" came when the file was written, after the whole run (or from is_dir)
-    _refuse_long_name(Path(os.path.abspath(path)), file=True)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
     _refuse_dangling(path, itself=False)  # named with the file, not its directory only
@@ -775,10 +831,54 @@ def check_output_file(path) -> Path:
     try:
         _probe(path.parent, keep=False)
     except OSError as exc:
+        # "cannot write ro/m.npz: Permission denied (ro)" said not what to do
+        reason = unwritable_folder(path)
+        if reason is not None:
+            raise OutputPathError(f"output path {error_path(path)}: {reason}") from exc
         raise OutputPathError(
             f"cannot write {path}: {exc.strerror or exc} ({path.parent})"
         ) from exc
     return path
+
+
+def refuse_unreachable_file(path) -> None:
+    """Refuse an output file that cannot be looked at: lost with the current directory, behind a closed folder, named too long.
+
+    The first checks of :func:`check_output_file`, and of ``exposure train --out``
+    (:func:`exposure.cli._evaluate.check_artifact_name`), which runs them before its own:
+    the checks that follow (``Path.is_dir`` and the others) said ``locked/m.npz: Permission
+    denied`` under a folder that cannot be entered, naming neither the folder nor what to
+    do, ``/abs/xxx...x.npz: File name too long``, and ``No such file or directory`` in a
+    removed current directory. One rule, in one place, for both.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file (need not exist).
+
+    Raises
+    ------
+    OutputPathError
+        ``path`` is relative and the current directory no longer exists
+        (:func:`_refuse_lost_cwd`); a folder on its way cannot be entered
+        (:func:`_refuse_closed`: ``output path locked/m.npz: Permission denied: the folder
+        locked cannot be entered (no x permission for this user), so nothing can be written
+        in it; ask its owner for access, or write the file elsewhere``); its name, or that of
+        a folder to be made for it, is longer than its file system allows
+        (:func:`exposure._io.long_name`).
+
+    Examples
+    --------
+    >>> refuse_unreachable_file("/nonexistent/m.npz")  # nothing in the way: the checks that follow say the rest
+    >>> refuse_unreachable_file("/tmp/" + "x" * 300 + ".npz")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: output file name 'xxx...x.npz' is 304 bytes long, and the file system of /tmp allows names of ... bytes; ...
+    """
+    _refuse_lost_cwd(path)
+    _refuse_closed(path, "write the file elsewhere")
+    # "File name too long" came when the file was written, after the whole run (or from is_dir)
+    _refuse_long_name(Path(os.path.abspath(path)), file=True)
 
 
 def _refuse_under_file(path) -> None:

@@ -12,11 +12,9 @@ from pathlib import Path
 from exposure._io import compressed_files
 from exposure._outdir import (
     OutputPathError,
-    _refuse_closed,
-    _refuse_long_name,
-    _refuse_lost_cwd,
     refuse_protected,
     refuse_spaces,
+    refuse_unreachable_file,
 )
 from exposure._tables import COMPRESSED, check_input_file, first_row_number
 from exposure.cli import COMMAND_HELP, add_location_options, checked_type
@@ -289,9 +287,7 @@ def check_artifact_name(out) -> None:
     # check_artifact_place) said "locked/m.npz: Permission denied" under a folder that cannot be
     # entered, naming neither the folder nor what to do, "/abs/xxx...x.npz: File name too long", and
     # "No such file or directory" in a removed current directory
-    _refuse_lost_cwd(out)
-    _refuse_closed(out, "write the file elsewhere")
-    _refuse_long_name(Path(os.path.abspath(out)), file=True)
+    refuse_unreachable_file(out)
     path = Path(out)
     # os.path's: Path.is_dir raised "locked/m.npz: Permission denied" under a folder that cannot be
     # entered, before check_train_output named the folder (exposure._io.closed_folder)

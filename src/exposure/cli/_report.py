@@ -12,17 +12,16 @@ from exposure._args import choice_hint
 from exposure._io import (
     check_output_path,
     closed_folder,
-    error_path,
     lost_cwd,
     under_file,
     unexpanded_home,
-    unwritable_folder,
 )
 from exposure._outdir import (
     OutputPathError,
     check_files_dir,
     files_snapshot,
     refuse_file_named_dir,
+    refuse_protected,
     written_note,
 )
 from exposure._tables import missing_note
@@ -41,7 +40,11 @@ from exposure.reports.categories import (
     sample_files,
     write_category_reports,
 )
-from exposure.reports.reproduction import REPRODUCTION_WRITES, write_reproduction_reports
+from exposure.reports.reproduction import (
+    REPORT_NAMES,
+    REPRODUCTION_WRITES,
+    write_reproduction_reports,
+)
 from exposure.reports.rubric import write_rubric_agreement
 from exposure.scoring import METHODS
 from exposure.scoring._train import check_fold_count
@@ -389,6 +392,48 @@ def check_report_outputs(out: Path, siblings, inputs, protect=(), *, given: bool
                             f"in .csv{why}")
     for path in siblings:
         check_output_path(path, *inputs)
+    refuse_linked_reports([out, *siblings], protect)  # a link to a file of the mirror: written through
+
+
+def refuse_linked_reports(paths, protect) -> None:
+    """Refuse a report file that is a symbolic link to a file of the mirror, the cache or the package.
+
+    The writer writes through a link to a file (:func:`exposure._io.atomic_path`): ``exposure
+    report rubric --out-dir r``, with ``r/rubric_agreement.csv`` a link to a file of the
+    mirror, replaced that file by the report after the whole run (exit 0), and so did
+    ``evaluate --out``, ``report agreement``, ``report categories`` and ``report
+    reproduction``; their report directory was checked (:func:`check_report_dir`), not the
+    files in it. In the words of :func:`exposure._outdir.refuse_protected`, as ``exposure
+    compare`` and ``outcomes`` refuse such a link
+    (:func:`exposure._outdir.check_report_files`).
+
+    Parameters
+    ----------
+    paths : iterable of path
+        The report files the command writes.
+    protect : iterable of (str, path, str)
+        The folders no output may go into (:func:`exposure.fetch.read_folders`).
+
+    Raises
+    ------
+    exposure._outdir.OutputPathError
+        ``refusing to write r/rubric_agreement.csv (a symbolic link to MIRROR/x.csv): it is
+        inside the mirror MIRROR, which the run reads; choose a directory outside it``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "m").mkdir(); _ = (d / "m" / "x.csv").write_text("keep")
+    >>> (d / "r.csv").symlink_to(d / "m" / "x.csv")
+    >>> refuse_linked_reports([d / "r.csv"], [("the mirror", d / "m", "which the run reads")])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exposure._outdir.OutputPathError: refusing to write .../r.csv (a symbolic link to .../m/x.csv): it is inside the mirror .../m, which the run reads; choose a directory outside it
+    """
+    protect = list(protect)
+    for path in paths:
+        refuse_protected(path, protect, file=True)
 
 
 def check_report_dir(folder, protect=(), *, report=None) -> None:
@@ -398,7 +443,9 @@ def check_report_dir(folder, protect=(), *, report=None) -> None:
     directory: Permission denied`` (the probe file could not be made), naming neither the
     permission nor what to do. Now in the words of :func:`exposure._io.unwritable_folder`
     (those of a folder that cannot be entered, :func:`exposure._io.closed_folder`); the
-    other refusals (the mirror, a file in the way) come first, as before.
+    other refusals (the mirror, a file in the way) come first, as before. The rule is
+    :func:`~exposure._outdir.check_files_dir`'s (``exposure compare -o``, ``outcomes -o``
+    and ``validate --report-dir`` say it so too); here, the report named.
 
     Parameters
     ----------
@@ -423,19 +470,7 @@ def check_report_dir(folder, protect=(), *, report=None) -> None:
     >>> import tempfile
     >>> check_report_dir(tempfile.mkdtemp() + "/rep")
     """
-    try:
-        check_files_dir(folder, protect=protect)
-    except DataFormatError:  # the probe's "cannot write to the output directory: Permission denied"
-        if report is not None:
-            reason = unwritable_folder(report)
-        else:
-            reason = unwritable_folder(Path(folder) / "_", advice="choose another output directory")
-        if reason is None:  # another reason (the probe's words, or the folder a file): as said
-            raise
-        code = errno.EROFS if reason.startswith("read-only file system") else errno.EACCES
-        if report is not None:
-            raise OutputError(reason, path=report, errno=code) from None
-        raise OutputPathError(f"output path {error_path(folder)}: {reason}") from None
+    check_files_dir(folder, protect=protect, file=report)
 
 
 def check_out_file(out) -> None:
@@ -583,7 +618,8 @@ def run_categories(args) -> int:
         validation = hand_checked.with_name("v2")
     if validation is not None:  # read after O*NET before
         read_validation_sample(validation)
-    report_paths(args.out_dir, samples, validation)  # a report path that is a directory: after O*NET
+    # a report path that is a directory: after O*NET; a link to a file of the mirror: written through
+    refuse_linked_reports(report_paths(args.out_dir, samples, validation), read_folders(args.mirror, args.data_dir))
     onet = load_onet(REPORT_ONET_RELEASE, mirror=args.mirror, data_dir=args.data_dir)
     onet_to_soc = load_onet_to_soc(mirror=args.mirror, data_dir=args.data_dir)
     tables = write_category_reports(samples, args.out_dir, onet=onet, validation=validation,
@@ -599,6 +635,7 @@ def run_rubric(args) -> int:
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
     check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
+    refuse_linked_reports([args.out_dir / "rubric_agreement.csv"], read_folders(args.mirror, args.data_dir))
     # read here (as load_task_labels reads them) so that the warning of labels O*NET does
     # not list names the labels file and its line
     path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
@@ -614,6 +651,9 @@ def run_reproduction(args) -> int:
     """Run ``exposure report reproduction``."""
     _refuse_file_named(args, REPRODUCTION_WRITES)
     check_report_dir(args.out_dir, read_folders(args.mirror, args.data_dir))  # ro: what to do
+    # a link to a file of the mirror: written through, after the whole run
+    refuse_linked_reports([args.out_dir / f"{name}.csv" for name in REPORT_NAMES],
+                          read_folders(args.mirror, args.data_dir))
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     tables = write_reproduction_reports(args.out_dir, mirror=args.mirror, data_dir=args.data_dir)
     _print_tables(tables, args.out_dir, before)

@@ -27,7 +27,13 @@ from pathlib import Path
 import pandas as pd
 
 from exposure import fetch as _fetch
-from exposure._outdir import OutputPathError, check_files_dir, refuse_file_named_dir, refuse_spaces
+from exposure._outdir import (
+    OutputPathError,
+    check_files_dir,
+    check_report_files,
+    refuse_file_named_dir,
+    refuse_spaces,
+)
 from exposure._tables import check_input_file
 from exposure.cli import COMMAND_HELP, add_location_options, with_record_line
 from exposure.crosswalks import CROSSWALK_FILES
@@ -285,7 +291,12 @@ def _check_report_dir(args) -> None:
     after the whole validation, naming ``report_dir``. The output of a recompute
     (``--report-dir data/processed``, where the docs use ``data/processed/reports``) is
     refused (:func:`exposure.reports.diff.refuse_recompute_output`): the two reports were
-    written among its tables.
+    written among its tables. A named pipe or device at one of the two names was found only
+    after the whole validation too (``v/validate_row_counts.csv: cannot write: exists and
+    is not a regular file``), and a symbolic link there to a file of the mirror was
+    written through: the validation replaced a file of the mirror it had just validated.
+    Both are refused by :func:`exposure._outdir.check_report_files`, as ``exposure
+    compare`` and ``outcomes`` refuse them.
     """
     refuse_spaces(args.report_dir, "--report-dir", error=OutputPathError)  # "reports\r": a new directory
     refuse_file_named_dir(args.report_dir, "--report-dir", " and ".join(_REPORT_FILES))
@@ -299,10 +310,8 @@ def _check_report_dir(args) -> None:
     out = check_files_dir(args.report_dir, protect=protect)
     # --report-dir data/processed (docs: data/processed/reports) wrote the two reports among the shipped tables
     refuse_recompute_output(out, "--report-dir", "the validation reports")
-    for name in _REPORT_FILES:
-        if (out / name).is_dir():
-            raise OutputPathError(f"{out / name}: is a directory, where --report-dir writes the file {name}: "
-                                  "move it away or give another --report-dir")
+    # a directory, a named pipe, a device, a link to a file of the mirror (written through)
+    check_report_files(out, _REPORT_FILES, "--report-dir", protect=protect)
 
 
 def _empty_tables(counts) -> list[tuple]:

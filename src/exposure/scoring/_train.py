@@ -41,9 +41,7 @@ from exposure._args import (
 from exposure._io import (
     atomic_paths,
     check_output_path,
-    error_path,
     pinnable_name,
-    unwritable_folder,
 )
 from exposure._measures import CORE_WEIGHT, LABELS, OTHER_WEIGHT
 from exposure._outdir import OutputPathError, check_output_file, refuse_spaces
@@ -1762,14 +1760,9 @@ def check_train_output(out=None) -> Path:
     # os.path's: pathlib's raised a bare OSError for a name too long (check_output_file names it)
     if os.path.exists(out) and not (os.path.isfile(out) or os.path.isdir(out)):
         check_output_path(out)  # a device, pipe or socket: refused before its directory is probed
-    try:
-        check_output_file(out)  # its directory can be written (the reason in the system's words)
-    except OutputPathError as exc:
-        # the probe failed: "cannot write ro/m.npz: Permission denied (ro)" said not what to do
-        reason = unwritable_folder(out) if isinstance(exc.__cause__, OSError) else None
-        if reason is None:
-            raise
-        raise OutputPathError(f"output path {error_path(out)}: {reason}") from None
+    # its directory can be written ("output path ro/m.npz: Permission denied: the folder ro
+    # is not writable ...", :func:`exposure._io.unwritable_folder`, said by check_output_file)
+    check_output_file(out)
     if pinnable_name(out.name) != out.name:  # (after the surrounding spaces) a registry line cannot hold it
         raise OutputError(f"the artifact is pinned in {REGISTRY_NAME} beside it by a line 'name sha256', "
                           "which cannot hold a name with a space or '#' (the registry written could not "
