@@ -130,6 +130,7 @@ from exposure._io import (
     atomic_paths,
     file_url_path,
     is_url,
+    link_target,
     lost_cwd,
     partial_stem,
     remove_stale_partials,
@@ -886,7 +887,9 @@ def resolve_mirror(mirror=None) -> Path | None:
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
         blocked = None if path.exists() else _blocked_dir(path)
-        if blocked is not None:  # a link to a disk not mounted, or a loop, was only "does not exist"
+        if path.is_file():  # a file of the mirror (its README, a data file) was "is not a directory" alone
+            what += f" (a file): {_mirror_of_file(path)}"
+        elif blocked is not None:  # a link to a disk not mounted, or a loop, was only "does not exist"
             where, why = blocked
             what += f": {'it' if where == path else where} is {why}"
         elif not path.exists() and _spaced(value):
@@ -900,6 +903,27 @@ def resolve_mirror(mirror=None) -> Path | None:
             what += f": {note}" if note else ""
         raise ExposureError(f"mirror directory {str(path)!r} (from {origin}) {what}")
     return path
+
+
+def _mirror_of_file(path: Path) -> str:
+    """What to give instead of the file ``path`` given as the mirror: the mirror it lies in when one of its folders holds :data:`MIRROR_MANIFEST`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "README.md").write_text("x")
+    >>> _mirror_of_file(d / "README.md")
+    'give the directory that holds each file at its registry name (`exposure sources` lists them)'
+    >>> _ = (d / "MANIFEST.tsv").write_text("x")
+    >>> _mirror_of_file(d / "README.md") == f"give the mirror it lies in, {d} (it holds MANIFEST.tsv)"
+    True
+    """
+    for folder in list(path.parents)[:_ABOVE_MAX + 1]:
+        with contextlib.suppress(OSError):
+            if (folder / MIRROR_MANIFEST).is_file():
+                return f"give the mirror it lies in, {folder} (it holds {MIRROR_MANIFEST})"
+    return "give the directory that holds each file at its registry name (`exposure sources` lists them)"
 
 
 def _spaced(value) -> bool:
@@ -1655,15 +1679,12 @@ def _blocked_dir(path: Path) -> tuple[Path, str] | None:
             mode = os.stat(part).st_mode
         except FileNotFoundError:
             if os.path.islink(part):
-                try:
-                    target = os.readlink(part)
-                except OSError:
-                    target = "?"
-                return part, f"a symbolic link to {target}, which does not exist"
+                return part, f"a symbolic link to {link_target(part)}, which does not exist"
             return None  # this part and the ones below it can be made
         except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                return part, "a loop of symbolic links"
+            if exc.errno == errno.ELOOP:  # the first part that loops is a link: where it points was unsaid
+                points = f" (it points to {os.readlink(part)})" if os.path.islink(part) else ""
+                return part, f"a loop of symbolic links{points}"
             return None  # no permission, a name too long: said by mkdir
         if not stat.S_ISDIR(mode):
             return part, "a file, not a directory"
@@ -2617,7 +2638,8 @@ def _attempt(session, url: str, tmp: Path, *, label: str, timeout, html_ok: bool
                     )
                 try:
                     if past is None:
-                        past = _past_declared(response, min(TAIL_WAIT, limits[1], deadline_at - time.monotonic()))
+                        wait = TAIL_WAIT_KEPT_OPEN if _kept_open(response) else TAIL_WAIT
+                        past = _past_declared(response, min(wait, limits[1], deadline_at - time.monotonic()))
                     left = _declared_left(response)
                     # until the look past the end is made, the last declared byte is not read: the end
                     # of the body closes the connection, and what came after it is lost
@@ -2725,6 +2747,29 @@ def _stalled(seconds: float, received: int | None, declared: str | None) -> str:
 #: Seconds a download no sha256 pins waits, at the end its Content-Length declares, for bytes
 #: the server sends after it (it is asked to close the connection there: it then waits no longer).
 TAIL_WAIT = 1.0
+
+#: :data:`TAIL_WAIT` of a server that answers it keeps the connection open (``Connection:
+#: keep-alive``), which ends the body at its Content-Length by its own word: bytes sent past it
+#: (a file that grew while it was sent) come with the body, not a second later.
+TAIL_WAIT_KEPT_OPEN = 0.05
+
+
+def _kept_open(response) -> bool:
+    """True when ``response`` says its server keeps the connection open after the body (``Connection: keep-alive``, no ``close``).
+
+    Such a server ignored the ``Connection: close`` asked for: :data:`TAIL_WAIT` (1 s) was
+    waited for its next byte after each file, some 40 s for a new O*NET release.
+
+    Examples
+    --------
+    >>> import requests
+    >>> r = requests.Response()
+    >>> r.headers["Connection"] = "Keep-Alive"
+    >>> _kept_open(r), _kept_open(requests.Response())
+    (True, False)
+    """
+    tokens = {token.strip().lower() for token in response.headers.get("Connection", "").split(",")}
+    return "keep-alive" in tokens and "close" not in tokens
 
 
 def _past_declared(response, wait: float) -> bytes | None:
@@ -2899,8 +2944,9 @@ def download(
     plain HTTP the request asks the server to close the connection after the body, and
     what arrives within :data:`TAIL_WAIT` seconds (1) of its declared end is looked at. A
     server that keeps the connection open all the same adds that wait to each such
-    download; one that closes it, a pinned download (judged by its digest) and an
-    ``https`` URL never wait.
+    download, unless it says so (``Connection: keep-alive``: then
+    :data:`TAIL_WAIT_KEPT_OPEN`, 0.05 s); one that closes it, a pinned download (judged by
+    its digest) and an ``https`` URL never wait.
 
     Parameters
     ----------
@@ -3571,6 +3617,12 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
         said.append(f"{mirror} looks like the directory {'/'.join(parents[:tail])} of a mirror: give "
                     f"its root {mirror.parents[tail - 1]}")
         whole = True
+    elif not told and (above := _mirror_above(mirror, rel)) is not None:
+        # `--mirror ../shared/data/onet` for a file outside onet/ (a crosswalk, a reference
+        # measure): "not found" and the pinned file to put there, in a folder of the mirror
+        said.append(f"{mirror} looks like the directory {mirror.relative_to(above).as_posix()} of a mirror: {above} "
+                    f"has {above / rel}; give its root {above}")
+        whole = True
     elif not said:
         top = _same_name(mirror, rel.name) if parents else None
         if top is not None:
@@ -3582,8 +3634,9 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
                         f"its root {below}")
             whole = True
     hint = "; " + "; ".join(said) if said else ""
-    if whole:  # the mirror's root to give: what to do is said
-        return f"{hint}; fix the mirror or unset it to download"
+    if whole:  # the mirror's root to give: it was "; fix the mirror or unset it to download"
+        return (f"{hint} as the mirror (--mirror, $EXPOSURE_MIRROR): the folder that holds each file at its "
+                f"registry name ({src.name}); or unset the mirror to download")
     if told:
         return hint
     if said:  # what the mirror holds instead, then the file that belongs at the place looked at
@@ -3593,6 +3646,35 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
 
 #: Entries of a directory looked at for a mirror below it (a home directory has fewer).
 _BELOW_MAX = 200
+
+
+#: Folders above a mirror given too deep that are looked at for its root (``onet/29.1`` is two).
+_ABOVE_MAX = 3
+
+
+def _mirror_above(directory: Path, rel: PurePosixPath) -> Path | None:
+    """The folder above ``directory`` (up to :data:`_ABOVE_MAX` levels) that holds ``rel`` (a mirror's file), else None.
+
+    A folder of a mirror given as the mirror (``--mirror ../shared/data/onet``) was told,
+    for a file outside that folder (a crosswalk, a reference measure), "not found in mirror"
+    and the pinned file to put there, not the mirror's root to give.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "onet" / "29.1").mkdir(parents=True)
+    >>> _ = (d / "soc.csv").write_text("x")
+    >>> _mirror_above(d / "onet" / "29.1", PurePosixPath("soc.csv")) == d, _mirror_above(d / "onet", PurePosixPath("b.txt"))
+    (True, None)
+    """
+    for folder in list(directory.parents)[:_ABOVE_MAX]:
+        if ".." in directory.relative_to(folder).parts:  # `--mirror ..`: no folder of the one above
+            continue
+        with contextlib.suppress(OSError):
+            if folder.joinpath(*rel.parts).is_file():
+                return folder
+    return None
 
 
 def _mirror_below(directory: Path, rel: PurePosixPath) -> Path | None:
@@ -5844,6 +5926,28 @@ def _listed(names: list[str], most: int = 5) -> str:
     return ", ".join(names[:most]) + more
 
 
+def _cache_remedy(exc: CacheWriteError) -> str:
+    """What to do about the cache that could not be written (``exc``), by the cause's errno.
+
+    A cache on a read-only file system (a read-only mount, a disk remounted read-only after
+    an error) was told to "free space or make the cache writable": neither is done in the
+    cache, and no space was missing.
+
+    Examples
+    --------
+    >>> _cache_remedy(CacheWriteError("x"))
+    'free space or make the cache writable'
+    """
+    code = getattr(exc.__cause__, "errno", None)
+    if code == errno.EROFS:
+        return f"remount its disk read-write, or give a cache directory on a writable one (--data-dir / ${ENV_DATA_DIR})"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"free space on its disk (or give another cache directory: --data-dir / ${ENV_DATA_DIR})"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"make the cache writable (or give another: --data-dir / ${ENV_DATA_DIR})"
+    return "free space or make the cache writable"
+
+
 def _say_stopped(exc: CacheWriteError, fetched: dict, errors: dict, left: list[str]) -> None:
     """Add to ``exc`` what :func:`fetch_many` fetched before it and what it did not fetch.
 
@@ -5856,7 +5960,7 @@ def _say_stopped(exc: CacheWriteError, fetched: dict, errors: dict, left: list[s
     if errors:
         done += f", {len(errors)} failed before it ({_listed(list(errors))})"
     note = (f"; stopped there: {done}, {len(left)} not fetched ({_listed(left)}), nothing partial "
-            "left: free space or make the cache writable, then fetch again")
+            f"left: {_cache_remedy(exc)}, then fetch again")
     if exc.args and isinstance(exc.args[0], str):
         exc.args = (exc.args[0] + note, *exc.args[1:])
 

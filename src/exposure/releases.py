@@ -64,7 +64,14 @@ from exposure._io import atomic_path, lost_cwd, unexpanded_home
 from exposure._outdir import _existing_parent, _odd_lock_file, _open_lock_file
 from exposure._tables import nul_error, utf16_without_bom, windows_1252_char
 from exposure.errors import DataFormatError, ExposureError, InputError, OutputError
-from exposure.sources import _BLS_ATTRIBUTION, _BLS_LICENCE, _ONET_ATTRIBUTION, SOURCES, Source
+from exposure.sources import (
+    _BLS_ATTRIBUTION,
+    _BLS_LICENCE,
+    _ONET_ATTRIBUTION,
+    SOURCES,
+    Source,
+    _size_refused,
+)
 
 __all__ = [
     "ONET_ARCHIVE",
@@ -981,8 +988,7 @@ class Lock:
             # a pin is a size and a sha256: anything else would fail later, far from here
             # (str.isdigit passed '³', which int() then refused with a ValueError)
             if not re.fullmatch(r"[0-9]+", str(row.get("size") or "")):
-                raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {row.get('size')!r}",
-                                      path=self.path, row=line, column="size")
+                raise DataFormatError(_size_refused(row.get("size")), path=self.path, row=line, column="size")
             if not _SHA256_HEX.fullmatch(str(row.get("sha256") or "")):
                 raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {row.get('sha256')!r}",
                                       path=self.path, row=line, column="sha256")

@@ -645,6 +645,26 @@ def _read_pins(text: str | None = None, *, path=None) -> list[tuple[str, int, st
     return [(name, size, sha) for _, name, size, sha in _registry_rows(text, path=path)]
 
 
+def _size_refused(size) -> str:
+    """Why the size field ``size`` of a registry or lock file line (not digits 0-9) is refused, and what to write when that can be told.
+
+    A size written with a thousands separator (``152,896``, ``152 896``, ``152.896``: copied
+    from a listing such as ``exposure sources``') was refused without the number to write.
+
+    Examples
+    --------
+    >>> _size_refused("152,896")
+    "size must be a whole number of bytes (digits 0-9), got '152,896': write it without separators, 152896"
+    >>> _size_refused("3 B")
+    "size must be a whole number of bytes (digits 0-9), got '3 B'"
+    """
+    said = f"size must be a whole number of bytes (digits 0-9), got {size!r}"
+    grouped = re.fullmatch(r"[0-9]{1,3}(?:([,. _'\u00a0\u202f])[0-9]{3})(?:\1[0-9]{3})*", str(size))
+    if grouped is not None:
+        said += f": write it without separators, {re.sub('[^0-9]', '', size)}"
+    return said
+
+
 def _registry_text(text: str | None, path) -> tuple[str, str]:
     """The registry's text (without a byte order mark) and the name its errors give."""
     where = _REGISTRY_FILE if path is None else str(path)
@@ -693,8 +713,7 @@ def _registry_rows(text: str | None = None, *, path=None) -> list[tuple[int, str
             raise DataFormatError("the name must be a path without surrounding spaces, control characters "
                                   f"or line breaks, got {name!r}", path=where, row=line, column="name")
         if not re.fullmatch(r"[0-9]+", size):
-            raise DataFormatError(f"size must be a whole number of bytes (digits 0-9), got {size!r}",
-                                  path=where, row=line, column="size")
+            raise DataFormatError(_size_refused(size), path=where, row=line, column="size")
         if sha256_digest(sha) is None:
             raise DataFormatError(f"sha256 must be 64 hexadecimal digits, got {sha!r}", path=where,
                                   row=line, column="sha256")

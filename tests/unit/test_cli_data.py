@@ -169,7 +169,9 @@ def test_mirror_that_is_a_file_and_sources_of_a_file(registry, tmp_path, capsys)
     assert main(["fetch", "--mirror", str(afile), "--data-dir", str(tmp_path / "c")]) == 2
     assert capsys.readouterr().err == (
         f"exposure fetch: error: mirror directory {str(afile)!r} (from --mirror/mirror=) is "
-        "not a directory\n")
+        # round 80: what to give instead of the file
+        "not a directory (a file): give the directory that holds each file at its registry name "
+        "(`exposure sources` lists them)\n")
     assert main(["sources", "--data-dir", str(afile)]) == 2
     captured = capsys.readouterr()
     assert "is not a directory" in captured.err and str(afile) in captured.err

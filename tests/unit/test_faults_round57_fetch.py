@@ -241,8 +241,10 @@ def test_the_folder_above_a_mirror_is_named_with_the_mirror_below(tmp_path):
         F.fetch(_source(LF), mirror=shared, data_dir=tmp_path / "cache")
     assert str(info.value) == (
         f"demo/a.txt: not found in mirror {shared} (expected {shared / 'demo/a.txt'}); {shared} looks like "
-        f"the directory above a mirror: {mirror} has {mirror / 'demo/a.txt'}; give its root {mirror}; "
-        "fix the mirror or unset it to download")
+        f"the directory above a mirror: {mirror} has {mirror / 'demo/a.txt'}; give its root {mirror} "
+        # round 80: which folder to give, and the name it must hold
+        "as the mirror (--mirror, $EXPOSURE_MIRROR): the folder that holds each file at its registry name "
+        "(demo/a.txt); or unset the mirror to download")
     # a folder that holds no such file below it is said as before
     with pytest.raises(F.DownloadError) as info:
         F.fetch(_source(LF, name="demo/b.txt"), mirror=shared, data_dir=tmp_path / "cache")

@@ -129,7 +129,7 @@ BLOCKS = {
                         "a symbolic link to {d}/usb/demo, which does not exist",
                         "mount or restore what it points to (a drive not mounted, or the folder moved?), or remove "
                         "the link and"),
-    "loop": (lambda p, d: p.symlink_to("demo"), "a loop of symbolic links",
+    "loop": (lambda p, d: p.symlink_to("demo"), "a loop of symbolic links (it points to demo)",  # round 80
              "point the link at the mirror's directory, or remove it and"),
 }
 

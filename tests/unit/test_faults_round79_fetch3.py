@@ -109,7 +109,9 @@ def test_a_home_that_is_a_loop_of_links_is_told_to_point_the_link_at_a_directory
     monkeypatch.setenv("EXPOSURE_HOME", str(home))
     assert main(["sources", "--releases"]) == 2
     assert capsys.readouterr().err == (
-        f"exposure sources: error: $EXPOSURE_HOME {home} is a loop of symbolic links: {HOME_SAID}; point the link at "
+        # round 80: where the loop's link points
+        f"exposure sources: error: $EXPOSURE_HOME {home} is a loop of symbolic links (it points to home): "
+        f"{HOME_SAID}; point the link at "
         "a directory, or set $EXPOSURE_HOME to a directory\n")
 
 
