@@ -2308,8 +2308,8 @@ def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
     return out, labelled, unlabelled, None
 
 
-def _check_codes(codes: pd.Series, by: str, where: str) -> None:
-    """Refuse a row without a code (missing or blank), or a code with spaces around it.
+def _check_codes(codes: pd.Series, by: str, where: str, rows: int | None = None) -> None:
+    """Refuse a row without a code (missing or blank), or a code with spaces around it (of the first ``rows``).
 
     A row without one was dropped from the roll-up without a word; ``'52 '`` was a code of
     its own beside ``'52'`` (one industry became two rows), where the pandas roll-ups
@@ -2321,6 +2321,8 @@ def _check_codes(codes: pd.Series, by: str, where: str) -> None:
     text = codes.astype("string")
     blank = (text.str.strip() == "").to_numpy(dtype=bool, na_value=False)
     missing = codes.isna().to_numpy(dtype=bool, na_value=True) | blank
+    if rows is not None:  # the rows before the first that the pandas roll-up refuses (_check_code_form)
+        missing[rows:] = False
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
         # codes as text: the rows of a blank code go with those of none (dropna kept them)
@@ -2333,6 +2335,8 @@ def _check_codes(codes: pd.Series, by: str, where: str) -> None:
                               f"roll-ups (drop the rows without one first: scored = {drop})",
                               path=where, row=pos + 1, column=by)
     padded = (text != text.str.strip()).to_numpy(dtype=bool, na_value=False)
+    if rows is not None:
+        padded[rows:] = False
     if padded.any():
         pos = int(np.flatnonzero(padded)[0])
         raise DataFormatError(f"{by} has spaces around it: {_plain(codes.iloc[pos])!r} would be a code of "
@@ -2410,10 +2414,15 @@ def _check_code_form(codes: pd.Series, by: str, key: str, where: str) -> None:
     first_bad = _CODE_FORMS.get(key)
     if first_bad is None:
         return
-    if isinstance(codes.dtype, pd.CategoricalDtype):  # its values (no code is missing: _check_codes)
-        codes = codes.astype(codes.dtype.categories.dtype)
-    bad = first_bad(codes.reset_index(drop=True))
-    if bad is not None:  # the column named once, as the pandas roll-ups' check_codes names it
+    values = codes
+    if isinstance(codes.dtype, pd.CategoricalDtype):  # its values (a missing one: None, of a column of objects)
+        values = codes.astype(object if codes.isna().any() else codes.dtype.categories.dtype)
+    bad = first_bad(values.reset_index(drop=True))
+    if bad is not None:
+        # a code missing, blank or padded there: said with the advice of the roll-ups
+        # (:func:`_check_codes`); else the pandas words, the column named once, as the
+        # pandas roll-ups' check_codes names it
+        _check_codes(codes, by, where, rows=bad[0] + 1)
         raise DataFormatError(bad[1], path=where, row=bad[0] + 1, column=by)
 
 
@@ -2583,10 +2592,11 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     where = "scored" if partition_info is None else f"scored.partitions[{number}]"
     _check_frame(part, where, "scored")  # None, a Series: an AttributeError naming no partition
     _require_columns(part, [by, *EXPOSURE_MEASURES, *flags, *([weight] if weight else [])], where)
+    # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names; its
+    # first bad row is the pandas roll-up's, whatever is wrong with it (True, 1.5, none)
+    _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
     _check_codes(part[by], by, where)
     codes = _code_text(part[by], by, where)
-    # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names
-    _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
     if "task_id" in part.columns:
         try:  # a task ID the pandas roll-up refuses (blank, 1.5, True, a date): said after every code
             task_id_numbers(part["task_id"], path=where)
@@ -2780,6 +2790,83 @@ _OCCUPATION_CODE_NAMES = ("onetsoccode", "onetsoc", "onetcode", "soccode", "soc"
 _INDUSTRY_CODE_NAMES = ("naics", "naicscode", "industrycode", "indcode", "ind", "industry")
 
 
+#: Nodes of Dask's expressions that hold a pandas frame of ``dd.from_pandas`` (:func:`_cells_as_given`).
+_FROM_PANDAS = ("FromPandas", "FromPandasDivisions")
+#: The node of Dask's expressions that turns the partitions of ``dd.from_delayed`` and
+#: ``dd.from_map`` into text (:func:`_cells_as_given`).
+_CONVERSION = "ArrowStringConversion"
+#: Nodes of Dask's expressions that move cells without reading them (:func:`_cells_as_given`).
+_CARRIERS = ("Projection", "RenameFrame", "ColumnsSetter", "Concat", "Repartition", "Partitions",
+             "ResetIndex", "ClearDivisions")
+#: Nodes of Dask's expressions whose first operand is the frame whose cells they pass on, the
+#: others read by Dask (a filter's condition, an ``assign``'s columns): the first is read as
+#: given, the others as Dask makes them (:func:`_cells_as_given`).
+_PASSERS = ("Filter", "Assign")
+
+
+def _mixed_objects(data) -> bool:
+    """Whether a column of the pandas frame (or Series) ``data`` holds Python objects that are not all text.
+
+    Such a column (bytes, True, 1.5, dates among the cells) is what Dask's
+    ``dataframe.convert-string`` turns into text; one of text alone (or missing) it keeps.
+    """
+    columns = data.items() if isinstance(data, pd.DataFrame) else [(None, data)] if isinstance(data, pd.Series) else []
+    return any(pd.api.types.is_object_dtype(values.dtype)
+               and pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty")
+               for _, values in columns)
+
+
+def _cells_as_given(scored: dd.DataFrame) -> dd.DataFrame:
+    """``scored`` with the pandas frames of its ``dd.from_pandas`` read as given, not turned into text.
+
+    Dask's ``dataframe.convert-string`` option (on by default) turns a column of Python
+    objects into text when the partitions are made: a task ID ``b'3'`` reached the roll-up
+    as ``'3'`` and was rolled up, where the pandas roll-up refuses bytes; ``True`` in a
+    measure was said ``'True'``, a date ``'2020-01-01'``. The nodes of the expression that
+    hold such a frame (a column of objects not all text: :func:`_mixed_objects`) are made
+    again with the conversion off, so that the partitions hold the cells as given, as the
+    pandas roll-up reads them; so are the partitions of ``dd.from_delayed`` and
+    ``dd.from_map`` (Dask's conversion of them, :data:`_CONVERSION`, is left out: bytes
+    ``b'3'`` of a delayed partition were the task ID ``'3'``). Only those reached through
+    nodes that move the cells without reading them (:data:`_CARRIERS`: a column selection,
+    ``rename``, ``dd.concat``, ``repartition``...) or the frame of a filter or an
+    ``assign`` (:data:`_PASSERS`). What the user's code reads is kept as Dask makes it: the
+    condition of a filter (``ddf[ddf["task_id"] == "3"]`` keeps a task ID ``3``, as the
+    text ``'3'``), an assigned column, a ``map_partitions``; so are frames of text alone
+    and files.
+    """
+    expr = getattr(scored, "expr", None)
+    if not callable(getattr(expr, "dependencies", None)):  # not an expression of dask.dataframe
+        return scored
+    given = _expr_as_given(expr, {})
+    return scored if given is expr else dd.dask_expr.new_collection(given)
+
+
+def _expr_as_given(node, done: dict):
+    """The expression ``node`` of :func:`_cells_as_given` (``done``: the nodes made, by name), or ``node`` itself."""
+    key = getattr(node, "_name", id(node))
+    if key in done:
+        return done[key]
+    kind, out = type(node).__name__, node
+    if kind == _CONVERSION:  # the partitions of dd.from_delayed, dd.from_map: as they were made
+        out = node.dependencies()[0]
+    elif kind in _FROM_PANDAS and "pyarrow_strings_enabled" in getattr(node, "_parameters", ()):
+        try:
+            if node.operand("pyarrow_strings_enabled") and _mixed_objects(node.operand("frame")._data):
+                out = node.substitute_parameters({"pyarrow_strings_enabled": False})
+        except AttributeError:  # a node of another dask-expr (no ``_data``): kept as it is
+            pass
+    elif kind in _CARRIERS or kind in _PASSERS:
+        operands = list(node.operands)
+        for i in range(len(operands)) if kind in _CARRIERS else [0]:
+            if callable(getattr(operands[i], "dependencies", None)):
+                operands[i] = _expr_as_given(operands[i], done)
+        if any(new is not old for new, old in zip(operands, node.operands, strict=True)):
+            out = type(node)(*operands)
+    done[key] = out
+    return out
+
+
 def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = (),
             tasks: bool = False) -> dd.DataFrame:
     """:func:`to_occupations` (``tasks``: a task key on more than one row is refused, by ``onetsoc_code``) or :func:`to_sectors`."""
@@ -2805,6 +2892,7 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
     check_probabilities(pd.DataFrame(columns=[c for c in _PROBAS if c in scored.columns]),
                         np.empty((0, len(EXPOSURE_MEASURES))), "scored")
     _refuse_cast_flags(scored, by, weight)
+    scored = _cells_as_given(scored)  # b'3', True: not turned into the text '3', 'True'
     meta = _sums_partition(scored._meta.iloc[:0], by, weight, flags)
     sums = scored.map_partitions(_sums_partition, by, weight, flags, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
@@ -3077,7 +3165,11 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         without a word); a ``task_id`` that is not an integer (a blank, ``1.5``, ``True``,
         a date, bytes), by the pandas roll-up's rule (:func:`exposure._tables.task_id_numbers`),
         in its words (``scored.partitions[1], row 1, column 'task_id': task ID 1.5 is not
-        an integer``: such IDs were rolled up without a word). By ``onetsoc_code`` (the
+        an integer``: such IDs were rolled up without a word). The cells of a column of
+        objects of ``dd.from_pandas`` are read as given, as the pandas roll-up reads them,
+        not as the text Dask's ``dataframe.convert-string`` makes of them
+        (:func:`_cells_as_given`: ``b'3'`` was the task ID ``'3'``, ``True`` was said
+        ``'True'``). By ``onetsoc_code`` (the
         default) of a frame with ``task_id``, a task on
         more than one row, of any partition, is refused as the pandas roll-up refuses it
         (it weighed twice in its occupation, without a word): ``scored.partitions[1], row
