@@ -23,6 +23,7 @@ lines with too many or too few fields are :class:`~exposure.errors.DataFormatErr
 from __future__ import annotations
 
 import codecs
+import collections
 import contextlib
 import csv
 import dataclasses
@@ -117,6 +118,9 @@ __all__ = [
     "UNNAMED_INDEX",
     "index_as_columns",
     "check_delimited_file",
+    "check_quoted_breaks",
+    "no_extension",
+    "WRITER_QUOTED",
     "check_input_file",
     "compressed_input",
     "compressed_output",
@@ -2236,6 +2240,76 @@ def _quoted_break_error(lines, sep: str, header: list, got: int, row: int, line:
         path=path, row=row - start + offset, line=opened, column=header[field])
 
 
+#: A cell as a program writing quoted delimited text quotes it (``"..."``, a quote inside
+#: written twice, something between the quotes): the rule of the O*NET readers
+#: (:func:`exposure.onet._unquoted`), of :func:`check_quoted_breaks` and of
+#: :func:`exposure.scoring._files._quoted_cells`.
+WRITER_QUOTED = r'"(?:[^"]|"")+"'
+#: Lines that one quoted cell of a one-column file is looked for over (:func:`check_quoted_breaks`).
+_QUOTED_CELL_LINES = 1000
+
+
+def check_quoted_breaks(path, column) -> None:
+    """Refuse a one-column tab-separated file in which a quoted cell holding a line break spans lines.
+
+    Excel's "Text (Tab delimited)" writes a cell holding a line break in quotes, and quotes
+    are text in a tab-separated file: the line break ends the row. A file of more columns
+    is refused by its short line (:func:`_quoted_break_error`); a file of one column has no
+    short line, and its cell was read as two rows or more (``'"Weld pipes'`` and ``'and
+    joints."'``), each scored as a task, without a word. A line opening a quote (a line
+    starting with ``"``, its quotes not paired) whose lines up to the one that pairs them
+    are one quoted cell, as such a writer writes it, is refused, naming its line (the row,
+    in a file of one column) and ``column``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+    >>> _ = p.write_text('task\\n"Weld pipes\\nand joints."\\nLay bricks.\\n')
+    >>> try:
+    ...     check_quoted_breaks(p, "task")
+    ... except DataFormatError as exc:
+    ...     print(exc.row, exc.column, exc.reason)
+    2 task a quoted cell holding a line break (as Excel's tab-delimited text writes it) spans lines 2 and 3, but quotes are text in a tab-separated file: each line was read as a row of its own; save it as .csv ('CSV UTF-8'), where quotes keep a cell's line breaks
+    """
+    path = Path(path)
+    with open(path, "rb") as fh:  # no line opening a quote (the usual case): one pass in C
+        prev, opens = b"", False
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            if b'\n"' in prev[-1:] + block or b'\r"' in prev[-1:] + block:
+                opens = True
+                break
+            prev = block
+    if not opens:
+        return
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+        lines = iter(fh)
+        next(lines, None)  # the header
+        ahead: collections.deque[str] = collections.deque()  # lines looked at, not yet passed
+        number = 1
+        while (line := ahead.popleft() if ahead else next(lines, None)) is not None:
+            number += 1
+            text = line.rstrip("\r\n")
+            if not text.startswith('"') or text.count('"') % 2 == 0:
+                continue
+            parts, quotes = [text], text.count('"')
+            while len(parts) <= _QUOTED_CELL_LINES and quotes % 2:
+                more = ahead.popleft() if ahead else next(lines, None)
+                if more is None:
+                    break
+                parts.append(more.rstrip("\r\n"))
+                quotes += parts[-1].count('"')
+            if len(parts) > 1 and quotes % 2 == 0 and re.fullmatch(WRITER_QUOTED, "\n".join(parts)):
+                last = number + len(parts) - 1
+                spans = f"{number} and {last}" if len(parts) == 2 else f"{number} to {last}"
+                raise DataFormatError(
+                    f"a quoted cell holding a line break (as Excel's tab-delimited text writes it) spans "
+                    f"lines {spans}, but quotes are text in a tab-separated file: each line was read as a row "
+                    f"of its own; {_QUOTED_BREAK[QUOTED_TAB]}", path=path, row=number, line=number,
+                    column=column)
+            ahead.extendleft(reversed(parts[1:]))  # no such cell: each line looked at again
+
+
 #: What a record ended by a carriage return alone says, in a file of line feeds.
 LONE_CR = ("a carriage return (\\r) alone ends this line, where the other lines end with a line "
            "feed: a line break inside a cell? remove it, or quote the cell")
@@ -3870,6 +3944,41 @@ def compressed_input(path, kinds: str) -> str | None:
     return f"{start}) and give {held} ({kinds})"
 
 
+def no_extension(path, what: str, kinds: str) -> str | None:
+    """What to say of a file named without an extension (``-o results``), or None.
+
+    The extension names the format to read or write: such a name was told ``unsupported
+    output file type '(none)'; use .csv, ...``, which reads as if a format had been given.
+    A name that is an extension alone (``.csv``) or starts with a dot (``.results``) is
+    left to the caller.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    what : {"input", "output"}
+    kinds : str
+        The extensions read or written, for the message (``".csv, .parquet ..."``).
+
+    Examples
+    --------
+    >>> no_extension("out/results", "output", ".csv, .parquet, .xlsx or .dta")
+    "the file name 'results' has no extension, which names the format to write: add one of .csv, .parquet, .xlsx or .dta (e.g. 'results.csv')"
+    >>> no_extension("tasks", "input", ".csv, .tsv or .parquet")
+    "the file name 'tasks' has no extension, which names the format to read: rename it with one of .csv, .tsv or .parquet (e.g. 'tasks.csv' for comma-separated text)"
+    >>> no_extension("scores.csv", "output", ".csv") is None, no_extension(".csv", "output", ".csv") is None
+    (True, True)
+    """
+    path = as_path(path)
+    name = path.name
+    if path.suffix or not name or name.startswith(".") or name.endswith("."):
+        return None
+    if what == "output":
+        return (f"the file name {name!r} has no extension, which names the format to write: add one of "
+                f"{kinds} (e.g. {name + '.csv'!r})")
+    return (f"the file name {name!r} has no extension, which names the format to read: rename it with one "
+            f"of {kinds} (e.g. {name + '.csv'!r} for comma-separated text)")
+
+
 def compressed_output(path, kinds: str) -> str | None:
     """What to say of an output named as a compressed file (``scores.csv.gz``), or None.
 
@@ -4061,8 +4170,9 @@ def table_kind(path, what: str = "input") -> str:
                    f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
             raise DataFormatError(f"the file name ends in a space or tab ({path.name!r}): {fix}",
                                   path=path)
-        raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}",
-                              path=path)
+        # "results": unsupported ... '(none)' (as if a format had been given)
+        raise DataFormatError(no_extension(path, what, listed)
+                              or f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}", path=path)
     return kinds[suffix]
 
 

@@ -95,17 +95,20 @@ from exposure._io import (
 from exposure._measures import EXPOSURE_MEASURES
 from exposure._tables import (
     INPUT_KINDS,
+    WRITER_QUOTED,
     binary_as_text,
     binary_signature,
     check_delimited_file,
     check_file,
     check_header,
     check_input_file,
+    check_quoted_breaks,
     compressed_input,
     compressed_output,
     first_row_number,
     index_as_columns,
     joined_header_note,
+    no_extension,
     nullable_dtype,
     parquet_shape,
     read_frame,
@@ -280,8 +283,9 @@ def file_kind(path, what: str = "input") -> str:
     compressed = (compressed_input if what == "input" else compressed_output)(path, kinds)
     if compressed is not None:
         raise DataFormatError(compressed, path=path)
-    raise DataFormatError(f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}",
-                          path=path)
+    # "-o results": unsupported ... '(none)' (as if a format had been given)
+    raise DataFormatError(no_extension(path, what, kinds)
+                          or f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}", path=path)
 
 
 def read_task_file(path) -> pd.DataFrame:
@@ -604,12 +608,17 @@ def _text_batches(path: Path, kind: str, header: list,
     pandas' rule: a blank line before data is refused by
     :func:`~exposure._tables.check_delimited_file` (``row 3: empty line``), blank lines at the end
     are skipped. Records whose cells are all empty (Excel's ``,,,`` rows) at the end of the
-    file are dropped too, as ``read_frame`` drops them; one in the middle is a row.
+    file are dropped too, as ``read_frame`` drops them; one in the middle is a row. A
+    tab-separated file of one column whose quoted cell spans lines (Excel's tab-delimited
+    text of a cell holding a line break) is refused (:func:`exposure._tables.check_quoted_breaks`):
+    each of its lines was a row, scored as a task.
     """
     keep = [i for i, name in enumerate(header) if str(name).strip()]
     if len(keep) < len(header):
         _check_unnamed(path, kind, header)
     single = len(header) == 1
+    if single and kind == "tsv":  # Excel's quoted cell over two lines: each line was a task
+        check_quoted_breaks(path, str(header[0]))
     chunks = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], header=0,
                          names=[f"c{i}" for i in range(len(header))],
                          usecols=[f"c{i}" for i in keep], index_col=False,
@@ -646,12 +655,23 @@ def _nested_dtype(arrow_type: pa.DataType):
     and gave the batches of one column different types (``1`` in one batch, ``4.0`` in the
     next). A file written by pandas from nullable columns already had these types.
 
+    Decimal columns (``decimal128(10, 0)``: a database's ``NUMERIC``) are Arrow columns of
+    their type, as :func:`exposure.dask.score_dataset` reads them: read as Python
+    ``Decimal`` objects, each batch's Arrow type was inferred from its values, so a
+    ``.parquet`` output held ``decimal128(8, 0)`` for ``decimal128(10, 0)`` (and
+    ``decimal128(6, 0)`` for ``decimal256(40, 0)``), and two batches of one column
+    differed (``decimal128(2, 0)`` and ``decimal128(8, 0)``), which stopped the stream:
+    the file was scored in memory as a whole, with a note saying the column's types
+    differ between batches, where the file has one.
+
     Examples
     --------
     >>> _nested_dtype(pa.int64()), _nested_dtype(pa.uint8()), _nested_dtype(pa.bool_()), _nested_dtype(pa.string())
     (Int64Dtype(), UInt8Dtype(), BooleanDtype, None)
+    >>> _nested_dtype(pa.decimal128(10, 0))
+    decimal128(10, 0)[pyarrow]
     """
-    if pa.types.is_nested(arrow_type):
+    if pa.types.is_nested(arrow_type) or pa.types.is_decimal(arrow_type):
         return pd.ArrowDtype(arrow_type)
     return nullable_dtype(arrow_type)
 
@@ -659,7 +679,7 @@ def _nested_dtype(arrow_type: pa.DataType):
 def _nullable_types(schema: pa.Schema) -> bool:
     """Whether a Parquet schema has a column that :func:`_nested_dtype` reads other than pandas."""
     return any(pa.types.is_nested(t) or pa.types.is_integer(t) or pa.types.is_boolean(t)
-               for t in schema.types)
+               or pa.types.is_decimal(t) for t in schema.types)
 
 
 def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
@@ -1503,19 +1523,75 @@ _LONG_TEXT_WORDS = 5
 _TEXT_NOTE_ROWS = 1000
 
 
+def _letter_texts(frame: pd.DataFrame, name) -> list[str]:
+    """The texts of the column ``name`` of ``frame`` when its cells are texts with letters (blank and missing aside); else ``[]``."""
+    cells = [v for v in frame[name].tolist() if not is_missing(v)]
+    texts = [v for v in cells if isinstance(v, str) and v.strip()]
+    if not texts or len(texts) != sum(not (isinstance(v, str) and not v.strip()) for v in cells):
+        return []  # numbers, dates, bytes: not texts (a blank cell is missing)
+    if 2 * sum(any(ch.isalpha() for ch in t) for t in texts) <= len(texts):
+        return []  # codes and numbers read as text (a CSV's cells)
+    return texts
+
+
 def _task_like(frame: pd.DataFrame, name) -> bool:
     """Whether the column ``name`` of ``frame`` may hold task texts (see :func:`_text_column_note`)."""
     words = re.findall(r"[^\W_]+", name.casefold()) if isinstance(name, str) else []
     if not words or "title" in column_key(name) or _score_named(name):
         return False  # titles (Job Title, even long ones) and scores are no task texts
-    cells = [v for v in frame[name].tolist() if not is_missing(v)]
-    texts = [v for v in cells if isinstance(v, str) and v.strip()]
-    if not texts or len(texts) != sum(not (isinstance(v, str) and not v.strip()) for v in cells):
-        return False  # numbers, dates, bytes: not texts (a blank cell is missing)
-    if 2 * sum(any(ch.isalpha() for ch in t) for t in texts) <= len(texts):
-        return False  # codes and numbers read as text (a CSV's cells)
+    texts = _letter_texts(frame, name)
+    if not texts:
+        return False
     return (bool(_TEXT_NAME_WORDS.intersection(words))
             or float(np.median([len(t.split()) for t in texts])) >= _LONG_TEXT_WORDS)
+
+
+#: A column name that is a cell of data: an O*NET-SOC or SOC code (a file without a
+#: header row, its first row read as the header), for :func:`_header_as_data`.
+_CODE_NAME = re.compile(r"[0-9]{2}-[0-9]{4}(?:\.[0-9]{2})?")
+
+
+def _header_as_data(frame: pd.DataFrame, whose: str = "the file's") -> str:
+    """``"; the column name 'Weld pipes.' reads as a task statement ..."`` when the header looks like a row of data; else ``""``.
+
+    A file of tasks without a header row (one task per line, or codes and texts) has its
+    first row read as the header: it was told ``missing text column 'task' (columns:
+    ['Weld pipes.'])``, no more, or offered the first task as the text column (``give
+    --text-column 'Lay bricks to build walls and chimneys.'``), which scored the rows
+    below it and left that task out without a word. A column name that is an O*NET-SOC or
+    SOC code, or a statement over a column of texts with letters (two words or more ending
+    with a full stop, or :data:`_LONG_TEXT_WORDS` words or more of which none is ``task``
+    or a word of :data:`_TEXT_NAME_WORDS`), reads as data; the first such name is said, with how to add the
+    header (and, for a statement, the option to give if it is the column's name after
+    all: a survey's question ``Describe your main task.``).
+
+    Examples
+    --------
+    >>> _header_as_data(pd.DataFrame({"Weld pipes.": ["Lay bricks.", "File records."]}))
+    "; the column name 'Weld pipes.' reads as a task statement: a file without a header row, its first row read as the header? Insert a first row naming the columns, 'task' over the task texts (the first task would not be scored otherwise); if 'Weld pipes.' is the column's name, give text_column='Weld pipes.'"
+    >>> _header_as_data(pd.DataFrame({"47-2021.00": ["43-9061.00"], "Lay bricks.": ["Weld."]}))[:96]
+    "; the column name '47-2021.00' is an O*NET-SOC or SOC code: a file without a header row, its fir"
+    >>> _header_as_data(pd.DataFrame({"Task Description": ["Weld pipes."]}))
+    ''
+    """
+    fix = ("a file without a header row, its first row read as the header? Insert a first row naming the "
+           "columns, 'task' over the task texts (the first task would not be scored otherwise)")
+    if whose != "the file's":  # a dataset's Parquet parts have no header row: their column names
+        fix = ("data whose first row was read as the header? Name the columns again, 'task' for the task "
+               "texts (the first task is not among the rows)")
+    for name in frame.columns:
+        if not isinstance(name, str):
+            continue
+        if _CODE_NAME.fullmatch(name.strip()):
+            return f"; the column name {name!r} is an O*NET-SOC or SOC code: {fix}"
+        words = re.findall(r"[^\W_]+", name.casefold())
+        sentence = (len(words) >= 2 and name.rstrip().endswith(".")) or (
+            len(words) >= _LONG_TEXT_WORDS and not _TEXT_NAME_WORDS.union({"task", "tasks"}).intersection(words))
+        if (sentence and frame.columns.tolist().count(name) == 1
+                and _letter_texts(frame.head(_TEXT_NOTE_ROWS), name)):
+            return (f"; the column name {name!r} reads as a task statement: {fix}; if {name!r} is the "
+                    f"column's name, give {argument_given('text_column', name)}")
+    return ""
 
 
 def _text_column_note(frame: pd.DataFrame, whose: str = "the file's") -> str:
@@ -1540,6 +1616,9 @@ def _text_column_note(frame: pd.DataFrame, whose: str = "the file's") -> str:
     >>> _text_column_note(pd.DataFrame({"id": ["1"], "Job Title": ["Welders, Cutters, Solderers, and Brazers"]}))
     ''
     """
+    data = _header_as_data(frame, whose)  # a file without a header: not its first task as the column
+    if data:
+        return data
     head = frame.head(_TEXT_NOTE_ROWS)
     names = [c for c in dict.fromkeys(head.columns)
              if list(head.columns).count(c) == 1 and _task_like(head, c)]
@@ -1590,12 +1669,6 @@ def aliased_column(name, aliases: dict):
     return aliases.get(name, name) if isinstance(name, str) else name
 
 
-#: A cell as a program writing quoted delimited text quotes it (``"..."``, a quote inside
-#: written twice, something between the quotes): the rule of the O*NET readers
-#: (:func:`exposure.onet._unquoted`).
-_WRITER_QUOTED = r'"(?:[^"]|"")+"'
-
-
 def _quoted_cells(frame: pd.DataFrame, columns, start: int) -> tuple[int, tuple | None]:
     """The cells of ``columns`` of a tab-separated file's rows quoted as a writer of quoted text quotes them.
 
@@ -1618,7 +1691,7 @@ def _quoted_cells(frame: pd.DataFrame, columns, start: int) -> tuple[int, tuple 
         if not opened.any():
             continue
         pos = np.flatnonzero(opened)
-        quoted = pos[[re.fullmatch(_WRITER_QUOTED, v) is not None for v in cells.iloc[pos].tolist()]]
+        quoted = pos[[re.fullmatch(WRITER_QUOTED, v) is not None for v in cells.iloc[pos].tolist()]]
         if len(quoted):
             count += len(quoted)
             if first is None or start + int(quoted[0]) < first[0]:
@@ -1827,6 +1900,13 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 raise DataFormatError(f"{width:,} columns do not fit in a Stata .dta file "
                                       f"({STATA_MAX_VARIABLES:,} variables at most); write .csv "
                                       "or .parquet", path=dst)
+            # decimals (Arrow columns of their type: _nested_dtype) said as cells, as before
+            decimals = [j for j, dtype in enumerate(kept.dtypes)
+                        if isinstance(dtype, pd.ArrowDtype) and pa.types.is_decimal(dtype.pyarrow_dtype)]
+            if decimals:
+                kept = kept.copy()
+                for j in decimals:
+                    kept.isetitem(j, kept.iloc[:, j].astype(object))
             check_stata(kept, dst)
     except DataFormatError:
         # the input's own problems came first (scoring refused them before any writing)

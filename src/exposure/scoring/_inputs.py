@@ -824,6 +824,8 @@ def task_id_integers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Se
             return task_id_numbers(ids, path=path, row_offset=row_offset)
         except DataFormatError as exc:  # its message wrote a cell of 1 MB out whole
             value = ids.iloc[exc.row - row_offset] if exc.row is not None else None
+            if exc.row is not None and (hint := task_id_hint(value)):  # a workbook's date, 8,823
+                raise DataFormatError(f"{exc.reason}{hint}", path=path, row=exc.row, column="task_id") from None
             if exc.row is None or len(repr(value)) <= len(cell_shown(value)):
                 raise
             what = "that fits in 64 bits" if exc.reason.endswith("64 bits") else ""
@@ -837,9 +839,70 @@ def task_id_integers(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Se
     if isinstance(value, np.generic) and value.dtype.kind not in "mM":
         value = value.item()  # (11504+0j), not np.complex128(11504+0j)
     # b'18565' (a binary column, a database driver's bytea): decoded, it is read (it was told no more)
-    hint = bytes_advice("task_id", ids, path=path) if isinstance(value, BINARY_TYPES) else ""
+    hint = bytes_advice("task_id", ids, path=path) if isinstance(value, BINARY_TYPES) else task_id_hint(value)
     raise DataFormatError(f"task ID {cell_shown(value)} is not an integer{hint}", path=path, row=pos + row_offset,
                           column="task_id")
+
+
+#: A date as text in a task ID cell: an ``.xlsx`` cell formatted as a date, read as text
+#: (``2001-01-05 00:00:00``), or such a cell saved as ISO text.
+_DATE_TEXT = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]00:00:00)?\s*")
+#: A task ID written with thousands separators (``8,823``: a number format's, saved as shown).
+_GROUPED_ID = re.compile(r"\s*[0-9]{1,3}(?:,[0-9]{3})+\s*")
+#: A task ID written as Excel's formula of a text (``="8823"``, to keep it as written).
+_FORMULA_ID = re.compile(r'\s*="\s*([0-9]+)\s*"\s*')
+#: Excel's day 0 (from 1900-03-01 on; its day 60 is the 29 February 1900 that was not).
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def task_id_hint(value) -> str:
+    """What a task ID that is not an integer may be, and what to do, for the message; else ``""``.
+
+    A spreadsheet's ways of writing a task ID, refused as ``task ID ... is not an
+    integer``, no more:
+
+    - a date: a column of task IDs formatted as dates in a workbook (a format copied
+      over it), read by pandas' ``read_excel`` as ``Timestamp('1924-02-26 00:00:00')``,
+      by ``exposure score`` (cells as text) as ``'1924-02-26 00:00:00'``; the number the
+      workbook holds is said (Excel's count of days, from 1900-03-01 on: the task ID
+      8823 is shown as 1924-02-26);
+    - ``'8,823'``: a number format with a thousands separator, saved in a CSV as shown;
+    - ``'="8823"'``: Excel's formula of a text, written to keep a number as text.
+
+    Examples
+    --------
+    >>> task_id_hint("1924-02-26 00:00:00")
+    ': a date (the task ID 8823 in a cell formatted as a date?): format the column of task IDs as Number, then save the file again'
+    >>> task_id_hint(pd.Timestamp("2020-01-01 12:00"))
+    ': a date (a cell formatted as a date in a spreadsheet?): format the column of task IDs as Number, then save the file again'
+    >>> task_id_hint("8,823")
+    ": the task ID 8823 with thousands separators (a number format's, saved as shown?): write task IDs without separators (format the column as Number without the 1000 separator, then save the file again)"
+    >>> task_id_hint('="8823"')
+    ": Excel's formula of a text, saved as written: write the task ID 8823 alone"
+    >>> task_id_hint("8823.5"), task_id_hint(7)
+    ('', '')
+    """
+    if isinstance(value, str) and _GROUPED_ID.fullmatch(value):
+        return (f": the task ID {value.strip().replace(',', '')} with thousands separators (a number format's, "
+                "saved as shown?): write task IDs without separators (format the column as Number without "
+                "the 1000 separator, then save the file again)")
+    if isinstance(value, str) and (formula := _FORMULA_ID.fullmatch(value)):
+        return f": Excel's formula of a text, saved as written: write the task ID {formula[1]} alone"
+    stamp = None
+    if isinstance(value, str):
+        match = _DATE_TEXT.fullmatch(value)
+        if match is not None:
+            with contextlib.suppress(ValueError):  # 2021-13-45: no date
+                stamp = pd.Timestamp(match[1])
+    elif isinstance(value, (datetime.date, np.datetime64)) and not is_missing(value):
+        with contextlib.suppress(ValueError, OverflowError):  # beyond Timestamp's years: no number said
+            stamp = pd.Timestamp(value)
+    if stamp is None:
+        return ""
+    fix = "format the column of task IDs as Number, then save the file again"
+    if stamp.tzinfo is None and stamp == stamp.normalize() and stamp >= pd.Timestamp("1900-03-01"):
+        return f": a date (the task ID {(stamp - _EXCEL_EPOCH).days} in a cell formatted as a date?): {fix}"
+    return f": a date (a cell formatted as a date in a spreadsheet?): {fix}"
 
 
 def check_task_ids(ids: pd.Series, *, path=None, row_offset: int = 1) -> pd.Series:
@@ -1315,6 +1378,18 @@ def check_onet(onet, tables: tuple[str, ...] = ONET_TABLES, *, required: bool = 
 
 
 
+def _numbered(columns) -> bool:
+    """Whether ``columns`` are the numbers 0, 1, ... (a frame read with ``header=None``, or built from lists of rows).
+
+    Examples
+    --------
+    >>> _numbered(pd.RangeIndex(2)), _numbered(pd.Index([0, 1])), _numbered(pd.Index(["task"])), _numbered(pd.Index([]))
+    (True, True, False, False)
+    """
+    return (len(columns) > 0 and all(isinstance(c, (int, np.integer)) and not isinstance(c, bool) for c in columns)
+            and list(columns) == list(range(len(columns))))
+
+
 def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int = 1,
                show_index: bool = True, what: str | None = None) -> list[str]:
     """Check that ``frame[text_column]`` holds non-empty strings; return them as a list.
@@ -1386,6 +1461,17 @@ def task_texts(frame, text_column: str = "task", *, path=None, row_offset: int =
         elif not hint and typed_column(frame.columns, text_column) is not None:
             # "0" for the column 0 of a frame read with header=None (or 0 for a column "0")
             hint = missing_column_hint(frame.columns, text_column, "text_column", path=path)
+        elif not hint and path is None and isinstance(text_column, str) and _numbered(frame.columns):
+            # pd.read_csv(f, header=None): "missing text column 'task' (columns: [0])", no more
+            texts = [c for j, c in enumerate(frame.columns)  # of texts with letters (not codes)
+                     if pd.api.types.is_string_dtype(frame.dtypes.iloc[j])
+                     and pd.api.types.infer_dtype(frame.iloc[:1000, j], skipna=True) == "string"
+                     and frame.iloc[:1000, j].dropna().map(lambda v: any(map(str.isalpha, v))).mean() > 0.5]
+            texts = [0] if len(frame.columns) == 1 else texts
+            give = (argument_given("text_column", texts[0]) if len(texts) == 1 else
+                    f"{argument_given('text_column', 0)[:-1]}N, N the number of the column of task texts")
+            hint = (f"; the frame's columns are numbered (read with header=None, or built from lists of "
+                    f"rows?): give {give}")
         elif not hint and isinstance(text_column, str):  # "task " or "TASK" in the header: say which
             near = [c for c in frame.columns
                     if isinstance(c, str) and _header_key(c) == _header_key(text_column)]
