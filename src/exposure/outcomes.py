@@ -51,6 +51,7 @@ from exposure._tables import (
     RawTable,
     check_whole_workers,
     first_repeat,
+    number_hint,
     power_scaled,
     signalling_nan,
     twice_reason,
@@ -844,8 +845,10 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         Our SOC scores; default the shipped table (``exposure.load("soc_scores")``). A
         scored code that is no code of the panel goes to the OEWS aggregate that publishes
         it, as the published measures do (``31-1121`` and ``31-1122`` averaged into
-        ``31-1120``; the SOC structure is read for it); one that reaches no code of the
-        panel (``55-1011``) is named in a warning. A caller's ``comparison`` goes the same way.
+        ``31-1120``; the SOC structure is read for it); a SOC 2018 detailed code that
+        reaches no code of the panel (``55-1011``) is named in a warning; a SOC 2010 code
+        (``15-1132``) outside the panel is refused. A caller's
+        ``comparison`` goes the same way.
     measures : sequence of str, optional
         Measures to keep (ours: :data:`OUR_MEASURES`; published: :data:`PUBLISHED_MEASURES`);
         default all. Published ones are loaded with :func:`exposure.measures.compare.compare`.
@@ -883,7 +886,10 @@ def exposure_table(panel: pd.DataFrame, soc_scores: pd.DataFrame | None = None, 
         ``comparison`` that is not a frame, lacks a column, or has a bad or repeated code
         or a measure that is not a number; a column read that appears twice in ``panel``,
         ``soc_scores`` or ``comparison``; a scored detailed code of ``soc_scores`` (or of
-        ``comparison``) given beside the panel's OEWS aggregate that holds it; when a
+        ``comparison``) given beside the panel's OEWS aggregate that holds it, or outside
+        the panel that is a SOC 2010 code retired in SOC 2018 (``15-1132``, named with its
+        SOC 2018 codes: it was only warned about, and its scores left out), naming the row
+        and ``soc_code``; when a
         published measure is loaded, a SOC group code (the OEWS total ``00-0000``, a major
         group ``11-0000``) among the rows of the panel's last year beside an occupation it
         holds, balanced or not, naming ``panel_path`` and both rows (it was refused as
@@ -1015,10 +1021,16 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
     detailed codes inside an OEWS aggregate (``31-1121``, ``31-1122`` in ``31-1120``) are
     averaged into it, each measure over the codes that have it, as
     :func:`exposure.measures.compare.to_oews_codes` averages a published measure. A code
-    given beside the aggregate that holds it is refused (both would make one value); a
-    scored code that reaches no code of the panel (a military code ``55-1011``, a SOC
-    2010 code) is named in a warning, with how many. Before, such codes matched nothing:
-    the aggregates had no exposure and dropped out of the estimation without a word.
+    given beside the aggregate that holds it is refused (both would make one value); so is
+    a SOC 2010 code retired in SOC 2018 outside the panel (``15-1132``: a code of the SOC
+    2010 -> 2018 crosswalk, of no SOC 2018 code nor broad group of SOC 2018 detailed codes,
+    as OEWS aggregates such as ``25-2052`` are), named with its SOC 2018 codes in the words
+    of ``exposure compare`` (:func:`exposure.measures.compare._check_codes_reach`; until
+    round 80 it was only warned about, as reaching no code of the panel, and its scores
+    were left out; the crosswalk is read only for such a code). Another code that reaches
+    no code of the panel (a military code ``55-1011``, a group code ``15-1250``,
+    ``99-9999``) is named in a warning, with how many. Before, such codes matched nothing: the aggregates
+    had no exposure and dropped out of the estimation without a word.
     Scores whose codes are all codes of the panel (the shipped table) are returned as
     they are.
     """
@@ -1028,6 +1040,19 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
     if not outside.any():
         return scores
     structure = crosswalks.load_soc_structure(mirror=mirror, data_dir=data_dir)
+    # a SOC 2010 code (15-1132): warned as "no code of the panel" and its scores left out (Software
+    # Developers' exposure lost), where exposure compare refuses it. Not a code of the structure nor
+    # of a broad group of its detailed codes: OEWS aggregates (25-2052, 51-2028) share one
+    listed = structure["soc_code"].astype(str)
+    broads = set(listed[(structure["level"].astype(str) == "detailed").to_numpy(dtype=bool)].map(_broad))
+    stray = (outside & ~sc.isin(set(listed)).to_numpy(dtype=bool)
+             & ~sc.map(_broad).isin(broads).to_numpy(dtype=bool))
+    if stray.any():  # the crosswalk is read only then
+        links = crosswalks.load_soc_2010_to_2018(mirror=mirror, data_dir=data_dir)
+        retired = stray & sc.isin(set(links["soc_2010_code"].astype(str))).to_numpy(dtype=bool)
+        published._check_codes_reach(sc, retired, pd.Series(list(codes), dtype=object), structure, path=name,
+                                     what="the table" if name == "comparison" else "the scores",
+                                     among="the panel", soc10=lambda: links)
     cmap = crosswalks.oews_code_map(sc[outside], list(codes), structure).set_index("soc_code")["occ_code"]
     target = sc.where(~outside, sc.map(cmap))
     rows = {code: pos for pos, code in enumerate(sc) if given[pos] and not outside[pos]}
@@ -1293,7 +1318,9 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         overflows (``1e308`` twice) are scaled down by a power of 2 first (the sum was
         ``inf``: wrong groups, with a RuntimeWarning only).
     exposure.errors.ExposureError
-        More groups than values, or weights that sum to zero.
+        More groups than values, or weights that sum to zero over the values that are not
+        missing (weights above 0 on missing values only are said to be: they were told to sum
+        to zero, weights such as ``[5, 0, 0]`` that do not).
 
     Examples
     --------
@@ -1346,11 +1373,16 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         if isinstance(q, (int, np.integer)) and q > ok.sum():  # q < 1 and cut points outside (0, 1): refused above
             raise ExposureError(f"cannot make {q} exposure groups of {int(ok.sum())} occupations")
         w = np.ones(len(v)) if weights is None else _weight_array(weights)
-        w = np.where(np.isnan(w), 0.0, w)[ok]
+        w = np.where(np.isnan(w), 0.0, w)
+        # weights above 0 on missing values only: "sum to zero", of weights that did not
+        weighed = np.flatnonzero(~ok & (w > 0))
+        w = w[ok]
         with np.errstate(over="ignore"):
             total = w.sum()
         if total <= 0:
-            raise ExposureError("the weights of the exposure groups sum to zero")
+            raise ExposureError("the weights of the exposure groups sum to zero" + (
+                f": every weight above 0 is that of a missing exposure value ({len(weighed)} of them, the first at "
+                f"position {int(weighed[0])}); a missing value gets no group" if len(weighed) else ""))
         if not np.isfinite(total):  # 1e308 + 1e308 is inf: wrong groups, with a RuntimeWarning only
             w = power_scaled(w)
         # values equal but for float noise (0.1 + 0.2 and 0.3) share a group, as they share a
@@ -1666,7 +1698,10 @@ def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.n
 
     A number written as text (``"100"``) is that number, as for ``a_mean``; a boolean
     (``True`` is not 1 worker) or other text (``"abc"``, ``"1,200"``: said to be missing
-    employment before) is refused, and so is a missing, 0, negative or infinite
+    employment before) is refused, text of a number written with a thousands separator
+    or a decimal comma told the number to write, as ``a_mean`` is
+    (:func:`~exposure._tables.number_hint`: ``"1,200"`` is told ``write '1200'``; until
+    round 80 it was told nothing), and so is a missing, 0, negative or infinite
     employment. Unbalanced rows are not read (their text is missing here). A
     ``Decimal('sNaN')`` (a ``NUMERIC`` column of a database) is refused on any row, as
     ``a_mean`` refuses it: it raised pandas' ``TypeError: Cannot hash a signaling NaN value``.
@@ -1688,8 +1723,9 @@ def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.n
         pos = int(np.flatnonzero(flags)[0])
         value = raw.iloc[pos]
         value = value.item() if isinstance(value, np.generic) else value
-        raise DataFormatError(f"tot_emp must be a number of workers, got {value!r}", path=path, row=pos + 1,
-                              column="tot_emp")
+        # "1,200": told nothing, where a_mean's "52,021" of the same panel was told the number to write
+        raise DataFormatError(f"tot_emp must be a number of workers, got {value!r}"
+                              f"{number_hint(value, grouped=False)}", path=path, row=pos + 1, column="tot_emp")
     bad = balanced & ~(np.isfinite(emp) & (emp > 0))
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
@@ -1730,13 +1766,22 @@ def _check_spread(base: pd.DataFrame, ex: pd.DataFrame, names, base_year: int, *
     exposures indexed by ``soc_code``. Said of the measure, not a NaN error of statsmodels
     later. ``path``: the file the measures were read from (``exposure outcomes
     --soc-scores FILE``), named with the column in a :class:`DataFormatError`. ``left``:
-    what left ``base`` as it is (`` left by exclude_major 11-0000``), said after it.
+    what left ``base`` as it is (`` left by exclude_major 11-0000``), said after it. A
+    measure whose values are all on codes that are no balanced occupation of ``base``
+    (exposures on the broad groups ``15-1250``, or SOC 2010 codes, given to
+    :func:`event_study`) is told how many there are, the first, and how to put them on
+    the panel's codes: it was told it had no value, as an empty column is.
     """
     for m in names:
         covered = ex[m].reindex(base.index).dropna() if m in ex.columns else pd.Series(dtype=float)
         if covered.empty:
             reason = (f"measure {m!r} has no value on any balanced occupation of the panel "
                       f"(in the base year {base_year}){left}")
+            given = ex.index[ex[m].notna().to_numpy(dtype=bool)] if m in ex.columns else ex.index[:0]
+            if len(given):  # values on codes of another shape (15-1250, a SOC 2010 code): said as if none
+                reason += (f": its {len(given)} value{'s are' if len(given) > 1 else ' is'} on codes that are no "
+                           f"balanced occupation of it (e.g. {str(given[0])!r}); put the measures on the panel's "
+                           "codes with exposure.outcomes.exposure_table")
         elif _n_values(covered.to_numpy(dtype=float)) < 2:  # 0.3 and 0.1 + 0.2: a spread of float noise
             noise = " (its values differ by float noise only)" if covered.nunique() > 1 else ""
             reason = (f"measure {m!r} takes the one value {covered.iloc[0]:g} on all "
@@ -1894,28 +1939,47 @@ def _check_group_count(values: np.ndarray, q, cuts, measure: str, base_year: int
                             f"{base_year}): cannot make {q} exposure groups of them")
 
 
-def _say_empty_groups(values: np.ndarray, groups: np.ndarray, q, measure: str, base_year: int) -> None:
-    """Warn when tied values of ``measure`` leave some of its ``q`` quantile groups empty.
+def _say_empty_groups(values: np.ndarray, groups: np.ndarray, q, measure: str, base_year: int,
+                      weights: np.ndarray | None = None, codes=None) -> None:
+    """Warn when tied values of ``measure``, or one heavy occupation, leave some of its ``q`` quantile groups empty.
 
     Ties share one group (:func:`exposure_groups`), so a measure whose balanced
     occupations of the base year mostly share a value (a category share that is 0 for
     most of them) fills fewer groups than asked: the growth table and the quintile tables
     of ``exposure outcomes`` showed groups 3 and 5 only, or blank quintiles, without a word.
+    A group is left empty too when one occupation alone holds more base-year employment
+    (``weights``, aligned on ``values``; ``codes`` names it) than a group: a measure of a
+    few occupations (``--soc-scores`` of 14 codes) was told ``tied values share a group,
+    and 1 of its 14 balanced occupations of 2022 have the value 0.459239051978``, a tie of
+    one. It is now told the occupation and its share of the employment.
     """
     n = q if isinstance(q, (int, np.integer)) else len(q) + 1
     filled = sorted({int(g) for g in groups[~np.isnan(groups)]})
     if len(filled) >= n:
         return
-    given = values[~np.isnan(values)]
+    has = ~np.isnan(values)
+    given = values[has]
     ties = pd.Series(published.tied(given))  # values equal but for float noise share a group: counted as one
     counts = ties.value_counts()
     shared = given[int(np.flatnonzero((ties == counts.index[0]).to_numpy(dtype=bool))[0])]
     empty = [str(g) for g in range(1, n + 1) if g not in filled]
-    log.warning("measure %r fills %d of the %d exposure groups (%s; %s empty): tied values share a group, and "
-                "%d of its %d balanced occupations of %d have the value %s", measure, len(filled), n,
-                ", ".join(map(str, filled)), f"group {empty[0]} is" if len(empty) == 1
-                else f"groups {', '.join(empty)} are", int(counts.iloc[0]), int(counts.sum()), base_year,
-                _as_written(shared))
+    groups_said = (f"measure {measure!r} fills {len(filled)} of the {n} exposure groups "
+                   f"({', '.join(map(str, filled))}; " + (f"group {empty[0]} is" if len(empty) == 1
+                                                         else f"groups {', '.join(empty)} are") + " empty)")
+    if weights is not None and codes is not None:
+        w = np.where(np.isnan(weights[has]), 0.0, weights[has])
+        blocks = pd.Series(w).groupby(ties.to_numpy()).agg(["sum", "size"])
+        heaviest = blocks["sum"].idxmax()
+        total = float(w.sum())
+        if blocks.loc[heaviest, "size"] == 1 and total > 0 and blocks.loc[heaviest, "sum"] > total / n:
+            pos = int(np.flatnonzero((ties == heaviest).to_numpy(dtype=bool))[0])
+            log.warning("%s: the groups hold equal shares of the %d employment of its %d balanced occupations, "
+                        "and %s alone holds %.0f%% of it, more than the %.0f%% of a group; ask for fewer groups",
+                        groups_said, base_year, len(given), np.asarray(codes)[has][pos],
+                        100 * blocks.loc[heaviest, "sum"] / total, 100 / n)
+            return
+    log.warning("%s: tied values share a group, and %d of its %d balanced occupations of %d have the value %s",
+                groups_said, int(counts.iloc[0]), int(counts.sum()), base_year, _as_written(shared))
 
 
 def _stored_sizes_on(wide: _Wide, column: pd.Series, codes: pd.Series) -> np.ndarray:
@@ -2027,14 +2091,13 @@ def group_growth(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
     for m in names:
         vals = aligned[m]
         if np.isnan(vals).all():  # an empty table, without a word
-            raise ExposureError(f"measure {m!r} has no value on any balanced occupation of the panel "
-                                f"(in the base year {base_year})")
+            _check_spread(pd.DataFrame(index=wide.codes), exposures.set_index("soc_code"), [m], base_year)
         _check_group_count(vals, q, cuts, m, base_year)
         # a float32 value at a cut went to the group below it (float32 items of an object column too)
         groups = exposure_groups(_as_stored(vals, _stored_sizes_on(wide, given[m], exposures["soc_code"])),
                                  wide.base_emp, q=q, cuts=cuts).to_numpy(dtype=float, na_value=np.nan)
         if cuts is None:  # cut points on the measure's scale may leave a group empty by design
-            _say_empty_groups(vals, groups, _check_q_or_cuts(q, cuts), m, base_year)
+            _say_empty_groups(vals, groups, _check_q_or_cuts(q, cuts), m, base_year, wide.base_emp, wide.codes)
         for g in sorted(set(groups[~np.isnan(groups)])):
             sel = groups == g
             e, wg = emp[sel], wage[sel]

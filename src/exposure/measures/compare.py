@@ -1148,6 +1148,7 @@ def compare(
     measure_cols = list(frames)
     corr = correlations(table, measure_cols)
     _warn_undefined(corr)
+    _warn_few(corr)
     titles = employment.set_index("soc_code")["title"] if "title" in employment.columns else None
     keys = [m for m in key_measures if m in frames]
     dis = disagreements(table, keys, top=top, titles=titles)
@@ -1336,6 +1337,57 @@ def _warn_undefined(corr: pd.DataFrame) -> None:
         log.warning("correlation of %r and %r undefined (NaN): %s", row.measure_a, row.measure_b, why)
 
 
+#: Fewer codes in common than this, and a correlation is named by :func:`_warn_few`: its 95%
+#: interval is then about +-0.4 wide or more (standard error about 1/sqrt(n - 3)).
+FEW_CODES = 30
+
+
+def _warn_few(corr: pd.DataFrame) -> None:
+    """Log one warning naming the pairs of ``corr`` (:func:`correlations`) correlated on fewer than :data:`FEW_CODES` codes.
+
+    A measure that covers a few occupations (``exposure compare --ours`` of scores for 5
+    codes) was correlated with every other on 3 to 5 codes and shown in the correlation
+    matrices (``measures_correlation_matrix*.csv``, which do not say ``n``) as ``1.000``
+    or ``-0.968`` beside correlations on 580 codes, without a word. Pairs whose
+    correlation is undefined (fewer than 3 codes) are told by :func:`_warn_undefined`.
+    The count is ``n`` (``n_weighted`` when it is smaller and the weighted correlation
+    is defined).
+
+    Examples
+    --------
+    >>> corr = pd.DataFrame({"measure_a": ["a", "a"], "measure_b": ["b", "c"], "n": [5, 700]})
+    >>> _warn_few(corr)  # logs: 1 correlation rests on fewer than 30 codes in common ...
+    """
+    few = []
+    weighted = "n_weighted" in corr.columns
+    for row in corr.itertuples(index=False):
+        n = row.n
+        if weighted and 3 <= row.n_weighted < n:
+            n = row.n_weighted
+        if 3 <= n < FEW_CODES:
+            few.append((row.measure_a, row.measure_b, n))
+    if not few:
+        return
+    # each pair told under the measure of the two in more such pairs (the one that covers few codes)
+    count: dict[str, int] = {}
+    for a, b, _ in few:
+        count[a], count[b] = count.get(a, 0) + 1, count.get(b, 0) + 1
+    by: dict[str, list[str]] = {}
+    for a, b, n in few:
+        first, other = (b, a) if count[b] > count[a] else (a, b)
+        by.setdefault(first, []).append(f"{other!r} ({n})")
+    said, shown_ = [], 0
+    for measure, others in by.items():
+        if shown_ >= 12:
+            break
+        said.append(f"of {measure!r} with {', '.join(others[:12 - shown_])}")
+        shown_ += min(len(others), 12 - shown_)
+    log.warning("%d correlation%s on fewer than %d codes in common, too few to compare with the "
+                "others (the correlation matrices do not show n; the correlations table does): %s%s",
+                len(few), " rests" if len(few) == 1 else "s rest", FEW_CODES, "; ".join(said),
+                ", ..." if len(few) > shown_ else "")
+
+
 def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, soc_structure) -> None:
     """Refuse a loaded measure without any value, or with a code that no other code or employment can meet.
 
@@ -1367,7 +1419,8 @@ def _check_loaded_codes(name: str, frame: pd.DataFrame, oews_codes: pd.Series, s
 
 
 def _check_codes_reach(codes: pd.Series, given: np.ndarray, oews_codes: pd.Series, soc_structure, *, path,
-                       what: str, soc10: Callable[[], pd.DataFrame] | None = None, reach: bool = True) -> None:
+                       what: str, soc10: Callable[[], pd.DataFrame] | None = None, reach: bool = True,
+                       among: str = "the employment") -> None:
     """Refuse a code of ``codes`` (where ``given``) that is no detailed SOC 2018 code nor an employment code.
 
     With ``soc_structure``, a code must be a detailed code of it or one of ``oews_codes``
@@ -1378,7 +1431,8 @@ def _check_codes_reach(codes: pd.Series, given: np.ndarray, oews_codes: pd.Serie
     ``13-1020`` may be an OEWS code, which only the structure or the employment tells). ``soc10``, when given, returns the SOC 2010 -> 2018 crosswalk
     (:func:`~exposure.crosswalks.load_soc_2010_to_2018`), read only on a refusal to name
     the SOC 2018 codes of a SOC 2010 code. The row named is the position in ``codes``
-    counted from 1; ``what`` names the table in the hint.
+    counted from 1; ``what`` names the table in the hint, ``among`` the table ``oews_codes``
+    are the codes of (``exposure.outcomes`` says ``the panel``).
 
     Examples
     --------
@@ -1405,12 +1459,12 @@ def _check_codes_reach(codes: pd.Series, given: np.ndarray, oews_codes: pd.Serie
         known = set(soc_structure.loc[detailed, "soc_code"].astype(str)) | set(oews_codes)
         bad = given & ~codes.isin(known).to_numpy(dtype=bool)
         groups = dict(zip(soc_structure["soc_code"].astype(str), soc_structure["level"].astype(str)))
-        why = f"is not a SOC 2018 code (of soc_structure) nor a code of the employment: a SOC 2010 code? {crossing}"
+        why = f"is not a SOC 2018 code (of soc_structure) nor a code of {among}: a SOC 2010 code? {crossing}"
     else:
         cmap = oews_code_map(codes[given], oews_codes).set_index("soc_code")["occ_code"]
         bad = given & codes.map(cmap).isna().to_numpy(dtype=bool)
         groups = {}
-        why = (f"reaches no code of the employment (nor an OEWS aggregate of it): a SOC 2010 code? {crossing}; "
+        why = (f"reaches no code of {among} (nor an OEWS aggregate of it): a SOC 2010 code? {crossing}; "
                "give soc_structure (exposure.crosswalks.load_soc_structure()) to keep a SOC 2018 code that OEWS "
                "does not publish")
     if not bad.any():
