@@ -219,8 +219,14 @@ _TOTAL = re.compile(r"(?i)\s*(?:grand\s+|sub-?)?totals?\s*(?:[:,(].*)?")
 
 
 @contextmanager
-def _total_rows_first(raw):
+def _total_rows_first(raw, rows: str = "the crosswalk's rows", skip=()):
     """Run a reader's checks of crosswalk ``raw``; an error at or below a total row says the row is one.
+
+    ``rows``: what the table's rows are, as the message says it; ``skip``: columns of
+    ``raw.frame`` not looked at (a column whose values may read as a total: OEWS's
+    ``O_GROUP``, ``total`` on the all-occupations rows). :func:`exposure.oews.read_oews`
+    reads its tables so too (a total row below the rows was told that ``NAICS_TITLE is
+    blank: every row of an OEWS table has a title``).
 
     A total row below the rows (Excel's table Total Row writes ``Total`` under the first
     column; a sum added by hand) has no title and no code: it was refused as ``O*NET-SOC
@@ -249,18 +255,20 @@ def _total_rows_first(raw):
         f = raw.frame
         if exc.row is None or str(exc.path) != str(raw.path) or not f.shape[1]:
             raise
+        looked = [c for c in f.columns if c not in skip]
+        if not looked:
+            raise
         hits = np.column_stack([f[c].astype("string").str.fullmatch(_TOTAL).to_numpy(dtype=bool, na_value=False)
-                                for c in f.columns])
+                                for c in looked])
         if not hits.any():
             raise
         pos, j = (int(k) for k in np.argwhere(hits)[0])
         if raw.row(pos) > exc.row:  # a row above the total row is refused: it is named first
             raise
-        column = f.columns[j]
+        column = looked[j]
         source = raw.sources.get(column, column)
-        raise DataFormatError(f"the row is a total row ({str(f[column].iloc[pos]).strip()!r}), not one of the "
-                              "crosswalk's rows: delete it", path=raw.path, row=raw.row(pos),
-                              column=source) from None
+        raise DataFormatError(f"the row is a total row ({str(f[column].iloc[pos]).strip()!r}), not one of "
+                              f"{rows}: delete it", path=raw.path, row=raw.row(pos), column=source) from None
 
 
 #: How many lines of a CSV crosswalk :func:`_title_lines` looks at for the header.

@@ -79,6 +79,7 @@ from exposure._tables import (
     read_above,
     to_number,
 )
+from exposure.crosswalks import _total_rows_first
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.onet import _check_choice, _read, _warn_other_sheets
 from exposure.schemas import validate
@@ -273,6 +274,14 @@ def read_oews(path) -> pd.DataFrame:
     if raw.frame.empty:  # a header alone (or footnotes) was read as an empty table
         raise DataFormatError("no OEWS rows: the file has a header but no rows (a download cut short?)",
                               path=raw.path)
+    # a total row below the rows (a sum added in a spreadsheet): "NAICS_TITLE is blank" before;
+    # O_GROUP is 'total' on BLS's all-occupations rows
+    with _total_rows_first(raw, "the OEWS table's rows", skip=("o_group",)):
+        return _checked(raw)
+
+
+def _checked(raw: RawTable) -> pd.DataFrame:
+    """The body of :func:`read_oews`: check the raw table ``raw`` and build its validated frame."""
     f = raw.frame
     out = {c: f[c].str.strip() for c in _TEXT}
     # BLS titles every row: a blank one was read as the title '' (a missing one failed the schema)

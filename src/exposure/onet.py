@@ -48,6 +48,7 @@ Statements`` (:func:`_emerging_contradiction`, :data:`_FILE_REFERENCES`).
 
 from __future__ import annotations
 
+import ast
 import csv
 import dataclasses
 import datetime
@@ -82,7 +83,14 @@ from exposure._tables import (
 from exposure.errors import DataFormatError, ExposureError, SchemaError
 from exposure.schemas import validate
 from exposure.schemas._base import check_columns
-from exposure.schemas._fields import ONETSOC_PATTERN, TASK_TYPES, check_code_cells
+from exposure.schemas._fields import (
+    DWA_PATTERN,
+    ELEMENT_PATTERN,
+    IWA_PATTERN,
+    ONETSOC_PATTERN,
+    TASK_TYPES,
+    check_code_cells,
+)
 from exposure.schemas._onet import (
     Dwas,
     EmergingTasks,
@@ -139,10 +147,61 @@ def _validate(frame: pd.DataFrame, model, raw: RawTable) -> pd.DataFrame:
     It was refused in pandera's words only (``onetsoc_code must match the pattern
     ^[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\Z, got text '11–1011.00' (check str_matches)``), where
     the crosswalk readers said what the cell held.
+
+    So are the activity IDs (``Element ID``, ``IWA ID``, ``DWA ID``: :func:`_check_ids`): a
+    blank one was ``DWA ID must match the pattern ^4\\.A\\.[0-9]+..., got text '' (check
+    str_matches)``.
     """
     if "onetsoc_code" in frame.columns:
         check_code_cells(frame, raw, "onetsoc_code", ONETSOC_PATTERN, "an O*NET-SOC code (like 11-1011.00)")
+    _check_ids(frame, raw)
     return validate(frame, model, path=raw.path, row_offset=raw.first_row, names=raw.sources)
+
+
+#: The activity ID columns of the O*NET files: their pattern, and what one is.
+_ID_FORMS = {
+    "element_id": (ELEMENT_PATTERN, "an Element ID (like 4.A.2.a.4)"),
+    "iwa_id": (IWA_PATTERN, "an IWA ID (like 4.A.2.a.4.I09)"),
+    "dwa_id": (DWA_PATTERN, "a DWA ID (like 4.A.2.a.4.I09.D03)"),
+}
+#: The case O*NET writes each part of an activity ID in (``4.A.2.a.4.I09.D03``).
+_ID_CASES = (str, str.upper, str, str.lower, str, str.upper, str.upper)
+
+
+def _check_ids(frame: pd.DataFrame, raw: RawTable) -> None:
+    """Refuse an activity ID cell (``Element ID``, ``IWA ID``, ``DWA ID``) that is not one, saying what it is.
+
+    Blank, or not of O*NET's form, it was refused in pandera's words only (``DWA ID must
+    match the pattern ^4\\.A\\.[0-9]+\\.[a-z]..., got text '' (check str_matches)``). Now it is
+    said as :func:`~exposure.schemas._fields.check_code_cells` says a code (``DWA ID is
+    blank: give a DWA ID (like 4.A.2.a.4.I09.D03)``); an ID whose letters are in another
+    case (a program that lower-cased the column: ``4.a.2.a.4.i09.d03``) is given the ID to
+    write.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> f = pd.DataFrame({"dwa_id": ["4.A.2.a.4.I09.D03", "4.a.2.a.4.i09.d03"]})
+    >>> _check_ids(f, RawTable(f, Path("Tasks to DWAs.txt"), 2, {"dwa_id": "DWA ID"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.SchemaError: Tasks to DWAs.txt, row 3, column 'DWA ID': DWA ID must be a DWA ID (like 4.A.2.a.4.I09.D03), got '4.a.2.a.4.i09.d03': letters in another case than O*NET writes them? write '4.A.2.a.4.I09.D03'
+    """
+    for key, (pattern, what) in _ID_FORMS.items():
+        if key not in frame.columns:
+            continue
+        ids = frame[key].astype("string")
+        bad = np.flatnonzero(~ids.str.match(pattern).to_numpy(dtype=bool, na_value=False))
+        if not len(bad):
+            continue
+        value = ids.iloc[int(bad[0])]
+        parts = [] if value is pd.NA else str(value).split(".")
+        fixed = ".".join(case(part) for case, part in zip(_ID_CASES, parts, strict=False))
+        if len(parts) <= len(_ID_CASES) and fixed != value and re.match(pattern, fixed):
+            source = raw.sources.get(key, key)
+            raise SchemaError(f"{source} must be {what}, got {value!r}: letters in another case than O*NET writes "
+                              f"them? write {fixed!r}", path=raw.path, row=raw.row(int(bad[0])), column=source)
+        check_code_cells(frame, raw, key, pattern, what)
 
 
 #: What a cell holding a spreadsheet's error value (:func:`exposure._tables.is_spreadsheet_error`) is.
@@ -440,6 +499,9 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       (:func:`_unquoted`), and so is a header quoted so (:func:`_quoted_too`: a file whose
       every cell is quoted, its header too, was refused as ``missing column(s) 'O*NET-SOC
       Code', ... found: '"O*NET-SOC Code"', ...``);
+    - a missing-column error whose columns the header holds spelt otherwise (``ONET-SOC
+      Code``, ``onetsoc_code``, ``OCC CODE``) says which and what to write
+      (:func:`_spelt_otherwise`);
     - in a text file, a missing-column error whose columns are all on a line below the
       first (a title line above the header, padded with separators as a spreadsheet saves
       it) says so (:func:`_title_above`: it listed the title as the header found);
@@ -482,7 +544,7 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
         sep, quoting = kwargs.get("sep", "\t"), kwargs.get("quoting", csv.QUOTE_NONE)
         better = (_workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path)
                   else _field_too_many(exc, path, columns, sep, quoting)
-                  or _title_above(exc, path, columns, sep, quoting))
+                  or _title_above(exc, path, columns, sep, quoting)) or _spelt_otherwise(exc, columns)
         if better is None:
             raise
         raise better from None
@@ -552,6 +614,58 @@ def _quoted_too(columns: dict) -> dict:
         names = (names,) if isinstance(names, str) else tuple(names)
         out[target] = (*names, *(f'"{name}"' for name in names))
     return out
+
+
+def _spelling(name) -> str:
+    """A header name without its case, spaces and punctuation (``O*NET-SOC Code``, ``onetsoc_code``: ``onetsoccode``)."""
+    return re.sub(r"[\W_]+", "", norm_header(name))
+
+
+def _spelt_otherwise(exc: DataFormatError, columns: dict) -> DataFormatError | None:
+    """The missing-column error ``exc``, saying which missing columns the header holds spelt otherwise; or None.
+
+    A header renamed by a program or a newer release (``ONET-SOC Code``; the names of
+    O*NET's MySQL tables, ``onetsoc_code`` and ``job_zone``; ``OCC CODE`` for BLS's
+    ``OCC_CODE``) was refused as ``missing column(s) 'O*NET-SOC Code' ...; found:
+    'ONET-SOC Code', ...``, not saying that the column is there under another spelling,
+    nor what to write. A header cell is taken for a missing column when the two differ
+    only in case, spaces and punctuation (a year or another word makes another column:
+    ``2010 SOC Code`` is not ``2018 SOC Code``); it is named, not read.
+
+    Examples
+    --------
+    >>> err = DataFormatError("missing column(s) 'O*NET-SOC Code' in the header (line 1); found: "
+    ...                       "'ONET-SOC Code', 'Job Zone'", path="Job Zones.txt")
+    >>> print(_spelt_otherwise(err, {"code": ("O*NET-SOC Code",), "zone": "Job Zone"}).reason)
+    missing column(s) 'O*NET-SOC Code' in the header (line 1); found: 'ONET-SOC Code', 'Job Zone': the header's 'ONET-SOC Code' is 'O*NET-SOC Code' spelt otherwise (renamed by a program, or by a newer release?): name the column 'O*NET-SOC Code'
+    """
+    reason = exc.reason
+    if not reason.startswith("missing column") or "; found: " not in reason:
+        return None
+    try:  # the names found, as the message lists them (repr); a note after them: nothing said
+        found = ast.literal_eval(f"[{reason.rsplit('; found: ', 1)[1]}]")
+    except (SyntaxError, ValueError):
+        return None
+    if not all(isinstance(name, str) for name in found):
+        return None
+    held = {norm_header(name) for name in found}
+    pairs = []
+    for names in columns.values():
+        names = (names,) if isinstance(names, str) else tuple(names)
+        if any(norm_header(name) in held for name in names):
+            continue
+        keys = {_spelling(name) for name in names} - {""}
+        match = [cell for cell in found if _spelling(cell) in keys]
+        if len(match) == 1:
+            pairs.append((match[0].strip(), names[0]))
+    if not pairs:
+        return None
+    cells, meant = ", ".join(repr(c) for c, _ in pairs), ", ".join(repr(m) for _, m in pairs)
+    said = (f"the header's {cells} is {meant} spelt otherwise (renamed by a program, or by a newer release?): "
+            f"name the column {meant}" if len(pairs) == 1 else
+            f"the header's {cells} are {meant} spelt otherwise (renamed by a program, or by a newer release?): "
+            "name the columns so")
+    return DataFormatError(f"{reason}: {said}", path=exc.path, row=exc.row, column=exc.column, line=exc.line)
 
 
 def _title_above(exc: DataFormatError, path, columns: dict, sep: str, quoting: int) -> DataFormatError | None:
