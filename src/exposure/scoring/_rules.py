@@ -4,8 +4,10 @@ A rule is a case-insensitive regular expression searched anywhere in a task stat
 (:class:`PatternRule`). :class:`RuleSet` finds which of several rules occur in each of many
 texts, fast: each distinct text is matched once, and texts of printable ASCII characters go
 through an RE2 ``FilteredRE2`` (the literal atoms of all patterns are found in one pass and
-only the patterns whose atoms occur are run). It gives exactly what :func:`search` gives
-rule by rule, text by text (tested on every O*NET 29.1 task statement):
+only the patterns whose atoms occur are run; :func:`prefilter_form` writes them so that RE2
+finds such atoms, and a pattern with none runs only where its gate is found: ``gates`` of
+:class:`RuleSet`). It gives exactly what :func:`search` gives rule by rule, text by text
+(tested on every O*NET 29.1 task statement):
 
 - on printable ASCII text RE2 and :mod:`re` agree on every construct the rules use
   (``\\b``, ``\\w``, ``\\W``, ``\\s``, classes, case folding);
@@ -25,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -33,14 +36,23 @@ import numpy as np
 import pandas as pd
 import re2
 
-__all__ = ["LEADING_TAGS", "LIST_MARKER", "PatternRule", "RuleSet", "compile_rule", "found_pairs", "plain_texts", "rule_texts",
-           "search", "strip_list_marker"]
+__all__ = ["LEADING_TAGS", "LIST_MARKER", "PatternRule", "RuleSet", "compile_rule", "found_pairs", "plain_texts",
+           "prefilter_form", "rule_texts", "search", "strip_list_marker"]
 
 
 #: Memory budget of each RE2 pattern of a :class:`RuleSet` (bytes), mostly its DFA's cache of
 #: states, which grows as texts need them (the category rule sets took some 10 MB more than with
 #: RE2's default of 8 MiB on 200,000 texts, and 15 to 20% less time).
 RE2_MAX_MEM = 32 << 20
+#: A pattern no printable text matches (three NUL characters): a gated pattern's place in
+#: the RE2 filter of a :class:`RuleSet`, which keeps the filter's pattern numbers the rules'.
+_NO_TEXT = r"\x00\x00\x00"
+#: The escapes of one character class or assertion (``\b``, ``\w``, ``\s``, ``\n``):
+#: :func:`prefilter_form` leaves them as they are. Another letter or digit after ``\``
+#: (``\x41``, ``\p{L}``, ``\1``) may begin a longer escape: the pattern is left whole.
+_ONE_CHARACTER_ESCAPES = frozenset("bBwWsSdDAzZntrfv")
+#: The characters of a pattern that are no literal of their own.
+_META = frozenset("()[]{}|*+?.^$")
 #: The characters of a plain text (:func:`plain_texts`): printable ASCII but the backtick.
 _PLAIN_BYTES = bytes(c for c in range(32, 127) if c != ord("`"))
 #: A white-space run other than one plain space: a line break, a tab, two spaces.
@@ -228,6 +240,52 @@ def alternatives(pattern: str) -> list[str]:
     return parts
 
 
+def prefilter_form(pattern: str) -> str:
+    """``pattern`` with each optional single character written as a group: ``s?`` as ``(?:s|)``.
+
+    The two match the same text the same way (the character when it is there, else
+    nothing, in that order), but RE2's prefilter (the words a text must hold for the
+    pattern to be run: :class:`RuleSet`) reads ``(?:s|)`` as "``s`` or nothing" and ``s?``
+    as "anything": once RE2 had merged the common start of ``rotas?|rosters?`` into
+    ``ro(?:tas?|sters?)``, the words it required were ``ro``, ``ta`` and ``ster``, too
+    short (under three characters) to require, and the pattern ran on every text. Only a
+    literal character is rewritten (not a class, a group or ``\\w?``, nor a lazy ``s??``);
+    a pattern with an escape of several characters (``\\x41?``), a POSIX class
+    (``[[:alpha:]]``) or the flag ``x`` is returned as it is.
+
+    Examples
+    --------
+    >>> prefilter_form(r"\\b(rotas?|e-?mails?)\\b")
+    '\\\\b(rota(?:s|)|e(?:-|)mail(?:s|))\\\\b'
+    >>> prefilter_form(r"[s?]\\w?(ab)?\\.?s??x{0,2}?"), prefilter_form(r"\\x41?")
+    ('[s?]\\\\w?(ab)?(?:\\\\.|)s??x{0,2}?', '\\\\x41?')
+    """
+    if "[:" in pattern or re.search(r"\(\?[a-zA-Z-]*x", pattern):  # a POSIX class; verbose
+        return pattern
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "[":  # a class, copied as it is (a "?" in it is a literal)
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            j += pattern[j:j + 1] == "]"  # a leading "]" is a literal
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        token = pattern[i:i + 2] if ch == "\\" else ch
+        i += len(token)
+        if ch == "\\" and token[1:].isalnum() and token[1] not in _ONE_CHARACTER_ESCAPES:
+            return pattern
+        literal = not token[1:].isalnum() if ch == "\\" else ch not in _META
+        if literal and pattern[i:i + 1] == "?" and pattern[i + 1:i + 2] not in ("?", "+"):
+            out.append(f"(?:{token}|)")
+            i += 1
+        else:
+            out.append(token)
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=None)
 def compile_rule(pattern: str) -> re.Pattern:
     """``re.compile(pattern, re.IGNORECASE)``, compiled once per pattern.
@@ -288,6 +346,13 @@ class RuleSet:
     use_re2 : bool, default True
         Match printable ASCII texts with RE2's filtered matching; False matches every
         text with :mod:`re` (the reference path, used to test that both agree).
+    gates : dict of str to str, optional
+        For a pattern that RE2's filter would run on every text (no word of three
+        characters that each of its matches holds: ``\\bCI\\b``), its gate: a regular
+        expression found (case-insensitively) in every text the pattern matches, whose
+        matches hold no line feed and which asserts nothing but ``\\b``. RE2 looks for
+        the gate once in all printable ASCII texts joined by line feeds, and runs the
+        pattern only on the texts where it is found; the answers are the same.
 
     Examples
     --------
@@ -296,12 +361,16 @@ class RuleSet:
     [0, 1]
     >>> rules.hit_matrix([[0], [], [0, 1]]).astype(int).tolist()
     [[1, 0], [0, 0], [1, 1]]
+    >>> RuleSet([r"\\bCI\\b", r"\\bfile\\b"], gates={r"\\bCI\\b": r"\\bCI\\b"}).match(["File CI runs.", "Cite."])[2]
+    [[0, 1], []]
     """
 
-    def __init__(self, patterns, *, use_re2: bool = True):
+    def __init__(self, patterns, *, use_re2: bool = True, gates: dict | None = None):
         self.patterns = tuple(patterns)
         self.use_re2 = use_re2
+        self.gates = {j: gates[p] for j, p in enumerate(self.patterns) if p in gates} if gates else {}
         self._filter = None
+        self._gated: list = []
 
     @functools.cached_property
     def _re(self) -> list:
@@ -309,7 +378,11 @@ class RuleSet:
         return [compile_rule(p) for p in self.patterns]
 
     def _re2_match(self):
-        """``Match`` of the RE2 filter of all patterns (compiled on first use)."""
+        """``Match(text: bytes, potential: bool)`` of the RE2 filter of all patterns (compiled on first use).
+
+        Each pattern as :func:`prefilter_form` writes it; a gated pattern's place holds
+        :data:`_NO_TEXT` (:meth:`_match_plain` runs it where its gate is found).
+        """
         if self._filter is None:
             options = re2.Options()
             options.case_sensitive = False
@@ -318,11 +391,14 @@ class RuleSet:
             # context rules, whose [^.;]{0,40} make many states); the answers are the same
             options.max_mem = RE2_MAX_MEM
             flt = re2.Filter()
-            for pattern in self.patterns:
-                flt.Add(pattern, options)
+            for j, pattern in enumerate(self.patterns):
+                flt.Add(_NO_TEXT if j in self.gates else prefilter_form(pattern), options)
             flt.Compile()
+            self._gated = [(j, re2.compile(gate.encode(), options), re2.compile(self.patterns[j], options))
+                           for j, gate in self.gates.items()]
             self._filter = flt
-        return self._filter.Match
+        raw = getattr(self._filter, "_filter", None)  # the wrapper's own call minus its Python layer
+        return raw.Match if raw is not None else lambda data, potential: self._filter.Match(data, potential) or []
 
     def search_one(self, text: str) -> list[int]:
         """Indices of the patterns found in ``text``, ascending (with :mod:`re`).
@@ -333,6 +409,25 @@ class RuleSet:
         [1]
         """
         return [j for j, rx in enumerate(self._re) if rx.search(text) is not None]
+
+    def _match_plain(self, texts: list[str]) -> list[list[int]]:
+        """``found`` of :meth:`match` for distinct printable ASCII texts, with RE2.
+
+        One call of the filter per text (ASCII text is its own UTF-8; each call returns a
+        new list, ascending); then each gated pattern on the texts where its gate is found.
+        """
+        found = list(map(self._re2_match(), map(str.encode, texts), itertools.repeat(False)))
+        if self._gated and texts:
+            lines = "\n".join(texts).encode("ascii")
+            ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+            for j, gate, rx in self._gated:
+                # a gate's match holds no line feed: it lies in one text, as found there alone
+                # (a line feed is no word character, as the start and end of a text are not)
+                at = [m.start() for m in gate.finditer(lines)]
+                for u in np.unique(np.searchsorted(ends, at, side="right")).tolist():
+                    if rx.search(texts[u]) is not None:
+                        bisect.insort(found[u], j)
+        return found
 
     def match(self, texts) -> tuple[np.ndarray, list[str], list[list[int]]]:
         """Match a sequence of str.
@@ -355,23 +450,15 @@ class RuleSet:
         """
         codes, uniques = pd.factorize(np.asarray(texts, dtype=object))
         uniques = uniques.tolist()
-        re2_match = self._re2_match() if self.use_re2 else None
-        raw = getattr(getattr(re2_match, "__self__", None), "_filter", None)
-        if raw is not None and uniques:
-            whole = "".join(uniques)
-            if whole.isascii() and whole.isprintable():  # every text: one call each, no checks
-                # the wrapper's own call minus its Python layer: ASCII text is its own UTF-8
-                # (each call returns a new list, ascending: no copy of it)
-                return codes, uniques, list(map(raw.Match, map(str.encode, uniques), itertools.repeat(False)))
-        search_one = self.search_one
-        found: list[list[int]] = []
-        for text in uniques:
-            if re2_match is not None and text.isascii() and text.isprintable():
-                # the wrapper's own call minus its Python layer: ASCII text is its own UTF-8
-                hits = raw.Match(text.encode("ascii"), False) if raw is not None else re2_match(text)
-                found.append(list(hits) if hits else [])
-            else:
-                found.append(search_one(text))
+        if not self.use_re2:
+            return codes, uniques, list(map(self.search_one, uniques))
+        whole = "".join(uniques)
+        if whole.isascii() and whole.isprintable():  # every text: no look at each
+            return codes, uniques, self._match_plain(uniques)
+        plain = [text.isascii() and text.isprintable() for text in uniques]
+        found_plain = iter(self._match_plain([text for text, ok in zip(uniques, plain, strict=True) if ok]))
+        # the others (accents, curly quotes, tabs) with re, where RE2 may differ
+        found = [next(found_plain) if ok else self.search_one(text) for text, ok in zip(uniques, plain, strict=True)]
         return codes, uniques, found
 
     def hit_matrix(self, found: list[list[int]]) -> np.ndarray:
