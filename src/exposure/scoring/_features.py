@@ -21,6 +21,7 @@ import html
 import itertools
 import re
 import unicodedata
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -1891,6 +1892,51 @@ _FIRST_PERSON = re.compile(r"(?<![Ll]evel )(?<![Tt]ier )(?<![Cc]lass )(?<![Tt]yp
                            r"(?<![Ss]tage )(?<![Pp]art )\bI(?:'[a-z]+)? [a-z]")
 
 
+#: The verbs that begin O*NET's task statements (every first word of at least two statements of
+#: O*NET 29.1 and 30.1, lower-cased, not a stop word), read by :func:`duty_clause`.
+TASK_VERBS_FILE = Path(__file__).resolve().parents[1] / "data" / "vocab" / "task-verbs-v1.txt"
+#: A clause after a heading (``:``), a semicolon or a dash: its first two words.
+_CLAUSE = re.compile(r"(?:[:;]|\s[-\u2013\u2014])\s+([A-Za-z]+)\s+([a-z]+)")
+#: Words after a verb that make it no duty's verb (``Travel: up to 25%``, ``Overtime: paid at ...``).
+_NOT_OBJECT = frozenset("""after before in on at from to by for of with within upon up down out over under every
+each per and or but nor as than via available required negotiable provided included considered possible optional
+preferred essential desirable welcome only times time""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def task_verbs() -> frozenset:
+    """The words of :data:`TASK_VERBS_FILE` (its lines not starting with ``#``).
+
+    Examples
+    --------
+    >>> {"prepare", "maintain", "take"} <= task_verbs(), "salary" in task_verbs()
+    (True, False)
+    """
+    text = TASK_VERBS_FILE.read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def duty_clause(line: str) -> bool:
+    """True when a clause of ``line`` after ``:``, ``;`` or a dash begins with a task's verb and its object.
+
+    ``Team meetings: take minutes and circulate action items.``, ``Our suppliers are paid by
+    BACS; process the payment runs.``: a duty under a heading, or after a remark, which the
+    patterns of a heading and its value (``Rota: alternate weekends``) or of the company's
+    blurb (``Our people are ...``) read as a posting line. The verb is one that begins
+    O*NET's task statements (:func:`task_verbs`), followed by a word in lower case that is
+    not a preposition or a word of terms (``Travel: up to 25%``, ``Overtime: paid at
+    time and a half`` stay posting lines).
+
+    Examples
+    --------
+    >>> [duty_clause(t) for t in ("Team meetings: take minutes and circulate action items.",
+    ...                           "Travel required: 25-50%", "Travel: up to 25%", "Location: Leeds")]
+    [True, False, False, False]
+    """
+    verbs = task_verbs()
+    return any(m.group(1).lower() in verbs and m.group(2) not in _NOT_OBJECT for m in _CLAUSE.finditer(line))
+
+
 def posting_line_kind(text: str, *, anywhere: bool = True) -> str | None:
     """The kind of job-posting line that is no duty ``text`` is (a key of :data:`POSTING_PATTERNS`), or None.
 
@@ -1904,7 +1950,7 @@ def posting_line_kind(text: str, *, anywhere: bool = True) -> str | None:
     ['pay', 'requirement', 'job title', None]
     """
     line = _posting_line(text)
-    if _FIRST_PERSON.search(line):
+    if _FIRST_PERSON.search(line) or duty_clause(line):  # a worker's own task; a duty after a heading
         return None
     groups = [found.lastgroup for found in (rule.match(line) for rule in _posting_rules()[:1 + anywhere])
               if found is not None]  # the first kind of POSTING_PATTERNS that matches
@@ -1932,7 +1978,9 @@ def posting_lines(texts: list, tokens: "Tokens | None" = None) -> np.ndarray:
     ``Responsible for`` or ``The successful candidate will``: none of the 18,796 statements
     of O*NET 29.1 or 30.1, its 2,087 work activities, the published labels' tasks or the
     package's modern tasks and paraphrases is such a line, nor is a line in which the writer
-    says "I" (a worker's own task). Only texts whose first word may begin a pattern (or, for
+    says "I" (a worker's own task), nor one with a clause after ``:``, ``;`` or a dash that
+    begins with a task's verb and its object (:func:`duty_clause`: ``Team meetings: take
+    minutes and circulate action items.``). Only texts whose first word may begin a pattern (or, for
     words that begin many tasks too, such as ``Clean``, ``Set``, ``Apply``, whose first two
     words may: ``Clean driving licence``), short texts holding a noun that ends a job title
     (``Nurse``) or ``is``/``are`` (``Acme is a leading ...``), texts ending in a word that ends a
@@ -2018,6 +2066,6 @@ def posting_lines(texts: list, tokens: "Tokens | None" = None) -> np.ndarray:
         else:
             start, further = (rule.match for rule in _posting_rules())
             out[i] = start(line) is not None or (anywhere[i] and further(line) is not None)
-        if out[i] and _FIRST_PERSON.search(line):  # a worker's own task (posting_line_kind)
+        if out[i] and (_FIRST_PERSON.search(line) or duty_clause(line)):  # as posting_line_kind
             out[i] = False
     return out
