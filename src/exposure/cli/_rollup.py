@@ -182,7 +182,9 @@ def _own_tasks_hint(frame: pd.DataFrame, missing: set) -> str:
     ``exposure score`` of free text writes neither, only the closest O*NET task's code
     (``nearest_onetsoc_code``), and a task list of one's own may carry codes without IDs.
     Said only when the measures are there (``missing`` holds no measure), so that the
-    advice fits the file.
+    advice fits the file. Tasks keyed by SOC codes (a ``soc_code`` or ``occ_code`` column
+    for ``onetsoc_code``) are told the code to give (it was ``missing column(s)
+    ['onetsoc_code']`` and no more).
 
     Examples
     --------
@@ -197,6 +199,12 @@ def _own_tasks_hint(frame: pd.DataFrame, missing: set) -> str:
            "weights are O*NET's, by O*NET's task IDs)")
     if "onetsoc_code" not in missing:
         return ids
+    soc = next((c for c in frame.columns if isinstance(c, str) and c.strip().lower() in ("soc_code", "occ_code")),
+               None)
+    if soc is not None:  # tasks keyed by SOC (OEWS) codes: "missing column(s) ['onetsoc_code']" and no more
+        return (f"; the file has {soc!r}, SOC occupation codes: the roll-up goes through O*NET-SOC occupations, so "
+                "give each row the O*NET-SOC code of its occupation in a column onetsoc_code ('11-1011.00' for "
+                f"the SOC occupation 11-1011 itself){ids if 'task_id' in missing else ''}")
     if "nearest_onetsoc_code" in frame.columns:
         return ("; these are scores of texts without occupation codes: give each row the "
                 "O*NET-SOC code of its occupation (column onetsoc_code; the closest O*NET "

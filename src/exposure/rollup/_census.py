@@ -349,6 +349,7 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
     exposure.errors.DataFormatError: employment, row 2, column 'soc_code': soc_code '11-1011' is there twice with different tot_emp (1.0 in row 1, 5.0 in row 2): give each OEWS code once
     """
     _refuse_oews_frame(employment, name)
+    _refuse_census_keyed(employment, name)
     require_frame(employment, name, ["soc_code", "tot_emp"])
     emp = employment.reset_index(drop=True)
     # named as its other errors name it (it said "row 2, column 'tot_emp': employment frame: ...")
@@ -380,6 +381,48 @@ def _employment(employment, name: str = "employment") -> pd.DataFrame:
                               f"row {int(first[pos]) + 1}, {float(tot[pos])!r} in row {pos + 1}): give each OEWS code "
                               "once", path=name, row=pos + 1, column="soc_code")
     return pd.DataFrame({"soc_code": emp["soc_code"].to_numpy(), "tot_emp": tot})
+
+
+#: Names (lower case) of a column of Census occupation codes: the result's, IPUMS' ``OCC``.
+_CENSUS_COLUMNS = ("census_occ", "occ", "occ2018", "occ_2018")
+
+#: What to do with counts by Census occupation code (:func:`_refuse_census_keyed`).
+_BY_CENSUS = ("to_census_occ weighs the O*NET-SOC codes within each Census code by the OEWS employment of "
+              "their SOC codes, which counts by Census code cannot split; give the employment by OEWS code "
+              "(soc_code, tot_emp) or leave it out (OEWS May 2025), and weigh the Census codes by your own "
+              "counts afterwards, merging them with the result on census_occ")
+
+
+def _refuse_census_keyed(employment, name: str) -> None:
+    """Refuse an employment frame keyed by Census occupation codes (ACS or CPS counts), saying what to do.
+
+    A frame of ``census_occ`` (or IPUMS' ``OCC``) and ``tot_emp`` was refused as lacking
+    ``soc_code`` and no more; renamed ``soc_code``, its ``'0010'`` was ``not a SOC code
+    (like 11-1011)``: neither said that counts by Census code cannot weigh the O*NET-SOC
+    codes within a Census code, nor what to do with them (:data:`_BY_CENSUS`).
+
+    Examples
+    --------
+    >>> _refuse_census_keyed(pd.DataFrame({"soc_code": ["0010"], "tot_emp": [5.0]}), "employment")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: employment, row 1, column 'soc_code': '0010' is a Census occupation code, not an OEWS (SOC) code: to_census_occ weighs the O*NET-SOC codes within each Census code by the OEWS employment of their SOC codes, which counts by Census code cannot split; give the employment by OEWS code (soc_code, tot_emp) or leave it out (OEWS May 2025), and weigh the Census codes by your own counts afterwards, merging them with the result on census_occ
+    """
+    if not isinstance(employment, pd.DataFrame):
+        return
+    if "soc_code" not in employment.columns:
+        column = next((c for c in employment.columns if isinstance(c, str) and c.strip().lower() in _CENSUS_COLUMNS),
+                      None)
+        if column is not None:
+            raise DataFormatError(f"keyed by Census occupation codes, not by OEWS (SOC) codes: {_BY_CENSUS}",
+                                  path=name, column=column)
+        return
+    codes = employment["soc_code"].reset_index(drop=True)
+    census = codes.astype("string").str.fullmatch(CENSUS_PATTERN).to_numpy(dtype=bool, na_value=False)
+    if census.any():
+        pos = int(np.flatnonzero(census)[0])
+        raise DataFormatError(f"{str(codes.iloc[pos])!r} is a Census occupation code, not an OEWS (SOC) code: "
+                              f"{_BY_CENSUS}", path=name, row=pos + 1, column="soc_code")
 
 
 def _refuse_oews_frame(employment, name: str) -> None:
@@ -734,7 +777,10 @@ def to_census_occ(scores: pd.DataFrame, crosswalk: pd.DataFrame | None = None,
         blamed); an employment ``tot_emp`` of 2**63 or more (``employment, row 2, column
         'tot_emp': tot_emp is too large for a number of workers, got 1e+308``); an
         employment (or scores carrying ``tot_emp``) without any count, ``tot_emp`` missing
-        or 0 on every row (every Census code was a plain mean, without a word); scores by
+        or 0 on every row (every Census code was a plain mean, without a word); an employment
+        keyed by Census occupation codes (a column ``census_occ`` or ``OCC`` for
+        ``soc_code``, or a ``soc_code`` of ``'0010'``: ACS or CPS counts), which cannot
+        weigh the O*NET-SOC codes within a Census code (:func:`_refuse_census_keyed`); scores by
         OEWS code (``soc_code``) giving a SOC group beside a code it holds (``13-1020`` and
         ``13-1021``: the code's O*NET-SOC code took its value and the group's others the
         group's, without a word), or an OEWS aggregate beside a code it holds (``21-1018``

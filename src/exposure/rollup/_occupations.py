@@ -251,6 +251,32 @@ def _lookup(task_scores: pd.DataFrame, table: pd.DataFrame, value: str) -> tuple
     return pd.Series(right.reindex(keys).to_numpy(), index=task_scores.index).where(found), found
 
 
+def _under_other_code(table: pd.DataFrame, code, task_id, what: str) -> str:
+    """Where ``table`` lists task ``task_id`` under codes other than ``code``, said for a message, or ``""``.
+
+    A task placed under a second occupation (O*NET's task 8823 of ``11-1011.00`` given
+    under ``15-1252.00`` too) has no type or rating under the second code: it was said to
+    be "not in the O*NET task statements", though they list its ID, and no more. ``what``
+    says how ``table`` lists it (``lists``, ``rate``).
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [8823]})
+    >>> _under_other_code(tasks, "15-1252.00", 8823, "the statements list")
+    ' (the statements list task 8823 under 11-1011.00 only: a task placed under a second occupation takes nothing from them there)'
+    >>> _under_other_code(tasks, "15-1252.00", 8824, "the statements list")
+    ''
+    """
+    listed = _given_ids(table["task_id"])
+    same = (_task_key(table["task_id"]) == norm_task_id(task_id)).to_numpy(dtype=bool) & listed
+    codes = sorted(set(table["onetsoc_code"].astype(str).to_numpy()[same]) - {str(code)})
+    if not codes:
+        return ""
+    more = "" if len(codes) == 1 else f" and {len(codes) - 1} other code{'' if len(codes) == 2 else 's'}"
+    return (f" ({what} task {norm_task_id(task_id)} under {codes[0]}{more} only: a task placed under a second "
+            "occupation takes nothing from them there)")
+
+
 def _plain(value):
     """A cell as a plain Python value for a message (``3.0``, not ``np.float64(3.0)``)."""
     return value.item() if isinstance(value, np.generic) else value
@@ -608,8 +634,9 @@ def task_weights(
                 row = task_scores.iloc[pos]
                 raise DataFormatError(
                     f"{_weights_said('core')}: {int(absent.sum())} of {n} tasks are not in the O*NET task "
-                    f"statements, first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, so their task "
-                    f"type is unknown; use {_weights_said('equal')}, a task_type column, or "
+                    f"statements, first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}"
+                    f"{_under_other_code(tasks, row['onetsoc_code'], row['task_id'], 'the statements list')}, so "
+                    f"their task type is unknown; use {_weights_said('equal')}, a task_type column, or "
                     f"{_statements_advice()}",
                     path=_TASK_SCORES, row=pos + 1, column="task_id",
                 )
@@ -695,8 +722,9 @@ def task_weights(
             elif zero:  # it was said to have no FT rating, though its rows are there
                 why = (f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}, whose FT percentages "
                        "(data_value of categories 1-7) are all 0 or missing: no frequency to weigh it by")
-            else:
-                why = f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}"
+            else:  # rated under another code alone: a task placed under two occupations
+                why = (f"first {row['onetsoc_code']} task {norm_task_id(row['task_id'])}"
+                       f"{_under_other_code(rat, row['onetsoc_code'], row['task_id'], 'the ratings rate')}")
             raise DataFormatError(
                 f"{_weights_said(weights)}: {int(missing.sum())} of {n} tasks have no {scale} rating, {why}",
                 path=_TASK_SCORES, row=pos + 1,  # the scores' row: it named no frame, beside two others

@@ -20,6 +20,7 @@ from exposure.rollup._soc import (
     EMPLOYMENT_FRAME,
     _combine,
     _employment_names,
+    _group_of,
     _number,
     _whole,
     check_codes,
@@ -130,9 +131,17 @@ def _industry_cells(employment: pd.DataFrame, level: str, *, warn: bool = True, 
     dash pasted from a document, looked like the ``31-33`` it was told to give).
     """
     if not (isinstance(level, str) and level in LEVELS):  # a list is refused too, not a TypeError
-        raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'{choice_hint(level, LEVELS)}")
+        # OEWS's i_group ('3-digit') was told the choices and no more
+        named = next((k for k, v in LEVELS.items() if isinstance(level, str) and v != k and v == level), None)
+        hint = f": write {named!r} (OEWS's i_group {level!r})" if named else choice_hint(level, LEVELS)
+        raise DataFormatError(f"unknown level {level!r}; expected 'sector' or 'subsector'{hint}")
     f = employment_frame(employment)
+    groups = sorted(set(f["i_group"].dropna()) - {"cross-industry"})
     f = f[f["i_group"] == LEVELS[level]]
+    if f.empty and groups:  # industry rows of other levels: "a national table" was said of them
+        raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r}); its industry rows "
+                              f"are of i_group {', '.join(repr(g) for g in groups)}: give the {LEVELS[level]} rows of "
+                              "the OEWS by-industry table")
     if f.empty:
         raise DataFormatError(f"employment frame has no {level} rows (i_group {LEVELS[level]!r}): give an OEWS "
                               "by-industry table (a national table has cross-industry rows only)")
@@ -278,8 +287,10 @@ def _major_rows(f: pd.DataFrame) -> pd.DataFrame:
 _LOGGED: dict = {"frame": None, "keys": set()}
 
 
-def _warn_once(frame: pd.DataFrame | None, message: str, key=None) -> None:
+def _warn_once(frame: pd.DataFrame | None, message: str, key=None, *, said: bool = False) -> None:
     """Log ``message`` as a warning unless one of its ``key`` was logged already for this very ``frame`` object.
+
+    ``said``: the caller said it in other words (the key is kept, nothing is logged).
 
     A roll-up reads one employment frame in :func:`to_sectors`, :func:`workforce_stats`
     and :func:`working_time` (and again for the bootstrap intervals): a second title of an
@@ -299,7 +310,8 @@ def _warn_once(frame: pd.DataFrame | None, message: str, key=None) -> None:
         return
     if _LOGGED["frame"] is not None:
         _LOGGED["keys"].add(key)
-    log.warning("%s", message)
+    if not said:
+        log.warning("%s", message)
 
 
 #: NAICS code of each industry level as BLS writes it: a sector has two digits (``31-33``,
@@ -456,6 +468,43 @@ def _cell_matrix(cells: pd.DataFrame, industries: pd.DataFrame, soc_codes, value
     return sparse.csr_matrix((v[ok], (row[ok], col[ok])), shape=(len(industries), len(soc_codes)))
 
 
+def _warn_cells_unknown(employment: pd.DataFrame, cells: pd.DataFrame, soc_codes, level: str, *,
+                        said: bool = False) -> None:
+    """Warn of released cells of ``level`` at occupation codes without a row in ``soc_scores`` (``soc_codes``).
+
+    Such a cell (an industry file of one's own at a broad group, ``15-1250``, or at a code
+    of another SOC edition, beside cross-industry rows of detailed codes) has no score to
+    take: its workers are not scored, and its industry's ``coverage`` is lower, without a
+    word of why. Said once per ``employment`` frame and level (:func:`_warn_once`:
+    :func:`to_sectors`, :func:`workforce_stats` and :func:`working_time` of one roll-up
+    read the same cells), with the count of cells, of industries, their workers and their
+    share of the released workers of the level's cells. A cell of a code that
+    ``soc_scores`` has without a score is an unscored occupation, not said here. The
+    tables of OEWS May 2021 to 2025 have no such cell. ``said``: :func:`_warn_unmatched`
+    warned that most scored codes are in no cell (codes of another SOC edition), which
+    says it from the other side: not said again.
+    """
+    col = pd.Index(np.asarray(soc_codes, dtype=str)).get_indexer(cells["occ_code"].astype(str))
+    emp = np.nan_to_num(cells["tot_emp"].to_numpy(dtype=float))
+    lost = (col < 0) & (emp > 0)
+    if not lost.any():
+        return
+    k = int(np.flatnonzero(lost)[0])
+    n, n_ind = int(lost.sum()), int(cells.loc[lost, "naics"].nunique())
+    code, naics = str(cells["occ_code"].iloc[k]), str(cells["naics"].iloc[k])
+    kind = _group_of(code)
+    hint = f", {kind[0]}" if kind is not None else ""
+    one = n == 1
+    _warn_once(employment, f"{level}: {n} released occupation cell{'' if one else 's'} of {n_ind} "
+               f"industr{'y' if n_ind == 1 else 'ies'} ({emp[lost].sum():,.0f} workers, "
+               f"{emp[lost].sum() / emp.sum():.1%} of the released workers of the {level} cells) "
+               f"{'is' if one else 'are'} at an occupation code without a row in soc_scores (e.g. {code!r}"
+               f"{hint}, in NAICS {naics!r}), so {'its' if one else 'their'} workers are not scored and the "
+               f"coverage of {'its industry' if n_ind == 1 else 'their industries'} is lower for it; give the "
+               "industry cells at the OEWS occupation codes of soc_scores (the cross-industry detailed codes "
+               "of the employment)", key=("cells without scores", level), said=said)
+
+
 def _code_order(codes) -> np.ndarray:
     """Positions of ``codes`` sorted (stable): the order the sums over OEWS codes run in.
 
@@ -561,7 +610,7 @@ def _detailed_codes(employment: pd.DataFrame) -> np.ndarray:
 
 
 def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame, level: str,
-                    known: np.ndarray) -> None:
+                    known: np.ndarray) -> bool:
     """Log a warning when none, or under half, of the scored codes are OEWS codes of the employment frame.
 
     ``known`` holds the frame's occupation codes (:func:`_detailed_codes`). A scored code
@@ -570,16 +619,17 @@ def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame
     A frame of one industry (the by-industry table cut to NAICS 52) was warned of as if
     the scores held codes of another SOC edition: ``only 262 of the 783 scored SOC codes
     are in the OEWS sector cells ...; are they the OEWS occupation codes (SOC 2018) of
-    to_soc?``, for the very codes of :func:`~exposure.rollup.to_soc`.
+    to_soc?``, for the very codes of :func:`~exposure.rollup.to_soc`. Returns whether
+    the codes were said to miss the cells (a warning of another SOC edition).
     """
     scored = soc_codes[~np.isnan(beta)]
     if not len(scored):
         log.warning("%s: no SOC code of soc_scores has a beta score; every %s is unscored", level, level)
-        return
+        return False
     hit = pd.Index(scored).isin(cells["occ_code"].unique())
     n_hit, n = int(hit.sum()), len(scored)
     if n_hit == n:
-        return
+        return False
     oews = pd.Index(scored).isin(pd.unique(known))
     example = str(scored[~hit][0])
     if 2 * int(oews.sum()) < n:
@@ -587,9 +637,10 @@ def _warn_unmatched(soc_codes: np.ndarray, beta: np.ndarray, cells: pd.DataFrame
         log.warning("%s: %s of the %d scored SOC codes %s in the OEWS %s cells (e.g. %r is not), so "
                     "their employment is not scored; are they the OEWS occupation codes (SOC 2018) of to_soc?",
                     level, f"only {n_hit}" if n_hit else "none", n, "are" if n_hit > 1 else "is", level, example)
-    else:
-        log.info("%s: %d of the %d scored SOC codes are not in the OEWS %s cells (e.g. %r)",
-                 level, n - n_hit, n, level, example)
+        return True
+    log.info("%s: %d of the %d scored SOC codes are not in the OEWS %s cells (e.g. %r)",
+             level, n - n_hit, n, level, example)
+    return False
 
 
 def to_sectors(
@@ -643,7 +694,11 @@ def to_sectors(
         industry has no "All Occupations" (``00-0000``) total or a suppressed one: its ``tot_emp``,
         ``coverage`` and ``suppressed_emp`` are missing; when an industry's total is 0
         (its ``coverage`` is missing); and when an industry's released cells add up to
-        more workers than its total (``coverage`` is clipped to 1, ``suppressed_emp`` to 0).
+        more workers than its total (``coverage`` is clipped to 1, ``suppressed_emp`` to 0);
+        and when released cells are at occupation codes without a row in ``soc_scores``
+        (a broad group ``15-1250`` of an industry file of one's own beside cross-industry
+        detailed codes): their workers are not scored, said with their count and share
+        (:func:`_warn_cells_unknown`; it was said by the coverage alone).
 
     Raises
     ------
@@ -699,7 +754,9 @@ def to_sectors(
     _refuse_partial_measures(vals)  # alpha and gamma means over more workers than covered_emp
     refuse_rubric_order(vals, "soc_scores", "OEWS codes")  # swapped columns, averaged as given
     industries, cells = _industry_cells(employment, level)  # a second title: logged once per frame and level
-    _warn_unmatched(soc_codes, vals[:, 1], cells, level, _detailed_codes(employment))
+    other = _warn_unmatched(soc_codes, vals[:, 1], cells, level, _detailed_codes(employment))
+    # their workers unscored, without a word (said of codes of another SOC edition already)
+    _warn_cells_unknown(employment, cells, soc_codes, level, said=other)
     order = _code_order(soc_codes)  # the sums run in one order whatever the rows'
     # the threshold rounded as each beta is stored: a float32 beta of 0.6 (a Stata float,
     # a Parquet float column) is 0.6000000238 as a float64, and counted as above 0.6
@@ -909,6 +966,7 @@ def _workforce_inputs(soc: pd.DataFrame, employment: pd.DataFrame | None, emp: n
         f = employment_frame(employment)
         if (f["i_group"] == "sector").any():
             industries, cells = _industry_cells(employment, "sector")
+            _warn_cells_unknown(employment, cells, soc["soc_code"].astype(str), "sector")
             col = pd.Index(soc["soc_code"].astype(str)).get_indexer(cells["occ_code"])
             # a cell of an occupation soc_scores lacks is unscored (column n: NaN), not dropped:
             # its workers were left out of the sector's tot_emp, which looked fully covered
@@ -1201,6 +1259,7 @@ def working_time(
     frames = [out]
     if employment is not None:  # without sector rows (a national table) it gave no sector row, without a word
         industries, cells = _industry_cells(employment, "sector")
+        _warn_cells_unknown(employment, cells, out["code"], "sector")
         # the sums run in one order whatever the rows' (the codes' sorted order, above)
         emp_m = _cell_matrix(cells, industries, out["code"].to_numpy(), cells["tot_emp"])
         s0 = np.nan_to_num(share)

@@ -1059,25 +1059,81 @@ def _refuse_other_soc(xw: pd.DataFrame) -> None:
                           path="onet_to_soc", row=pos + 1, column="soc_code")
 
 
-def _warn_no_oews_code(links: pd.DataFrame, scored) -> None:
+def _warn_no_oews_code(links: pd.DataFrame, scored, xw: pd.DataFrame | None = None,
+                       emp: pd.DataFrame | None = None) -> None:
     """Warn once when ``scored`` O*NET-SOC codes of the crosswalk reach no OEWS code.
 
     ``links`` is :func:`onet_to_oews`'s frame; ``scored`` the codes with a value of some
     measure. A SOC code that OEWS does not publish (the military codes 55-xxxx,
     legislators 11-1031 in May 2025: ``how`` ``none``) left its scores out of every OEWS
     code, sector and worker without a word, while codes missing from the crosswalk are
-    warned about.
+    warned about. With ``xw`` (:func:`_oews_crosswalk`) and ``emp`` (the cross-industry
+    detailed rows, :func:`national_detailed`), OEWS codes of the employment that no
+    O*NET-SOC code of the crosswalk reaches are said too, with their workers and share:
+    an employment of SOC 2010 codes (``11-9061``; OEWS before May 2021), one row of each,
+    left 106 scored O*NET-SOC codes without an OEWS code and 71 of its 840 codes unscored,
+    and the warning spoke of the military codes only. The employment of OEWS May 2021 to 2025 has no such
+    code.
     """
     lost = links[links["soc_code"].notna() & links["occ_code"].isna()
                  & links["onetsoc_code"].isin(set(scored)).to_numpy(dtype=bool)]
     if lost.empty:
         return
     n = int(lost["onetsoc_code"].nunique())
+    other = ""
+    if xw is not None and emp is not None:
+        away = ~emp["occ_code"].isin(set(xw["occ_code"].dropna())).to_numpy(dtype=bool)
+        if away.any():
+            k, workers = int(away.sum()), np.nan_to_num(emp["tot_emp"].to_numpy(dtype=float))
+            total = workers.sum()
+            share = f", {workers[away].sum() / total:.1%} of its workers" if total > 0 else ""
+            other = (f"; and {k} OEWS code{'' if k == 1 else 's'} of the employment ({workers[away].sum():,.0f} "
+                     f"workers{share}) {'is' if k == 1 else 'are'} reached by no O*NET-SOC code of the crosswalk "
+                     f"(e.g. {str(emp['occ_code'].iloc[int(np.flatnonzero(away)[0])])!r}), so "
+                     f"{'its' if k == 1 else 'their'} workers stay unscored: is the employment of another SOC "
+                     "edition (SOC 2010 codes, as in OEWS before May 2021), or the crosswalk cut to some "
+                     "occupations? give the OEWS occupation codes of SOC 2018")
     log.warning("%d scored O*NET-SOC code%s no OEWS occupation code, so %s count%s for no "
                 "OEWS code, sector or worker (e.g. %r, SOC %r: the employment has no OEWS code for it, as "
-                "for the military codes 55-xxxx)", n, " reaches" if n == 1 else "s reach",
+                "for the military codes 55-xxxx)%s", n, " reaches" if n == 1 else "s reach",
                 "its score" if n == 1 else "their scores", "s" if n == 1 else "",
-                str(lost["onetsoc_code"].iloc[0]), str(lost["soc_code"].iloc[0]))
+                str(lost["onetsoc_code"].iloc[0]), str(lost["soc_code"].iloc[0]), other)
+
+
+#: Share of the cross-industry "All Occupations" total that the detailed rows may fall short
+#: of without a word: OEWS's May 2021 to 2025 tables fall short by 0.009% at most.
+DETAILED_SHORTFALL = 0.01
+
+
+def _warn_short_of_total(employment: pd.DataFrame, emp: pd.DataFrame) -> None:
+    """Warn when the cross-industry detailed rows ``emp`` hold well under the employment's total.
+
+    Workers that a file of one's own gives at a group level alone (``15-1250`` as
+    ``o_group`` ``broad``, no detailed row under it) are in no OEWS code: they were in no
+    ``tot_emp`` of the tables, and ``coverage`` said ``1.0000 of OEWS employment scored``
+    without them. Said when the detailed rows hold less than 1 - :data:`DETAILED_SHORTFALL`
+    of the cross-industry ``00-0000`` total (read from those rows alone: the frame is not
+    read again).
+    """
+    names = _employment_names(employment)
+    if not {"occ_code", "i_group", "o_group", "tot_emp"} <= set(names):
+        return
+    rows = ((employment[names["occ_code"]].astype(str) == "00-0000")
+            & (employment[names["i_group"]].astype(str) == "cross-industry")).to_numpy(dtype=bool)
+    if not rows.any():
+        return
+    total = employment_frame(employment[rows])
+    total = total.loc[total["o_group"] == "total", "tot_emp"].dropna()
+    if len(total) != 1 or not total.iloc[0] > 0:
+        return
+    whole, held = float(total.iloc[0]), float(np.nansum(emp["tot_emp"].to_numpy(dtype=float)))
+    if held >= (1 - DETAILED_SHORTFALL) * whole:
+        return
+    log.warning("the cross-industry detailed occupation rows of the employment hold %s of its %s workers "
+                "(%.1f%% of the All Occupations total, 00-0000): %s workers are in no detailed row (occupations "
+                "given at a group level alone, o_group 'broad', 'minor' or 'major'; or not released), so they are "
+                "in no OEWS code, total or coverage of the tables; give each occupation's detailed row",
+                f"{held:,.0f}", f"{whole:,.0f}", 100 * held / whole, f"{whole - held:,.0f}")
 
 
 def _soc_matrix(occ_codes: np.ndarray, links: pd.DataFrame, soc_codes: np.ndarray) -> sparse.csr_matrix:
@@ -1246,7 +1302,8 @@ def _to_soc(occupation_scores, onet_to_soc, employment, combine="equal", soc_str
         xw = _oews_crosswalk(onet_to_soc, soc_codes, soc_structure)
     links = _links(occ, xw, counts, warn=warn)
     if warn:
-        _warn_no_oews_code(links, occ_codes[~np.isnan(vals).all(axis=1)])
+        _warn_no_oews_code(links, occ_codes[~np.isnan(vals).all(axis=1)], xw, emp)
+        _warn_short_of_total(employment, emp)  # workers in no detailed row: in no total
     matrix = _soc_matrix(occ_codes, links, soc_codes)
     means = _combine(matrix, vals)
     out = pd.DataFrame(means, columns=list(MEASURES))
