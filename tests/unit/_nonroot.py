@@ -13,6 +13,15 @@ import subprocess
 
 import pytest
 
+#: The words of a folder this user cannot enter or write (exposure._io.closed_folder,
+#: unwritable_folder), with the advice of an output file or an output directory.
+ADVICE_FILE = "write the file elsewhere"
+ADVICE_DIR = "choose another output directory"
+ENTERED = ("Permission denied: the folder {folder} cannot be entered (no x permission for this user), so nothing "
+           "can be written in it; ask its owner for access, or {advice}")
+WRITTEN = ("Permission denied: the folder {folder} is not writable (no w permission for this user), so nothing "
+           "can be written in it; ask its owner for access, or {advice}")
+
 
 def without_root_powers(args, cwd, **env) -> subprocess.CompletedProcess:
     """Run ``args`` in ``cwd`` as root without the file-permission capabilities, with ``env`` added to the environment."""

@@ -75,14 +75,7 @@ import shutil
 import sys
 
 import pytest
-from tests.unit._nonroot import without_root_powers
-
-ADVICE_FILE = "write the file elsewhere"
-ADVICE_DIR = "choose another output directory"
-ENTERED = ("Permission denied: the folder {folder} cannot be entered (no x permission for this user), so nothing "
-           "can be written in it; ask its owner for access, or {advice}")
-WRITTEN = ("Permission denied: the folder {folder} is not writable (no w permission for this user), so nothing "
-           "can be written in it; ask its owner for access, or {advice}")
+from tests.unit._nonroot import ADVICE_DIR, ADVICE_FILE, ENTERED, WRITTEN, without_root_powers
 
 
 def _run(args, cwd):
