@@ -3456,7 +3456,14 @@ def _mirror_file_said(path: Path, src: Source) -> str:
     return f"the mirror's file ({size}) is not the pinned one (edited, or another date of the file?): {put_back}"
 
 
-def _mirror_file(mirror: Path, src: Source) -> Path:
+def _mirror_file(mirror: Path, src: Source, elsewhere=None) -> Path:
+    """The file of ``src`` in ``mirror``; else a :class:`DownloadError` saying what the mirror holds and what to do.
+
+    ``elsewhere``, a function of no argument, gives what the data directory holds of it
+    (:func:`_data_dir_hint`): said after "not found in mirror M (expected P)" and before
+    what to do. Appended to the whole message, it followed the advice ("...; or unset the
+    mirror to download; no copy of it in the data directory either (...)").
+    """
     path = mirror / _safe_relpath(src.name, what="registry name")
     if path.is_dir():
         what = (f"a symbolic link to the directory {os.path.realpath(path)}" if path.is_symlink()
@@ -3483,7 +3490,11 @@ def _mirror_file(mirror: Path, src: Source) -> Path:
         raise DownloadError(f"{src.name}: {path} is a special file in the mirror (a pipe or a "
                             f"device), not a file: remove it and {_mirror_put_back(src)}")
     if not path.is_file():
-        raise DownloadError(f"{src.name}: not found in mirror {mirror} (expected {path}){_mirror_hint(mirror, src, path)}")
+        facts = elsewhere() if elsewhere is not None else ""
+        exc = DownloadError(f"{src.name}: not found in mirror {mirror} (expected {path})"
+                            f"{_mirror_hint(mirror, src, path, facts)}")
+        exc.data_dir_said = bool(facts)
+        raise exc
     return path
 
 
@@ -3550,15 +3561,16 @@ def _mirror_renamed(folder: Path, want: str) -> list[str]:
     return []
 
 
-def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
+def _mirror_hint(mirror: Path, src: Source, path: Path, facts: str = "") -> str:
     """What the mirror holds instead of ``path``, the file of ``src``, and what to do, said after "not found in mirror".
 
     When the mirror holds nothing else of it: the pinned file that belongs there and its
     origin (:func:`_mirror_put_back`). A symbolic link to nothing, or a loop of links, in
     the place of the file: what to do with the link, else to remove it and put the pinned
     file there (it was ``; fix the mirror or unset it to download``, the file's origin
-    unsaid). A mirror's root to give instead: that, and ``; fix the mirror or unset it to
-    download``.
+    unsaid). A mirror's root to give instead: that, and ``; or unset the mirror to
+    download``. ``facts`` (``"; no copy of it in the data directory either (...)"``, see
+    :func:`_data_dir_hint`) are said after what the mirror holds and before what to do.
 
     A mirror laid out otherwise than ``../shared/data`` (a new release copied by hand) gave
     only "not found in mirror M (expected ...)". Looked at: a broken symbolic link, the
@@ -3612,16 +3624,19 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
                         f"its files into {path.parent} (unzip -j {shlex.quote(str(zipped))} -d "
                         f"{shlex.quote(str(path.parent))})")
     parents = rel.parent.parts
-    tail = next((k for k in range(len(parents), 0, -1) if mirror.parts[-k:] == parents[:k]), 0)
-    if tail and len(mirror.parts) > tail and _same_name(mirror.joinpath(*parents[tail:]), rel.name):
+    # `--mirror .` (or `..`) said as given has no parts: the folder's own name is in its absolute path
+    absolute = Path(os.path.abspath(mirror))
+    tail = next((k for k in range(len(parents), 0, -1) if absolute.parts[-k:] == parents[:k]), 0)
+    if tail and len(absolute.parts) > tail and _same_name(mirror.joinpath(*parents[tail:]), rel.name):
         said.append(f"{mirror} looks like the directory {'/'.join(parents[:tail])} of a mirror: give "
-                    f"its root {mirror.parents[tail - 1]}")
+                    f"its root {_root_said(_up(mirror, tail))}")
         whole = True
     elif not told and (above := _mirror_above(mirror, rel)) is not None:
         # `--mirror ../shared/data/onet` for a file outside onet/ (a crosswalk, a reference
         # measure): "not found" and the pinned file to put there, in a folder of the mirror
-        said.append(f"{mirror} looks like the directory {mirror.relative_to(above).as_posix()} of a mirror: {above} "
-                    f"has {above / rel}; give its root {above}")
+        inside = absolute.relative_to(os.path.abspath(above)).as_posix()
+        said.append(f"{mirror} looks like the directory {inside} of a mirror: {above} has {above / rel}; give its "
+                    f"root {_root_said(above)}")
         whole = True
     elif not said:
         top = _same_name(mirror, rel.name) if parents else None
@@ -3634,13 +3649,17 @@ def _mirror_hint(mirror: Path, src: Source, path: Path) -> str:
                         f"its root {below}")
             whole = True
     hint = "; " + "; ".join(said) if said else ""
+    # ``facts``, what the data directory holds of it, go before what to do: after it, they
+    # read "...; or unset the mirror to download; no copy of it in the data directory either"
     if whole:  # the mirror's root to give: it was "; fix the mirror or unset it to download"
-        return (f"{hint} as the mirror (--mirror, $EXPOSURE_MIRROR): the folder that holds each file at its "
+        return (f"{facts}{hint} as the mirror (--mirror, $EXPOSURE_MIRROR): the folder that holds each file at its "
                 f"registry name ({src.name}); or unset the mirror to download")
-    if told:
-        return hint
+    if told:  # the link's own words: what it is and what to do, in one clause
+        return f"{hint}{facts}"
     if said:  # what the mirror holds instead, then the file that belongs at the place looked at
-        return f"{hint}; fix the mirror that way, or {_mirror_put_back(src, at=path)}"
+        return f"{hint}{facts}; fix the mirror that way, or {_mirror_put_back(src, at=path)}"
+    if facts:  # "there" would be the data directory's places
+        return f"{facts}; {_mirror_put_back(src, at=path)}"
     return f": {_mirror_put_back(src)}"  # "; fix the mirror ...": neither the file nor where it comes from
 
 
@@ -3650,6 +3669,33 @@ _BELOW_MAX = 200
 
 #: Folders above a mirror given too deep that are looked at for its root (``onet/29.1`` is two).
 _ABOVE_MAX = 3
+
+
+def _up(directory: Path, levels: int) -> Path:
+    """The folder ``levels`` above ``directory``, said as it is given (``..`` for ``.``, ``.`` for ``onet``).
+
+    Examples
+    --------
+    >>> _up(Path("."), 1), _up(Path("onet/29.1"), 2), _up(Path("/m/onet"), 1), _up(Path(".."), 1)
+    (PosixPath('..'), PosixPath('.'), PosixPath('/m'), PosixPath('../..'))
+    """
+    return Path(os.path.normpath(directory.joinpath(*[".."] * levels)))
+
+
+def _root_said(root: Path) -> str:
+    """``root`` as said in "give its root ...": with its absolute path when it is ``.`` or ``..``.
+
+    ``--mirror onet`` run inside the mirror was told "give its root .": right, but not
+    which folder that is.
+
+    Examples
+    --------
+    >>> _root_said(Path("../shared/data"))
+    '../shared/data'
+    >>> _root_said(Path("..")) == f".. ({Path.cwd().parent})"
+    True
+    """
+    return f"{root} ({os.path.abspath(root)})" if root.name in ("", "..") else str(root)
 
 
 def _mirror_above(directory: Path, rel: PurePosixPath) -> Path | None:
@@ -3668,9 +3714,12 @@ def _mirror_above(directory: Path, rel: PurePosixPath) -> Path | None:
     >>> _mirror_above(d / "onet" / "29.1", PurePosixPath("soc.csv")) == d, _mirror_above(d / "onet", PurePosixPath("b.txt"))
     (True, None)
     """
-    for folder in list(directory.parents)[:_ABOVE_MAX]:
-        if ".." in directory.relative_to(folder).parts:  # `--mirror ..`: no folder of the one above
-            continue
+    # `--mirror .` has no parents said as given, and those of `..` (`.`) are below it: the folders
+    # above are `..`, `../..` (`--mirror .` run inside ../shared/data/onet was "not found in mirror .")
+    for level in range(1, _ABOVE_MAX + 1):
+        folder = _up(directory, level)
+        if os.path.abspath(folder) == os.path.abspath(_up(directory, level - 1)):  # the root of the file system
+            break
         with contextlib.suppress(OSError):
             if folder.joinpath(*rel.parts).is_file():
                 return folder
@@ -3705,8 +3754,8 @@ def _mirror_below(directory: Path, rel: PurePosixPath) -> Path | None:
     return (marked or held or [None])[0]
 
 
-def _from_mirror(mirror: Path, src: Source, dest: Path) -> None:
-    path = _mirror_file(mirror, src)
+def _from_mirror(mirror: Path, src: Source, dest: Path, elsewhere=None) -> None:
+    path = _mirror_file(mirror, src, elsewhere)
     log.info("copying %s from mirror %s", src.name, mirror)
     _copy_verified(path, src, dest, mirror=True)
 
@@ -5070,11 +5119,13 @@ def _fetch_into(store: DataStore, src: Source, root: Path, dest: Path, *, timeou
             _from_publisher_copy(local, src, dest)
         elif mirror_dir is not None:
             try:
-                _from_mirror(mirror_dir, src, dest)
+                _from_mirror(mirror_dir, src, dest, elsewhere=lambda: _data_dir_hint(root, src))
             except DownloadError as exc:
                 # it named the mirror alone: not the data directory's places, nor what they hold
-                # (O*NET's other format, a release folder lacking the file, a renamed copy)
-                if not _mirror_has(mirror_dir, src) and exc.args and isinstance(exc.args[0], str):
+                # (O*NET's other format, a release folder lacking the file, a renamed copy);
+                # "not found in mirror" says them before what to do (_mirror_file)
+                if (not _mirror_has(mirror_dir, src) and not getattr(exc, "data_dir_said", False)
+                        and exc.args and isinstance(exc.args[0], str)):
                     exc.args = (f"{exc.args[0]}{_data_dir_hint(root, src)}", *exc.args[1:])
                 raise
         else:

@@ -68,9 +68,11 @@ from exposure.sources import (
     _BLS_ATTRIBUTION,
     _BLS_LICENCE,
     _ONET_ATTRIBUTION,
+    _URL_REFUSED,
     SOURCES,
     Source,
     _size_refused,
+    _url_escaped,
 )
 
 __all__ = [
@@ -1123,6 +1125,7 @@ class Lock:
         try:  # a padded URL or member, one of another release or file: the reader would refuse the line
             _check_unpadded({"name": src.name, "url": src.download_url, "member": src.member or ""}, 0,
                             Path(LOCK_NAME))
+            _check_lock_url(src.download_url, src.name, 0, Path(LOCK_NAME))  # a space in it
             _check_origin(src.name, src.download_url, src.member or "", 0, Path(LOCK_NAME))
         except DataFormatError as exc:
             raise DataFormatError(f"{src.name}: cannot pin it: {exc.reason}; nothing was pinned") from None
@@ -1703,10 +1706,14 @@ def _is_lock_url(url: str) -> bool:
 
 
 def _check_lock_url(url: str, name: str, line: int, path: Path) -> None:
-    """Refuse the lock URL ``url`` of ``name`` (on ``line``) that is no http(s) URL.
+    """Refuse the lock URL ``url`` of ``name`` (on ``line``) that is no http(s) URL, or holds a space.
 
     ``ftp://...``, ``file:///...`` or a URL without its scheme (a hand edit) was read,
-    listed and counted, and refused only when a download used it.
+    listed and counted, and refused only when a download used it. A URL holding a space
+    (``https://e.org/dl files/db.zip``, copied from a page's text), ``<``, ``>`` or ``"``
+    was read as written, and the download sent it percent-encoded (``dl%20files``): the
+    lock file did not say the address asked for. The registry refuses such a URL too
+    (:data:`exposure.sources._URL_REFUSED`); the URL to write is said.
 
     Examples
     --------
@@ -1714,11 +1721,22 @@ def _check_lock_url(url: str, name: str, line: int, path: Path) -> None:
     Traceback (most recent call last):
     ...
     exposure.errors.DataFormatError: exposure.lock, row 3, column 'url': the URL 'ftp://e.org/a.zip' of onet/31.0/Job Zones.txt is not an http:// or https:// URL, which is all a download reads: write the publisher's https:// URL or delete that line
+    >>> _check_lock_url("https://e.org/dl files/a.zip", "onet/31.0/Job Zones.txt", 3, Path("exposure.lock"))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: exposure.lock, row 3, column 'url': the URL 'https://e.org/dl files/a.zip' of onet/31.0/Job Zones.txt holds a space, which no URL holds (a download sends it as %20): write 'https://e.org/dl%20files/a.zip'
     """
     if not _is_lock_url(url):
         raise DataFormatError(f"the URL {url!r} of {name} is not an http:// or https:// URL, which is all a "
                               "download reads: write the publisher's https:// URL or delete that line",
                               path=path, row=line, column="url")
+    refused = _URL_REFUSED.search(url)
+    if refused is not None:  # sent percent-encoded, without a word: the lock file named another address
+        char = refused.group(0)
+        said = "a space" if char == " " else f"{char!r}" + (f" (U+{ord(char):04X})" if char.isspace() else "")
+        raise DataFormatError(f"the URL {url!r} of {name} holds {said}, which no URL holds (a download sends it "
+                              f"as {_url_escaped(char)}): write {_url_escaped(url)!r}", path=path, row=line,
+                              column="url")
 
 
 def _outside(path: str) -> bool:

@@ -787,6 +787,21 @@ def _build_source(name: str, size: int, sha256: str) -> Source:
 _PLACEHOLDERS = re.compile(r"(?i)\s*(todo|tbd|fixme|xxx+|\?+|unknown|n/?a|none|-+|\.\.\.|\{\w*\})?\s*")
 
 
+#: A character no URL holds as written (RFC 3986): a space or other white space, ``<``, ``>``, ``"``.
+_URL_REFUSED = re.compile(r"[\s<>\"]")
+
+
+def _url_escaped(url: str) -> str:
+    """``url`` with what :data:`_URL_REFUSED` finds percent-encoded, as a download sends it (``%20`` for a space).
+
+    Examples
+    --------
+    >>> _url_escaped("https://e.org/dl files/a<1>.zip?x=1&y=%41")
+    'https://e.org/dl%20files/a%3C1%3E.zip?x=1&y=%41'
+    """
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
 def _check_entry(src: Source) -> Source:
     """``src`` when it is a consistent registry entry; else an error naming it.
 
@@ -820,7 +835,7 @@ def _check_entry(src: Source) -> Source:
     for column in ("url", "archive_url"):
         url = getattr(src, column)
         if column == "url" or url is not None:
-            if not isinstance(url, str) or not url.startswith("https://") or re.search(r"[\s<>\"]", url):
+            if not isinstance(url, str) or not url.startswith("https://") or _URL_REFUSED.search(url):
                 raise bad(column, f"the {column} must be an https:// URL without spaces, got {url!r}")
     if (src.archive_url is None) != (src.member is None):
         raise bad("member", "an archive member needs both archive_url and member")
@@ -1181,7 +1196,7 @@ def _md_url(url) -> str:
     >>> _md_url("https://e.org/Image Generation.xlsx")
     '<https://e.org/Image%20Generation.xlsx>'
     """
-    return "<" + quote(_md_line(url).strip(), safe=":/?#[]@!$&'()*+,;=%~") + ">"
+    return "<" + _url_escaped(_md_line(url).strip()) + ">"
 
 
 def sources_markdown(sources=None) -> str:

@@ -126,7 +126,9 @@ def test_another_bls_download_is_named(tmp_path, archive, said):
     _zip(cache / archive, f"{archive[:-4]}/some_dl.xlsx")
     error = _refused(tmp_path, NATIONAL, cache)
     assert (f"the data directory has {cache / archive}, {said}") in error
-    assert error.endswith(f": put oesm26nat.zip (OEWS May 2026's download) there to read {NATIONAL}")
+    # round 80 (fetch2): the data directory's advice, then the mirror's
+    assert f": put oesm26nat.zip (OEWS May 2026's download) there to read {NATIONAL}; put the file at " in error
+    assert error.endswith("or unset the mirror (--mirror, $EXPOSURE_MIRROR) to download it")
     _zip(cache / "oesm26nat.zip", "oesm26nat/national_M2026_dl.xlsx", "y")  # the advice, followed
     assert F.fetch(NATIONAL, mirror=_mirror(tmp_path), data_dir=cache).read_text() == "y"
 

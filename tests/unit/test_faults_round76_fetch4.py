@@ -262,9 +262,12 @@ def test_an_unfinished_browser_download_is_said(tmp_path, suffix):
     part.write_bytes(_zip_bytes({"db_31_0_text/Job Zones.txt": ZONES_TXT})[:40])
     with pytest.raises(F.DownloadError) as info:
         F.fetch(ZONES, data_dir=cache, mirror=mirror)
+    # round 80 (fetch2): the data directory's advice, then the mirror's
     assert str(info.value).endswith(
         f"; the data directory has {part}, a download the browser did not finish, which is not read: download "
-        f"{URL} again (or resume it) and save it there as db_31_0_text.zip")
+        f"{URL} again (or resume it) and save it there as db_31_0_text.zip; put the file at "
+        f"{mirror / ZONES}, copied unchanged from db_31_0_text/Job Zones.txt of {URL}, or unset the mirror "
+        "(--mirror, $EXPOSURE_MIRROR) to download it")
     _zip(cache / "db_31_0_text.zip", {"db_31_0_text/Job Zones.txt": ZONES_TXT})  # the download, finished
     assert F.fetch(ZONES, data_dir=cache, mirror=mirror).read_text() == ZONES_TXT
 

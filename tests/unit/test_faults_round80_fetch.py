@@ -147,11 +147,12 @@ def test_a_folder_of_the_mirror_asked_for_a_file_outside_it_says_the_root_to_giv
 def test_a_release_folder_of_the_mirror_says_the_root_to_give(tmp_path, capsys, mirror):
     given = mirror / "onet" / "29.1"
     # then the places of the data directory looked at for the publisher's archive (round 76)
-    assert _fetch_error(capsys, tmp_path, given, ONET_FILE).startswith(
-        f"exposure fetch: error: {ONET_FILE}: not found in mirror {given} (expected {given / ONET_FILE}); {given} "
-        f"looks like the directory onet/29.1 of a mirror: give its root {mirror}"
-        f"{_give(mirror, ONET_FILE).removeprefix('; give its root ' + str(mirror))}; no copy of it in the data "
-        "directory either")
+    said = _fetch_error(capsys, tmp_path, given, ONET_FILE)
+    # round 80 (fetch2): the data directory's words before the advice
+    assert said.startswith(f"exposure fetch: error: {ONET_FILE}: not found in mirror {given} (expected "
+                           f"{given / ONET_FILE}); no copy of it in the data directory either (")
+    assert (f"); {given} looks like the directory onet/29.1 of a mirror: give its root {mirror}"
+            f"{_give(mirror, ONET_FILE).removeprefix('; give its root ' + str(mirror))}") in said
 
 
 def test_the_folder_above_the_mirror_says_the_root_to_give(tmp_path, capsys, mirror):
