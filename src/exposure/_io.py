@@ -20,6 +20,7 @@ Parquet and Stata files store text as text; :func:`write_xlsx` stores every stri
 string cell, never as a formula, so the text is kept as is there.
 """
 
+import base64
 import contextlib
 import contextvars
 import csv
@@ -95,6 +96,7 @@ __all__ = [
     "shown_path",
     "index_as_columns",
     "write_parquet",
+    "duration_schema",
     "write_json",
     "write_arrays",
     "read_arrays",
@@ -2074,11 +2076,11 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
     except (pa.ArrowTypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise _parquet_type_error(frame, path, exc) from None
     table = table.replace_schema_metadata(None)
-    # Parquet has no duration type: without the Arrow schema stored in the file, a duration
-    # column (timedelta64) was read back as integers (1 s as 1000000), silently
-    durations = any(pa.types.is_duration(field.type) for field in table.schema)
+    # Parquet has no duration type: a duration column (timedelta64) was read back as integers
+    # (1 s as 1000000), silently; the schema stored restores the durations alone
+    metadata = {**(metadata or {}), **duration_schema(table.schema)}
     options = dict(compression="zstd", compression_level=3, write_statistics=False,
-                   use_dictionary=True, store_schema=durations)
+                   use_dictionary=True, store_schema=False)
     with _writing(path, make_dirs) as tmp, open(tmp, "wb") as fh:  # a handle: any bytes in the name
         if not metadata:
             pq.write_table(table, fh, row_group_size=1_000_000, **options)
@@ -2087,6 +2089,39 @@ def write_parquet(frame: pd.DataFrame, path, metadata: dict[str, str] | None = N
                 writer.write_table(table, row_group_size=1_000_000)
                 writer.add_key_value_metadata({k: metadata[k] for k in sorted(metadata)})
     return Path(path)
+
+
+def duration_schema(schema: pa.Schema) -> dict[str, str]:
+    """The file key-value that makes a Parquet file read back its duration columns as durations; ``{}`` without any.
+
+    Parquet has no duration type: a duration column is stored as integers, which the
+    Arrow schema stored in the file (``ARROW:schema``) reads back as durations. pyarrow's
+    ``store_schema=True`` stores the whole Arrow schema of the frame written, which also
+    brought back pandas' own types: every text column was read back as ``large_string``
+    (``label`` of ``exposure score`` too, for an input with one duration column),
+    ``timestamp[s]`` and categorical columns as such, where a file without a duration
+    column reads them as ``string``, ``timestamp[ms]`` and text. The schema stored here is
+    the one Parquet reads back without it, its duration columns aside, so that a duration
+    column changes the type of no other column.
+
+    Examples
+    --------
+    >>> schema = pa.schema([("s", pa.large_string()), ("d", pa.duration("s"))])
+    >>> key, = duration_schema(schema); key
+    'ARROW:schema'
+    >>> duration_schema(pa.schema([("s", pa.large_string())]))
+    {}
+    """
+    if not any(pa.types.is_duration(field.type) for field in schema):
+        return {}
+    pq = pyarrow_parquet()
+    sink = pa.BufferOutputStream()  # the schema Parquet reads back without a stored one
+    pq.write_table(schema.empty_table(), sink, store_schema=False)
+    plain = pq.read_schema(pa.BufferReader(sink.getvalue()))
+    fields = [field if pa.types.is_duration(field.type) else back
+              for field, back in zip(schema, plain, strict=True)]
+    serialized = pa.schema(fields).serialize().to_pybytes()  # as pyarrow's store_schema writes it
+    return {"ARROW:schema": base64.b64encode(serialized).decode("ascii")}
 
 
 def _json_default(value):
@@ -3009,8 +3044,19 @@ def _ms_floor(value):
 
 
 def _sub_ms_cells(values: pd.Series) -> np.ndarray | None:
-    """Where a column holds times, datetimes or durations finer than a millisecond (or None)."""
+    """Where a column holds times, datetimes or durations finer than a millisecond (or None).
+
+    An Arrow column of times of day (``time64[us]``: a Parquet input's, read as such) is
+    looked at by its integers: it was passed over (its dtype is no ``object``), so that an
+    .xlsx sheet cut its times to the millisecond without the warning of :func:`check_xlsx`.
+    """
     dtype = values.dtype
+    if isinstance(dtype, pd.ArrowDtype) and pa.types.is_time(dtype.pyarrow_dtype):
+        per_ms = {"us": 1000, "ns": 1_000_000}.get(dtype.pyarrow_dtype.unit)
+        if per_ms is None:  # seconds, milliseconds
+            return np.zeros(len(values), dtype=bool)
+        ticks = pa.array(values).cast(pa.int64()).to_numpy(zero_copy_only=False)
+        return (np.nan_to_num(ticks, nan=0) % per_ms != 0) & values.notna().to_numpy(dtype=bool)
     if dtype.kind in "mM" and not isinstance(dtype, pd.DatetimeTZDtype):
         floored = values.dt.floor("ms")
         # na_value: an Arrow column's missing cell compares as NA (TypeError: boolean value

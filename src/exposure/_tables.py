@@ -120,6 +120,7 @@ __all__ = [
     "check_delimited_file",
     "check_quoted_breaks",
     "no_extension",
+    "extension_alone",
     "WRITER_QUOTED",
     "check_input_file",
     "compressed_input",
@@ -3979,6 +3980,29 @@ def no_extension(path, what: str, kinds: str) -> str | None:
             f"of {kinds} (e.g. {name + '.csv'!r} for comma-separated text)")
 
 
+def extension_alone(path, known) -> str | None:
+    """What to say of a file named by an extension alone (``.csv``), or None.
+
+    ``-o "$NAME.csv"`` with ``NAME`` unset names the file ``.csv``, which the system reads
+    as a name without an extension: it was told ``unsupported output file type '(none)';
+    use .csv, ...``, naming the extension it was given as missing. ``known`` holds the
+    extensions read or written (lower case, with their dot); another name is left to the
+    caller.
+
+    Examples
+    --------
+    >>> extension_alone("out/.CSV", OUTPUT_KINDS)
+    "the file name '.CSV' has nothing before its extension '.csv': give a name such as scores.csv"
+    >>> extension_alone(".json", OUTPUT_KINDS) is None, extension_alone("a.csv", OUTPUT_KINDS) is None
+    (True, True)
+    """
+    name = as_path(path).name
+    if name.count(".") != 1 or not name.startswith(".") or name.lower() not in known:
+        return None
+    return (f"the file name {name!r} has nothing before its extension {name.lower()!r}: give a name such "
+            f"as {'scores' + name.lower()}")
+
+
 def compressed_output(path, kinds: str) -> str | None:
     """What to say of an output named as a compressed file (``scores.csv.gz``), or None.
 
@@ -4127,7 +4151,8 @@ def table_kind(path, what: str = "input") -> str:
         Any other extension (listing those read or written); a compressed one
         (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
         file to write instead; a name ending in a space or tab (``tasks.csv``, a space
-        after it): the name to give (an input that is not there: :func:`missing_note`).
+        after it): the name to give (an input that is not there: :func:`missing_note`); a
+        name that is an extension alone (``.csv``: :func:`extension_alone`).
 
     Examples
     --------
@@ -4170,8 +4195,8 @@ def table_kind(path, what: str = "input") -> str:
                    f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
             raise DataFormatError(f"the file name ends in a space or tab ({path.name!r}): {fix}",
                                   path=path)
-        # "results": unsupported ... '(none)' (as if a format had been given)
-        raise DataFormatError(no_extension(path, what, listed)
+        # "results", ".csv": unsupported ... '(none)' (as if a format had been given, or none)
+        raise DataFormatError(no_extension(path, what, listed) or extension_alone(path, kinds)
                               or f"unsupported {what} file type {suffix or '(none)'!r}; use {listed}", path=path)
     return kinds[suffix]
 

@@ -85,6 +85,7 @@ from exposure._io import (
     check_stata,
     check_xlsx,
     csv_text,
+    duration_schema,
     neutralise_formulas,
     output_error,
     pandas_csv_text,
@@ -105,6 +106,7 @@ from exposure._tables import (
     check_quoted_breaks,
     compressed_input,
     compressed_output,
+    extension_alone,
     first_row_number,
     index_as_columns,
     joined_header_note,
@@ -249,19 +251,10 @@ def file_kind(path, what: str = "input") -> str:
         stream = "standard input" if what == "input" else "standard output"
         raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
     suffix = path.suffix.lower()
-    if not suffix and path.name.startswith(".") and path.name.count(".") == 1:
-        # "-o .csv" ("$NAME.csv", NAME unset) was "unsupported output file type '(none)';
-        # use .csv, ...": the extension given is a name alone to the system
-        named = path.with_name("scores" + path.name.lower())
-        known = True
-        try:
-            file_kind(named, what)
-        except DataFormatError:
-            known = False  # ".json": "unsupported ... '(none)'", below
-        if known:
-            raise DataFormatError(f"the file name {path.name!r} has nothing before its extension "
-                                  f"{path.name.lower()!r}: give a name such as {named.name}",
-                                  path=path)
+    # "-o .csv" ("$NAME.csv", NAME unset) was "unsupported output file type '(none)'; use .csv, ..."
+    alone = extension_alone(path, (*_CSV, *_PARQUET, ".xlsx", ".dta", *(INPUT_KINDS if what == "input" else ())))
+    if alone is not None:
+        raise DataFormatError(alone, path=path)
     if suffix != suffix.rstrip() and suffix.rstrip():  # "out.csv ": a pasted or quoted name
         fix = (f"write {path.name.rstrip()!r}" if what == "output" else
                f"rename it {path.name.rstrip()!r}, so that its extension reads {suffix.rstrip()!r}")
@@ -662,24 +655,33 @@ def _nested_dtype(arrow_type: pa.DataType):
     ``decimal128(6, 0)`` for ``decimal256(40, 0)``), and two batches of one column
     differed (``decimal128(2, 0)`` and ``decimal128(8, 0)``), which stopped the stream:
     the file was scored in memory as a whole, with a note saying the column's types
-    differ between batches, where the file has one.
+    differ between batches, where the file has one. So are times of day (``time32[ms]``,
+    ``time64[ns]``) and fixed-size bytes (``fixed_size_binary[16]``): read as Python
+    ``datetime.time`` and ``bytes``, a ``.parquet`` output held ``time64[us]`` and
+    ``binary`` in their place, and a ``time64[ns]`` column holding a time with nanoseconds
+    was not read at all (``Value 3723000000001 has non-zero nanoseconds``).
 
     Examples
     --------
     >>> _nested_dtype(pa.int64()), _nested_dtype(pa.uint8()), _nested_dtype(pa.bool_()), _nested_dtype(pa.string())
     (Int64Dtype(), UInt8Dtype(), BooleanDtype, None)
-    >>> _nested_dtype(pa.decimal128(10, 0))
-    decimal128(10, 0)[pyarrow]
+    >>> _nested_dtype(pa.decimal128(10, 0)), _nested_dtype(pa.time32("ms"))
+    (decimal128(10, 0)[pyarrow], time32[ms][pyarrow])
     """
-    if pa.types.is_nested(arrow_type) or pa.types.is_decimal(arrow_type):
+    if _arrow_kept(arrow_type):
         return pd.ArrowDtype(arrow_type)
     return nullable_dtype(arrow_type)
 
 
+def _arrow_kept(arrow_type: pa.DataType) -> bool:
+    """Whether :func:`_nested_dtype` reads a Parquet column of ``arrow_type`` as an Arrow column of its type."""
+    return (pa.types.is_nested(arrow_type) or pa.types.is_decimal(arrow_type) or pa.types.is_time(arrow_type)
+            or pa.types.is_fixed_size_binary(arrow_type))
+
+
 def _nullable_types(schema: pa.Schema) -> bool:
     """Whether a Parquet schema has a column that :func:`_nested_dtype` reads other than pandas."""
-    return any(pa.types.is_nested(t) or pa.types.is_integer(t) or pa.types.is_boolean(t)
-               or pa.types.is_decimal(t) for t in schema.types)
+    return any(_arrow_kept(t) or pa.types.is_integer(t) or pa.types.is_boolean(t) for t in schema.types)
 
 
 def _parquet_frame(table: pa.Table, *, start: int = 0, rows: int | None = None,
@@ -967,11 +969,12 @@ class _Sink:
     def _flush(self, rows: int) -> None:
         table = pa.concat_tables(self.pending).combine_chunks()  # pages as if written whole
         if self.writer is None:
-            # a duration column needs the Arrow schema stored, as write_parquet stores it
-            # (Parquet has no duration type: read back as integers, 1 s as 1000000)
-            durations = any(pa.types.is_duration(field.type) for field in table.schema)
-            self.writer = pyarrow_parquet().ParquetWriter(self.handle, table.schema,
-                                                          **{**_PARQUET_OPTIONS, "store_schema": durations})
+            self.writer = pyarrow_parquet().ParquetWriter(self.handle, table.schema, **_PARQUET_OPTIONS)
+            # a duration column is read back as such, as write_parquet stores it (Parquet has no
+            # duration type: read back as integers, 1 s as 1000000), no other column's type changed
+            durations = duration_schema(table.schema)
+            if durations:
+                self.writer.add_key_value_metadata(durations)
         self.writer.write_table(table.slice(0, rows), row_group_size=PARQUET_ROW_GROUP)
         rest = table.slice(rows)
         self.pending = [rest] if len(rest) else []
@@ -1900,9 +1903,10 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 raise DataFormatError(f"{width:,} columns do not fit in a Stata .dta file "
                                       f"({STATA_MAX_VARIABLES:,} variables at most); write .csv "
                                       "or .parquet", path=dst)
-            # decimals (Arrow columns of their type: _nested_dtype) said as cells, as before
-            decimals = [j for j, dtype in enumerate(kept.dtypes)
-                        if isinstance(dtype, pd.ArrowDtype) and pa.types.is_decimal(dtype.pyarrow_dtype)]
+            # decimals, times, fixed-size bytes (Arrow columns of their type: _nested_dtype)
+            # said as cells, as before
+            decimals = [j for j, dtype in enumerate(kept.dtypes) if isinstance(dtype, pd.ArrowDtype)
+                        and _arrow_kept(dtype.pyarrow_dtype) and not pa.types.is_nested(dtype.pyarrow_dtype)]
             if decimals:
                 kept = kept.copy()
                 for j in decimals:
