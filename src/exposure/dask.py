@@ -48,6 +48,7 @@ O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on w
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import hashlib
 import json
@@ -75,7 +76,7 @@ from tqdm.auto import tqdm
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_count, check_flag, check_path, shown
-from exposure._io import write_parquet
+from exposure._io import link_target, write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import (
     OutputPathError,
@@ -859,9 +860,11 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     """
     if src.is_dir():
         _check_tree(src)
-        files = [f for f in _tree_files(src) if f.suffix.lower() in _PARQUET_SUFFIXES]
+        found = _tree_files(src)
+        files = [f for f in found if f.suffix.lower() in _PARQUET_SUFFIXES]
         if not files:
-            raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory", path=src)
+            raise DataFormatError("no Parquet files (.parquet, .pq, .parq) in the directory" + _others_said(src, found),
+                                  path=src)
     else:
         files = [src]
     pieces, first, names, schema, keys = [], None, None, None, None
@@ -972,6 +975,27 @@ def _dataset_pieces(src: Path) -> tuple[list[tuple], pd.DataFrame, dict[str, str
     mixed = {c: f"{types[c]}, the type Arrow gives its files' types {' and '.join(k)}"
              for c, k in kinds.items() if len(k) > 1}
     return pieces, meta, mixed
+
+
+def _others_said(src: Path, found: list[Path]) -> str:
+    """What a dataset directory ``src`` without Parquet files holds instead (``found``, its files), else ``""``.
+
+    A directory of CSV files (``part-0.csv``, with a BOM or another delimiter) or of
+    Parquet files without the suffix (Hive's ``000000_0``) was told ``no Parquet files
+    (.parquet, .pq, .parq) in the directory`` and no more: its files are named, with the
+    advice the reader gives a single such file (:func:`_check_src`).
+
+    Examples
+    --------
+    >>> _others_said(Path("in"), [Path("in/a.csv"), Path("in/b.csv")])
+    ', only 2 other file(s) (a.csv, b.csv): --engine dask reads Parquet files named so; use --engine stream for other files'
+    """
+    if not found:
+        return ""
+    names = [str(f.relative_to(src)) for f in found]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (f", only {len(names)} other file(s) ({shown}): --engine dask reads Parquet files named so; "
+            "use --engine stream for other files")
 
 
 def _read_names(schema: pa.Schema, ranges: list[str]) -> list[str]:
@@ -1115,12 +1139,40 @@ def _check_tree(top: Path) -> None:
     for root, names in _tree(top):
         if os.path.isdir(os.path.join(root, "_delta_log")):
             raise delta(root)
-        for name in names:
+        for name in sorted(names):  # the first by name, whatever order the directory lists them in
             link = os.path.join(root, name)
             if os.path.islink(link) and not os.path.exists(link):
-                raise DataFormatError(f"a symbolic link to {os.readlink(link)}, which does not exist (a "
-                                      "disk not mounted, a file moved): the rows there cannot be read; "
-                                      "restore its target, or remove the link", path=link)
+                raise DataFormatError(f"{_dangling_link(link)}: the rows there cannot be read; restore its "
+                                      "target, or remove the link", path=link)
+
+
+def _dangling_link(link: str) -> str:
+    """What the symbolic link ``link`` of a dataset, which names nothing, is: where it ends, or that it loops.
+
+    A relative target, or one that is itself a link, was named by its next step only (its
+    ``os.readlink``: ``a symbolic link to ../archive/2025``, read from the current
+    directory where the link's folder is meant; a chain named by its first hop); now where
+    it ends too, ``(resolved: R)`` (:func:`exposure._io.link_target`), as ``exposure
+    fetch`` and ``exposure diff`` say it. A link that leads back to itself (``a -> b ->
+    a``) was said to point at something that does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> os.symlink("/nonexistent-r80/2025", os.path.join(d, "year=2025"))
+    >>> _dangling_link(os.path.join(d, "year=2025"))
+    'a symbolic link to /nonexistent-r80/2025, which does not exist (a disk not mounted, a file moved)'
+    >>> os.symlink("c", os.path.join(d, "c"))
+    >>> _dangling_link(os.path.join(d, "c"))
+    'a symbolic link that loops (c -> c)'
+    """
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a symbolic link that loops ({os.path.basename(link)} -> {os.readlink(link)})"
+    return f"a symbolic link to {link_target(link)}, which does not exist (a disk not mounted, a file moved)"
 
 
 def _hive_value(text: str) -> str | None:
@@ -1914,7 +1966,12 @@ def check(scored: dd.DataFrame) -> dict:
         ``1``, ``1.0`` and ``"1"`` are one task (they were three keys); two keys are two
         whatever their codes and IDs hold (``('a|b', 'c')`` and ``('a', 'b|c')`` were one
         repeated key, as one text) or their 64-bit hashes (the rows named are checked to
-        share a key).
+        share a key). A task ID the roll-ups refuse (bytes ``b'3'``, ``1.5``, ``True``, a
+        date), in the words of :func:`to_occupations` (``scored.partitions[1], row 1, column
+        'task_id': task ID b'3' is not an integer: bytes, not text ...``), the first
+        partition's by number: such IDs were accepted, and ``b'3'`` read as Dask's text
+        ``'3'`` (one key with a task ID ``3`` of another row); the cells are read as given
+        (:func:`_cells_as_given`).
 
     Warns
     -----
@@ -1967,6 +2024,11 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     for column in dict.fromkeys(scored.columns):
         if aliases.get(column, column) in ("p_e0", "onetsoc_code", "task_id"):
             _refuse_repeated_column(scored._meta, "scored", column)
+    # the cells as given, not as Dask's text: a task ID b'3' was read as '3', accepted, and
+    # one key with a task ID '3' of another row (_cells_as_given); bytes that stay Dask's
+    # text (under a map_partitions) are warned of
+    scored = _cells_as_given(scored)
+    _warn_bytes_made_text(scored, [c for c in scored.columns if aliases.get(c, c) in ("onetsoc_code", "task_id")])
     # a partition that is no frame (from_delayed of a task that returned None) is named:
     # renamed, it was an AttributeError or TypeError naming no partition
     scored = scored.map_partitions(_frame_partition, "scored", meta=scored._meta,
@@ -1989,6 +2051,16 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     lacking = counts[counts["columns"] != ""].sort_values("number", kind="stable")
     for number, columns in zip(lacking["number"], lacking["columns"], strict=True):
         _require_columns(pd.DataFrame(columns=json.loads(columns)), read, f"scored.partitions[{number}]")
+    # a task ID the roll-ups refuse (b'3', 1.5, True, a date: accepted, without a word), in
+    # their words: that of the first partition by number
+    refused = counts[counts["error"] != ""].sort_values("number", kind="stable")
+    if len(refused):
+        exc = pickle.loads(bytes.fromhex(refused["error"].iloc[0]))
+        if name is not None and exc.row is not None and str(exc.path).startswith("scored.partitions["):
+            # score_dataset: the input file and its row
+            exc = DataFormatError(exc.reason, path=name(int(refused["number"].iloc[0]), exc.row),
+                                  column=exc.column)
+        raise exc
     rows, n_scored = counts["rows"].sum(), counts["scored"].sum()
     if int(n_keys) != int(n_distinct):
         for exact in (False, True):  # by the keys themselves where two keys had one hash
@@ -2006,19 +2078,30 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
 
 
 def _check_counts(part: pd.DataFrame, read: list, partition_info: dict | None = None) -> pd.DataFrame:
-    """The rows of a partition, those with a score, and its columns if it lacks one of ``read``.
+    """The rows of a partition, those with a score, its columns if it lacks one of ``read``, its task ID refused.
 
-    One row: ``number`` (Dask's number of the partition), ``rows``, ``scored`` and
+    One row: ``number`` (Dask's number of the partition), ``rows``, ``scored``,
     ``columns`` (the partition's columns as JSON where one of ``read`` is missing, else
-    empty), so that :func:`_check` refuses the first such partition by number.
+    empty) and ``error``: where ``read`` has ``task_id``, the error (pickled, hex; else
+    empty) on its first task ID the roll-ups refuse (:func:`exposure._tables.task_id_numbers`,
+    as :func:`to_occupations` says it: ``scored.partitions[1], row 1, column 'task_id':
+    task ID b'3' is not an integer: bytes, not text ...``; rows of :func:`read_dataset` by
+    their file and row), so that :func:`_check` refuses the first such partition by number.
     """
     number = -1 if partition_info is None else partition_info["number"]
     lacks = any(c not in part.columns for c in read)
     scored = int(part["p_e0"].notna().sum()) if "p_e0" in part.columns else 0
+    error = ""
+    if "task_id" in read and "task_id" in part.columns and len(part):
+        try:
+            task_id_numbers(part["task_id"], path=f"scored.partitions[{number}]")
+        except DataFormatError as exc:
+            error = pickle.dumps(_located(exc, part) if _SOURCE in part.columns else exc).hex()
     return pd.DataFrame({"number": np.asarray([number], np.int64), "rows": np.asarray([len(part)], np.int64),
                          "scored": np.asarray([scored], np.int64),
                          "columns": pd.array([json.dumps(list(map(str, part.columns))) if lacks else ""],
-                                             dtype="string")})
+                                             dtype="string"),
+                         "error": pd.array([error], dtype="string")})
 
 
 def _repeated_key_rows(scored: dd.DataFrame, exact: bool) -> tuple[int, pd.DataFrame]:
@@ -2867,6 +2950,62 @@ def _expr_as_given(node, done: dict):
     return out
 
 
+#: The warning of :func:`_warn_bytes_made_text` (column, row, cell, its text).
+BYTES_MADE_TEXT_MESSAGE = (
+    "scored: column %r of a frame given to dd.from_pandas holds bytes (row %d: %r), which Dask's "
+    "dataframe.convert-string option turned into the text %r before a step that reads it as such "
+    "(a map_partitions): exposure.dask reads that text, where the pandas roll-ups refuse "
+    "bytes; decode them first (or dask.config.set({'dataframe.convert-string': False}) before making the frame)")
+
+
+def _warn_bytes_made_text(scored: dd.DataFrame, columns) -> None:
+    """Warn of bytes in ``columns`` of a ``dd.from_pandas`` frame under ``scored`` that Dask made text.
+
+    :func:`_cells_as_given` reads the cells of ``dd.from_pandas`` as given only through
+    the steps that move them (:data:`_CARRIERS`, :data:`_PASSERS`); under a step of the
+    user's (``map_partitions``), the partitions are Dask's text: a task ID ``b'3'``
+    reached the roll-up as ``'3'`` and was rolled up without a word, where the pandas
+    roll-ups refuse bytes. What that step made of the text cannot be known (it may
+    replace the column), so the first such cell (the first column of ``columns``, the
+    columns the roll-up reads, holding one) is warned of (:data:`BYTES_MADE_TEXT_MESSAGE`,
+    log ``exposure.dask``), not refused. A frame already computed (``persist``) keeps no
+    trace of its cells: it is not warned of.
+    """
+    expr = getattr(scored, "expr", None)
+    if not callable(getattr(expr, "dependencies", None)):
+        return
+    seen, stack = set(), [expr]
+    while stack:
+        node = stack.pop()
+        key = getattr(node, "_name", id(node))
+        if key in seen:
+            continue
+        seen.add(key)
+        stack.extend(node.dependencies())
+        if type(node).__name__ not in _FROM_PANDAS or "pyarrow_strings_enabled" not in getattr(
+                node, "_parameters", ()):
+            continue
+        try:
+            if not node.operand("pyarrow_strings_enabled"):
+                continue
+            frame = node.operand("frame")._data
+        except AttributeError:  # a node of another dask-expr (no ``_data``)
+            continue
+        for column in columns:
+            if not isinstance(frame, pd.DataFrame) or column not in frame.columns:
+                continue
+            values = frame[column]
+            if not isinstance(values, pd.Series) or not pd.api.types.is_object_dtype(values.dtype) \
+                    or pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+                continue  # text alone (or none): Dask keeps it
+            cells = values.to_numpy(dtype=object)
+            pos = next((i for i, v in enumerate(cells) if isinstance(v, bytes)), None)
+            if pos is not None:
+                text = cells[pos].decode("utf-8", "backslashreplace")
+                logger.warning(BYTES_MADE_TEXT_MESSAGE, column, pos + 1, cells[pos], text)
+                return
+
+
 def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = (),
             tasks: bool = False) -> dd.DataFrame:
     """:func:`to_occupations` (``tasks``: a task key on more than one row is refused, by ``onetsoc_code``) or :func:`to_sectors`."""
@@ -2893,6 +3032,9 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
                         np.empty((0, len(EXPOSURE_MEASURES))), "scored")
     _refuse_cast_flags(scored, by, weight)
     scored = _cells_as_given(scored)  # b'3', True: not turned into the text '3', 'True'
+    # those that stay Dask's text (under a map_partitions): bytes among the cells read are warned of
+    _warn_bytes_made_text(scored, [by, "task_id", *EXPOSURE_MEASURES, *flags, *probas,
+                                   *([weight] if weight else [])])
     meta = _sums_partition(scored._meta.iloc[:0], by, weight, flags)
     sums = scored.map_partitions(_sums_partition, by, weight, flags, meta=meta)
     # rows with a score, whatever their weight (those of weight 0 or none were left out)
@@ -3169,7 +3311,9 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         objects of ``dd.from_pandas`` are read as given, as the pandas roll-up reads them,
         not as the text Dask's ``dataframe.convert-string`` makes of them
         (:func:`_cells_as_given`: ``b'3'`` was the task ID ``'3'``, ``True`` was said
-        ``'True'``). By ``onetsoc_code`` (the
+        ``'True'``); under a ``map_partitions`` of the user's, which reads Dask's text,
+        bytes in a column read are warned of (:data:`BYTES_MADE_TEXT_MESSAGE`, log
+        ``exposure.dask``: they were rolled up as text without a word). By ``onetsoc_code`` (the
         default) of a frame with ``task_id``, a task on
         more than one row, of any partition, is refused as the pandas roll-up refuses it
         (it weighed twice in its occupation, without a word): ``scored.partitions[1], row
