@@ -30,6 +30,7 @@ effects are nested in the clusters.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import datetime
 import logging
@@ -158,8 +159,31 @@ def _frame_year(key) -> int:
     elif is_number(number) and np.isfinite(number) and float(number).is_integer():
         year = int(number)
     if year is None or not 2000 <= year <= 2100:
-        raise DataFormatError(f"frames: key {key!r} is not a year")
+        raise DataFormatError(f"frames: key {key!r} is not a year{_year_hint(key)}")
     return year
+
+
+def _year_hint(value) -> str:
+    """The advice for a year given as a date, with the year to write; else ``""``.
+
+    The one wording of the year arguments and keys (:func:`_check_year`, :func:`_frame_year`,
+    :func:`_check_years`): a date (``pd.Timestamp("2021-05-01")``, a ``datetime.date``, a
+    ``numpy.datetime64``, a ``pd.Period``) was refused as ``base_year must be a year (int), got
+    Timestamp``, without the year meant.
+
+    Examples
+    --------
+    >>> _year_hint(pd.Timestamp("2021-05-01")), _year_hint(np.datetime64("2022-05")), _year_hint(pd.Period("2023"))
+    (': a date; write its year, 2021', ': a date; write its year, 2022', ': a date; write its year, 2023')
+    >>> _year_hint(pd.NaT), _year_hint("2021"), _year_hint(2021.5)
+    ('', '', '')
+    """
+    year = None
+    if isinstance(value, (datetime.date, pd.Period)) and not pd.isna(value):
+        year = value.year
+    elif isinstance(value, np.datetime64) and not np.isnat(value):
+        year = int(value.astype("datetime64[Y]").astype("int64")) + 1970
+    return "" if year is None else f": a date; write its year, {year}"
 
 
 def _listed(items, most: int = 12) -> str:
@@ -785,7 +809,9 @@ def _check_years(years) -> list[int]:
         return is_number(y) and bool(np.isfinite(y)) and float(y).is_integer() and 2000 <= y <= 2100
 
     if not listed or not all(whole(y) for y in years):
-        raise DataFormatError(f"{what}, got {shown(years)}")
+        # a list of dates (pd.date_range(...)): said to be a list, without the years meant
+        hint = next((_year_hint(y) for y in years if not whole(y)), "") if listed else ""
+        raise DataFormatError(f"{what}, got {shown(years)}{hint}")
     return [int(as_real(y, whole=True)) for y in years]
 
 
@@ -1098,14 +1124,16 @@ def _check_year(value, name: str, *, optional: bool = False):
     """A year argument as an int (None when ``optional``); text, booleans, fractions refused.
 
     A whole :class:`~decimal.Decimal` or :class:`~fractions.Fraction` is read
-    (:func:`~exposure._args.as_real`): ``Decimal('2022')`` was refused.
+    (:func:`~exposure._args.as_real`): ``Decimal('2022')`` was refused. A date is told the
+    year to write (:func:`_year_hint`; until round 80, ``got Timestamp`` and no more).
     """
     if value is None and optional:
         return None
     number = as_real(value, whole=True)
     if not (is_number(number) and np.isfinite(number) and float(number).is_integer()):
+        # pd.Timestamp("2021-05-01"): "got Timestamp", without the year meant (_year_hint)
         raise DataFormatError(f"{name} must be a year (int){' or None' if optional else ''}, "
-                              f"got {shown(value)}")
+                              f"got {shown(value)}{_year_hint(value)}")
     return int(number)
 
 
@@ -1231,6 +1259,28 @@ def _weight_array(weights) -> np.ndarray:
                       dtype=float)
 
 
+def _text_weight_hint(item) -> str:
+    """The advice for a weight of :func:`exposure_groups` given as text (refused, as text is), else ``""``.
+
+    A number written with a thousands separator or a decimal comma is told the number to
+    write (:func:`~exposure._tables.number_hint`, as the panel's ``tot_emp`` is told it), and
+    any text of a number that it is to be given as a number: ``'1,000'`` was refused as
+    ``weights must be numbers, got '1,000' at position 0``, without a word of either.
+
+    Examples
+    --------
+    >>> _text_weight_hint("1,000"), _text_weight_hint(" 250 "), _text_weight_hint("abc")
+    (": a comma does not separate thousands here: write '1000', as a number, not text", ': write 250, as a number, not text', '')
+    """
+    if not isinstance(item, str):
+        return ""
+    hint = number_hint(item, grouped=False)
+    if hint:
+        return f"{hint}, as a number, not text"
+    number = pd.to_numeric(pd.Series([item.strip()], dtype=object), errors="coerce").iloc[0]
+    return f": write {item.strip()}, as a number, not text" if pd.notna(number) and np.isfinite(number) else ""
+
+
 def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
     """Refuse the values and weights of :func:`exposure_groups` it cannot group by (see there)."""
     if pd.api.types.is_bool_dtype(x.dtype):  # bool, boolean: True was read as 1
@@ -1246,7 +1296,9 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
     text = x.notna().to_numpy(dtype=bool) & np.isnan(v)
     if text.any():
         pos = int(np.flatnonzero(text)[0])
-        raise DataFormatError(f"exposure values must be numbers, got {x.iloc[pos]!r} at position {pos}")
+        item = _shown_cell(x.iloc[pos])  # "1,000": told nothing, where the panel's numbers are told what to write
+        raise DataFormatError(f"exposure values must be numbers, got {item!r} at position {pos}"
+                              f"{number_hint(item, grouped=False)}")
     if np.isinf(v).any():
         pos = int(np.flatnonzero(np.isinf(v))[0])
         raise DataFormatError(f"exposure values must be finite numbers, got {float(v[pos])!r} at position {pos}")
@@ -1257,7 +1309,8 @@ def _check_group_args(x: pd.Series, v: np.ndarray, weights) -> None:
             for pos, item in enumerate(weights):
                 if not (is_number(as_real(item)) or item is None or item is pd.NA):
                     item = item.item() if isinstance(item, np.generic) else item
-                    raise DataFormatError(f"weights must be numbers, got {item!r} at position {pos}")
+                    raise DataFormatError(f"weights must be numbers, got {item!r} at position {pos}"
+                                          f"{_text_weight_hint(item)}")
         w = _weight_array(weights)
         if len(w) != len(v):
             raise DataFormatError(f"weights must have one value per exposure value ({len(v)}), got {len(w)}")
@@ -1312,7 +1365,8 @@ def exposure_groups(values, weights=None, *, q: int | Sequence[float] | None = N
         ``cuts`` that is not a non-empty list of distinct finite numbers (a dict, a frame,
         a generator; ``[]`` made one group); ``q`` and ``cuts`` both given (``q`` was
         ignored without a word); these before the values are read; ``weights`` that is
-        not a list of numbers (text, booleans, a dict, a set, a generator), not one per
+        not a list of numbers (text, booleans, a dict, a set, a generator; text of a number,
+        ``'1,000'``, is told the number to write: :func:`_text_weight_hint`), not one per
         value, negative or infinite, or a Series holding the labels of a ``values``
         Series in another order (weights are read by position). Weights whose sum
         overflows (``1e308`` twice) are scaled down by a power of 2 first (the sum was
@@ -1689,8 +1743,10 @@ def _check_inputs(panel, exposures, measures, *, path="panel") -> tuple[pd.DataF
     _once(exposures, "exposures", ["soc_code", *names])
     exposures = exposures.reset_index(drop=True)
     _common.check_soc_codes(exposures, "exposures")
-    return panel, exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy()
-                                      for m in names}), names
+    exposures = exposures.assign(**{m: _common.numbers(exposures, m, "exposures").to_numpy() for m in names})
+    if not _OFF_PANEL_SAID.get():  # said by event_study, group_growth and robustness too, once per run_outcomes
+        _warn_off_panel(panel, exposures, names)
+    return panel, exposures, names
 
 
 def _employment(panel: pd.DataFrame, balanced: np.ndarray, path="panel") -> np.ndarray:
@@ -2544,7 +2600,10 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
     an infinite value is refused), ``year`` whole ones, ``p_value`` from 0 to 1, ``se``
     0 or more, ``n_occupations`` whole numbers of 0 or more (as
     :class:`~exposure.schemas._outcomes.EventStudyCoefficients` has them; missing values
-    pass), and ``ci_low`` not above ``ci_high`` of its row; ``outcome`` one of
+    pass), ``ci_low`` not above ``ci_high`` of its row, and no ``ci_low``, ``ci_high``, ``se``
+    or ``p_value`` beside a missing ``coef`` (until round 80 the headline reported such an
+    interval of no estimate); ``year`` and ``n_occupations`` of text are read as whole
+    numbers (they were floats: ``700.0``); ``outcome`` one of
     :data:`OUTCOMES` (:func:`_check_outcome_cells`). A column that is not of a
     numeric dtype is replaced by its numbers; numeric columns are kept as given. The index
     is not read: the frame is returned with a fresh one (repeated labels, from tables
@@ -2593,8 +2652,20 @@ def _check_coefficients(coefficients, columns: Sequence[str]) -> pd.DataFrame:
             raise DataFormatError(f"{rule}, got {float(values[pos])!r}", path="coefficients", row=pos + 1,
                                   column=c)
         if coefficients[c].dtype.kind not in "iuf":  # text "0.5": compared and ordered as a number
-            parsed[c] = values
+            # whole columns as whole numbers: n_occupations of text "700" was returned as 700.0
+            parsed[c] = (values if c not in ("year", "n_occupations") else values.astype("int64")
+                         if not np.isnan(values).any() else pd.array(values, dtype="Int64"))
     coefficients = coefficients.assign(**parsed) if parsed else coefficients
+    if "coef" in floats:  # NaN coef, finite interval: the headline reported an interval of no estimate
+        given = [c for c in ("ci_low", "ci_high", "se", "p_value") if c in floats]
+        stray = np.isnan(floats["coef"])[:, None] & ~np.isnan(np.column_stack([floats[c] for c in given])) \
+            if given else np.zeros((len(coefficients), 0), dtype=bool)
+        if stray.any():
+            pos, col = (int(i[0]) for i in np.nonzero(stray))
+            raise DataFormatError(f"coef is missing, but {given[col]} is {float(floats[given[col]][pos])!r}: a row "
+                                  "without an estimate has no interval, standard error or p-value either (a "
+                                  "coefficient left out of a copied table?)", path="coefficients", row=pos + 1,
+                                  column="coef")
     if "ci_low" in floats and "ci_high" in floats:  # a reversed interval passed the pre-trend test
         low, high = floats["ci_low"], floats["ci_high"]
         with np.errstate(invalid="ignore"):
@@ -2745,7 +2816,9 @@ def headline(coefficients: pd.DataFrame, *, year: int | None = None, pre_year: i
         ``coef``, ``ci_low``, ``ci_high``, ``p_value`` or ``n_occupations`` that is not a
         number (text, ``True``, ``inf``), a ``year`` that is not a whole number, a
         ``p_value`` outside 0-1, an ``n_occupations`` that is negative or fractional, a
-        ``ci_low`` above the ``ci_high`` of its row (each naming the row and column); a
+        ``ci_low`` above the ``ci_high`` of its row, a missing ``coef`` beside a finite
+        ``ci_low``, ``ci_high``, ``se`` or ``p_value`` (it was reported with an interval of no
+        estimate) (each naming the row and column); a
         missing ``measure``, ``outcome`` or ``spec``; an ``outcome`` that is not
         ``log_emp`` or ``log_wage`` (``Log_Emp``: a blank outcome in the summary); a
         (``measure``, ``outcome``, ``spec``, ``year``) given twice; a ``measure`` with
@@ -3253,8 +3326,17 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
             raise DataFormatError(f"sources: a key must be a file name (str or os.PathLike), got {shown(file)}")
     sources = {file: _names(read, f"sources[{str(file)!r}]", "measure names", "measure")
                for file, read in (sources or {}).items()}
-    checked, exposures, names = _check_inputs(panel, exposures, measures, path=path)
-    _warn_off_panel(checked, exposures, names)
+    checked, exposures, names = _check_inputs(panel, exposures, measures, path=path)  # says codes off the panel
+    said = _OFF_PANEL_SAID.set(True)  # once: group_growth, event_study and robustness check the same frames
+    try:
+        return _run(panel, checked, given, exposures, names, q=q, base_year=base_year,
+                    with_robustness=with_robustness, path=path, sources=sources)
+    finally:
+        _OFF_PANEL_SAID.reset(said)
+
+
+def _run(panel, checked, given, exposures, names, *, q, base_year, with_robustness, path, sources) -> Outcomes:
+    """The steps of :func:`run_outcomes` on its checked inputs (``checked``, ``exposures``; ``panel``, ``given`` as given)."""
     if with_robustness:  # read by drop_major_XX (named here: robustness names "panel")
         _check_majors_of_codes(checked, path)
     if not (checked["year"] == base_year).any():  # "no balanced occupation in the base year 2030", of no panel
@@ -3289,10 +3371,18 @@ def run_outcomes(panel: pd.DataFrame, exposures: pd.DataFrame, measures: Sequenc
                     headline=headline(coefs), base_year=base_year)
 
 
+#: Whether the codes of the exposures that are no code of the panel were said in this run of
+#: :func:`run_outcomes` (its steps check the same frames again, and say them once).
+_OFF_PANEL_SAID = contextvars.ContextVar("_OFF_PANEL_SAID", default=False)
+
+
 def _warn_off_panel(panel: pd.DataFrame, exposures: pd.DataFrame, names) -> None:
     """Warn of the codes of ``exposures`` with a value of a measure that are no code of ``panel``.
 
-    ``panel`` and ``exposures``: checked by :func:`_check_inputs`. Such a code (a SOC 2010
+    ``panel`` and ``exposures``: checked by :func:`_check_inputs`, which calls it, so that
+    :func:`event_study`, :func:`group_growth` and :func:`robustness` say it as
+    :func:`run_outcomes` does (until round 80 only :func:`run_outcomes` said it: the others
+    left such codes out without a word when some codes matched). Such a code (a SOC 2010
     code; a detailed code that OEWS publishes inside an aggregate, ``31-1122`` in
     ``31-1120``) matched no occupation: its value was left out of every result, and the
     aggregate had no exposure, without a word. :func:`exposure_table` puts measures on the

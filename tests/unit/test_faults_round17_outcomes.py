@@ -70,8 +70,10 @@ def test_run_outcomes_reads_employment_written_as_text(dtype):
 ])
 def test_employment_text_that_is_no_number_is_refused_as_such(run, value):
     """It said ``a balanced occupation needs employment in every year, got 'abc'`` (it has one)."""
+    # round 80: a thousands separator is told what to write
+    hint = ": a comma does not separate thousands here: write '1200'" if value == "1,200" else ""
     with pytest.raises(DataFormatError, match=rf"^panel, row 4, column 'tot_emp': tot_emp must be a number of "
-                                              rf"workers, got '{value}'$"):
+                                              rf"workers, got '{value}'{hint}$"):
         run(_cell(PANEL, "tot_emp", 3, value))
 
 
