@@ -461,6 +461,36 @@ def link_target(link) -> str:
     return f"{target} (resolved: {os.path.realpath(link)})"
 
 
+
+def dangling_link(link, why: str = "") -> str:
+    """What the symbolic link ``link``, which names nothing, is: where it ends (:func:`link_target`), or that it loops.
+
+    One wording for the inputs of ``exposure diff`` and the datasets of
+    :mod:`exposure.dask`: a relative target, or one that is itself a link, was named by its
+    next step only (``a symbolic link to ../scratch/t.parquet``, read from the current
+    directory where the link's folder is meant), and a link that leads back to itself was
+    said to point at something that does not exist. ``why`` follows the words of a link to
+    nothing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "a").symlink_to("/nonexistent-r80/t.parquet")
+    >>> dangling_link(d / "a", " (a disk not mounted?)")
+    'a symbolic link to /nonexistent-r80/t.parquet, which does not exist (a disk not mounted?)'
+    >>> (d / "c").symlink_to("c")
+    >>> dangling_link(d / "c")
+    'a symbolic link that loops (c -> c)'
+    """
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno_codes.ELOOP:  # os.path.exists is False for it too: "to nothing" before
+            return f"a symbolic link that loops ({os.path.basename(link)} -> {os.readlink(link)})"
+    return f"a symbolic link to {link_target(link)}, which does not exist{why}"
+
+
 def broken_link(path, *, itself: bool = True) -> str | None:
     """Why the output ``path`` cannot be made: it is, or lies under, a broken symbolic link; None if not.
 

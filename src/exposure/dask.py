@@ -48,7 +48,6 @@ O*NET release comes from ``mirror``/``data_dir``, so those paths must exist on w
 from __future__ import annotations
 
 import contextlib
-import errno
 import glob
 import hashlib
 import json
@@ -76,7 +75,7 @@ from tqdm.auto import tqdm
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_count, check_flag, check_path, shown
-from exposure._io import link_target, write_parquet
+from exposure._io import dangling_link, write_parquet
 from exposure._measures import CATEGORIES, EXPOSURE_MEASURES
 from exposure._outdir import (
     OutputPathError,
@@ -1142,37 +1141,12 @@ def _check_tree(top: Path) -> None:
         for name in sorted(names):  # the first by name, whatever order the directory lists them in
             link = os.path.join(root, name)
             if os.path.islink(link) and not os.path.exists(link):
-                raise DataFormatError(f"{_dangling_link(link)}: the rows there cannot be read; restore its "
+                raise DataFormatError(f"{dangling_link(link, DISK_GONE)}: the rows there cannot be read; restore its "
                                       "target, or remove the link", path=link)
 
 
-def _dangling_link(link: str) -> str:
-    """What the symbolic link ``link`` of a dataset, which names nothing, is: where it ends, or that it loops.
-
-    A relative target, or one that is itself a link, was named by its next step only (its
-    ``os.readlink``: ``a symbolic link to ../archive/2025``, read from the current
-    directory where the link's folder is meant; a chain named by its first hop); now where
-    it ends too, ``(resolved: R)`` (:func:`exposure._io.link_target`), as ``exposure
-    fetch`` and ``exposure diff`` say it. A link that leads back to itself (``a -> b ->
-    a``) was said to point at something that does not exist.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> d = tempfile.mkdtemp()
-    >>> os.symlink("/nonexistent-r80/2025", os.path.join(d, "year=2025"))
-    >>> _dangling_link(os.path.join(d, "year=2025"))
-    'a symbolic link to /nonexistent-r80/2025, which does not exist (a disk not mounted, a file moved)'
-    >>> os.symlink("c", os.path.join(d, "c"))
-    >>> _dangling_link(os.path.join(d, "c"))
-    'a symbolic link that loops (c -> c)'
-    """
-    try:
-        os.stat(link)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return f"a symbolic link that loops ({os.path.basename(link)} -> {os.readlink(link)})"
-    return f"a symbolic link to {link_target(link)}, which does not exist (a disk not mounted, a file moved)"
+#: Why a link of a dataset may name nothing (said after :func:`exposure._io.dangling_link`'s words).
+DISK_GONE = " (a disk not mounted, a file moved)"
 
 
 def _hive_value(text: str) -> str | None:

@@ -44,7 +44,6 @@ outputs that differ by noise at most are :attr:`ReleaseDiff.unchanged`.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import logging
@@ -59,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 from exposure._args import check_count, check_path, is_number, shown
-from exposure._io import link_target, pyarrow_parquet, write_csv
+from exposure._io import dangling_link, pyarrow_parquet, write_csv
 from exposure._load import (
     check_level,
     check_manifest_format,
@@ -422,7 +421,7 @@ def _check_complete(directory: Path) -> None:
     missing = [f"{name}.parquet" for name in _DIFF_TABLES[:-1] if not (directory / f"{name}.parquet").exists()]
     for name in missing:  # a link to nothing (a purged scratch folder): "not an exposure recompute output"
         if os.path.islink(directory / name):
-            raise DataFormatError(f"is {_dangling_link(directory / name)} (the {name.removesuffix('.parquet')} table "
+            raise DataFormatError(f"is {dangling_link(directory / name)} (the {name.removesuffix('.parquet')} table "
                                   "of exposure recompute is expected): point the link at the table, or recompute "
                                   "this directory", path=directory / name)
     if missing and (directory / COVERAGE_NAME).is_file() and not os.path.lexists(directory / MANIFEST_NAME):
@@ -437,40 +436,6 @@ def _check_complete(directory: Path) -> None:
         if (directory / f"{name}.parquet").is_dir():
             raise DataFormatError(f"is a directory, not a file (the {name} table of exposure recompute is expected)",
                                   path=directory / f"{name}.parquet")
-
-
-def _dangling_link(link: Path) -> str:
-    """What the symbolic link ``link``, which names nothing, is: where it leads, or that it loops.
-
-    A relative target, or one that is itself a link, was named by its next step only:
-    ``is a symbolic link to ../scratch/t.parquet, which does not exist``, read from the
-    current directory where the link's folder is meant, and a chain of links ending
-    nowhere named by its first hop. The end of the chain is added, ``(resolved: R)``,
-    as :mod:`exposure.fetch` says it of a data folder; a link that leads back to itself
-    was said to point at a file that does not exist.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> (d / "a").symlink_to("/nonexistent-r80/t.parquet")
-    >>> _dangling_link(d / "a")
-    'a symbolic link to /nonexistent-r80/t.parquet, which does not exist'
-    >>> (d / "b").symlink_to("a")
-    >>> _dangling_link(d / "b") == f"a symbolic link to a (resolved: {os.path.realpath(d / 'b')}), which does not exist"
-    True
-    >>> (d / "c").symlink_to("c")
-    >>> _dangling_link(d / "c")
-    'a symbolic link that loops (c -> c)'
-    """
-    target = os.readlink(link)
-    try:
-        os.stat(link)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:  # said to point at a file that does not exist
-            return f"a symbolic link that loops ({link.name} -> {target})"
-    # read from the link's folder; a chain: where it ends (exposure._io.link_target)
-    return f"a symbolic link to {link_target(link)}, which does not exist"
 
 
 #: Sub-directories :func:`_outputs_near` looks into (a home directory may hold thousands).
