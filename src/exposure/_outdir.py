@@ -516,7 +516,8 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     (``"figures.png/"``: a directory is meant; a command line's path loses it to
     :func:`exposure.cli.path_option`). One that exists as a file is said to be one:
     ``but 'r.csv' is an existing file, not a directory`` (it was ``named like a .csv
-    file``). A relative ``path`` where the current directory no longer
+    file``); a named pipe, a socket or a device is said to be what it is (``but 'r.csv' is
+    a named pipe, not a directory``: it was said to be an existing file). A relative ``path`` where the current directory no longer
     exists is refused first (:func:`_refuse_lost_cwd`), as every output check of this
     module refuses it: the first check of ``exposure validate --report-dir`` and ``exposure
     diff --reports``, which then said ``error: No such file or directory``. So is a
@@ -562,10 +563,28 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     suffix = given.suffix.lower()
     if suffix not in FILE_SUFFIXES or os.path.isdir(given) or os.fspath(path).endswith(("/", os.sep)):
         return  # "figures.png/": a directory is meant, as the trailing separator says
-    # an existing file: it is one, not merely named like one
-    what = "an existing file, not a directory" if os.path.exists(given) else f"named like a {suffix} file"
+    # an existing file: it is one, not merely named like one; a named pipe was "an existing file"
+    what = f"{_entry_kind(given)}, not a directory" if os.path.exists(given) else f"named like a {suffix} file"
     raise OutputPathError(f"{option} {path} names the directory that gets {writes}, but {given.name!r} is "
                           f"{what}: give a directory{hint}")
+
+
+def _entry_kind(path) -> str:
+    """What the existing ``path`` (no directory) is, for a message: ``an existing file``, ``a named pipe``, ``a socket``, ``a device``.
+
+    Examples
+    --------
+    >>> _entry_kind("/dev/null")
+    'a device'
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "an existing file"
 
 
 def check_report_files(out, names: Iterable[str], option: str, *, protect: Iterable = (),

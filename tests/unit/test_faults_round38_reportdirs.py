@@ -43,8 +43,9 @@ def test_a_report_directory_inside_the_mirror_is_refused(capsys, tmp_path, empty
     code, err = _cli(capsys, *command, out, "--mirror", empty_mirror,
                      "--data-dir", tmp_path / "cache")
     assert code == 2
-    folder = out if command[0] != "evaluate" else out.parent
-    assert err == [f"exposure {command[0]}: error: refusing to write the reports into {folder}: it is inside "
+    # round 80: evaluate --out names the file given, as score -o does (it named its folder)
+    target = f"the reports into {out}" if command[0] != "evaluate" else out
+    assert err == [f"exposure {command[0]}: error: refusing to write {target}: it is inside "
                    f"the mirror {empty_mirror}, which the run reads; choose a directory outside it"]
     assert sorted(p.name for p in empty_mirror.iterdir()) == ["onet"]  # nothing written or created
     assert not (tmp_path / "cache").exists()

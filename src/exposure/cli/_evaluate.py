@@ -23,6 +23,7 @@ from exposure.cli._report import (
     EVALUATED,
     REPORT_ONET_RELEASE,
     add_agreement_options,
+    beside_report,
     check_agreement_args,
     check_folds_fit,
     check_out_name,
@@ -152,20 +153,22 @@ def run_evaluate(args) -> int:
                             f"{args.method}: give --method learned, or leave --paraphrases and --modern out")
     check_agreement_args(args)
     check_out_name(args.out, "freetext_agreement.csv")
-    out = Path(args.out) if args.out else Path(args.out_dir) / "freetext_agreement.csv"
+    # named as given: "./sub/../f.csv" was said as "sub/../f.csv"
+    out = args.out if args.out else os.fspath(Path(args.out_dir) / "freetext_agreement.csv")
+    name = Path(out).name
     # every file written, checked before the CV (minutes): none may be an input
-    siblings = [out.with_name(out.stem + "_calibration.csv")]
-    siblings += [out.with_name(name) for name, given in (("freetext_paraphrases.csv", args.paraphrases),
-                                                         ("freetext_modern.csv", args.modern)) if given]
+    siblings = [beside_report(out, Path(out).stem + "_calibration.csv")]
+    siblings += [beside_report(out, table) for table, given in (("freetext_paraphrases.csv", args.paraphrases),
+                                                                ("freetext_modern.csv", args.modern)) if given]
     # the report and the table of that name: one of them was lost; in another case
     # (FreeText_Modern.csv), one file on macOS and Windows, refused only after the CV
-    same = next((path for path in siblings if path.name.casefold() == out.name.casefold()), None)
+    same = next((Path(path).name for path in siblings if Path(path).name.casefold() == name.casefold()), None)
     if same is not None:
-        table = "paraphrase" if same.name == "freetext_paraphrases.csv" else "modern-task"
-        case = ("" if same.name == out.name else f" ({same.name}: the names differ only in case, one file on a "
+        table = "paraphrase" if same == "freetext_paraphrases.csv" else "modern-task"
+        case = ("" if same == name else f" ({same}: the names differ only in case, one file on a "
                 "case-insensitive file system, macOS or Windows)")
         raise ExposureError(f"--out {out}: the {table} table is written beside --out under that name{case}: give "
-                            f"--out another name, e.g. {out.with_name('freetext_agreement.csv')}")
+                            f"--out another name, e.g. {beside_report(out, 'freetext_agreement.csv')}")
     check_report_outputs(out, siblings, [args.paraphrases, args.modern, *label_paths(args)],
                          read_folders(args.mirror, args.data_dir), given=bool(args.out))
     # checked here too, so that a failure names the file and the row as a spreadsheet shows it;
@@ -197,8 +200,31 @@ def run_evaluate(args) -> int:
         if table is not None:
             print(table.drop(columns=["protocol"], errors="ignore").round(3).to_string(index=False))
             print()
-    print("written: " + ", ".join(str(p) for p in written))
+    print("written: " + ", ".join(beside_report(out, p.name) for p in written) + _earlier_tables(out, beside))
     return 0
+
+
+def _earlier_tables(out, beside: dict) -> str:
+    """What the summary of the free-text report says of a table of an earlier run left beside it.
+
+    A run with ``--modern`` only leaves an earlier ``freetext_paraphrases.csv`` where it was
+    (its table is kept, docs/faults.md), but said nothing of it: the folder held a new
+    report beside a paraphrase table of another run (other folds, seed or paraphrases), as
+    if of this one. It is named now: ``; freetext_paraphrases.csv beside it is of an
+    earlier run (this one was run without --paraphrases)``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "freetext_paraphrases.csv").write_text("old")
+    >>> _earlier_tables(d / "f.csv", {"freetext_modern.csv": None})
+    '; freetext_paraphrases.csv beside it is of an earlier run (this one was run without --paraphrases)'
+    """
+    notes = [f"; {table} beside it is of an earlier run (this one was run without {option})"
+             for table, option in (("freetext_paraphrases.csv", "--paraphrases"), ("freetext_modern.csv", "--modern"))
+             if table not in beside and os.path.isfile(beside_report(out, table))]
+    return "".join(notes)
 
 
 #: The columns of the ``--paraphrases`` and ``--modern`` files.

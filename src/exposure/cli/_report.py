@@ -335,9 +335,10 @@ def check_report_outputs(out: Path, siblings, inputs, protect=(), *, given: bool
 
     Parameters
     ----------
-    out : pathlib.Path
+    out : str or os.PathLike
         The report (``--out``): a ``.csv`` name, since the report is written as CSV
-        (``--out a.xlsx`` wrote CSV text under a workbook's name).
+        (``--out a.xlsx`` wrote CSV text under a workbook's name). Named in the messages as
+        given (``./sub/../e.csv`` was said as ``sub/../e.csv``).
     siblings : iterable of pathlib.Path
         The other files the command writes beside ``out``.
     inputs : iterable of path
@@ -348,8 +349,11 @@ def check_report_outputs(out: Path, siblings, inputs, protect=(), *, given: bool
         the download cache's folders, the installed package).
     given : bool, default True
         ``out`` was given as a file (``evaluate --out``): a folder that cannot be entered
-        or written is said of it (:func:`check_report_dir`). False: a report of the
-        report directory (``--out-dir``), which is named instead.
+        or written, a removed current directory, a file on its way (:func:`check_out_file`)
+        and the mirror, the cache or the package are said of it (``refusing to write
+        MIRROR/e.csv: it is inside the mirror MIRROR, ...``: it was ``refusing to write the
+        reports into MIRROR``, the folder named, not the file given, as ``score -o`` names
+        it). False: a report of the report directory (``--out-dir``), which is named instead.
 
     Raises
     ------
@@ -370,29 +374,37 @@ def check_report_outputs(out: Path, siblings, inputs, protect=(), *, given: bool
     exposure.errors.ExposureError: --out ev/a.xlsx: the report is written as CSV; give a file name ending in .csv
     """
     inputs = [p for p in inputs if p]
-    home = unexpanded_home(out)
+    shown = os.fspath(out)  # named as given: "./sub/../e.csv" was said as "sub/../e.csv"
+    out = Path(out)
+    home = unexpanded_home(shown)
     if home is not None:  # checked as its folder, "~/e.csv" was "output path ~: ...; give the full path: /home/me"
-        raise OutputPathError(f"output path {out}: {home}")
-    if given:  # a folder on its way that cannot be entered: its folder was named ("output path locked: ...
+        raise OutputPathError(f"output path {shown}: {home}")
+    if given:
+        # a removed current directory, a file on its way: the free-text report named the folder
+        # ("my_tasks.csv: output exists and is not a directory")
+        check_out_file(shown)
+        # a folder on its way that cannot be entered: its folder was named ("output path locked: ...
         # choose another output directory"), not the report; in the words of check_output_path
-        reason = None if lost_cwd(out) else closed_folder(out)  # lost: said by check_files_dir
+        reason = closed_folder(shown)
         if reason is not None:
-            raise OutputError(reason, path=out, errno=errno.EACCES)
+            raise OutputError(reason, path=shown, errno=errno.EACCES)
+        # "refusing to write the reports into MIRROR": the folder named, not the file given
+        refuse_protected(shown, protect, file=True)
     # a report directory that is a file, or not writable
-    check_report_dir(out.parent, protect, report=out if given else None)
-    check_output_path(out, *inputs)  # before the suffix: "is a directory" says more
+    check_report_dir(out.parent, protect, report=shown if given else None)
+    check_output_path(shown, *inputs)  # before the suffix: "is a directory" says more
     if out.suffix.lower() != ".csv":
         # "e.csv " and ".csv" end in .csv as the user reads them: say what is wrong with them
         name = out.name.strip().lower()
         why = (" (.csv alone is a hidden file's name, not a suffix)" if name == ".csv" else
                " (the name ends in white space)" if name.endswith(".csv") else "")
         # a name of white space that exists (refuse_spaces takes it): quoted, one line
-        shown = out if str(out) == str(out).strip() else repr(str(out))
+        shown = shown if shown == shown.strip() else repr(shown)
         raise ExposureError(f"--out {shown}: the report is written as CSV; give a file name ending "
                             f"in .csv{why}")
     for path in siblings:
         check_output_path(path, *inputs)
-    refuse_linked_reports([out, *siblings], protect)  # a link to a file of the mirror: written through
+    refuse_linked_reports([shown, *siblings], protect)  # a link to a file of the mirror: written through
 
 
 def refuse_linked_reports(paths, protect) -> None:
@@ -509,21 +521,23 @@ def run_agreement(args) -> int:
     (:func:`check_agreement_args`, :func:`check_out_name`, :func:`check_out_file`,
     :func:`check_report_outputs`);
     ``--folds`` against the labels' occupation groups once they are (:func:`check_folds_fit`),
-    before O*NET and the cross-validation.
+    before O*NET and the cross-validation. Once the report is written, a calibration table
+    named after it that this run did not write (an earlier learned report's) is removed
+    (:func:`drop_stale_calibration`), and the summary says so.
     """
     given = cv_options(args)
     check_agreement_args(args)
     check_out_name(args.out, report_name(args.method))  # evaluate's --out (report agreement has --out-dir)
     if not args.out:
         _refuse_file_named(args, report_name(args.method))
-    if args.out:  # evaluate's --out: named itself, not as its folder
-        check_out_file(args.out)
-    out = Path(args.out) if args.out else Path(args.out_dir) / report_name(args.method)
-    calibration = [out.with_name(out.stem + "_calibration.csv")] if args.method == "learned" else []
-    check_report_outputs(out, calibration, label_paths(args),  # before the labels and the CV
-                         read_folders(args.mirror, args.data_dir), given=bool(args.out))
+    # evaluate's --out: named as given (its own folder checked by check_report_outputs)
+    out = args.out if args.out else Path(args.out_dir) / report_name(args.method)
+    folder = os.path.dirname(os.fspath(out)) or "."  # "./sub/.." as given ("sub/.." before)
+    calibration = beside_report(out, Path(out).stem + "_calibration.csv")
+    check_report_outputs(out, [calibration] if args.method == "learned" else [], label_paths(args),
+                         read_folders(args.mirror, args.data_dir), given=bool(args.out))  # before the labels and the CV
     check_cv_options(args, given)
-    before = files_snapshot(out.parent)  # the summary names the report of an earlier run it replaced
+    before = files_snapshot(folder)  # the summary names the report of an earlier run it replaced
     # read here (as load_task_labels reads them) so that the warning of labels O*NET does
     # not list names the labels file and its line
     labels_path = fetch(LABELS_NAME, mirror=args.mirror, data_dir=args.data_dir)
@@ -535,15 +549,66 @@ def run_agreement(args) -> int:
     cv = {"n_folds": args.folds, "seed": args.seed} if args.method == "learned" else {}  # the others: none
     table, reliability = evaluate_method(args.method, labels, onet, **cv, control=args.control,
                                          labels_path=labels_path)
-    write_agreement_report(table, reliability, out)
+    written = write_agreement_report(table, reliability, out)
+    drop_stale_calibration(calibration, written)
     cols = ["scorer", "n_tasks", "n_occupations", "accuracy", "kappa", "r_alpha", "r_beta", "r_gamma",
             "ece", "brier"]
     widths = {c: max(len(c), *(len(_fmt(v)) for v in table[c])) for c in cols}
     print("  ".join(c.ljust(widths[c]) for c in cols))
     for _, row in table.iterrows():
         print("  ".join(_fmt(row[c]).ljust(widths[c]) for c in cols))
-    print(f"protocol: {table['protocol'].iloc[0]}; report written to {out.name} in {written_note(out.parent, before)}")
+    print(f"protocol: {table['protocol'].iloc[0]}; report written to {Path(out).name} in "
+          f"{written_note(folder, before)}")
     return 0
+
+
+def beside_report(out, name: str) -> str:
+    """The path of the file ``name`` beside the report ``out``, written as ``out`` was given.
+
+    ``Path.with_name`` drops a leading ``./``: ``--out ./sub/../p.csv`` was named
+    ``sub/../p.csv`` in the messages, and its tables ``sub/../freetext_modern.csv``.
+
+    Examples
+    --------
+    >>> beside_report("./sub/../p.csv", "freetext_modern.csv"), beside_report("p.csv", "p_calibration.csv")
+    ('./sub/../freetext_modern.csv', 'p_calibration.csv')
+    """
+    return os.path.join(os.path.dirname(os.fspath(out)), name)
+
+
+def drop_stale_calibration(calibration, written) -> None:
+    """Remove the calibration table of an earlier report of the same name that this run did not write.
+
+    ``exposure evaluate --out e/x.csv`` (learned: ``x.csv`` and ``x_calibration.csv``), then
+    ``exposure evaluate --method rubric --out e/x.csv`` replaced ``x.csv`` by the rubric's
+    report and left the learned scorer's ``x_calibration.csv`` beside it, without a word: a
+    calibration table that is not of the report it is named after. It is removed once the
+    new report is written (as ``exposure outcomes`` removes the figures of an earlier run
+    that it does not draw), and the summary says it is gone
+    (:func:`exposure._outdir.written_note`). A directory or another entry that is no
+    regular file of that name is left alone; a symbolic link is removed, not its target.
+
+    Parameters
+    ----------
+    calibration : str or os.PathLike
+        ``<stem>_calibration.csv`` beside the report.
+    written : iterable of path
+        The files this run wrote (:func:`~exposure.reports.agreement.write_agreement_report`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "x_calibration.csv").write_text("old")
+    >>> drop_stale_calibration(d / "x_calibration.csv", [d / "x.csv"])
+    >>> (d / "x_calibration.csv").exists()
+    False
+    """
+    path = Path(calibration)
+    if any(Path(p).name == path.name for p in written):
+        return
+    if os.path.isfile(path):  # a link to a file: the link
+        path.unlink()
 
 
 def _print_tables(tables: dict, out_dir: Path, before: dict) -> None:
