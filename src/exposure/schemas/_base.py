@@ -18,6 +18,7 @@ import pyarrow
 import pyarrow.compute as pc
 
 from exposure._args import check_count, shown
+from exposure._tables import number_hint
 from exposure.errors import DataFormatError, SchemaError
 from exposure.schemas._fast import validate_passing
 from exposure.schemas._fields import (
@@ -589,7 +590,10 @@ def check_numbers(frame: pd.DataFrame, model, *, path, row_offset: int | None = 
         got = _shown(value)
         if why == "big" and isinstance(value, str) and len(value.strip()) > 60:  # digits by the thousand
             got = f"text of {len(value.strip())} characters ({value.strip()[:20]}...)"
-        raise SchemaError(f"{name} {_WHY[why]}, got {got}", path=path, row=pos + (row_offset or 0), column=name)
+        # '200,480', '0,5', '#N/A': the number to write, in the readers' words (pandera reads no comma)
+        hint = number_hint(value, grouped=False) if isinstance(value, str) and why != "big" else ""
+        raise SchemaError(f"{name} {_WHY[why]}, got {got}{hint}", path=path, row=pos + (row_offset or 0),
+                          column=name)
 
 
 def check_codes(frame: pd.DataFrame, model, *, path, row_offset: int | None = None) -> None:
