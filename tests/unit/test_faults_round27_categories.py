@@ -150,6 +150,10 @@ def test_a_negative_task_id_is_refused_with_onet(call):
     assert call(_keyed(-1))["admin"].tolist() == [False, False]  # without onet IDs are not read
 
 
+#: What a task ID that is a date is told (round 80: exposure.scoring._inputs.task_id_hint).
+DATE_IDS = (": a date (the task ID {n} in a cell formatted as a date?): format the column of task IDs as Number, "
+            "then save the file again")
+
 #: What a task ID of bytes is told to do (round 78: the advice text cells of bytes get).
 DECODE_IDS = (": bytes, not text (from a database driver or a binary column?): decode them first, "
               "df['task_id'] = df['task_id'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v) "
@@ -166,9 +170,11 @@ DECODE_IDS = (": bytes, not text (from a database driver or a binary column?): d
 def test_a_task_id_of_another_kind_is_refused_with_onet(call, task_id, shown):
     # round 78 (was: "... is not an integer$" for bytes too): bytes are told how to decode them
     advice = re.escape(DECODE_IDS) if isinstance(task_id, bytes) else ""
+    if isinstance(task_id, pd.Timestamp):  # round 80: a date is told the number a spreadsheet showed
+        advice = re.escape(DATE_IDS.format(n=44197))
     with pytest.raises(DataFormatError, match=rf"^row 2, column 'task_id': task ID {shown} is not an integer{advice}$"):
         call(_keyed(task_id), onet=_onet())
-    if advice:  # the advice, followed, finds the task's work activities
+    if isinstance(task_id, bytes):  # the advice, followed, finds the task's work activities
         df = _keyed(task_id)
         df['task_id'] = df['task_id'].map(lambda v: v.decode('utf-8') if isinstance(v, bytes) else v)
         assert call(df, onet=_onet())["admin"].tolist() == [True, True]
@@ -182,7 +188,9 @@ def test_a_task_id_of_another_kind_is_refused_with_onet(call, task_id, shown):
 ], ids=["complex", "dates", "durations"])
 def test_a_task_id_column_of_another_dtype_is_refused_with_onet(call, ids):
     frame = pd.DataFrame({"task": [NEUTRAL] * 2, "onetsoc_code": ["29-1141.00"] * 2, "task_id": ids})
-    with pytest.raises(DataFormatError, match=r"^row 1, column 'task_id': task ID .* is not an integer$"):
+    # round 80: a date is told the number a spreadsheet showed (44197 is 2021-01-01)
+    advice = re.escape(DATE_IDS.format(n=44197)) if ids.dtype.kind == "M" else ""
+    with pytest.raises(DataFormatError, match=rf"^row 1, column 'task_id': task ID .* is not an integer{advice}$"):
         call(frame, onet=_onet())
 
 

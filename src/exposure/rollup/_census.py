@@ -417,7 +417,10 @@ def _refuse_census_keyed(employment, name: str) -> None:
             raise DataFormatError(f"keyed by Census occupation codes, not by OEWS (SOC) codes: {_BY_CENSUS}",
                                   path=name, column=column)
         return
-    codes = employment["soc_code"].reset_index(drop=True)
+    codes = employment["soc_code"]
+    if not isinstance(codes, pd.Series):  # a column given twice: said by require_frame
+        return
+    codes = codes.reset_index(drop=True)
     census = codes.astype("string").str.fullmatch(CENSUS_PATTERN).to_numpy(dtype=bool, na_value=False)
     if census.any():
         pos = int(np.flatnonzero(census)[0])
