@@ -55,6 +55,24 @@ def test_fetch_then_sources(registry, tmp_path, capsys):
     assert lines[-1] == f"2 files in {cache}: 2 verified, 0 missing, 0 with a wrong sha256"
 
 
+def test_sources_says_what_to_do_with_a_wrong_sha256(registry, tmp_path, capsys):
+    # round 80: the footer said "1 with a wrong sha256" and nothing of what to do
+    cache = tmp_path / "cache"
+    assert main(["fetch", "--mirror", str(MIRROR), "--data-dir", str(cache)]) == 0
+    (cache / OEWS).write_bytes(b"NAICS\n")
+    capsys.readouterr()
+    assert main(["sources", "--data-dir", str(cache)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"2 files in {cache}: 1 verified, 0 missing, 1 with a wrong sha256 (exposure fetch replaces them with "
+        "the pinned files; --rehash removes them now)")
+    # the advice, followed
+    assert main(["fetch", "--mirror", str(MIRROR), "--data-dir", str(cache)]) == 0
+    assert (cache / OEWS).read_bytes() == (MIRROR / OEWS).read_bytes()
+    capsys.readouterr()
+    assert main(["sources", "--data-dir", str(cache)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"2 files in {cache}: 2 verified, 0 missing, 0 with a wrong sha256"
+
+
 def test_fetch_env_mirror_and_selection(registry, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("EXPOSURE_MIRROR", str(MIRROR))
     monkeypatch.setenv("EXPOSURE_DATA_DIR", str(tmp_path))

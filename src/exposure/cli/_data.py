@@ -345,6 +345,9 @@ def run_sources(args) -> int:
                    else "")
         if _fetch.mirror_holding(root) is not None:
             removed += " (a mirror: read-only, nothing removed)"
+        elif counts["mismatch"]:  # what to do was unsaid: the files are replaced by the next fetch
+            removed += (" (exposure fetch replaces them with the pinned files; --rehash removes them "
+                        "now)")
         # files that are neither missing nor hashed were left out of the counts
         if counts["unreadable"]:
             removed += f", {counts['unreadable']} unreadable"
