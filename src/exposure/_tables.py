@@ -3087,6 +3087,11 @@ def missing_to_na(series: pd.Series, tokens=_MISSING) -> pd.Series:
 #: A number whose commas separate thousands (``1,234``, ``-1,234.5``). ``9,5``, ``4,50``
 #: and ``0,500`` (decimal commas, as a spreadsheet in a European locale writes them) are not.
 GROUPED = r"[+-]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+#: A number with a currency sign or code before or after it (``$52,021``, ``52021 USD``, ``US$ 1,200.50``), read by
+#: :func:`number_hint`: the number without the sign or its thousands' commas.
+_CURRENCY = re.compile(r"(?:(?:US\$|\$|£|€|¥|USD|EUR|GBP) ?(?P<n>[0-9]+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:,[0-9]{3})+"
+                       r"(?:\.[0-9]+)?)|(?P<m>[0-9]+(?:\.[0-9]+)?|[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?) ?"
+                       r"(?:USD|EUR|GBP|\$|€|£))")
 
 
 #: A number as a spreadsheet in another locale may write it: an optional sign, digits whose
@@ -3174,7 +3179,9 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     told only where commas may stand (without ``share``). A number with a space outside
     ASCII around it (``'4.5\\xa0'``, a no-break space pasted from a web page) is told the
     space and the number to write (:func:`_space_hint`; only the reader of O*NET's ratings
-    said so). Other text gets ``""``. Without
+    said so). A number with a currency sign or code (``$52,021``, ``52021 USD``: a wage
+    copied from a web page) is told the number to write (not for a share). Other text gets
+    ``""``. Without
     ``grouped`` (frames given in Python, :func:`exposure.measures._crosswalk.numbers`, which
     read no comma), a decimal comma is told the number to write as for a share, and
     thousands separated by commas (``1,234``) the number without them; they were told
@@ -3209,6 +3216,8 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     (": a decimal comma? write decimals with a point: '0.4'", ": a comma does not separate thousands here: write '1234'")
     >>> print(number_hint("4.5\u00a0"))
     : '\\xa0' (U+00A0, a space that is not the plain space; pasted from a web page?): write '4.5'
+    >>> number_hint("$52,021"), number_hint("52021 USD", grouped=False), number_hint("$0.5", share=True)
+    (": a currency sign is not read: write '52021'", ": a currency sign is not read: write '52021'", '')
     >>> print(number_hint("#N/A", share=True))
     : a spreadsheet's error value (a formula that failed in the spreadsheet): correct the formula there, or leave the cell empty
     """
@@ -3224,6 +3233,9 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
         spaced = _space_hint(value, share)  # '4.5\xa0': the space does not show
         if spaced:
             return spaced
+        paid = _CURRENCY.fullmatch(text)  # '$52,021' (a wage copied from a web page): "not a number" alone
+        if paid is not None and not share:
+            return f": a currency sign is not read: write {(paid['n'] or paid['m']).replace(',', '')!r}"
         if (share or not grouped or "," not in text or re.fullmatch(GROUPED, text)  # 1,234.5: read, or no integer
                 or not re.fullmatch(r"[+\-\u2212]?[0-9][0-9.,]*", text)):
             return ""

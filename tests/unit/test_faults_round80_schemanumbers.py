@@ -9,6 +9,9 @@ Faults found (each test below failed before its fix):
    numbers say it (:func:`exposure._tables.number_hint`). Now the same words follow:
    ``...: a comma does not separate thousands here: write '200480'``. Other text is said as
    before.
+2. A number with a currency sign or code (``a_mean`` ``'$52,021'``, ``'52021 USD'``) was
+   ``... got text '$52,021'`` (the Python API: ``not a number: '$52021'``) and no more; now
+   ``...: a currency sign is not read: write '52021'`` (:func:`exposure._tables.number_hint`).
 """
 
 import pandas as pd
@@ -38,3 +41,13 @@ def test_a_number_written_by_a_spreadsheet_is_told_what_to_write(value, hint):
     with pytest.raises(SchemaError) as info:
         validate(_panel(value), OccupationPanel, path="panel.csv")
     assert str(info.value) == f"panel.csv, row 0, column 'tot_emp': tot_emp must be a number, got text {value!r}{hint}"
+
+
+@pytest.mark.parametrize("value", ["$52,021", "52021 USD"])
+def test_a_wage_with_its_currency_sign_is_told_the_number(value):
+    # a wage copied from a web page: "a_mean must be a number, got text '$52,021'" and no more
+    panel = _panel("1").assign(a_mean=[value, "2"])
+    with pytest.raises(SchemaError) as info:
+        validate(panel, OccupationPanel, path="panel.csv")
+    assert str(info.value) == (f"panel.csv, row 0, column 'a_mean': a_mean must be a number, got text {value!r}: "
+                               "a currency sign is not read: write '52021'")
