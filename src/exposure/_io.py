@@ -65,6 +65,8 @@ from exposure.errors import (
 
 __all__ = [
     "atomic_path",
+    "entry_kind",
+    "not_directory",
     "signals_held",
     "atomic_paths",
     "recording_written",
@@ -294,11 +296,25 @@ def _refuse_directory_path(text) -> None:
     """Refuse an output path given as a directory path (``results/``: it ends in a separator).
 
     :class:`pathlib.Path` drops the separator: ``write_csv(frame, "results/")`` wrote a
-    file named ``results``, silently.
+    file named ``results``, silently. When the path without it is a file (``-o
+    my_tasks.csv/``), the example is one beside that file: ``give e.g.
+    my_tasks.csv/scores.csv`` named a path under a file, which is refused in turn.
+
+    Examples
+    --------
+    >>> _refuse_directory_path("results/")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.OutputError: results/: cannot write: the output must be a file name, not a directory path (ends in '/'): give e.g. results/scores.csv
     """
     if isinstance(text, str) and text.endswith((os.sep, "/")):
+        bare = text.rstrip("/" + os.sep)
+        example = f"{text}scores.csv"
+        if bare and os.path.isfile(bare):  # "my_tasks.csv/": its example lay under a file
+            example = (f"{os.path.join(os.path.dirname(bare), 'scores.csv')} ({bare} is a file, not a "
+                       f"directory; {bare} without the {text[-1]!r} would replace it)")
         raise OutputError(f"the output must be a file name, not a directory path (ends in "
-                          f"{text[-1]!r}): give e.g. {text}scores.csv", path=error_path(text),
+                          f"{text[-1]!r}): give e.g. {example}", path=error_path(text),
                           errno=errno_codes.EISDIR)
 
 
@@ -645,17 +661,67 @@ def error_path(path) -> str:
     return quoted_path(os.fspath(path))
 
 
+def entry_kind(path) -> str:
+    """What the existing ``path`` (no directory) is, for a message: ``an existing file``, ``a named pipe``, ``a socket``, ``a device``.
+
+    One set of words for every output check that finds something else than a file where it
+    writes (:func:`exposure._outdir.check_report_files`,
+    :func:`exposure._outdir.refuse_file_named_dir`), which said ``a named pipe, device or
+    socket`` without saying which.
+
+    Examples
+    --------
+    >>> entry_kind("/dev/null")
+    'a device'
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "an existing file"
+
+
+def not_directory(path) -> str:
+    """What the existing ``path``, no directory, is instead: ``a file``, ``a named pipe``, ..., or a link to one, for a message.
+
+    ``exposure outcomes -o lnk`` (``lnk`` a symbolic link to the file ``f.csv``) said ``lnk:
+    output exists and is not a directory``, and ``exposure rollup -o lnk`` ``output path
+    /d/f.csv exists and is not a directory``: a path the user did not give, and nothing of
+    the link (:func:`exposure._outdir.check_files_dir`, :func:`exposure._outdir.check_output_dir`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "f.csv").write_text("x")
+    >>> (d / "lnk").symlink_to("f.csv")
+    >>> not_directory(d / "f.csv"), not_directory(d / "lnk"), not_directory("/dev/null")
+    ('a file', 'a symbolic link to the file f.csv', 'a device')
+    """
+    kind = entry_kind(path)
+    kind = "a file" if kind == "an existing file" else kind
+    if os.path.islink(path):
+        return f"a symbolic link to the {kind.removeprefix('a ')} {error_path(os.readlink(path))}"
+    return kind
+
+
 def under_file(path) -> str | None:
     """Why the output ``path`` cannot be made: it lies under a file (``lies under <file>, which is a file, ...``); None if not.
 
     ``my_tasks.csv/o``, where ``my_tasks.csv`` is the user's task file: the closest existing
-    path above ``path`` is named, as written (relative when ``path`` is); a named pipe,
-    device or socket there is said to be one. One rule and one wording for every writer:
-    the output files of this module (:func:`check_output_path`: it said ``my_tasks.csv is a
-    file, not a directory``) and the output directories and files of
-    :mod:`exposure._outdir` (``output path my_tasks.csv/o lies under my_tasks.csv, ...``).
-    None when ``path`` exists (whatever it is: named by the caller) or lies under
-    directories only.
+    path above ``path`` is named, as written (relative when ``path`` is, with the ``./``
+    the user gave: ``./my_tasks.csv/o`` lies under ``./my_tasks.csv``, which was named
+    ``my_tasks.csv``); a named pipe, device or socket there is said to be one, and a
+    symbolic link to a file is said to be one, with its target (``lies under lnk, which is
+    a symbolic link to the file f.csv, not a directory``: it was ``which is a file``). One rule and
+    one wording for every writer: the output files of this module
+    (:func:`check_output_path`: it said ``my_tasks.csv is a file, not a directory``) and the
+    output directories and files of :mod:`exposure._outdir` (``output path my_tasks.csv/o
+    lies under my_tasks.csv, ...``). None when ``path`` exists (whatever it is: named by
+    the caller) or lies under directories only.
 
     Examples
     --------
@@ -667,17 +733,24 @@ def under_file(path) -> str | None:
     >>> under_file(d / "new" / "o") is None
     True
     """
-    path = Path(path)
-    if os.path.exists(path):  # never raises (a folder that may not be searched: named by the probe)
+    text = os.fspath(path)
+    if os.path.exists(text):  # never raises (a folder that may not be searched: named by the probe)
         return None
-    for parent in path.parents:
+    seps = "/" + os.sep
+    while True:
+        # the parent as written ("./my_tasks.csv" of "./my_tasks.csv/o"): Path.parents drops the "./"
+        parent = os.path.dirname(text.rstrip(seps)) if text.rstrip(seps) else text
+        if parent in ("", text):
+            return None
+        text = parent
         if not os.path.exists(parent):
             continue
         if not os.path.isdir(parent):
             what = "a file" if os.path.isfile(parent) else "a special file (a named pipe, device or socket)"
+            if os.path.islink(parent):  # "lnk/s.csv": "lnk, which is a file" named no file of that name
+                what = not_directory(parent)
             return f"lies under {parent}, which is {what}, not a directory"
         return None
-    return None
 
 
 def _refuse_unexpanded(text) -> None:
@@ -755,8 +828,8 @@ def check_output_path(output, *inputs) -> Path:
     if reason is not None:
         raise OutputError(reason, path=error_path(text), errno=errno_codes.ENOENT)
     out = Path(output)
-    # "s\nt.csv": the error's first line was the name's first line; shown as given (its "/" too)
-    named = out if error_path(text) == text else error_path(text)
+    # shown as given: "./o/s.csv" was named "o/s.csv"; "s\nt.csv" split the error's first line
+    named = error_path(text)
     reason = closed_folder(out)  # first: is_dir() and the others raised a bare "Permission denied"
     if reason is not None:
         raise OutputError(reason, path=named, errno=errno_codes.EACCES)
@@ -791,7 +864,7 @@ def check_output_path(output, *inputs) -> Path:
     reason = broken_link(out, itself=False)  # its folders cannot be made: the writer failed after the work
     if reason is not None:
         raise OutputError(f"it {reason}", path=named, errno=errno_codes.ENOENT)
-    reason = under_file(out)  # "my_tasks.csv is a file, not a directory": the words of exposure._outdir now
+    reason = under_file(text)  # "my_tasks.csv is a file, not a directory": the words of exposure._outdir now
     if reason is not None:
         raise OutputError(f"it {reason}", path=named, errno=errno_codes.ENOTDIR)
     reason = unwritable_folder(out)  # "directory ro is not writable", saying not what to do

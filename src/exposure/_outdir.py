@@ -79,12 +79,14 @@ from exposure._io import (
     broken_link,
     closed_folder,
     dirs_to_make,
+    entry_kind,
     error_path,
     input_at,
     line_end,
     long_name,
     lost_cwd,
     name_limit,
+    not_directory,
     record_written,
     recording_written,
     signals_held,
@@ -394,7 +396,8 @@ def check_files_dir(path, *, protect: Iterable = (), file=None) -> Path:
     Raises
     ------
     OutputPathError, exposure.errors.OutputError, exposure.errors.DataFormatError
-        As above; ``output exists and is not a directory``; ``cannot write to the output
+        As above; ``output exists and is not a directory (a file): give a directory (one
+        that does not exist is made)``; ``cannot write to the output
         directory: <reason>`` for a failure of another kind (a full disk).
 
     Examples
@@ -405,7 +408,7 @@ def check_files_dir(path, *, protect: Iterable = (), file=None) -> Path:
     >>> check_files_dir(f)
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: .../file: output exists and is not a directory
+    exposure.errors.DataFormatError: .../file: output exists and is not a directory (a file): give a directory (one that does not exist is made)
     """
     _refuse_unexpanded(path)
     _refuse_padded(path)  # "reports\r": the reports went into a new directory beside reports
@@ -418,9 +421,10 @@ def check_files_dir(path, *, protect: Iterable = (), file=None) -> Path:
     if reason is not None:
         raise OutputPathError(reason)
     refuse_protected(out, protect)
-    if out.exists() and not out.is_dir():
-        raise DataFormatError("output exists and is not a directory", path=out)
-    _refuse_under_file(out)  # "cannot write to the output directory: Not a directory" named no file
+    if out.exists() and not out.is_dir():  # it said not what is there ("lnk": a link to a file), nor what to do
+        raise DataFormatError(f"output exists and is not a directory ({not_directory(out)}): give a directory "
+                              "(one that does not exist is made)", path=error_path(path))
+    _refuse_under_file(path)  # "cannot write to the output directory: Not a directory" named no file
     try:
         _probe(out, keep=False)
     except OSError as exc:
@@ -564,27 +568,9 @@ def refuse_file_named_dir(path, option: str, writes: str, hint: str = "") -> Non
     if suffix not in FILE_SUFFIXES or os.path.isdir(given) or os.fspath(path).endswith(("/", os.sep)):
         return  # "figures.png/": a directory is meant, as the trailing separator says
     # an existing file: it is one, not merely named like one; a named pipe was "an existing file"
-    what = f"{_entry_kind(given)}, not a directory" if os.path.exists(given) else f"named like a {suffix} file"
-    raise OutputPathError(f"{option} {path} names the directory that gets {writes}, but {given.name!r} is "
+    what = f"{entry_kind(given)}, not a directory" if os.path.exists(given) else f"named like a {suffix} file"
+    raise OutputPathError(f"{option} {error_path(path)} names the directory that gets {writes}, but {given.name!r} is "
                           f"{what}: give a directory{hint}")
-
-
-def _entry_kind(path) -> str:
-    """What the existing ``path`` (no directory) is, for a message: ``an existing file``, ``a named pipe``, ``a socket``, ``a device``.
-
-    Examples
-    --------
-    >>> _entry_kind("/dev/null")
-    'a device'
-    """
-    mode = os.stat(path).st_mode
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "an existing file"
 
 
 def check_report_files(out, names: Iterable[str], option: str, *, protect: Iterable = (),
@@ -644,12 +630,13 @@ def check_report_files(out, names: Iterable[str], option: str, *, protect: Itera
         elif path.is_dir():
             kind = "is a directory"
         elif os.path.exists(path) and not path.is_file():
-            kind = "is not a regular file (a named pipe, device or socket)"
+            kind = f"is not a regular file ({entry_kind(path)})"  # it said "a named pipe, device or socket"
         else:
             refuse_protected(path, protect, file=True)
             continue
-        raise OutputPathError(f"{path}: {kind}, where {option} writes the file {name}: move it away or "
-                              f"give another {option}")
+        # named as given ("./o/a.csv"): Path(out) / name dropped the "./"
+        raise OutputPathError(f"{error_path(os.path.join(os.fspath(out), name))}: {kind}, where {option} "
+                              f"writes the file {name}: move it away or give another {option}")
 
 
 def _refuse_unexpanded(path) -> None:
@@ -842,11 +829,11 @@ def check_output_file(path) -> Path:
     if text is not None:  # "m.npz\r" (a value read with its CRLF): a file of that name, beside m.npz
         refuse_spaces(text, "output path", error=OutputPathError, file=True)
     refuse_unreachable_file(path)  # before is_dir and the others, which raised a bare OSError
-    path = Path(path)
+    given, path = path, Path(path)
     if path.is_dir():
         raise OutputPathError(f"output path {path} is a directory; name a file")
     _refuse_dangling(path, itself=False)  # named with the file, not its directory only
-    _refuse_under_file(path)  # "cannot write a/m.npz: File exists (a)" said not that a is a file
+    _refuse_under_file(given)  # "cannot write a/m.npz: File exists (a)" said not that a is a file; as given
     try:
         _probe(path.parent, keep=False)
     except OSError as exc:
@@ -928,8 +915,8 @@ def _refuse_under_file(path) -> None:
     >>> _refuse_under_file(d / "new" / "o")
     """
     reason = under_file(path)
-    if reason is not None:
-        raise OutputPathError(f"output path {Path(path)} {reason}")
+    if reason is not None:  # named as given, as under_file names the file: Path(path) dropped a "./"
+        raise OutputPathError(f"output path {error_path(path)} {reason}")
 
 
 def _absolute(out) -> Path:
@@ -1068,7 +1055,7 @@ def check_output_dir(out, *, protect: Iterable = ()) -> Path:
     >>> check_output_dir(d / "file")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    exposure._outdir.OutputPathError: output path .../file exists and is not a directory
+    exposure._outdir.OutputPathError: output path .../file exists and is not a directory (a file): give a directory (one that does not exist is made)
     >>> check_output_dir(d, protect=[d / "cache"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -1113,7 +1100,10 @@ def _check_output_dir(out, protect: Iterable) -> Path:
         raise OutputPathError(f"refusing to replace {out}: it is the file-system root")
     _refuse_long_name(out)  # first: pathlib's exists() raises on a name too long
     if out.exists() and not out.is_dir():
-        raise OutputPathError(f"output path {out} exists and is not a directory")
+        # "lnk" was named as its target "/d/f.csv" (resolved), with nothing of what it is, nor what to do
+        shown = given if os.path.islink(given) else out
+        raise OutputPathError(f"output path {shown} exists and is not a directory ({not_directory(shown)}): "
+                              "give a directory (one that does not exist is made)")
     _refuse_under_file(given if ".." in given.parts else out)  # it failed after the run, at the lock file
     _refuse_dangling(out)  # the lock file failed: "File exists; is the parent directory writable?"
     real = out.resolve()

@@ -90,7 +90,8 @@ def test_report_dir_that_is_a_file_is_refused_before_validating(capsys, tmp_path
     rc = main(["validate", "--onet-release", "29.1", "--report-dir", str(target)])
     captured = capsys.readouterr()
     assert rc == 2
-    assert captured.err == f"exposure validate: error: {target}: output exists and is not a directory\n"
+    assert captured.err == (f"exposure validate: error: {target}: output exists and is not a directory (a file): "  # round 81: the kind of entry said, and what to give
+                            "give a directory (one that does not exist is made)\n")
     assert captured.out == ""  # nothing validated
     assert target.read_text() == "keep\n"
 

@@ -411,7 +411,8 @@ def test_report_out_dir_that_is_a_file_is_refused_before_the_work(tmp_path, caps
                        tmp_path / "cache", "--out-dir", target)
     assert code == 2
     assert one_error_line(err, command=f"report {report}") == (
-        f"exposure report {report}: error: {target}: output exists and is not a directory")
+        f"exposure report {report}: error: {target}: output exists and is not a directory (a file): "  # round 81: the kind of entry said, and what to give
+        "give a directory (one that does not exist is made)")
     assert target.read_text() == "keep\n"
 
 

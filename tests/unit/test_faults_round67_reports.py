@@ -168,7 +168,8 @@ def test_write_source_reports_refuses_a_directory_with_spaces(tmp_path, monkeypa
 
 def test_write_source_reports_names_a_file_and_a_link_to_nothing(tmp_path):
     (tmp_path / "afile").write_text("x")
-    with pytest.raises(DataFormatError, match=r"afile: output exists and is not a directory$"):
+    with pytest.raises(DataFormatError, match=r"afile: output exists and is not a directory \(a file\): give a directory "  # round 81: the kind of entry said, and what to give
+                                          r"\(one that does not exist is made\)$"):
         write_source_reports(_counts(), {}, tmp_path / "afile")
     os.symlink(tmp_path / "nowhere", tmp_path / "dangling")
     with pytest.raises(ExposureError, match=r"dangling is a symbolic link to .*nowhere, which does not exist"):

@@ -72,10 +72,13 @@ def path_option(value: str):
     from ``--out .`` any more, and was written into the current directory (or refused as
     ``.: is a directory``). :func:`check_output_options` refuses it by its name.
 
-    A trailing separator is kept for :func:`os.fspath` (:class:`_DirectoryPath`): ``Path``
-    drops it, so ``--out-dir rubric.csv/`` (a directory is meant, as the slash says) was
-    refused as named like a file, while :func:`exposure._outdir.refuse_file_named_dir`
-    takes such a path as given.
+    The path as given is kept for :func:`os.fspath` (:class:`_GivenPath`), which the
+    messages show. ``Path`` drops a trailing separator, so ``--out-dir rubric.csv/`` (a
+    directory is meant, as the slash says) was refused as named like a file, while
+    :func:`exposure._outdir.refuse_file_named_dir` takes such a path as given; and it drops
+    a leading ``./`` (``--reports ./f.csv/r`` was told ``output path f.csv/r lies under
+    f.csv``, ``exposure score -o ./f.csv/s.csv`` and ``evaluate --out`` said ``./f.csv``):
+    a message names the path as the user typed it, which the user can find in the command.
 
     Examples
     --------
@@ -84,10 +87,12 @@ def path_option(value: str):
     >>> import os
     >>> os.fspath(path_option("r.csv/")), str(path_option("r.csv/")), os.fspath(path_option("r.csv/") / "a")
     ('r.csv/', 'r.csv', 'r.csv/a')
+    >>> os.fspath(path_option("./r")), path_option("./r") == Path("r")
+    ('./r', True)
     """
     if value == "":
         return ""
-    if value.endswith(("/", os.sep)) and value.strip("/" + os.sep):
+    if os.fspath(Path(value)) != value and value.strip("/" + os.sep):
         path = _GivenPath(value)
         path.given = value
         return path
@@ -95,7 +100,7 @@ def path_option(value: str):
 
 
 class _GivenPath(type(Path())):
-    """A path given with a trailing separator, which :func:`os.fspath` of it keeps (:func:`path_option`).
+    """A path given otherwise than ``Path`` writes it (``r/``, ``./r``), which :func:`os.fspath` of it keeps (:func:`path_option`).
 
     Only of the path given itself: the paths made from it (``path / "a"``, ``path.parent``)
     are read as ever, without it.
