@@ -361,17 +361,19 @@ def test_stata_renames_column_names_it_cannot_hold_with_a_warning_and_a_label(tm
 
 
 def test_readme_lists_only_the_output_types_score_writes():
-    """README said ``exposure score`` writes TSV, which ``-o out.tsv`` refuses."""
+    """README said ``exposure score`` writes TSV, which ``-o out.tsv`` refused (round 81: it writes it)."""
     from exposure.scoring._files import file_kind
 
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| `exposure score IN -o OUT`"))
     written = re.search(r"written (?:as|in) ([^(]*)", row).group(1)
-    assert "those formats" not in written and "TSV" not in written
-    for ext in re.findall(r"\b(CSV|Parquet|xlsx|dta)\b", written):
-        file_kind(f"out.{ext.lower()}", "output")
-    with pytest.raises(DataFormatError, match="unsupported output file type '.tsv'"):
-        file_kind("out.tsv", "output")
+    assert "those formats" not in written
+    said = re.findall(r"\b(CSV|TSV|Parquet|xlsx|dta)\b", written)
+    assert said == ["CSV", "TSV", "Parquet", "xlsx", "dta"]
+    for ext in said:
+        assert file_kind(f"out.{ext.lower()}", "output") == ext.lower()
+    with pytest.raises(DataFormatError, match="unsupported output file type '.json'"):
+        file_kind("out.json", "output")
 
 
 # --------------------------------------------------------------------------------------

@@ -225,8 +225,10 @@ def test_4_an_xlsx_output_of_it_keeps_the_numbers_of_its_cells(tmp_path, capsys)
 def test_4_the_input_types_listed_are_those_read():
     with pytest.raises(DataFormatError) as exc:
         file_kind("tasks.jsonl")
-    assert str(exc.value) == ("tasks.jsonl: unsupported input file type '.jsonl'; use .csv, .tsv, .txt, "
-                              ".parquet, .pq, .xlsx, .xlsm or .dta")
+    assert str(exc.value) == (  # round 81: and how to convert JSON
+        "tasks.jsonl: unsupported input file type '.jsonl' (JSON is not read); use .csv, .tsv, .txt, "
+        ".parquet, .pq, .xlsx, .xlsm or .dta: convert it first, in Python: pandas.read_json('tasks.jsonl', "
+        "lines=True, dtype=False).to_parquet('tasks.parquet', index=False), then give tasks.parquet")
     assert file_kind("tasks.XLSM") == "xlsx"
     with pytest.raises(DataFormatError, match="unsupported output file type '.xlsm'"):
         file_kind("s.xlsm", "output")  # read, not written

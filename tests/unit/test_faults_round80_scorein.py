@@ -243,7 +243,7 @@ def test_output_without_extension_is_told_to_add_one(tmp_path, capsys):
     out = tmp_path / "results"
     assert _refusal(capsys, src, out) == (
         f"exposure score: error: {out}: the file name 'results' has no extension, which names the format to "
-        "write: add one of .csv, .parquet, .xlsx or .dta (e.g. 'results.csv')")
+        "write: add one of .csv, .tsv, .parquet, .xlsx or .dta (e.g. 'results.csv')")  # round 81: .tsv
 
 
 def test_input_without_extension_is_told_to_rename_it(tmp_path, capsys):

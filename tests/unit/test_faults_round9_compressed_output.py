@@ -26,7 +26,7 @@ HINT = r"for compressed output write {} \(Parquet compresses its columns\)$"
 def test_compressed_output_names_the_parquet_file(name, what, parquet):
     suffix = name.rsplit(".", 1)[1].lower()
     start = rf"^{name}: unsupported output file type '\.{suffix}' \({what} are not written\); use "
-    with pytest.raises(ExposureError, match=start + r"\.csv, \.parquet, \.xlsx or \.dta: " + HINT.format(parquet)):
+    with pytest.raises(ExposureError, match=start + r"\.csv, \.tsv, \.parquet, \.xlsx or \.dta: " + HINT.format(parquet)):  # round 81: .tsv
         file_kind(name, "output")
     with pytest.raises(ExposureError, match=start + r"\.csv, \.tsv, \.parquet, \.pq, \.xlsx or \.dta: "
                        + HINT.format(parquet)):
@@ -37,7 +37,7 @@ def test_compressed_names_are_unchanged_for_inputs_and_other_suffixes():
     with pytest.raises(ExposureError, match=r"decompress it first \(gunzip -k t\.csv\.gz writes t\.csv\)"):
         file_kind("t.csv.gz", "input")
     with pytest.raises(ExposureError, match=r"^out\.json: unsupported output file type '\.json'; use "
-                       r"\.csv, \.parquet, \.xlsx or \.dta$"):
+                       r"\.csv, \.tsv, \.parquet, \.xlsx or \.dta$"):  # round 81: .tsv is written
         file_kind("out.json", "output")
     assert file_kind("out.parquet", "output") == "parquet"
 
@@ -49,7 +49,7 @@ def test_cli_score_to_a_compressed_name_suggests_parquet(tmp_path, capsys):
     assert main(["score", str(tmp_path / "tasks.csv"), "-o", str(out), "--method", "rubric"]) == 2
     err = capsys.readouterr().err
     assert (f"{out}: unsupported output file type '.gz' (gzip-compressed files are not written); use "
-            f".csv, .parquet, .xlsx or .dta: for compressed output write {tmp_path / 'sub' / 'scored.parquet'}") in err
+            f".csv, .tsv, .parquet, .xlsx or .dta: for compressed output write {tmp_path / 'sub' / 'scored.parquet'}") in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tasks.csv"]
 
 

@@ -47,7 +47,7 @@ def register(subparsers) -> None:
                    help="CSV, TSV, Parquet, .xlsx or .dta file with one task per row (--engine dask: a directory "
                         "of Parquet files)")
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT",
-                   help="file to write, by extension: .csv, .parquet, .xlsx or .dta (--engine "
+                   help="file to write, by extension: .csv, .tsv, .parquet, .xlsx or .dta (--engine "
                         "dask: a directory, replaced as a whole, one part-NNNNN.parquet per "
                         "partition)")
     p.add_argument("--method", default="learned",

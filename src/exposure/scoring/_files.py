@@ -1,4 +1,4 @@
-"""Score a file of tasks: read CSV, TSV or Parquet, score, write CSV or Parquet.
+"""Score a file of tasks: read CSV, TSV or Parquet, score, write CSV, TSV or Parquet.
 
 :func:`score_file` is what ``exposure score`` runs: it reads the input with
 :func:`read_task_file` (every column kept, as text for CSV/TSV), understands O*NET's own
@@ -46,8 +46,9 @@ with the rule of ``exposure rollup`` (:func:`~exposure.scoring._inputs.check_tas
 and for an ``.xlsx`` or ``.dta`` output the input's own columns, which the output keeps,
 are checked for what that format cannot hold (:func:`exposure._io.check_xlsx`,
 :func:`exposure._io.check_stata`): these were found only by the roll-up, or by the
-writer after all the scoring. A ``.csv`` output refuses a NUL character of a Parquet
-input (the library reads such a file as binary), and a line repeating the header (two
+writer after all the scoring. A ``.csv`` or ``.tsv`` output refuses a NUL character of a
+Parquet input (the library reads such a file as binary), a ``.tsv`` one a cell holding a
+tab or a line break (it is written without quoting), and a line repeating the header (two
 files joined) is refused, naming its line, whole and in batches, as are the header rows
 that Qualtrics and SurveyMonkey write under the header of their exports and the total row
 of an Excel table (:func:`_survey_header_rows`, :func:`_table_total_rows`). An ``.xlsx``
@@ -80,6 +81,7 @@ from exposure._io import (
     XLSX_MAX_ROWS,
     _bytes_as_text,
     _parquet_problem,
+    _refuse_unquotable,
     atomic_path,
     check_output_path,
     check_stata,
@@ -167,6 +169,7 @@ __all__ = [
     "AUTO_ONET_RELEASE",
     "ScoredFile",
     "file_kind",
+    "json_advice",
     "read_task_file",
     "iter_task_batches",
     "append_scores",
@@ -184,6 +187,13 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _CSV = (".csv",)
+#: Tab-separated text written (``.txt`` is read as such, not written: :data:`exposure._tables.OUTPUT_KINDS`).
+_TSV = (".tsv",)
+#: :meth:`pandas.DataFrame.to_csv` options of a ``.tsv`` output, as
+#: :func:`exposure._tables.write_frame` writes one (read back with quotes as text: no quoting).
+_TSV_OPTIONS = {"sep": "\t", "quoting": csv.QUOTE_NONE}
+#: Output kinds written as delimited text, -> how a writer's message names such a file.
+_TEXT_OUTPUTS = {"csv": "a CSV file", "tsv": "a .tsv file"}
 _PARQUET = (".parquet", ".pq")
 #: O*NET's own published column names, accepted in place of the library's names.
 #: ``Job Zone`` is the header of O*NET's ``Job Zones`` file: a task list joined with it was
@@ -215,14 +225,20 @@ WEIGHT_COLUMNS = ("weight", "weights", "task_weight", "task_weights")
 
 
 def file_kind(path, what: str = "input") -> str:
-    """``"csv"``, ``"tsv"`` (input only), ``"parquet"``, ``"xlsx"`` or ``"dta"`` by extension.
+    """``"csv"``, ``"tsv"``, ``"parquet"``, ``"xlsx"`` or ``"dta"`` by extension.
 
     Excel workbooks (``.xlsx``, first sheet, cells read as text) and Stata files (``.dta``)
     are read and written whole (no batches): they are for the tables economists keep, not
     for millions of postings. An input is read by the extensions of
     :func:`exposure._tables.read_frame` (:data:`exposure._tables.INPUT_KINDS`): a
     macro-enabled workbook (``.xlsm``) is read as an ``.xlsx`` one (not written), as
-    ``exposure rollup`` reads it; it was an ``unsupported input file type``.
+    ``exposure rollup`` reads it; it was an ``unsupported input file type``. A ``.tsv``
+    output is tab-separated text as :func:`exposure._tables.write_frame` writes it (no
+    quoting: a cell holding a tab or a line break is refused before scoring); it was
+    refused (``unsupported output file type '.tsv'``), while the input was read. A
+    JSON file (``.json``, ``.jsonl``, ``.ndjson``) is told how to convert it
+    (:func:`json_advice`), and a spreadsheet of another program (``.xls``, ``.ods``,
+    ``.numbers``) how to save it as ``.xlsx``: they were told the types read, no more.
 
     Raises
     ------
@@ -237,14 +253,20 @@ def file_kind(path, what: str = "input") -> str:
     --------
     >>> file_kind("tasks.TXT"), file_kind("out.pq", "output"), file_kind("in.DTA"), file_kind("in.xlsm")
     ('tsv', 'parquet', 'dta', 'xlsx')
+    >>> file_kind("out.tsv", "output")
+    'tsv'
+    >>> file_kind("in/tasks.ods")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: in/tasks.ods: unsupported input file type '.ods' (an OpenDocument spreadsheet is not read); use .csv, .tsv, .txt, .parquet, .pq, .xlsx, .xlsm or .dta: open it in LibreOffice Calc and save it as 'Excel 2007-365 (.xlsx)', then give in/tasks.xlsx
     >>> file_kind("out.xls", "output")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: out.xls: unsupported output file type '.xls'; use .csv, .parquet, .xlsx or .dta
+    exposure.errors.DataFormatError: out.xls: unsupported output file type '.xls'; use .csv, .tsv, .parquet, .xlsx or .dta
     >>> file_kind("out.csv.gz", "output")
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: out.csv.gz: unsupported output file type '.gz' (gzip-compressed files are not written); use .csv, .parquet, .xlsx or .dta: for compressed output write out.parquet (Parquet compresses its columns)
+    exposure.errors.DataFormatError: out.csv.gz: unsupported output file type '.gz' (gzip-compressed files are not written); use .csv, .tsv, .parquet, .xlsx or .dta: for compressed output write out.parquet (Parquet compresses its columns)
     """
     path = Path(path)
     if std_stream(path):
@@ -252,7 +274,7 @@ def file_kind(path, what: str = "input") -> str:
         raise DataFormatError(f"{stream} is not supported: give a file name", path=path)
     suffix = path.suffix.lower()
     # "-o .csv" ("$NAME.csv", NAME unset) was "unsupported output file type '(none)'; use .csv, ..."
-    alone = extension_alone(path, (*_CSV, *_PARQUET, ".xlsx", ".dta", *(INPUT_KINDS if what == "input" else ())))
+    alone = extension_alone(path, (*_CSV, *_TSV, *_PARQUET, ".xlsx", ".dta", *(INPUT_KINDS if what == "input" else ())))
     if alone is not None:
         raise DataFormatError(alone, path=path)
     if suffix != suffix.rstrip() and suffix.rstrip():  # "out.csv ": a pasted or quoted name
@@ -264,6 +286,8 @@ def file_kind(path, what: str = "input") -> str:
         return INPUT_KINDS[suffix]
     if suffix in _CSV:
         return "csv"
+    if suffix in _TSV:
+        return "tsv"
     if suffix in _PARQUET:
         return "parquet"
     if suffix == ".xlsx":
@@ -271,7 +295,17 @@ def file_kind(path, what: str = "input") -> str:
     if suffix == ".dta":
         return "dta"
     kinds = (", ".join(list(INPUT_KINDS)[:-1]) + f" or {list(INPUT_KINDS)[-1]}" if what == "input"
-             else ".csv, .parquet, .xlsx or .dta")
+             else ".csv, .tsv, .parquet, .xlsx or .dta")
+    if what == "input" and suffix in _JSON:  # it was "unsupported input file type '.jsonl'; use ..." alone
+        raise DataFormatError(f"unsupported input file type {suffix!r} (JSON is not read); use {kinds}: "
+                              f"{json_advice(path)}", path=path)
+    if what == "output" and suffix == ".txt":  # read as tab-separated text, so asked for as such
+        raise DataFormatError(f"unsupported output file type '.txt' (read as tab-separated text, not written); "
+                              f"use {kinds}: for tab-separated text write {path.with_suffix('.tsv')}", path=path)
+    if what == "input" and suffix in _SPREADSHEETS:  # as alone: what to save it as, in which program
+        what_it_is, how = _SPREADSHEETS[suffix]
+        raise DataFormatError(f"unsupported input file type {suffix!r} ({what_it_is} is not read); use {kinds}: "
+                              f"{how}, then give {path.with_suffix('.xlsx')}", path=path)
     # a .csv.gz input: "decompress it first"; output: "write .parquet", not "unsupported" alone
     compressed = (compressed_input if what == "input" else compressed_output)(path, kinds)
     if compressed is not None:
@@ -279,6 +313,38 @@ def file_kind(path, what: str = "input") -> str:
     # "-o results": unsupported ... '(none)' (as if a format had been given)
     raise DataFormatError(no_extension(path, what, kinds)
                           or f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}", path=path)
+
+
+#: Extensions of JSON files (an array of objects, or one object per line) that task files come as.
+_JSON = (".json", ".jsonl", ".ndjson")
+#: Spreadsheets that are not read -> (what they are, how to save one as an ``.xlsx`` workbook).
+_SPREADSHEETS = {
+    ".xls": ("an old binary Excel workbook", "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"),
+    ".ods": ("an OpenDocument spreadsheet", "open it in LibreOffice Calc and save it as 'Excel 2007-365 (.xlsx)'"),
+    ".numbers": ("an Apple Numbers spreadsheet", "open it in Numbers and export it (File > Export To > Excel)"),
+}
+
+
+def json_advice(path) -> str:
+    """How to turn the JSON file ``path`` into a Parquet file that ``exposure score`` reads.
+
+    ``dtype=False`` keeps the values as the file writes them: pandas' default read a code
+    ``"0123"`` as the number 123 and a column named ``date`` (``"07/2014"``) as dates.
+    Parquet keeps each column's type (a CSV file would be read back as text).
+
+    Examples
+    --------
+    >>> json_advice("in/tasks.jsonl")
+    "convert it first, in Python: pandas.read_json('in/tasks.jsonl', lines=True, dtype=False).to_parquet('in/tasks.parquet', index=False), then give in/tasks.parquet"
+    >>> json_advice("t.json")  # doctest: +ELLIPSIS
+    "convert it first, in Python: pandas.read_json('t.json', dtype=False)...(add lines=True for a file of one JSON object per line)"
+    """
+    path = Path(path)
+    out = path.with_suffix(".parquet")
+    lines = path.suffix.lower() != ".json"
+    advice = (f"convert it first, in Python: pandas.read_json({str(path)!r}{', lines=True' if lines else ''}, "
+              f"dtype=False).to_parquet({str(out)!r}, index=False), then give {out}")
+    return advice if lines else f"{advice} (add lines=True for a file of one JSON object per line)"
 
 
 def read_task_file(path) -> pd.DataFrame:
@@ -321,6 +387,8 @@ def read_task_file(path) -> pd.DataFrame:
     kind = file_kind(path, "input")
     if not path.is_file():
         raise DataFormatError("input file not found", path=path)
+    if kind == "parquet" and _nanosecond_times(path):
+        return _parquet_whole(path)
     try:
         frame = read_frame(path)
     except pd.errors.ParserError as exc:  # pandas' words (a quote left open is read_frame's)
@@ -340,6 +408,47 @@ def read_task_file(path) -> pd.DataFrame:
             with open(path, "rb") as fh:  # as the batches read it
                 frame = _parquet_frame(pq.read_table(fh), path=path)
     return frame
+
+
+def _nanosecond_times(path: Path) -> bool:
+    """Whether the Parquet file ``path`` has a column of times of day in nanoseconds (``time64[ns]``).
+
+    pandas' reader (:func:`exposure._tables.read_frame`) converts such a column to Python
+    ``datetime.time``, which holds microseconds: a time with nanoseconds stopped the read
+    (``cannot read this Parquet file: Value 3723000000001 has non-zero nanoseconds``). A
+    file that cannot be opened as Parquet is left to ``read_frame`` to name.
+    """
+    try:
+        with open(path, "rb") as fh:
+            binary_signature(check_file(path), path, "parquet")
+            schema = pyarrow_parquet().read_schema(fh)
+    except (ExposureError, OSError, pa.ArrowException):  # read_frame says what the file is
+        return False
+    return any(pa.types.is_time64(t) and t.unit == "ns" for t in schema.types)
+
+
+def _parquet_whole(path: Path) -> pd.DataFrame:
+    """The Parquet file ``path`` read whole as :func:`iter_task_batches` reads its batches.
+
+    For a file with a column of times in nanoseconds (:func:`_nanosecond_times`), which
+    the batches keep as an Arrow column of their type (:func:`_nested_dtype`): an ``.xlsx``
+    or ``.dta`` output, or ``batch_rows=None`` (``--batch-rows 0``), read the file whole and
+    was refused, where the batches scored it. The checks are the batches' (a column named
+    twice, a damaged file).
+    """
+    try:
+        with open(path, "rb") as fh:
+            pq = pyarrow_parquet()
+            schema = pq.read_schema(fh)
+            check_header(schema.names, path, row=None, where="the Parquet schema")
+            fh.seek(0)
+            table = pq.read_table(fh)
+        return _parquet_frame(table, rows=table.num_rows, path=path)
+    except Exception as exc:  # the reader's own errors named for the file; others raised as they are
+        err = _read_error(exc, path)
+        if err is exc:
+            raise
+        raise err from None
 
 
 def _xlsx_escapes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -904,10 +1013,27 @@ def _full_times(frame: pd.DataFrame) -> pd.DataFrame:
     ``Timestamp.isoformat(" ")`` (fractions of a second only where there are some) and
     ``str(Timedelta)``; missing cells stay missing. Applied after
     :func:`exposure._io.neutralise_formulas` (a negative duration is no formula).
+
+    A column of times of day in nanoseconds (``time64[ns]``, an Arrow column:
+    :func:`_nested_dtype`) holding a time finer than a microsecond is written with its
+    nine digits (``01:02:03.000000001``, as a timestamp's nanoseconds are written); pandas
+    wrote it cut to the microsecond (``01:02:03``), without a word (:func:`_ns_times`).
+
+    Examples
+    --------
+    >>> t = pd.Series(pd.arrays.ArrowExtensionArray(pa.array([3723000000001, 3723500000000, None], pa.time64("ns"))))
+    >>> _full_times(pd.DataFrame({"t": t}))["t"].tolist()
+    ['01:02:03.000000001', '01:02:03.500000', None]
     """
     out = frame
     for j in range(frame.shape[1]):
         col = frame.iloc[:, j]
+        text = _ns_times(col)
+        if text is not None:
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(j, text)
+            continue
         kind = col.dtype.kind if isinstance(col.dtype, np.dtype) else ""
         if not (kind in ("m", "M") or isinstance(col.dtype, pd.DatetimeTZDtype)):
             continue
@@ -919,8 +1045,35 @@ def _full_times(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _ns_times(col: pd.Series) -> pd.Series | None:
+    """The cells of a ``time64[ns]`` column as text when one is finer than a microsecond, else None.
+
+    Each time with nanoseconds is written ``HH:MM:SS.fffffffff``; the others as pandas
+    writes them (``str`` of a ``datetime.time``: ``01:02:03``, ``01:02:03.500000``), so
+    that a column without such a time keeps its bytes (None: left to pandas).
+    """
+    dtype = col.dtype
+    if not (isinstance(dtype, pd.ArrowDtype) and pa.types.is_time64(dtype.pyarrow_dtype)
+            and dtype.pyarrow_dtype.unit == "ns"):
+        return None
+    ns = pa.array(col.array).cast(pa.int64()).to_pylist()  # (Python's datetime.time has no nanoseconds)
+    if not any(v is not None and v % 1000 for v in ns):
+        return None
+    text = []
+    for v in ns:
+        if v is None:
+            text.append(None)
+            continue
+        seconds, fraction = divmod(v, 10**9)
+        hours, rest = divmod(seconds, 3600)
+        clock = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+        text.append(f"{clock}.{fraction:09d}" if fraction % 1000 else
+                    f"{clock}.{fraction // 1000:06d}" if fraction else clock)
+    return pd.Series(text, index=col.index, dtype=object)
+
+
 class _Sink:
-    """Appends scored batches to a temporary CSV or Parquet file (bytes as if written whole)."""
+    """Appends scored batches to a temporary CSV, ``.tsv`` or Parquet file (bytes as if written whole)."""
 
     def __init__(self, tmp: Path, kind: str):
         self.tmp, self.kind = tmp, kind
@@ -933,17 +1086,20 @@ class _Sink:
         self.header = True
 
     def write(self, frame: pd.DataFrame) -> None:
-        if self.kind == "csv":
+        if self.kind in _TEXT_OUTPUTS:
             # bytes cells (a fixed-size binary Parquet column) as their text, as write_csv writes the
             # whole file (were their Python form b'...'), before the formula check; a cell
             # that is not UTF-8 was refused before scoring (_check_no_nul)
-            frame = _bytes_as_text(frame, self.tmp, "a CSV file")
+            frame = _bytes_as_text(frame, self.tmp, _TEXT_OUTPUTS[self.kind])
             frame, n = neutralise_formulas(frame)
             if not self.header:  # column names are counted with the first batch only
                 n -= neutralise_formulas(pd.DataFrame(columns=frame.columns))[1]
             self.formulas += n
             frame = _full_times(frame)  # one format per cell, whatever the batch holds
-            text = csv_text(frame, header=self.header)  # pandas' bytes, faster (None: pandas)
+            if self.kind == "tsv":  # write_csv's text of write_frame's options (its cells checked before scoring)
+                text = frame.to_csv(None, index=False, lineterminator="\n", header=self.header, **_TSV_OPTIONS)
+            else:
+                text = csv_text(frame, header=self.header)  # pandas' bytes, faster (None: pandas)
             if text is None:
                 text = pandas_csv_text(frame, header=self.header)
             self.handle.write(text)
@@ -1264,7 +1420,7 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         (``O*NET-SOC Code``, ``Task ID``, ``Task``, ``Title``, ``Task Type``, and ``Job Zone``
         of its ``Job Zones`` file) are understood.
     dst : str or os.PathLike
-        CSV, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically), not ``src`` (nor a
+        CSV, ``.tsv``, Parquet, ``.xlsx`` or ``.dta`` file to write (atomically), not ``src`` (nor a
         link to it): the input columns, then :data:`~exposure.scoring.SCORE_COLUMNS`
         (replacing input columns of those names, spaces around them aside, which a
         warning names unless the input is itself a scored file). Nested Parquet columns are written to Parquet only: for
@@ -1322,9 +1478,10 @@ def score_file(src, dst, method: str = "learned", *, text_column: str = "task",
         for Stata also durations, decimals, dates and times of day as objects, bytes,
         half-precision floats, periods and infinities, for a sheet periods, intervals and
         complex numbers: :func:`_cell_problem`);
-        for a ``.csv`` output, a NUL character in a cell of a Parquet (or ``.xlsx``,
+        for a ``.csv`` or ``.tsv`` output, a NUL character in a cell of a Parquet (or ``.xlsx``,
         ``.dta``) input, or a NUL or line break in a column name, which the library could
-        not read back.
+        not read back; for a ``.tsv`` output, a cell or column name holding a tab or a line
+        break (written without quoting).
     exposure.errors.ExposureError
         Unknown method; a ``model`` with a method other than ``learned`` and
         ``transformer``; model artifact problems (before the file is read).
@@ -1761,18 +1918,19 @@ def _score_whole(src, dst, out_kind, method, onet, *, mirror, data_dir, said=Non
                                                                      options["occupation_column"]), row_offset))
     if out_kind == "xlsx" and file_kind(src, "input") == "xlsx":
         result = _sheet_cells(src, result, frame.columns, aliases)
-    if out_kind == "csv":  # bytes as their text before the formula check, as the stream writes them
-        result = _bytes_as_text(result, dst, "a CSV file")
-    if out_kind == "csv" and _full_times(result) is not result:
+    text_options = _TSV_OPTIONS if out_kind == "tsv" else {}
+    if out_kind in _TEXT_OUTPUTS:  # bytes as their text before the formula check, as the stream writes them
+        result = _bytes_as_text(result, dst, _TEXT_OUTPUTS[out_kind])
+    if out_kind in _TEXT_OUTPUTS and _full_times(result) is not result:
         # the cells of time columns as the stream writes them (after the formula check:
         # a negative duration, "-1 days +23:00:00", is no formula)
         result, n = neutralise_formulas(result)
         if n:
             logger.warning("%s: %d cell(s) that a spreadsheet would run as formulas were "
                            "written with a leading ' (%s)", dst, n, FORMULA_ADVICE.get())
-        write_csv(_full_times(result), dst, formulas="keep")
-    elif out_kind == "csv":
-        write_csv(result, dst)
+        write_csv(_full_times(result), dst, formulas="keep", **text_options)
+    elif out_kind in _TEXT_OUTPUTS:
+        write_csv(result, dst, **text_options)
     elif out_kind == "parquet":
         write_parquet(result, dst)
     else:
@@ -1885,8 +2043,10 @@ def _check_output_holds(frame: pd.DataFrame, dst: Path, out_kind: str, text_colu
                 if problem is not None:
                     raise DataFormatError(f"cannot write as Parquet: {problem[1]}", path=dst,
                                           row=first_row + problem[0], column=str(col))
-        elif out_kind == "csv":
-            _check_no_nul(kept, dst, path, first_row)
+        elif out_kind in _TEXT_OUTPUTS:
+            _check_no_nul(kept, dst, path, first_row, out_kind)
+            if out_kind == "tsv":
+                _check_tsv_cells(kept, dst, first_row)
         elif out_kind == "xlsx":
             # the size of the output sheet, in check_xlsx's order: rows, then columns
             if len(kept) + 1 > XLSX_MAX_ROWS:
@@ -1941,8 +2101,26 @@ def _writer_says_it() -> Iterator[None]:
         io_log.removeFilter(errors_only)
 
 
-def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> None:
-    """Refuse a NUL character in a cell bound for a ``.csv`` output (naming its output row).
+def _check_tsv_cells(frame: pd.DataFrame, dst: Path, first_row: int) -> None:
+    """Refuse a cell or column name holding a tab or a line break, bound for a ``.tsv`` output.
+
+    A ``.tsv`` file is written without quoting, as :func:`exposure._tables.write_frame`
+    writes one (its readers take quotes as text): such a cell would end its field or its
+    row. The rule of :func:`exposure._io.write_csv` (``_refuse_unquotable``), run on the
+    input's columns before scoring, naming the output row (``first_row`` is the output row
+    of ``frame``'s first row); bytes cells are looked at as the text they are written as.
+    """
+    where = _TEXT_OUTPUTS["tsv"]
+    try:
+        _refuse_unquotable(_bytes_as_text(frame, dst, where), dst, where, _TSV_OPTIONS["sep"])
+    except DataFormatError as exc:
+        if exc.row is None or exc.row == 1:  # the header
+            raise
+        raise DataFormatError(exc.reason, path=dst, row=exc.row - 2 + first_row, column=exc.column) from None
+
+
+def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int, out_kind: str = "csv") -> None:
+    """Refuse a NUL character in a cell bound for a ``.csv`` or ``.tsv`` output (naming its output row).
 
     A CSV file holding a NUL is read as binary by the library's readers (``exposure
     rollup``, :func:`exposure._tables.read_frame`: ``file is binary, not text``), so the
@@ -1960,14 +2138,14 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
         name = str(col)
         if "\x00" in name or "\n" in name or "\r" in name:
             what = "a NUL character (\\x00)" if "\x00" in name else "a line break"
-            raise DataFormatError(f"the column name holds {what}, which the header of a .csv "
+            raise DataFormatError(f"the column name holds {what}, which the header of a .{out_kind} "
                                   "file cannot hold (the library could not read the scores "
                                   "back); rename the column, or write .parquet", path=dst,
                                   row=1, column=name)
     if file_kind(src, "input") in ("csv", "tsv"):
         return
     try:  # bytes (a fixed-size binary Parquet column) are written as their text: checked as text
-        frame = _bytes_as_text(frame, dst, "a CSV file")
+        frame = _bytes_as_text(frame, dst, _TEXT_OUTPUTS[out_kind])
     except DataFormatError as exc:  # its row counts from the frame's first row: the output's
         raise DataFormatError(exc.reason, path=dst, row=exc.row - 2 + first_row, column=exc.column) from None
     for col in frame.columns:
@@ -1978,7 +2156,7 @@ def _check_no_nul(frame: pd.DataFrame, dst: Path, src: Path, first_row: int) -> 
         hit = np.fromiter((type(v) is str and "\x00" in v for v in cells.tolist()), dtype=bool,
                           count=len(cells))
         if hit.any():
-            raise DataFormatError("a cell holds a NUL character (\\x00), which a .csv file cannot "
+            raise DataFormatError(f"a cell holds a NUL character (\\x00), which a .{out_kind} file cannot "
                                   "hold (the library reads a file with one as binary, so exposure "
                                   "rollup could not read the scores); write .parquet, or remove "
                                   "the character", path=dst, row=first_row + int(hit.argmax()),

@@ -59,6 +59,7 @@ from exposure._tables import (
     norm_task_id,
     norm_task_ids,
     not_task_id_dtype,
+    number_hint,
     task_id_numbers,
 )
 from exposure.errors import DataFormatError
@@ -867,10 +868,19 @@ def task_id_hint(value) -> str:
       workbook holds is said (Excel's count of days, from 1900-03-01 on: the task ID
       8823 is shown as 1924-02-26);
     - ``'8,823'``: a number format with a thousands separator, saved in a CSV as shown;
-    - ``'="8823"'``: Excel's formula of a text, written to keep a number as text.
+    - ``'="8823"'``: Excel's formula of a text, written to keep a number as text;
+    - a missing value written out (``'NaN'``, ``'NA'``, ``'NULL'``: :func:`is_placeholder`),
+      as R, a database export or ``df.to_csv(na_rep="NaN")`` writes one, or a
+      spreadsheet's error value (``'#N/A'`` of a failed lookup): an empty cell is a task
+      without a task ID, scored from its text (round 81: these were told ``is not an
+      integer`` alone).
 
     Examples
     --------
+    >>> task_id_hint("NaN")
+    ': a missing task ID written out as text? Leave the cell empty for a task without an O*NET task ID (it is scored from its text)'
+    >>> task_id_hint("#N/A")
+    ": a spreadsheet's error value (a formula that failed in the spreadsheet): correct the formula there, or leave the cell empty"
     >>> task_id_hint("1924-02-26 00:00:00")
     ': a date (the task ID 8823 in a cell formatted as a date?): format the column of task IDs as Number, then save the file again'
     >>> task_id_hint(pd.Timestamp("2020-01-01 12:00"))
@@ -888,6 +898,11 @@ def task_id_hint(value) -> str:
                 "the 1000 separator, then save the file again)")
     if isinstance(value, str) and (formula := _FORMULA_ID.fullmatch(value)):
         return f": Excel's formula of a text, saved as written: write the task ID {formula[1]} alone"
+    if isinstance(value, str) and is_spreadsheet_error(value.strip()):
+        return number_hint(value)  # the library's words for '#N/A'
+    if is_placeholder(value):
+        return (": a missing task ID written out as text? Leave the cell empty for a task without an O*NET "
+                "task ID (it is scored from its text)")
     stamp = None
     if isinstance(value, str):
         match = _DATE_TEXT.fullmatch(value)
