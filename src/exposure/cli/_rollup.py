@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import functools
 import logging
-import re
 import shlex
 from pathlib import Path
 
@@ -36,8 +35,11 @@ from exposure.rollup._occupations import (
     _absent_types,
     _without_other_tasks,
     check_task_scores,
+    plain_name,
     task_weights,
+    weight_columns,
     weight_warnings_said,
+    weights_unread_said,
 )
 from exposure.rollup._run import (
     COVERAGE_NAME,
@@ -120,7 +122,7 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_rollup)
 
 
-def read_task_scores(path) -> pd.DataFrame:
+def read_task_scores(path, weights: str = "core") -> pd.DataFrame:
     """Read a task scores file (.parquet, or .csv with string codes); return it checked.
 
     O*NET's published column names (``O*NET-SOC Code``, ``Task ID``, ``Task Type``,
@@ -132,8 +134,10 @@ def read_task_scores(path) -> pd.DataFrame:
     a file with a header and no rows is refused. The frame returned is the one they
     return (typed columns), without a ``task_type`` column none of whose rows gives a
     type (the types are then read from the task statements, as without the column). A
-    second spelling of a key or measure column (``beta`` and ``Beta``) and a weights
-    column of another tool (``weight``) are refused.
+    second spelling of a key or measure column (``beta`` and ``Beta``) and a column of
+    task weights (another tool's ``weight``, or each task's ``hours``, ``importance`` or
+    ``frequency``: :data:`~exposure.rollup._occupations.OWN_WEIGHTS`) are refused, saying
+    how the ``weights`` (``--weights``) weigh the tasks.
 
     Examples
     --------
@@ -166,7 +170,7 @@ def read_task_scores(path) -> pd.DataFrame:
                               path=path)
     if frame.empty:
         raise DataFormatError("no task scores: the file has a header but no rows", path=path)
-    _refuse_ambiguous_columns(frame, path)
+    _refuse_ambiguous_columns(frame, path, weights)
     scores = check_task_scores(frame, path=path, row_offset=first_row_number(path))  # rollup() checks again
     if "task_type" in scores.columns and _absent_types(scores["task_type"]).all():
         # an empty column weighed every task 1 under --weights core (equal weights), and
@@ -215,7 +219,8 @@ def _own_tasks_hint(frame: pd.DataFrame, missing: set) -> str:
 
 #: Column names (lower case, stripped) of task weights written by other tools: the roll-up
 #: weighs by ``--weights`` and would ignore them. ``exposure score`` warns of the same names
-#: (:data:`exposure.scoring._files.WEIGHT_COLUMNS`, this list).
+#: (:data:`exposure.scoring._files.WEIGHT_COLUMNS`, this list). The roll-up refuses these and
+#: the other names of :data:`~exposure.rollup._occupations.OWN_WEIGHTS` (``hours`` ...).
 FOREIGN_WEIGHTS = WEIGHT_COLUMNS
 
 #: The options of ``exposure rollup`` that stand for arguments named in the library's errors
@@ -240,21 +245,25 @@ OPTIONAL_COLUMNS = {
 REFUSED_TWICE = ("onetsoc_code", "task_id", "alpha", "beta", "gamma", "task_type")
 
 
-def _refuse_ambiguous_columns(frame: pd.DataFrame, path) -> None:
+def _refuse_ambiguous_columns(frame: pd.DataFrame, path, weights: str = "core") -> None:
     """Refuse a second spelling of a column the roll-up reads, or a weights column it would ignore.
 
     ``beta`` and ``Beta`` (two tools' columns): ``beta`` was read and ``Beta`` ignored
     without a word (:data:`REFUSED_TWICE`); a ``weight`` column: the tables were weighted
-    by ``--weights``. A column the roll-up reads when it is there (:data:`OPTIONAL_COLUMNS`)
-    given only in another case or with spaces around its name (``Admin``, ``'task_type '``, ``Label``:
-    a header typed or exported by hand) is refused too, as a required column so named is
+    by ``--weights``, and so were they beside a column of each task's ``hours``,
+    ``importance`` or ``frequency`` (the user's own weights, until round 81), without a
+    word: refused saying how the ``weights`` weigh the tasks
+    (:func:`~exposure.rollup._occupations.weights_unread_said`). A column the roll-up
+    reads when it is there (:data:`OPTIONAL_COLUMNS`) given only in another case or with
+    spaces around its name (``Admin``, ``'task_type '``, ``Label``: a header typed or
+    exported by hand) is refused too, as a required column so named is
     (``rename it beta``): it was not read, without a word (no category shares, the task
     types read from the statements). So is one written with spaces for its underscores
     (``Task type``, ``task weight``).
     """
     for m in ("onetsoc_code", "task_id", "alpha", "beta", "gamma", *OPTIONAL_COLUMNS):
         # a space for the underscore too: 'Task type' (O*NET's header in another case) was not read
-        other = [c for c in frame.columns if isinstance(c, str) and c != m and _plain_name(c) == m]
+        other = [c for c in frame.columns if isinstance(c, str) and c != m and plain_name(c) == m]
         if m in frame.columns and other and m in REFUSED_TWICE:
             raise DataFormatError(f"columns {m!r} and {other[0]!r} are both given: which one holds the "
                                   f"{m}? drop or rename {other[0]!r}", path=path, column=str(other[0]))
@@ -262,22 +271,10 @@ def _refuse_ambiguous_columns(frame: pd.DataFrame, path) -> None:
             raise DataFormatError(f"column {other[0]!r} is not read: the roll-up reads {m!r} ("
                                   f"{OPTIONAL_COLUMNS[m]}), and column names are case- and space-sensitive; "
                                   f"rename it {m!r}", path=path, column=str(other[0]))
-    for c in frame.columns:
-        if isinstance(c, str) and _plain_name(c) in FOREIGN_WEIGHTS:
-            raise DataFormatError(f"column {c!r} holds task weights, which the roll-up does not read: it "
-                                  "weighs tasks by --weights (core, equal, importance or frequency); drop "
-                                  "or rename the column", path=path, column=c)
-
-
-def _plain_name(column: str) -> str:
-    """``column`` in lower case, stripped, each run of spaces or underscores one underscore.
-
-    Examples
-    --------
-    >>> _plain_name(" Task  type"), _plain_name("TASK_TYPE"), _plain_name("task weights")
-    ('task_type', 'task_type', 'task_weights')
-    """
-    return re.sub(r"[\s_]+", "_", column.strip().lower())
+    unread = weight_columns(frame)  # hours, importance, frequency too: the caller's own weights
+    if unread:
+        with options_named(_OPTIONS):  # --weights core, not weights='core'
+            raise DataFormatError(weights_unread_said(unread[0], weights), path=path, column=unread[0])
 
 
 @contextlib.contextmanager
@@ -376,7 +373,10 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         raise DataFormatError("no crosswalk rows: the file has a header but no rows", path=args.crosswalk)
     national = False  # the national table read for want of the by-industry one (said so)
     if args.employment:
-        emp = oews.read_oews(args.employment)
+        try:
+            emp = oews.read_oews(args.employment)
+        except DataFormatError as exc:
+            raise _national_only(exc) from None
         _check_employment(emp, args.employment)
     else:
         emp, national = _load_employment(args.oews_release, loc)
@@ -413,6 +413,34 @@ def _inputs(args: argparse.Namespace, task_scores: pd.DataFrame):
         if args.tasks and "task" in task_scores.columns:  # to tell the caller's own tasks, which
             tasks = onet.read_tasks(args.tasks)  # O*NET does not rate, from O*NET's (it was unread)
     return xw, emp, tasks, ratings, ratings_path, structure, national
+
+
+#: The area columns of BLS's files (``AREA_TYPE``, else ``AREA``) whose refusal by
+#: :func:`exposure.oews.read_oews` is of a state or other area's table.
+_AREA_COLUMNS = ("AREA_TYPE", "AREA")
+
+
+def _national_only(exc: DataFormatError) -> DataFormatError:
+    """``exc``, the refusal of an ``--employment`` file, saying what the command takes when the file is of a state or other area.
+
+    The reader's words (``AREA_TYPE must be 1 ... got '2' (AREA_TITLE 'Alabama'): a state
+    table? read BLS's national file``) said neither that ``exposure rollup`` rolls up U.S.
+    employment alone nor what to give it instead of ``--employment``; other errors are
+    returned as they are.
+
+    Examples
+    --------
+    >>> err = DataFormatError("AREA_TYPE must be 1, got '2': a state table? read BLS's national file "
+    ...                       "(national_M<year>_dl)", path="st.csv", row=2, column="AREA_TYPE")
+    >>> str(_national_only(err))[-121:]
+    "national): give --employment a national file, or leave --employment out to read the registry's OEWS (--oews-release YEAR)"
+    """
+    column = exc.column.strip().upper() if isinstance(exc.column, str) else None
+    if column not in _AREA_COLUMNS:
+        return exc
+    return DataFormatError(f"{exc.reason}; exposure rollup has no state or area roll-up (its tables are national): "
+                           "give --employment a national file, or leave --employment out to read the registry's "
+                           "OEWS (--oews-release YEAR)", path=exc.path, row=exc.row, column=exc.column, line=exc.line)
 
 
 def _load_employment(release: str, loc: dict) -> tuple[pd.DataFrame, bool]:
@@ -607,7 +635,7 @@ def run_rollup(args: argparse.Namespace) -> int:
                             "--crosswalk": args.crosswalk, "--tasks": args.tasks,
                             "--task-ratings": args.task_ratings, "--soc-structure": args.soc_structure})
     check_rollup_output(out)  # a table file of the user's own would be replaced or removed
-    scores = read_task_scores(args.task_scores)
+    scores = read_task_scores(args.task_scores, args.weights)
     xw, emp, tasks, ratings, ratings_path, structure, national = _inputs(args, scores)
     # the weights' errors in the command's words (--weights core, --onet-release or --tasks FILE), not
     # the Python arguments' (weights='core', "the task statements of the O*NET release ...")

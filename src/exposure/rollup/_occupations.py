@@ -7,6 +7,7 @@ import contextvars
 import logging
 import numbers
 import os
+import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -33,6 +34,7 @@ from exposure.rollup._soc import measure_values, partial_measures, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
+from exposure.scoring._files import WEIGHT_COLUMNS
 from exposure.scoring._inputs import (
     argument_given,
     bad_task_types,
@@ -65,6 +67,62 @@ FREQUENCY_PER_YEAR = {1: 1.0, 2: 6.0, 3: 24.0, 4: 104.0, 5: 250.0, 6: 750.0, 7: 
 WEIGHTS = ("equal", "core", "importance", "frequency")
 #: O*NET's importance scale (Task Ratings scale IM): a rating outside it is refused as a weight.
 IMPORTANCE_RANGE = (1, 5)
+
+#: Column names of the task scores that hold task weights of the caller's own, which the
+#: roll-up does not read (it weighs by ``weights=`` alone), compared as :func:`plain_name`
+#: writes them: another tool's weights (:data:`exposure.scoring._files.WEIGHT_COLUMNS`,
+#: ``weight``, which ``exposure score`` warns of) and each task's hours, importance or
+#: frequency, which the caller may have meant as its weight.
+OWN_WEIGHTS = (*WEIGHT_COLUMNS, "hours", "task_hours", "importance", "task_importance", "frequency",
+               "task_frequency")
+
+#: How each of :data:`WEIGHTS` weighs a task, said where a weights column is not read.
+WEIGHING = {
+    "equal": "every task 1",
+    "core": "Core tasks 2, Supplemental or untyped ones 1",
+    "importance": "the importance (scale IM) of O*NET Task Ratings",
+    "frequency": "the frequency (scale FT) of O*NET Task Ratings",
+}
+
+
+def plain_name(column: str) -> str:
+    """``column`` in lower case, stripped, each run of spaces or underscores one underscore.
+
+    Examples
+    --------
+    >>> plain_name(" Task  type"), plain_name("TASK_TYPE"), plain_name("task weights")
+    ('task_type', 'task_type', 'task_weights')
+    """
+    return re.sub(r"[\s_]+", "_", column.strip().lower())
+
+
+def weight_columns(frame: pd.DataFrame) -> list:
+    """The columns of ``frame`` named as task weights (:data:`OWN_WEIGHTS`, any case or spacing), in order.
+
+    Examples
+    --------
+    >>> weight_columns(pd.DataFrame(columns=["task_id", "Hours", "task weight", "beta"]))
+    ['Hours', 'task weight']
+    """
+    return [c for c in frame.columns if isinstance(c, str) and plain_name(c) in OWN_WEIGHTS]
+
+
+def weights_unread_said(column: str, weights: str) -> str:
+    """Why column ``column`` of the task scores is not read, and how the tasks are weighed, in the caller's words.
+
+    Said by :func:`task_weights` (a warning) and refused by ``exposure rollup``, whose
+    options name the weights (:func:`_weights_said`): a column of each task's hours,
+    importance or frequency was ignored without a word, the tasks weighed by ``weights``.
+
+    Examples
+    --------
+    >>> weights_unread_said("hours", "equal")[:121]
+    "column 'hours' holds task weights, which the roll-up does not read: it weighs the tasks by weights='equal' (every task 1)"
+    """
+    ratings = "task_ratings=" if _weights_said("core").startswith("weights=") else "--task-ratings FILE"
+    return (f"column {column!r} holds task weights, which the roll-up does not read: it weighs the tasks by "
+            f"{_weights_said(weights)} ({WEIGHING[weights]}), never by a column of the scores (the weights: equal, "
+            f"core, or importance or frequency from O*NET Task Ratings, {ratings}); drop or rename the column")
 
 
 def label_scores(labels: pd.Series) -> pd.DataFrame:
@@ -485,7 +543,11 @@ def task_weights(
     Parameters
     ----------
     task_scores : pandas.DataFrame
-        Task rows (``onetsoc_code``, ``task_id``; ``task_type`` is used when present).
+        Task rows (``onetsoc_code``, ``task_id``; ``task_type`` is used when present). A
+        column named as task weights (:data:`OWN_WEIGHTS`: ``weight``, ``hours``,
+        ``importance``, ``frequency`` ..., any case or spacing) is not read: the weights
+        are ``weights`` alone, and the column is warned of, once per call (it was ignored
+        without a word until round 81).
     weights : {"equal", "core", "importance", "frequency"}
         ``"equal"``: 1 per task. ``"core"``: :data:`~exposure._measures.CORE_WEIGHT` (2) for
         Core tasks, :data:`~exposure._measures.OTHER_WEIGHT` (1) for Supplemental or missing
@@ -607,6 +669,9 @@ def task_weights(
         if frame is not None:  # a 5 or a path was ignored when the weights did not read it
             require_frame(frame, what)
     n = len(task_scores)
+    unread = weight_columns(task_scores)
+    if unread and not _WEIGHT_WARNINGS_SAID.get():  # such a column was ignored without a word
+        log.warning("%s: %s", _TASK_SCORES, weights_unread_said(unread[0], weights))
     if weights == "equal":
         return np.ones(n)
     task_scores = _without_other_tasks(task_scores, weights, tasks)

@@ -686,6 +686,36 @@ def _check_groups(f: pd.DataFrame, names: dict) -> None:
                                   column=names[column])
 
 
+def _no_detailed_said(f: pd.DataFrame) -> str:
+    """Why employment frame ``f`` (:func:`employment_frame`) without cross-industry detailed rows cannot be rolled up, and what to give.
+
+    The rows of BLS's by-industry files alone (``natsector_M2024_dl``,
+    ``nat3d_M2024_dl``: sectors or 3-digit industries, no cross-industry row) and a
+    table of occupation groups alone (``o_group`` ``major``, ``total``) were refused as
+    ``employment frame has no cross-industry detailed occupation rows``, saying neither
+    what the frame holds nor what to give; the message goes on to say them.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"i_group": ["sector", "sector"], "o_group": ["total", "detailed"]})
+    >>> _no_detailed_said(f)[21:165]
+    "no cross-industry detailed occupation rows (i_group 'cross-industry', o_group 'detailed'): its 2 rows are of industries alone (i_group 'sector')"
+    """
+    said = "employment frame has no cross-industry detailed occupation rows (i_group 'cross-industry', o_group 'detailed')"
+    if f.empty:
+        return f"{said}: the frame has no rows"
+    cross = (f["i_group"] == "cross-industry").to_numpy(dtype=bool)
+    national = "BLS's national file (national_M<year>_dl)"
+    if not cross.any():
+        groups = ", ".join(repr(str(g)) for g in pd.unique(f["i_group"].dropna()))
+        return (f"{said}: its {len(f):,} rows are of industries alone (i_group {groups}), as BLS's by-industry "
+                f"files are (natsector_M<year>_dl, nat3d_M<year>_dl); add the cross-industry rows of {national}, "
+                "which count each occupation's workers once")
+    groups = ", ".join(repr(str(g)) for g in pd.unique(f.loc[cross, "o_group"].dropna()))
+    return (f"{said}: its cross-industry rows are of occupation groups alone (o_group {groups}); give each "
+            f"occupation's detailed row, as {national} has them")
+
+
 def national_detailed(employment: pd.DataFrame, *, row_offset: int = 1) -> pd.DataFrame:
     """Cross-industry rows of detailed OEWS occupations (the level that sums to the total).
 
@@ -706,10 +736,10 @@ def national_detailed(employment: pd.DataFrame, *, row_offset: int = 1) -> pd.Da
     >>> national_detailed(emp)["occ_code"].tolist()
     ['11-1011']
     """
-    f = employment_frame(employment)
-    f = f[(f["o_group"] == "detailed") & (f["i_group"] == "cross-industry")]
-    if f.empty:
-        raise DataFormatError("employment frame has no cross-industry detailed occupation rows")
+    whole = employment_frame(employment)
+    f = whole[(whole["o_group"] == "detailed") & (whole["i_group"] == "cross-industry")]
+    if f.empty:  # it said so and no more: not what the frame holds instead, nor what to give
+        raise DataFormatError(_no_detailed_said(whole))
     if not (f["tot_emp"] > 0).any():
         raise DataFormatError("no cross-industry detailed occupation has employment above 0 (tot_emp is 0 or "
                               "missing on every row)", path=EMPLOYMENT_FRAME, column="tot_emp")
