@@ -151,16 +151,45 @@ def _frame_year(key) -> int:
     """A key of ``frames`` as a May year: a whole number (or its digits) from 2000 to 2100.
 
     ``2021.5`` was read as 2021 and ``True`` as the year 1 (``int(key)``). A whole
-    :class:`~decimal.Decimal` is read (:func:`~exposure._args.as_real`).
+    :class:`~decimal.Decimal` is read (:func:`~exposure._args.as_real`). What is a year:
+    :func:`_as_year`.
     """
-    year, number = None, as_real(key, whole=True)
-    if isinstance(key, str) and key.strip().isdigit():
-        year = int(key)
-    elif is_number(number) and np.isfinite(number) and float(number).is_integer():
-        year = int(number)
+    year = _as_year(key)
     if year is None or not 2000 <= year <= 2100:
         raise DataFormatError(f"frames: key {key!r} is not a year{_year_hint(key)}")
     return year
+
+
+#: A year written as text: its ASCII digits, spaces around them allowed.
+_YEAR_DIGITS = re.compile(r"[0-9]+")
+
+
+def _as_year(value) -> int | None:
+    """``value`` as the whole number a year argument or key is, else None: the one rule of every year given.
+
+    A whole number (an int, a whole float, a numpy number, a whole
+    :class:`~decimal.Decimal` or :class:`~fractions.Fraction`: :func:`~exposure._args.as_real`)
+    or its digits as text (``"2022"``, ``" 2022 "``). Not a bool, a fraction, NaN, a date
+    (:func:`_year_hint` tells its year) nor other text. :func:`_check_year` refused
+    ``base_year="2022"`` (``got str '2022'``) where :func:`_check_years` and
+    :func:`_frame_year` read ``"2022"`` as 2022; those two read text of other digits
+    (superscript ``"²⁰²²"``) with ``str.isdigit``, and ``int()`` raised ``ValueError:
+    invalid literal for int() with base 10``. The callers check the range they need.
+
+    Examples
+    --------
+    >>> _as_year("2022"), _as_year(2022.0), _as_year(np.int64(2022)), _as_year(" 2021 ")
+    (2022, 2022, 2022, 2021)
+    >>> _as_year(True), _as_year(2022.5), _as_year("2022.0"), _as_year("\u00b2\u2070\u00b2\u00b2"), _as_year(None)
+    (None, None, None, None, None)
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if _YEAR_DIGITS.fullmatch(text) else None
+    number = as_real(value, whole=True)
+    if is_number(number) and np.isfinite(number) and float(number).is_integer():
+        return int(number)
+    return None
 
 
 def _year_hint(value) -> str:
@@ -792,27 +821,27 @@ def _check_years(years) -> list[int]:
 
     ``"2025"`` was read letter by letter (the OEWS release ``'2'``), 2025 raised
     ``TypeError: 'int' object is not iterable``, ``2025.5`` was read as 2025 and ``True``
-    as the year 1. A year written as digits (``"2025"`` in a list) is read as that year.
-    A pandas array (``panel["year"].unique()`` of a nullable ``Int64`` column) is a list: it
-    was refused as ``got IntegerArray``.
+    as the year 1. A year written as digits (``"2025"`` in a list) is read as that year
+    (:func:`_as_year`, the rule of every year argument: superscript digits raised
+    ``ValueError`` from ``int()``). A pandas array (``panel["year"].unique()`` of a
+    nullable ``Int64`` column) is a list: it was refused as ``got IntegerArray``.
     """
     what = "years must be a list of May years"
-    if isinstance(years, str):
-        hint = f": write [{int(years)}]" if years.strip().isdigit() else ""
+
+    def whole(y) -> bool:  # a May year: a whole number from 2000 to 2100 (_as_year: Decimal('2022') too)
+        year = _as_year(y)
+        return year is not None and 2000 <= year <= 2100
+
+    if isinstance(years, str):  # "1999" was told to write [1999], which is refused in turn
+        hint = f": write [{_as_year(years)}]" if whole(years) else ""
         raise DataFormatError(f"{what}, got str {years!r}{hint}")
     listed = isinstance(years, range) or _is_list(years)
-
-    def whole(y) -> bool:  # a May year: a whole number from 2000 to 2100
-        if isinstance(y, str):
-            return y.strip().isdigit() and 2000 <= int(y) <= 2100
-        y = as_real(y, whole=True)  # Decimal('2022') was refused
-        return is_number(y) and bool(np.isfinite(y)) and float(y).is_integer() and 2000 <= y <= 2100
 
     if not listed or not all(whole(y) for y in years):
         # a list of dates (pd.date_range(...)): said to be a list, without the years meant
         hint = next((_year_hint(y) for y in years if not whole(y)), "") if listed else ""
         raise DataFormatError(f"{what}, got {shown(years)}{hint}")
-    return [int(as_real(y, whole=True)) for y in years]
+    return [_as_year(y) for y in years]
 
 
 def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -1036,6 +1065,33 @@ def _balanced_flags(panel: pd.DataFrame) -> np.ndarray:
                        dtype=bool, count=len(panel))
 
 
+def _groups_holding(codes, structure: pd.DataFrame) -> set[str]:
+    """The SOC groups that hold a code of ``codes`` (the panel's): its broad, minor and major group, and ``00-0000``.
+
+    The groups are those of the SOC ``structure`` (:func:`exposure.crosswalks.read_soc_structure`):
+    the minor group of ``15-1252`` is ``15-1200``, that of ``29-1221`` ``29-1000``, and
+    ``29-1221`` is in the broad group ``29-1210``. An OEWS aggregate the structure lacks
+    (``21-1018``) is in the groups of its broad group
+    (:func:`exposure.crosswalks.soc_broad_group`).
+
+    Examples
+    --------
+    >>> structure = pd.DataFrame({"soc_code": ["29-1210", "29-1221"], "level": ["broad", "detailed"],
+    ...     "major_code": "29-0000", "minor_code": "29-1000", "broad_code": "29-1210"})
+    >>> sorted(_groups_holding(["29-1221"], structure))
+    ['00-0000', '29-0000', '29-1000', '29-1210']
+    """
+    groups = structure.assign(soc_code=structure["soc_code"].astype(str)).drop_duplicates("soc_code")
+    groups = groups.set_index("soc_code")
+    held = {"00-0000"} if len(codes) else set()
+    for code in map(str, codes):
+        if code not in groups.index and code[5:7] != "00":  # an OEWS aggregate (21-1018): its broad group's
+            code = crosswalks.soc_broad_group(code)
+        if code in groups.index:
+            held.update(str(g) for g in groups.loc[code, ["broad_code", "minor_code", "major_code"]] if pd.notna(g))
+    return held
+
+
 def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: str = "soc_scores", *,
                 mirror=None, data_dir=None) -> pd.DataFrame:
     """Our SOC scores (checked, fresh index) on the panel's ``codes``, as the published measures are put.
@@ -1053,9 +1109,13 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
     as OEWS aggregates such as ``25-2052`` are), named with its SOC 2018 codes in the words
     of ``exposure compare`` (:func:`exposure.measures.compare._check_codes_reach`; until
     round 80 it was only warned about, as reaching no code of the panel, and its scores
-    were left out; the crosswalk is read only for such a code). Another code that reaches
-    no code of the panel (a military code ``55-1011``, a group code ``15-1250``,
-    ``99-9999``) is named in a warning, with how many. Before, such codes matched nothing: the aggregates
+    were left out; the crosswalk is read only for such a code). So is a SOC group outside
+    the panel that holds one of its codes (the broad group ``15-1250`` of a panel of
+    ``15-1252``, a minor or major group, the total ``00-0000``: :func:`_groups_holding`;
+    until round 81 warned about and left out, as ``exposure compare`` refuses it). Another
+    code that reaches no code of the panel (a military code ``55-1011``, an OEWS aggregate
+    or SOC group none of whose occupations the panel holds, ``99-9999``) is named in a
+    warning, with how many. Before, such codes matched nothing: the aggregates
     had no exposure and dropped out of the estimation without a word.
     Scores whose codes are all codes of the panel (the shipped table) are returned as
     they are.
@@ -1073,12 +1133,19 @@ def _onto_panel(scores: pd.DataFrame, ours: list[str], codes: pd.Index, name: st
     broads = set(listed[(structure["level"].astype(str) == "detailed").to_numpy(dtype=bool)].map(_broad))
     stray = (outside & ~sc.isin(set(listed)).to_numpy(dtype=bool)
              & ~sc.map(_broad).isin(broads).to_numpy(dtype=bool))
+    # a SOC group (15-1250, 15-0000, 00-0000) holding occupations of the panel: its scores were
+    # warned about and left out, where exposure compare refuses it (the panel's codes lacked them)
+    levels = dict(zip(listed, structure["level"].astype(str)))
+    group = outside & ((sc == "00-0000") | sc.map(levels).isin(["broad", "minor", "major"])).to_numpy(dtype=bool)
+    refuse = group & sc.isin(_groups_holding(codes, structure)).to_numpy(dtype=bool)
+    links = None
     if stray.any():  # the crosswalk is read only then
         links = crosswalks.load_soc_2010_to_2018(mirror=mirror, data_dir=data_dir)
-        retired = stray & sc.isin(set(links["soc_2010_code"].astype(str))).to_numpy(dtype=bool)
-        published._check_codes_reach(sc, retired, pd.Series(list(codes), dtype=object), structure, path=name,
+        refuse |= stray & sc.isin(set(links["soc_2010_code"].astype(str))).to_numpy(dtype=bool)
+    if refuse.any():
+        published._check_codes_reach(sc, refuse, pd.Series(list(codes), dtype=object), structure, path=name,
                                      what="the table" if name == "comparison" else "the scores",
-                                     among="the panel", soc10=lambda: links)
+                                     among="the panel", soc10=None if links is None else (lambda: links))
     cmap = crosswalks.oews_code_map(sc[outside], list(codes), structure).set_index("soc_code")["occ_code"]
     target = sc.where(~outside, sc.map(cmap))
     rows = {code: pos for pos, code in enumerate(sc) if given[pos] and not outside[pos]}
@@ -1121,20 +1188,32 @@ def _is_list(value) -> bool:
 
 
 def _check_year(value, name: str, *, optional: bool = False):
-    """A year argument as an int (None when ``optional``); text, booleans, fractions refused.
+    """A year argument as an int (None when ``optional``); booleans, fractions, other text refused.
 
     A whole :class:`~decimal.Decimal` or :class:`~fractions.Fraction` is read
     (:func:`~exposure._args.as_real`): ``Decimal('2022')`` was refused. A date is told the
-    year to write (:func:`_year_hint`; until round 80, ``got Timestamp`` and no more).
+    year to write (:func:`_year_hint`; until round 80, ``got Timestamp`` and no more). A
+    year written as digits (``"2022"``) is that year, as :func:`_check_years` and the keys
+    of ``frames`` read it (:func:`_as_year`, the one rule): until round 81 it was refused
+    here, ``base_year must be a year (int), got str '2022'``.
+
+    Examples
+    --------
+    >>> _check_year("2022", "base_year"), _check_year(None, "year", optional=True)
+    (2022, None)
+    >>> _check_year("May 2022", "base_year")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: base_year must be a year (int), got str 'May 2022'
     """
     if value is None and optional:
         return None
-    number = as_real(value, whole=True)
-    if not (is_number(number) and np.isfinite(number) and float(number).is_integer()):
+    year = _as_year(value)
+    if year is None:
         # pd.Timestamp("2021-05-01"): "got Timestamp", without the year meant (_year_hint)
         raise DataFormatError(f"{name} must be a year (int){' or None' if optional else ''}, "
                               f"got {shown(value)}{_year_hint(value)}")
-    return int(number)
+    return year
 
 
 def _as_written(value) -> str:
@@ -1471,7 +1550,8 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
         ``panel`` that is not a frame; no rows; no ``year`` or ``balanced`` column, or
         one of them twice; a ``year`` that is not a whole number (text ``"2022"``, 2022.5,
         missing) or a ``balanced`` cell that is not True or False (naming the row); no
-        balanced occupation in the base year; ``base_year`` that is not a whole number.
+        row of the base year (naming the panel's years), or no balanced occupation in it;
+        ``base_year`` that is not a whole number.
 
     Examples
     --------
@@ -1490,10 +1570,35 @@ def check_panel(panel: pd.DataFrame, *, path="panel", base_year: int = BASE_YEAR
     _once(panel, path, ["year", "balanced"])
     years = _years_of(panel, path)  # text "2022": "no balanced occupation in the base year 2022"
     years = panel["year"] if years is None else years
-    if not ((years == base_year).to_numpy(dtype=bool) & _balanced(panel, path)).any():
+    _check_base_year(years, _balanced(panel, path), base_year, path)
+    return panel
+
+
+def _check_base_year(years: pd.Series, balanced: np.ndarray, base_year: int, path="panel") -> None:
+    """Refuse a panel without a balanced row of ``base_year``; one without any row of it is told its years.
+
+    The one check of :func:`check_panel` and :func:`run_outcomes`. ``years`` are the
+    panel's years (whole numbers), ``balanced`` its flags. :func:`check_panel` of a panel
+    of the years 2021, 2023 and 2024 said ``the panel has no balanced occupation in the
+    base year 2022`` (column ``balanced``), as if its rows of 2022 were unbalanced, where
+    :func:`run_outcomes` said ``base_year 2022 is not a year of the panel (2021, 2023,
+    2024)`` (column ``year``).
+
+    Examples
+    --------
+    >>> _check_base_year(pd.Series([2021, 2023]), np.array([True, True]), 2022, "p.parquet")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: p.parquet, column 'year': base_year 2022 is not a year of the panel (2021, 2023)
+    """
+    in_base = (years == base_year).to_numpy(dtype=bool)
+    if not in_base.any():  # "no balanced occupation in the base year 2030", of a panel without 2030
+        listed = _listed(sorted(int(y) for y in pd.unique(years.to_numpy())), 30)
+        raise DataFormatError(f"base_year {base_year} is not a year of the panel ({listed})", path=path,
+                              column="year")
+    if not (in_base & balanced).any():
         raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}",
                               path=path, column="balanced")
-    return panel
 
 
 #: Columns of a panel that the estimation reads.
@@ -3339,13 +3444,8 @@ def _run(panel, checked, given, exposures, names, *, q, base_year, with_robustne
     """The steps of :func:`run_outcomes` on its checked inputs (``checked``, ``exposures``; ``panel``, ``given`` as given)."""
     if with_robustness:  # read by drop_major_XX (named here: robustness names "panel")
         _check_majors_of_codes(checked, path)
-    if not (checked["year"] == base_year).any():  # "no balanced occupation in the base year 2030", of no panel
-        years = sorted(int(y) for y in checked["year"].unique())
-        raise DataFormatError(f"base_year {base_year} is not a year of the panel ({_listed(years, 30)})",
-                              path=path, column="year")
-    if not ((checked["year"] == base_year) & checked["balanced"]).any():
-        raise DataFormatError(f"the panel has no balanced occupation in the base year {base_year}", path=path,
-                              column="balanced")
+    # "no balanced occupation in the base year 2030", of no panel
+    _check_base_year(checked["year"], checked["balanced"].to_numpy(dtype=bool), base_year, path)
     base = _base(checked, base_year)
     _check_event_years(checked, base_year, path)  # group_growth's pre_year/end_year errors, of no panel
     ex = exposures.set_index("soc_code")

@@ -54,7 +54,7 @@ def test_event_study_with_a_valid_min_emp_is_unchanged():
 @pytest.mark.parametrize("kw, match", [
     ({"weighted": "no"}, r"^weighted must be True or False, got str 'no'$"),
     ({"weighted": None}, r"^weighted must be True or False, got NoneType None$"),
-    ({"base_year": "2022"}, r"^base_year must be a year \(int\), got str '2022'$"),
+    ({"base_year": "May 2022"}, r"^base_year must be a year \(int\), got str 'May 2022'$"),  # round 81: "2022" is read
     ({"base_year": True}, r"^base_year must be a year \(int\), got bool True$"),
     ({"base_year": 2022.5}, r"^base_year must be a year \(int\), got float 2022.5$"),
     ({"exclude_major": ["11"]},
@@ -83,7 +83,7 @@ def test_event_study_exclude_major_as_before():
     ({"small_quantile": np.nan}, r"^small_quantile must be a number from 0 to 1, got float nan$"),
     ({"small_quantile": True}, r"^small_quantile must be a number from 0 to 1, got bool True$"),
     ({"majors": "no"}, r"^majors must be True or False, got str 'no'$"),
-    ({"base_year": "2022"}, r"^base_year must be a year \(int\), got str '2022'$"),
+    ({"base_year": "May 2022"}, r"^base_year must be a year \(int\), got str 'May 2022'$"),  # round 81: "2022" is read
 ])
 def test_robustness_refuses_bad_arguments(kw, match):
     with pytest.raises(DataFormatError, match=match):
@@ -91,11 +91,11 @@ def test_robustness_refuses_bad_arguments(kw, match):
 
 
 @pytest.mark.parametrize("kw, match", [
-    ({"pre_year": "2021"}, r"^pre_year must be a year \(int\), got str '2021'$"),
-    ({"end_year": "2023"}, r"^end_year must be a year \(int\) or None, got str '2023'$"),
+    ({"pre_year": "May 2021"}, r"^pre_year must be a year \(int\), got str 'May 2021'$"),  # round 81: "2021" is read
+    ({"end_year": "May 2023"}, r"^end_year must be a year \(int\) or None, got str 'May 2023'$"),  # round 81: "2023" is read
     ({"end_year": 2030}, r"^end_year 2030 is not in the panel \(\[2021, 2022, 2023\]\)$"),
     ({"pre_year": 2019}, r"^pre_year 2019 is not in the panel \(\[2021, 2022, 2023\]\)$"),
-    ({"base_year": "2022"}, r"^base_year must be a year \(int\), got str '2022'$"),
+    ({"base_year": "May 2022"}, r"^base_year must be a year \(int\), got str 'May 2022'$"),  # round 81: "2022" is read
 ])
 def test_group_growth_refuses_bad_years(kw, match):
     with pytest.raises(ExposureError, match=match):
@@ -104,7 +104,7 @@ def test_group_growth_refuses_bad_years(kw, match):
 
 @pytest.mark.parametrize("kw, match", [
     ({"with_robustness": "no"}, r"^with_robustness must be True or False, got str 'no'$"),
-    ({"base_year": "2022"}, r"^base_year must be a year \(int\), got str '2022'$"),
+    ({"base_year": "May 2022"}, r"^base_year must be a year \(int\), got str 'May 2022'$"),  # round 81: "2022" is read
     ({"q": ["a"]}, r"^q must be a whole number of groups or a list of cut points in \(0, 1\), got list \['a'\]$"),
 ])
 def test_run_outcomes_refuses_bad_arguments(kw, match):

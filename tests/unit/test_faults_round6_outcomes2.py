@@ -88,13 +88,13 @@ def test_pretrend_and_headline_refuse_bad_cells(func, column, value, match):
 
 
 @pytest.mark.parametrize("func, kw, match", [
-    ("pretrend", {"pre_year": "2021"}, r"^pre_year must be a year \(int\), got str '2021'$"),
+    ("pretrend", {"pre_year": "May 2021"}, r"^pre_year must be a year \(int\), got str 'May 2021'$"),  # round 81: "2021" is read
     ("pretrend", {"pre_year": True}, r"^pre_year must be a year \(int\), got bool True$"),
     ("pretrend", {"pre_year": 2021.5}, r"^pre_year must be a year \(int\), got float 2021.5$"),
     ("pretrend", {"spec": 1}, r"^spec must be a specification name \(str\), got int 1$"),
     ("pretrend", {"spec": None}, r"^spec must be a specification name \(str\), got NoneType None$"),
     ("pretrend", {"spec": ["baseline"]}, r"^spec must be a specification name \(str\), got list \['baseline'\]$"),
-    ("headline", {"year": "2025"}, r"^year must be a year \(int\) or None, got str '2025'$"),
+    ("headline", {"year": "May 2025"}, r"^year must be a year \(int\) or None, got str 'May 2025'$"),  # round 81: "2025" is read
     ("headline", {"year": False}, r"^year must be a year \(int\) or None, got bool False$"),
     ("headline", {"pre_year": [2021]}, r"^pre_year must be a year \(int\), got list \[2021\]$"),
 ])

@@ -139,7 +139,7 @@ def test_summary_table_names_the_pre_trend_year_given():
     assert summary_table(headline(_coefficients()))["pre-trend, May 2021 (%)"].tolist() == [2.0]
 
 
-@pytest.mark.parametrize("pre_year", ["2020", 2020.5, True, None])
+@pytest.mark.parametrize("pre_year", ["May 2020", 2020.5, True, None])  # round 81: "2020" is read as 2020
 def test_summary_table_refuses_a_pre_year_that_is_no_year(pre_year):
     with pytest.raises(DataFormatError, match="pre_year must be a year"):
         summary_table(headline(_coefficients()), pre_year=pre_year)

@@ -591,7 +591,7 @@ def test_check_panel_refuses_what_is_not_a_panel(panel, match):
         outcomes.check_panel(panel)
 
 
-@pytest.mark.parametrize("year, shown", [("2022", "str '2022'"), (None, "NoneType None"), (2022.5, "float 2022.5"),
+@pytest.mark.parametrize("year, shown", [("May 2022", "str 'May 2022'"), (None, "NoneType None"), (2022.5, "float 2022.5"),
                                          ([2022], r"list \[2022\]")])
 def test_check_panel_refuses_a_base_year_that_is_not_a_year(year, shown):
     """A base year that is not a whole number is named.

@@ -507,6 +507,10 @@ def run_outcomes_command(args) -> int:
         panel = _read_panel(args.panel)
         _check_repeats(panel, args.panel)
         panel = validate(panel, OccupationPanel, path=args.panel, row_offset=1)
+        if len(panel) and not (panel["year"] == outcomes.BASE_YEAR).any():
+            # the years the event study needs, not check_panel's "base_year 2022 is not a year of the
+            # panel": no option of the command (it said "no balanced occupation in the base year 2022")
+            _check_years(panel, args.panel)
         outcomes.check_panel(panel, path=args.panel)  # an empty panel: name the file
         _check_years(panel, args.panel)
     shipped = _shipped_tables(args, measures)
