@@ -136,7 +136,7 @@ def read_task_scores(path, weights: str = "core") -> pd.DataFrame:
     type (the types are then read from the task statements, as without the column). A
     second spelling of a key or measure column (``beta`` and ``Beta``) and a column of
     task weights (another tool's ``weight``, or each task's ``hours``, ``importance`` or
-    ``frequency``: :data:`~exposure.rollup._occupations.OWN_WEIGHTS`) are refused, saying
+    ``frequency``: :data:`~exposure.scoring._files.OWN_WEIGHTS`) are refused, saying
     how the ``weights`` (``--weights``) weigh the tasks.
 
     Examples
@@ -220,7 +220,7 @@ def _own_tasks_hint(frame: pd.DataFrame, missing: set) -> str:
 #: Column names (lower case, stripped) of task weights written by other tools: the roll-up
 #: weighs by ``--weights`` and would ignore them. ``exposure score`` warns of the same names
 #: (:data:`exposure.scoring._files.WEIGHT_COLUMNS`, this list). The roll-up refuses these and
-#: the other names of :data:`~exposure.rollup._occupations.OWN_WEIGHTS` (``hours`` ...).
+#: the other names of :data:`~exposure.scoring._files.OWN_WEIGHTS` (``hours`` ...).
 FOREIGN_WEIGHTS = WEIGHT_COLUMNS
 
 #: The options of ``exposure rollup`` that stand for arguments named in the library's errors

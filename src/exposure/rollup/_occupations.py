@@ -7,7 +7,6 @@ import contextvars
 import logging
 import numbers
 import os
-import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -34,7 +33,7 @@ from exposure.rollup._soc import measure_values, partial_measures, require_frame
 from exposure.schemas import validate
 from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.schemas._rollup import OccupationScores
-from exposure.scoring._files import WEIGHT_COLUMNS
+from exposure.scoring._files import OWN_WEIGHTS, plain_name
 from exposure.scoring._inputs import (
     argument_given,
     bad_task_types,
@@ -68,14 +67,6 @@ WEIGHTS = ("equal", "core", "importance", "frequency")
 #: O*NET's importance scale (Task Ratings scale IM): a rating outside it is refused as a weight.
 IMPORTANCE_RANGE = (1, 5)
 
-#: Column names of the task scores that hold task weights of the caller's own, which the
-#: roll-up does not read (it weighs by ``weights=`` alone), compared as :func:`plain_name`
-#: writes them: another tool's weights (:data:`exposure.scoring._files.WEIGHT_COLUMNS`,
-#: ``weight``, which ``exposure score`` warns of) and each task's hours, importance or
-#: frequency, which the caller may have meant as its weight.
-OWN_WEIGHTS = (*WEIGHT_COLUMNS, "hours", "task_hours", "importance", "task_importance", "frequency",
-               "task_frequency")
-
 #: How each of :data:`WEIGHTS` weighs a task, said where a weights column is not read.
 WEIGHING = {
     "equal": "every task 1",
@@ -85,19 +76,10 @@ WEIGHING = {
 }
 
 
-def plain_name(column: str) -> str:
-    """``column`` in lower case, stripped, each run of spaces or underscores one underscore.
-
-    Examples
-    --------
-    >>> plain_name(" Task  type"), plain_name("TASK_TYPE"), plain_name("task weights")
-    ('task_type', 'task_type', 'task_weights')
-    """
-    return re.sub(r"[\s_]+", "_", column.strip().lower())
-
-
 def weight_columns(frame: pd.DataFrame) -> list:
-    """The columns of ``frame`` named as task weights (:data:`OWN_WEIGHTS`, any case or spacing), in order.
+    """The columns of ``frame`` named as task weights (:data:`~exposure.scoring._files.OWN_WEIGHTS`), in order.
+
+    Names are compared in any case or spacing (:func:`~exposure.scoring._files.plain_name`).
 
     Examples
     --------
@@ -544,7 +526,7 @@ def task_weights(
     ----------
     task_scores : pandas.DataFrame
         Task rows (``onetsoc_code``, ``task_id``; ``task_type`` is used when present). A
-        column named as task weights (:data:`OWN_WEIGHTS`: ``weight``, ``hours``,
+        column named as task weights (:data:`~exposure.scoring._files.OWN_WEIGHTS`: ``weight``, ``hours``,
         ``importance``, ``frequency`` ..., any case or spacing) is not read: the weights
         are ``weights`` alone, and the column is warned of, once per call (it was ignored
         without a word until round 81).

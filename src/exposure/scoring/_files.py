@@ -222,6 +222,24 @@ _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statis
 #: ``exposure.cli._rollup.FOREIGN_WEIGHTS``, which :func:`_warn_replaced` tells of before
 #: the scoring, as the output keeps the input's columns.
 WEIGHT_COLUMNS = ("weight", "weights", "task_weight", "task_weights")
+#: Column names of task weights of the caller's own, which the roll-up does not read (it
+#: weighs by ``weights=`` alone), compared as :func:`plain_name` writes them: another tool's
+#: weights (:data:`WEIGHT_COLUMNS`) and each task's hours, importance or frequency, which the
+#: caller may have meant as its weight. ``exposure score`` warns of them, as the output keeps
+#: them (:func:`_warn_replaced`); the roll-up warns of them, ``exposure rollup`` refuses them.
+OWN_WEIGHTS = (*WEIGHT_COLUMNS, "hours", "task_hours", "importance", "task_importance", "frequency",
+               "task_frequency")
+
+
+def plain_name(column: str) -> str:
+    """``column`` in lower case, stripped, each run of spaces or underscores one underscore.
+
+    Examples
+    --------
+    >>> plain_name(" Task  type"), plain_name("TASK_TYPE"), plain_name("task weights")
+    ('task_type', 'task_type', 'task_weights')
+    """
+    return re.sub(r"[\s_]+", "_", column.strip().lower())
 
 
 def file_kind(path, what: str = "input") -> str:
@@ -2298,8 +2316,10 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
     (``TASK_TYPE``, ``Task_Type``, ``'task_type '``; O*NET's own ``Task Type`` is renamed and
     read), which the roll-up does not read as the task types (``column 'TASK_TYPE' is not
     read: the roll-up reads 'task_type' ...``), and a column of task weights
-    (:data:`WEIGHT_COLUMNS`: ``Weight``), which it does not read either. The file was
-    scored and written without a word, and the roll-up of it refused after all the scoring.
+    (:data:`OWN_WEIGHTS`: ``Weight``, ``Hours``, ``task importance``), which it does not
+    read either. The file was scored and written without a word, and the roll-up of it
+    refused after all the scoring (round 81: ``hours``, ``importance`` and ``frequency``
+    were still not told of).
     """
     if said:
         return
@@ -2333,7 +2353,7 @@ def _warn_replaced(frame: pd.DataFrame, src: Path, dst: Path, said: list | None,
                        "and space-sensitive): %s keeps them beside the scores, and exposure rollup "
                        "refuses a file holding them (%s)", src, ", ".join(repr(c) for c in typed),
                        Path(dst).name, todo)
-    weights = [c for c in kept if c.strip().lower() in WEIGHT_COLUMNS]
+    weights = [c for c in kept if plain_name(c) in OWN_WEIGHTS]
     if weights:
         logger.warning("%s: the input column(s) %s are named as task weights, which exposure rollup "
                        "does not read (it weighs tasks by --weights: core, equal, importance or "
