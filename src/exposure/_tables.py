@@ -390,7 +390,13 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
                    row: int | None = None, note: str = ""):
     """Map target column -> index in ``header``; raise naming missing columns.
 
-    ``note`` ends the message of missing columns (:func:`_one_column_note`).
+    ``note`` ends the message of missing columns (:func:`_one_column_note`); a column the
+    header holds spelt otherwise (``ONET-SOC Code``, ``onetsoc_code``, ``TOT-EMP``) is said
+    after it, with what to write (:func:`_spelt_otherwise`), for every table read here
+    (text or workbook: the O*NET, OEWS and crosswalk readers, the published measures'
+    labels), an optional one too. When no column is missing, an optional column the
+    header holds spelt otherwise (``H-PCT10`` of an OEWS table, its required columns
+    mended after the error) is warned of: it was left out without a word, read as absent.
 
     With ``row`` (the header's row in the file), a column read that the header holds twice
     (also in another case or spacing: ``TOT_EMP`` and ``tot_emp`` are one column here) is
@@ -411,13 +417,86 @@ def _match_columns(header: list[str], columns: dict, optional: dict, path: Path,
                 written = (header_name(header[at[0]]).strip(), header_name(header[at[1]]).strip())
                 raise DataFormatError(twice_reason(at[0], at[1], written), path=path, row=row, column=source)
     missing = _missing_columns(header, columns)
-    if missing:
+    read = set(found.values())
+    if missing:  # (the optional columns spelt otherwise too: the file is to be mended anyway)
         raise DataFormatError(
             f"missing column(s) {', '.join(repr(m) for m in missing)} in the header ({where}); "
-            f"found: {_found_names(header)}{note}",
+            f"found: {_found_names(header)}{note}{_spelt_otherwise(header, {**columns, **optional}, read)}",
             path=path,
         )
+    if row is not None and optional:  # an optional column spelt otherwise was left out without a word
+        pairs = _spelt_pairs(header, optional, read)
+        if pairs:  # (``spelt``: the targets, for a reader probing a layout, exposure.oews._cross_industry)
+            log.warning("%s: %s", path, _spelt_words(pairs, unread=True).removeprefix(": "),
+                        extra={"spelt": [target for target, _, _ in pairs]})
     return found
+
+
+def _spelling(name) -> str:
+    """A header name without its case, spaces and punctuation (``O*NET-SOC Code``, ``onetsoc_code``: ``onetsoccode``)."""
+    return re.sub(r"[\W_]+", "", norm_header(name))
+
+
+#: Why a header may hold a column spelt otherwise (:func:`_spelt_otherwise`).
+_SPELT = "spelt otherwise (renamed by a program, or by a newer release?)"
+
+
+def _spelt_otherwise(header: list, columns: dict, read=(), *, unread: bool = False) -> str:
+    """What ends "missing column(s)" when ``header`` holds missing ``columns`` spelt otherwise; or ``""``.
+
+    A header renamed by a program or a newer release (``ONET-SOC Code``; the names of
+    O*NET's MySQL tables, ``onetsoc_code`` and ``job_zone``; ``OCC CODE`` or ``TOT-EMP``
+    for BLS's ``OCC_CODE``, ``TOT_EMP``) was refused as ``missing column(s) 'O*NET-SOC
+    Code' ...; found: 'ONET-SOC Code', ...``, not saying that the column is there under
+    another spelling, nor what to write. A header cell is taken for a missing column of
+    ``columns`` (target -> name or names) when the two differ only in case, spaces and
+    punctuation (a year or another word makes another column: ``2010 SOC Code`` is not
+    ``2018 SOC Code``), and when it is the only such cell; it is named, never read. Cells
+    at the positions ``read`` (the columns read) are not offered. Computed from the header
+    itself, for every reader of :func:`_match_columns` (until round 81,
+    :func:`exposure.onet._read` parsed it out of this message, and the readers not built
+    on it, the published measures' labels, did not say it). With ``unread`` (optional
+    ``columns``, the file read without them), the words say that the cells are not read.
+
+    Examples
+    --------
+    >>> _spelt_otherwise(["ONET-SOC Code", "Job Zone"], {"code": ("O*NET-SOC Code",), "zone": "Job Zone"})
+    ": the header's 'ONET-SOC Code' is 'O*NET-SOC Code' spelt otherwise (renamed by a program, or by a newer release?): name the column 'O*NET-SOC Code'"
+    >>> _spelt_otherwise(["O*NET-SOC 2019 Code", "Job Zone"], {"code": "O*NET-SOC Code", "zone": "Job Zone"})
+    ''
+    >>> _spelt_otherwise(["OCC_CODE", "H-PCT10"], {"h_pct10": "H_PCT10"}, unread=True)
+    ": the header's 'H-PCT10' is 'H_PCT10' spelt otherwise (renamed by a program, or by a newer release?): not read; name the column 'H_PCT10' to read it"
+    """
+    return _spelt_words(_spelt_pairs(header, columns, read), unread=unread)
+
+
+def _spelt_pairs(header: list, columns: dict, read=()) -> list[tuple[str, str, str]]:
+    """``(target, cell, name)`` of each column of ``columns`` that ``header`` holds spelt otherwise (:func:`_spelt_otherwise`)."""
+    normed = {norm_header(h) for h in header}
+    pairs = []
+    for target, names in columns.items():
+        names = (names,) if isinstance(names, str) else tuple(names)
+        if any(norm_header(name) in normed for name in names):
+            continue
+        keys = {_spelling(name) for name in names} - {""}
+        match = [cell for k, cell in enumerate(header)
+                 if cell is not None and str(cell) != "" and k not in read and _spelling(cell) in keys]
+        if len(match) == 1:
+            pairs.append((target, header_name(match[0]).strip(), names[0]))
+    return pairs
+
+
+def _spelt_words(pairs: list, *, unread: bool = False) -> str:
+    """The words of :func:`_spelt_otherwise` for ``pairs`` (:func:`_spelt_pairs`); ``""`` for none."""
+    if not pairs:
+        return ""
+    cells, meant = ", ".join(repr(c) for _, c, _ in pairs), ", ".join(repr(m) for _, _, m in pairs)
+    unsaid = "not read; " if unread else ""
+    if len(pairs) == 1:
+        return (f": the header's {cells} is {meant} {_SPELT}: {unsaid}name the column {meant}"
+                + (" to read it" if unread else ""))
+    return (f": the header's {cells} are {meant} {_SPELT}: {unsaid}name the columns so"
+            + (" to read them" if unread else ""))
 
 
 def _missing_columns(header: list, columns: dict) -> list[str]:
@@ -1841,9 +1920,20 @@ def _one_column_note(header: list, sep: str) -> str:
     ' (the header is one column separated by tabs, and this table is read comma-separated: check that it is the right file, or save it comma-separated)'
     >>> _one_column_note(["Code"], ","), _one_column_note(["a;b", "c"], ",")
     ('', '')
+
+    A header of a tab-separated file whose tabs became runs of spaces (an editor replacing
+    tabs, a table copied from a web page or a terminal: ``O*NET-SOC Code    Task ID``) was
+    listed alone, as one name; it is said so (round 81):
+
+    >>> _one_column_note(["O*NET-SOC Code    Task ID  Task"], "\\t")
+    ' (the header is one column whose names are separated by runs of spaces, and this table is read tab-separated: tabs replaced by spaces, by an editor or a copy from a web page? take the file as published again, or save it tab-separated)'
     """
     other = _one_column_separator(header, sep)
     if other is None:
+        if sep == "\t" and len(header) == 1 and len(re.split(r" {2,}", str(header[0]).strip())) > 1:
+            return (" (the header is one column whose names are separated by runs of spaces, and this table is "
+                    "read tab-separated: tabs replaced by spaces, by an editor or a copy from a web page? take the "
+                    "file as published again, or save it tab-separated)")
         return ""
     holds = "tabs" if other == "\t" else repr(other)
     read = _separated(sep)
@@ -2099,6 +2189,10 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
         else:
             what = f"too many fields: expected {len(header)}, got {got}"
             line = lines[line_no[pos] - 1]
+            joined = _joined_header(next(csv.reader([line], delimiter=sep, quoting=quoting), []), header)
+            if joined is not None:  # two files joined: "an unquoted comma inside a field?" blamed the row
+                raise DataFormatError(f"{what}: {joined}", path=path, row=pos + 1, line=line_no[pos],
+                                      column=header_name(header[-1]))
             # (the fields are counted as read: a comma inside a quoted cell is not one)
             # every record as wide as the first: not a stray comma, a title line
             # (empty lines between the title and the header: "Title\n\nheader", one field each)
@@ -2132,6 +2226,37 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
+
+
+def _joined_header(record: list, header: list) -> str | None:
+    """What a record holding the header after its last cell says (two files joined into one); else None.
+
+    Files joined end to end (``cat a.csv b.csv``, Windows' ``copy a+b``) when the first
+    does not end with a line break, as BLS's ``national_M2021_dl.csv`` and the Census
+    crosswalk do not, hold the second's header on the first's last line, after its last
+    cell: that row was refused as ``too many fields: expected 18, got 35 (an unquoted
+    comma inside a field?)``, advice about the row. ``record`` is the row's fields: the
+    header's first name ends its last field (a byte-order mark of the second file
+    ignored), the header's other names follow it.
+
+    Examples
+    --------
+    >>> _joined_header(["11-1011.00", "5", "AnalystCode", "Zone", "Source"], ["Code", "Zone", "Source"])
+    "the header follows the row's last cell on the same line (two files joined into one, the first not ending with a line break?): delete the line's text from 'Code' on, the header repeated"
+    >>> _joined_header(["11-1011.00", "5", "Analyst", "x", "y"], ["Code", "Zone", "Source"]) is None
+    True
+    """
+    width = len(header)
+    if width < 2 or len(record) < 2 * width - 1:
+        return None
+    names = [norm_header(h) for h in header]
+    follow = [norm_header(str(f).replace("\ufeff", "")) for f in record[width:2 * width - 1]]
+    last = norm_header(str(record[width - 1]).replace("\ufeff", ""))
+    if not names[0] or follow != names[1:] or not last.endswith(names[0]):
+        return None
+    return ("the header follows the row's last cell on the same line (two files joined into one, the first not "
+            f"ending with a line break?): delete the line's text from {header_name(header[0]).strip()!r} on, the "
+            "header repeated")
 
 
 def _unnamed_header_note(header: list, got: int, sep: str) -> str:
@@ -3095,15 +3220,16 @@ _CURRENCY = re.compile(r"(?:(?:US\$|\$|£|€|¥|USD|EUR|GBP) ?(?P<n>[0-9]+(?:\.
 
 
 #: A number as a spreadsheet in another locale may write it: an optional sign, digits whose
-#: thousands may be separated by one kind of space or by points, and a decimal comma or point
-#: (``1 234,5``, ``1.234,5``, ``1 234.5``, ``0,5``). Digits are ASCII only.
+#: thousands may be separated by one kind of space, by points or by apostrophes (Swiss
+#: settings: ``1'234``, ``1’234.5``), and a decimal comma or point (``1 234,5``, ``1.234,5``,
+#: ``1 234.5``, ``0,5``). Digits are ASCII only.
 _LOCALE_NUMBER = re.compile(
-    r"(?P<sign>[+-]?)(?P<int>[0-9]{1,3}(?:(?P<sep>[ \u00a0\u202f.])[0-9]{3})(?:(?P=sep)[0-9]{3})*|[0-9]*)"
+    r"(?P<sign>[+-]?)(?P<int>[0-9]{1,3}(?:(?P<sep>[ \u00a0\u202f.'\u2019])[0-9]{3})(?:(?P=sep)[0-9]{3})*|[0-9]*)"
     r"(?:(?P<mark>[.,])(?P<frac>[0-9]+))?")
 
 #: How :func:`number_hint` names a thousands separator it does not read.
 _SEPARATORS = {" ": "a space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space",
-               ".": "a point"}
+               ".": "a point", "'": "an apostrophe", "\u2019": "an apostrophe"}
 
 
 def _meant_number(text: str, share: bool):
@@ -3166,7 +3292,8 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
 
     The one wording of the readers of numbers for a number a spreadsheet in another locale
     writes: a decimal comma (``0,5``, ``1.234,5``), thousands separated by a space, a
-    no-break space or points (``1 234``, ``1.234.567``) or the minus sign U+2212
+    no-break space, points or apostrophes (``1 234``, ``1.234.567``, ``1'234``: Swiss
+    settings; round 81, it was told nothing) or the minus sign U+2212
     (``−0.5``, as LibreOffice writes it in some locales). Each was refused as ``not a
     number`` without a word, or told ``write decimals with a point (9.5)``, an example
     rather than the number meant. ``share``: for a share or probability in [0, 1] (the
@@ -3208,6 +3335,8 @@ def number_hint(value, *, share: bool = False, grouped: bool = True) -> str:
     (': a comma must separate thousands (1,234); write decimals with a point (9.5), not a comma', ': a comma must separate thousands (1,234); write decimals with a point (1234.5), not a comma')
     >>> number_hint("1\\u00a0234"), number_hint("\\u22120.5")
     (": a no-break space does not separate thousands here: write '1234'", ": '−' (U+2212) is not read as a minus sign: write '-0.5'")
+    >>> print(number_hint("1'234'567.5"))
+    : an apostrophe does not separate thousands here: write '1234567.5'
     >>> number_hint("0,46", share=True), number_hint("12%", share=True)
     (": a decimal comma? write decimals with a point: '0.46'", ": a percentage? write it as a fraction of 1: '0.12'")
     >>> number_hint("1,5", share=True), number_hint("n/a, 3"), number_hint("1,234,5")

@@ -407,23 +407,45 @@ def _cross_industry(path, columns: dict, optional: dict, xlsx: bool, exc: DataFo
     'NAICS', 'NAICS_TITLE', 'I_GROUP'``, though its ``OCC_GROUP`` is read. Such a file is
     read with the values BLS's later national tables give (``000000``, ``Cross-industry``,
     ``cross-industry``; logged at INFO). ``exc``, the error of reading with those columns,
-    is raised when it is not about missing columns, when the file has one of them, or
-    when the file read without them fails too. Run on the error path only.
+    is raised when it is not about missing columns, when the file has one of them (also
+    spelt otherwise: ``I-GROUP``), or when the file read without them fails too. Run on
+    the error path only. The shared reader's warnings of this second read (an optional
+    column spelt otherwise, :func:`exposure._tables._match_columns`) are held until it is
+    taken: an industry column spelt otherwise was warned of, then said again by ``exc``.
     """
     if not exc.reason.startswith("missing column"):
         raise exc
+    tables_log, held = logging.getLogger("exposure._tables"), _Held()
+    tables_log.addFilter(held)
     try:
         raw = _read_file(path, {c: v for c, v in columns.items() if c not in _INDUSTRY},
                          {**optional, **{c: _TEXT[c] for c in _INDUSTRY}}, xlsx)
     except DataFormatError:
         raise exc from None
-    if any(c in raw.frame for c in _INDUSTRY):  # a misnamed one: the missing-column error
+    finally:
+        tables_log.removeFilter(held)
+    spelt = {c for record in held.records for c in getattr(record, "spelt", ())}
+    if any(c in raw.frame or c in spelt for c in _INDUSTRY):  # a misnamed one: the missing-column error
         raise exc
+    for record in held.records:
+        tables_log.handle(record)
     log.info("%s: no NAICS, NAICS_TITLE or I_GROUP column (BLS's national layout up to May 2018): read as the "
              "cross-industry table (NAICS 000000)", raw.path)
     frame = raw.frame.assign(**_INDUSTRY)
     sources = {**raw.sources, **{c: _TEXT[c] for c in _INDUSTRY}}
     return RawTable(frame, raw.path, raw.first_row, sources)
+
+
+class _Held(logging.Filter):
+    """A filter holding the records of a logger instead of passing them (:func:`_cross_industry`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.records.append(record)
+        return False
 
 
 def _refuse_read(path, exc: DataFormatError, xlsx: bool) -> NoReturn:

@@ -48,7 +48,6 @@ Statements`` (:func:`_emerging_contradiction`, :data:`_FILE_REFERENCES`).
 
 from __future__ import annotations
 
-import ast
 import csv
 import dataclasses
 import datetime
@@ -499,9 +498,10 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
       (:func:`_unquoted`), and so is a header quoted so (:func:`_quoted_too`: a file whose
       every cell is quoted, its header too, was refused as ``missing column(s) 'O*NET-SOC
       Code', ... found: '"O*NET-SOC Code"', ...``);
-    - a missing-column error whose columns the header holds spelt otherwise (``ONET-SOC
-      Code``, ``onetsoc_code``, ``OCC CODE``) says which and what to write
-      (:func:`_spelt_otherwise`);
+    - (a missing-column error whose columns the header holds spelt otherwise, ``ONET-SOC
+      Code``, ``onetsoc_code``, ``OCC CODE``, says which and what to write: ``read_table``
+      itself says it, for every table it reads, :func:`exposure._tables._spelt_otherwise`;
+      it was said here, parsed out of the message, until round 81);
     - in a text file, a missing-column error whose columns are all on a line below the
       first (a title line above the header, padded with separators as a spreadsheet saves
       it) says so (:func:`_title_above`: it listed the title as the header found);
@@ -544,7 +544,7 @@ def _read(path, columns: dict, *, optional: dict | None = None, footnotes: bool 
         sep, quoting = kwargs.get("sep", "\t"), kwargs.get("quoting", csv.QUOTE_NONE)
         better = (_workbook_error(exc, path, kwargs.get("sheet")) if _is_xlsx(path)
                   else _field_too_many(exc, path, columns, sep, quoting)
-                  or _title_above(exc, path, columns, sep, quoting)) or _spelt_otherwise(exc, columns)
+                  or _title_above(exc, path, columns, sep, quoting))
         if better is None:
             raise
         raise better from None
@@ -614,58 +614,6 @@ def _quoted_too(columns: dict) -> dict:
         names = (names,) if isinstance(names, str) else tuple(names)
         out[target] = (*names, *(f'"{name}"' for name in names))
     return out
-
-
-def _spelling(name) -> str:
-    """A header name without its case, spaces and punctuation (``O*NET-SOC Code``, ``onetsoc_code``: ``onetsoccode``)."""
-    return re.sub(r"[\W_]+", "", norm_header(name))
-
-
-def _spelt_otherwise(exc: DataFormatError, columns: dict) -> DataFormatError | None:
-    """The missing-column error ``exc``, saying which missing columns the header holds spelt otherwise; or None.
-
-    A header renamed by a program or a newer release (``ONET-SOC Code``; the names of
-    O*NET's MySQL tables, ``onetsoc_code`` and ``job_zone``; ``OCC CODE`` for BLS's
-    ``OCC_CODE``) was refused as ``missing column(s) 'O*NET-SOC Code' ...; found:
-    'ONET-SOC Code', ...``, not saying that the column is there under another spelling,
-    nor what to write. A header cell is taken for a missing column when the two differ
-    only in case, spaces and punctuation (a year or another word makes another column:
-    ``2010 SOC Code`` is not ``2018 SOC Code``); it is named, not read.
-
-    Examples
-    --------
-    >>> err = DataFormatError("missing column(s) 'O*NET-SOC Code' in the header (line 1); found: "
-    ...                       "'ONET-SOC Code', 'Job Zone'", path="Job Zones.txt")
-    >>> print(_spelt_otherwise(err, {"code": ("O*NET-SOC Code",), "zone": "Job Zone"}).reason)
-    missing column(s) 'O*NET-SOC Code' in the header (line 1); found: 'ONET-SOC Code', 'Job Zone': the header's 'ONET-SOC Code' is 'O*NET-SOC Code' spelt otherwise (renamed by a program, or by a newer release?): name the column 'O*NET-SOC Code'
-    """
-    reason = exc.reason
-    if not reason.startswith("missing column") or "; found: " not in reason:
-        return None
-    try:  # the names found, as the message lists them (repr); a note after them: nothing said
-        found = ast.literal_eval(f"[{reason.rsplit('; found: ', 1)[1]}]")
-    except (SyntaxError, ValueError):
-        return None
-    if not all(isinstance(name, str) for name in found):
-        return None
-    held = {norm_header(name) for name in found}
-    pairs = []
-    for names in columns.values():
-        names = (names,) if isinstance(names, str) else tuple(names)
-        if any(norm_header(name) in held for name in names):
-            continue
-        keys = {_spelling(name) for name in names} - {""}
-        match = [cell for cell in found if _spelling(cell) in keys]
-        if len(match) == 1:
-            pairs.append((match[0].strip(), names[0]))
-    if not pairs:
-        return None
-    cells, meant = ", ".join(repr(c) for c, _ in pairs), ", ".join(repr(m) for _, m in pairs)
-    said = (f"the header's {cells} is {meant} spelt otherwise (renamed by a program, or by a newer release?): "
-            f"name the column {meant}" if len(pairs) == 1 else
-            f"the header's {cells} are {meant} spelt otherwise (renamed by a program, or by a newer release?): "
-            "name the columns so")
-    return DataFormatError(f"{reason}: {said}", path=exc.path, row=exc.row, column=exc.column, line=exc.line)
 
 
 def _title_above(exc: DataFormatError, path, columns: dict, sep: str, quoting: int) -> DataFormatError | None:
