@@ -139,7 +139,9 @@ from exposure.scoring._files import (
     text_column_noted,
 )
 from exposure.scoring._inputs import (
+    BINARY_TYPES,
     argument_given,
+    bytes_advice,
     column_key,
     columns_shown,
     missing_column_hint,
@@ -1945,7 +1947,15 @@ def check(scored: dd.DataFrame) -> dict:
         'task_id': task ID b'3' is not an integer: bytes, not text ...``), the first
         partition's by number: such IDs were accepted, and ``b'3'`` read as Dask's text
         ``'3'`` (one key with a task ID ``3`` of another row); the cells are read as given
-        (:func:`_cells_as_given`).
+        (:func:`_cells_as_given`). Before any task ID, an ``onetsoc_code`` the roll-ups
+        refuse (bytes ``b'43-9061.00'``, a SOC code ``43-9061``, ``439061.00``), also of a
+        frame without ``task_id``, in the same words and order
+        (:func:`_check_given_codes`: ``scored.partitions[1], row 1, column
+        'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): b'43-9061.00'``): such
+        codes were keyed as their text (``"b'43-9061.00'"``) without a word. A row without
+        a code (free text) passes. A frame that was ``persist()``ed holds Dask's text
+        already (``b'3'`` is ``'3'``): its bytes cannot be seen (docs: Scoring millions of
+        postings, "What check cannot see").
 
     Warns
     -----
@@ -2011,7 +2021,9 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     # to handle index of type pandas.IntervalIndex") is dropped
     scored = scored.rename(columns=aliases).reset_index(drop=True)
     keyed = {"onetsoc_code", "task_id"} <= set(scored.columns)
-    read = ["p_e0", *(["onetsoc_code", "task_id"] if keyed else [])]
+    # the codes are read without task IDs too (free text with codes): the roll-ups refuse a bad one
+    codes = ["onetsoc_code"] if "onetsoc_code" in scored.columns else []
+    read = ["p_e0", *codes, *(["task_id"] if keyed else [])]
     counts = scored.map_partitions(_check_counts, read, meta=_check_counts(scored._meta, read).iloc[:0])
     if keyed:
         hashes = scored.map_partitions(_key_hashes, meta=pd.Series(dtype=np.uint64))
@@ -2025,11 +2037,17 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
     lacking = counts[counts["columns"] != ""].sort_values("number", kind="stable")
     for number, columns in zip(lacking["number"], lacking["columns"], strict=True):
         _require_columns(pd.DataFrame(columns=json.loads(columns)), read, f"scored.partitions[{number}]")
-    # a task ID the roll-ups refuse (b'3', 1.5, True, a date: accepted, without a word), in
-    # their words: that of the first partition by number
-    refused = counts[counts["error"] != ""].sort_values("number", kind="stable")
-    if len(refused):
-        exc = pickle.loads(bytes.fromhex(refused["error"].iloc[0]))
+    # a code, then a task ID, that the roll-ups refuse (b'11-1011.00', '15-1252'; b'3', 1.5,
+    # True, a date: accepted, without a word, the code keyed as "b'11-1011.00'"), in their
+    # words and order (every code before any task ID): that of the first partition by number
+    for column in ("code_error", "error"):
+        refused = counts[counts[column] != ""].sort_values("number", kind="stable")
+        if not len(refused):
+            continue
+        exc = pickle.loads(bytes.fromhex(refused[column].iloc[0]))
+        given = {read: own for own, read in aliases.items()}.get(exc.column)
+        if given is not None:  # O*NET's header, as the frame has it (it was named 'onetsoc_code')
+            exc = DataFormatError(exc.reason, path=exc.path, row=exc.row, column=given, line=exc.line)
         if name is not None and exc.row is not None and str(exc.path).startswith("scored.partitions["):
             # score_dataset: the input file and its row
             exc = DataFormatError(exc.reason, path=name(int(refused["number"].iloc[0]), exc.row),
@@ -2052,30 +2070,61 @@ def _check(scored: dd.DataFrame, name=None, path=None) -> dict:
 
 
 def _check_counts(part: pd.DataFrame, read: list, partition_info: dict | None = None) -> pd.DataFrame:
-    """The rows of a partition, those with a score, its columns if it lacks one of ``read``, its task ID refused.
+    """The rows of a partition, those with a score, its columns if it lacks one of ``read``, its code and task ID refused.
 
     One row: ``number`` (Dask's number of the partition), ``rows``, ``scored``,
     ``columns`` (the partition's columns as JSON where one of ``read`` is missing, else
-    empty) and ``error``: where ``read`` has ``task_id``, the error (pickled, hex; else
-    empty) on its first task ID the roll-ups refuse (:func:`exposure._tables.task_id_numbers`,
-    as :func:`to_occupations` says it: ``scored.partitions[1], row 1, column 'task_id':
-    task ID b'3' is not an integer: bytes, not text ...``; rows of :func:`read_dataset` by
-    their file and row), so that :func:`_check` refuses the first such partition by number.
+    empty), ``code_error``: the error (pickled, hex; else empty) on its first O*NET-SOC
+    code the roll-ups refuse (:func:`_check_given_codes`: ``scored.partitions[1], row 1,
+    column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): b'11-1011.00'``),
+    and ``error``: where ``read`` has ``task_id``, the error on its first task ID the
+    roll-ups refuse (:func:`exposure._tables.task_id_numbers`, as :func:`to_occupations`
+    says it: ``scored.partitions[1], row 1, column 'task_id': task ID b'3' is not an
+    integer: bytes, not text ...``); rows of :func:`read_dataset` by their file and row;
+    so that :func:`_check` refuses the first such partition by number.
     """
     number = -1 if partition_info is None else partition_info["number"]
+    where = f"scored.partitions[{number}]"
     lacks = any(c not in part.columns for c in read)
     scored = int(part["p_e0"].notna().sum()) if "p_e0" in part.columns else 0
-    error = ""
-    if "task_id" in read and "task_id" in part.columns and len(part):
+    errors = {"code_error": "", "error": ""}
+    checks = {"code_error": ("onetsoc_code", lambda: _check_given_codes(part["onetsoc_code"], where)),
+              "error": ("task_id", lambda: task_id_numbers(part["task_id"], path=where))}
+    for key, (column, check) in checks.items():
+        if column not in read or column not in part.columns or not len(part):
+            continue
         try:
-            task_id_numbers(part["task_id"], path=f"scored.partitions[{number}]")
+            check()
         except DataFormatError as exc:
-            error = pickle.dumps(_located(exc, part) if _SOURCE in part.columns else exc).hex()
+            errors[key] = pickle.dumps(_located(exc, part) if _SOURCE in part.columns else exc).hex()
     return pd.DataFrame({"number": np.asarray([number], np.int64), "rows": np.asarray([len(part)], np.int64),
                          "scored": np.asarray([scored], np.int64),
                          "columns": pd.array([json.dumps(list(map(str, part.columns))) if lacks else ""],
                                              dtype="string"),
-                         "error": pd.array([error], dtype="string")})
+                         **{key: pd.array([error], dtype="string") for key, error in errors.items()}})
+
+
+def _check_given_codes(codes: pd.Series, where: str) -> None:
+    """Refuse an O*NET-SOC code that the roll-ups refuse, as they say it (a missing code passes).
+
+    :func:`check` keyed a code as its text: bytes ``b'11-1011.00'`` as ``"b'11-1011.00'"``,
+    ``15-1252`` (a SOC code) and ``151252.00`` (a code saved as a number) as occupations of
+    their own, without a word, where :func:`exposure.rollup.to_occupations` and
+    :func:`to_occupations` refuse them
+    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`: ``scored.partitions[0],
+    row 1, column 'onetsoc_code': not an O*NET-SOC code (like 11-1011.00): '15-1252': a SOC
+    code? ...``); the first such row is named (``where``, the row from 1, the column). A
+    row without a code is free text, as :func:`score` scores it (its key is not read): it
+    passes, and so does a frame whose codes all are of the form.
+    """
+    if isinstance(codes.dtype, pd.CategoricalDtype):  # its values: categories of bytes passed as codes
+        codes = codes.astype(object)
+    _refuse_undecodable(codes, "onetsoc_code", where)
+    given = codes.notna().to_numpy(dtype=bool, na_value=False)
+    bad = first_bad_onetsoc_code(codes[given].reset_index(drop=True))
+    if bad is not None:
+        row = int(np.flatnonzero(given)[bad[0]]) + 1
+        raise DataFormatError(bad[1], path=where, row=row, column="onetsoc_code")
 
 
 def _repeated_key_rows(scored: dd.DataFrame, exact: bool) -> tuple[int, pd.DataFrame]:
@@ -2365,6 +2414,24 @@ def _rollup_values(part: pd.DataFrame, where: str, flags: tuple = CATEGORIES
     return out, labelled, unlabelled, None
 
 
+def _refuse_undecodable(codes: pd.Series, by: str, where: str) -> None:
+    """Refuse a code of bytes that are not UTF-8 (``b'\\xff52'``), naming ``where``, the row (from 1) and ``by``.
+
+    The checks of codes read bytes as their UTF-8 text: such a cell raised a bare
+    ``UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff ...`` naming no partition,
+    row or column (:func:`to_occupations`, :func:`to_sectors`, :func:`check`).
+    """
+    if not pd.api.types.is_object_dtype(codes.dtype):
+        return
+    for pos, value in enumerate(codes.to_numpy(dtype=object)):
+        if isinstance(value, BINARY_TYPES):
+            try:
+                bytes(value).decode("utf-8")
+            except UnicodeDecodeError:
+                raise DataFormatError(f"{by} must be a code (text, or a whole number), got {_plain(value)!r}"
+                                      f"{bytes_advice(by, codes)}", path=where, row=pos + 1, column=by) from None
+
+
 def _check_codes(codes: pd.Series, by: str, where: str, rows: int | None = None) -> None:
     """Refuse a row without a code (missing or blank), or a code with spaces around it (of the first ``rows``).
 
@@ -2414,7 +2481,10 @@ def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
     categorical) were grouped as ``'23.0'`` and ``'541511.0'``. A boolean (a column of
     True/False given as ``by``, or such a cell among codes) is refused too: it was grouped
     as the codes ``'True'`` and ``'False'`` without a word, where the pandas roll-up
-    refuses it as no O*NET-SOC code.
+    refuses it as no O*NET-SOC code. Bytes are read as their UTF-8 text wherever they
+    stand: ``b'52'`` in a partition holding a float code was the code ``"b'52'"``, beside
+    ``'52'`` of the other partitions (those not UTF-8 are refused before:
+    :func:`_refuse_undecodable`).
     """
     if isinstance(codes.dtype, pd.CategoricalDtype):  # no code is missing (_check_codes)
         codes = codes.astype(codes.dtype.categories.dtype)
@@ -2444,7 +2514,10 @@ def _code_text(codes: pd.Series, by: str, where: str) -> np.ndarray:
         raise DataFormatError(f"{by} must be a code (text, or a whole number), got "
                               f"{_plain(values[pos])!r}", path=where, row=pos + 1, column=by)
     values[floats] = [str(int(v)) for v in x]
-    return pd.array([v if v is None or isinstance(v, str) else str(_plain(v)) for v in values],
+    # bytes as their UTF-8 text, as astype("string") reads them where no float is beside
+    # them (b'52' was the code "b'52'" of its own in a partition holding a float code)
+    return pd.array([v if v is None or isinstance(v, str) else bytes(v).decode("utf-8")
+                     if isinstance(v, BINARY_TYPES) else str(_plain(v)) for v in values],
                     dtype="string").to_numpy()
 
 
@@ -2651,6 +2724,7 @@ def _partition_sums(part: pd.DataFrame, by: str, weight: str | None,
     _require_columns(part, [by, *EXPOSURE_MEASURES, *flags, *([weight] if weight else [])], where)
     # O*NET's header of the codes (``O*NET-SOC Code``) is read as the key it names; its
     # first bad row is the pandas roll-up's, whatever is wrong with it (True, 1.5, none)
+    _refuse_undecodable(part[by], by, where)
     _check_code_form(part[by], by, onet_aliases(part.iloc[:0]).get(by, by), where)
     _check_codes(part[by], by, where)
     codes = _code_text(part[by], by, where)
@@ -3256,7 +3330,8 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         none of which has an alpha, beta or gamma (``no task has a score: ...``: a table
         of missing means was returned); so are weights that are 0 or missing on every row
         with a score, a weight of 2**63 or more (two of them added up to infinity), a
-        code with spaces around it (``'52 '`` was a code beside ``'52'``), a code of a
+        code of bytes that are not UTF-8 (:func:`_refuse_undecodable`: a bare
+        ``UnicodeDecodeError`` before), a code with spaces around it (``'52 '`` was a code beside ``'52'``), a code of a
         ``by`` of ``onetsoc_code`` (the default) or ``soc_code`` not of its form, as the
         pandas roll-ups refuse it (``15-1252`` and ``151252`` were occupations beside
         ``15-1252.00``:

@@ -63,11 +63,12 @@ import pandas as pd
 
 from exposure import scoring as scoring_module
 from exposure._args import check_column, check_path, shown
-from exposure._tables import norm_task_ids
+from exposure._tables import norm_task_ids, task_id_numbers
 from exposure.errors import DataFormatError
 from exposure.fetch import check_location
 from exposure.onet import OnetRelease
 from exposure.releases import check_onet_release
+from exposure.schemas._fields import first_bad_onetsoc_code
 from exposure.scoring import (
     PROBA_COLUMNS,
     SCORE_COLUMNS,
@@ -966,7 +967,16 @@ def check(scored) -> dict:
         and Spark partition 1, row 1 of scored``. Task IDs are compared as ``score_tasks``
         compares them (:func:`exposure._tables.norm_task_id`: ``1``, ``1.0`` and ``"1"``
         are one task); two keys are two whatever their codes and IDs hold
-        (``('a|b', 'c')`` and ``('a', 'b|c')`` were one repeated key, as one text).
+        (``('a|b', 'c')`` and ``('a', 'b|c')`` were one repeated key, as one text). Before
+        that, an O*NET-SOC code, then a task ID, that the roll-ups refuse, in their words
+        (:func:`_first_bad_key`), naming the first such row by its partition and row (of
+        the codes, then of the task IDs: the roll-ups check every code first):
+        ``Spark partition 1, row 1, column 'onetsoc_code': not an O*NET-SOC code (like
+        11-1011.00): b'11-1011.00'`` (a binary column, keyed as ``"b'11-1011.00'"``),
+        ``... '15-1252': a SOC code? ...``, ``Spark partition 0, row 2, column 'task_id':
+        task ID 'x' is not an integer``: such cells were keyed as their text without a
+        word (a row without a code or task ID, free text, passes), as
+        :func:`exposure.dask.check` refuses them. The codes are read without task IDs too.
     """
     if isinstance(scored, pd.DataFrame):
         raise DataFormatError("scored must be a Spark DataFrame (the output of exposure.spark.score), "
@@ -983,16 +993,24 @@ def check(scored) -> dict:
         raise DataFormatError(f"scored lacks column(s) ['p_e0'] (columns: {columns_shown(names)}): "
                               "give the output of score")
     keyed = "onetsoc_code" in by and "task_id" in by
-    read = ["p_e0", "onetsoc_code", "task_id"] if keyed else ["p_e0"]
+    # the codes are read without task IDs too (free text with codes): the roll-ups refuse a bad one
+    read = ["p_e0", *[c for c in ("onetsoc_code", "task_id") if c in by and (keyed or c == "onetsoc_code")]]
     quoted = [F.col("`" + by[c].replace("`", "``") + "`").alias(c) for c in read]
     rows = scored.select(*quoted).mapInPandas(
-        _row_keys, "key string, scored int, partition int, row bigint")
+        _row_keys, "key string, scored int, partition int, row bigint, stage int, reason string, column string")
     repeated = F.col("key").isNotNull() & (F.col("n") > 1)
-    stats = (rows.groupBy("key").agg(F.count(F.lit(1)).alias("n"), F.sum("scored").alias("s"))
+    # the first cell refused: codes before task IDs, then by partition and row
+    bad = F.when(F.col("stage").isNotNull(), F.struct("stage", "partition", "row", "reason", "column"))
+    stats = (rows.groupBy("key").agg(F.count(F.lit(1)).alias("n"), F.sum("scored").alias("s"),
+                                     F.min(bad).alias("bad"))
              .agg(F.sum("n").alias("rows"), F.sum("s").alias("scored"),
                   F.sum(F.when(repeated, 1).otherwise(0)).alias("repeated"),
-                  F.min(F.when(repeated, F.col("key"))).alias("first"))
+                  F.min(F.when(repeated, F.col("key"))).alias("first"), F.min("bad").alias("bad"))
              .collect()[0])
+    if stats["bad"] is not None:
+        cell = stats["bad"]
+        raise DataFormatError(cell["reason"], path=f"Spark partition {cell['partition']}", row=cell["row"],
+                              column=by[cell["column"]])  # as the frame names it (O*NET's header)
     total, n_scored = int(stats["rows"] or 0), int(stats["scored"] or 0)
     if stats["repeated"]:
         found = (rows.where(F.col("key") == stats["first"]).orderBy("partition", "row")
@@ -1011,13 +1029,19 @@ def _row_keys(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     ``onetsoc_code`` and ``task_id``. The key is read as
     :func:`exposure.scoring._check_unique_keys` reads it: the code as text, the task ID
     canonical (:func:`exposure._tables.norm_task_ids`). Rows count from 1 through the
-    partition's batches.
+    partition's batches. The first cell of a batch that the roll-ups refuse
+    (:func:`_first_bad_key`) is given on its row (``stage``, ``reason``, ``column``;
+    null on the other rows), which :func:`check` refuses before it reads the keys.
     """
     part = _partition()
     done = 0
     for batch in batches:
         n = len(batch)
         keys = np.full(n, None, dtype=object)
+        stage, reason, column = (np.full(n, None, dtype=object) for _ in range(3))
+        bad = _first_bad_key(batch)
+        if bad is not None:
+            stage[bad[1]], reason[bad[1]], column[bad[1]] = bad[0], bad[2], bad[3]
         if "task_id" in batch.columns:
             known = (batch["onetsoc_code"].notna() & batch["task_id"].notna()).to_numpy(dtype=bool)
             codes = [str(c) for c in batch["onetsoc_code"][known].tolist()]
@@ -1026,8 +1050,40 @@ def _row_keys(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         yield pd.DataFrame({"key": pd.Series(keys, dtype=object),
                             "scored": batch["p_e0"].notna().to_numpy(dtype=np.int32),
                             "partition": np.full(n, -1 if part is None else part, dtype=np.int32),
-                            "row": np.arange(done + 1, done + n + 1, dtype=np.int64)})
+                            "row": np.arange(done + 1, done + n + 1, dtype=np.int64),
+                            "stage": pd.Series(stage, dtype="Int32"),
+                            "reason": pd.Series(reason, dtype=object), "column": pd.Series(column, dtype=object)})
         done += n
+
+
+def _first_bad_key(batch: pd.DataFrame) -> tuple[int, int, str, str] | None:
+    """The first cell of ``batch`` that the roll-ups refuse in a task key: ``(stage, position, reason, column)``.
+
+    An O*NET-SOC code not of its form (stage 0: bytes ``b'11-1011.00'`` of a binary
+    column, ``15-1252``, ``151252.00``), by the roll-ups' rule and in their words
+    (:func:`~exposure.schemas._fields.first_bad_onetsoc_code`); else a task ID that is not
+    an integer (stage 1: ``'x'``, ``1.5``, ``True``, bytes), as they read it
+    (:func:`exposure._tables.task_id_numbers`). A missing code or task ID (a free-text
+    row) passes; None when every cell does.
+
+    Examples
+    --------
+    >>> _first_bad_key(pd.DataFrame({"onetsoc_code": [None, "15-1252"], "task_id": ["x", 2]}))[:2]
+    (0, 1)
+    >>> _first_bad_key(pd.DataFrame({"onetsoc_code": ["11-1011.00"], "task_id": [1.5]}))
+    (1, 0, 'task ID 1.5 is not an integer', 'task_id')
+    """
+    if "onetsoc_code" in batch.columns:
+        given = batch["onetsoc_code"].notna().to_numpy(dtype=bool, na_value=False)
+        bad = first_bad_onetsoc_code(batch["onetsoc_code"][given].reset_index(drop=True))
+        if bad is not None:
+            return 0, int(np.flatnonzero(given)[bad[0]]), bad[1], "onetsoc_code"
+    if "task_id" in batch.columns:
+        try:
+            task_id_numbers(batch["task_id"].reset_index(drop=True))
+        except DataFormatError as exc:
+            return 1, exc.row - 1, exc.reason, "task_id"
+    return None
 
 
 def _key_text(code: str, task_id: str) -> str:
