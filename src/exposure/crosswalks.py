@@ -1521,16 +1521,24 @@ OEWS_AGGREGATES = {
 _IN_AGGREGATE = {code: aggregate for aggregate, codes in OEWS_AGGREGATES.items() for code in codes}
 
 
+#: The form of a SOC minor group code (:data:`_LEVEL_FORMS`).
+_MINOR = re.compile(_LEVEL_FORMS["minor"][0])
+
+
 def first_nested_code(codes, broad_of=None) -> tuple[int, int, str] | None:
     """The first code of ``codes`` that another of them holds: ``(its position, the holder's, what the holder is)``.
 
     ``codes`` are SOC codes (a list of str, checked: :func:`code_list`). A code is held by
     its SOC groups (broad, minor, major: ``13-1021`` by ``13-1020``, ``13-1000``,
     ``13-0000``) and by the all-occupations total ``00-0000``. ``broad_of`` gives the broad
-    group of a detailed code (default :func:`soc_broad_group`'s rule). The OEWS codes of
-    one level never hold one another (``13-1020`` is published instead of its detailed
-    codes); those of an OEWS table of every level (its ``O_GROUP`` major, minor and broad
-    rows kept) do. None when no code is held.
+    group of a detailed code (default :func:`soc_broad_group`'s rule). A minor group is
+    the SOC structure's (:func:`_belongs`: the digits before its trailing zeros), most
+    ending in 000 (``29-1000`` holds ``29-1221``, ``47-2000`` holds ``47-2111``), a few in
+    00 (``15-1200``, ``31-1100``, ``51-5100``): it was taken as the first five digits and
+    00 alone, and ``29-1000`` beside ``29-1221`` was not seen. The OEWS codes of one level
+    never hold one another (``13-1020`` is published instead of its detailed codes); those
+    of an OEWS table of every level (its ``O_GROUP`` major, minor and broad rows kept) do.
+    None when no code is held.
 
     Examples
     --------
@@ -1538,6 +1546,8 @@ def first_nested_code(codes, broad_of=None) -> tuple[int, int, str] | None:
     (2, 1, 'a SOC broad group')
     >>> first_nested_code(["13-1020", "21-1018", "21-1012"]) is None
     True
+    >>> first_nested_code(["29-1000", "29-1221"]), first_nested_code(["15-1200", "15-1252"])
+    ((1, 0, 'a SOC minor group'), (1, 0, 'a SOC minor group'))
     """
     broad_of = broad_of or _broad
     first: dict[str, int] = {}
@@ -1547,8 +1557,9 @@ def first_nested_code(codes, broad_of=None) -> tuple[int, int, str] | None:
         holders = []
         if code[6] != "0":  # a detailed code (or an OEWS aggregate such as 21-1018)
             holders.append((broad_of(code), "a SOC broad group"))
-        if code[5:7] != "00":
-            holders.append((code[:5] + "00", "a SOC minor group"))
+        if code[5:7] != "00":  # 29-1221 is in 29-1000, 15-1252 in 15-1200: the structure's rule
+            holders.extend((minor, "a SOC minor group") for minor in dict.fromkeys((code[:5] + "00", code[:4] + "000"))
+                           if _MINOR.fullmatch(minor) and _belongs(code, "minor", minor))
         if code[3:7] != "0000":
             holders.append((code[:3] + "0000", "a SOC major group"))
         if code != "00-0000":

@@ -192,9 +192,10 @@ def _scores(fixtures, code: str) -> pd.DataFrame:
     (f"11{EN}1011.00", f"{DASH_SAID}: write '11-1011.00'"),
     ("11\u22121011.00", "'\u2212' (U+2212, a dash that is not the hyphen '-'; pasted from a document?): "
                         "write '11-1011.00'"),
-    ("2011-11-01 00:00:00", "a date? a spreadsheet read the code 11-2011 as one; take the codes from the source "
-                            "again and import that column as Text when opening the file, or type the code with a "
-                            "leading apostrophe ('11-2011)"),
+    # round 81: the advice gives a code the column accepts (it said to type '11-2011, refused again)
+    ("2011-11-01 00:00:00", "a date? a spreadsheet read the code 11-2011 as one: a SOC code? an O*NET-SOC code "
+                            "has a two-digit suffix: write '11-2011.00' (the SOC occupation itself) or the "
+                            "O*NET-SOC code meant"),
 ])
 def test_3_task_scores_code_written_otherwise_is_said_what_it_may_be(fixtures, code, hint):
     ts = _scores(fixtures, code)

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from exposure._tables import not_task_id_dtype
 from exposure.errors import SchemaError
 
 __all__ = [
@@ -275,12 +276,14 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
         return _MISSING_HINT
     date = _DATE_CELL.fullmatch(value)
     if date:
-        code = f"{date[2]}-{date[1]}"  # 'save the column as text' then showed the date's serial number
-        return f": a date? a spreadsheet read the code {code} as one; {date_code_advice(code)}"
+        return _date_hint(f"{date[2]}-{date[1]}", pattern, other_kind)
     if DATE_TEXT.fullmatch(value):  # 'Nov-11' was refused without a word of why
-        return (": a date? a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
-                "longer tells the code; take the codes from the source again, and open a CSV in a spreadsheet "
-                "with that column as text")
+        said = (": a date? a spreadsheet read a code 11-XXXX as November of a year and saved it so, which no "
+                "longer tells the code")
+        if pattern == ONETSOC_PATTERN:  # a SOC code, and an O*NET-SOC code with its suffix is no date
+            itself = " (11-XXXX.00 for the SOC occupation itself)" if other_kind else ""
+            return f"{said}: a SOC code? {_ONETSOC_SUFFIX}: write the O*NET-SOC code meant{itself}"
+        return f"{said}; take the codes from the source again, and open a CSV in a spreadsheet with that column as text"
     quoted = _QUOTED.fullmatch(value)
     if quoted:  # "'15-1252'" was told to remove the leading apostrophe, which left "15-1252'"
         meant = "" if pattern is None else _meant_hint(quoted[1].strip(), pattern, other_kind)
@@ -324,6 +327,38 @@ def code_hint(value: str, pattern: str | None = None, *, other_kind: bool = True
             or ("" if pattern is None else _short_suffix_hint(value, pattern, other_kind) or _group_hint(value, pattern)
                 or _footnote_hint(value, pattern, other_kind) or _title_hint(value, pattern, other_kind))
             or (other_kind_hint(value, pattern) if pattern is not None and other_kind else ""))
+
+
+#: Said of a SOC code in a column of O*NET-SOC codes (:func:`other_kind_hint`, :func:`_date_hint`).
+_ONETSOC_SUFFIX = "an O*NET-SOC code has a two-digit suffix"
+
+
+def _date_hint(code: str, pattern: str | None, other_kind: bool = True) -> str:
+    """What :func:`code_hint` says of a code cell that a spreadsheet read as a date, the code ``code`` (``11-2011``).
+
+    The advice is what brings the code back (:func:`date_code_advice`). In a column of
+    O*NET-SOC codes the date was a SOC code, which that column does not take: it was told
+    to "type the code with a leading apostrophe ('11-2011)", refused again; the code to
+    write is given (:func:`other_kind_hint`: ``'11-2011.00'``, which a spreadsheet does
+    not read as a date), or, when ``other_kind`` is False (O*NET-SOC 2010 codes, where a
+    SOC code has no ``.00`` code), the suffix is asked for.
+
+    Examples
+    --------
+    >>> _date_hint("11-2011", SOC_PATTERN)[-50:]
+    "type the code with a leading apostrophe ('11-2011)"
+    >>> _date_hint("11-2011", ONETSOC_PATTERN)
+    ": a date? a spreadsheet read the code 11-2011 as one: a SOC code? an O*NET-SOC code has a two-digit suffix: write '11-2011.00' (the SOC occupation itself) or the O*NET-SOC code meant"
+    >>> _date_hint("11-2011", ONETSOC_PATTERN, False)
+    ": a date? a spreadsheet read the code 11-2011 as one: a SOC code? an O*NET-SOC code has a two-digit suffix: write the O*NET-SOC code meant ('11-2011.00' if its suffix was 00)"
+    """
+    said = f": a date? a spreadsheet read the code {code} as one"
+    if pattern != ONETSOC_PATTERN:  # 'save the column as text' then showed the date's serial number
+        return f"{said}; {date_code_advice(code)}"
+    if other_kind:
+        return said + other_kind_hint(code, pattern)
+    return (f"{said}: a SOC code? {_ONETSOC_SUFFIX}: write the O*NET-SOC code meant ({code + '.00'!r} if its "
+            "suffix was 00)")
 
 
 #: A code of two parts with spaces around its hyphen (``31 - 33``, a NAICS sector range as a
@@ -706,7 +741,7 @@ def other_kind_hint(value: str, pattern: str) -> str:
     ": an O*NET-SOC code? a SOC code has no suffix: write '11-1011'"
     """
     if pattern == ONETSOC_PATTERN and re.match(SOC_PATTERN, value):
-        return (f": a SOC code? an O*NET-SOC code has a two-digit suffix: write {value + '.00'!r} (the SOC "
+        return (f": a SOC code? {_ONETSOC_SUFFIX}: write {value + '.00'!r} (the SOC "
                 "occupation itself) or the O*NET-SOC code meant")
     if pattern == SOC_PATTERN and re.match(ONETSOC_PATTERN, value):
         return f": an O*NET-SOC code? a SOC code has no suffix: write {value[:7]!r}"
@@ -890,8 +925,13 @@ def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str
     A missing cell (None, NaN, ``pd.NA``) never matches. The cells are matched as text;
     a cell that is not text (bytes such as ``b'11-1011'``, which pandas decodes when it
     converts them to text, or a number) never matches either: such a code matched no
-    ``str`` code of the other tables. An empty or blank cell (``''``, ``'  '``) is said
-    to be blank, as :func:`check_code_cells` says it: it was ``not a SOC code: ''``.
+    ``str`` code of the other tables. So are the cells of a column of bytes that is no
+    column of objects: Arrow's ``binary`` kinds and categories of bytes
+    (:func:`exposure._tables.not_task_id_dtype`), which were read as their text and passed
+    (``exposure.score`` refuses them); and bytes that are not UTF-8 (``b'\\xff1-1011.00'``),
+    which raised a bare ``UnicodeDecodeError`` when made text. An empty or blank cell
+    (``''``, ``'  '``) is said to be blank, as :func:`check_code_cells` says it: it was
+    ``not a SOC code: ''``.
 
     Examples
     --------
@@ -899,11 +939,18 @@ def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str
     (1, "not a SOC code: b'11-1011'")
     >>> _first_mismatch(pd.Series(["11-1011", "  "]), SOC_PATTERN, "a SOC code")
     (1, 'is blank: give a SOC code')
+    >>> _first_mismatch(pd.Series([b"\\xff1-1011"]), SOC_PATTERN, "a SOC code")
+    (0, "not a SOC code: b'\\\\xff1-1011'")
     """
-    text = codes.astype("string")
-    bad = ~text.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if isinstance(codes.dtype, pd.CategoricalDtype) or not_task_id_dtype(codes.dtype) == "bytes":
+        codes = codes.astype(object)  # categories of bytes, Arrow's binary: passed as their text
+    text_cell = None
     if codes.dtype == object:  # bytes read as their text; a str subclass is text
         text_cell = np.fromiter((isinstance(v, str) for v in codes.tolist()), dtype=bool, count=len(codes))
+    # only text is made text: bytes not UTF-8 raised UnicodeDecodeError there
+    text = (codes if text_cell is None or text_cell.all() else codes.where(text_cell, None)).astype("string")
+    bad = ~text.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if text_cell is not None:
         bad |= ~text_cell & ~codes.isna().to_numpy(dtype=bool)
     if not bad.any():
         return None
@@ -911,8 +958,33 @@ def _first_mismatch(codes: pd.Series, pattern: str, what: str) -> tuple[int, str
     value = codes.iloc[pos]
     if isinstance(value, str) and not value.strip():  # '' was "not a SOC code: ''"
         return pos, f"is blank: give {what}"
-    shown_value = repr(value) if isinstance(value, bytes) else repr(str(value))
-    return pos, "missing" if pd.isna(value) else f"not {what}: {shown_value}"
+    return pos, "missing" if pd.isna(value) else f"not {what}: {_shown(value)}"
+
+
+#: Cells of bytes: bytes (``numpy.bytes_`` too), and the ``bytearray`` and ``memoryview`` that
+#: database drivers give for binary columns (psycopg2 reads ``bytea`` as a ``memoryview``).
+_BINARY = (bytes, bytearray, memoryview)
+
+
+def _shown(value) -> str:
+    """A cell of a code column that is not a code, as a message shows it: text quoted, bytes as bytes.
+
+    A ``memoryview`` was shown as ``'<memory at 0x7f...>'``, its address (another in each
+    run), and a ``bytearray`` quoted as if it were text; ``numpy.bytes_`` is shown as the
+    bytes it is.
+
+    Examples
+    --------
+    >>> _shown("11-1011"), _shown(b"11-1011"), _shown(np.bytes_(b"11-1011")), _shown(111011)
+    ("'11-1011'", "b'11-1011'", "b'11-1011'", "'111011'")
+    >>> _shown(memoryview(b"11-1011")), _shown(bytearray(b"11-1011"))
+    ("memoryview(b'11-1011')", "bytearray(b'11-1011')")
+    """
+    if isinstance(value, memoryview):
+        return f"memoryview({value.tobytes()!r})"
+    if isinstance(value, bytearray):
+        return repr(value)
+    return repr(bytes(value)) if isinstance(value, bytes) else repr(str(value))
 
 
 def first_bad_soc_code(codes: pd.Series) -> tuple[int, str] | None:
@@ -962,7 +1034,7 @@ def _with_hint(codes: pd.Series, bad: tuple[int, str] | None, pattern: str) -> t
     if bad is None:
         return None
     value = codes.iloc[bad[0]]  # '11–1011.00' looked like the code it asked for
-    if bad[1] == "missing" or isinstance(value, bytes) or (isinstance(value, str) and not value.strip()):
+    if bad[1] == "missing" or isinstance(value, _BINARY) or (isinstance(value, str) and not value.strip()):
         return bad
     # 111011 read as a number: said so; a float32 by all its digits (str() of 151252.01 gave '151252.02')
     text = value if isinstance(value, str) else str(float(value) if isinstance(value, np.float32) else value)
