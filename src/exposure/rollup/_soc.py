@@ -770,8 +770,8 @@ def _group_of(code: str) -> tuple[str, str] | None:
         return "the All Occupations total", ""
     if code[3:7] == "0000":
         return "a SOC major group", code[:3]
-    if code[5:7] == "00":
-        return "a SOC minor group", code[:5]
+    if code[5:7] == "00":  # the digits before its trailing zeros: 29-1000 holds 29-1221, 15-1200 15-1252
+        return "a SOC minor group", code[:6].rstrip("0")
     if code[6] == "0":
         return "a SOC broad group", code
     return None
@@ -780,17 +780,26 @@ def _group_of(code: str) -> tuple[str, str] | None:
 def _containers(code: str) -> list[str]:
     """The SOC group codes that hold ``code`` (its broad, minor and major group, the total).
 
+    A minor group is the digits of its codes before its trailing zeros, as the SOC
+    structure has it (:func:`exposure.crosswalks._belongs`): most end in 000 (``29-1000``
+    holds ``29-1221``, ``47-2000`` holds ``47-2111``), a few in 00 (``15-1200``,
+    ``31-1100``, ``51-5100``); both forms are containers. Until round 81 only the first
+    five digits and 00 were, so an employment frame with ``29-1000`` beside ``29-1221``
+    counted the physicians' workers twice without a word.
+
     Examples
     --------
-    >>> _containers("15-1252"), _containers("29-1228"), _containers("15-1200")
-    (['15-1250', '15-1200', '15-0000', '00-0000'], ['29-1210', '29-1200', '29-0000', '00-0000'], ['15-0000', '00-0000'])
+    >>> _containers("15-1252"), _containers("15-1200")
+    (['15-1250', '15-1200', '15-1000', '15-0000', '00-0000'], ['15-0000', '00-0000'])
+    >>> _containers("29-1228"), _containers("29-1210")
+    (['29-1210', '29-1200', '29-1000', '29-0000', '00-0000'], ['29-1200', '29-1000', '29-0000', '00-0000'])
     """
     kind = _group_of(code)
     out = []
     if kind is None:
         out.append(soc_broad_group(code))
     if kind is None or kind[0].endswith("broad group"):
-        out.append(code[:5] + "00")
+        out.extend(minor for minor in dict.fromkeys((code[:5] + "00", code[:4] + "000")) if minor[3] != "0")
     if kind is None or not kind[0].endswith(("major group", "total")):
         out.append(code[:3] + "0000")
     if code != "00-0000":
