@@ -66,6 +66,7 @@ from exposure.errors import (
 __all__ = [
     "atomic_path",
     "entry_kind",
+    "given_parent",
     "not_directory",
     "signals_held",
     "atomic_paths",
@@ -708,14 +709,36 @@ def not_directory(path) -> str:
     return kind
 
 
+def given_parent(path) -> str:
+    """The folder of ``path`` as the user wrote it: ``./f.csv`` of ``./f.csv/x``, ``.`` of ``e.csv``.
+
+    :attr:`pathlib.Path.parent` drops a leading ``./`` (``Path("./f.csv/x").parent`` is
+    ``f.csv``), so that a message about the folder of ``--out-dir ./f.csv/x`` named
+    ``f.csv/x``, not the path the user can find in the command. A trailing separator is
+    left out, as :class:`~pathlib.Path` leaves it out (``a/b/`` is in ``a``).
+
+    Examples
+    --------
+    >>> given_parent("./f.csv/x"), given_parent("e.csv"), given_parent("./e.csv"), given_parent("a/b/")
+    ('./f.csv', '.', '.', 'a')
+    >>> given_parent("/e.csv"), given_parent("/")
+    ('/', '/')
+    """
+    text = os.fspath(path)
+    bare = text.rstrip("/" + os.sep) or text  # "/" stays "/"
+    return os.path.dirname(bare) or "."
+
+
 def under_file(path) -> str | None:
     """Why the output ``path`` cannot be made: it lies under a file (``lies under <file>, which is a file, ...``); None if not.
 
     ``my_tasks.csv/o``, where ``my_tasks.csv`` is the user's task file: the closest existing
     path above ``path`` is named, as written (relative when ``path`` is, with the ``./``
     the user gave: ``./my_tasks.csv/o`` lies under ``./my_tasks.csv``, which was named
-    ``my_tasks.csv``); a named pipe, device or socket there is said to be one, and a
-    symbolic link to a file is said to be one, with its target (``lies under lnk, which is
+    ``my_tasks.csv``); a named pipe, device or socket there is said to be which
+    (:func:`not_directory`: ``which is a named pipe, not a directory``; it was ``a special
+    file (a named pipe, device or socket)``), and a symbolic link to a file is said to be
+    one, with its target (``lies under lnk, which is
     a symbolic link to the file f.csv, not a directory``: it was ``which is a file``). One rule and
     one wording for every writer: the output files of this module
     (:func:`check_output_path`: it said ``my_tasks.csv is a file, not a directory``) and the
@@ -736,20 +759,18 @@ def under_file(path) -> str | None:
     text = os.fspath(path)
     if os.path.exists(text):  # never raises (a folder that may not be searched: named by the probe)
         return None
-    seps = "/" + os.sep
     while True:
         # the parent as written ("./my_tasks.csv" of "./my_tasks.csv/o"): Path.parents drops the "./"
-        parent = os.path.dirname(text.rstrip(seps)) if text.rstrip(seps) else text
-        if parent in ("", text):
+        parent = given_parent(text)
+        if parent == text:
             return None
         text = parent
         if not os.path.exists(parent):
             continue
         if not os.path.isdir(parent):
-            what = "a file" if os.path.isfile(parent) else "a special file (a named pipe, device or socket)"
-            if os.path.islink(parent):  # "lnk/s.csv": "lnk, which is a file" named no file of that name
-                what = not_directory(parent)
-            return f"lies under {parent}, which is {what}, not a directory"
+            # which special file: "a special file (a named pipe, device or socket)" said not; a link
+            # to a file with its target ("lnk/s.csv": "lnk, which is a file" named no file of that name)
+            return f"lies under {parent}, which is {not_directory(parent)}, not a directory"
         return None
 
 
@@ -847,9 +868,9 @@ def check_output_path(output, *inputs) -> Path:
     if text in ("-", "/dev/stdout") and (text == "/dev/stdout" or not out.exists()):
         raise OutputError("standard output is not supported: give a file name", path=named,
                           errno=errno_codes.EINVAL)
-    if out.exists() and not out.is_file():
-        raise OutputError("exists and is not a regular file (a device, pipe or socket); "
-                          "give a file name", path=named, errno=errno_codes.EEXIST)
+    if out.exists() and not out.is_file():  # which: "(a device, pipe or socket)" said not
+        raise OutputError(f"exists and is not a regular file ({entry_kind(out)}); give a file name",
+                          path=named, errno=errno_codes.EEXIST)
     if out.is_file() and _is_file_mount(out):  # the rename over it failed after the work: EBUSY
         raise OutputError("is a mount point (a file mounted on its own, as docker run -v FILE:PATH "
                           "does), which the writer cannot replace by its new file; mount the folder "
@@ -1227,7 +1248,7 @@ def _check_destination(path: Path) -> None:
     if os.path.isdir(path):
         raise OutputError("is a directory; give a file name", path=path, errno=errno_codes.EISDIR)
     if os.path.exists(path) and not os.path.isfile(path):  # never rename over a device, pipe or socket
-        raise OutputError("exists and is not a regular file (a device, pipe or socket)",
+        raise OutputError(f"exists and is not a regular file ({entry_kind(path)})",  # which, as check_output_path
                           path=path, errno=errno_codes.EEXIST)
 
 
@@ -3172,6 +3193,26 @@ def _sub_ms_cells(values: pd.Series) -> np.ndarray | None:
     return None
 
 
+def _time_shown(values: pd.Series, pos: int):
+    """The cell ``pos`` of ``values`` as it is, for a message: a time of day in nanoseconds whole.
+
+    A cell of an Arrow column of times of day (``time64[ns]``) is a Python
+    ``datetime.time``, which holds microseconds: the warning of :func:`check_xlsx` showed
+    ``01:02:03.000000001`` as ``01:02:03`` (a time the sheet keeps). Arrow writes it
+    whole; the other cells as ever (a ``Timestamp`` shows its nanoseconds).
+
+    Examples
+    --------
+    >>> t = pa.array([3723000000001], pa.time64("ns"))
+    >>> _time_shown(pd.Series(pd.arrays.ArrowExtensionArray(t)), 0)
+    '01:02:03.000000001'
+    """
+    dtype = values.dtype
+    if isinstance(dtype, pd.ArrowDtype) and pa.types.is_time(dtype.pyarrow_dtype):
+        return pa.array(values.array)[pos].cast(pa.string()).as_py()
+    return values.iloc[pos]
+
+
 #: Rows an .xlsx sheet can hold (the header included).
 XLSX_MAX_ROWS = 1_048_576
 #: Columns an .xlsx sheet can hold (A to XFD; Excel refuses or "repairs" a wider sheet).
@@ -3411,7 +3452,7 @@ def check_xlsx(frame: pd.DataFrame, path) -> None:
         sub_ms = _sub_ms_cells(values)
         if sub_ms is not None and sub_ms.any():
             finer.append((int(sub_ms.argmax()) + 2, str(col), int(sub_ms.sum()),
-                          values.iloc[int(sub_ms.argmax())]))
+                          _time_shown(values, int(sub_ms.argmax()))))
         if values.dtype.kind in "OSU" or isinstance(values.dtype, (pd.StringDtype, pd.ArrowDtype)):
             has = values.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy(dtype=bool)
             if has.any():

@@ -419,13 +419,16 @@ def run_compare(args) -> int:
     if args.top < 0:
         raise ExposureError(f"--top must be 0 or more, got {args.top}")
     out = Path(args.output)
-    refuse_file_named_dir(out, "-o/--output", "the reports (measures_*.csv, microsoft_rebuild.csv)")
+    # args.output, as given: Path(args.output) dropped a "./" ("-o ./f.csv/x" was told "output path f.csv/x
+    # lies under f.csv"), as outcomes and validate name theirs
+    refuse_file_named_dir(args.output, "-o/--output", "the reports (measures_*.csv, microsoft_rebuild.csv)")
     protect = read_folders(args.mirror, args.data_dir)
-    check_files_dir(out, protect=protect)  # before any work
+    check_files_dir(args.output, protect=protect)  # before any work
     # a directory at a report's name was found when the set was written, after the whole run
     # a report name that is the --ours file (or a link to it): the report replaced it
     read = [("--ours", args.ours)] if args.ours is not None and os.path.isfile(args.ours) else []
-    check_report_files(out, REPORT_FILES, "-o/--output", protect=protect, inputs=read)
+    # named as given: Path(args.output) dropped a "./" ("./o/measures_table.csv" was "o/measures_table.csv")
+    check_report_files(args.output, REPORT_FILES, "-o/--output", protect=protect, inputs=read)
     before = files_snapshot(out)  # the summary names the files of an earlier run it replaced
     ours, path = _read_ours(args.ours)
     try:

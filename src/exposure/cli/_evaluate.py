@@ -26,6 +26,7 @@ from exposure.cli._report import (
     beside_report,
     check_agreement_args,
     check_folds_fit,
+    check_out_file,
     check_out_name,
     check_report_outputs,
     cv_options,
@@ -154,7 +155,7 @@ def run_evaluate(args) -> int:
     check_agreement_args(args)
     check_out_name(args.out, "freetext_agreement.csv")
     # named as given: "./sub/../f.csv" was said as "sub/../f.csv"
-    out = args.out if args.out else os.fspath(Path(args.out_dir) / "freetext_agreement.csv")
+    out = args.out if args.out else os.path.join(os.fspath(args.out_dir), "freetext_agreement.csv")
     name = Path(out).name
     # every file written, checked before the CV (minutes): none may be an input
     siblings = [beside_report(out, Path(out).stem + "_calibration.csv")]
@@ -280,7 +281,10 @@ def check_artifact_name(out) -> None:
         In the words of :func:`exposure._outdir.check_output_file`, first: a relative name
         in a removed current directory, a folder on its way that cannot be entered
         (``locked/m.npz: Permission denied`` before), a name longer than its file system
-        allows (``/abs/xxx...x.npz: File name too long`` before).
+        allows (``/abs/xxx...x.npz: File name too long`` before); last, a path under a file
+        (:func:`~exposure.cli._report.check_out_file`), named as given (``output path
+        ./f.csv/m.npz lies under ./f.csv, which is a file, not a directory``: the ``./`` was
+        dropped).
     exposure.errors.ExposureError
         An empty name (it was read as no ``--out``: the package's own model would be
         replaced), a name with surrounding spaces or a line end (``"m.npz\\r"``, a value
@@ -330,6 +334,9 @@ def check_artifact_name(out) -> None:
     if suffix != ".npz":
         raise ExposureError(f"--out {out}: the artifact is a .npz file (a zip of .npy arrays); give a name "
                             f"ending in .npz, e.g. {path.with_suffix('.npz')}")
+    # under a file, named as given: check_train_output's Path dropped a "./" ("--out ./f.csv/m.npz" was
+    # told "output path f.csv/m.npz lies under f.csv"), in the words of check_output_file
+    check_out_file(out)
 
 
 def _check_train_release(value: str) -> str:

@@ -487,7 +487,8 @@ def run_outcomes_command(args) -> int:
     # report name that is the --panel or --soc-scores file (or a link to it) replaced that file
     inputs = [(option, path) for option, path in (("--panel", args.panel), ("--soc-scores", args.soc_scores))
               if path and path != "shipped" and os.path.isfile(path)]  # one missing: named by _check_inputs
-    check_report_files(out, _report_files(args), "-o/--output", protect=protect, inputs=inputs)
+    # args.output, as given: check_files_dir's Path dropped a "./" ("./o/outcomes.json: ..." was "o/outcomes.json")
+    check_report_files(args.output, _report_files(args), "-o/--output", protect=protect, inputs=inputs)
     _check_inputs(args)
     measures = list(dict.fromkeys(args.measure)) if args.measure else None
     soc, sources = None, {}

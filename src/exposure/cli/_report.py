@@ -12,6 +12,8 @@ from exposure._args import choice_hint
 from exposure._io import (
     check_output_path,
     closed_folder,
+    error_path,
+    given_parent,
     lost_cwd,
     under_file,
     unexpanded_home,
@@ -390,8 +392,9 @@ def check_report_outputs(out: Path, siblings, inputs, protect=(), *, given: bool
             raise OutputError(reason, path=shown, errno=errno.EACCES)
         # "refusing to write the reports into MIRROR": the folder named, not the file given
         refuse_protected(shown, protect, file=True)
-    # a report directory that is a file, or not writable
-    check_report_dir(out.parent, protect, report=shown if given else None)
+    # a report directory that is a file, or not writable; named as given: "--out-dir ./f.csv/x"
+    # was told "output path f.csv/x lies under f.csv" (Path.parent drops the "./")
+    check_report_dir(given_parent(shown), protect, report=shown if given else None)
     check_output_path(shown, *inputs)  # before the suffix: "is a directory" says more
     if out.suffix.lower() != ".csv":
         # "e.csv " and ".csv" end in .csv as the user reads them: say what is wrong with them
@@ -508,10 +511,10 @@ def check_out_file(out) -> None:
     """
     reason = lost_cwd(out)
     if reason is not None:
-        raise OutputPathError(f"output path {out}: {reason}")
+        raise OutputPathError(f"output path {error_path(out)}: {reason}")
     reason = under_file(out)
-    if reason is not None:
-        raise OutputPathError(f"output path {out} {reason}")
+    if reason is not None:  # as exposure._outdir.check_output_file says it (train --out)
+        raise OutputPathError(f"output path {error_path(out)} {reason}")
 
 
 def run_agreement(args) -> int:
@@ -530,9 +533,10 @@ def run_agreement(args) -> int:
     check_out_name(args.out, report_name(args.method))  # evaluate's --out (report agreement has --out-dir)
     if not args.out:
         _refuse_file_named(args, report_name(args.method))
-    # evaluate's --out: named as given (its own folder checked by check_report_outputs)
-    out = args.out if args.out else Path(args.out_dir) / report_name(args.method)
-    folder = os.path.dirname(os.fspath(out)) or "."  # "./sub/.." as given ("sub/.." before)
+    # named as given (its own folder checked by check_report_outputs): evaluate's --out, and
+    # --out-dir ("./f.csv/x" was said "f.csv/x": Path(...) / name drops the "./")
+    out = args.out if args.out else os.path.join(os.fspath(args.out_dir), report_name(args.method))
+    folder = given_parent(out)  # "./sub/.." as given ("sub/.." before)
     calibration = beside_report(out, Path(out).stem + "_calibration.csv")
     check_report_outputs(out, [calibration] if args.method == "learned" else [], label_paths(args),
                          read_folders(args.mirror, args.data_dir), given=bool(args.out))  # before the labels and the CV
@@ -699,7 +703,8 @@ def run_rubric(args) -> int:
     check_report_dir(args.out_dir, read_folders(args.mirror, args.data_dir))  # ro: what to do
     before = files_snapshot(args.out_dir)  # the summary names the files of an earlier run it replaced
     # rubric_agreement.csv a directory: refused after the labels, O*NET and the scoring
-    check_output_path(args.out_dir / "rubric_agreement.csv", *label_paths(args))
+    # named as given: args.out_dir / name dropped a "./" ("--out-dir ./o": "o/rubric_agreement.csv: ...")
+    check_output_path(os.path.join(os.fspath(args.out_dir), "rubric_agreement.csv"), *label_paths(args))
     refuse_linked_reports([args.out_dir / "rubric_agreement.csv"], read_folders(args.mirror, args.data_dir))
     # read here (as load_task_labels reads them) so that the warning of labels O*NET does
     # not list names the labels file and its line

@@ -311,7 +311,8 @@ def _check_report_dir(args) -> None:
     # --report-dir data/processed (docs: data/processed/reports) wrote the two reports among the shipped tables
     refuse_recompute_output(out, "--report-dir", "the validation reports")
     # a directory, a named pipe, a device, a link to a file of the mirror (written through)
-    check_report_files(out, _REPORT_FILES, "--report-dir", protect=protect)
+    # named as given: check_files_dir's Path dropped a "./" ("./v/data_coverage.csv" was "v/data_coverage.csv")
+    check_report_files(args.report_dir, _REPORT_FILES, "--report-dir", protect=protect)
 
 
 def _empty_tables(counts) -> list[tuple]:
