@@ -36,6 +36,7 @@ import os
 import re
 import struct
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -124,6 +125,10 @@ __all__ = [
     "WRITER_QUOTED",
     "check_input_file",
     "compressed_input",
+    "JSON_KINDS",
+    "OTHER_SPREADSHEETS",
+    "json_advice",
+    "other_format",
     "compressed_output",
     "xlsx_sheet_note",
     "joined_header_note",
@@ -487,16 +492,47 @@ def _spelt_pairs(header: list, columns: dict, read=()) -> list[tuple[str, str, s
 
 
 def _spelt_words(pairs: list, *, unread: bool = False) -> str:
-    """The words of :func:`_spelt_otherwise` for ``pairs`` (:func:`_spelt_pairs`); ``""`` for none."""
+    """The words of :func:`_spelt_otherwise` for ``pairs`` (:func:`_spelt_pairs`); ``""`` for none.
+
+    A cell that is the name but for a character that shows nothing (:func:`_hidden_char`:
+    ``'Job Zone\\u200b'``, a zero-width space pasted with it) is said to hold it, not to
+    be spelt otherwise by a program or a release.
+    """
     if not pairs:
         return ""
-    cells, meant = ", ".join(repr(c) for _, c, _ in pairs), ", ".join(repr(m) for _, _, m in pairs)
+    hidden = [(c, m, _hidden_char(c, m)) for _, c, m in pairs]
+    said = [f"the header's {c!r} is {m!r} with {ch!r} in it (U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL')}, "
+            "a character that shows nothing; pasted from a web page or a document?)"
+            for c, m, ch in hidden if ch is not None]
+    spelt = [(c, m) for c, m, ch in hidden if ch is None]
+    cells, meant = ", ".join(repr(c) for c, _ in spelt), ", ".join(repr(m) for _, m in spelt)
+    if len(spelt) == 1:
+        said.append(f"the header's {cells} is {meant} {_SPELT}")
+    elif spelt:
+        said.append(f"the header's {cells} are {meant} {_SPELT}")
     unsaid = "not read; " if unread else ""
     if len(pairs) == 1:
-        return (f": the header's {cells} is {meant} {_SPELT}: {unsaid}name the column {meant}"
-                + (" to read it" if unread else ""))
-    return (f": the header's {cells} are {meant} {_SPELT}: {unsaid}name the columns so"
-            + (" to read them" if unread else ""))
+        return f": {said[0]}: {unsaid}name the column {pairs[0][2]!r}" + (" to read it" if unread else "")
+    return f": {'; '.join(said)}: {unsaid}name the columns so" + (" to read them" if unread else "")
+
+
+def _hidden_char(cell: str, name: str) -> str | None:
+    """The character that shows nothing in the header ``cell`` that would be ``name`` without it, or None.
+
+    A format or control character (Unicode ``Cf``/``Cc``: the zero-width space U+200B, a
+    word joiner, a soft hyphen) removed, or read as a space, leaves ``name``.
+
+    Examples
+    --------
+    >>> _hidden_char("Job\\u200bZone", "Job Zone"), _hidden_char("Job Zone\\u00ad", "Job Zone"), _hidden_char("Job-Zone", "Job Zone")
+    ('\\u200b', '\\xad', None)
+    """
+    found = next((ch for ch in cell if unicodedata.category(ch) in ("Cf", "Cc") and not ch.isspace()), None)
+    if found is None:
+        return None
+    bare = "".join(ch for ch in cell if ch != found)
+    spaced = cell.replace(found, " ")
+    return found if norm_header(name) in (norm_header(bare), norm_header(spaced)) else None
 
 
 def _missing_columns(header: list, columns: dict) -> list[str]:
@@ -2178,6 +2214,9 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             what = f"too few fields: expected {len(header)}, got {got} (truncated file or line?)"
             column = header[got] if got < len(header) else None
             unnamed = _unnamed_header_note(header, got, sep)
+            if _eof_mark(record):  # an end-of-file mark, not a row cut short
+                raise DataFormatError(f"too few fields: expected {len(header)}, got {got}: {EOF_MARK}", path=path,
+                                      row=pos + 1, line=line_no[pos])
             if unnamed:
                 what, column = f"too few fields: expected {len(header)}, got {got}: {unnamed}", None
             elif sep == "\t" and short is None:  # (lines read one by one, quotes as text)
@@ -2226,6 +2265,26 @@ def _count_fields(text: str, sep: str, quoting: int, path: Path, quoted_tab: str
             column = None
         raise DataFormatError(what, path=path, row=pos + 1, line=line_no[pos], column=column)
     return header
+
+
+#: What a line holding only Ctrl-Z bytes is (:func:`_eof_mark`).
+EOF_MARK = ("the line holds only a Ctrl-Z byte (0x1A, the end-of-file mark that old DOS programs and "
+            "Windows' 'copy /a' write), which is no row: remove it")
+
+
+def _eof_mark(record) -> bool:
+    """Whether the fields ``record`` are a line of Ctrl-Z bytes alone (``"\\x1a"``), the end-of-file mark of DOS.
+
+    A file joined or copied by ``copy /a`` (or written by an old DOS program) ends with
+    that byte: the line was told ``too few fields: expected 4, got 1 (truncated file or
+    line?)``, as if the file were cut short.
+
+    Examples
+    --------
+    >>> _eof_mark(["\\x1a"]), _eof_mark(["\\x1a\\x1a"]), _eof_mark(["11-1011.00"]), _eof_mark([])
+    (True, True, False, False)
+    """
+    return record is not None and len(record) == 1 and bool(record[0]) and set(record[0]) == {"\x1a"}
 
 
 def _joined_header(record: list, header: list) -> str | None:
@@ -4086,6 +4145,73 @@ def compressed_input(path, kinds: str) -> str | None:
     return f"{start}) and give {held} ({kinds})"
 
 
+#: Extensions of JSON files (an array of objects, or one object per line) that tables come as.
+JSON_KINDS = (".json", ".jsonl", ".ndjson")
+#: Extension of a spreadsheet of another program -> (what it is, how to save it as ``.xlsx``).
+OTHER_SPREADSHEETS = {
+    ".xls": ("an old binary Excel workbook", "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"),
+    ".ods": ("an OpenDocument spreadsheet", "open it in LibreOffice Calc and save it as 'Excel 2007-365 (.xlsx)'"),
+    ".numbers": ("an Apple Numbers spreadsheet", "open it in Numbers and export it (File > Export To > Excel)"),
+}
+
+
+def json_advice(path) -> str:
+    """How to turn the JSON file ``path`` into a Parquet file that the readers of user tables read.
+
+    ``dtype=False`` keeps the values as the file writes them: pandas' default read a code
+    ``"0123"`` as the number 123 and a column named ``date`` (``"07/2014"``) as dates.
+    Parquet keeps each column's type (a CSV file would be read back as text).
+
+    Examples
+    --------
+    >>> json_advice("in/tasks.jsonl")
+    "convert it first, in Python: pandas.read_json('in/tasks.jsonl', lines=True, dtype=False).to_parquet('in/tasks.parquet', index=False), then give in/tasks.parquet"
+    >>> json_advice("t.json")  # doctest: +ELLIPSIS
+    "convert it first, in Python: pandas.read_json('t.json', dtype=False)...(add lines=True for a file of one JSON object per line)"
+    """
+    path = Path(path)
+    out = path.with_suffix(".parquet")
+    lines = path.suffix.lower() != ".json"
+    advice = (f"convert it first, in Python: pandas.read_json({str(path)!r}{', lines=True' if lines else ''}, "
+              f"dtype=False).to_parquet({str(out)!r}, index=False), then give {out}")
+    return advice if lines else f"{advice} (add lines=True for a file of one JSON object per line)"
+
+
+def other_format(path, kinds: str) -> str | None:
+    """What to say of an input of a format that is not read but converts to one that is, or None.
+
+    A JSON file (:data:`JSON_KINDS`) is told how to convert it (:func:`json_advice`), a
+    spreadsheet of another program (:data:`OTHER_SPREADSHEETS`: ``.xls``, ``.ods``,
+    ``.numbers``) how to save it as ``.xlsx``. Every reader of user tables says it
+    (:func:`table_kind`: ``exposure rollup``, ``exposure compare``, :func:`read_frame`;
+    ``exposure score``): until round 81 only ``exposure score`` did, and the others
+    listed the types read, no more.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The input.
+    kinds : str
+        The extensions that are read, for the message (``".csv, .tsv, ..."``).
+
+    Examples
+    --------
+    >>> other_format("in/t.ods", ".csv or .xlsx")
+    "unsupported input file type '.ods' (an OpenDocument spreadsheet is not read); use .csv or .xlsx: open it in LibreOffice Calc and save it as 'Excel 2007-365 (.xlsx)', then give in/t.xlsx"
+    >>> other_format("t.csv", ".csv") is None
+    True
+    """
+    path = as_path(path)
+    suffix = path.suffix.lower()
+    if suffix in JSON_KINDS:
+        return f"unsupported input file type {suffix!r} (JSON is not read); use {kinds}: {json_advice(path)}"
+    if suffix in OTHER_SPREADSHEETS:
+        what, how = OTHER_SPREADSHEETS[suffix]
+        return (f"unsupported input file type {suffix!r} ({what} is not read); use {kinds}: {how}, then give "
+                f"{path.with_suffix('.xlsx')}")
+    return None
+
+
 def no_extension(path, what: str, kinds: str) -> str | None:
     """What to say of a file named without an extension (``-o results``), or None.
 
@@ -4291,8 +4417,9 @@ def table_kind(path, what: str = "input") -> str:
     exposure.errors.DataFormatError
         Any other extension (listing those read or written); a compressed one
         (``.csv.gz``): for an input, how to decompress it; for an output, the ``.parquet``
-        file to write instead; a name ending in a space or tab (``tasks.csv``, a space
-        after it): the name to give (an input that is not there: :func:`missing_note`); a
+        file to write instead; a JSON input or a spreadsheet of another program (``.xls``,
+        ``.ods``, ``.numbers``): how to convert it (:func:`other_format`); a name ending in
+        a space or tab (``tasks.csv``, a space after it): the name to give (an input that is not there: :func:`missing_note`); a
         name that is an extension alone (``.csv``: :func:`extension_alone`).
 
     Examples
@@ -4328,6 +4455,10 @@ def table_kind(path, what: str = "input") -> str:
         compressed = (compressed_input if what == "input" else compressed_output)(path, listed)
         if compressed is not None:
             raise DataFormatError(compressed, path=path)
+        # JSON, .xls, .ods, .numbers: how to convert them (they were told the types read, no more)
+        other = other_format(path, listed) if what == "input" else None
+        if other is not None:
+            raise DataFormatError(other, path=path)
         if suffix.rstrip() in kinds:  # 'tasks.csv ': a name copied with a space after it
             if what == "input" and not os.path.lexists(path):
                 raise DataFormatError(missing_note(path), path=path)
@@ -5128,7 +5259,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 fh.seek(0)
                 # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
                 try:
-                    read = pd.read_parquet(fh)
+                    read = pd.read_parquet(fh) if not _ns_times(schema) else _read_ns_times(fh)
                 except (ValueError, KeyError, TypeError, IndexError) as exc:
                     if isinstance(exc, pa.ArrowException):
                         raise
@@ -5178,7 +5309,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
         # dropped by pandas as empty): looked for in the sheet's bytes, a pass in C
         _check_computed(path, sheet, names)
         frame = drop_unnamed(frame, names, path, hint=lambda j: _title_row_note(names, frame)
-                             or _merged_note(path, sheet, 1, j), kind="xlsx")
+                             or _merged_note(path, sheet, 1, j, names, frame), kind="xlsx")
         frame = _xlsx_text(frame, names, path)
         # the names as written, as in a CSV or Parquet file ('task ' is no 'task')
         frame = frame.set_axis([names[int(c)] for c in frame.columns], axis=1)
@@ -5189,6 +5320,29 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
             frame = frame.iloc[:cut]
         check_merged(path, sheet, names, len(frame) + 1)  # a cell of the rows read as empty
     return frame.reset_index(drop=True)
+
+
+def _ns_times(schema: pa.Schema) -> bool:
+    """Whether ``schema`` has a column of times of day in nanoseconds (``time64[ns]``)."""
+    return any(pa.types.is_time64(t) and t.unit == "ns" for t in schema.types)
+
+
+def _ns_time_dtype(arrow_type: pa.DataType):
+    """The pandas type of an Arrow column of times in nanoseconds (an Arrow column); None for the others."""
+    return pd.ArrowDtype(arrow_type) if pa.types.is_time64(arrow_type) and arrow_type.unit == "ns" else None
+
+
+def _read_ns_times(fh) -> pd.DataFrame:
+    """The Parquet file open as ``fh`` as :func:`pandas.read_parquet` reads it, its ``time64[ns]`` columns kept.
+
+    pandas converts times of day to Python ``datetime.time``, which holds microseconds: a
+    time with nanoseconds (``01:02:03.000000001``) stopped the read (``cannot read this
+    Parquet file: Value 3723000000001 has non-zero nanoseconds``), so ``exposure rollup``
+    refused the file. Such a column is an Arrow column of its type, as ``exposure score``
+    reads it (:func:`exposure.scoring._files.read_task_file`); the other columns as pandas
+    reads them.
+    """
+    return pyarrow_parquet().read_table(fh, use_pandas_metadata=True).to_pandas(types_mapper=_ns_time_dtype)
 
 
 #: Kind of a binary user table -> (what it is, whether the first bytes of a file are one's).
@@ -5637,11 +5791,16 @@ _MERGE_CELL = re.compile(rb"""<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Za-z
                          rb"""([A-Za-z]+[0-9]+)["']""")
 
 
-def _merged_note(path, sheet, row: int, column: int) -> str:
+def _merged_note(path, sheet, row: int, column: int, names: list | None = None,
+                 frame: pd.DataFrame | None = None) -> str:
     """``"its header cell C1 is part of the merged range B1:C1 ..."``, or ``""``.
 
     For the error about an unnamed column (1-based ``column``) of a sheet's header
-    ``row``; run on the error path only.
+    ``row``; run on the error path only. A group name merged across columns above the
+    header (``Codes`` over A1:B1), when the row below names every column (``names``, the
+    header read; ``frame``, the rows below it, as :func:`_group_row_note` looks at them),
+    is said to be one, and the row to delete: it was told to "unmerge the cells and name
+    each column", which left the real header read as a row of data.
     """
     data = sheet_xml(path, sheet)
     for match in _MERGE_CELL.finditer(data or b""):
@@ -5649,10 +5808,28 @@ def _merged_note(path, sheet, row: int, column: int) -> str:
         if top <= row <= bottom and left <= column <= right:
             cell = f"{column_letters(column)}{row}"
             span = b":".join(match.groups()).decode().upper()
+            below = (_names_below(names, frame) if names is not None and frame is not None
+                     and top == bottom == row == 1 and left < right else None)
+            if below is not None:  # the header is the row below: the group row is to go
+                above = "row 1" if below == 2 else f"rows 1 to {below - 1}"
+                return (f"its header cell {cell} is part of the merged range {span}: a group name above the "
+                        f"header? The header must be the first row (row {below} names every column: delete "
+                        f"{above})")
             return (f"its header cell {cell} is part of the merged range {span} (a merged cell "
                     "holds its text in its first column only): unmerge the cells and name each "
                     "column")
     return ""
+
+
+def _names_below(names: list, frame: pd.DataFrame) -> int | None:
+    """The sheet row (the header being row 1) below the header that names every column, or None.
+
+    :func:`_group_row_note`'s test without its number below: a row of a merged group
+    name says the sheet has a row of group names, so a table of text is told too.
+    """
+    blank = frame.isna() | frame.map(lambda v: isinstance(v, str) and not v.strip())
+    named = sum(str(n).strip() != "" for n in names)
+    return _group_row_note(named, frame, blank, numbers=False) or None
 
 
 def header_spans(top: int, bottom: int, span: str) -> str:
@@ -5813,7 +5990,7 @@ def _title_row_note(names: list, frame: pd.DataFrame) -> str:
             f"like it: remove the rows above it)")
 
 
-def _group_row_note(named: int, frame: pd.DataFrame, blank: pd.DataFrame) -> str:
+def _group_row_note(named: int, frame: pd.DataFrame, blank: pd.DataFrame, *, numbers: bool = True) -> str | int:
     """``"row 1, read as the header, has 2 filled cells: a row of group names ..."``, or ``""``.
 
     For the error about an unnamed column of a sheet whose header is on row 2, under a
@@ -5825,7 +6002,9 @@ def _group_row_note(named: int, frame: pd.DataFrame, blank: pd.DataFrame) -> str
     distinct text, over every column that holds a value, and some column holds a number
     below that row's text (the row names the columns; a row of data of a table of text
     cannot be told from a header). ``frame`` holds the rows below row 1 (cells as
-    stored), ``blank`` its empty cells.
+    stored), ``blank`` its empty cells. Without ``numbers`` (a merged group name above
+    the header, :func:`_merged_note`), no number is looked for below the row, and its
+    row number in the sheet is returned (``""`` when no row names the columns).
 
     Examples
     --------
@@ -5850,6 +6029,8 @@ def _group_row_note(named: int, frame: pd.DataFrame, blank: pd.DataFrame) -> str
     def number(value) -> bool:
         return pd.api.types.is_number(value) and not isinstance(value, (bool, np.bool_)) and not pd.isna(value)
 
+    if not numbers:  # (for _merged_note: the row's number in the sheet)
+        return top + 2
     if not any(given[j] and rest.iloc[:, j].map(number).any() for j in range(frame.shape[1])):
         return ""
     return (f"row 1, read as the header, has {named} filled cells: a row of group names or a title above "
@@ -6093,6 +6274,9 @@ def check_delimited_file(path, *, one_name: bool = False) -> list[str]:
                     _refuse_open_quote(taken, sep, quoting, path, rows, start)
                     if got == 1 and _blank_line(record) is not None:  # '"  "': a quoted cell of spaces
                         raise DataFormatError(BLANK_LINE, path=path, row=rows, line=start)
+                    if got < width and _eof_mark(record):  # as check_field_counts says it
+                        raise DataFormatError(f"too few fields: expected {width}, got {got}: {EOF_MARK}",
+                                              path=path, row=rows, line=start)
                     if got < width:
                         what = f"too few fields: expected {width}, got {got} (truncated file or line?)"
                         column = header[got]

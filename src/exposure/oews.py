@@ -128,8 +128,8 @@ _TEXT = {
 #: The area columns of BLS's files, read when present: a national table is of area 99 (type 1).
 _AREA = {"area": "AREA", "area_title": "AREA_TITLE", "area_type": "AREA_TYPE"}
 #: BLS's area types other than national (``AREA_TYPE``), as said in errors.
-_AREA_TYPES = {"2": "a state table", "3": "a U.S. territory table", "4": "a metropolitan area table",
-               "5": "a metropolitan division table", "6": "a nonmetropolitan area table"}
+_AREA_TYPES = {"2": "a state", "3": "a U.S. territory", "4": "a metropolitan area",
+               "5": "a metropolitan division", "6": "a nonmetropolitan area"}
 #: A SOC code as OEWS writes it (the schema's pattern).
 _SOC = re.compile(r"[0-9]{2}-[0-9]{4}\Z")
 _NUMERIC = ["tot_emp", "emp_prse", "h_mean", "a_mean", "mean_prse", "h_median", "a_median"]
@@ -585,7 +585,9 @@ def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
 
     A state or metropolitan table (``state_M2025_dl``, ``MSA_M2025_dl``: ``AREA_TYPE`` 2
     or 4) has the national table's columns; it was read as national employment and wages
-    without a word. The check is made on the columns the file has (``AREA_TYPE``, else
+    without a word. A known ``AREA_TYPE`` is said for what it is (``AREA_TYPE 2 is a
+    state``: it was ``a state table?``), and whether the file is that area's table (its
+    first row) or holds its rows below national ones. The check is made on the columns the file has (``AREA_TYPE``, else
     ``AREA``); a file without them is read as before.
 
     Examples
@@ -595,7 +597,11 @@ def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
     >>> _check_area(f, RawTable(f, Path("o.csv"), 2, {"area_type": "AREA_TYPE", "area_title": "AREA_TITLE"}))
     Traceback (most recent call last):
     ...
-    exposure.errors.DataFormatError: o.csv, row 3, column 'AREA_TYPE': AREA_TYPE must be 1 (national, the U.S.) in a national OEWS table, got '2' (AREA_TITLE 'Alabama'): a state table? read BLS's national file (national_M<year>_dl)
+    exposure.errors.DataFormatError: o.csv, row 3, column 'AREA_TYPE': AREA_TYPE must be 1 (national, the U.S.) in a national OEWS table, got '2' (AREA_TITLE 'Alabama'): AREA_TYPE 2 is a state, not the U.S.: a state's rows below the national ones (two tables joined into one?); give BLS's national file (national_M<year>_dl) alone
+    >>> _check_area(f.iloc[1:], RawTable(f.iloc[1:], Path("st.csv"), 2, {"area_type": "AREA_TYPE"}))
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: st.csv, row 2, column 'AREA_TYPE': AREA_TYPE must be 1 (national, the U.S.) in a national OEWS table, got '2' (AREA_TITLE 'Alabama'): AREA_TYPE 2 is a state, not the U.S.: this is a state table, not the national one; give BLS's national file (national_M<year>_dl)
     """
     col, want = ("area_type", "1") if "area_type" in f else ("area", "99") if "area" in f else (None, None)
     if col is None:
@@ -609,10 +615,17 @@ def _check_area(f: pd.DataFrame, raw: RawTable) -> None:
     source, got = raw.sources.get(col, col.upper()), text.iloc[pos]
     title = f["area_title"].iloc[pos].strip() if "area_title" in f else ""
     said = f" ({raw.sources.get('area_title', 'AREA_TITLE')} {title!r})" if title else ""
-    kind = _AREA_TYPES.get(got, "a table of another area") if col == "area_type" else "a table of another area"
+    area = _AREA_TYPES.get(got) if col == "area_type" else None
+    if area is None:  # an AREA code, or an AREA_TYPE BLS does not define: what it is, unsaid
+        what = "a table of another area? read BLS's national file (national_M<year>_dl)"
+    elif pos == 0:  # (it was "a state table?", as if AREA_TYPE 2 could be another thing)
+        what = (f"{source} {got} is {area}, not the U.S.: this is {area} table, not the national one; give "
+                "BLS's national file (national_M<year>_dl)")
+    else:  # the rows above are national
+        what = (f"{source} {got} is {area}, not the U.S.: {area}'s rows below the national ones (two tables "
+                "joined into one?); give BLS's national file (national_M<year>_dl) alone")
     raise DataFormatError(f"{source} must be {want} (national, the U.S.) in a national OEWS table, got "
-                          f"{got!r}{said}: {kind}? read BLS's national file (national_M<year>_dl)",
-                          path=raw.path, row=raw.row(pos), column=source)
+                          f"{got!r}{said}: {what}", path=raw.path, row=raw.row(pos), column=source)
 
 
 def _check_occ_codes(codes: pd.Series, raw: RawTable) -> None:

@@ -355,7 +355,9 @@ def _date_hint(value: str) -> str:
     :func:`_excel_day`) says its month: it was refused without a word of what it was. A
     month padded with spaces (``'08/2023 '``) says to write it without them, as a padded
     ``Task Type`` does, and a spreadsheet's error value (``#VALUE!``) is named as one: both
-    were refused without a hint.
+    were refused without a hint. A date of another day than the first (``2023-08-15``) is
+    said to be a date with its day, with the month to write (:func:`_day_hint`): it was
+    refused without a word.
 
     Examples
     --------
@@ -378,12 +380,57 @@ def _date_hint(value: str) -> str:
                 f"cell's format lost?): write {meant!r}, {_AS_TEXT}")
     meant = _month_meant(value)
     if meant is None:
-        return ""
+        return _day_hint(value)
     if int(meant[3:]) < _FIRST_YEAR:  # '1/1/1900': its advice '01/1900' was refused as before 1998
         return (f": a date a spreadsheet or R rewrote, of {meant}: before {_FIRST_YEAR}, the year of the first "
                 "O*NET database (an Excel date of a cell holding a small number?): take the file from O*NET "
                 "again")
     return f": a date a spreadsheet or R rewrote? write {meant!r}, {_AS_TEXT}"
+
+
+#: A date with its day: ``2023-08-15`` (ISO, a workbook's date cell with its time), ``8/15/2023`` or
+#: ``15/8/2023`` (month and day told apart by a day after the 12th).
+_DAY_DATES = [
+    re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})(?:[T ]00:00(?::00)?)?"),
+    re.compile(r"(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-](?P<year>[0-9]{4})"),
+]
+
+
+def _day_hint(value: str) -> str:
+    """What to add to the refusal of a ``Date`` cell holding a date with its day (``2023-08-15``), or ``""``.
+
+    A ``Date`` is a month (O*NET's ``08/2023``); a date of another day than the first of a
+    month (typed so, or written by a program that keeps whole dates) was refused without a
+    word (a first of a month is :func:`_month_meant`'s, a spreadsheet's rewriting). It is
+    said to be a date with its day, and the month to write. A date whose month and day
+    cannot be told apart (``8/2/2024``), or not a date (``2023-02-30``), says nothing.
+
+    Examples
+    --------
+    >>> _day_hint("2023-08-15")
+    ": a date with its day, 15 August 2023? Date is a month: write '08/2023'"
+    >>> _day_hint("15/8/2023"), _day_hint("8/2/2024"), _day_hint("2023-02-30"), _day_hint("1990-08-15")
+    (": a date with its day, 15 August 2023? Date is a month: write '08/2023'", '', '', '')
+    """
+    for pattern in _DAY_DATES:
+        found = pattern.fullmatch(value)
+        if not found:
+            continue
+        parts = found.groupdict()
+        if parts.get("a"):  # month and day told apart by a day after the 12th only
+            a, b = int(parts["a"]), int(parts["b"])
+            month, day = (a, b) if b > 12 >= a else (b, a) if a > 12 >= b else (None, None)
+        else:
+            month, day = int(parts["month"]), int(parts["day"])
+        try:
+            date = datetime.date(int(parts["year"]), month or 0, day or 0)
+        except ValueError:  # no such date (or month and day not told apart)
+            return ""
+        if date.year < _FIRST_YEAR:  # its month is refused as before 1998
+            return ""
+        return (f": a date with its day, {date.day} {_MONTH_NAMES[date.month - 1].title()} {date.year}? "
+                f"Date is a month: write '{date.month:02d}/{date.year}'")
+    return ""
 
 
 def _months(raw: RawTable) -> RawTable:

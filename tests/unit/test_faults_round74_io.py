@@ -154,7 +154,8 @@ def test_4_state_table_is_not_national():
         outcomes.build_panel({2021: _oews([10, 20], **state), 2022: _oews([11, 22], **state)}, SOC)
     assert str(caught.value) == (
         "frames[2021], row 1, column 'area_type': area_type must be 1 (national, the U.S.) in a national OEWS "
-        "table, got '2' (area_title 'Alabama'): a state table? read BLS's national file (national_M<year>_dl)")
+        "table, got '2' (area_title 'Alabama'): area_type 2 is a state, not the U.S.: this is a state table, not "
+        "the national one; give BLS's national file (national_M<year>_dl)")  # round 81: said, not asked
     stacked = pd.concat([_oews([10, 20]), _oews([1, 2], **state)], ignore_index=True)
     with pytest.raises(DataFormatError, match=r"^frames\[2022\], row 3, column 'area_type': .* got '2'"):
         outcomes.build_panel({2021: _oews([10, 20]), 2022: stacked}, SOC)

@@ -163,7 +163,8 @@ def test_exposure_rollup_says_it_has_no_state_rollup(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.endswith(
         f"{tmp_path / 'emp.csv'}, row 2, column 'AREA_TYPE': AREA_TYPE must be 1 (national, the U.S.) in a national "
-        "OEWS table, got '2' (AREA_TITLE 'Alabama'): a state table? read BLS's national file (national_M<year>_dl); "
+        "OEWS table, got '2' (AREA_TITLE 'Alabama'): AREA_TYPE 2 is a state, not the U.S.: this is a state table, "
+        "not the national one; give BLS's national file (national_M<year>_dl); "
         "exposure rollup has no state or area roll-up (its tables are national): give --employment a national "
         "file, or leave --employment out to read the registry's OEWS (--oews-release YEAR)")
     assert not (tmp_path / "o").exists()

@@ -112,8 +112,10 @@ from exposure._tables import (
     first_row_number,
     index_as_columns,
     joined_header_note,
+    json_advice,
     no_extension,
     nullable_dtype,
+    other_format,
     parquet_shape,
     read_frame,
     reader_reason,
@@ -314,16 +316,12 @@ def file_kind(path, what: str = "input") -> str:
         return "dta"
     kinds = (", ".join(list(INPUT_KINDS)[:-1]) + f" or {list(INPUT_KINDS)[-1]}" if what == "input"
              else ".csv, .tsv, .parquet, .xlsx or .dta")
-    if what == "input" and suffix in _JSON:  # it was "unsupported input file type '.jsonl'; use ..." alone
-        raise DataFormatError(f"unsupported input file type {suffix!r} (JSON is not read); use {kinds}: "
-                              f"{json_advice(path)}", path=path)
+    other = other_format(path, kinds) if what == "input" else None
+    if other is not None:  # JSON, .xls, .ods, .numbers: how to convert it (every reader's words)
+        raise DataFormatError(other, path=path)
     if what == "output" and suffix == ".txt":  # read as tab-separated text, so asked for as such
         raise DataFormatError(f"unsupported output file type '.txt' (read as tab-separated text, not written); "
                               f"use {kinds}: for tab-separated text write {path.with_suffix('.tsv')}", path=path)
-    if what == "input" and suffix in _SPREADSHEETS:  # as alone: what to save it as, in which program
-        what_it_is, how = _SPREADSHEETS[suffix]
-        raise DataFormatError(f"unsupported input file type {suffix!r} ({what_it_is} is not read); use {kinds}: "
-                              f"{how}, then give {path.with_suffix('.xlsx')}", path=path)
     # a .csv.gz input: "decompress it first"; output: "write .parquet", not "unsupported" alone
     compressed = (compressed_input if what == "input" else compressed_output)(path, kinds)
     if compressed is not None:
@@ -331,38 +329,6 @@ def file_kind(path, what: str = "input") -> str:
     # "-o results": unsupported ... '(none)' (as if a format had been given)
     raise DataFormatError(no_extension(path, what, kinds)
                           or f"unsupported {what} file type {suffix or '(none)'!r}; use {kinds}", path=path)
-
-
-#: Extensions of JSON files (an array of objects, or one object per line) that task files come as.
-_JSON = (".json", ".jsonl", ".ndjson")
-#: Spreadsheets that are not read -> (what they are, how to save one as an ``.xlsx`` workbook).
-_SPREADSHEETS = {
-    ".xls": ("an old binary Excel workbook", "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"),
-    ".ods": ("an OpenDocument spreadsheet", "open it in LibreOffice Calc and save it as 'Excel 2007-365 (.xlsx)'"),
-    ".numbers": ("an Apple Numbers spreadsheet", "open it in Numbers and export it (File > Export To > Excel)"),
-}
-
-
-def json_advice(path) -> str:
-    """How to turn the JSON file ``path`` into a Parquet file that ``exposure score`` reads.
-
-    ``dtype=False`` keeps the values as the file writes them: pandas' default read a code
-    ``"0123"`` as the number 123 and a column named ``date`` (``"07/2014"``) as dates.
-    Parquet keeps each column's type (a CSV file would be read back as text).
-
-    Examples
-    --------
-    >>> json_advice("in/tasks.jsonl")
-    "convert it first, in Python: pandas.read_json('in/tasks.jsonl', lines=True, dtype=False).to_parquet('in/tasks.parquet', index=False), then give in/tasks.parquet"
-    >>> json_advice("t.json")  # doctest: +ELLIPSIS
-    "convert it first, in Python: pandas.read_json('t.json', dtype=False)...(add lines=True for a file of one JSON object per line)"
-    """
-    path = Path(path)
-    out = path.with_suffix(".parquet")
-    lines = path.suffix.lower() != ".json"
-    advice = (f"convert it first, in Python: pandas.read_json({str(path)!r}{', lines=True' if lines else ''}, "
-              f"dtype=False).to_parquet({str(out)!r}, index=False), then give {out}")
-    return advice if lines else f"{advice} (add lines=True for a file of one JSON object per line)"
 
 
 def read_task_file(path) -> pd.DataFrame:
