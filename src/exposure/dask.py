@@ -2913,6 +2913,35 @@ def _refuse_unlabelled_rows(notes: list, labelled: int, rows: int) -> None:
 _RESULT_COUNTS = ("n_rows", "n_scored", "weight")
 
 
+#: Columns the roll-ups read as what they are, not as row weights (:func:`_check_weight_column`).
+_READ_NOT_WEIGHTS = {**dict.fromkeys(EXPOSURE_MEASURES, "a measure"), **dict.fromkeys(CATEGORIES, "a category flag"),
+                     **dict.fromkeys(_PROBAS, "a class probability"), "label": "the labels",
+                     "task_type": "the task types", "task_id": "the task IDs"}
+
+
+def _check_weight_column(by: str, weight: str | None) -> None:
+    """Refuse a ``weight`` that names ``by`` or a column the roll-ups read as another thing.
+
+    ``to_sectors(by="naics", weight="naics")`` weighed each row by its industry code
+    (``52`` weighed 52), and ``weight="alpha"`` (a measure, a flag, a probability, the task
+    IDs) weighed the rows by their own scores, without a word. ``by`` and ``weight`` are
+    checked first (present, not a measure as ``by``); this is said before any work:
+
+    >>> _check_weight_column("naics", "naics")
+    Traceback (most recent call last):
+    ...
+    exposure.errors.DataFormatError: column 'naics': weight='naics' is the column of the codes (by='naics'), read as such already: give the column of row weights (e.g. openings per posting), or None (1 per row)
+    >>> _check_weight_column("naics", "openings")
+    """
+    if weight is None:
+        return
+    what = f"the codes (by={by!r})" if weight == by else _READ_NOT_WEIGHTS.get(weight)
+    if what is not None:
+        raise DataFormatError(f"weight={weight!r} is the column of {what}, read as such already: give the "
+                              "column of row weights (e.g. openings per posting), or None (1 per row)",
+                              column=weight)
+
+
 #: Column names (as :func:`~exposure.scoring._inputs.column_key` reads them) of occupation
 #: codes and of industry codes, offered as ``by`` by :func:`to_occupations` and
 #: :func:`to_sectors` when ``by`` is missing (:func:`_missing_hint`).
@@ -3068,6 +3097,7 @@ def _rollup(scored: dd.DataFrame, by: str, weight: str | None, codes: tuple = ()
         if col not in scored.columns:
             raise DataFormatError(f"missing column {col!r}{_missing_hint(scored, col, by, weight, codes)}",
                                   column=col)
+    _check_weight_column(by, weight)
     # the category flags the frame has (the pandas roll-up leaves out those it lacks)
     flags = tuple(c for c in CATEGORIES if c in scored.columns)
     # a column read given twice: each partition's ``part[by]`` was a frame, and the roll-up
@@ -3261,14 +3291,19 @@ def _missing_hint(scored: dd.DataFrame, col: str, by: str, weight: str | None, c
     reads them: ``soc_code``, ``OCC_CODE``, ``SOC`` for :func:`to_occupations`); else
     (and for a ``weight`` of no such column) the frame's columns, as the pandas roll-ups
     list them:
-    ``missing column 'onetsoc_code'`` said nothing of the frame's ``soc_code``.
+    ``missing column 'onetsoc_code'`` said nothing of the frame's ``soc_code``. A
+    ``weight`` is not offered a column it may not name (:func:`_check_weight_column`):
+    ``weight='Alpha'`` was told to ``give weight='alpha'``, which is refused.
     """
     index = index_hint(scored._meta, [col])
     if index:
         return index
     for argument, value in (("by", by), ("weight", weight)):
         if value == col:
-            hint = missing_column_hint(_user_columns(scored), col, argument)
+            # not a weight the roll-ups refuse (weight='Alpha' was told to give weight='alpha')
+            offered = [c for c in _user_columns(scored)
+                       if argument == "by" or (c != by and c not in _READ_NOT_WEIGHTS)]
+            hint = missing_column_hint(offered, col, argument)
             if hint:
                 return hint
             near = [c for c in scored.columns if isinstance(c, str) and column_key(c) in codes]
@@ -3382,7 +3417,10 @@ def to_occupations(scored: dd.DataFrame, by: str = "onetsoc_code", *,
         (``scored: probability columns ['p_e1', 'p_e2'] are missing while ['p_e0'] are
         given``, the pandas words: they were not read);
         ``by`` naming a measure or a column of the result (``alpha``, ``admin``,
-        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed); a
+        ``n_rows``: pandas' ``cannot insert alpha, already exists`` when computed);
+        ``weight`` naming ``by`` or a column read as another thing (a measure, a flag, a
+        probability, ``label``, ``task_type``, ``task_id``: the rows were weighed by their
+        codes or scores without a word, :func:`_check_weight_column`); a
         ``dd.concat`` of frames whose ``by`` (a measure, ``weight``) holds numbers in one
         and True/False in another, also when renamed after the concat (Dask cast True to
         the code 1, to 1.0: :func:`_refuse_cast_flags`); a column read (``by``,

@@ -824,7 +824,10 @@ def _check_years(years) -> list[int]:
     as the year 1. A year written as digits (``"2025"`` in a list) is read as that year
     (:func:`_as_year`, the rule of every year argument: superscript digits raised
     ``ValueError`` from ``int()``). A pandas array (``panel["year"].unique()`` of a
-    nullable ``Int64`` column) is a list: it was refused as ``got IntegerArray``.
+    nullable ``Int64`` column) is a list: it was refused as ``got IntegerArray``. A year
+    given twice (``[2025, "2025"]``, ``[2025, 2025]``) is refused in the words of
+    :func:`build_panel` (``years: the year 2025 is given twice``): the file was read twice
+    and the years merged without a word.
     """
     what = "years must be a list of May years"
 
@@ -841,7 +844,11 @@ def _check_years(years) -> list[int]:
         # a list of dates (pd.date_range(...)): said to be a list, without the years meant
         hint = next((_year_hint(y) for y in years if not whole(y)), "") if listed else ""
         raise DataFormatError(f"{what}, got {shown(years)}{hint}")
-    return [_as_year(y) for y in years]
+    out = [_as_year(y) for y in years]
+    twice = next((y for i, y in enumerate(out) if y in out[:i]), None)
+    if twice is not None:  # build_panel's words of its frames
+        raise DataFormatError(f"years: the year {twice} is given twice")
+    return out
 
 
 def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None) -> pd.DataFrame:
@@ -863,7 +870,8 @@ def load_panel(years: Sequence[int] = PANEL_YEARS, *, mirror=None, data_dir=None
     ------
     exposure.errors.DataFormatError
         ``years`` that is not a list of years (one str or number, None, ``[2025.5]``,
-        ``[True]``); see :func:`build_panel`.
+        ``[True]``) or that gives a year twice (``[2025, "2025"]``: ``years: the year 2025
+        is given twice``); see :func:`build_panel`.
     exposure.errors.ExposureError
         No year; a file that cannot be fetched (:func:`exposure.oews.load_oews`).
 
