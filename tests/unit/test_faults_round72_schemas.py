@@ -139,11 +139,17 @@ def test_2_onet_date_of_the_ratings_says_so_too_but_not_of_a_date_of_no_month(tm
                       + RATING_ROW.format(date="2023-08-01").replace("\tIM\t", "\tRT\t"))
     with pytest.raises(SchemaError, match=r"row 3, column 'Date': .*got '2023-08-01'" + _ends(_rewritten("08/2023"))):
         onet.read_task_ratings(path)
-    for date in ("2024-08-15", "8/2/2024", "13/2024", "Smarch 2024"):  # no month a spreadsheet made: as before
+    for date in ("8/2/2024", "13/2024", "Smarch 2024"):  # no month a spreadsheet made: as before
         path = write_text(tmp_path, "Task Statements.txt", TASK_HEAD + TASK_ROW.format(date=date))
         with pytest.raises(SchemaError) as info:
             onet.read_tasks(path)
         assert str(info.value).endswith(f"Date must be a month written MM/YYYY (like 08/2023), got {date!r}")
+    # round 81: a date with its day, which can be told (15 is no month), gets the month to write
+    path = write_text(tmp_path, "Task Statements.txt", TASK_HEAD + TASK_ROW.format(date="2024-08-15"))
+    with pytest.raises(SchemaError) as info:
+        onet.read_tasks(path)
+    assert str(info.value).endswith("Date must be a month written MM/YYYY (like 08/2023), got '2024-08-15': a date "
+                                    "with its day, 15 August 2024? Date is a month: write '08/2024'")
 
 
 # --- 3. a SOC code in an O*NET-SOC column of a table given -----------------------------------------
