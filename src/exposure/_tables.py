@@ -53,6 +53,7 @@ from exposure._io import (
     COMPRESSED,
     _check_formulas,
     compressed_files,
+    entry_kind,
     lost_cwd,
     pyarrow_parquet,
     write_csv,
@@ -356,7 +357,7 @@ def check_file(path: Path, *, save_sep: str | None = ",", workbook: bool = True,
     if is_dir:
         raise DataFormatError("is a directory, not a file", path=path)
     if exists and not is_file:
-        raise DataFormatError("is not a regular file (a device, pipe or socket)", path=path)
+        raise DataFormatError(f"is not a regular file ({entry_kind(path)})", path=path)  # it said "a device, pipe or socket"
     if not is_file:
         raise DataFormatError(missing_note(path), path=path)
     try:
@@ -1793,7 +1794,7 @@ def check_input_file(path, what: str = "input file") -> Path:
     except OSError as exc:  # a name too long for the system
         raise _stat_error(path, exc) from None
     if exists and not is_file and not is_dir:
-        raise DataFormatError("is not a regular file (a device, pipe or socket); standard input "
+        raise DataFormatError(f"is not a regular file ({entry_kind(path)}); standard input "  # which, since round 81
                               "and pipes are not supported: save the data to a file and give "
                               "its name", path=path)
     if not is_file and not is_dir:

@@ -174,14 +174,14 @@ def test_windows_1252_sample_on_the_command_line(tmp_path, capsys):
 def test_pipe_is_named_as_such(tmp_path, capsys):
     fifo = tmp_path / "h.csv"
     os.mkfifo(fifo)
-    with pytest.raises(DataFormatError, match=r"h\.csv: is not a regular file \(a device, pipe or socket\)$"):
+    with pytest.raises(DataFormatError, match=r"h\.csv: is not a regular file \(a named pipe\)$"):  # round 81: which
         read_hand_checked(fifo)
     (tmp_path / "mirror").mkdir()
     code, _, err = cli(capsys, "report", "categories", "--hand-checked", fifo, "--mirror", tmp_path / "mirror",
                        "--data-dir", tmp_path / "cache", "--out-dir", tmp_path / "out")
     assert code == 2
     assert one_error_line(err, command="report categories") == (
-        f"exposure report categories: error: {fifo}: is not a regular file (a device, pipe or socket)")
+        f"exposure report categories: error: {fifo}: is not a regular file (a named pipe)")
 
 
 # ------------------------------------------------------------------ 4. Excel's ",,," rows

@@ -135,7 +135,7 @@ def test_a_named_pipe_is_not_a_regular_file(tmp_path, capsys, fixtures):
                  _rollup_csv(fixtures, fifo, tmp_path / "r")):
         code, err = run(capsys, *argv)
         assert code == 2
-        assert f"{fifo}: is not a regular file (a device, pipe or socket)" in err, err
+        assert f"{fifo}: is not a regular file (a named pipe)" in err, err  # round 81: which
         assert "standard input" in err and "not found" not in err
 
 

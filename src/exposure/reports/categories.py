@@ -41,7 +41,7 @@ from exposure._args import (
     padded_choice_hint,
     shown,
 )
-from exposure._io import atomic_paths, check_output_path, write_csv
+from exposure._io import atomic_paths, check_output_path, entry_kind, write_csv
 from exposure._load import load, processed_dir
 from exposure._measures import CATEGORIES, CORE_WEIGHT, OTHER_WEIGHT
 from exposure._outdir import check_files_dir
@@ -265,7 +265,7 @@ def _need_file(path, what: str) -> None:
     if Path(path).is_dir():
         raise DataFormatError(f"is a directory, not a file ({what} is expected)", path=path)
     if not Path(path).is_file():
-        raise DataFormatError("is not a regular file (a device, pipe or socket)" if Path(path).exists()
+        raise DataFormatError(f"is not a regular file ({entry_kind(path)})" if Path(path).exists()  # which: round 81
                               else "file not found", path=path)
 
 
