@@ -1433,6 +1433,28 @@ def soc_major(code):
 BROAD_EXCEPTIONS = {"29-122": "29-1210"}
 
 
+#: The form of a SOC minor group code (:data:`_LEVEL_FORMS`).
+_MINOR = re.compile(_LEVEL_FORMS["minor"][0])
+
+
+def soc_minor_groups(code: str) -> list[str]:
+    """The codes that may be the SOC minor group of ``code`` (a detailed or broad SOC code), by the structure's rule.
+
+    A minor group is the digits of its codes before its trailing zeros (:func:`_belongs`):
+    most end in 000 (``29-1000`` holds ``29-1221``), a few in 00 (``15-1200`` holds
+    ``15-1252``), so both forms are given; which of them SOC 2018 has is the structure's to
+    say. One rule for :func:`first_nested_code` and the roll-ups' check of nested codes
+    (:func:`exposure.rollup._soc.refuse_nested_codes`).
+
+    Examples
+    --------
+    >>> soc_minor_groups("29-1221"), soc_minor_groups("15-1250"), soc_minor_groups("11-1011")
+    (['29-1200', '29-1000'], ['15-1200', '15-1000'], ['11-1000'])
+    """
+    return [minor for minor in dict.fromkeys((code[:5] + "00", code[:4] + "000"))
+            if _MINOR.fullmatch(minor) and _belongs(code, "minor", minor)]
+
+
 def soc_broad_group(code):
     """SOC 2018 broad group of a detailed code: its first five digits followed by 0.
 
@@ -1521,10 +1543,6 @@ OEWS_AGGREGATES = {
 _IN_AGGREGATE = {code: aggregate for aggregate, codes in OEWS_AGGREGATES.items() for code in codes}
 
 
-#: The form of a SOC minor group code (:data:`_LEVEL_FORMS`).
-_MINOR = re.compile(_LEVEL_FORMS["minor"][0])
-
-
 def first_nested_code(codes, broad_of=None) -> tuple[int, int, str] | None:
     """The first code of ``codes`` that another of them holds: ``(its position, the holder's, what the holder is)``.
 
@@ -1558,8 +1576,7 @@ def first_nested_code(codes, broad_of=None) -> tuple[int, int, str] | None:
         if code[6] != "0":  # a detailed code (or an OEWS aggregate such as 21-1018)
             holders.append((broad_of(code), "a SOC broad group"))
         if code[5:7] != "00":  # 29-1221 is in 29-1000, 15-1252 in 15-1200: the structure's rule
-            holders.extend((minor, "a SOC minor group") for minor in dict.fromkeys((code[:5] + "00", code[:4] + "000"))
-                           if _MINOR.fullmatch(minor) and _belongs(code, "minor", minor))
+            holders.extend((minor, "a SOC minor group") for minor in soc_minor_groups(code))
         if code[3:7] != "0000":
             holders.append((code[:3] + "0000", "a SOC major group"))
         if code != "00-0000":

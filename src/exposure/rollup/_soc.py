@@ -25,7 +25,12 @@ from exposure._tables import (
     refuse_multilevel_columns,
     signalling_nan,
 )
-from exposure.crosswalks import check_soc_structure, oews_code_map, soc_broad_group
+from exposure.crosswalks import (
+    check_soc_structure,
+    oews_code_map,
+    soc_broad_group,
+    soc_minor_groups,
+)
 from exposure.errors import DataFormatError, NothingMatchedError
 from exposure.oews import SPECIAL_VALUES
 from exposure.schemas import validate
@@ -781,7 +786,7 @@ def _containers(code: str) -> list[str]:
     """The SOC group codes that hold ``code`` (its broad, minor and major group, the total).
 
     A minor group is the digits of its codes before its trailing zeros, as the SOC
-    structure has it (:func:`exposure.crosswalks._belongs`): most end in 000 (``29-1000``
+    structure has it (:func:`exposure.crosswalks.soc_minor_groups`): most end in 000 (``29-1000``
     holds ``29-1221``, ``47-2000`` holds ``47-2111``), a few in 00 (``15-1200``,
     ``31-1100``, ``51-5100``); both forms are containers. Until round 81 only the first
     five digits and 00 were, so an employment frame with ``29-1000`` beside ``29-1221``
@@ -799,7 +804,7 @@ def _containers(code: str) -> list[str]:
     if kind is None:
         out.append(soc_broad_group(code))
     if kind is None or kind[0].endswith("broad group"):
-        out.extend(minor for minor in dict.fromkeys((code[:5] + "00", code[:4] + "000")) if minor[3] != "0")
+        out.extend(soc_minor_groups(code))
     if kind is None or not kind[0].endswith(("major group", "total")):
         out.append(code[:3] + "0000")
     if code != "00-0000":
