@@ -109,6 +109,7 @@ __all__ = [
     "as_path",
     "table_kind",
     "first_row_number",
+    "has_ns_times",
     "first_repeat",
     "refuse_multilevel_columns",
     "index_hint",
@@ -5260,7 +5261,7 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
                 fh.seek(0)
                 # an index that holds data (named, or not 0, 1, 2, ...) is kept as columns
                 try:
-                    read = pd.read_parquet(fh) if not _ns_times(schema) else _read_ns_times(fh)
+                    read = pd.read_parquet(fh) if not has_ns_times(schema) else _read_ns_times(fh)
                 except (ValueError, KeyError, TypeError, IndexError) as exc:
                     if isinstance(exc, pa.ArrowException):
                         raise
@@ -5323,8 +5324,12 @@ def _read_binary(path: Path, kind: str, sheet) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _ns_times(schema: pa.Schema) -> bool:
-    """Whether ``schema`` has a column of times of day in nanoseconds (``time64[ns]``)."""
+def has_ns_times(schema: pa.Schema) -> bool:
+    """Whether ``schema`` has a column of times of day in nanoseconds (``time64[ns]``).
+
+    Such a column is read as an Arrow column of its type (:func:`_read_ns_times`; the
+    batches of ``exposure score`` too): pandas' ``datetime.time`` holds microseconds.
+    """
     return any(pa.types.is_time64(t) and t.unit == "ns" for t in schema.types)
 
 

@@ -110,6 +110,7 @@ from exposure._tables import (
     compressed_output,
     extension_alone,
     first_row_number,
+    has_ns_times,
     index_as_columns,
     joined_header_note,
     json_advice,
@@ -408,7 +409,7 @@ def _nanosecond_times(path: Path) -> bool:
             schema = pyarrow_parquet().read_schema(fh)
     except (ExposureError, OSError, pa.ArrowException):  # read_frame says what the file is
         return False
-    return any(pa.types.is_time64(t) and t.unit == "ns" for t in schema.types)
+    return has_ns_times(schema)
 
 
 def _parquet_whole(path: Path) -> pd.DataFrame:
